@@ -1,0 +1,164 @@
+//! Identifiers of account files and nodes.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::Error;
+
+/// The identity of one account file (one client), stable across every node that holds it.
+///
+/// A UUID v4, created where the file is created, so two nodes never pick the same id.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct FileId(Uuid);
+
+impl FileId {
+    /// A fresh random file id.
+    pub fn new() -> Self {
+        Self(Uuid::new_v4())
+    }
+
+    /// The file id with these 16 bytes (as stored in redb keys).
+    pub fn from_bytes(bytes: [u8; 16]) -> Self {
+        Self(Uuid::from_bytes(bytes))
+    }
+
+    /// The 16 bytes of this id, the key encoding used in the store.
+    pub fn to_bytes(self) -> [u8; 16] {
+        self.0.into_bytes()
+    }
+
+    /// The UUID inside.
+    pub fn uuid(self) -> Uuid {
+        self.0
+    }
+
+    /// The first eight hex digits, enough for a person to type in a small portfolio.
+    pub fn short(self) -> String {
+        self.0.simple().to_string()[..8].to_string()
+    }
+}
+
+impl Default for FileId {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl From<Uuid> for FileId {
+    fn from(u: Uuid) -> Self {
+        Self(u)
+    }
+}
+
+impl fmt::Display for FileId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl fmt::Debug for FileId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "FileId({})", self.0)
+    }
+}
+
+impl FromStr for FileId {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        Uuid::parse_str(s.trim())
+            .map(Self)
+            .map_err(|_| Error::BadFileId {
+                input: s.to_string(),
+            })
+    }
+}
+
+/// The identity of a node: its ed25519 public key.
+///
+/// Displayed as 52 lowercase base32 characters (no padding), short enough to copy and read
+/// aloud, and unambiguous to parse back.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct NodeId([u8; 32]);
+
+const NODE_ID_ENCODING: data_encoding::Encoding = data_encoding::BASE32_NOPAD;
+
+impl NodeId {
+    /// The node id whose public key is these bytes.
+    pub fn from_bytes(bytes: [u8; 32]) -> Self {
+        Self(bytes)
+    }
+
+    /// The 32 bytes of the public key.
+    pub fn as_bytes(&self) -> &[u8; 32] {
+        &self.0
+    }
+
+    /// The first ten characters of the text form, for tables.
+    pub fn short(&self) -> String {
+        self.to_string()[..10].to_string()
+    }
+}
+
+impl fmt::Display for NodeId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&NODE_ID_ENCODING.encode(&self.0).to_ascii_lowercase())
+    }
+}
+
+impl fmt::Debug for NodeId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "NodeId({})", self)
+    }
+}
+
+impl FromStr for NodeId {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        let bad = || Error::BadNodeId {
+            input: s.to_string(),
+        };
+        let bytes = NODE_ID_ENCODING
+            .decode(s.trim().to_ascii_uppercase().as_bytes())
+            .map_err(|_| bad())?;
+        let arr: [u8; 32] = bytes.try_into().map_err(|_| bad())?;
+        Ok(Self(arr))
+    }
+}
+
+impl Serialize for NodeId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_string())
+    }
+}
+
+impl<'de> Deserialize<'de> for NodeId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn node_id_text_round_trips_and_is_52_chars() {
+        let id = NodeId::from_bytes([7; 32]);
+        let text = id.to_string();
+        assert_eq!(text.len(), 52);
+        assert_eq!(text.parse::<NodeId>().unwrap(), id);
+    }
+
+    #[test]
+    fn bad_ids_are_refused_with_the_input_named() {
+        let err = "nope".parse::<NodeId>().unwrap_err();
+        assert!(err.to_string().contains("nope"));
+        let err = "not-a-uuid".parse::<FileId>().unwrap_err();
+        assert!(err.to_string().contains("not-a-uuid"));
+    }
+}

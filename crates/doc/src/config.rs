@@ -1,0 +1,241 @@
+//! Organisation configuration: the thresholds and weights the seeds leave to each organisation.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::enums::{CosmoGroup, Rag};
+use crate::Error;
+
+/// Everything an organisation may configure, with sensible defaults.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OrgConfig {
+    /// The RAG matrix of likelihood × severity (RK-1).
+    pub rag_matrix: RagMatrix,
+    /// COSMONAUTS group weights (OP-2); a group missing here weighs 1.
+    pub cosmonauts_weights: BTreeMap<CosmoGroup, u32>,
+    /// The support pathway: ordered stages with their stall thresholds (JR-2).
+    pub pathway: Vec<PathwayStage>,
+    /// A client with no progress event for this many days is stalled, whatever its stage (JR-2).
+    pub stalled_no_progress_days: i64,
+    /// A client with no inbound contact for this many days is unresponsive (JR-3).
+    pub unresponsive_days: i64,
+    /// ... or with this many outbound attempts unanswered since the last inbound contact.
+    pub unresponsive_attempts: u32,
+    /// A client with no contact for this many days has an overdue contact (PF-6).
+    pub contact_due_days: i64,
+}
+
+/// One stage of the support pathway.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PathwayStage {
+    /// The stage's name, as typed on the command line.
+    pub name: String,
+    /// Days a client may stay in this stage before it is stalled.
+    pub max_days: i64,
+}
+
+impl Default for OrgConfig {
+    fn default() -> Self {
+        let stage = |name: &str, max_days| PathwayStage {
+            name: name.to_string(),
+            max_days,
+        };
+        Self {
+            rag_matrix: RagMatrix::default(),
+            cosmonauts_weights: CosmoGroup::ALL.iter().map(|g| (*g, 1)).collect(),
+            pathway: vec![
+                stage("enquiry", 30),
+                stage("diagnostic", 45),
+                stage("action-plan", 30),
+                stage("delivery", 180),
+                stage("review", 60),
+            ],
+            stalled_no_progress_days: 90,
+            unresponsive_days: 60,
+            unresponsive_attempts: 3,
+            contact_due_days: 30,
+        }
+    }
+}
+
+impl OrgConfig {
+    /// The first stage of the pathway, where new clients start.
+    pub fn first_stage(&self) -> &str {
+        self.pathway.first().map(|s| s.name.as_str()).unwrap_or("enquiry")
+    }
+
+    /// The configured stage with this name.
+    ///
+    /// # Errors
+    /// [`Error::BadValue`] naming the configured stages.
+    pub fn stage(&self, name: &str) -> Result<&PathwayStage, Error> {
+        let wanted = name.trim().to_ascii_lowercase();
+        self.pathway
+            .iter()
+            .find(|s| s.name == wanted)
+            .ok_or_else(|| Error::BadValue {
+                what: "pathway stage",
+                input: name.to_string(),
+                accepted: self
+                    .pathway
+                    .iter()
+                    .map(|s| s.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })
+    }
+
+    /// The weight of a COSMONAUTS group.
+    pub fn weight(&self, group: CosmoGroup) -> u32 {
+        self.cosmonauts_weights.get(&group).copied().unwrap_or(1)
+    }
+
+    /// Check that the configuration makes sense before it is stored.
+    ///
+    /// # Errors
+    /// [`Error::Rule`] naming the first problem.
+    pub fn validate(&self) -> Result<(), Error> {
+        if self.pathway.is_empty() {
+            return Err(Error::Rule("the pathway needs at least one stage".into()));
+        }
+        if self.cosmonauts_weights.values().all(|w| *w == 0) {
+            return Err(Error::Rule(
+                "at least one COSMONAUTS group needs a weight above 0".into(),
+            ));
+        }
+        self.rag_matrix.validate()
+    }
+}
+
+/// A 5×5 matrix from (likelihood, severity) to a RAG colour; row = likelihood − 1.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RagMatrix(pub [[Rag; 5]; 5]);
+
+impl Default for RagMatrix {
+    /// The default: score = likelihood × severity; 15 and above red, 6 and above amber.
+    ///
+    /// The seed gives no thresholds; these put "likely and major" (4×4) and anything certain
+    /// and severe in red, and everything rare or negligible in green.
+    fn default() -> Self {
+        Self::from_thresholds(6, 15)
+    }
+}
+
+impl RagMatrix {
+    /// A matrix where score = L × S is amber from `amber_at` and red from `red_at`.
+    pub fn from_thresholds(amber_at: u8, red_at: u8) -> Self {
+        let mut m = [[Rag::Green; 5]; 5];
+        for (l, row) in m.iter_mut().enumerate() {
+            for (s, cell) in row.iter_mut().enumerate() {
+                let score = (l as u8 + 1) * (s as u8 + 1);
+                *cell = if score >= red_at {
+                    Rag::Red
+                } else if score >= amber_at {
+                    Rag::Amber
+                } else {
+                    Rag::Green
+                };
+            }
+        }
+        Self(m)
+    }
+
+    /// The colour of a risk with this likelihood and severity, each 1–5.
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] if either is outside 1–5.
+    pub fn rag(&self, likelihood: u8, severity: u8) -> Result<Rag, Error> {
+        check_scale("likelihood", likelihood)?;
+        check_scale("severity", severity)?;
+        Ok(self.0[usize::from(likelihood - 1)][usize::from(severity - 1)])
+    }
+
+    /// A matrix must not get better as likelihood or severity rise.
+    ///
+    /// # Errors
+    /// [`Error::Rule`] naming the first cell that breaks monotonicity.
+    pub fn validate(&self) -> Result<(), Error> {
+        for l in 0..5 {
+            for s in 0..5 {
+                let here = self.0[l][s];
+                if l + 1 < 5 && self.0[l + 1][s] < here {
+                    return Err(Error::Rule(format!(
+                        "RAG matrix: likelihood {} severity {} is {} but likelihood {} is {}; colours must not fall as likelihood rises",
+                        l + 1, s + 1, here, l + 2, self.0[l + 1][s]
+                    )));
+                }
+                if s + 1 < 5 && self.0[l][s + 1] < here {
+                    return Err(Error::Rule(format!(
+                        "RAG matrix: likelihood {} severity {} is {} but severity {} is {}; colours must not fall as severity rises",
+                        l + 1, s + 1, here, s + 2, self.0[l][s + 1]
+                    )));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Check a 1–5 likelihood or severity.
+///
+/// # Errors
+/// [`Error::OutOfRange`].
+pub fn check_scale(what: &'static str, value: u8) -> Result<(), Error> {
+    if (1..=5).contains(&value) {
+        Ok(())
+    } else {
+        Err(Error::OutOfRange {
+            what,
+            value: i64::from(value),
+            min: 1,
+            max: 5,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_matrix_colours_corners() {
+        let m = RagMatrix::default();
+        assert_eq!(m.rag(1, 1).unwrap(), Rag::Green);
+        assert_eq!(m.rag(2, 2).unwrap(), Rag::Green); // 4
+        assert_eq!(m.rag(2, 3).unwrap(), Rag::Amber); // 6
+        assert_eq!(m.rag(3, 4).unwrap(), Rag::Amber); // 12
+        assert_eq!(m.rag(3, 5).unwrap(), Rag::Red); // 15
+        assert_eq!(m.rag(5, 5).unwrap(), Rag::Red);
+        m.validate().unwrap();
+    }
+
+    #[test]
+    fn configured_matrix_changes_the_colour() {
+        let m = RagMatrix::from_thresholds(3, 8);
+        assert_eq!(m.rag(2, 2).unwrap(), Rag::Amber);
+        assert_eq!(m.rag(2, 4).unwrap(), Rag::Red);
+    }
+
+    #[test]
+    fn out_of_scale_is_refused() {
+        assert!(RagMatrix::default().rag(0, 3).is_err());
+        assert!(RagMatrix::default().rag(3, 6).is_err());
+    }
+
+    #[test]
+    fn non_monotonic_matrix_is_refused() {
+        let mut m = RagMatrix::default();
+        m.0[4][4] = Rag::Green;
+        assert!(m.validate().is_err());
+    }
+
+    #[test]
+    fn config_round_trips_through_json() {
+        let c = OrgConfig::default();
+        let text = serde_json::to_string(&c).unwrap();
+        assert_eq!(serde_json::from_str::<OrgConfig>(&text).unwrap(), c);
+        c.validate().unwrap();
+    }
+}

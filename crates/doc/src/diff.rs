@@ -1,0 +1,111 @@
+//! The difference between two versions of an account file, section by section.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::model::AccountFile;
+use crate::Error;
+
+/// One difference between two versions.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DiffLine {
+    /// `added`, `removed` or `changed`.
+    pub op: &'static str,
+    /// The section and entry, e.g. `risks/3f2a9c1e` or `profile`.
+    pub path: String,
+    /// The entry's label (a name or title) where it has one.
+    pub label: String,
+    /// The field that changed, for `changed`.
+    pub field: String,
+    /// The old value (for `removed` and `changed`).
+    pub before: Option<Value>,
+    /// The new value (for `added` and `changed`).
+    pub after: Option<Value>,
+}
+
+const KEYED: &[&str] = &[
+    "people",
+    "interactions",
+    "actions",
+    "risks",
+    "opportunities",
+    "objectives",
+    "swot",
+];
+
+fn label_of(v: &Value) -> String {
+    for key in ["name", "title", "goal", "text", "summary"] {
+        if let Some(s) = v.get(key).and_then(Value::as_str)
+            && !s.is_empty()
+        {
+            return s.to_string();
+        }
+    }
+    v.get("kind").and_then(Value::as_str).unwrap_or("").to_string()
+}
+
+fn fields(out: &mut Vec<DiffLine>, path: &str, label: &str, a: &Value, b: &Value) {
+    let empty = serde_json::Map::new();
+    let am = a.as_object().unwrap_or(&empty);
+    let bm = b.as_object().unwrap_or(&empty);
+    let keys: std::collections::BTreeSet<&String> = am.keys().chain(bm.keys()).collect();
+    for k in keys {
+        let (x, y) = (am.get(k), bm.get(k));
+        if x != y {
+            out.push(DiffLine {
+                op: "changed",
+                path: path.to_string(),
+                label: label.to_string(),
+                field: k.clone(),
+                before: x.cloned(),
+                after: y.cloned(),
+            });
+        }
+    }
+}
+
+/// What changed from `before` to `after`.
+///
+/// # Errors
+/// [`Error::Malformed`] only if the views cannot be serialised.
+pub fn diff(before: &AccountFile, after: &AccountFile) -> Result<Vec<DiffLine>, Error> {
+    let a = serde_json::to_value(before).map_err(Error::Malformed)?;
+    let b = serde_json::to_value(after).map_err(Error::Malformed)?;
+    let mut out = Vec::new();
+    for section in ["profile", "team", "journey"] {
+        fields(&mut out, section, section, &a[section], &b[section]);
+    }
+    for section in KEYED {
+        let empty = serde_json::Map::new();
+        let am = a[section].as_object().unwrap_or(&empty);
+        let bm = b[section].as_object().unwrap_or(&empty);
+        for (id, v) in bm {
+            let path = format!("{section}/{}", &id[..id.len().min(8)]);
+            match am.get(id) {
+                None => out.push(DiffLine {
+                    op: "added",
+                    path,
+                    label: label_of(v),
+                    field: String::new(),
+                    before: None,
+                    after: Some(v.clone()),
+                }),
+                Some(old) if old != v => fields(&mut out, &path, &label_of(v), old, v),
+                Some(_) => {}
+            }
+        }
+        for (id, v) in am {
+            if !bm.contains_key(id) {
+                out.push(DiffLine {
+                    op: "removed",
+                    path: format!("{section}/{}", &id[..id.len().min(8)]),
+                    label: label_of(v),
+                    field: String::new(),
+                    before: Some(v.clone()),
+                    after: None,
+                });
+            }
+        }
+    }
+    Ok(out)
+}

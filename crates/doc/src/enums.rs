@@ -1,0 +1,347 @@
+//! The closed vocabularies of the account file, each with its accepted text forms.
+//!
+//! Every enum parses from the kebab-case words a person types (`decision-maker`, `visit-planned`)
+//! and refuses anything else with an error that lists the accepted forms.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Error;
+
+macro_rules! vocabulary {
+    (
+        $(#[$meta:meta])*
+        $name:ident, $what:literal {
+            $( $(#[$vmeta:meta])* $variant:ident => $text:literal, )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        pub enum $name {
+            $( $(#[$vmeta])* #[serde(rename = $text)] $variant, )+
+        }
+
+        impl $name {
+            /// Every value, in display order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The word used in documents, on the command line and in JSON.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text,)+ }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = Error;
+            fn from_str(s: &str) -> Result<Self, Error> {
+                let wanted = s.trim().to_ascii_lowercase().replace(['_', ' '], "-");
+                $( if wanted == $text { return Ok($name::$variant); } )+
+                Err(Error::BadValue {
+                    what: $what,
+                    input: s.to_string(),
+                    accepted: Self::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", "),
+                })
+            }
+        }
+    };
+}
+
+vocabulary! {
+    /// Red, amber or green, ordered so that the highest colour is the greatest (RK-2).
+    Rag, "RAG colour" {
+        /// Low risk.
+        Green => "green",
+        /// Medium risk.
+        Amber => "amber",
+        /// High risk.
+        Red => "red",
+    }
+}
+
+vocabulary! {
+    /// Why a client left the caseload (JR-3, JR-4).
+    ExitReason, "exit reason" {
+        /// The client completed its support journey.
+        CompletedJourney => "completed-journey",
+        /// The client was failing to progress.
+        FailingToProgress => "failing-to-progress",
+        /// The client stopped responding.
+        NotResponding => "not-responding",
+        /// The client asked to be removed (routes to data-protection handling).
+        RequestedRemoval => "requested-removal",
+    }
+}
+
+vocabulary! {
+    /// A role a person plays in the client's decisions (CT-3).
+    PersonRole, "person role" {
+        /// Makes the decision.
+        DecisionMaker => "decision-maker",
+        /// Influences the decision.
+        Influencer => "influencer",
+        /// Controls access (gatekeeper or PA).
+        Gatekeeper => "gatekeeper",
+        /// Champions us inside the client.
+        Sponsor => "sponsor",
+        /// Uses what we deliver.
+        User => "user",
+    }
+}
+
+vocabulary! {
+    /// Contact coverage of a person on the org chart (CT-4).
+    Coverage, "coverage state" {
+        /// Not yet identified as a contact to make.
+        NotIdentified => "not-identified",
+        /// Identified as a target.
+        Identified => "identified",
+        /// A visit is planned.
+        VisitPlanned => "visit-planned",
+        /// Contacted.
+        Contacted => "contacted",
+    }
+}
+
+impl Default for Coverage {
+    fn default() -> Self {
+        Self::NotIdentified
+    }
+}
+
+vocabulary! {
+    /// The kind of an interaction (CL-1).
+    InteractionKind, "interaction type" {
+        /// Telephone or video call.
+        Call => "call",
+        /// Meeting.
+        Meeting => "meeting",
+        /// Site visit.
+        Visit => "visit",
+        /// Email.
+        Email => "email",
+        /// Instant message.
+        Im => "im",
+        /// Event.
+        Event => "event",
+        /// Hospitality or entertainment (CL-5).
+        Hospitality => "hospitality",
+        /// Anything else.
+        Other => "other",
+    }
+}
+
+vocabulary! {
+    /// Who initiated an interaction.
+    Direction, "direction" {
+        /// The client contacted us.
+        Inbound => "inbound",
+        /// We contacted the client.
+        Outbound => "outbound",
+    }
+}
+
+vocabulary! {
+    /// Why an interaction took place (S003, Client Relationship Management).
+    Purpose, "purpose" {
+        /// Personal introductions.
+        Introduction => "introduction",
+        /// Fact-finding.
+        FactFinding => "fact-finding",
+        /// Fulfilling obligations.
+        Obligations => "obligations",
+        /// Progress review.
+        ProgressReview => "progress-review",
+        /// Business and people issues.
+        Issues => "issues",
+        /// A complaint.
+        Complaint => "complaint",
+        /// Sales opportunities and negotiation.
+        Sales => "sales",
+        /// Contractual.
+        Contractual => "contractual",
+        /// Entertainment or hospitality.
+        Hospitality => "hospitality",
+        /// Social.
+        Social => "social",
+    }
+}
+
+vocabulary! {
+    /// Whether an action is still to do.
+    ActionStatus, "action status" {
+        /// Still to do.
+        Open => "open",
+        /// Done.
+        Done => "done",
+    }
+}
+
+impl Default for ActionStatus {
+    fn default() -> Self {
+        Self::Open
+    }
+}
+
+vocabulary! {
+    /// Threat or opportunity: "some risks can have a positive outcome" (RK-1).
+    Polarity, "risk polarity" {
+        /// A threat.
+        Threat => "threat",
+        /// An opportunity.
+        Opportunity => "opportunity",
+    }
+}
+
+impl Default for Polarity {
+    fn default() -> Self {
+        Self::Threat
+    }
+}
+
+vocabulary! {
+    /// The response chosen for a risk (RK-1).
+    RiskResponse, "risk response" {
+        /// Avoid the risk.
+        Avoid => "avoid",
+        /// Reduce its likelihood or severity.
+        Reduce => "reduce",
+        /// Share it with another party.
+        Share => "share",
+        /// Accept it, with budget and contingency.
+        Accept => "accept",
+    }
+}
+
+vocabulary! {
+    /// Whether a risk still counts.
+    RiskStatus, "risk status" {
+        /// Open: counts in the roll-up.
+        Open => "open",
+        /// Closed: kept for history, excluded from the roll-up.
+        Closed => "closed",
+    }
+}
+
+impl Default for RiskStatus {
+    fn default() -> Self {
+        Self::Open
+    }
+}
+
+vocabulary! {
+    /// Where an opportunity came from (OP-1).
+    OpportunityOrigin, "opportunity origin" {
+        /// A need the client expressed.
+        Need => "need",
+        /// A proposition of our own.
+        Proposition => "proposition",
+    }
+}
+
+impl Default for OpportunityOrigin {
+    fn default() -> Self {
+        Self::Need
+    }
+}
+
+vocabulary! {
+    /// Where an opportunity stands.
+    OpportunityStatus, "opportunity status" {
+        /// Being pursued.
+        Open => "open",
+        /// On hold.
+        Hold => "hold",
+        /// Won.
+        Won => "won",
+        /// Lost.
+        Lost => "lost",
+        /// Qualified out: all activity stops.
+        QualifiedOut => "qualified-out",
+    }
+}
+
+impl Default for OpportunityStatus {
+    fn default() -> Self {
+        Self::Open
+    }
+}
+
+vocabulary! {
+    /// The decision at the end of a qualification session (OP-2).
+    Decision, "qualification decision" {
+        /// Carry on.
+        Continue => "continue",
+        /// Pause.
+        Hold => "hold",
+        /// Stop all further activity.
+        QualifyOut => "qualify-out",
+    }
+}
+
+vocabulary! {
+    /// The ten COSMONAUTS question groups (OP-2).
+    CosmoGroup, "COSMONAUTS group" {
+        /// Competition.
+        Competition => "competition",
+        /// Opportunity.
+        Opportunity => "opportunity",
+        /// Solution.
+        Solution => "solution",
+        /// Money.
+        Money => "money",
+        /// Objective.
+        Objective => "objective",
+        /// Need.
+        Need => "need",
+        /// Authority.
+        Authority => "authority",
+        /// Unique.
+        Unique => "unique",
+        /// Timescale.
+        Timescale => "timescale",
+        /// Size.
+        Size => "size",
+    }
+}
+
+vocabulary! {
+    /// The four kinds of SWOT item.
+    SwotKind, "SWOT kind" {
+        /// Strength.
+        Strength => "strength",
+        /// Weakness.
+        Weakness => "weakness",
+        /// Opportunity.
+        Opportunity => "opportunity",
+        /// Threat.
+        Threat => "threat",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_kebab_and_spaced_forms() {
+        assert_eq!("decision maker".parse::<PersonRole>().unwrap(), PersonRole::DecisionMaker);
+        assert_eq!("Visit_Planned".parse::<Coverage>().unwrap(), Coverage::VisitPlanned);
+    }
+
+    #[test]
+    fn unknown_value_lists_the_accepted_forms() {
+        let err = "purple".parse::<Rag>().unwrap_err().to_string();
+        assert!(err.contains("purple"), "{err}");
+        assert!(err.contains("green, amber, red"), "{err}");
+    }
+
+    #[test]
+    fn rag_orders_red_highest() {
+        assert!(Rag::Red > Rag::Amber && Rag::Amber > Rag::Green);
+    }
+}

@@ -1,0 +1,112 @@
+//! The change history of an account file, in the domain's words.
+
+use automerge::{Automerge, ChangeHash};
+use casebook_base::NodeId;
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use crate::schema::SCHEMA_ACTOR;
+
+/// Who made a change.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "kind", content = "id")]
+pub enum Author {
+    /// The schema itself (genesis and migrations), identical on every node.
+    Schema,
+    /// A casebook node, identified by its public key.
+    Node(NodeId),
+    /// Another Automerge tool, by its actor id in hex.
+    Other(String),
+}
+
+impl std::fmt::Display for Author {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Schema => f.write_str("schema"),
+            Self::Node(n) => write!(f, "{}", n.short()),
+            Self::Other(a) => write!(f, "actor {}", &a[..a.len().min(10)]),
+        }
+    }
+}
+
+/// The author of changes made by `actor`.
+pub fn author_of(actor: &[u8]) -> Author {
+    if actor == SCHEMA_ACTOR {
+        return Author::Schema;
+    }
+    match <[u8; 32]>::try_from(actor) {
+        Ok(bytes) => Author::Node(NodeId::from_bytes(bytes)),
+        Err(_) => Author::Other(actor.iter().map(|b| format!("{b:02x}")).collect()),
+    }
+}
+
+/// One change in the history.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ChangeInfo {
+    /// The change hash, in hex.
+    pub hash: String,
+    /// Who made it.
+    pub author: Author,
+    /// The change's sequence number for its author.
+    pub seq: u64,
+    /// When it was made (the author's clock).
+    pub time: Option<DateTime<Utc>>,
+    /// What was done, in the domain's words.
+    pub message: String,
+    /// The changes it built on, in hex.
+    pub deps: Vec<String>,
+}
+
+/// Every change of `doc`, in causal order (a change always after the changes it built on).
+pub fn changes(doc: &Automerge) -> Vec<ChangeInfo> {
+    doc.get_changes_meta(&[])
+        .into_iter()
+        .map(|m| ChangeInfo {
+            hash: m.hash.to_string(),
+            author: author_of(m.actor.to_bytes()),
+            seq: m.seq,
+            time: (m.timestamp > 0)
+                .then(|| DateTime::from_timestamp(m.timestamp, 0))
+                .flatten(),
+            message: m.message.map(|c| c.into_owned()).unwrap_or_default(),
+            deps: m.deps.iter().map(ToString::to_string).collect(),
+        })
+        .collect()
+}
+
+/// Parse a change hash given in full or as a unique prefix of a change of `doc`.
+pub fn find_change(doc: &Automerge, text: &str) -> Option<ChangeHash> {
+    let wanted = text.trim().to_ascii_lowercase();
+    if wanted.len() < 4 {
+        return None;
+    }
+    let mut found = doc
+        .get_changes_meta(&[])
+        .into_iter()
+        .map(|m| m.hash)
+        .filter(|h| h.to_string().starts_with(&wanted));
+    match (found.next(), found.next()) {
+        (Some(h), None) => Some(h),
+        _ => None,
+    }
+}
+
+/// The heads of `doc` as it was at `time`: every change made at or before it (and its
+/// dependencies). Schema changes (time 0) are always included.
+pub fn heads_at_time(doc: &Automerge, time: DateTime<Utc>) -> Vec<ChangeHash> {
+    let cutoff = time.timestamp();
+    let metas = doc.get_changes_meta(&[]);
+    let included: std::collections::BTreeSet<ChangeHash> = metas
+        .iter()
+        .filter(|m| m.timestamp <= cutoff)
+        .map(|m| m.hash)
+        .collect();
+    // A head is an included change that no other included change depends on.
+    let mut heads: std::collections::BTreeSet<ChangeHash> = included.clone();
+    for m in metas.iter().filter(|m| included.contains(&m.hash)) {
+        for d in &m.deps {
+            heads.remove(d);
+        }
+    }
+    heads.into_iter().collect()
+}

@@ -1,0 +1,11 @@
+//! The domain rules of the seeds, as pure functions over typed views.
+//!
+//! - [`rollup`]: the highest RAG colour wins, risk → opportunity → account (RK-1, RK-2).
+//! - [`cosmonauts`]: weighted COSMONAUTS qualification scores and their trend (OP-2).
+//! - [`flags`]: stalled and unresponsive clients, overdue contacts and actions (JR-2, JR-3, PF-6).
+//! - [`churn`]: churn over a period (PF-2).
+
+pub mod churn;
+pub mod cosmonauts;
+pub mod flags;
+pub mod rollup;

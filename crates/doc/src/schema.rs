@@ -1,0 +1,239 @@
+//! The document skeleton, its schema version, and migrations that never conflict.
+//!
+//! The skeleton of an account file (genesis plus every migration step) is a pure function of
+//! the file id: each step is a change by the fixed actor [`SCHEMA_ACTOR`] at time 0 on top of
+//! the previous step. Two nodes that create or migrate the same file offline therefore produce
+//! byte-identical changes with identical hashes, and a merge sees one change, not a conflict.
+
+use automerge::transaction::{CommitOptions, Transactable};
+use automerge::{ActorId, Automerge, ObjType, ROOT, ReadDoc, ScalarValue, Value};
+use casebook_base::FileId;
+
+use crate::Error;
+
+/// The schema version this build writes and reads.
+pub const SCHEMA_VERSION: u64 = 2;
+
+/// The actor of every skeleton change: the same bytes on every node.
+pub const SCHEMA_ACTOR: &[u8] = b"casebook-schema";
+
+/// Root keys created by genesis (version 1).
+pub const GENESIS_MAPS: &[&str] = &[
+    "profile",
+    "team",
+    "journey",
+    "people",
+    "interactions",
+    "actions",
+    "risks",
+    "opportunities",
+];
+
+/// One migration step: the version it brings the document to and the maps it adds.
+struct Step {
+    version: u64,
+    maps: &'static [&'static str],
+    message: &'static str,
+}
+
+/// Every migration after genesis, in order. Append only: a published step never changes.
+const STEPS: &[Step] = &[Step {
+    version: 2,
+    maps: &["objectives", "swot"],
+    message: "Schema 2: objectives and SWOT analysis",
+}];
+
+/// The skeleton of `file_id` at `version`: the changes every node agrees on.
+///
+/// # Errors
+/// Only if Automerge itself fails, which would be a bug.
+pub fn skeleton(file_id: FileId, version: u64) -> Result<Automerge, Error> {
+    let mut doc = Automerge::new().with_actor(ActorId::from(SCHEMA_ACTOR));
+    doc.transact_with(
+        |_| {
+            CommitOptions::default()
+                .with_time(0)
+                .with_message("Schema 1: account file created")
+        },
+        |tx| {
+            tx.put(ROOT, "file_id", file_id.to_string())?;
+            tx.put(ROOT, "schema_version", ScalarValue::Uint(1))?;
+            for key in GENESIS_MAPS {
+                tx.put_object(ROOT, *key, ObjType::Map)?;
+            }
+            // The journey's stage history is a map the genesis owns, so no node ever creates it
+            // concurrently with another.
+            let journey = tx
+                .get(ROOT, "journey")?
+                .map(|(_, id)| id)
+                .ok_or_else(|| Error::NotAnAccountFile("genesis lost its journey".into()))?;
+            tx.put_object(&journey, "history", ObjType::Map)?;
+            Ok::<_, Error>(())
+        },
+    )
+    .map_err(|f| f.error)?;
+    for step in STEPS.iter().filter(|s| s.version <= version) {
+        doc.transact_with(
+            |_| {
+                CommitOptions::default()
+                    .with_time(0)
+                    .with_message(step.message)
+            },
+            |tx| {
+                for key in step.maps {
+                    tx.put_object(ROOT, *key, ObjType::Map)?;
+                }
+                tx.put(ROOT, "schema_version", ScalarValue::Uint(step.version))?;
+                Ok::<_, Error>(())
+            },
+        )
+        .map_err(|f| f.error)?;
+    }
+    Ok(doc)
+}
+
+/// A new, empty account file at the current schema version.
+///
+/// # Errors
+/// Only if Automerge itself fails.
+pub fn new_file(file_id: FileId) -> Result<Automerge, Error> {
+    skeleton(file_id, SCHEMA_VERSION)
+}
+
+/// Bring `doc` up to [`SCHEMA_VERSION`], returning how many skeleton changes were added.
+///
+/// Safe to run on any node at any time: the steps are identical everywhere, so running it on
+/// two offline forks and merging them adds each step once.
+///
+/// # Errors
+/// [`Error::SchemaTooNew`] for a document from a newer casebook, [`Error::NotAnAccountFile`]
+/// for a document without a file id.
+pub fn migrate(doc: &mut Automerge) -> Result<usize, Error> {
+    let file_id = file_id_of(doc)?;
+    let found = schema_version_of(doc);
+    if found > SCHEMA_VERSION {
+        return Err(Error::SchemaTooNew {
+            file_id: file_id.to_string(),
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    let mut skel = skeleton(file_id, SCHEMA_VERSION)?;
+    let before = doc.get_heads();
+    let added = doc.merge(&mut skel)?;
+    // Merge reports the skeleton's changes even when the document already had them; only a
+    // move of the heads means something was added.
+    if before == doc.get_heads() {
+        return Ok(0);
+    }
+    Ok(added.len())
+}
+
+/// The file id recorded in a document.
+///
+/// # Errors
+/// [`Error::NotAnAccountFile`] if the document has no valid `file_id`.
+pub fn file_id_of(doc: &Automerge) -> Result<FileId, Error> {
+    match doc.get(ROOT, "file_id")? {
+        Some((Value::Scalar(s), _)) => match s.as_ref() {
+            ScalarValue::Str(text) => text
+                .parse()
+                .map_err(|_| Error::NotAnAccountFile(format!("file_id '{text}' is not a UUID"))),
+            _ => Err(Error::NotAnAccountFile("file_id is not text".into())),
+        },
+        _ => Err(Error::NotAnAccountFile("it has no file_id".into())),
+    }
+}
+
+/// The schema version recorded in a document (0 if missing).
+pub fn schema_version_of(doc: &Automerge) -> u64 {
+    match doc.get(ROOT, "schema_version") {
+        Ok(Some((Value::Scalar(s), _))) => match s.as_ref() {
+            ScalarValue::Uint(v) => *v,
+            ScalarValue::Int(v) => u64::try_from(*v).unwrap_or(0),
+            _ => 0,
+        },
+        _ => 0,
+    }
+}
+
+/// Check that `doc` is a complete account file this build can read: right file id, a schema
+/// version we know, every container present.
+///
+/// # Errors
+/// [`Error::NotAnAccountFile`] or [`Error::SchemaTooNew`].
+pub fn check(doc: &Automerge) -> Result<FileId, Error> {
+    let file_id = file_id_of(doc)?;
+    let found = schema_version_of(doc);
+    if found > SCHEMA_VERSION {
+        return Err(Error::SchemaTooNew {
+            file_id: file_id.to_string(),
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    if found == 0 {
+        return Err(Error::NotAnAccountFile("it has no schema version".into()));
+    }
+    for key in GENESIS_MAPS {
+        match doc.get(ROOT, *key)? {
+            Some((Value::Object(ObjType::Map), _)) => {}
+            _ => {
+                return Err(Error::NotAnAccountFile(format!(
+                    "its '{key}' section is missing"
+                )));
+            }
+        }
+    }
+    Ok(file_id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skeleton_is_identical_on_every_node() {
+        let id = FileId::new();
+        let a = skeleton(id, SCHEMA_VERSION).unwrap();
+        let b = skeleton(id, SCHEMA_VERSION).unwrap();
+        assert_eq!(a.get_heads(), b.get_heads());
+        assert_eq!(a.save(), b.save());
+    }
+
+    #[test]
+    fn two_offline_migrations_merge_without_conflict() {
+        let id = FileId::new();
+        let v1 = skeleton(id, 1).unwrap();
+        let mut alice = v1.fork().with_actor(ActorId::from(&[1u8; 32][..]));
+        let mut bob = v1.fork().with_actor(ActorId::from(&[2u8; 32][..]));
+        assert_eq!(migrate(&mut alice).unwrap(), 1);
+        assert_eq!(migrate(&mut bob).unwrap(), 1);
+        assert_eq!(schema_version_of(&alice), 2);
+        alice.merge(&mut bob).unwrap();
+        assert_eq!(alice.get_heads(), bob.get_heads());
+        // One value, not a conflict, for the version and each new map.
+        assert_eq!(alice.get_all(ROOT, "schema_version").unwrap().len(), 1);
+        assert_eq!(alice.get_all(ROOT, "swot").unwrap().len(), 1);
+        assert_eq!(migrate(&mut alice).unwrap(), 0);
+    }
+
+    #[test]
+    fn newer_schema_is_refused() {
+        let id = FileId::new();
+        let mut doc = new_file(id).unwrap();
+        doc.transact(|tx| tx.put(ROOT, "schema_version", ScalarValue::Uint(99)))
+            .unwrap();
+        let err = check(&doc).unwrap_err();
+        assert!(matches!(err, Error::SchemaTooNew { found: 99, .. }), "{err}");
+        assert!(migrate(&mut doc).is_err());
+    }
+
+    #[test]
+    fn foreign_document_is_not_an_account_file() {
+        let mut doc = Automerge::new();
+        doc.transact(|tx| tx.put(ROOT, "title", "shopping list"))
+            .unwrap();
+        assert!(matches!(check(&doc), Err(Error::NotAnAccountFile(_))));
+    }
+}

@@ -1,0 +1,95 @@
+//! The per-file summary kept in the store's index, so portfolio questions never load documents.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::config::OrgConfig;
+use crate::enums::{ExitReason, Rag};
+use crate::model::AccountFile;
+use crate::rules::flags::Facts;
+use crate::rules::rollup::rollup;
+
+/// Everything the portfolio dashboard and `client list` need about one file.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FileSummary {
+    /// The file id.
+    pub file_id: String,
+    /// Client name.
+    pub name: String,
+    /// Postcode (duplicate detection).
+    pub postcode: String,
+    /// Company number (duplicate detection).
+    pub company_number: String,
+    /// Segment tags.
+    pub segments: Vec<String>,
+    /// Lead adviser.
+    pub lead: String,
+    /// Deputy.
+    pub deputy: String,
+    /// Exit date, if exited.
+    pub exit_date: Option<NaiveDate>,
+    /// Exit reason, if exited.
+    pub exit_reason: Option<ExitReason>,
+    /// Account roll-up colour.
+    pub rag: Option<Rag>,
+    /// Whether an exit plan is agreed.
+    pub has_exit_plan: bool,
+    /// Number of people known.
+    pub people: usize,
+    /// Number of interactions logged.
+    pub interactions: usize,
+    /// Number of open risks.
+    pub open_risks: usize,
+    /// Number of open opportunities.
+    pub open_opportunities: usize,
+    /// Total minutes of contact logged (CL-3 effort).
+    pub contact_minutes: u64,
+    /// The facts the flags are computed from, at query time.
+    pub facts: Facts,
+}
+
+impl FileSummary {
+    /// Summarise `file` with `config` (the RAG matrix decides the roll-up colour).
+    pub fn of(file: &AccountFile, config: &OrgConfig) -> Self {
+        let mut segments: Vec<String> = file.profile.segments.keys().cloned().collect();
+        segments.sort();
+        Self {
+            file_id: file.file_id.clone(),
+            name: file.profile.name.clone(),
+            postcode: file.profile.postcode.clone(),
+            company_number: file.profile.company_number.clone(),
+            segments,
+            lead: file.team.lead.clone(),
+            deputy: file.team.deputy.clone(),
+            exit_date: file.journey.exit.as_ref().map(|e| e.date),
+            exit_reason: file.journey.exit.as_ref().map(|e| e.reason),
+            rag: rollup(file, &config.rag_matrix).account,
+            has_exit_plan: file.journey.exit_plan.is_some(),
+            people: file.people.values().filter(|p| !p.left).count(),
+            interactions: file.interactions.len(),
+            open_risks: file
+                .risks
+                .values()
+                .filter(|r| r.status == crate::enums::RiskStatus::Open)
+                .count(),
+            open_opportunities: file
+                .opportunities
+                .values()
+                .filter(|o| o.status == crate::enums::OpportunityStatus::Open)
+                .count(),
+            contact_minutes: file.interactions.values().map(|i| u64::from(i.minutes)).sum(),
+            facts: Facts::of(file),
+        }
+    }
+
+    /// Whether the client is still on the caseload.
+    pub fn is_active(&self) -> bool {
+        self.exit_date.is_none()
+    }
+
+    /// Whether the client has a named point of contact on our side (CT-1).
+    pub fn has_point_of_contact(&self) -> bool {
+        !self.lead.trim().is_empty()
+    }
+}
