@@ -1,1 +1,41 @@
-//! placeholder
+//! Casebook: an embeddable, local-first engine for business advisers' account files.
+//!
+//! # Brief overview
+//! - [`Node`] is one adviser's node: a data directory with a node key and a durable store.
+//!   [`Node::init`] creates one, [`Node::open`] opens it.
+//! - [`Node::create_client`] and [`Node::apply`] make changes: `apply` runs any edit from
+//!   [`casebook_doc::edit`] and commits it durably with the file's new summary.
+//! - [`Node::portfolio`] answers the PF-6 health questions from the index alone.
+//! - [`Node::history`], [`Node::read_at`] and [`Node::diff`] inspect the merged history.
+//! - [`Node::export_automerge`] and [`Node::merge_automerge`] move account files between
+//!   nodes as files, the offline path that sync builds on.
+//!
+//! ```
+//! use casebook::{Node, edit};
+//! let dir = tempfile::tempdir().unwrap();
+//! let node = Node::init(dir.path(), "Alice Adviser").unwrap();
+//! let file = node.create_client(&edit::NewClient { name: "Acme Ltd".into(), ..Default::default() }).unwrap();
+//! assert_eq!(node.read(file).unwrap().profile.name, "Acme Ltd");
+//! ```
+#![deny(missing_docs, rustdoc::broken_intra_doc_links)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
+pub mod demo;
+mod error;
+pub mod import;
+mod node;
+pub mod portfolio;
+
+pub use casebook_base::{FileId, NodeId, SecretKey};
+pub use casebook_doc::{
+    AccountFile, FileSummary, OrgConfig, automerge, diff, edit, enums, history, model, rules,
+    view,
+};
+pub use casebook_store::{ChangeOrigin, Origin, Store};
+pub use error::Error;
+pub use node::{HistoryEntry, MergeReport, Node, default_data_dir, STORE_FILE, KEY_FILE};
+
+/// The store's error type, re-exported for callers that match on it.
+pub use casebook_store::Error as StoreError;
+/// The account-file error type, re-exported for callers that match on it.
+pub use casebook_doc::Error as DocError;

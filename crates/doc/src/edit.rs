@@ -48,8 +48,29 @@ where
 {
     let time = ctx.now.timestamp();
     let msg = message.clone();
+    // The first change a node makes to a file also names its adviser, so every node can show
+    // "who" for that node's changes. Keys are node ids, so concurrent first edits never clash.
+    let actor = doc.get_actor().to_bytes().to_vec();
+    let node_key = match crate::history::author_of(&actor) {
+        crate::history::Author::Node(n) => Some(n.to_string()),
+        _ => None,
+    };
+    let adviser = ctx.adviser.clone();
     let ok = doc
-        .transact_with(|_| CommitOptions::default().with_time(time).with_message(msg), f)
+        .transact_with(
+            |_| CommitOptions::default().with_time(time).with_message(msg),
+            |tx| {
+                f(tx)?;
+                if let Some(key) = node_key
+                    && !adviser.is_empty()
+                    && let Ok(Some((Value::Object(ObjType::Map), nodes))) = tx.get(ROOT, "nodes")
+                    && tx.get(&nodes, key.as_str())?.is_none()
+                {
+                    tx.put(&nodes, key.as_str(), adviser.as_str())?;
+                }
+                Ok::<_, Error>(())
+            },
+        )
         .map_err(|f| f.error)?;
     Ok(Edited {
         change: ok.hash,

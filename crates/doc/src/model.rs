@@ -44,6 +44,8 @@ pub struct AccountFile {
     pub objectives: BTreeMap<Uuid, Objective>,
     /// SWOT items (PF-3), keyed by item id.
     pub swot: BTreeMap<Uuid, SwotItem>,
+    /// The adviser's name behind each node that has edited this file, keyed by node id.
+    pub nodes: BTreeMap<String, String>,
 }
 
 /// The organisation (or pre-start individual) this file is about.

@@ -12,7 +12,7 @@ use casebook_base::FileId;
 use crate::Error;
 
 /// The schema version this build writes and reads.
-pub const SCHEMA_VERSION: u64 = 2;
+pub const SCHEMA_VERSION: u64 = 3;
 
 /// The actor of every skeleton change: the same bytes on every node.
 pub const SCHEMA_ACTOR: &[u8] = b"casebook-schema";
@@ -37,11 +37,18 @@ struct Step {
 }
 
 /// Every migration after genesis, in order. Append only: a published step never changes.
-const STEPS: &[Step] = &[Step {
-    version: 2,
-    maps: &["objectives", "swot"],
-    message: "Schema 2: objectives and SWOT analysis",
-}];
+const STEPS: &[Step] = &[
+    Step {
+        version: 2,
+        maps: &["objectives", "swot"],
+        message: "Schema 2: objectives and SWOT analysis",
+    },
+    Step {
+        version: 3,
+        maps: &["nodes"],
+        message: "Schema 3: advisers' nodes",
+    },
+];
 
 /// The skeleton of `file_id` at `version`: the changes every node agrees on.
 ///
@@ -120,13 +127,8 @@ pub fn migrate(doc: &mut Automerge) -> Result<usize, Error> {
     }
     let mut skel = skeleton(file_id, SCHEMA_VERSION)?;
     let before = doc.get_heads();
-    let added = doc.merge(&mut skel)?;
-    // Merge reports the skeleton's changes even when the document already had them; only a
-    // move of the heads means something was added.
-    if before == doc.get_heads() {
-        return Ok(0);
-    }
-    Ok(added.len())
+    doc.merge(&mut skel)?;
+    Ok(doc.get_changes(&before).len())
 }
 
 /// The file id recorded in a document.
@@ -207,9 +209,9 @@ mod tests {
         let v1 = skeleton(id, 1).unwrap();
         let mut alice = v1.fork().with_actor(ActorId::from(&[1u8; 32][..]));
         let mut bob = v1.fork().with_actor(ActorId::from(&[2u8; 32][..]));
-        assert_eq!(migrate(&mut alice).unwrap(), 1);
-        assert_eq!(migrate(&mut bob).unwrap(), 1);
-        assert_eq!(schema_version_of(&alice), 2);
+        assert_eq!(migrate(&mut alice).unwrap(), 2);
+        assert_eq!(migrate(&mut bob).unwrap(), 2);
+        assert_eq!(schema_version_of(&alice), SCHEMA_VERSION);
         alice.merge(&mut bob).unwrap();
         assert_eq!(alice.get_heads(), bob.get_heads());
         // One value, not a conflict, for the version and each new map.

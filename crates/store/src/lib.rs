@@ -1,1 +1,31 @@
-//! placeholder
+//! Durable redb storage for casebook account files: an incremental change log with compacted
+//! snapshots per file, a summary index kept in the same transaction, and the origin of every
+//! change.
+//!
+//! # Brief overview
+//! - [`Store`] is one node's database: [`Store::create`] makes it, [`Store::open`] opens it
+//!   without loading any document.
+//! - [`Store::commit`] appends a file's new changes, replaces its [`FileSummary`] and records
+//!   each change's [`ChangeOrigin`] in one fsynced transaction.
+//! - [`Store::summaries`] answers portfolio questions from the index alone.
+//!
+//! ```
+//! use casebook_base::{FileId, SecretKey};
+//! use casebook_store::{Store, Origin};
+//! let dir = tempfile::tempdir().unwrap();
+//! let node = SecretKey::generate().unwrap().node_id();
+//! let store = Store::create(&dir.path().join("casebook.redb"), node).unwrap();
+//! assert!(store.summaries().unwrap().is_empty());
+//! ```
+#![deny(missing_docs, rustdoc::broken_intra_doc_links)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
+mod db;
+mod error;
+mod origin;
+mod tables;
+
+pub use db::{Commit, Store, FORMAT_VERSION};
+pub use error::Error;
+pub use origin::{ChangeOrigin, Origin};
+pub use casebook_doc::FileSummary;

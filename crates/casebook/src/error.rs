@@ -1,0 +1,85 @@
+//! The error type of the `casebook` engine.
+
+use std::path::PathBuf;
+
+use casebook_base::FileId;
+
+/// What went wrong in a casebook operation.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The data directory has no casebook store.
+    #[error("no casebook store in {dir}; run `casebook init` first (or pass --data-dir / set CASEBOOK_DIR)")]
+    NotInitialised {
+        /// The data directory.
+        dir: PathBuf,
+    },
+    /// `init` found a store already there.
+    #[error("a casebook store already exists in {dir}; use it, or choose another --data-dir")]
+    AlreadyInitialised {
+        /// The data directory.
+        dir: PathBuf,
+    },
+    /// No client matched.
+    #[error("no client matches '{query}'; run `casebook client list` to see clients and their ids")]
+    NoSuchClient {
+        /// What was asked for.
+        query: String,
+    },
+    /// Several clients matched.
+    #[error("'{query}' matches several clients ({names}); give more of the id or the full name")]
+    AmbiguousClient {
+        /// What was asked for.
+        query: String,
+        /// The candidates.
+        names: String,
+    },
+    /// A point in history could not be found.
+    #[error("'{at}' is neither a change of this file nor a date-time; use a change hash (or its first 8+ characters) from `casebook history FILE`, or a time like 2026-05-12 or 2026-05-12T14:30:00Z")]
+    NoSuchPoint {
+        /// What was asked for.
+        at: String,
+    },
+    /// A file given to import or merge is not usable.
+    #[error("{name}: {reason}")]
+    BadInput {
+        /// The input's name.
+        name: String,
+        /// What is wrong and what to do.
+        reason: String,
+    },
+    /// A CSV import found bad rows; nothing was imported.
+    #[error("nothing imported: {}", .problems.join("; "))]
+    BadRows {
+        /// One line per bad row: row number and reason.
+        problems: Vec<String>,
+    },
+    /// `merge` was given a different account file than the one named.
+    #[error("{name} holds account file {theirs}, not {ours}; merge only copies of the same client (see `casebook import` for a new one)")]
+    DifferentFile {
+        /// The input's name.
+        name: String,
+        /// The file in the input.
+        theirs: FileId,
+        /// The file asked for.
+        ours: FileId,
+    },
+    /// Reading or writing a file outside the store failed.
+    #[error("cannot access {path}")]
+    Io {
+        /// The path.
+        path: PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The account file refused the edit.
+    #[error(transparent)]
+    Doc(#[from] casebook_doc::Error),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] casebook_store::Error),
+    /// An identifier or key problem.
+    #[error(transparent)]
+    Base(#[from] casebook_base::Error),
+}

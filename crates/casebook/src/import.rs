@@ -1,0 +1,1 @@
+//! CSV, JSON and Automerge import.

@@ -1,0 +1,492 @@
+//! The node: one adviser's data directory, key and store, and the durable write path.
+
+use std::path::{Path, PathBuf};
+
+use automerge::{ActorId, Automerge, Change, ChangeHash, ReadDoc};
+use casebook_base::{FileId, NodeId, SecretKey};
+use casebook_doc::edit::{EditContext, Edited, NewClient};
+use casebook_doc::history::{self, Author, ChangeInfo};
+use casebook_doc::{AccountFile, FileSummary, OrgConfig, diff, schema, view};
+use casebook_store::{ChangeOrigin, Commit, Origin, Store};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+
+use crate::Error;
+
+/// The store's file name inside the data directory.
+pub const STORE_FILE: &str = "casebook.redb";
+/// The node key's file name inside the data directory.
+pub const KEY_FILE: &str = "node.key";
+const ADVISER_META: &str = "adviser";
+
+/// The platform's usual data directory for casebook (e.g. `~/.local/share/casebook` on Linux).
+pub fn default_data_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("org", "casebook", "casebook").map(|d| d.data_dir().to_path_buf())
+}
+
+/// One adviser's node.
+///
+/// # Guarantees
+/// Every method that changes an account file returns only after the change, the file's new
+/// summary and the change's origin are committed durably (fsync) in one transaction. A method
+/// that fails changes nothing.
+#[derive(Debug)]
+pub struct Node {
+    dir: PathBuf,
+    key: SecretKey,
+    store: Store,
+    adviser: String,
+    config: OrgConfig,
+    clock: Option<DateTime<Utc>>,
+}
+
+/// One change in a file's history, with who made it and where it came from.
+#[derive(Clone, Debug, Serialize)]
+pub struct HistoryEntry {
+    /// The change itself.
+    #[serde(flatten)]
+    pub change: ChangeInfo,
+    /// The adviser behind the author node, where the file names one.
+    pub adviser: Option<String>,
+    /// How the change reached this node, where recorded.
+    pub origin: Option<ChangeOrigin>,
+}
+
+/// What a merge brought in.
+#[derive(Clone, Debug, Serialize)]
+pub struct MergeReport {
+    /// The file merged into.
+    pub file_id: FileId,
+    /// The client's name after the merge.
+    pub name: String,
+    /// Whether the file was new to this node.
+    pub created: bool,
+    /// The changes that were new here, in the domain's words.
+    pub new_changes: Vec<ChangeInfo>,
+    /// What changed in the account file.
+    pub diff: Vec<diff::DiffLine>,
+}
+
+impl Node {
+    /// Create a data directory with a new node key and an empty store.
+    ///
+    /// # Errors
+    /// [`Error::AlreadyInitialised`] if `dir` already holds a store.
+    pub fn init(dir: &Path, adviser: &str) -> Result<Self, Error> {
+        let store_path = dir.join(STORE_FILE);
+        if store_path.exists() || dir.join(KEY_FILE).exists() {
+            return Err(Error::AlreadyInitialised { dir: dir.to_path_buf() });
+        }
+        std::fs::create_dir_all(dir).map_err(|source| Error::Io { path: dir.to_path_buf(), source })?;
+        let key = SecretKey::generate()?;
+        key.write_new(&dir.join(KEY_FILE))?;
+        let store = Store::create(&store_path, key.node_id())?;
+        store.set_meta(ADVISER_META, adviser.trim().as_bytes())?;
+        Self::with(dir, key, store)
+    }
+
+    /// Open an existing data directory. Loads no account file.
+    ///
+    /// # Errors
+    /// [`Error::NotInitialised`] if there is no store; store errors if it is foreign, newer or
+    /// in use; key errors if the key file is unsafe or does not match the store.
+    pub fn open(dir: &Path) -> Result<Self, Error> {
+        let store_path = dir.join(STORE_FILE);
+        if !store_path.exists() {
+            return Err(Error::NotInitialised { dir: dir.to_path_buf() });
+        }
+        let store = Store::open(&store_path)?;
+        let key = SecretKey::read(&dir.join(KEY_FILE))?;
+        if key.node_id() != store.node_id() {
+            return Err(Error::BadInput {
+                name: dir.join(KEY_FILE).display().to_string(),
+                reason: format!(
+                    "this key is node {} but the store belongs to node {}; restore the store's own key file",
+                    key.node_id(),
+                    store.node_id()
+                ),
+            });
+        }
+        Self::with(dir, key, store)
+    }
+
+    fn with(dir: &Path, key: SecretKey, store: Store) -> Result<Self, Error> {
+        let adviser = store
+            .meta(ADVISER_META)?
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .unwrap_or_default();
+        let config = store.config()?;
+        Ok(Self { dir: dir.to_path_buf(), key, store, adviser, config, clock: None })
+    }
+
+    /// Fix the clock used to stamp changes (for demos, imports of past data and tests).
+    pub fn set_clock(&mut self, now: Option<DateTime<Utc>>) {
+        self.clock = now;
+    }
+
+    /// The time this node stamps on changes now.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.unwrap_or_else(Utc::now)
+    }
+
+    /// This node's id.
+    pub fn node_id(&self) -> NodeId {
+        self.key.node_id()
+    }
+
+    /// The adviser who uses this node.
+    pub fn adviser(&self) -> &str {
+        &self.adviser
+    }
+
+    /// The data directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The store underneath (for tools and benchmarks).
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The organisation configuration in force.
+    pub fn config(&self) -> &OrgConfig {
+        &self.config
+    }
+
+    /// Replace the configuration and recompute every summary with it, in one transaction.
+    ///
+    /// # Errors
+    /// [`casebook_doc::Error::Rule`] for an invalid configuration; store errors.
+    pub fn set_config(&mut self, config: OrgConfig) -> Result<usize, Error> {
+        config.validate()?;
+        let mut summaries = Vec::new();
+        for id in self.store.file_ids()? {
+            let doc = self.load(id)?;
+            summaries.push((id, FileSummary::of(&view::read(&doc)?, &config)));
+        }
+        self.store.set_config(&config, &summaries)?;
+        self.config = config;
+        Ok(summaries.len())
+    }
+
+    fn ctx(&self) -> EditContext {
+        EditContext { adviser: self.adviser.clone(), now: self.now() }
+    }
+
+    fn actor(&self) -> ActorId {
+        ActorId::from(&self.node_id().as_bytes()[..])
+    }
+
+    /// Load a file's document, migrated in memory to the current schema.
+    ///
+    /// # Errors
+    /// [`Error::NoSuchClient`] if the store has no such file.
+    pub fn load(&self, file: FileId) -> Result<Automerge, Error> {
+        let mut doc = self
+            .store
+            .load(file)?
+            .ok_or_else(|| Error::NoSuchClient { query: file.to_string() })?;
+        schema::check(&doc)?;
+        doc.set_actor(self.actor());
+        Ok(doc)
+    }
+
+    /// Read a file's account file now.
+    ///
+    /// # Errors
+    /// As [`Node::load`].
+    pub fn read(&self, file: FileId) -> Result<AccountFile, Error> {
+        Ok(view::read(&self.load(file)?)?)
+    }
+
+    /// Create a new client's account file.
+    ///
+    /// # Errors
+    /// [`casebook_doc::Error::Rule`] for a client without a name; store errors.
+    pub fn create_client(&self, new: &NewClient) -> Result<FileId, Error> {
+        let id = FileId::new();
+        let mut doc = schema::new_file(id)?;
+        doc.set_actor(self.actor());
+        casebook_doc::edit::create_client(&mut doc, &self.ctx(), &self.config, new)?;
+        let changes = doc.get_changes(&[]);
+        self.commit(id, &doc, changes, Origin::Local)?;
+        Ok(id)
+    }
+
+    /// Apply one edit to a file and commit it durably with its new summary.
+    ///
+    /// `edit` is any function of [`casebook_doc::edit`] (or a closure calling several); it
+    /// sees the document, the edit context and the configuration.
+    ///
+    /// # Errors
+    /// Whatever the edit refuses (nothing is stored), or store errors.
+    pub fn apply<F>(&self, file: FileId, edit: F) -> Result<Edited, Error>
+    where
+        F: FnOnce(&mut Automerge, &EditContext, &OrgConfig) -> Result<Edited, casebook_doc::Error>,
+    {
+        let mut doc = self.load(file)?;
+        let before = doc.get_heads();
+        // Migrations are part of the first edit after an upgrade, so a read never writes.
+        schema::migrate(&mut doc)?;
+        let edited = edit(&mut doc, &self.ctx(), &self.config)?;
+        let changes = doc.get_changes(&before);
+        if !changes.is_empty() {
+            self.commit(file, &doc, changes, Origin::Local)?;
+        }
+        Ok(edited)
+    }
+
+    fn commit(&self, file: FileId, doc: &Automerge, changes: Vec<Change>, origin: Origin) -> Result<(), Error> {
+        let summary = FileSummary::of(&view::read(doc)?, &self.config);
+        self.store.commit(Commit { file_id: file, doc, changes, summary: &summary, origin })?;
+        Ok(())
+    }
+
+    /// Every file's summary (the portfolio index); loads no document.
+    ///
+    /// # Errors
+    /// Store errors.
+    pub fn summaries(&self) -> Result<Vec<FileSummary>, Error> {
+        Ok(self.store.summaries()?)
+    }
+
+    /// Find a client by file id, id prefix, or name (exact, then unique substring).
+    ///
+    /// # Errors
+    /// [`Error::NoSuchClient`] or [`Error::AmbiguousClient`].
+    pub fn find(&self, query: &str) -> Result<FileId, Error> {
+        if let Ok(id) = query.parse::<FileId>()
+            && self.store.contains(id)?
+        {
+            return Ok(id);
+        }
+        let q = query.trim().to_lowercase();
+        if q.is_empty() {
+            return Err(Error::NoSuchClient { query: query.to_string() });
+        }
+        let all = self.store.summaries()?;
+        let pick = |matches: Vec<&FileSummary>| -> Result<Option<FileId>, Error> {
+            match matches.as_slice() {
+                [] => Ok(None),
+                [one] => Ok(Some(one.file_id.parse()?)),
+                many => Err(Error::AmbiguousClient {
+                    query: query.to_string(),
+                    names: many.iter().map(|s| format!("{} {}", &s.file_id[..8], s.name)).collect::<Vec<_>>().join(", "),
+                }),
+            }
+        };
+        let compact = q.replace('-', "");
+        if let Some(id) = pick(all.iter().filter(|s| s.file_id.replace('-', "").starts_with(&compact) && compact.len() >= 4).collect())? {
+            return Ok(id);
+        }
+        if let Some(id) = pick(all.iter().filter(|s| s.name.to_lowercase() == q).collect())? {
+            return Ok(id);
+        }
+        if let Some(id) = pick(all.iter().filter(|s| s.name.to_lowercase().contains(&q)).collect())? {
+            return Ok(id);
+        }
+        Err(Error::NoSuchClient { query: query.to_string() })
+    }
+
+    /// The history of a file: every change with its author, adviser and origin.
+    ///
+    /// # Errors
+    /// As [`Node::load`].
+    pub fn history(&self, file: FileId) -> Result<Vec<HistoryEntry>, Error> {
+        let doc = self.load(file)?;
+        let account = view::read(&doc)?;
+        let changes = history::changes(&doc);
+        let hashes: Vec<ChangeHash> = doc.get_changes_meta(&[]).iter().map(|m| m.hash).collect();
+        let origins = self.store.origins(&hashes)?;
+        Ok(changes
+            .into_iter()
+            .zip(origins)
+            .map(|(change, origin)| {
+                let adviser = match &change.author {
+                    Author::Node(n) => account.nodes.get(&n.to_string()).cloned(),
+                    _ => None,
+                };
+                HistoryEntry { change, adviser, origin }
+            })
+            .collect())
+    }
+
+    /// Resolve a point in a file's history: a change hash (or unique prefix) or a time.
+    ///
+    /// # Errors
+    /// [`Error::NoSuchPoint`].
+    pub fn heads_at(&self, doc: &Automerge, at: &str) -> Result<Vec<ChangeHash>, Error> {
+        if let Some(h) = history::find_change(doc, at) {
+            return Ok(vec![h]);
+        }
+        let time = parse_time(at).ok_or_else(|| Error::NoSuchPoint { at: at.to_string() })?;
+        Ok(history::heads_at_time(doc, time))
+    }
+
+    /// The account file as it was at a change or a time.
+    ///
+    /// # Errors
+    /// [`Error::NoSuchPoint`] or load errors.
+    pub fn read_at(&self, file: FileId, at: &str) -> Result<AccountFile, Error> {
+        let doc = self.load(file)?;
+        let heads = self.heads_at(&doc, at)?;
+        Ok(view::read_at(&doc, &heads)?)
+    }
+
+    /// What changed in a file between two points (`to` = `None` means now).
+    ///
+    /// # Errors
+    /// [`Error::NoSuchPoint`] or load errors.
+    pub fn diff(&self, file: FileId, from: &str, to: Option<&str>) -> Result<Vec<diff::DiffLine>, Error> {
+        let doc = self.load(file)?;
+        let a = view::read_at(&doc, &self.heads_at(&doc, from)?)?;
+        let b = match to {
+            Some(t) => view::read_at(&doc, &self.heads_at(&doc, t)?)?,
+            None => view::read(&doc)?,
+        };
+        Ok(diff::diff(&a, &b)?)
+    }
+
+    /// The file as Automerge binary, openable by any Automerge tool.
+    ///
+    /// # Errors
+    /// As [`Node::load`].
+    pub fn export_automerge(&self, file: FileId) -> Result<Vec<u8>, Error> {
+        Ok(self.load(file)?.save())
+    }
+
+    /// Merge an Automerge file (an export from another node) into this node.
+    ///
+    /// With `into = Some(file)`, the input must be a copy of that file. A file new to this
+    /// node is created. Only changes new here are stored, with origin "file NAME".
+    ///
+    /// # Errors
+    /// [`Error::BadInput`] for bytes that are not an Automerge account file,
+    /// [`Error::DifferentFile`] for a copy of another client.
+    pub fn merge_automerge(&self, bytes: &[u8], name: &str, into: Option<FileId>) -> Result<MergeReport, Error> {
+        if bytes.len() as u64 > casebook_base::limits::MAX_DOCUMENT_BYTES {
+            return Err(Error::BadInput {
+                name: name.into(),
+                reason: format!("it is larger than the {} MiB limit for an account file", casebook_base::limits::MAX_DOCUMENT_BYTES >> 20),
+            });
+        }
+        let mut theirs = Automerge::load(bytes).map_err(|e| Error::BadInput {
+            name: name.into(),
+            reason: format!("not an Automerge document ({e}); give a file written by `casebook export --format automerge`"),
+        })?;
+        let theirs_id = schema::check(&theirs).map_err(|e| Error::BadInput { name: name.into(), reason: e.to_string() })?;
+        // Check the skeleton too: a document that claims a file id but was not built from that
+        // id's skeleton would merge into a second, conflicting set of sections.
+        let skel = schema::skeleton(theirs_id, 1)?;
+        if skel.get_heads().iter().any(|h| theirs.get_change_by_hash(h).is_none()) {
+            return Err(Error::BadInput {
+                name: name.into(),
+                reason: "its sections were not created by casebook for this file id, so it cannot merge cleanly".into(),
+            });
+        }
+        view::read(&theirs).map_err(|e| Error::BadInput { name: name.into(), reason: e.to_string() })?;
+        if let Some(ours) = into
+            && ours != theirs_id
+        {
+            return Err(Error::DifferentFile { name: name.into(), theirs: theirs_id, ours });
+        }
+        let existing = self.store.load(theirs_id)?;
+        let created = existing.is_none();
+        let mut doc = existing.unwrap_or_default();
+        doc.set_actor(self.actor());
+        let before_heads = doc.get_heads();
+        let before = if created { AccountFile::default() } else { view::read(&doc)? };
+        doc.merge(&mut theirs).map_err(casebook_doc::Error::from)?;
+        // A merged result must still be a readable account file before anything is stored.
+        schema::check(&doc)?;
+        let after = view::read(&doc)?;
+        let changes = doc.get_changes(&before_heads);
+        let new_changes: Vec<ChangeInfo> = {
+            let hashes: std::collections::BTreeSet<String> = changes.iter().map(|c| c.hash().to_string()).collect();
+            history::changes(&doc).into_iter().filter(|c| hashes.contains(&c.hash)).collect()
+        };
+        if !changes.is_empty() {
+            self.commit(theirs_id, &doc, changes, Origin::File { name: name.to_string() })?;
+        }
+        Ok(MergeReport {
+            file_id: theirs_id,
+            name: after.profile.name.clone(),
+            created,
+            new_changes,
+            diff: diff::diff(&before, &after)?,
+        })
+    }
+
+    /// Commit several new files in one transaction (all-or-nothing imports).
+    pub(crate) fn commit_new_files(&self, docs: &[(FileId, Automerge)]) -> Result<(), Error> {
+        let mut summaries = Vec::with_capacity(docs.len());
+        for (_, doc) in docs {
+            summaries.push(FileSummary::of(&view::read(doc)?, &self.config));
+        }
+        let commits: Vec<Commit<'_>> = docs
+            .iter()
+            .zip(&summaries)
+            .map(|((id, doc), summary)| Commit {
+                file_id: *id,
+                doc,
+                changes: doc.get_changes(&[]),
+                summary,
+                origin: Origin::File { name: "import".into() },
+            })
+            .collect();
+        self.store.commit_many(&commits)?;
+        Ok(())
+    }
+
+    /// Commit edits to several existing files in one transaction (all-or-nothing imports).
+    pub(crate) fn commit_edits(&self, docs: &[(FileId, Automerge, Vec<ChangeHash>)], name: &str) -> Result<(), Error> {
+        let mut summaries = Vec::with_capacity(docs.len());
+        for (_, doc, _) in docs {
+            summaries.push(FileSummary::of(&view::read(doc)?, &self.config));
+        }
+        let commits: Vec<Commit<'_>> = docs
+            .iter()
+            .zip(&summaries)
+            .map(|((id, doc, before), summary)| Commit {
+                file_id: *id,
+                doc,
+                changes: doc.get_changes(before),
+                summary,
+                origin: Origin::File { name: name.to_string() },
+            })
+            .collect();
+        self.store.commit_many(&commits)?;
+        Ok(())
+    }
+
+    /// A fresh document for a new file, with this node as actor (for imports).
+    pub(crate) fn new_doc(&self, id: FileId) -> Result<Automerge, Error> {
+        let mut doc = schema::new_file(id)?;
+        doc.set_actor(self.actor());
+        Ok(doc)
+    }
+
+    /// The edit context stamped on this node's changes now.
+    pub fn edit_context(&self) -> EditContext {
+        self.ctx()
+    }
+}
+
+/// Parse a date (`2026-05-12`, end of that day) or an RFC 3339 date-time.
+pub(crate) fn parse_time(text: &str) -> Option<DateTime<Utc>> {
+    let t = text.trim();
+    if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
+        return Some(dt.with_timezone(&Utc));
+    }
+    if let Ok(dt) = chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%S") {
+        return Some(dt.and_utc());
+    }
+    if let Ok(dt) = chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M") {
+        return Some(dt.and_utc());
+    }
+    NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.and_hms_opt(23, 59, 59))
+        .map(|d| d.and_utc())
+}

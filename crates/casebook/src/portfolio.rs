@@ -1,0 +1,195 @@
+//! Portfolio questions answered from the summary index alone (PF-1, PF-2, PF-6).
+
+use std::collections::BTreeMap;
+
+use casebook_doc::enums::Rag;
+use casebook_doc::rules::churn::{Churn, Tenure, churn};
+use casebook_doc::rules::flags;
+use casebook_doc::{FileSummary, OrgConfig};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+
+/// Which clients `client list` shows.
+#[derive(Clone, Debug, Default)]
+pub struct ClientFilter {
+    /// Only clients in this stage.
+    pub stage: Option<String>,
+    /// Only clients led by this adviser (case-insensitive).
+    pub lead: Option<String>,
+    /// Only clients whose roll-up is this colour.
+    pub rag: Option<Rag>,
+    /// Only stalled clients.
+    pub stalled: bool,
+    /// Only active clients without an exit plan.
+    pub no_exit_plan: bool,
+    /// Include clients that have exited.
+    pub include_exited: bool,
+}
+
+impl ClientFilter {
+    /// Whether `s` passes this filter at `now`.
+    pub fn matches(&self, s: &FileSummary, config: &OrgConfig, now: DateTime<Utc>) -> bool {
+        (self.include_exited || s.is_active())
+            && self.stage.as_ref().is_none_or(|st| s.facts.stage.eq_ignore_ascii_case(st))
+            && self.lead.as_ref().is_none_or(|l| s.lead.eq_ignore_ascii_case(l))
+            && self.rag.is_none_or(|r| s.rag == Some(r))
+            && (!self.stalled || flags::stalled(&s.facts, config, now).is_some())
+            && (!self.no_exit_plan || (s.is_active() && !s.has_exit_plan))
+    }
+}
+
+/// One client named on the dashboard, with why.
+#[derive(Clone, Debug, Serialize)]
+pub struct Flagged {
+    /// The file id.
+    pub file_id: String,
+    /// The client's name.
+    pub name: String,
+    /// The lead adviser.
+    pub lead: String,
+    /// Why it is listed.
+    pub detail: String,
+}
+
+/// The portfolio health dashboard (PF-6).
+#[derive(Clone, Debug, Serialize)]
+pub struct Portfolio {
+    /// The adviser the dashboard is for; `None` for everyone.
+    pub adviser: Option<String>,
+    /// When it was computed.
+    pub as_of: DateTime<Utc>,
+    /// Clients on the caseload.
+    pub active: usize,
+    /// Clients that have exited.
+    pub exited: usize,
+    /// Active clients with no contact for longer than configured.
+    pub overdue_contacts: Vec<Flagged>,
+    /// Active clients whose journey has stalled (JR-2).
+    pub stalled: Vec<Flagged>,
+    /// Active clients who have stopped responding (JR-3).
+    pub unresponsive: Vec<Flagged>,
+    /// Active clients whose risk roll-up is red (RK-2).
+    pub red_rollups: Vec<Flagged>,
+    /// Active clients without an exit plan (JR-4: should be none).
+    pub no_exit_plan: Vec<Flagged>,
+    /// Active clients without a named point of contact (CT-1: should be none).
+    pub no_point_of_contact: Vec<Flagged>,
+    /// Active clients with overdue actions (CL-2).
+    pub overdue_actions: Vec<Flagged>,
+    /// Caseload by pathway stage, in pathway order.
+    pub by_stage: Vec<(String, usize)>,
+    /// Caseload by segment tag.
+    pub by_segment: BTreeMap<String, usize>,
+    /// Caseload by lead adviser.
+    pub by_adviser: BTreeMap<String, usize>,
+    /// Churn over the period (PF-2).
+    pub churn: Churn,
+}
+
+fn flag(s: &FileSummary, detail: String) -> Flagged {
+    Flagged {
+        file_id: s.file_id.clone(),
+        name: s.name.clone(),
+        lead: s.lead.clone(),
+        detail,
+    }
+}
+
+/// Compute the dashboard for `adviser` (or everyone) from summaries, at `now`, with churn over
+/// `[from, to]`.
+pub fn portfolio(
+    summaries: &[FileSummary],
+    config: &OrgConfig,
+    adviser: Option<&str>,
+    now: DateTime<Utc>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Portfolio {
+    let mine: Vec<&FileSummary> = summaries
+        .iter()
+        .filter(|s| adviser.is_none_or(|a| s.lead.eq_ignore_ascii_case(a)))
+        .collect();
+    let active: Vec<&&FileSummary> = mine.iter().filter(|s| s.is_active()).collect();
+    let today = now.date_naive();
+    let mut p = Portfolio {
+        adviser: adviser.map(str::to_string),
+        as_of: now,
+        active: active.len(),
+        exited: mine.len() - active.len(),
+        overdue_contacts: vec![],
+        stalled: vec![],
+        unresponsive: vec![],
+        red_rollups: vec![],
+        no_exit_plan: vec![],
+        no_point_of_contact: vec![],
+        overdue_actions: vec![],
+        by_stage: vec![],
+        by_segment: BTreeMap::new(),
+        by_adviser: BTreeMap::new(),
+        churn: churn(&[], from, to),
+    };
+    let mut stages: BTreeMap<String, usize> = BTreeMap::new();
+    for s in &active {
+        if flags::contact_overdue(&s.facts, config, now) {
+            let detail = match s.facts.last_contact {
+                Some(at) => format!("last contact {} days ago", (now - at).num_days()),
+                None => "never contacted".into(),
+            };
+            p.overdue_contacts.push(flag(s, detail));
+        }
+        if let Some(st) = flags::stalled(&s.facts, config, now) {
+            let detail = match st {
+                flags::Stalled::TooLongInStage { days, max_days } => {
+                    format!("{days} days in {} (limit {max_days})", s.facts.stage)
+                }
+                flags::Stalled::NoProgress { days, max_days } => {
+                    format!("no progress for {days} days (limit {max_days})")
+                }
+            };
+            p.stalled.push(flag(s, detail));
+        }
+        if let Some(u) = flags::unresponsive(&s.facts, config, now) {
+            let detail = match u {
+                flags::Unresponsive::Silent { days } => format!("no reply for {days} days"),
+                flags::Unresponsive::UnansweredAttempts { attempts } => {
+                    format!("{attempts} attempts unanswered")
+                }
+            };
+            p.unresponsive.push(flag(s, detail));
+        }
+        if s.rag == Some(Rag::Red) {
+            p.red_rollups.push(flag(s, format!("{} open risks", s.open_risks)));
+        }
+        if !s.has_exit_plan {
+            p.no_exit_plan.push(flag(s, "no exit plan agreed".into()));
+        }
+        if !s.has_point_of_contact() {
+            p.no_point_of_contact.push(flag(s, "no lead adviser named".into()));
+        }
+        let overdue = flags::overdue_actions(&s.facts, today);
+        if overdue > 0 {
+            p.overdue_actions.push(flag(s, format!("{overdue} overdue")));
+        }
+        *stages.entry(s.facts.stage.clone()).or_default() += 1;
+        for seg in &s.segments {
+            *p.by_segment.entry(seg.clone()).or_default() += 1;
+        }
+        let lead = if s.lead.is_empty() { "(none)".to_string() } else { s.lead.clone() };
+        *p.by_adviser.entry(lead).or_default() += 1;
+    }
+    for stage in &config.pathway {
+        p.by_stage.push((stage.name.clone(), stages.remove(&stage.name).unwrap_or(0)));
+    }
+    p.by_stage.extend(stages);
+    let tenures: Vec<Tenure> = mine
+        .iter()
+        .filter_map(|s| {
+            Some(Tenure {
+                intake: s.facts.intake?,
+                exit: s.exit_date,
+            })
+        })
+        .collect();
+    p.churn = churn(&tenures, from, to);
+    p
+}

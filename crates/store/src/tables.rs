@@ -1,0 +1,21 @@
+//! Every redb table of the store, in one place. See docs/design.md for the encodings.
+
+use redb::TableDefinition;
+
+/// Store metadata: `format_version` (u32 LE), `node_id` (32 bytes), `created_at` (RFC 3339).
+pub(crate) const META: TableDefinition<&str, &[u8]> = TableDefinition::new("meta");
+
+/// Compacted document per file: file id (16 bytes) → Automerge `save()` bytes.
+pub(crate) const SNAPSHOTS: TableDefinition<[u8; 16], &[u8]> = TableDefinition::new("snapshots");
+
+/// Incremental changes since the snapshot: (file id, seq) → raw Automerge change bytes.
+pub(crate) const CHANGES: TableDefinition<([u8; 16], u64), &[u8]> = TableDefinition::new("changes");
+
+/// The portfolio index: file id → JSON `FileSummary`.
+pub(crate) const SUMMARIES: TableDefinition<[u8; 16], &[u8]> = TableDefinition::new("summaries");
+
+/// Where each change came from: change hash (32 bytes) → JSON `ChangeOrigin`.
+pub(crate) const ORIGINS: TableDefinition<[u8; 32], &[u8]> = TableDefinition::new("change_origin");
+
+/// Organisation configuration: key → JSON (`org` → `OrgConfig`).
+pub(crate) const CONFIG: TableDefinition<&str, &[u8]> = TableDefinition::new("config");
