@@ -26,12 +26,14 @@ pub mod import;
 mod node;
 pub mod portfolio;
 
-pub use casebook_base::{FileId, NodeId, SecretKey};
+pub use casebook_base::{FileId, NodeId, SecretKey, limits};
 pub use casebook_doc::{
     AccountFile, FileSummary, OrgConfig, automerge, diff, edit, enums, history, model, rules,
     view,
 };
 pub use casebook_store::{ChangeOrigin, Origin, Store};
+/// Configuration types (the RAG matrix and pathway stages).
+pub use casebook_doc::config as config_types;
 pub use error::Error;
 pub use node::{HistoryEntry, MergeReport, Node, default_data_dir, STORE_FILE, KEY_FILE};
 

@@ -31,7 +31,7 @@ pub struct EditContext {
 }
 
 /// The result of one edit: the new change and the id of any entry it created.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Edited {
     /// The hash of the change; `None` if the edit changed nothing.
     pub change: Option<ChangeHash>,
@@ -881,3 +881,38 @@ pub enum Section {
     Opportunities,
 }
 
+
+/// Write a whole account file (e.g. from a JSON export) into a freshly created document, as one
+/// change. Entry ids are kept.
+///
+/// # Errors
+/// [`Error::Rule`] if the file has no name.
+pub fn import_account(doc: &mut Automerge, ctx: &EditContext, file: &AccountFile) -> Result<Edited, Error> {
+    if file.profile.name.trim().is_empty() {
+        return Err(Error::Rule("the account file has no client name (profile.name)".into()));
+    }
+    let value = json(file)?;
+    let message = format!("Imported account file of {}", file.profile.name);
+    transact(doc, ctx, message, None, move |tx| {
+        for section in ["profile", "team", "journey"] {
+            let obj = path(tx, &[section])?;
+            for (k, v) in value[section].as_object().into_iter().flatten() {
+                if section == "journey" && k == "history" {
+                    let hist = child(tx, &obj, "history")?;
+                    for (id, entry) in v.as_object().into_iter().flatten() {
+                        put_json(tx, &hist, id, entry)?;
+                    }
+                } else {
+                    put_json(tx, &obj, k, v)?;
+                }
+            }
+        }
+        for section in ["people", "interactions", "actions", "risks", "opportunities", "objectives", "swot"] {
+            let obj = path(tx, &[section])?;
+            for (id, entry) in value[section].as_object().into_iter().flatten() {
+                put_json(tx, &obj, id, entry)?;
+            }
+        }
+        Ok(())
+    })
+}

@@ -1,0 +1,747 @@
+//! Core performance figures for casebook, measured on data the benchmark builds itself.
+//!
+//! It creates a node holding `CASEBOOK_BENCH_FILES` account files (default 10,000), each with
+//! one client and 50 logged interactions, and then measures:
+//!
+//! - **population**: building every document in memory with the public edit functions (one
+//!   Automerge change per edit, authored by the node's actor) and committing them in batches
+//!   through [`casebook_store::Store::commit_many`] on the node's own store;
+//! - **(a) durable log**: p50/p99 latency of `Node::apply(file, edit::log_interaction)` on
+//!   random files (load, migrate, edit, summarise, one fsynced redb transaction), against a raw
+//!   redb baseline that inserts as many bytes as one change and commits with
+//!   `Durability::Immediate`, and the ratio of the two;
+//! - **(b) dashboard**: `portfolio::portfolio` over `Node::summaries()` (the index only) against
+//!   loading every document (`Node::load` + `view::read` + `FileSummary::of`) and computing the
+//!   same dashboard, and the ratio;
+//! - **(c) open**: `Node::open` plus one `summaries()` call, in-process after dropping the
+//!   node, and in a fresh child process (this binary re-executed with `CASEBOOK_BENCH_CHILD`)
+//!   that reports its elapsed times and peak RSS (`VmHWM`). The OS page cache is warm: "cold"
+//!   means a new process, not a cold disk.
+//!
+//! It prints a plain-text table and, last, one JSON line with every figure. It never fails on
+//! a number.
+//!
+//! Run it with:
+//!
+//! ```text
+//! cargo bench -p casebook --bench core
+//! CASEBOOK_BENCH_FILES=500 cargo bench -p casebook --bench core   # quick run
+//! ```
+//!
+//! Other knobs: `CASEBOOK_BENCH_SAMPLES` (durable-log samples, default 200) and
+//! `CASEBOOK_BENCH_INTERACTIONS` (interactions per file, default 50).
+
+use std::error::Error;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use automerge::{ActorId, Automerge, ReadDoc};
+use casebook::edit::{self, EditContext, NewClient};
+use casebook::enums::{Direction, InteractionKind, Purpose};
+use casebook::model::Interaction;
+use casebook::{FileId, FileSummary, Node, OrgConfig, Origin, portfolio, view};
+use casebook_store::Commit;
+use chrono::{DateTime, Duration as Span, TimeZone, Utc};
+use redb::{Database, Durability, TableDefinition};
+
+type BoxResult<T> = Result<T, Box<dyn Error>>;
+
+const CHILD_ENV: &str = "CASEBOOK_BENCH_CHILD";
+const CHILD_DIR_ENV: &str = "CASEBOOK_BENCH_DIR";
+const FILES_ENV: &str = "CASEBOOK_BENCH_FILES";
+const SAMPLES_ENV: &str = "CASEBOOK_BENCH_SAMPLES";
+const INTERACTIONS_ENV: &str = "CASEBOOK_BENCH_INTERACTIONS";
+const BATCH: usize = 250;
+const WARMUP: usize = 5;
+const DASHBOARD_REPS: usize = 5;
+const ADVISER: &str = "Bench Adviser";
+const LEADS: &[&str] = &[
+    "Alice Ahmed",
+    "Bob Brown",
+    "Chen Li",
+    "Dana Evans",
+    "Eve Fraser",
+    "Femi Okafor",
+];
+const SEGMENTS: &[&str] = &["growth", "pre-start", "social", "export", "rural"];
+const RAW_TABLE: TableDefinition<'_, u64, &[u8]> = TableDefinition::new("raw");
+
+fn main() -> BoxResult<()> {
+    match std::env::var(CHILD_ENV).as_deref() {
+        Ok("open") => return child_open(),
+        Ok("noop") => return child_noop(),
+        Ok(other) => return Err(format!("unknown {CHILD_ENV} mode '{other}'").into()),
+        Err(_) => {}
+    }
+    let files = env_usize(FILES_ENV, 10_000).max(1);
+    let samples = env_usize(SAMPLES_ENV, 200).max(1);
+    let per_file = env_usize(INTERACTIONS_ENV, 50);
+    let now = bench_now();
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut out = Report::default();
+
+    println!("casebook core benchmark");
+    println!(
+        "files {files}, {per_file} interactions each, {samples} durable-log samples, {} threads",
+        threads()
+    );
+    println!();
+
+    let tmp = tempfile::TempDir::new()?;
+    let dir = tmp.path().join("node");
+
+    // Population.
+    let mut node = Node::init(&dir, ADVISER)?;
+    node.set_clock(Some(now));
+    let started = Instant::now();
+    let ids = populate(&node, files, per_file, now)?;
+    let populate_time = started.elapsed();
+    let store_bytes = std::fs::metadata(dir.join(casebook::STORE_FILE))?.len();
+    out.row(
+        "population",
+        "build + commit all files",
+        fmt_dur(populate_time),
+    );
+    out.row(
+        "population",
+        "files per second",
+        format!("{:.0}", files as f64 / populate_time.as_secs_f64()),
+    );
+    out.row("population", "store size", fmt_bytes(store_bytes));
+    out.json("files", files);
+    out.json("interactions_per_file", per_file);
+    out.json("populate_ms", ms(populate_time));
+    out.json("store_bytes", store_bytes);
+
+    // (c, in-process) Reopen after dropping the node.
+    drop(node);
+    let started = Instant::now();
+    let mut node = Node::open(&dir)?;
+    let open_time = started.elapsed();
+    let started = Instant::now();
+    let summaries = node.summaries()?;
+    let summaries_time = started.elapsed();
+    node.set_clock(Some(now));
+    if summaries.len() != files {
+        println!(
+            "warning: the index holds {} summaries, expected {files}",
+            summaries.len()
+        );
+    }
+
+    // (a) Durable log.
+    let (log_times, change_bytes, summary_bytes) =
+        durable_logs(&node, &ids, samples, now, &mut rng)?;
+    let raw_times = raw_redb(tmp.path(), samples, change_bytes.max(1))?;
+    let cb = Stats::of(&log_times);
+    let raw = Stats::of(&raw_times);
+    out.row(
+        "(a) durable log",
+        "casebook Node::apply p50",
+        fmt_dur(cb.p50),
+    );
+    out.row(
+        "(a) durable log",
+        "casebook Node::apply p99",
+        fmt_dur(cb.p99),
+    );
+    out.row("(a) durable log", "casebook mean", fmt_dur(cb.mean));
+    out.row(
+        "(a) durable log",
+        "raw redb insert+fsync p50",
+        format!("{} ({change_bytes} B)", fmt_dur(raw.p50)),
+    );
+    out.row(
+        "(a) durable log",
+        "raw redb insert+fsync p99",
+        fmt_dur(raw.p99),
+    );
+    out.row(
+        "(a) durable log",
+        "ratio casebook/raw p50",
+        ratio(cb.p50, raw.p50),
+    );
+    out.row(
+        "(a) durable log",
+        "ratio casebook/raw p99",
+        ratio(cb.p99, raw.p99),
+    );
+    out.row(
+        "(a) durable log",
+        "summary JSON per commit",
+        format!("{summary_bytes} B"),
+    );
+    out.json("log_samples", samples);
+    out.json("log_p50_ms", ms(cb.p50));
+    out.json("log_p99_ms", ms(cb.p99));
+    out.json("log_mean_ms", ms(cb.mean));
+    out.json("change_bytes", change_bytes);
+    out.json("summary_bytes", summary_bytes);
+    out.json("raw_p50_ms", ms(raw.p50));
+    out.json("raw_p99_ms", ms(raw.p99));
+    out.json("raw_mean_ms", ms(raw.mean));
+    out.json("log_ratio_p50", ratio_f(cb.p50, raw.p50));
+    out.json("log_ratio_p99", ratio_f(cb.p99, raw.p99));
+
+    // (b) Dashboard: index only, against loading every document.
+    let (from, to) = (now.date_naive() - Span::days(365), now.date_naive());
+    let mut index_times = Vec::with_capacity(DASHBOARD_REPS);
+    let mut index_active = 0;
+    for _ in 0..DASHBOARD_REPS {
+        let started = Instant::now();
+        let all = node.summaries()?;
+        let p = portfolio::portfolio(&all, node.config(), None, now, from, to);
+        index_times.push(started.elapsed());
+        index_active = p.active;
+    }
+    let index = Stats::of(&index_times);
+    let started = Instant::now();
+    let mut loaded = Vec::with_capacity(files);
+    for id in node.store().file_ids()? {
+        let doc = node.load(id)?;
+        let file = view::read(&doc)?;
+        loaded.push(FileSummary::of(&file, node.config()));
+    }
+    let p = portfolio::portfolio(&loaded, node.config(), None, now, from, to);
+    let full_time = started.elapsed();
+    if p.active != index_active {
+        println!(
+            "warning: the index dashboard counts {index_active} active clients, loading every document counts {}",
+            p.active
+        );
+    }
+    drop(loaded);
+    out.row(
+        "(b) dashboard",
+        "index: summaries() + portfolio (median)",
+        fmt_dur(index.p50),
+    );
+    out.row(
+        "(b) dashboard",
+        "load every document + portfolio",
+        fmt_dur(full_time),
+    );
+    out.row(
+        "(b) dashboard",
+        "ratio load-all/index",
+        ratio(full_time, index.p50),
+    );
+    out.row(
+        "(b) dashboard",
+        "per document load + read",
+        fmt_dur(full_time / u32::try_from(files).unwrap_or(u32::MAX)),
+    );
+    out.json("dashboard_index_ms", ms(index.p50));
+    out.json("dashboard_load_all_ms", ms(full_time));
+    out.json("dashboard_ratio", ratio_f(full_time, index.p50));
+
+    // (c) Open: in-process figures from above, then a fresh process.
+    let parent_hwm = vm_hwm_kb();
+    drop(node);
+    out.row("(c) open", "in-process Node::open", fmt_dur(open_time));
+    out.row(
+        "(c) open",
+        "in-process first summaries()",
+        fmt_dur(summaries_time),
+    );
+    out.json("open_inprocess_ms", ms(open_time));
+    out.json("summaries_inprocess_ms", ms(summaries_time));
+    match run_child("noop", &dir) {
+        Ok(c) => {
+            out.row(
+                "(c) open",
+                "child baseline peak RSS (no open)",
+                fmt_kb(c.hwm_kb),
+            );
+            out.json("child_baseline_hwm_kb", c.hwm_kb);
+        }
+        Err(e) => println!("warning: baseline child failed: {e}"),
+    }
+    match run_child("open", &dir) {
+        Ok(c) => {
+            out.row(
+                "(c) open",
+                "child Node::open",
+                fmt_dur(Duration::from_secs_f64(c.open_ms / 1e3)),
+            );
+            out.row(
+                "(c) open",
+                "child summaries()",
+                format!(
+                    "{} ({} files)",
+                    fmt_dur(Duration::from_secs_f64(c.summaries_ms / 1e3)),
+                    c.files
+                ),
+            );
+            out.row("(c) open", "child peak RSS (VmHWM)", fmt_kb(c.hwm_kb));
+            out.json("open_child_ms", c.open_ms);
+            out.json("summaries_child_ms", c.summaries_ms);
+            out.json("open_child_hwm_kb", c.hwm_kb);
+        }
+        Err(e) => println!("warning: open child failed: {e}"),
+    }
+    out.row(
+        "process",
+        "this process peak RSS (VmHWM)",
+        fmt_kb(parent_hwm),
+    );
+    out.json("parent_hwm_kb", parent_hwm);
+
+    out.print();
+    Ok(())
+}
+
+/// A fixed "now", so every run builds the same shape of portfolio.
+fn bench_now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 2, 12, 0, 0)
+        .single()
+        .unwrap_or_else(Utc::now)
+}
+
+fn env_usize(name: &str, default: usize) -> usize {
+    match std::env::var(name) {
+        Ok(v) => match v.trim().replace('_', "").parse() {
+            Ok(n) => n,
+            Err(_) => {
+                println!("warning: {name}={v} is not a number; using {default}");
+                default
+            }
+        },
+        Err(_) => default,
+    }
+}
+
+fn threads() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
+}
+
+/// A small deterministic PRNG (xorshift64*), so runs pick the same files.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// One interaction, varied by `seed`.
+fn interaction(seed: u64, at: DateTime<Utc>) -> Interaction {
+    let kinds = InteractionKind::ALL;
+    let purposes = Purpose::ALL;
+    Interaction {
+        kind: kinds[(seed % kinds.len() as u64) as usize],
+        direction: if seed.is_multiple_of(3) {
+            Direction::Inbound
+        } else {
+            Direction::Outbound
+        },
+        at,
+        minutes: 15 + (seed % 8) as u32 * 15,
+        our_attendees: vec![ADVISER.to_string()],
+        their_attendees: vec!["Jane Smith".to_string()],
+        purpose: purposes[(seed / 7 % purposes.len() as u64) as usize],
+        summary: format!(
+            "Reviewed cash flow forecast and hiring plan; agreed to revisit supplier terms (note {seed})."
+        ),
+        needs: "Working capital advice".to_string(),
+        risks: vec![],
+        opportunities: vec![],
+        by: ADVISER.to_string(),
+    }
+}
+
+/// Build file number `n` in memory: the skeleton, the client, then `per_file` interactions,
+/// every change made by `actor` at a time in the past year.
+fn build_file(
+    n: usize,
+    per_file: usize,
+    actor: &ActorId,
+    config: &OrgConfig,
+    now: DateTime<Utc>,
+) -> BoxResult<Built> {
+    let id = FileId::new();
+    let mut doc = casebook_doc::schema::new_file(id)?;
+    doc.set_actor(actor.clone());
+    let intake = now - Span::days(400 - (n % 30) as i64);
+    let mut ctx = EditContext {
+        adviser: ADVISER.to_string(),
+        now: intake,
+    };
+    edit::create_client(
+        &mut doc,
+        &ctx,
+        config,
+        &NewClient {
+            name: format!("Client {n:06} Ltd"),
+            legal_form: "limited company".into(),
+            sector: "food manufacturing".into(),
+            postcode: format!("AB{} {}CD", n % 100, n % 10),
+            company_number: format!("{:08}", 10_000_000 + n),
+            region: "North".into(),
+            segments: vec![SEGMENTS[n % SEGMENTS.len()].to_string()],
+            lead: LEADS[n % LEADS.len()].to_string(),
+            intake_date: Some(intake.date_naive()),
+            source: "referral".into(),
+        },
+    )?;
+    // Spread the interactions from intake to a file-dependent last contact (0..120 days ago),
+    // so some files are overdue for contact and some are not.
+    let last = now - Span::days((n * 7 % 120) as i64);
+    let span = (last - intake).num_minutes().max(1);
+    for i in 0..per_file {
+        let at = intake + Span::minutes(span * (i as i64 + 1) / per_file.max(1) as i64);
+        ctx.now = at;
+        edit::log_interaction(&mut doc, &ctx, &interaction((n * 1000 + i) as u64, at))?;
+    }
+    let summary = FileSummary::of(&view::read(&doc)?, config);
+    Ok((id, doc, summary))
+}
+
+/// Build `files` files on worker threads and commit them in batches of [`BATCH`] through the
+/// node's store, each batch in one durable transaction, as a new file's first commit would be.
+fn populate(
+    node: &Node,
+    files: usize,
+    per_file: usize,
+    now: DateTime<Utc>,
+) -> BoxResult<Vec<FileId>> {
+    let actor = ActorId::from(&node.node_id().as_bytes()[..]);
+    let config = node.config().clone();
+    let workers = threads();
+    let (tx, rx) = mpsc::sync_channel::<Result<Built, String>>(BATCH * 2);
+    let mut ids = Vec::with_capacity(files);
+    let started = Instant::now();
+    let mut last_report = Instant::now();
+    std::thread::scope(|scope| -> BoxResult<()> {
+        for w in 0..workers {
+            let tx = tx.clone();
+            let actor = actor.clone();
+            let config = config.clone();
+            scope.spawn(move || {
+                for n in (w..files).step_by(workers) {
+                    let built =
+                        build_file(n, per_file, &actor, &config, now).map_err(|e| e.to_string());
+                    if tx.send(built).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        let mut batch: Vec<Built> = Vec::with_capacity(BATCH);
+        for built in rx {
+            batch.push(built?);
+            if batch.len() == BATCH {
+                commit_batch(node, &mut batch, &mut ids)?;
+                if last_report.elapsed() > Duration::from_secs(30) {
+                    last_report = Instant::now();
+                    eprintln!(
+                        "  populated {} of {files} files in {}",
+                        ids.len(),
+                        fmt_dur(started.elapsed())
+                    );
+                }
+            }
+        }
+        if !batch.is_empty() {
+            commit_batch(node, &mut batch, &mut ids)?;
+        }
+        Ok(())
+    })?;
+    Ok(ids)
+}
+
+type Built = (FileId, Automerge, FileSummary);
+
+/// Commit a batch of new files in one durable transaction and note their ids.
+fn commit_batch(node: &Node, batch: &mut Vec<Built>, ids: &mut Vec<FileId>) -> BoxResult<()> {
+    let commits: Vec<Commit<'_>> = batch
+        .iter()
+        .map(|(id, doc, summary)| Commit {
+            file_id: *id,
+            doc,
+            changes: doc.get_changes(&[]),
+            summary,
+            origin: Origin::Local,
+        })
+        .collect();
+    node.store().commit_many(&commits)?;
+    ids.extend(batch.iter().map(|(id, _, _)| *id));
+    batch.clear();
+    Ok(())
+}
+
+/// (a) Durable logs through `Node::apply` on random files. Returns the latencies, the mean
+/// size of one change's bytes and the mean size of the summary JSON written with it.
+fn durable_logs(
+    node: &Node,
+    ids: &[FileId],
+    samples: usize,
+    now: DateTime<Utc>,
+    rng: &mut Rng,
+) -> BoxResult<(Vec<Duration>, usize, usize)> {
+    let mut times = Vec::with_capacity(samples);
+    let mut logged = Vec::with_capacity(samples);
+    for i in 0..WARMUP + samples {
+        let file = ids[rng.below(ids.len())];
+        let it = interaction(rng.next(), now);
+        let started = Instant::now();
+        let edited = node.apply(file, |doc, ctx, _cfg| edit::log_interaction(doc, ctx, &it))?;
+        let elapsed = started.elapsed();
+        if i >= WARMUP {
+            times.push(elapsed);
+            logged.push((file, edited.change));
+        }
+    }
+    // Sizes, measured after the timed loop so they cost the samples nothing.
+    let (mut change_total, mut changes, mut summary_total, mut summaries) =
+        (0usize, 0usize, 0usize, 0usize);
+    for (file, hash) in logged.iter().take(50) {
+        let doc = node.load(*file)?;
+        if let Some(h) = hash
+            && let Some(change) = doc.get_change_by_hash(h)
+        {
+            change_total += change.raw_bytes().len();
+            changes += 1;
+        }
+        if let Some(s) = node.store().summary(*file)? {
+            summary_total += serde_json::to_vec(&s)?.len();
+            summaries += 1;
+        }
+    }
+    Ok((
+        times,
+        change_total / changes.max(1),
+        summary_total / summaries.max(1),
+    ))
+}
+
+/// (a) Baseline: a bare redb database in the same temp dir; each sample inserts `bytes` bytes
+/// under a new key and commits with `Durability::Immediate`.
+fn raw_redb(tmp: &Path, samples: usize, bytes: usize) -> BoxResult<Vec<Duration>> {
+    let db = Database::create(tmp.join("raw.redb"))?;
+    let value: Vec<u8> = (0..bytes).map(|i| (i * 31 % 251) as u8).collect();
+    let mut times = Vec::with_capacity(samples);
+    for i in 0..(WARMUP + samples) as u64 {
+        let started = Instant::now();
+        let mut tx = db.begin_write()?;
+        tx.set_durability(Durability::Immediate)?;
+        {
+            let mut table = tx.open_table(RAW_TABLE)?;
+            table.insert(i, value.as_slice())?;
+        }
+        tx.commit()?;
+        let elapsed = started.elapsed();
+        if i >= WARMUP as u64 {
+            times.push(elapsed);
+        }
+    }
+    Ok(times)
+}
+
+/// What a child process reports.
+#[derive(Debug, Default)]
+struct ChildReport {
+    open_ms: f64,
+    summaries_ms: f64,
+    files: usize,
+    hwm_kb: u64,
+}
+
+/// Re-execute this binary in `mode` on `dir` and parse its `key=value` report line.
+fn run_child(mode: &str, dir: &Path) -> BoxResult<ChildReport> {
+    let exe = std::env::current_exe()?;
+    let output = Command::new(exe)
+        .env(CHILD_ENV, mode)
+        .env(CHILD_DIR_ENV, dir)
+        .output()?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    if !output.status.success() {
+        return Err(format!(
+            "child '{mode}' exited with {}: {}{}",
+            output.status,
+            stdout.trim(),
+            String::from_utf8_lossy(&output.stderr).trim()
+        )
+        .into());
+    }
+    let line = stdout
+        .lines()
+        .find(|l| l.starts_with("child "))
+        .ok_or_else(|| format!("child '{mode}' printed no report: {}", stdout.trim()))?;
+    let mut r = ChildReport::default();
+    for field in line.split_whitespace().skip(1) {
+        match field.split_once('=') {
+            Some(("open_ms", v)) => r.open_ms = v.parse()?,
+            Some(("summaries_ms", v)) => r.summaries_ms = v.parse()?,
+            Some(("files", v)) => r.files = v.parse()?,
+            Some(("hwm_kb", v)) => r.hwm_kb = v.parse()?,
+            _ => {}
+        }
+    }
+    Ok(r)
+}
+
+fn child_dir() -> BoxResult<PathBuf> {
+    std::env::var_os(CHILD_DIR_ENV)
+        .map(PathBuf::from)
+        .ok_or_else(|| format!("{CHILD_DIR_ENV} is not set").into())
+}
+
+/// Child mode `open`: open the node, read the index once, report times and peak RSS.
+fn child_open() -> BoxResult<()> {
+    let dir = child_dir()?;
+    let started = Instant::now();
+    let node = Node::open(&dir)?;
+    let open_time = started.elapsed();
+    let started = Instant::now();
+    let summaries = node.summaries()?;
+    let summaries_time = started.elapsed();
+    println!(
+        "child open_ms={:.3} summaries_ms={:.3} files={} hwm_kb={}",
+        ms(open_time),
+        ms(summaries_time),
+        summaries.len(),
+        vm_hwm_kb()
+    );
+    Ok(())
+}
+
+/// Child mode `noop`: the peak RSS of this binary doing nothing, for comparison.
+fn child_noop() -> BoxResult<()> {
+    println!(
+        "child open_ms=0 summaries_ms=0 files=0 hwm_kb={}",
+        vm_hwm_kb()
+    );
+    Ok(())
+}
+
+/// Peak resident set size of this process in KiB (0 where `/proc` is unavailable).
+fn vm_hwm_kb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Stats {
+    p50: Duration,
+    p99: Duration,
+    mean: Duration,
+}
+
+impl Stats {
+    /// Nearest-rank percentiles.
+    fn of(times: &[Duration]) -> Self {
+        let mut sorted = times.to_vec();
+        sorted.sort();
+        let pick = |q: f64| -> Duration {
+            if sorted.is_empty() {
+                return Duration::ZERO;
+            }
+            let rank = (q * sorted.len() as f64).ceil() as usize;
+            sorted[rank.clamp(1, sorted.len()) - 1]
+        };
+        let total: Duration = sorted.iter().sum();
+        let mean = total / u32::try_from(sorted.len().max(1)).unwrap_or(u32::MAX);
+        Self {
+            p50: pick(0.50),
+            p99: pick(0.99),
+            mean,
+        }
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    (d.as_secs_f64() * 1e6).round() / 1e3
+}
+
+fn fmt_dur(d: Duration) -> String {
+    let s = d.as_secs_f64();
+    if s >= 10.0 {
+        format!("{s:.1} s")
+    } else if s >= 1.0 {
+        format!("{s:.2} s")
+    } else if s >= 1e-3 {
+        format!("{:.2} ms", s * 1e3)
+    } else {
+        format!("{:.1} µs", s * 1e6)
+    }
+}
+
+fn fmt_bytes(b: u64) -> String {
+    format!("{:.1} MiB", b as f64 / (1024.0 * 1024.0))
+}
+
+fn fmt_kb(kb: u64) -> String {
+    format!("{:.1} MiB", kb as f64 / 1024.0)
+}
+
+fn ratio_f(a: Duration, b: Duration) -> f64 {
+    if b.is_zero() {
+        return 0.0;
+    }
+    (a.as_secs_f64() / b.as_secs_f64() * 100.0).round() / 100.0
+}
+
+fn ratio(a: Duration, b: Duration) -> String {
+    format!("{:.2}x", ratio_f(a, b))
+}
+
+/// The printed table and the JSON figures.
+#[derive(Debug, Default)]
+struct Report {
+    rows: Vec<(String, String, String)>,
+    json: serde_json::Map<String, serde_json::Value>,
+}
+
+impl Report {
+    fn row(&mut self, group: &str, what: &str, value: String) {
+        self.rows.push((group.to_string(), what.to_string(), value));
+    }
+
+    fn json(&mut self, key: &str, value: impl Into<serde_json::Value>) {
+        self.json.insert(key.to_string(), value.into());
+    }
+
+    fn print(&self) {
+        let w0 = self
+            .rows
+            .iter()
+            .map(|r| r.0.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(7);
+        let w1 = self
+            .rows
+            .iter()
+            .map(|r| r.1.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(6);
+        println!("{:<w0$}  {:<w1$}  value", "section", "figure");
+        println!("{}  {}  {}", "-".repeat(w0), "-".repeat(w1), "-".repeat(16));
+        let mut last = "";
+        for (group, what, value) in &self.rows {
+            let shown = if group == last { "" } else { group.as_str() };
+            last = group;
+            println!("{shown:<w0$}  {what:<w1$}  {value}");
+        }
+        println!();
+        println!("{}", serde_json::Value::Object(self.json.clone()));
+    }
+}

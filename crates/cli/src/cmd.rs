@@ -1,0 +1,133 @@
+//! Command handlers: one module per group of commands.
+
+mod client;
+mod config;
+mod demo;
+mod history;
+mod log;
+mod opp;
+mod people;
+mod portfolio;
+mod risk;
+mod transfer;
+
+use std::path::PathBuf;
+
+use anyhow::{Context, anyhow};
+use casebook::{FileId, Node};
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::args::{Cli, Command};
+
+/// Global options every handler may need.
+pub(crate) struct Ctx {
+    pub data_dir: PathBuf,
+    pub json: bool,
+}
+
+impl Ctx {
+    pub(crate) fn open(&self) -> anyhow::Result<Node> {
+        Ok(Node::open(&self.data_dir)?)
+    }
+}
+
+/// Run one parsed command line.
+pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
+    let data_dir = match cli.data_dir {
+        Some(d) => d,
+        None => casebook::default_data_dir()
+            .context("no platform data directory is known here; pass --data-dir DIR or set CASEBOOK_DIR")?,
+    };
+    let ctx = Ctx { data_dir, json: cli.json };
+    match cli.command {
+        Command::Init { name } => init(&ctx, &name),
+        Command::Id => {
+            let node = ctx.open()?;
+            if ctx.json {
+                crate::output::json(&serde_json::json!({"node_id": node.node_id(), "adviser": node.adviser()}))
+            } else {
+                crate::output::line(node.node_id())
+            }
+        }
+        Command::Client(c) => client::run(&ctx, c),
+        Command::Show(a) => client::show(&ctx, &a),
+        Command::Person(c) => people::run(&ctx, c),
+        Command::Orgchart { file } => people::orgchart(&ctx, &file),
+        Command::Log(a) => log::log(&ctx, a),
+        Command::Action(c) => log::action(&ctx, c),
+        Command::Risk(c) => risk::run(&ctx, c),
+        Command::Opportunity(c) => opp::run(&ctx, c),
+        Command::Portfolio(a) => portfolio::run(&ctx, &a),
+        Command::History { file } => history::history(&ctx, &file),
+        Command::Diff { file, from, to } => history::diff(&ctx, &file, &from, to.as_deref()),
+        Command::Export(a) => transfer::export(&ctx, &a),
+        Command::Import { path } => transfer::import(&ctx, &path),
+        Command::ImportCsv(a) => transfer::import_csv(&ctx, &a),
+        Command::Merge { path, into } => transfer::merge(&ctx, &path, into.as_deref()),
+        Command::Config(c) => config::run(&ctx, c),
+        Command::Demo { keep } => demo::run(&ctx, keep),
+    }
+}
+
+fn init(ctx: &Ctx, name: &str) -> anyhow::Result<()> {
+    if name.trim().is_empty() {
+        return Err(anyhow!("--name must not be empty: give your name as the adviser using this node"));
+    }
+    let node = Node::init(&ctx.data_dir, name)?;
+    if ctx.json {
+        crate::output::json(&serde_json::json!({
+            "data_dir": node.dir(), "node_id": node.node_id(), "adviser": node.adviser(),
+        }))
+    } else {
+        crate::output::line(format!(
+            "Created casebook store in {}\nNode id: {}\nAdviser: {}",
+            node.dir().display(),
+            node.node_id(),
+            node.adviser()
+        ))
+    }
+}
+
+/// Parse a date in the forms advisers type.
+pub(crate) fn date(field: &str, text: &str) -> anyhow::Result<NaiveDate> {
+    for fmt in ["%Y-%m-%d", "%d/%m/%Y"] {
+        if let Ok(d) = NaiveDate::parse_from_str(text.trim(), fmt) {
+            return Ok(d);
+        }
+    }
+    Err(anyhow!("{field} '{text}' is not a date; use YYYY-MM-DD (e.g. 2026-05-12) or DD/MM/YYYY"))
+}
+
+/// Parse an optional date.
+pub(crate) fn opt_date(field: &str, text: &Option<String>) -> anyhow::Result<Option<NaiveDate>> {
+    text.as_deref().map(|t| date(field, t)).transpose()
+}
+
+/// Parse a date-time: RFC 3339, `YYYY-MM-DD HH:MM`, or a date (at 09:00).
+pub(crate) fn datetime(field: &str, text: &str) -> anyhow::Result<DateTime<Utc>> {
+    let t = text.trim();
+    if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
+        return Ok(dt.with_timezone(&Utc));
+    }
+    for fmt in ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"] {
+        if let Ok(dt) = chrono::NaiveDateTime::parse_from_str(t, fmt) {
+            return Ok(dt.and_utc());
+        }
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+        return Ok(d.and_hms_opt(9, 0, 0).map(|d| d.and_utc()).unwrap_or_default());
+    }
+    Err(anyhow!(
+        "{field} '{text}' is not a date-time; use 2026-05-12, 2026-05-12 14:30 or 2026-05-12T14:30:00Z"
+    ))
+}
+
+/// Parse a vocabulary word (the library's error lists the accepted forms).
+pub(crate) fn word<T: std::str::FromStr<Err = casebook::DocError>>(text: &str) -> anyhow::Result<T> {
+    Ok(text.parse::<T>()?)
+}
+
+/// Find a client by name or id.
+pub(crate) fn find(node: &Node, query: &str) -> anyhow::Result<FileId> {
+    Ok(node.find(query)?)
+}

@@ -1,0 +1,80 @@
+//! `casebook config ...`.
+
+use casebook::OrgConfig;
+use casebook::config_types::RagMatrix;
+use casebook::enums::CosmoGroup;
+
+use super::{Ctx, word};
+use crate::args::ConfigCmd;
+use crate::output::{self, line, table};
+
+pub(crate) fn run(ctx: &Ctx, cmd: ConfigCmd) -> anyhow::Result<()> {
+    let mut node = ctx.open()?;
+    let mut config: OrgConfig = node.config().clone();
+    match cmd {
+        ConfigCmd::Show => return show(ctx, &config),
+        ConfigCmd::Rag { amber_at, red_at } => {
+            if !(1..=25).contains(&amber_at) || !(1..=25).contains(&red_at) || amber_at > red_at {
+                anyhow::bail!("--amber-at and --red-at are scores of likelihood × severity (1–25), with amber-at ≤ red-at");
+            }
+            config.rag_matrix = RagMatrix::from_thresholds(amber_at, red_at);
+        }
+        ConfigCmd::Weight { group, weight } => {
+            config.cosmonauts_weights.insert(word::<CosmoGroup>(&group)?, weight);
+        }
+        ConfigCmd::StageDays { stage, days } => {
+            if days < 1 {
+                anyhow::bail!("days must be at least 1");
+            }
+            let name = config.stage(&stage)?.name.clone();
+            if let Some(s) = config.pathway.iter_mut().find(|s| s.name == name) {
+                s.max_days = days;
+            }
+        }
+        ConfigCmd::Thresholds { contact_due_days, unresponsive_days, unresponsive_attempts, stalled_days } => {
+            for (name, v) in [("--contact-due-days", contact_due_days), ("--unresponsive-days", unresponsive_days), ("--stalled-days", stalled_days)] {
+                if v.is_some_and(|v| v < 1) {
+                    anyhow::bail!("{name} must be at least 1");
+                }
+            }
+            config.contact_due_days = contact_due_days.unwrap_or(config.contact_due_days);
+            config.unresponsive_days = unresponsive_days.unwrap_or(config.unresponsive_days);
+            config.unresponsive_attempts = unresponsive_attempts.unwrap_or(config.unresponsive_attempts);
+            config.stalled_no_progress_days = stalled_days.unwrap_or(config.stalled_no_progress_days);
+        }
+    }
+    let files = node.set_config(config.clone())?;
+    if ctx.json {
+        output::json(&serde_json::json!({"config": config, "summaries_recomputed": files}))
+    } else {
+        line(format!("Configuration saved; {files} client summaries recomputed."))
+    }
+}
+
+fn show(ctx: &Ctx, c: &OrgConfig) -> anyhow::Result<()> {
+    if ctx.json {
+        return output::json(c);
+    }
+    line("RAG matrix (rows: likelihood 5→1, columns: severity 1→5)")?;
+    let mut t = table(&["L \\ S", "1", "2", "3", "4", "5"]);
+    for l in (0..5).rev() {
+        let mut row = vec![(l + 1).to_string()];
+        row.extend(c.rag_matrix.0[l].iter().map(|r| r.to_string()));
+        t.add_row(row);
+    }
+    line(t)?;
+    let mut t = table(&["COSMONAUTS group", "weight"]);
+    for g in CosmoGroup::ALL {
+        t.add_row(vec![g.to_string(), c.weight(*g).to_string()]);
+    }
+    line(t)?;
+    let mut t = table(&["pathway stage", "stalled after (days)"]);
+    for s in &c.pathway {
+        t.add_row(vec![s.name.clone(), s.max_days.to_string()]);
+    }
+    line(t)?;
+    line(format!(
+        "Contact due after {} days · unresponsive after {} days or {} unanswered attempts · stalled after {} days without progress",
+        c.contact_due_days, c.unresponsive_days, c.unresponsive_attempts, c.stalled_no_progress_days
+    ))
+}

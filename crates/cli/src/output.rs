@@ -1,0 +1,43 @@
+//! Output for people (tables) and scripts (`--json`).
+
+use std::io::Write;
+
+use comfy_table::{ContentArrangement, Table};
+use serde::Serialize;
+
+/// Print a value as pretty JSON on stdout.
+pub(crate) fn json<T: Serialize>(value: &T) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, value)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// A table with a header row, sized to the terminal.
+pub(crate) fn table(header: &[&str]) -> Table {
+    let mut t = Table::new();
+    t.set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(header.iter().copied());
+    t
+}
+
+/// Print a line on stdout, failing (not panicking) on a closed pipe.
+pub(crate) fn line(text: impl std::fmt::Display) -> anyhow::Result<()> {
+    writeln!(std::io::stdout().lock(), "{text}")?;
+    Ok(())
+}
+
+/// A RAG colour as a word with a marker that survives a black-and-white terminal.
+pub(crate) fn rag(r: Option<casebook::enums::Rag>) -> String {
+    match r {
+        Some(casebook::enums::Rag::Red) => "● red".into(),
+        Some(casebook::enums::Rag::Amber) => "◐ amber".into(),
+        Some(casebook::enums::Rag::Green) => "○ green".into(),
+        None => "-".into(),
+    }
+}
+
+/// A short date-time for tables.
+pub(crate) fn when(t: Option<chrono::DateTime<chrono::Utc>>) -> String {
+    t.map(|t| t.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_else(|| "-".into())
+}
