@@ -7,13 +7,17 @@ use std::path::PathBuf;
 #[non_exhaustive]
 pub enum Error {
     /// A file id was not a UUID.
-    #[error("'{input}' is not a file id (expected a UUID such as 0b5e...); run `casebook client list` to see ids")]
+    #[error(
+        "'{input}' is not a file id (expected a UUID such as 0b5e...); run `casebook client list` to see ids"
+    )]
     BadFileId {
         /// The text that failed to parse.
         input: String,
     },
     /// A node id was not 52 characters of base32.
-    #[error("'{input}' is not a node id (expected 52 base32 characters, as printed by `casebook id`)")]
+    #[error(
+        "'{input}' is not a node id (expected 52 base32 characters, as printed by `casebook id`)"
+    )]
     BadNodeId {
         /// The text that failed to parse.
         input: String,
@@ -31,7 +35,9 @@ pub enum Error {
         source: std::io::Error,
     },
     /// The key file is readable by other users, so the key may have leaked.
-    #[error("the node key file {path} is readable by other users (mode {mode:o}); run `chmod 600 {path}` and check who may have copied it")]
+    #[error(
+        "the node key file {path} is readable by other users (mode {mode:o}); run `chmod 600 {path}` and check who may have copied it"
+    )]
     KeyPermissions {
         /// The key file.
         path: PathBuf,
@@ -39,7 +45,9 @@ pub enum Error {
         mode: u32,
     },
     /// The key file does not hold a key.
-    #[error("the node key file {path} is not a casebook key (expected 32 bytes); restore it from a backup or re-run `casebook init` in a new data directory")]
+    #[error(
+        "the node key file {path} is not a casebook key (expected 32 bytes); restore it from a backup or re-run `casebook init` in a new data directory"
+    )]
     KeyMalformed {
         /// The key file.
         path: PathBuf,

@@ -18,7 +18,10 @@
 //! assert_eq!(file.to_string().parse::<FileId>().unwrap(), file);
 //! ```
 #![deny(missing_docs, rustdoc::broken_intra_doc_links)]
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 mod error;
 mod id;

@@ -9,7 +9,9 @@ use casebook_base::FileId;
 #[non_exhaustive]
 pub enum Error {
     /// The data directory has no casebook store.
-    #[error("no casebook store in {dir}; run `casebook init` first (or pass --data-dir / set CASEBOOK_DIR)")]
+    #[error(
+        "no casebook store in {dir}; run `casebook init` first (or pass --data-dir / set CASEBOOK_DIR)"
+    )]
     NotInitialised {
         /// The data directory.
         dir: PathBuf,
@@ -35,7 +37,9 @@ pub enum Error {
         names: String,
     },
     /// A point in history could not be found.
-    #[error("'{at}' is neither a change of this file nor a date-time; use a change hash (or its first 8+ characters) from `casebook history FILE`, or a time like 2026-05-12 or 2026-05-12T14:30:00Z")]
+    #[error(
+        "'{at}' is neither a change of this file nor a date-time; use a change hash (or its first 8+ characters) from `casebook history FILE`, or a time like 2026-05-12 or 2026-05-12T14:30:00Z"
+    )]
     NoSuchPoint {
         /// What was asked for.
         at: String,
@@ -55,7 +59,9 @@ pub enum Error {
         problems: Vec<String>,
     },
     /// `merge` was given a different account file than the one named.
-    #[error("{name} holds account file {theirs}, not {ours}; merge only copies of the same client (see `casebook import` for a new one)")]
+    #[error(
+        "{name} holds account file {theirs}, not {ours}; merge only copies of the same client (see `casebook import` for a new one)"
+    )]
     DifferentFile {
         /// The input's name.
         name: String,

@@ -28,32 +28,53 @@ pub struct ImportReport {
 }
 
 fn norm(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 fn norm_postcode(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase()
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_uppercase()
 }
 
 fn csv_reader<R: Read>(input: R) -> csv::Reader<R> {
-    csv::ReaderBuilder::new().trim(csv::Trim::All).flexible(false).from_reader(input)
+    csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .flexible(false)
+        .from_reader(input)
 }
 
+/// One CSV record: its row number as a spreadsheet shows it, and header → value.
+type Row = (usize, HashMap<String, String>);
+
 /// Read every record of a CSV as a map of lowercase header → value, naming bad rows.
-fn records<R: Read>(input: R, required: &[&str]) -> Result<Vec<(usize, HashMap<String, String>)>, Error> {
+fn records<R: Read>(input: R, required: &[&str]) -> Result<Vec<Row>, Error> {
     let mut reader = csv_reader(input);
     let headers: Vec<String> = reader
         .headers()
-        .map_err(|e| Error::BadRows { problems: vec![format!("header row: {e}")] })?
+        .map_err(|e| Error::BadRows {
+            problems: vec![format!("header row: {e}")],
+        })?
         .iter()
         .map(|h| h.trim().to_lowercase().replace(' ', "_"))
         .collect();
-    let missing: Vec<&&str> = required.iter().filter(|r| !headers.iter().any(|h| h == *r)).collect();
+    let missing: Vec<&&str> = required
+        .iter()
+        .filter(|r| !headers.iter().any(|h| h == *r))
+        .collect();
     if !missing.is_empty() {
         return Err(Error::BadRows {
             problems: vec![format!(
                 "header row: missing column(s) {}; the first row must name the columns",
-                missing.iter().map(|m| m.to_string()).collect::<Vec<_>>().join(", ")
+                missing
+                    .iter()
+                    .map(|m| m.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )],
         });
     }
@@ -63,7 +84,14 @@ fn records<R: Read>(input: R, required: &[&str]) -> Result<Vec<(usize, HashMap<S
         // Row numbers as a spreadsheet shows them: the header is row 1.
         let row = i + 2;
         match rec {
-            Ok(r) => out.push((row, headers.iter().cloned().zip(r.iter().map(str::to_string)).collect())),
+            Ok(r) => out.push((
+                row,
+                headers
+                    .iter()
+                    .cloned()
+                    .zip(r.iter().map(str::to_string))
+                    .collect(),
+            )),
             Err(e) => problems.push(format!("row {row}: {e}")),
         }
     }
@@ -86,7 +114,9 @@ fn date(row: usize, field: &str, text: &str) -> Result<Option<NaiveDate>, String
             return Ok(Some(d));
         }
     }
-    Err(format!("row {row}: {field} '{text}' is not a date; use YYYY-MM-DD or DD/MM/YYYY"))
+    Err(format!(
+        "row {row}: {field} '{text}' is not a date; use YYYY-MM-DD or DD/MM/YYYY"
+    ))
 }
 
 /// Import clients from CSV. Columns: `name` (required), `postcode`, `company_number`,
@@ -99,16 +129,26 @@ fn date(row: usize, field: &str, text: &str) -> Result<Option<NaiveDate>, String
 ///
 /// # Errors
 /// [`Error::BadRows`] listing every bad row; nothing is imported.
-pub fn import_clients_csv<R: Read>(node: &Node, input: R, skip_duplicates: bool) -> Result<ImportReport, Error> {
+pub fn import_clients_csv<R: Read>(
+    node: &Node,
+    input: R,
+    skip_duplicates: bool,
+) -> Result<ImportReport, Error> {
     let rows = records(input, &["name"])?;
     let existing = node.summaries()?;
     let mut by_number: HashMap<String, String> = HashMap::new();
     let mut by_name_pc: HashMap<(String, String), String> = HashMap::new();
     for s in &existing {
         if !s.company_number.is_empty() {
-            by_number.insert(norm(&s.company_number), format!("existing client {}", s.name));
+            by_number.insert(
+                norm(&s.company_number),
+                format!("existing client {}", s.name),
+            );
         }
-        by_name_pc.insert((norm(&s.name), norm_postcode(&s.postcode)), format!("existing client {}", s.name));
+        by_name_pc.insert(
+            (norm(&s.name), norm_postcode(&s.postcode)),
+            format!("existing client {}", s.name),
+        );
     }
     let mut problems = Vec::new();
     let mut report = ImportReport::default();
@@ -122,9 +162,14 @@ pub fn import_clients_csv<R: Read>(node: &Node, input: R, skip_duplicates: bool)
         }
         let number = norm(get(&r, "company_number"));
         let key = (norm(name), norm_postcode(get(&r, "postcode")));
-        let dup = (!number.is_empty()).then(|| by_number.get(&number)).flatten().or_else(|| by_name_pc.get(&key));
+        let dup = (!number.is_empty())
+            .then(|| by_number.get(&number))
+            .flatten()
+            .or_else(|| by_name_pc.get(&key));
         if let Some(other) = dup {
-            let why = format!("row {row}: {name} duplicates {other} (same company number, or same name and postcode)");
+            let why = format!(
+                "row {row}: {name} duplicates {other} (same company number, or same name and postcode)"
+            );
             if skip_duplicates {
                 report.skipped.push(why);
             } else {
@@ -150,7 +195,12 @@ pub fn import_clients_csv<R: Read>(node: &Node, input: R, skip_duplicates: bool)
             postcode: get(&r, "postcode").into(),
             company_number: get(&r, "company_number").into(),
             region: get(&r, "region").into(),
-            segments: get(&r, "segments").split(';').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect(),
+            segments: get(&r, "segments")
+                .split(';')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect(),
             lead: get(&r, "lead").into(),
             intake_date: intake,
             source: get(&r, "source").into(),
@@ -181,11 +231,16 @@ pub fn import_clients_csv<R: Read>(node: &Node, input: R, skip_duplicates: bool)
 ///
 /// # Errors
 /// [`Error::BadRows`] listing every bad row; nothing is imported.
-pub fn import_interactions_csv<R: Read>(node: &Node, input: R, skip_duplicates: bool) -> Result<ImportReport, Error> {
+pub fn import_interactions_csv<R: Read>(
+    node: &Node,
+    input: R,
+    skip_duplicates: bool,
+) -> Result<ImportReport, Error> {
     let rows = records(input, &["client", "at", "kind", "direction", "purpose"])?;
     let mut problems = Vec::new();
     let mut report = ImportReport::default();
-    let mut docs: BTreeMap<FileId, (automerge::Automerge, Vec<ChangeHash>, AccountFile)> = BTreeMap::new();
+    let mut docs: BTreeMap<FileId, (automerge::Automerge, Vec<ChangeHash>, AccountFile)> =
+        BTreeMap::new();
     let ctx = node.edit_context();
     for (row, r) in rows {
         let file = match node.find(get(&r, "client")) {
@@ -198,14 +253,29 @@ pub fn import_interactions_csv<R: Read>(node: &Node, input: R, skip_duplicates: 
         let parsed = (|| -> Result<Interaction, String> {
             let at_text = get(&r, "at");
             let at = parse_time(at_text).ok_or_else(|| format!("at '{at_text}' is not a date-time; use 2026-05-12T14:30:00Z or 2026-05-12 14:30"))?;
-            let kind: InteractionKind = get(&r, "kind").parse().map_err(|e: casebook_doc::Error| e.to_string())?;
-            let direction: Direction = get(&r, "direction").parse().map_err(|e: casebook_doc::Error| e.to_string())?;
-            let purpose: Purpose = get(&r, "purpose").parse().map_err(|e: casebook_doc::Error| e.to_string())?;
+            let kind: InteractionKind = get(&r, "kind")
+                .parse()
+                .map_err(|e: casebook_doc::Error| e.to_string())?;
+            let direction: Direction = get(&r, "direction")
+                .parse()
+                .map_err(|e: casebook_doc::Error| e.to_string())?;
+            let purpose: Purpose = get(&r, "purpose")
+                .parse()
+                .map_err(|e: casebook_doc::Error| e.to_string())?;
             let minutes = match get(&r, "minutes") {
                 "" => 0,
-                m => m.parse::<u32>().map_err(|_| format!("minutes '{m}' is not a whole number"))?,
+                m => m
+                    .parse::<u32>()
+                    .map_err(|_| format!("minutes '{m}' is not a whole number"))?,
             };
-            let list = |k: &str| get(&r, k).split(';').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect();
+            let list = |k: &str| {
+                get(&r, k)
+                    .split(';')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            };
             Ok(Interaction {
                 kind,
                 direction,
@@ -235,9 +305,18 @@ pub fn import_interactions_csv<R: Read>(node: &Node, input: R, skip_duplicates: 
             let account = view::read(&doc)?;
             v.insert((doc, before, account));
         }
-        let Some((doc, _, account)) = docs.get_mut(&file) else { continue };
-        if account.interactions.values().any(|i| i.at == interaction.at && i.kind == interaction.kind) {
-            let why = format!("row {row}: {} already has a {} at {}", account.profile.name, interaction.kind, interaction.at);
+        let Some((doc, _, account)) = docs.get_mut(&file) else {
+            continue;
+        };
+        if account
+            .interactions
+            .values()
+            .any(|i| i.at == interaction.at && i.kind == interaction.kind)
+        {
+            let why = format!(
+                "row {row}: {} already has a {} at {}",
+                account.profile.name, interaction.kind, interaction.at
+            );
             if skip_duplicates {
                 report.skipped.push(why);
             } else {
@@ -258,8 +337,10 @@ pub fn import_interactions_csv<R: Read>(node: &Node, input: R, skip_duplicates: 
     if !problems.is_empty() {
         return Err(Error::BadRows { problems });
     }
-    let edits: Vec<(FileId, automerge::Automerge, Vec<ChangeHash>)> =
-        docs.into_iter().map(|(id, (doc, before, _))| (id, doc, before)).collect();
+    let edits: Vec<(FileId, automerge::Automerge, Vec<ChangeHash>)> = docs
+        .into_iter()
+        .map(|(id, (doc, before, _))| (id, doc, before))
+        .collect();
     report.files = edits.iter().map(|(id, _, _)| id.to_string()).collect();
     node.commit_edits(&edits, "interactions CSV")?;
     Ok(report)
@@ -271,13 +352,18 @@ pub fn import_interactions_csv<R: Read>(node: &Node, input: R, skip_duplicates: 
 /// # Errors
 /// [`Error::BadInput`] for JSON that is not an account file, or a file id already here.
 pub fn import_json(node: &Node, text: &str, name: &str) -> Result<FileId, Error> {
-    let bad = |reason: String| Error::BadInput { name: name.into(), reason };
+    let bad = |reason: String| Error::BadInput {
+        name: name.into(),
+        reason,
+    };
     let file: AccountFile = serde_json::from_str(text)
         .map_err(|e| bad(format!("not an account file in JSON ({e}); give a file written by `casebook export --format json`")))?;
     let id: FileId = if file.file_id.is_empty() {
         FileId::new()
     } else {
-        file.file_id.parse().map_err(|_| bad(format!("file_id '{}' is not a UUID", file.file_id)))?
+        file.file_id
+            .parse()
+            .map_err(|_| bad(format!("file_id '{}' is not a UUID", file.file_id)))?
     };
     if node.store().contains(id)? {
         return Err(bad(format!(
@@ -290,4 +376,3 @@ pub fn import_json(node: &Node, text: &str, name: &str) -> Result<FileId, Error>
     node.commit_new_files(&[(id, doc)])?;
     Ok(id)
 }
-

@@ -18,7 +18,10 @@
 //! assert_eq!(node.read(file).unwrap().profile.name, "Acme Ltd");
 //! ```
 #![deny(missing_docs, rustdoc::broken_intra_doc_links)]
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 pub mod demo;
 mod error;
@@ -27,17 +30,16 @@ mod node;
 pub mod portfolio;
 
 pub use casebook_base::{FileId, NodeId, SecretKey, limits};
-pub use casebook_doc::{
-    AccountFile, FileSummary, OrgConfig, automerge, diff, edit, enums, history, model, rules,
-    view,
-};
-pub use casebook_store::{ChangeOrigin, Origin, Store};
 /// Configuration types (the RAG matrix and pathway stages).
 pub use casebook_doc::config as config_types;
+pub use casebook_doc::{
+    AccountFile, FileSummary, OrgConfig, automerge, diff, edit, enums, history, model, rules, view,
+};
+pub use casebook_store::{ChangeOrigin, Origin, Store};
 pub use error::Error;
-pub use node::{HistoryEntry, MergeReport, Node, default_data_dir, STORE_FILE, KEY_FILE};
+pub use node::{HistoryEntry, KEY_FILE, MergeReport, Node, STORE_FILE, default_data_dir};
 
-/// The store's error type, re-exported for callers that match on it.
-pub use casebook_store::Error as StoreError;
 /// The account-file error type, re-exported for callers that match on it.
 pub use casebook_doc::Error as DocError;
+/// The store's error type, re-exported for callers that match on it.
+pub use casebook_store::Error as StoreError;

@@ -21,7 +21,8 @@ const ADVISER_META: &str = "adviser";
 
 /// The platform's usual data directory for casebook (e.g. `~/.local/share/casebook` on Linux).
 pub fn default_data_dir() -> Option<PathBuf> {
-    directories::ProjectDirs::from("org", "casebook", "casebook").map(|d| d.data_dir().to_path_buf())
+    directories::ProjectDirs::from("org", "casebook", "casebook")
+        .map(|d| d.data_dir().to_path_buf())
 }
 
 /// One adviser's node.
@@ -75,9 +76,14 @@ impl Node {
     pub fn init(dir: &Path, adviser: &str) -> Result<Self, Error> {
         let store_path = dir.join(STORE_FILE);
         if store_path.exists() || dir.join(KEY_FILE).exists() {
-            return Err(Error::AlreadyInitialised { dir: dir.to_path_buf() });
+            return Err(Error::AlreadyInitialised {
+                dir: dir.to_path_buf(),
+            });
         }
-        std::fs::create_dir_all(dir).map_err(|source| Error::Io { path: dir.to_path_buf(), source })?;
+        std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
         let key = SecretKey::generate()?;
         key.write_new(&dir.join(KEY_FILE))?;
         let store = Store::create(&store_path, key.node_id())?;
@@ -93,7 +99,9 @@ impl Node {
     pub fn open(dir: &Path) -> Result<Self, Error> {
         let store_path = dir.join(STORE_FILE);
         if !store_path.exists() {
-            return Err(Error::NotInitialised { dir: dir.to_path_buf() });
+            return Err(Error::NotInitialised {
+                dir: dir.to_path_buf(),
+            });
         }
         let store = Store::open(&store_path)?;
         let key = SecretKey::read(&dir.join(KEY_FILE))?;
@@ -116,7 +124,14 @@ impl Node {
             .map(|b| String::from_utf8_lossy(&b).into_owned())
             .unwrap_or_default();
         let config = store.config()?;
-        Ok(Self { dir: dir.to_path_buf(), key, store, adviser, config, clock: None })
+        Ok(Self {
+            dir: dir.to_path_buf(),
+            key,
+            store,
+            adviser,
+            config,
+            clock: None,
+        })
     }
 
     /// Fix the clock used to stamp changes (for demos, imports of past data and tests).
@@ -171,7 +186,10 @@ impl Node {
     }
 
     fn ctx(&self) -> EditContext {
-        EditContext { adviser: self.adviser.clone(), now: self.now() }
+        EditContext {
+            adviser: self.adviser.clone(),
+            now: self.now(),
+        }
     }
 
     fn actor(&self) -> ActorId {
@@ -183,10 +201,9 @@ impl Node {
     /// # Errors
     /// [`Error::NoSuchClient`] if the store has no such file.
     pub fn load(&self, file: FileId) -> Result<Automerge, Error> {
-        let mut doc = self
-            .store
-            .load(file)?
-            .ok_or_else(|| Error::NoSuchClient { query: file.to_string() })?;
+        let mut doc = self.store.load(file)?.ok_or_else(|| Error::NoSuchClient {
+            query: file.to_string(),
+        })?;
         schema::check(&doc)?;
         doc.set_actor(self.actor());
         Ok(doc)
@@ -237,9 +254,21 @@ impl Node {
         Ok(edited)
     }
 
-    fn commit(&self, file: FileId, doc: &Automerge, changes: Vec<Change>, origin: Origin) -> Result<(), Error> {
+    fn commit(
+        &self,
+        file: FileId,
+        doc: &Automerge,
+        changes: Vec<Change>,
+        origin: Origin,
+    ) -> Result<(), Error> {
         let summary = FileSummary::of(&view::read(doc)?, &self.config);
-        self.store.commit(Commit { file_id: file, doc, changes, summary: &summary, origin })?;
+        self.store.commit(Commit {
+            file_id: file,
+            doc,
+            changes,
+            summary: &summary,
+            origin,
+        })?;
         Ok(())
     }
 
@@ -263,7 +292,9 @@ impl Node {
         }
         let q = query.trim().to_lowercase();
         if q.is_empty() {
-            return Err(Error::NoSuchClient { query: query.to_string() });
+            return Err(Error::NoSuchClient {
+                query: query.to_string(),
+            });
         }
         let all = self.store.summaries()?;
         let pick = |matches: Vec<&FileSummary>| -> Result<Option<FileId>, Error> {
@@ -272,21 +303,35 @@ impl Node {
                 [one] => Ok(Some(one.file_id.parse()?)),
                 many => Err(Error::AmbiguousClient {
                     query: query.to_string(),
-                    names: many.iter().map(|s| format!("{} {}", &s.file_id[..8], s.name)).collect::<Vec<_>>().join(", "),
+                    names: many
+                        .iter()
+                        .map(|s| format!("{} {}", &s.file_id[..8], s.name))
+                        .collect::<Vec<_>>()
+                        .join(", "),
                 }),
             }
         };
         let compact = q.replace('-', "");
-        if let Some(id) = pick(all.iter().filter(|s| s.file_id.replace('-', "").starts_with(&compact) && compact.len() >= 4).collect())? {
+        if let Some(id) = pick(
+            all.iter()
+                .filter(|s| s.file_id.replace('-', "").starts_with(&compact) && compact.len() >= 4)
+                .collect(),
+        )? {
             return Ok(id);
         }
         if let Some(id) = pick(all.iter().filter(|s| s.name.to_lowercase() == q).collect())? {
             return Ok(id);
         }
-        if let Some(id) = pick(all.iter().filter(|s| s.name.to_lowercase().contains(&q)).collect())? {
+        if let Some(id) = pick(
+            all.iter()
+                .filter(|s| s.name.to_lowercase().contains(&q))
+                .collect(),
+        )? {
             return Ok(id);
         }
-        Err(Error::NoSuchClient { query: query.to_string() })
+        Err(Error::NoSuchClient {
+            query: query.to_string(),
+        })
     }
 
     /// The history of a file: every change with its author, adviser and origin.
@@ -307,7 +352,11 @@ impl Node {
                     Author::Node(n) => account.nodes.get(&n.to_string()).cloned(),
                     _ => None,
                 };
-                HistoryEntry { change, adviser, origin }
+                HistoryEntry {
+                    change,
+                    adviser,
+                    origin,
+                }
             })
             .collect())
     }
@@ -338,7 +387,12 @@ impl Node {
     ///
     /// # Errors
     /// [`Error::NoSuchPoint`] or load errors.
-    pub fn diff(&self, file: FileId, from: &str, to: Option<&str>) -> Result<Vec<diff::DiffLine>, Error> {
+    pub fn diff(
+        &self,
+        file: FileId,
+        from: &str,
+        to: Option<&str>,
+    ) -> Result<Vec<diff::DiffLine>, Error> {
         let doc = self.load(file)?;
         let a = view::read_at(&doc, &self.heads_at(&doc, from)?)?;
         let b = match to {
@@ -364,50 +418,87 @@ impl Node {
     /// # Errors
     /// [`Error::BadInput`] for bytes that are not an Automerge account file,
     /// [`Error::DifferentFile`] for a copy of another client.
-    pub fn merge_automerge(&self, bytes: &[u8], name: &str, into: Option<FileId>) -> Result<MergeReport, Error> {
+    pub fn merge_automerge(
+        &self,
+        bytes: &[u8],
+        name: &str,
+        into: Option<FileId>,
+    ) -> Result<MergeReport, Error> {
         if bytes.len() as u64 > casebook_base::limits::MAX_DOCUMENT_BYTES {
             return Err(Error::BadInput {
                 name: name.into(),
-                reason: format!("it is larger than the {} MiB limit for an account file", casebook_base::limits::MAX_DOCUMENT_BYTES >> 20),
+                reason: format!(
+                    "it is larger than the {} MiB limit for an account file",
+                    casebook_base::limits::MAX_DOCUMENT_BYTES >> 20
+                ),
             });
         }
         let mut theirs = Automerge::load(bytes).map_err(|e| Error::BadInput {
             name: name.into(),
             reason: format!("not an Automerge document ({e}); give a file written by `casebook export --format automerge`"),
         })?;
-        let theirs_id = schema::check(&theirs).map_err(|e| Error::BadInput { name: name.into(), reason: e.to_string() })?;
+        let theirs_id = schema::check(&theirs).map_err(|e| Error::BadInput {
+            name: name.into(),
+            reason: e.to_string(),
+        })?;
         // Check the skeleton too: a document that claims a file id but was not built from that
         // id's skeleton would merge into a second, conflicting set of sections.
         let skel = schema::skeleton(theirs_id, 1)?;
-        if skel.get_heads().iter().any(|h| theirs.get_change_by_hash(h).is_none()) {
+        if skel
+            .get_heads()
+            .iter()
+            .any(|h| theirs.get_change_by_hash(h).is_none())
+        {
             return Err(Error::BadInput {
                 name: name.into(),
                 reason: "its sections were not created by casebook for this file id, so it cannot merge cleanly".into(),
             });
         }
-        view::read(&theirs).map_err(|e| Error::BadInput { name: name.into(), reason: e.to_string() })?;
+        view::read(&theirs).map_err(|e| Error::BadInput {
+            name: name.into(),
+            reason: e.to_string(),
+        })?;
         if let Some(ours) = into
             && ours != theirs_id
         {
-            return Err(Error::DifferentFile { name: name.into(), theirs: theirs_id, ours });
+            return Err(Error::DifferentFile {
+                name: name.into(),
+                theirs: theirs_id,
+                ours,
+            });
         }
         let existing = self.store.load(theirs_id)?;
         let created = existing.is_none();
         let mut doc = existing.unwrap_or_default();
         doc.set_actor(self.actor());
         let before_heads = doc.get_heads();
-        let before = if created { AccountFile::default() } else { view::read(&doc)? };
+        let before = if created {
+            AccountFile::default()
+        } else {
+            view::read(&doc)?
+        };
         doc.merge(&mut theirs).map_err(casebook_doc::Error::from)?;
         // A merged result must still be a readable account file before anything is stored.
         schema::check(&doc)?;
         let after = view::read(&doc)?;
         let changes = doc.get_changes(&before_heads);
         let new_changes: Vec<ChangeInfo> = {
-            let hashes: std::collections::BTreeSet<String> = changes.iter().map(|c| c.hash().to_string()).collect();
-            history::changes(&doc).into_iter().filter(|c| hashes.contains(&c.hash)).collect()
+            let hashes: std::collections::BTreeSet<String> =
+                changes.iter().map(|c| c.hash().to_string()).collect();
+            history::changes(&doc)
+                .into_iter()
+                .filter(|c| hashes.contains(&c.hash))
+                .collect()
         };
         if !changes.is_empty() {
-            self.commit(theirs_id, &doc, changes, Origin::File { name: name.to_string() })?;
+            self.commit(
+                theirs_id,
+                &doc,
+                changes,
+                Origin::File {
+                    name: name.to_string(),
+                },
+            )?;
         }
         Ok(MergeReport {
             file_id: theirs_id,
@@ -432,7 +523,9 @@ impl Node {
                 doc,
                 changes: doc.get_changes(&[]),
                 summary,
-                origin: Origin::File { name: "import".into() },
+                origin: Origin::File {
+                    name: "import".into(),
+                },
             })
             .collect();
         self.store.commit_many(&commits)?;
@@ -440,7 +533,11 @@ impl Node {
     }
 
     /// Commit edits to several existing files in one transaction (all-or-nothing imports).
-    pub(crate) fn commit_edits(&self, docs: &[(FileId, Automerge, Vec<ChangeHash>)], name: &str) -> Result<(), Error> {
+    pub(crate) fn commit_edits(
+        &self,
+        docs: &[(FileId, Automerge, Vec<ChangeHash>)],
+        name: &str,
+    ) -> Result<(), Error> {
         let mut summaries = Vec::with_capacity(docs.len());
         for (_, doc, _) in docs {
             summaries.push(FileSummary::of(&view::read(doc)?, &self.config));
@@ -453,7 +550,9 @@ impl Node {
                 doc,
                 changes: doc.get_changes(before),
                 summary,
-                origin: Origin::File { name: name.to_string() },
+                origin: Origin::File {
+                    name: name.to_string(),
+                },
             })
             .collect();
         self.store.commit_many(&commits)?;

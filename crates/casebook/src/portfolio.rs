@@ -30,8 +30,14 @@ impl ClientFilter {
     /// Whether `s` passes this filter at `now`.
     pub fn matches(&self, s: &FileSummary, config: &OrgConfig, now: DateTime<Utc>) -> bool {
         (self.include_exited || s.is_active())
-            && self.stage.as_ref().is_none_or(|st| s.facts.stage.eq_ignore_ascii_case(st))
-            && self.lead.as_ref().is_none_or(|l| s.lead.eq_ignore_ascii_case(l))
+            && self
+                .stage
+                .as_ref()
+                .is_none_or(|st| s.facts.stage.eq_ignore_ascii_case(st))
+            && self
+                .lead
+                .as_ref()
+                .is_none_or(|l| s.lead.eq_ignore_ascii_case(l))
             && self.rag.is_none_or(|r| s.rag == Some(r))
             && (!self.stalled || flags::stalled(&s.facts, config, now).is_some())
             && (!self.no_exit_plan || (s.is_active() && !s.has_exit_plan))
@@ -158,27 +164,35 @@ pub fn portfolio(
             p.unresponsive.push(flag(s, detail));
         }
         if s.rag == Some(Rag::Red) {
-            p.red_rollups.push(flag(s, format!("{} open risks", s.open_risks)));
+            p.red_rollups
+                .push(flag(s, format!("{} open risks", s.open_risks)));
         }
         if !s.has_exit_plan {
             p.no_exit_plan.push(flag(s, "no exit plan agreed".into()));
         }
         if !s.has_point_of_contact() {
-            p.no_point_of_contact.push(flag(s, "no lead adviser named".into()));
+            p.no_point_of_contact
+                .push(flag(s, "no lead adviser named".into()));
         }
         let overdue = flags::overdue_actions(&s.facts, today);
         if overdue > 0 {
-            p.overdue_actions.push(flag(s, format!("{overdue} overdue")));
+            p.overdue_actions
+                .push(flag(s, format!("{overdue} overdue")));
         }
         *stages.entry(s.facts.stage.clone()).or_default() += 1;
         for seg in &s.segments {
             *p.by_segment.entry(seg.clone()).or_default() += 1;
         }
-        let lead = if s.lead.is_empty() { "(none)".to_string() } else { s.lead.clone() };
+        let lead = if s.lead.is_empty() {
+            "(none)".to_string()
+        } else {
+            s.lead.clone()
+        };
         *p.by_adviser.entry(lead).or_default() += 1;
     }
     for stage in &config.pathway {
-        p.by_stage.push((stage.name.clone(), stages.remove(&stage.name).unwrap_or(0)));
+        p.by_stage
+            .push((stage.name.clone(), stages.remove(&stage.name).unwrap_or(0)));
     }
     p.by_stage.extend(stages);
     let tenures: Vec<Tenure> = mine

@@ -35,16 +35,22 @@ impl Ctx {
 pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
     let data_dir = match cli.data_dir {
         Some(d) => d,
-        None => casebook::default_data_dir()
-            .context("no platform data directory is known here; pass --data-dir DIR or set CASEBOOK_DIR")?,
+        None => casebook::default_data_dir().context(
+            "no platform data directory is known here; pass --data-dir DIR or set CASEBOOK_DIR",
+        )?,
     };
-    let ctx = Ctx { data_dir, json: cli.json };
+    let ctx = Ctx {
+        data_dir,
+        json: cli.json,
+    };
     match cli.command {
         Command::Init { name } => init(&ctx, &name),
         Command::Id => {
             let node = ctx.open()?;
             if ctx.json {
-                crate::output::json(&serde_json::json!({"node_id": node.node_id(), "adviser": node.adviser()}))
+                crate::output::json(
+                    &serde_json::json!({"node_id": node.node_id(), "adviser": node.adviser()}),
+                )
             } else {
                 crate::output::line(node.node_id())
             }
@@ -71,7 +77,9 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
 
 fn init(ctx: &Ctx, name: &str) -> anyhow::Result<()> {
     if name.trim().is_empty() {
-        return Err(anyhow!("--name must not be empty: give your name as the adviser using this node"));
+        return Err(anyhow!(
+            "--name must not be empty: give your name as the adviser using this node"
+        ));
     }
     let node = Node::init(&ctx.data_dir, name)?;
     if ctx.json {
@@ -95,7 +103,9 @@ pub(crate) fn date(field: &str, text: &str) -> anyhow::Result<NaiveDate> {
             return Ok(d);
         }
     }
-    Err(anyhow!("{field} '{text}' is not a date; use YYYY-MM-DD (e.g. 2026-05-12) or DD/MM/YYYY"))
+    Err(anyhow!(
+        "{field} '{text}' is not a date; use YYYY-MM-DD (e.g. 2026-05-12) or DD/MM/YYYY"
+    ))
 }
 
 /// Parse an optional date.
@@ -115,7 +125,10 @@ pub(crate) fn datetime(field: &str, text: &str) -> anyhow::Result<DateTime<Utc>>
         }
     }
     if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
-        return Ok(d.and_hms_opt(9, 0, 0).map(|d| d.and_utc()).unwrap_or_default());
+        return Ok(d
+            .and_hms_opt(9, 0, 0)
+            .map(|d| d.and_utc())
+            .unwrap_or_default());
     }
     Err(anyhow!(
         "{field} '{text}' is not a date-time; use 2026-05-12, 2026-05-12 14:30 or 2026-05-12T14:30:00Z"
@@ -123,7 +136,9 @@ pub(crate) fn datetime(field: &str, text: &str) -> anyhow::Result<DateTime<Utc>>
 }
 
 /// Parse a vocabulary word (the library's error lists the accepted forms).
-pub(crate) fn word<T: std::str::FromStr<Err = casebook::DocError>>(text: &str) -> anyhow::Result<T> {
+pub(crate) fn word<T: std::str::FromStr<Err = casebook::DocError>>(
+    text: &str,
+) -> anyhow::Result<T> {
     Ok(text.parse::<T>()?)
 }
 

@@ -39,5 +39,6 @@ pub(crate) fn rag(r: Option<casebook::enums::Rag>) -> String {
 
 /// A short date-time for tables.
 pub(crate) fn when(t: Option<chrono::DateTime<chrono::Utc>>) -> String {
-    t.map(|t| t.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_else(|| "-".into())
+    t.map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_else(|| "-".into())
 }

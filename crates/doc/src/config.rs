@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::enums::{CosmoGroup, Rag};
 use crate::Error;
+use crate::enums::{CosmoGroup, Rag};
 
 /// Everything an organisation may configure, with sensible defaults.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -63,7 +63,10 @@ impl Default for OrgConfig {
 impl OrgConfig {
     /// The first stage of the pathway, where new clients start.
     pub fn first_stage(&self) -> &str {
-        self.pathway.first().map(|s| s.name.as_str()).unwrap_or("enquiry")
+        self.pathway
+            .first()
+            .map(|s| s.name.as_str())
+            .unwrap_or("enquiry")
     }
 
     /// The configured stage with this name.
@@ -163,13 +166,21 @@ impl RagMatrix {
                 if l + 1 < 5 && self.0[l + 1][s] < here {
                     return Err(Error::Rule(format!(
                         "RAG matrix: likelihood {} severity {} is {} but likelihood {} is {}; colours must not fall as likelihood rises",
-                        l + 1, s + 1, here, l + 2, self.0[l + 1][s]
+                        l + 1,
+                        s + 1,
+                        here,
+                        l + 2,
+                        self.0[l + 1][s]
                     )));
                 }
                 if s + 1 < 5 && self.0[l][s + 1] < here {
                     return Err(Error::Rule(format!(
                         "RAG matrix: likelihood {} severity {} is {} but severity {} is {}; colours must not fall as severity rises",
-                        l + 1, s + 1, here, s + 2, self.0[l][s + 1]
+                        l + 1,
+                        s + 1,
+                        here,
+                        s + 2,
+                        self.0[l][s + 1]
                     )));
                 }
             }

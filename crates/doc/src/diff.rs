@@ -3,8 +3,8 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::model::AccountFile;
 use crate::Error;
+use crate::model::AccountFile;
 
 /// One difference between two versions.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -41,7 +41,10 @@ fn label_of(v: &Value) -> String {
             return s.to_string();
         }
     }
-    v.get("kind").and_then(Value::as_str).unwrap_or("").to_string()
+    v.get("kind")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_string()
 }
 
 fn fields(out: &mut Vec<DiffLine>, path: &str, label: &str, a: &Value, b: &Value) {

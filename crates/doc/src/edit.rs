@@ -9,17 +9,16 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use uuid::Uuid;
 
+use crate::Error;
 use crate::config::{OrgConfig, check_scale};
 use crate::enums::{
-    ActionStatus, Coverage, Decision, OpportunityStatus, PersonRole, RiskResponse,
-    RiskStatus,
+    ActionStatus, Coverage, Decision, OpportunityStatus, PersonRole, RiskResponse, RiskStatus,
 };
 use crate::model::{
-    AccountFile, Action, CoverageEntry, ExitPlan, ExitRecord, Interaction, Objective,
-    Opportunity, Person, QualificationSession, Risk, StageEntry, SwotItem,
+    AccountFile, Action, CoverageEntry, ExitPlan, ExitRecord, Interaction, Objective, Opportunity,
+    Person, QualificationSession, Risk, StageEntry, SwotItem,
 };
 use crate::view::{self, resolve};
-use crate::Error;
 
 /// Who is editing, and when: stamped on the change and on entries that record an author.
 #[derive(Clone, Debug)]
@@ -42,7 +41,13 @@ pub struct Edited {
 }
 
 /// Run `f` in one transaction committed with `message` at `ctx.now`.
-fn transact<F>(doc: &mut Automerge, ctx: &EditContext, message: String, entry: Option<Uuid>, f: F) -> Result<Edited, Error>
+fn transact<F>(
+    doc: &mut Automerge,
+    ctx: &EditContext,
+    message: String,
+    entry: Option<Uuid>,
+    f: F,
+) -> Result<Edited, Error>
 where
     F: FnOnce(&mut Transaction<'_>) -> Result<(), Error>,
 {
@@ -83,7 +88,9 @@ where
 fn child(tx: &Transaction<'_>, parent: &ObjId, key: &str) -> Result<ObjId, Error> {
     match tx.get(parent, key)? {
         Some((Value::Object(ObjType::Map), id)) => Ok(id),
-        _ => Err(Error::NotAnAccountFile(format!("its '{key}' section is missing"))),
+        _ => Err(Error::NotAnAccountFile(format!(
+            "its '{key}' section is missing"
+        ))),
     }
 }
 
@@ -97,7 +104,12 @@ fn path(tx: &Transaction<'_>, keys: &[&str]) -> Result<ObjId, Error> {
 }
 
 /// Write a JSON value under `key`: objects become maps, arrays lists, `null` writes nothing.
-fn put_json(tx: &mut Transaction<'_>, obj: &ObjId, key: &str, value: &serde_json::Value) -> Result<(), Error> {
+fn put_json(
+    tx: &mut Transaction<'_>,
+    obj: &ObjId,
+    key: &str,
+    value: &serde_json::Value,
+) -> Result<(), Error> {
     use serde_json::Value as J;
     match value {
         J::Null => {}
@@ -120,7 +132,12 @@ fn put_json(tx: &mut Transaction<'_>, obj: &ObjId, key: &str, value: &serde_json
     Ok(())
 }
 
-fn insert_json(tx: &mut Transaction<'_>, list: &ObjId, index: usize, value: &serde_json::Value) -> Result<(), Error> {
+fn insert_json(
+    tx: &mut Transaction<'_>,
+    list: &ObjId,
+    index: usize,
+    value: &serde_json::Value,
+) -> Result<(), Error> {
     use serde_json::Value as J;
     match value {
         J::Object(fields) => {
@@ -129,7 +146,11 @@ fn insert_json(tx: &mut Transaction<'_>, list: &ObjId, index: usize, value: &ser
                 put_json(tx, &map, k, v)?;
             }
         }
-        J::Array(_) => return Err(Error::Rule("nested lists are not part of the schema".into())),
+        J::Array(_) => {
+            return Err(Error::Rule(
+                "nested lists are not part of the schema".into(),
+            ));
+        }
         scalar => {
             tx.insert(list, index, scalar_of(scalar))?;
         }
@@ -161,7 +182,12 @@ fn json<T: Serialize>(value: &T) -> Result<serde_json::Value, Error> {
 }
 
 /// Write each field of `fields` that differs from `current` (both JSON objects) into `obj`.
-fn put_changed(tx: &mut Transaction<'_>, obj: &ObjId, current: &serde_json::Value, fields: &serde_json::Value) -> Result<(), Error> {
+fn put_changed(
+    tx: &mut Transaction<'_>,
+    obj: &ObjId,
+    current: &serde_json::Value,
+    fields: &serde_json::Value,
+) -> Result<(), Error> {
     let Some(fields) = fields.as_object() else {
         return Ok(());
     };
@@ -228,7 +254,12 @@ pub struct NewClient {
 ///
 /// # Errors
 /// [`Error::Rule`] if the name is empty.
-pub fn create_client(doc: &mut Automerge, ctx: &EditContext, config: &OrgConfig, new: &NewClient) -> Result<Edited, Error> {
+pub fn create_client(
+    doc: &mut Automerge,
+    ctx: &EditContext,
+    config: &OrgConfig,
+    new: &NewClient,
+) -> Result<Edited, Error> {
     let name = new.name.trim().to_string();
     if name.is_empty() {
         return Err(Error::Rule("a client needs a name (--name)".into()));
@@ -265,7 +296,12 @@ pub fn create_client(doc: &mut Automerge, ctx: &EditContext, config: &OrgConfig,
     })
 }
 
-fn enter_stage(tx: &mut Transaction<'_>, ctx: &EditContext, stage: &str, note: &str) -> Result<(), Error> {
+fn enter_stage(
+    tx: &mut Transaction<'_>,
+    ctx: &EditContext,
+    stage: &str,
+    note: &str,
+) -> Result<(), Error> {
     let journey = path(tx, &["journey"])?;
     tx.put(&journey, "stage", stage)?;
     tx.put(&journey, "stage_entered", ctx.now.to_rfc3339())?;
@@ -320,7 +356,11 @@ pub struct ClientPatch {
 ///
 /// # Errors
 /// [`Error::Rule`] if nothing would change or the name would become empty.
-pub fn edit_client(doc: &mut Automerge, ctx: &EditContext, patch: &ClientPatch) -> Result<Edited, Error> {
+pub fn edit_client(
+    doc: &mut Automerge,
+    ctx: &EditContext,
+    patch: &ClientPatch,
+) -> Result<Edited, Error> {
     let file = current(doc)?;
     if patch.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
         return Err(Error::Rule("a client's name cannot be empty".into()));
@@ -337,7 +377,12 @@ pub fn edit_client(doc: &mut Automerge, ctx: &EditContext, patch: &ClientPatch) 
     let mut changed: Vec<String> = Vec::new();
     let cur_profile = json(&file.profile)?;
     let cur_team = json(&file.team)?;
-    for (k, v) in profile_fields.as_object().into_iter().flatten().chain(team_fields.as_object().into_iter().flatten()) {
+    for (k, v) in profile_fields
+        .as_object()
+        .into_iter()
+        .flatten()
+        .chain(team_fields.as_object().into_iter().flatten())
+    {
         if !v.is_null() && cur_profile.get(k) != Some(v) && cur_team.get(k) != Some(v) {
             changed.push(k.replace('_', " "));
         }
@@ -358,13 +403,20 @@ pub fn edit_client(doc: &mut Automerge, ctx: &EditContext, patch: &ClientPatch) 
         changed.push("remedial plan".into());
     }
     if changed.is_empty() {
-        return Err(Error::Rule("nothing to change: every value given is already set".into()));
+        return Err(Error::Rule(
+            "nothing to change: every value given is already set".into(),
+        ));
     }
     let message = format!("Edited {}: {}", file.profile.name, changed.join(", "));
     // Only the fields that were given go to put_changed; nulls were filtered above.
     let strip = |v: serde_json::Value| -> serde_json::Value {
         serde_json::Value::Object(
-            v.as_object().into_iter().flatten().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k.clone(), v.clone())).collect(),
+            v.as_object()
+                .into_iter()
+                .flatten()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
         )
     };
     let profile_fields = strip(profile_fields);
@@ -400,19 +452,37 @@ pub fn edit_client(doc: &mut Automerge, ctx: &EditContext, patch: &ClientPatch) 
 /// # Errors
 /// [`Error::BadValue`] for a stage not in the pathway, [`Error::Rule`] if the client has
 /// exited or is already in that stage.
-pub fn set_stage(doc: &mut Automerge, ctx: &EditContext, config: &OrgConfig, stage: &str, note: &str) -> Result<Edited, Error> {
+pub fn set_stage(
+    doc: &mut Automerge,
+    ctx: &EditContext,
+    config: &OrgConfig,
+    stage: &str,
+    note: &str,
+) -> Result<Edited, Error> {
     let stage = config.stage(stage)?.name.clone();
     let file = current(doc)?;
     if file.is_exited() {
-        return Err(Error::Rule(format!("{} has exited; it has no journey to move", file.profile.name)));
+        return Err(Error::Rule(format!(
+            "{} has exited; it has no journey to move",
+            file.profile.name
+        )));
     }
     if file.journey.stage == stage {
-        return Err(Error::Rule(format!("{} is already in stage {stage}", file.profile.name)));
+        return Err(Error::Rule(format!(
+            "{} is already in stage {stage}",
+            file.profile.name
+        )));
     }
-    let message = format!("Moved {} from {} to {stage}", file.profile.name, or_none(&file.journey.stage));
+    let message = format!(
+        "Moved {} from {} to {stage}",
+        file.profile.name,
+        or_none(&file.journey.stage)
+    );
     let ctx2 = ctx.clone();
     let note = note.to_string();
-    transact(doc, ctx, message, None, move |tx| enter_stage(tx, &ctx2, &stage, &note))
+    transact(doc, ctx, message, None, move |tx| {
+        enter_stage(tx, &ctx2, &stage, &note)
+    })
 }
 
 fn or_none(s: &str) -> &str {
@@ -423,14 +493,28 @@ fn or_none(s: &str) -> &str {
 ///
 /// # Errors
 /// [`Error::Rule`] if the criteria are empty.
-pub fn set_exit_plan(doc: &mut Automerge, ctx: &EditContext, plan: &ExitPlan) -> Result<Edited, Error> {
+pub fn set_exit_plan(
+    doc: &mut Automerge,
+    ctx: &EditContext,
+    plan: &ExitPlan,
+) -> Result<Edited, Error> {
     if plan.criteria.trim().is_empty() {
-        return Err(Error::Rule("an exit plan needs criteria (--criteria)".into()));
+        return Err(Error::Rule(
+            "an exit plan needs criteria (--criteria)".into(),
+        ));
     }
     let file = current(doc)?;
     let value = json(plan)?;
-    let verb = if file.journey.exit_plan.is_some() { "Revised" } else { "Agreed" };
-    let message = format!("{verb} exit plan for {}: {}", file.profile.name, plan.criteria.trim());
+    let verb = if file.journey.exit_plan.is_some() {
+        "Revised"
+    } else {
+        "Agreed"
+    };
+    let message = format!(
+        "{verb} exit plan for {}: {}",
+        file.profile.name,
+        plan.criteria.trim()
+    );
     transact(doc, ctx, message, None, move |tx| {
         let journey = path(tx, &["journey"])?;
         put_json(tx, &journey, "exit_plan", &value)
@@ -441,10 +525,17 @@ pub fn set_exit_plan(doc: &mut Automerge, ctx: &EditContext, plan: &ExitPlan) ->
 ///
 /// # Errors
 /// [`Error::Rule`] if the client has already exited.
-pub fn exit_client(doc: &mut Automerge, ctx: &EditContext, record: &ExitRecord) -> Result<Edited, Error> {
+pub fn exit_client(
+    doc: &mut Automerge,
+    ctx: &EditContext,
+    record: &ExitRecord,
+) -> Result<Edited, Error> {
     let file = current(doc)?;
     if let Some(exit) = &file.journey.exit {
-        return Err(Error::Rule(format!("{} already exited on {} ({})", file.profile.name, exit.date, exit.reason)));
+        return Err(Error::Rule(format!(
+            "{} already exited on {} ({})",
+            file.profile.name, exit.date, exit.reason
+        )));
     }
     let value = json(record)?;
     let message = format!("Exited {}: {}", file.profile.name, record.reason);
@@ -458,7 +549,11 @@ pub fn exit_client(doc: &mut Automerge, ctx: &EditContext, record: &ExitRecord) 
 ///
 /// # Errors
 /// [`Error::Rule`] if the name is empty, [`Error::NoSuchEntry`] if `reports_to` is unknown.
-pub fn add_person(doc: &mut Automerge, ctx: &EditContext, person: &Person) -> Result<Edited, Error> {
+pub fn add_person(
+    doc: &mut Automerge,
+    ctx: &EditContext,
+    person: &Person,
+) -> Result<Edited, Error> {
     if person.name.trim().is_empty() {
         return Err(Error::Rule("a person needs a name (--name)".into()));
     }
@@ -466,15 +561,28 @@ pub fn add_person(doc: &mut Automerge, ctx: &EditContext, person: &Person) -> Re
     if let Some(boss) = person.reports_to
         && !file.people.contains_key(&boss)
     {
-        return Err(Error::NoSuchEntry { what: "person", id: boss.to_string() });
+        return Err(Error::NoSuchEntry {
+            what: "person",
+            id: boss.to_string(),
+        });
     }
     let mut p = person.clone();
     p.coverage_history.clear();
     p.coverage_history.insert(
         Uuid::new_v4(),
-        CoverageEntry { state: p.coverage, at: Some(ctx.now), by: ctx.adviser.clone(), planned_by: String::new(), planned_for: None },
+        CoverageEntry {
+            state: p.coverage,
+            at: Some(ctx.now),
+            by: ctx.adviser.clone(),
+            planned_by: String::new(),
+            planned_for: None,
+        },
     );
-    let title = if p.title.is_empty() { String::new() } else { format!(", {}", p.title) };
+    let title = if p.title.is_empty() {
+        String::new()
+    } else {
+        format!(", {}", p.title)
+    };
     let message = format!("Added person {}{title} at {}", p.name, file.profile.name);
     add_entry(doc, ctx, &["people"], &p, message)
 }
@@ -511,15 +619,29 @@ pub struct PersonPatch {
 /// # Errors
 /// [`Error::NoSuchEntry`] for an unknown person or manager, [`Error::Rule`] if nothing changes
 /// or the person would report to themselves.
-pub fn edit_person(doc: &mut Automerge, ctx: &EditContext, id: Uuid, patch: &PersonPatch) -> Result<Edited, Error> {
+pub fn edit_person(
+    doc: &mut Automerge,
+    ctx: &EditContext,
+    id: Uuid,
+    patch: &PersonPatch,
+) -> Result<Edited, Error> {
     let file = current(doc)?;
-    let person = file.people.get(&id).ok_or_else(|| Error::NoSuchEntry { what: "person", id: id.to_string() })?;
+    let person = file.people.get(&id).ok_or_else(|| Error::NoSuchEntry {
+        what: "person",
+        id: id.to_string(),
+    })?;
     if let Some(boss) = patch.reports_to {
         if boss == id {
-            return Err(Error::Rule(format!("{} cannot report to themselves", person.name)));
+            return Err(Error::Rule(format!(
+                "{} cannot report to themselves",
+                person.name
+            )));
         }
         if !file.people.contains_key(&boss) {
-            return Err(Error::NoSuchEntry { what: "person", id: boss.to_string() });
+            return Err(Error::NoSuchEntry {
+                what: "person",
+                id: boss.to_string(),
+            });
         }
     }
     let fields = serde_json::json!({
@@ -535,13 +657,25 @@ pub fn edit_person(doc: &mut Automerge, ctx: &EditContext, id: Uuid, patch: &Per
         .filter(|(k, v)| !v.is_null() && cur.get(k.as_str()) != Some(v))
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
-    let add: Vec<PersonRole> = patch.add_roles.iter().copied().filter(|r| !person.roles.contains_key(r)).collect();
-    let remove: Vec<PersonRole> = patch.remove_roles.iter().copied().filter(|r| person.roles.contains_key(r)).collect();
+    let add: Vec<PersonRole> = patch
+        .add_roles
+        .iter()
+        .copied()
+        .filter(|r| !person.roles.contains_key(r))
+        .collect();
+    let remove: Vec<PersonRole> = patch
+        .remove_roles
+        .iter()
+        .copied()
+        .filter(|r| person.roles.contains_key(r))
+        .collect();
     let mut what: Vec<String> = fields.keys().map(|k| k.replace('_', " ")).collect();
     what.extend(add.iter().map(|r| format!("+{r}")));
     what.extend(remove.iter().map(|r| format!("-{r}")));
     if what.is_empty() {
-        return Err(Error::Rule("nothing to change: every value given is already set".into()));
+        return Err(Error::Rule(
+            "nothing to change: every value given is already set".into(),
+        ));
     }
     let message = format!("Edited person {}: {}", person.name, what.join(", "));
     let fields = serde_json::Value::Object(fields);
@@ -578,9 +712,14 @@ pub fn set_coverage(
     planned_for: Option<NaiveDate>,
 ) -> Result<Edited, Error> {
     let file = current(doc)?;
-    let person = file.people.get(&id).ok_or_else(|| Error::NoSuchEntry { what: "person", id: id.to_string() })?;
+    let person = file.people.get(&id).ok_or_else(|| Error::NoSuchEntry {
+        what: "person",
+        id: id.to_string(),
+    })?;
     if state == Coverage::VisitPlanned && planned_by.trim().is_empty() {
-        return Err(Error::Rule("a planned visit needs a visitor (--by NAME)".into()));
+        return Err(Error::Rule(
+            "a planned visit needs a visitor (--by NAME)".into(),
+        ));
     }
     let entry = json(&CoverageEntry {
         state,
@@ -605,22 +744,36 @@ pub fn set_coverage(
 ///
 /// # Errors
 /// [`Error::NoSuchEntry`] if it links to an unknown risk or opportunity.
-pub fn log_interaction(doc: &mut Automerge, ctx: &EditContext, interaction: &Interaction) -> Result<Edited, Error> {
+pub fn log_interaction(
+    doc: &mut Automerge,
+    ctx: &EditContext,
+    interaction: &Interaction,
+) -> Result<Edited, Error> {
     let file = current(doc)?;
     for r in &interaction.risks {
         if !file.risks.contains_key(r) {
-            return Err(Error::NoSuchEntry { what: "risk", id: r.to_string() });
+            return Err(Error::NoSuchEntry {
+                what: "risk",
+                id: r.to_string(),
+            });
         }
     }
     for o in &interaction.opportunities {
         if !file.opportunities.contains_key(o) {
-            return Err(Error::NoSuchEntry { what: "opportunity", id: o.to_string() });
+            return Err(Error::NoSuchEntry {
+                what: "opportunity",
+                id: o.to_string(),
+            });
         }
     }
     let with = if interaction.their_attendees.is_empty() {
         file.profile.name.clone()
     } else {
-        format!("{} ({})", interaction.their_attendees.join(", "), file.profile.name)
+        format!(
+            "{} ({})",
+            interaction.their_attendees.join(", "),
+            file.profile.name
+        )
     };
     let message = format!(
         "Logged {} {} with {with}: {}",
@@ -633,7 +786,11 @@ pub fn log_interaction(doc: &mut Automerge, ctx: &EditContext, interaction: &Int
 ///
 /// # Errors
 /// [`Error::Rule`] if the title is empty; [`Error::NoSuchEntry`] for an unknown origin.
-pub fn add_action(doc: &mut Automerge, ctx: &EditContext, action: &Action) -> Result<Edited, Error> {
+pub fn add_action(
+    doc: &mut Automerge,
+    ctx: &EditContext,
+    action: &Action,
+) -> Result<Edited, Error> {
     if action.title.trim().is_empty() {
         return Err(Error::Rule("an action needs a title".into()));
     }
@@ -641,10 +798,18 @@ pub fn add_action(doc: &mut Automerge, ctx: &EditContext, action: &Action) -> Re
     if let Some(o) = action.origin
         && !file.interactions.contains_key(&o)
     {
-        return Err(Error::NoSuchEntry { what: "interaction", id: o.to_string() });
+        return Err(Error::NoSuchEntry {
+            what: "interaction",
+            id: o.to_string(),
+        });
     }
     let due = action.due.map(|d| format!(", due {d}")).unwrap_or_default();
-    let message = format!("Action for {}: {} (owner {}{due})", file.profile.name, action.title, or_none(&action.owner));
+    let message = format!(
+        "Action for {}: {} (owner {}{due})",
+        file.profile.name,
+        action.title,
+        or_none(&action.owner)
+    );
     add_entry(doc, ctx, &["actions"], action, message)
 }
 
@@ -654,9 +819,15 @@ pub fn add_action(doc: &mut Automerge, ctx: &EditContext, action: &Action) -> Re
 /// [`Error::NoSuchEntry`] for an unknown action, [`Error::Rule`] if it is already done.
 pub fn complete_action(doc: &mut Automerge, ctx: &EditContext, id: Uuid) -> Result<Edited, Error> {
     let file = current(doc)?;
-    let action = file.actions.get(&id).ok_or_else(|| Error::NoSuchEntry { what: "action", id: id.to_string() })?;
+    let action = file.actions.get(&id).ok_or_else(|| Error::NoSuchEntry {
+        what: "action",
+        id: id.to_string(),
+    })?;
     if action.status == ActionStatus::Done {
-        return Err(Error::Rule(format!("action '{}' is already done", action.title)));
+        return Err(Error::Rule(format!(
+            "action '{}' is already done",
+            action.title
+        )));
     }
     let message = format!("Completed action: {}", action.title);
     let now = ctx.now.to_rfc3339();
@@ -673,7 +844,12 @@ pub fn complete_action(doc: &mut Automerge, ctx: &EditContext, id: Uuid) -> Resu
 /// # Errors
 /// [`Error::OutOfRange`] for a likelihood or severity outside 1–5, [`Error::NoSuchEntry`] for
 /// an unknown parent risk or opportunity.
-pub fn add_risk(doc: &mut Automerge, ctx: &EditContext, config: &OrgConfig, risk: &Risk) -> Result<Edited, Error> {
+pub fn add_risk(
+    doc: &mut Automerge,
+    ctx: &EditContext,
+    config: &OrgConfig,
+    risk: &Risk,
+) -> Result<Edited, Error> {
     if risk.title.trim().is_empty() {
         return Err(Error::Rule("a risk needs a title".into()));
     }
@@ -682,12 +858,18 @@ pub fn add_risk(doc: &mut Automerge, ctx: &EditContext, config: &OrgConfig, risk
     if let Some(p) = risk.parent
         && !file.risks.contains_key(&p)
     {
-        return Err(Error::NoSuchEntry { what: "parent risk", id: p.to_string() });
+        return Err(Error::NoSuchEntry {
+            what: "parent risk",
+            id: p.to_string(),
+        });
     }
     if let Some(o) = risk.opportunity
         && !file.opportunities.contains_key(&o)
     {
-        return Err(Error::NoSuchEntry { what: "opportunity", id: o.to_string() });
+        return Err(Error::NoSuchEntry {
+            what: "opportunity",
+            id: o.to_string(),
+        });
     }
     let message = format!(
         "Risk '{}' raised: likelihood {}, severity {} ({rag})",
@@ -722,7 +904,13 @@ pub struct RiskAssessment {
 /// # Errors
 /// [`Error::OutOfRange`], [`Error::NoSuchEntry`], or [`Error::Rule`] if nothing changes or an
 /// "accept" response lacks a contingency note.
-pub fn assess_risk(doc: &mut Automerge, ctx: &EditContext, config: &OrgConfig, id: Uuid, a: &RiskAssessment) -> Result<Edited, Error> {
+pub fn assess_risk(
+    doc: &mut Automerge,
+    ctx: &EditContext,
+    config: &OrgConfig,
+    id: Uuid,
+    a: &RiskAssessment,
+) -> Result<Edited, Error> {
     for (what, v) in [
         ("likelihood", a.likelihood),
         ("severity", a.severity),
@@ -734,8 +922,14 @@ pub fn assess_risk(doc: &mut Automerge, ctx: &EditContext, config: &OrgConfig, i
         }
     }
     let file = current(doc)?;
-    let risk = file.risks.get(&id).ok_or_else(|| Error::NoSuchEntry { what: "risk", id: id.to_string() })?;
-    let mitigation = a.mitigation.clone().unwrap_or_else(|| risk.mitigation.clone());
+    let risk = file.risks.get(&id).ok_or_else(|| Error::NoSuchEntry {
+        what: "risk",
+        id: id.to_string(),
+    })?;
+    let mitigation = a
+        .mitigation
+        .clone()
+        .unwrap_or_else(|| risk.mitigation.clone());
     if a.response == Some(RiskResponse::Accept) && mitigation.trim().is_empty() {
         return Err(Error::Rule(
             "accepting a risk needs a budget and contingency note (--mitigation \"...\")".into(),
@@ -755,16 +949,34 @@ pub fn assess_risk(doc: &mut Automerge, ctx: &EditContext, config: &OrgConfig, i
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
     if fields.is_empty() {
-        return Err(Error::Rule("nothing to change: every value given is already set".into()));
+        return Err(Error::Rule(
+            "nothing to change: every value given is already set".into(),
+        ));
     }
     let l = a.likelihood.unwrap_or(risk.likelihood);
     let s = a.severity.unwrap_or(risk.severity);
-    let rag = config.rag_matrix.rag(l, s).map(|r| r.to_string()).unwrap_or_else(|_| "unrated".into());
+    let rag = config
+        .rag_matrix
+        .rag(l, s)
+        .map(|r| r.to_string())
+        .unwrap_or_else(|_| "unrated".into());
     let parts: Vec<String> = fields
         .iter()
-        .map(|(k, v)| format!("{} {}", k.replace('_', " "), v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string())))
+        .map(|(k, v)| {
+            format!(
+                "{} {}",
+                k.replace('_', " "),
+                v.as_str()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| v.to_string())
+            )
+        })
         .collect();
-    let message = format!("Risk '{}' assessed: {} ({rag})", risk.title, parts.join(", "));
+    let message = format!(
+        "Risk '{}' assessed: {} ({rag})",
+        risk.title,
+        parts.join(", ")
+    );
     let fields = serde_json::Value::Object(fields);
     transact(doc, ctx, message, None, move |tx| {
         let obj = path(tx, &["risks", &id.to_string()])?;
@@ -776,12 +988,19 @@ pub fn assess_risk(doc: &mut Automerge, ctx: &EditContext, config: &OrgConfig, i
 ///
 /// # Errors
 /// [`Error::Rule`] if the title is empty.
-pub fn add_opportunity(doc: &mut Automerge, ctx: &EditContext, opp: &Opportunity) -> Result<Edited, Error> {
+pub fn add_opportunity(
+    doc: &mut Automerge,
+    ctx: &EditContext,
+    opp: &Opportunity,
+) -> Result<Edited, Error> {
     if opp.title.trim().is_empty() {
         return Err(Error::Rule("an opportunity needs a title".into()));
     }
     let file = current(doc)?;
-    let message = format!("Opportunity for {}: {} ({}, £{:.0})", file.profile.name, opp.title, opp.origin, opp.value);
+    let message = format!(
+        "Opportunity for {}: {} ({}, £{:.0})",
+        file.profile.name, opp.title, opp.origin, opp.value
+    );
     add_entry(doc, ctx, &["opportunities"], opp, message)
 }
 
@@ -791,26 +1010,53 @@ pub fn add_opportunity(doc: &mut Automerge, ctx: &EditContext, opp: &Opportunity
 /// # Errors
 /// [`Error::NoSuchEntry`] for an unknown opportunity, [`Error::OutOfRange`] for a score
 /// outside 0–5, [`Error::Rule`] for a session with no answers.
-pub fn add_session(doc: &mut Automerge, ctx: &EditContext, config: &OrgConfig, opp_id: Uuid, session: &QualificationSession) -> Result<Edited, Error> {
+pub fn add_session(
+    doc: &mut Automerge,
+    ctx: &EditContext,
+    config: &OrgConfig,
+    opp_id: Uuid,
+    session: &QualificationSession,
+) -> Result<Edited, Error> {
     let file = current(doc)?;
-    let opp = file.opportunities.get(&opp_id).ok_or_else(|| Error::NoSuchEntry { what: "opportunity", id: opp_id.to_string() })?;
+    let opp = file
+        .opportunities
+        .get(&opp_id)
+        .ok_or_else(|| Error::NoSuchEntry {
+            what: "opportunity",
+            id: opp_id.to_string(),
+        })?;
     if session.answers.is_empty() {
-        return Err(Error::Rule("a qualification session needs at least one scored answer".into()));
+        return Err(Error::Rule(
+            "a qualification session needs at least one scored answer".into(),
+        ));
     }
     for a in session.answers.values() {
         if a.score > crate::rules::cosmonauts::MAX_ANSWER_SCORE {
-            return Err(Error::OutOfRange { what: "COSMONAUTS score", value: i64::from(a.score), min: 0, max: 5 });
+            return Err(Error::OutOfRange {
+                what: "COSMONAUTS score",
+                value: i64::from(a.score),
+                min: 0,
+                max: 5,
+            });
         }
     }
     let score = crate::rules::cosmonauts::score_session(Uuid::nil(), session, config);
-    let total = score.total.map(|t| format!("{:.0}%", t * 100.0)).unwrap_or_else(|| "unscored".into());
-    let message = format!("Qualified '{}': {total}, decision {}", opp.title, session.decision);
+    let total = score
+        .total
+        .map(|t| format!("{:.0}%", t * 100.0))
+        .unwrap_or_else(|| "unscored".into());
+    let message = format!(
+        "Qualified '{}': {total}, decision {}",
+        opp.title, session.decision
+    );
     let id = Uuid::new_v4();
     let value = json(session)?;
     let status = match session.decision {
         Decision::QualifyOut => Some(OpportunityStatus::QualifiedOut),
         Decision::Hold => Some(OpportunityStatus::Hold),
-        Decision::Continue if opp.status != OpportunityStatus::Open => Some(OpportunityStatus::Open),
+        Decision::Continue if opp.status != OpportunityStatus::Open => {
+            Some(OpportunityStatus::Open)
+        }
         Decision::Continue => None,
     };
     transact(doc, ctx, message, Some(id), move |tx| {
@@ -831,7 +1077,11 @@ pub fn add_session(doc: &mut Automerge, ctx: &EditContext, config: &OrgConfig, o
 ///
 /// # Errors
 /// [`Error::Rule`] if the goal is empty.
-pub fn add_objective(doc: &mut Automerge, ctx: &EditContext, objective: &Objective) -> Result<Edited, Error> {
+pub fn add_objective(
+    doc: &mut Automerge,
+    ctx: &EditContext,
+    objective: &Objective,
+) -> Result<Edited, Error> {
     if objective.goal.trim().is_empty() {
         return Err(Error::Rule("an objective needs a goal".into()));
     }
@@ -881,15 +1131,20 @@ pub enum Section {
     Opportunities,
 }
 
-
 /// Write a whole account file (e.g. from a JSON export) into a freshly created document, as one
 /// change. Entry ids are kept.
 ///
 /// # Errors
 /// [`Error::Rule`] if the file has no name.
-pub fn import_account(doc: &mut Automerge, ctx: &EditContext, file: &AccountFile) -> Result<Edited, Error> {
+pub fn import_account(
+    doc: &mut Automerge,
+    ctx: &EditContext,
+    file: &AccountFile,
+) -> Result<Edited, Error> {
     if file.profile.name.trim().is_empty() {
-        return Err(Error::Rule("the account file has no client name (profile.name)".into()));
+        return Err(Error::Rule(
+            "the account file has no client name (profile.name)".into(),
+        ));
     }
     let value = json(file)?;
     let message = format!("Imported account file of {}", file.profile.name);
@@ -907,7 +1162,15 @@ pub fn import_account(doc: &mut Automerge, ctx: &EditContext, file: &AccountFile
                 }
             }
         }
-        for section in ["people", "interactions", "actions", "risks", "opportunities", "objectives", "swot"] {
+        for section in [
+            "people",
+            "interactions",
+            "actions",
+            "risks",
+            "opportunities",
+            "objectives",
+            "swot",
+        ] {
             let obj = path(tx, &[section])?;
             for (id, entry) in value[section].as_object().into_iter().flatten() {
                 put_json(tx, &obj, id, entry)?;

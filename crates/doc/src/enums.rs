@@ -3,6 +3,9 @@
 //! Every enum parses from the kebab-case words a person types (`decision-maker`, `visit-planned`)
 //! and refuses anything else with an error that lists the accepted forms.
 
+// Defaults are written as impls because the vocabulary macro owns the derive list.
+#![allow(clippy::derivable_impls)]
+
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
@@ -329,8 +332,14 @@ mod tests {
 
     #[test]
     fn parses_kebab_and_spaced_forms() {
-        assert_eq!("decision maker".parse::<PersonRole>().unwrap(), PersonRole::DecisionMaker);
-        assert_eq!("Visit_Planned".parse::<Coverage>().unwrap(), Coverage::VisitPlanned);
+        assert_eq!(
+            "decision maker".parse::<PersonRole>().unwrap(),
+            PersonRole::DecisionMaker
+        );
+        assert_eq!(
+            "Visit_Planned".parse::<Coverage>().unwrap(),
+            Coverage::VisitPlanned
+        );
     }
 
     #[test]

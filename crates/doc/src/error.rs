@@ -37,7 +37,9 @@ pub enum Error {
         forms: &'static str,
     },
     /// An entry id did not name an entry of this file.
-    #[error("no {what} with id '{id}' in this account file; run `casebook client show FILE` to see its ids")]
+    #[error(
+        "no {what} with id '{id}' in this account file; run `casebook client show FILE` to see its ids"
+    )]
     NoSuchEntry {
         /// The kind of entry.
         what: &'static str,
@@ -59,7 +61,9 @@ pub enum Error {
     #[error("this is not a casebook account file: {0}")]
     NotAnAccountFile(String),
     /// The document was written by a newer casebook.
-    #[error("account file {file_id} has schema version {found}, but this casebook reads up to {supported}; upgrade casebook to open it")]
+    #[error(
+        "account file {file_id} has schema version {found}, but this casebook reads up to {supported}; upgrade casebook to open it"
+    )]
     SchemaTooNew {
         /// The file.
         file_id: String,

@@ -23,7 +23,10 @@
 //! assert_eq!(view::read(&doc).unwrap().profile.name, "Acme Ltd");
 //! ```
 #![deny(missing_docs, rustdoc::broken_intra_doc_links)]
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 pub mod config;
 pub mod diff;

@@ -11,9 +11,9 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::enums::{
-    ActionStatus, Coverage, CosmoGroup, Decision, Direction, ExitReason, InteractionKind,
-    OpportunityOrigin, OpportunityStatus, PersonRole, Polarity, Purpose, RiskResponse,
-    RiskStatus, SwotKind,
+    ActionStatus, CosmoGroup, Coverage, Decision, Direction, ExitReason, InteractionKind,
+    OpportunityOrigin, OpportunityStatus, PersonRole, Polarity, Purpose, RiskResponse, RiskStatus,
+    SwotKind,
 };
 
 /// The whole account file of one client, as the document holds it now (or at some past point).

@@ -227,7 +227,10 @@ mod tests {
         doc.transact(|tx| tx.put(ROOT, "schema_version", ScalarValue::Uint(99)))
             .unwrap();
         let err = check(&doc).unwrap_err();
-        assert!(matches!(err, Error::SchemaTooNew { found: 99, .. }), "{err}");
+        assert!(
+            matches!(err, Error::SchemaTooNew { found: 99, .. }),
+            "{err}"
+        );
         assert!(migrate(&mut doc).is_err());
     }
 

@@ -78,7 +78,11 @@ impl FileSummary {
                 .values()
                 .filter(|o| o.status == crate::enums::OpportunityStatus::Open)
                 .count(),
-            contact_minutes: file.interactions.values().map(|i| u64::from(i.minutes)).sum(),
+            contact_minutes: file
+                .interactions
+                .values()
+                .map(|i| u64::from(i.minutes))
+                .sum(),
             facts: Facts::of(file),
         }
     }

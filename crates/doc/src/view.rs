@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use automerge::{AutoSerde, Automerge, ChangeHash};
 use uuid::Uuid;
 
-use crate::model::AccountFile;
 use crate::Error;
+use crate::model::AccountFile;
 
 /// Read the whole account file as it is now.
 ///

@@ -188,7 +188,10 @@ impl Store {
     }
 
     /// Run a durable write transaction; any error poisons the store if it came from storage.
-    fn write<T>(&self, f: impl FnOnce(&redb::WriteTransaction) -> Result<T, Error>) -> Result<T, Error> {
+    fn write<T>(
+        &self,
+        f: impl FnOnce(&redb::WriteTransaction) -> Result<T, Error>,
+    ) -> Result<T, Error> {
         self.check_writable()?;
         let mut tx = self.db.begin_write()?;
         tx.set_durability(Durability::Immediate)?;
@@ -220,7 +223,7 @@ impl Store {
         let key = file_id.to_bytes();
         let corrupt = |e: automerge::AutomergeError| Error::Corrupt {
             file_id,
-            source: e.into(),
+            source: Box::new(e.into()),
         };
         let mut doc = match snapshots.get(key)? {
             Some(bytes) => Automerge::load(bytes.value()).map_err(corrupt)?,
@@ -314,10 +317,11 @@ impl Store {
                         origins.insert(hash, origin.as_slice())?;
                     }
                 }
-                let summary = serde_json::to_vec(c.summary).map_err(|source| Error::CorruptRecord {
-                    what: "summary".into(),
-                    source,
-                })?;
+                let summary =
+                    serde_json::to_vec(c.summary).map_err(|source| Error::CorruptRecord {
+                        what: "summary".into(),
+                        source,
+                    })?;
                 summaries.insert(key, summary.as_slice())?;
             }
             Ok(())
@@ -346,7 +350,10 @@ impl Store {
     pub fn summary(&self, file_id: FileId) -> Result<Option<FileSummary>, Error> {
         let tx = self.db.begin_read()?;
         let table = tx.open_table(SUMMARIES)?;
-        table.get(file_id.to_bytes())?.map(|v| decode_summary(v.value())).transpose()
+        table
+            .get(file_id.to_bytes())?
+            .map(|v| decode_summary(v.value()))
+            .transpose()
     }
 
     /// How many files the store holds.
@@ -402,7 +409,11 @@ impl Store {
     ///
     /// # Errors
     /// As [`Store::commit`].
-    pub fn set_config(&self, config: &OrgConfig, summaries: &[(FileId, FileSummary)]) -> Result<(), Error> {
+    pub fn set_config(
+        &self,
+        config: &OrgConfig,
+        summaries: &[(FileId, FileSummary)],
+    ) -> Result<(), Error> {
         let json = serde_json::to_vec(config).map_err(|source| Error::CorruptRecord {
             what: "configuration".into(),
             source,

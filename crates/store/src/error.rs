@@ -9,13 +9,17 @@ use casebook_base::FileId;
 #[non_exhaustive]
 pub enum Error {
     /// The path holds something that is not a casebook store.
-    #[error("{path} is not a casebook store; run `casebook init` to create one, or point --data-dir at an existing store")]
+    #[error(
+        "{path} is not a casebook store; run `casebook init` to create one, or point --data-dir at an existing store"
+    )]
     NotAStore {
         /// The path.
         path: PathBuf,
     },
     /// The store was written by a newer casebook.
-    #[error("the store at {path} has format version {found}, but this casebook reads up to {supported}; upgrade casebook")]
+    #[error(
+        "the store at {path} has format version {found}, but this casebook reads up to {supported}; upgrade casebook"
+    )]
     TooNew {
         /// The path.
         path: PathBuf,
@@ -25,7 +29,9 @@ pub enum Error {
         supported: u32,
     },
     /// Another process has the store open.
-    #[error("the store at {path} is in use by another casebook process; wait for it to finish (or stop `casebook serve`) and try again")]
+    #[error(
+        "the store at {path} is in use by another casebook process; wait for it to finish (or stop `casebook serve`) and try again"
+    )]
     InUse {
         /// The path.
         path: PathBuf,
@@ -37,16 +43,20 @@ pub enum Error {
         path: PathBuf,
     },
     /// An earlier I/O error left the store in an unknown state; it refuses writes.
-    #[error("an earlier storage error stopped this store from accepting writes; close casebook and open the store again")]
+    #[error(
+        "an earlier storage error stopped this store from accepting writes; close casebook and open the store again"
+    )]
     Poisoned,
     /// A stored file could not be decoded.
-    #[error("the stored account file {file_id} is corrupt; restore it from a peer or a backup export")]
+    #[error(
+        "the stored account file {file_id} is corrupt; restore it from a peer or a backup export"
+    )]
     Corrupt {
         /// The file.
         file_id: FileId,
         /// What failed.
         #[source]
-        source: casebook_doc::Error,
+        source: Box<casebook_doc::Error>,
     },
     /// A stored summary or configuration could not be decoded.
     #[error("the store's {what} is corrupt")]
@@ -59,14 +69,14 @@ pub enum Error {
     },
     /// redb failed.
     #[error("storage error")]
-    Redb(#[source] redb::Error),
+    Redb(#[source] Box<redb::Error>),
 }
 
 macro_rules! from_redb {
     ($($t:ty),+) => {
         $(impl From<$t> for Error {
             fn from(e: $t) -> Self {
-                Self::Redb(e.into())
+                Self::Redb(Box::new(e.into()))
             }
         })+
     };

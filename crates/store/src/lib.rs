@@ -18,14 +18,17 @@
 //! assert!(store.summaries().unwrap().is_empty());
 //! ```
 #![deny(missing_docs, rustdoc::broken_intra_doc_links)]
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 mod db;
 mod error;
 mod origin;
 mod tables;
 
-pub use db::{Commit, Store, FORMAT_VERSION};
+pub use casebook_doc::FileSummary;
+pub use db::{Commit, FORMAT_VERSION, Store};
 pub use error::Error;
 pub use origin::{ChangeOrigin, Origin};
-pub use casebook_doc::FileSummary;

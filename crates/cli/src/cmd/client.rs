@@ -63,26 +63,57 @@ pub(crate) fn run(ctx: &Ctx, cmd: ClientCmd) -> anyhow::Result<()> {
             let e = node.apply(file, |d, c, cfg| edit::set_stage(d, c, cfg, &stage, &note))?;
             report(ctx, &node, file, &e.message, None)
         }
-        ClientCmd::ExitPlan { file, criteria, date, referral } => {
+        ClientCmd::ExitPlan {
+            file,
+            criteria,
+            date,
+            referral,
+        } => {
             let node = ctx.open()?;
             let file = find(&node, &file)?;
-            let plan = ExitPlan { criteria, planned_date: opt_date("--date", &date)?, onward_referral: referral };
+            let plan = ExitPlan {
+                criteria,
+                planned_date: opt_date("--date", &date)?,
+                onward_referral: referral,
+            };
             let e = node.apply(file, |d, c, _| edit::set_exit_plan(d, c, &plan))?;
             report(ctx, &node, file, &e.message, None)
         }
-        ClientCmd::Exit { file, reason, date, outcome, destination } => {
+        ClientCmd::Exit {
+            file,
+            reason,
+            date,
+            outcome,
+            destination,
+        } => {
             let node = ctx.open()?;
             let file = find(&node, &file)?;
             let reason: ExitReason = word(&reason)?;
             let date = opt_date("--date", &date)?.unwrap_or_else(|| node.now().date_naive());
-            let record = ExitRecord { date, reason, outcome, destination };
+            let record = ExitRecord {
+                date,
+                reason,
+                outcome,
+                destination,
+            };
             let e = node.apply(file, |d, c, _| edit::exit_client(d, c, &record))?;
             report(ctx, &node, file, &e.message, None)
         }
-        ClientCmd::Objective { file, goal, measure, target, due } => {
+        ClientCmd::Objective {
+            file,
+            goal,
+            measure,
+            target,
+            due,
+        } => {
             let node = ctx.open()?;
             let file = find(&node, &file)?;
-            let o = Objective { goal, measure, target, due: opt_date("--due", &due)? };
+            let o = Objective {
+                goal,
+                measure,
+                target,
+                due: opt_date("--due", &due)?,
+            };
             let e = node.apply(file, |d, c, _| edit::add_objective(d, c, &o))?;
             report(ctx, &node, file, &e.message, e.entry)
         }
@@ -90,7 +121,11 @@ pub(crate) fn run(ctx: &Ctx, cmd: ClientCmd) -> anyhow::Result<()> {
             let node = ctx.open()?;
             let file = find(&node, &file)?;
             let kind: SwotKind = word(&kind)?;
-            let item = SwotItem { kind, text, date: Some(node.now().date_naive()) };
+            let item = SwotItem {
+                kind,
+                text,
+                date: Some(node.now().date_naive()),
+            };
             let e = node.apply(file, |d, c, _| edit::add_swot(d, c, &item))?;
             report(ctx, &node, file, &e.message, e.entry)
         }
@@ -98,12 +133,22 @@ pub(crate) fn run(ctx: &Ctx, cmd: ClientCmd) -> anyhow::Result<()> {
 }
 
 /// Report a committed edit: the message, the file and any new entry id.
-pub(crate) fn report(ctx: &Ctx, _node: &Node, file: casebook::FileId, message: &str, entry: Option<uuid::Uuid>) -> anyhow::Result<()> {
+pub(crate) fn report(
+    ctx: &Ctx,
+    _node: &Node,
+    file: casebook::FileId,
+    message: &str,
+    entry: Option<uuid::Uuid>,
+) -> anyhow::Result<()> {
     if ctx.json {
         output::json(&serde_json::json!({"file_id": file, "entry": entry, "message": message}))
     } else {
         match entry {
-            Some(id) => line(format!("{message}\n  file {}  entry {}", file.short(), view::short(&id))),
+            Some(id) => line(format!(
+                "{message}\n  file {}  entry {}",
+                file.short(),
+                view::short(&id)
+            )),
             None => line(format!("{message}\n  file {}", file.short())),
         }
     }
@@ -112,7 +157,10 @@ pub(crate) fn report(ctx: &Ctx, _node: &Node, file: casebook::FileId, message: &
 fn list(ctx: &Ctx, a: crate::args::ClientListArgs) -> anyhow::Result<()> {
     let node = ctx.open()?;
     let filter = ClientFilter {
-        stage: a.stage.map(|s| node.config().stage(&s).map(|s| s.name.clone())).transpose()?,
+        stage: a
+            .stage
+            .map(|s| node.config().stage(&s).map(|s| s.name.clone()))
+            .transpose()?,
         lead: a.lead,
         rag: a.rag.as_deref().map(word::<Rag>).transpose()?,
         stalled: a.stalled,
@@ -125,15 +173,27 @@ fn list(ctx: &Ctx, a: crate::args::ClientListArgs) -> anyhow::Result<()> {
         .into_iter()
         .filter(|s| filter.matches(s, node.config(), now))
         .collect();
-    rows.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    rows.sort_by_key(|s| s.name.to_lowercase());
     if ctx.json {
         return output::json(&rows);
     }
-    let mut t = table(&["id", "client", "stage", "lead", "last contact", "risk", "exit plan", "flags"]);
+    let mut t = table(&[
+        "id",
+        "client",
+        "stage",
+        "lead",
+        "last contact",
+        "risk",
+        "exit plan",
+        "flags",
+    ]);
     for s in &rows {
         let mut fl = vec![];
         if !s.is_active() {
-            fl.push(format!("exited {}", s.exit_date.map(|d| d.to_string()).unwrap_or_default()));
+            fl.push(format!(
+                "exited {}",
+                s.exit_date.map(|d| d.to_string()).unwrap_or_default()
+            ));
         }
         if flags::stalled(&s.facts, node.config(), now).is_some() {
             fl.push("stalled".into());
@@ -151,7 +211,11 @@ fn list(ctx: &Ctx, a: crate::args::ClientListArgs) -> anyhow::Result<()> {
             s.lead.clone(),
             when(s.facts.last_contact),
             rag(s.rag),
-            if s.has_exit_plan { "yes".into() } else { "NO".into() },
+            if s.has_exit_plan {
+                "yes".into()
+            } else {
+                "NO".into()
+            },
             fl.join(", "),
         ]);
     }
@@ -181,34 +245,70 @@ fn print_account(node: &Node, f: &AccountFile) -> anyhow::Result<()> {
     let segs: Vec<&str> = p.segments.keys().map(String::as_str).collect();
     line(format!(
         "  {} · {} · {} {} · company no. {} · segments: {}",
-        dash(&p.legal_form), dash(&p.sector), dash(&p.region), p.postcode, dash(&p.company_number), dash(&segs.join(", "))
+        dash(&p.legal_form),
+        dash(&p.sector),
+        dash(&p.region),
+        p.postcode,
+        dash(&p.company_number),
+        dash(&segs.join(", "))
     ))?;
     line(format!(
         "  Intake {} from {} · Lead {} · Deputy {} · Sponsor {}",
-        p.intake_date.map(|d| d.to_string()).unwrap_or("-".into()), dash(&p.source), dash(&f.team.lead), dash(&f.team.deputy), dash(&f.team.sponsor)
+        p.intake_date.map(|d| d.to_string()).unwrap_or("-".into()),
+        dash(&p.source),
+        dash(&f.team.lead),
+        dash(&f.team.deputy),
+        dash(&f.team.sponsor)
     ))?;
     if !p.mission.is_empty() {
         line(format!("  Mission: {}", p.mission))?;
     }
     line(format!("  Risk roll-up: {}", rag(roll.account)))?;
     let j = &f.journey;
-    line(format!("\nJourney: stage {} since {}", dash(&j.stage), when(j.stage_entered)))?;
+    line(format!(
+        "\nJourney: stage {} since {}",
+        dash(&j.stage),
+        when(j.stage_entered)
+    ))?;
     let mut hist: Vec<_> = j.history.values().collect();
     hist.sort_by_key(|h| h.at);
     for h in hist {
-        line(format!("  {}  → {}  by {}  {}", when(h.at), h.stage, dash(&h.by), h.note))?;
+        line(format!(
+            "  {}  → {}  by {}  {}",
+            when(h.at),
+            h.stage,
+            dash(&h.by),
+            h.note
+        ))?;
     }
     match &j.exit_plan {
-        Some(e) => line(format!("  Exit plan: {} (planned {}, onward {})", e.criteria, e.planned_date.map(|d| d.to_string()).unwrap_or("-".into()), dash(&e.onward_referral)))?,
+        Some(e) => line(format!(
+            "  Exit plan: {} (planned {}, onward {})",
+            e.criteria,
+            e.planned_date.map(|d| d.to_string()).unwrap_or("-".into()),
+            dash(&e.onward_referral)
+        ))?,
         None => line("  Exit plan: NONE — every client needs one (casebook client exit-plan)")?,
     }
     if let Some(x) = &j.exit {
-        line(format!("  EXITED {}: {} — {} → {}", x.date, x.reason, dash(&x.outcome), dash(&x.destination)))?;
+        line(format!(
+            "  EXITED {}: {} — {} → {}",
+            x.date,
+            x.reason,
+            dash(&x.outcome),
+            dash(&x.destination)
+        ))?;
     }
     if !f.objectives.is_empty() || !f.swot.is_empty() {
         line("\nObjectives and SWOT:")?;
         for o in f.objectives.values() {
-            line(format!("  objective: {} ({} → {}, by {})", o.goal, dash(&o.measure), dash(&o.target), o.due.map(|d| d.to_string()).unwrap_or("-".into())))?;
+            line(format!(
+                "  objective: {} ({} → {}, by {})",
+                o.goal,
+                dash(&o.measure),
+                dash(&o.target),
+                o.due.map(|d| d.to_string()).unwrap_or("-".into())
+            ))?;
         }
         for s in f.swot.values() {
             line(format!("  {}: {}", s.kind, s.text))?;
@@ -216,11 +316,31 @@ fn print_account(node: &Node, f: &AccountFile) -> anyhow::Result<()> {
     }
     if !f.people.is_empty() {
         line("\nPeople:")?;
-        let mut t = table(&["id", "name", "title", "roles", "channel", "coverage", "reports to"]);
+        let mut t = table(&[
+            "id",
+            "name",
+            "title",
+            "roles",
+            "channel",
+            "coverage",
+            "reports to",
+        ]);
         for (id, p) in &f.people {
             let roles: Vec<&str> = p.roles.keys().map(|r| r.as_str()).collect();
-            let boss = p.reports_to.and_then(|b| f.people.get(&b)).map(|b| b.name.clone()).unwrap_or_default();
-            t.add_row(vec![view::short(id), format!("{}{}", p.name, if p.left { " (left)" } else { "" }), p.title.clone(), roles.join(", "), p.channel.map(|c| c.to_string()).unwrap_or_default(), p.coverage.to_string(), boss]);
+            let boss = p
+                .reports_to
+                .and_then(|b| f.people.get(&b))
+                .map(|b| b.name.clone())
+                .unwrap_or_default();
+            t.add_row(vec![
+                view::short(id),
+                format!("{}{}", p.name, if p.left { " (left)" } else { "" }),
+                p.title.clone(),
+                roles.join(", "),
+                p.channel.map(|c| c.to_string()).unwrap_or_default(),
+                p.coverage.to_string(),
+                boss,
+            ]);
         }
         line(t)?;
     }
@@ -228,9 +348,20 @@ fn print_account(node: &Node, f: &AccountFile) -> anyhow::Result<()> {
         line(format!("\nContact log ({}):", f.interactions.len()))?;
         let mut rows: Vec<_> = f.interactions.iter().collect();
         rows.sort_by_key(|(_, i)| std::cmp::Reverse(i.at));
-        let mut t = table(&["id", "when", "type", "dir", "min", "purpose", "with", "summary"]);
+        let mut t = table(&[
+            "id", "when", "type", "dir", "min", "purpose", "with", "summary",
+        ]);
         for (id, i) in rows {
-            t.add_row(vec![view::short(id), when(Some(i.at)), i.kind.to_string(), i.direction.to_string(), i.minutes.to_string(), i.purpose.to_string(), i.their_attendees.join(", "), i.summary.clone()]);
+            t.add_row(vec![
+                view::short(id),
+                when(Some(i.at)),
+                i.kind.to_string(),
+                i.direction.to_string(),
+                i.minutes.to_string(),
+                i.purpose.to_string(),
+                i.their_attendees.join(", "),
+                i.summary.clone(),
+            ]);
         }
         line(t)?;
     }
@@ -238,7 +369,13 @@ fn print_account(node: &Node, f: &AccountFile) -> anyhow::Result<()> {
         line("\nActions:")?;
         let mut t = table(&["id", "action", "owner", "due", "status"]);
         for (id, a) in &f.actions {
-            t.add_row(vec![view::short(id), a.title.clone(), a.owner.clone(), a.due.map(|d| d.to_string()).unwrap_or_default(), a.status.to_string()]);
+            t.add_row(vec![
+                view::short(id),
+                a.title.clone(),
+                a.owner.clone(),
+                a.due.map(|d| d.to_string()).unwrap_or_default(),
+                a.status.to_string(),
+            ]);
         }
         line(t)?;
     }
@@ -248,11 +385,33 @@ fn print_account(node: &Node, f: &AccountFile) -> anyhow::Result<()> {
     }
     if !f.opportunities.is_empty() {
         line("\nOpportunities:")?;
-        let mut t = table(&["id", "opportunity", "origin", "value", "status", "sessions", "latest score", "risk"]);
+        let mut t = table(&[
+            "id",
+            "opportunity",
+            "origin",
+            "value",
+            "status",
+            "sessions",
+            "latest score",
+            "risk",
+        ]);
         for (id, o) in &f.opportunities {
             let (scores, _) = cosmonauts::score_opportunity(o, cfg);
-            let latest = scores.last().and_then(|s| s.total).map(|t| format!("{:.0}%", t * 100.0)).unwrap_or("-".into());
-            t.add_row(vec![view::short(id), o.title.clone(), o.origin.to_string(), format!("£{:.0}", o.value), o.status.to_string(), o.sessions.len().to_string(), latest, rag(roll.opportunities.get(id).copied().flatten())]);
+            let latest = scores
+                .last()
+                .and_then(|s| s.total)
+                .map(|t| format!("{:.0}%", t * 100.0))
+                .unwrap_or("-".into());
+            t.add_row(vec![
+                view::short(id),
+                o.title.clone(),
+                o.origin.to_string(),
+                format!("£{:.0}", o.value),
+                o.status.to_string(),
+                o.sessions.len().to_string(),
+                latest,
+                rag(roll.opportunities.get(id).copied().flatten()),
+            ]);
         }
         line(t)?;
     }

@@ -15,12 +15,16 @@ pub(crate) fn run(ctx: &Ctx, cmd: ConfigCmd) -> anyhow::Result<()> {
         ConfigCmd::Show => return show(ctx, &config),
         ConfigCmd::Rag { amber_at, red_at } => {
             if !(1..=25).contains(&amber_at) || !(1..=25).contains(&red_at) || amber_at > red_at {
-                anyhow::bail!("--amber-at and --red-at are scores of likelihood × severity (1–25), with amber-at ≤ red-at");
+                anyhow::bail!(
+                    "--amber-at and --red-at are scores of likelihood × severity (1–25), with amber-at ≤ red-at"
+                );
             }
             config.rag_matrix = RagMatrix::from_thresholds(amber_at, red_at);
         }
         ConfigCmd::Weight { group, weight } => {
-            config.cosmonauts_weights.insert(word::<CosmoGroup>(&group)?, weight);
+            config
+                .cosmonauts_weights
+                .insert(word::<CosmoGroup>(&group)?, weight);
         }
         ConfigCmd::StageDays { stage, days } => {
             if days < 1 {
@@ -31,23 +35,36 @@ pub(crate) fn run(ctx: &Ctx, cmd: ConfigCmd) -> anyhow::Result<()> {
                 s.max_days = days;
             }
         }
-        ConfigCmd::Thresholds { contact_due_days, unresponsive_days, unresponsive_attempts, stalled_days } => {
-            for (name, v) in [("--contact-due-days", contact_due_days), ("--unresponsive-days", unresponsive_days), ("--stalled-days", stalled_days)] {
+        ConfigCmd::Thresholds {
+            contact_due_days,
+            unresponsive_days,
+            unresponsive_attempts,
+            stalled_days,
+        } => {
+            for (name, v) in [
+                ("--contact-due-days", contact_due_days),
+                ("--unresponsive-days", unresponsive_days),
+                ("--stalled-days", stalled_days),
+            ] {
                 if v.is_some_and(|v| v < 1) {
                     anyhow::bail!("{name} must be at least 1");
                 }
             }
             config.contact_due_days = contact_due_days.unwrap_or(config.contact_due_days);
             config.unresponsive_days = unresponsive_days.unwrap_or(config.unresponsive_days);
-            config.unresponsive_attempts = unresponsive_attempts.unwrap_or(config.unresponsive_attempts);
-            config.stalled_no_progress_days = stalled_days.unwrap_or(config.stalled_no_progress_days);
+            config.unresponsive_attempts =
+                unresponsive_attempts.unwrap_or(config.unresponsive_attempts);
+            config.stalled_no_progress_days =
+                stalled_days.unwrap_or(config.stalled_no_progress_days);
         }
     }
     let files = node.set_config(config.clone())?;
     if ctx.json {
         output::json(&serde_json::json!({"config": config, "summaries_recomputed": files}))
     } else {
-        line(format!("Configuration saved; {files} client summaries recomputed."))
+        line(format!(
+            "Configuration saved; {files} client summaries recomputed."
+        ))
     }
 }
 
@@ -75,6 +92,9 @@ fn show(ctx: &Ctx, c: &OrgConfig) -> anyhow::Result<()> {
     line(t)?;
     line(format!(
         "Contact due after {} days · unresponsive after {} days or {} unanswered attempts · stalled after {} days without progress",
-        c.contact_due_days, c.unresponsive_days, c.unresponsive_attempts, c.stalled_no_progress_days
+        c.contact_due_days,
+        c.unresponsive_days,
+        c.unresponsive_attempts,
+        c.stalled_no_progress_days
     ))
 }

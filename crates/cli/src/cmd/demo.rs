@@ -15,14 +15,20 @@ pub(crate) fn run(ctx: &Ctx, keep: Option<PathBuf>) -> anyhow::Result<()> {
     let dir = match keep {
         Some(d) => d,
         None => {
-            tmp = tempfile::Builder::new().prefix("casebook-demo-").tempdir().context("cannot create a temporary directory")?;
+            tmp = tempfile::Builder::new()
+                .prefix("casebook-demo-")
+                .tempdir()
+                .context("cannot create a temporary directory")?;
             tmp.path().to_path_buf()
         }
     };
     let mut node = Node::init(&dir, demo::ADVISERS[0])?;
     let now = node.now();
     let bar = ProgressBar::new(0);
-    bar.set_style(ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} clients").unwrap_or_else(|_| ProgressStyle::default_bar()));
+    bar.set_style(
+        ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} clients")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
     bar.set_message("Building sample portfolio");
     let started = std::time::Instant::now();
     let report = demo::build(&mut node, now, |done, total| {

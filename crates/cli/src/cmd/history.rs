@@ -19,8 +19,19 @@ pub(crate) fn history(ctx: &Ctx, file: &str) -> anyhow::Result<()> {
             Author::Node(n) => (e.adviser.clone().unwrap_or_else(|| "?".into()), n.short()),
             Author::Other(a) => ("?".to_string(), format!("actor {}", &a[..a.len().min(10)])),
         };
-        let received = e.origin.as_ref().map(|o| o.origin.to_string()).unwrap_or_else(|| "-".into());
-        t.add_row(vec![e.change.hash[..8].to_string(), when(e.change.time), who, node_text, received, e.change.message.clone()]);
+        let received = e
+            .origin
+            .as_ref()
+            .map(|o| o.origin.to_string())
+            .unwrap_or_else(|| "-".into());
+        t.add_row(vec![
+            e.change.hash[..8].to_string(),
+            when(e.change.time),
+            who,
+            node_text,
+            received,
+            e.change.message.clone(),
+        ]);
     }
     line(t)?;
     line(format!("{} change(s)", entries.len()))
@@ -41,13 +52,31 @@ pub(crate) fn diff(ctx: &Ctx, file: &str, from: &str, to: Option<&str>) -> anyho
         Some(serde_json::Value::String(s)) => s.clone(),
         Some(other) => {
             let s = other.to_string();
-            if s.len() > 80 { format!("{}…", &s[..s.char_indices().nth(79).map(|(i, _)| i).unwrap_or(s.len())]) } else { s }
+            if s.len() > 80 {
+                format!(
+                    "{}…",
+                    &s[..s.char_indices().nth(79).map(|(i, _)| i).unwrap_or(s.len())]
+                )
+            } else {
+                s
+            }
         }
     };
     let mut t = table(&["", "where", "entry", "field", "before", "after"]);
     for l in &lines {
-        let sign = match l.op { "added" => "+", "removed" => "-", _ => "~" };
-        t.add_row(vec![sign.to_string(), l.path.clone(), l.label.clone(), l.field.clone(), show(&l.before), show(&l.after)]);
+        let sign = match l.op {
+            "added" => "+",
+            "removed" => "-",
+            _ => "~",
+        };
+        t.add_row(vec![
+            sign.to_string(),
+            l.path.clone(),
+            l.label.clone(),
+            l.field.clone(),
+            show(&l.before),
+            show(&l.after),
+        ]);
     }
     line(t)
 }

@@ -22,13 +22,25 @@ pub(crate) fn log(ctx: &Ctx, a: LogArgs) -> anyhow::Result<()> {
             None => node.now(),
         },
         minutes: a.minutes,
-        our_attendees: if a.ours.is_empty() { vec![node.adviser().to_string()] } else { a.ours },
+        our_attendees: if a.ours.is_empty() {
+            vec![node.adviser().to_string()]
+        } else {
+            a.ours
+        },
         their_attendees: a.with,
         purpose: word::<Purpose>(&a.purpose)?,
         summary: a.summary,
         needs: a.needs,
-        risks: a.risks.iter().map(|r| view::resolve(&account.risks, r, "risk")).collect::<Result<_, _>>()?,
-        opportunities: a.opportunities.iter().map(|o| view::resolve(&account.opportunities, o, "opportunity")).collect::<Result<_, _>>()?,
+        risks: a
+            .risks
+            .iter()
+            .map(|r| view::resolve(&account.risks, r, "risk"))
+            .collect::<Result<_, _>>()?,
+        opportunities: a
+            .opportunities
+            .iter()
+            .map(|o| view::resolve(&account.opportunities, o, "opportunity"))
+            .collect::<Result<_, _>>()?,
         by: node.adviser().to_string(),
     };
     let e = node.apply(file, |d, c, _| edit::log_interaction(d, c, &i))?;
@@ -38,7 +50,13 @@ pub(crate) fn log(ctx: &Ctx, a: LogArgs) -> anyhow::Result<()> {
 pub(crate) fn action(ctx: &Ctx, cmd: ActionCmd) -> anyhow::Result<()> {
     let node = ctx.open()?;
     match cmd {
-        ActionCmd::Add { file, title, owner, due, origin } => {
+        ActionCmd::Add {
+            file,
+            title,
+            owner,
+            due,
+            origin,
+        } => {
             let file = find(&node, &file)?;
             let account = node.read(file)?;
             let a = Action {
@@ -47,7 +65,10 @@ pub(crate) fn action(ctx: &Ctx, cmd: ActionCmd) -> anyhow::Result<()> {
                 due: opt_date("--due", &due)?,
                 status: ActionStatus::Open,
                 done_at: None,
-                origin: origin.as_deref().map(|o| view::resolve(&account.interactions, o, "interaction")).transpose()?,
+                origin: origin
+                    .as_deref()
+                    .map(|o| view::resolve(&account.interactions, o, "interaction"))
+                    .transpose()?,
             };
             let e = node.apply(file, |d, c, _| edit::add_action(d, c, &a))?;
             report(ctx, &node, file, &e.message, e.entry)
@@ -69,14 +90,31 @@ pub(crate) fn action(ctx: &Ctx, cmd: ActionCmd) -> anyhow::Result<()> {
             for f in files {
                 let account = node.read(f)?;
                 for (id, a) in &account.actions {
-                    if (all || a.status == ActionStatus::Open) && owner.as_ref().is_none_or(|o| a.owner.eq_ignore_ascii_case(o)) {
-                        let overdue = a.status == ActionStatus::Open && a.due.is_some_and(|d| d < today);
-                        rows.push((overdue, a.due, account.profile.name.clone(), f, *id, a.clone()));
+                    if (all || a.status == ActionStatus::Open)
+                        && owner
+                            .as_ref()
+                            .is_none_or(|o| a.owner.eq_ignore_ascii_case(o))
+                    {
+                        let overdue =
+                            a.status == ActionStatus::Open && a.due.is_some_and(|d| d < today);
+                        rows.push((
+                            overdue,
+                            a.due,
+                            account.profile.name.clone(),
+                            f,
+                            *id,
+                            a.clone(),
+                        ));
                     }
                 }
             }
             // Overdue first, then by due date (undated last), then client.
-            rows.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.is_none().cmp(&y.1.is_none())).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+            rows.sort_by(|x, y| {
+                y.0.cmp(&x.0)
+                    .then(x.1.is_none().cmp(&y.1.is_none()))
+                    .then(x.1.cmp(&y.1))
+                    .then(x.2.cmp(&y.2))
+            });
             if ctx.json {
                 let out: Vec<_> = rows.iter().map(|(overdue, _, client, f, id, a)| serde_json::json!({
                     "client": client, "file_id": f, "action_id": id, "overdue": overdue, "action": a,
@@ -86,10 +124,25 @@ pub(crate) fn action(ctx: &Ctx, cmd: ActionCmd) -> anyhow::Result<()> {
             let mut t = table(&["client", "id", "action", "owner", "due", "status"]);
             for (overdue, due, client, _, id, a) in &rows {
                 let due = due.map(|d| d.to_string()).unwrap_or_default();
-                t.add_row(vec![client.clone(), view::short(id), a.title.clone(), a.owner.clone(), if *overdue { format!("{due} OVERDUE") } else { due }, a.status.to_string()]);
+                t.add_row(vec![
+                    client.clone(),
+                    view::short(id),
+                    a.title.clone(),
+                    a.owner.clone(),
+                    if *overdue {
+                        format!("{due} OVERDUE")
+                    } else {
+                        due
+                    },
+                    a.status.to_string(),
+                ]);
             }
             line(t)?;
-            line(format!("{} action(s), {} overdue", rows.len(), rows.iter().filter(|r| r.0).count()))
+            line(format!(
+                "{} action(s), {} overdue",
+                rows.len(),
+                rows.iter().filter(|r| r.0).count()
+            ))
         }
     }
 }

@@ -14,7 +14,11 @@ use crate::args::OppCmd;
 use crate::output::{self, line, rag, table, when};
 
 fn answer(text: &str) -> anyhow::Result<Answer> {
-    let bad = || anyhow!("--score '{text}' is not GROUP=SCORE or GROUP=SCORE:question (e.g. money=4 or authority=2:Who signs off?)");
+    let bad = || {
+        anyhow!(
+            "--score '{text}' is not GROUP=SCORE or GROUP=SCORE:question (e.g. money=4 or authority=2:Who signs off?)"
+        )
+    };
     let (group, rest) = text.split_once('=').ok_or_else(bad)?;
     let (score, question) = match rest.split_once(':') {
         Some((s, q)) => (s, q.trim().to_string()),
@@ -24,13 +28,24 @@ fn answer(text: &str) -> anyhow::Result<Answer> {
     if score > cosmonauts::MAX_ANSWER_SCORE {
         return Err(anyhow!("--score '{text}': scores run from 0 to 5"));
     }
-    Ok(Answer { group: word::<CosmoGroup>(group)?, question, score, note: String::new() })
+    Ok(Answer {
+        group: word::<CosmoGroup>(group)?,
+        question,
+        score,
+        note: String::new(),
+    })
 }
 
 pub(crate) fn run(ctx: &Ctx, cmd: OppCmd) -> anyhow::Result<()> {
     let node = ctx.open()?;
     match cmd {
-        OppCmd::Add { file, title, origin, value, timescale } => {
+        OppCmd::Add {
+            file,
+            title,
+            origin,
+            value,
+            timescale,
+        } => {
             let file = find(&node, &file)?;
             if !value.is_finite() || value < 0.0 {
                 return Err(anyhow!("--value must be a positive amount in pounds"));
@@ -51,16 +66,26 @@ pub(crate) fn run(ctx: &Ctx, cmd: OppCmd) -> anyhow::Result<()> {
             let file = find(&node, &a.file)?;
             let account = node.read(file)?;
             let opp = view::resolve(&account.opportunities, &a.opportunity, "opportunity")?;
-            let answers = a.scores.iter().map(|s| answer(s).map(|a| (Uuid::new_v4(), a))).collect::<anyhow::Result<_>>()?;
+            let answers = a
+                .scores
+                .iter()
+                .map(|s| answer(s).map(|a| (Uuid::new_v4(), a)))
+                .collect::<anyhow::Result<_>>()?;
             let session = QualificationSession {
                 at: node.now(),
-                participants: if a.participants.is_empty() { vec![node.adviser().to_string()] } else { a.participants },
+                participants: if a.participants.is_empty() {
+                    vec![node.adviser().to_string()]
+                } else {
+                    a.participants
+                },
                 neutral_reviewer: a.neutral,
                 answers,
                 decision: word::<Decision>(&a.decision)?,
                 note: a.note,
             };
-            let e = node.apply(file, |d, c, cfg| edit::add_session(d, c, cfg, opp, &session))?;
+            let e = node.apply(file, |d, c, cfg| {
+                edit::add_session(d, c, cfg, opp, &session)
+            })?;
             report(ctx, &node, file, &e.message, e.entry)
         }
         OppCmd::Show { file, opportunity } => {
@@ -76,21 +101,47 @@ pub(crate) fn run(ctx: &Ctx, cmd: OppCmd) -> anyhow::Result<()> {
                     "rollup": roll.opportunities.get(&id),
                 }));
             }
-            line(format!("{} — {} ({}, £{:.0}, {})", account.profile.name, o.title, o.origin, o.value, o.status))?;
-            line(format!("Risk roll-up: {}   Trend: {:?}", rag(roll.opportunities.get(&id).copied().flatten()), trend))?;
+            line(format!(
+                "{} — {} ({}, £{:.0}, {})",
+                account.profile.name, o.title, o.origin, o.value, o.status
+            ))?;
+            line(format!(
+                "Risk roll-up: {}   Trend: {:?}",
+                rag(roll.opportunities.get(&id).copied().flatten()),
+                trend
+            ))?;
             let mut header = vec!["session", "when", "decision", "total"];
             header.extend(CosmoGroup::ALL.iter().map(|g| &g.as_str()[..3]));
             let mut t = table(&header);
             for s in &scores {
-                let mut row = vec![view::short(&s.session), when(Some(s.at)), s.decision.to_string(), s.total.map(|t| format!("{:.0}%", t * 100.0)).unwrap_or("-".into())];
-                row.extend(CosmoGroup::ALL.iter().map(|g| s.groups.get(g).map(|v| format!("{:.0}", v * 100.0)).unwrap_or("·".into())));
+                let mut row = vec![
+                    view::short(&s.session),
+                    when(Some(s.at)),
+                    s.decision.to_string(),
+                    s.total
+                        .map(|t| format!("{:.0}%", t * 100.0))
+                        .unwrap_or("-".into()),
+                ];
+                row.extend(CosmoGroup::ALL.iter().map(|g| {
+                    s.groups
+                        .get(g)
+                        .map(|v| format!("{:.0}", v * 100.0))
+                        .unwrap_or("·".into())
+                }));
                 t.add_row(row);
             }
             line(t)?;
             if let Some(last) = scores.last()
                 && !last.unanswered.is_empty()
             {
-                line(format!("Unanswered in the latest session: {}", last.unanswered.iter().map(|g| g.as_str()).collect::<Vec<_>>().join(", ")))?;
+                line(format!(
+                    "Unanswered in the latest session: {}",
+                    last.unanswered
+                        .iter()
+                        .map(|g| g.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))?;
             }
             Ok(())
         }

@@ -20,11 +20,22 @@ pub(crate) fn person(f: &AccountFile, text: &str) -> anyhow::Result<Uuid> {
         return Ok(id);
     }
     let q = text.trim().to_lowercase();
-    let matches: Vec<&Uuid> = f.people.iter().filter(|(_, p)| p.name.to_lowercase() == q).map(|(id, _)| id).collect();
+    let matches: Vec<&Uuid> = f
+        .people
+        .iter()
+        .filter(|(_, p)| p.name.to_lowercase() == q)
+        .map(|(id, _)| id)
+        .collect();
     match matches.as_slice() {
         [one] => Ok(**one),
-        [] => Err(anyhow!("no person '{text}' at {}; run `casebook client show \"{}\"` to see people and their ids", f.profile.name, f.profile.name)),
-        _ => Err(anyhow!("several people are called '{text}'; give the person's id instead")),
+        [] => Err(anyhow!(
+            "no person '{text}' at {}; run `casebook client show \"{}\"` to see people and their ids",
+            f.profile.name,
+            f.profile.name
+        )),
+        _ => Err(anyhow!(
+            "several people are called '{text}'; give the person's id instead"
+        )),
     }
 }
 
@@ -34,7 +45,11 @@ pub(crate) fn run(ctx: &Ctx, cmd: PersonCmd) -> anyhow::Result<()> {
         PersonCmd::Add(a) => {
             let file = find(&node, &a.file)?;
             let account = node.read(file)?;
-            let roles = a.roles.iter().map(|r| word::<PersonRole>(r).map(|r| (r, true))).collect::<anyhow::Result<_>>()?;
+            let roles = a
+                .roles
+                .iter()
+                .map(|r| word::<PersonRole>(r).map(|r| (r, true)))
+                .collect::<anyhow::Result<_>>()?;
             let p = Person {
                 name: a.name,
                 title: a.title,
@@ -42,9 +57,17 @@ pub(crate) fn run(ctx: &Ctx, cmd: PersonCmd) -> anyhow::Result<()> {
                 email: a.email,
                 phone: a.phone,
                 roles,
-                channel: a.channel.as_deref().map(word::<InteractionKind>).transpose()?,
+                channel: a
+                    .channel
+                    .as_deref()
+                    .map(word::<InteractionKind>)
+                    .transpose()?,
                 language: a.language,
-                reports_to: a.reports_to.as_deref().map(|r| person(&account, r)).transpose()?,
+                reports_to: a
+                    .reports_to
+                    .as_deref()
+                    .map(|r| person(&account, r))
+                    .transpose()?,
                 coverage: word(&a.coverage)?,
                 ..Default::default()
             };
@@ -61,23 +84,47 @@ pub(crate) fn run(ctx: &Ctx, cmd: PersonCmd) -> anyhow::Result<()> {
                 department: a.department,
                 email: a.email,
                 phone: a.phone,
-                channel: a.channel.as_deref().map(word::<InteractionKind>).transpose()?,
+                channel: a
+                    .channel
+                    .as_deref()
+                    .map(word::<InteractionKind>)
+                    .transpose()?,
                 language: a.language,
-                reports_to: a.reports_to.as_deref().map(|r| person(&account, r)).transpose()?,
-                add_roles: a.add_roles.iter().map(|r| word(r)).collect::<anyhow::Result<_>>()?,
-                remove_roles: a.remove_roles.iter().map(|r| word(r)).collect::<anyhow::Result<_>>()?,
+                reports_to: a
+                    .reports_to
+                    .as_deref()
+                    .map(|r| person(&account, r))
+                    .transpose()?,
+                add_roles: a
+                    .add_roles
+                    .iter()
+                    .map(|r| word(r))
+                    .collect::<anyhow::Result<_>>()?,
+                remove_roles: a
+                    .remove_roles
+                    .iter()
+                    .map(|r| word(r))
+                    .collect::<anyhow::Result<_>>()?,
                 left: a.left.then_some(true),
             };
             let e = node.apply(file, |d, c, _| edit::edit_person(d, c, id, &patch))?;
             report(ctx, &node, file, &e.message, None)
         }
-        PersonCmd::Coverage { file, person: who, state, by, planned_for } => {
+        PersonCmd::Coverage {
+            file,
+            person: who,
+            state,
+            by,
+            planned_for,
+        } => {
             let file = find(&node, &file)?;
             let account = node.read(file)?;
             let id = person(&account, &who)?;
             let state: Coverage = word(&state)?;
             let when = opt_date("--for", &planned_for)?;
-            let e = node.apply(file, |d, c, _| edit::set_coverage(d, c, id, state, &by, when))?;
+            let e = node.apply(file, |d, c, _| {
+                edit::set_coverage(d, c, id, state, &by, when)
+            })?;
             report(ctx, &node, file, &e.message, None)
         }
     }
@@ -113,31 +160,66 @@ pub(crate) fn orgchart(ctx: &Ctx, file: &str) -> anyhow::Result<()> {
     let mut children: BTreeMap<Option<Uuid>, Vec<Uuid>> = BTreeMap::new();
     for (id, p) in &f.people {
         // A manager who is not (or no longer) in the file makes the person a root.
-        let parent = p.reports_to.filter(|b| f.people.contains_key(b) && *b != *id);
+        let parent = p
+            .reports_to
+            .filter(|b| f.people.contains_key(b) && *b != *id);
         children.entry(parent).or_default().push(*id);
     }
     for kids in children.values_mut() {
         kids.sort_by_key(|k| f.people[k].name.clone());
     }
     if ctx.json {
-        let covered = f.people.values().filter(|p| p.coverage == Coverage::Contacted).count();
+        let covered = f
+            .people
+            .values()
+            .filter(|p| p.coverage == Coverage::Contacted)
+            .count();
         return output::json(&serde_json::json!({
             "client": f.profile.name, "people": f.people, "contacted": covered, "total": f.people.len(),
         }));
     }
     line(format!("Org chart of {}", f.profile.name))?;
     let mut seen = std::collections::BTreeSet::new();
-    fn walk(f: &AccountFile, children: &BTreeMap<Option<Uuid>, Vec<Uuid>>, id: Uuid, prefix: &str, last: bool, root: bool, seen: &mut std::collections::BTreeSet<Uuid>) -> anyhow::Result<()> {
+    fn walk(
+        f: &AccountFile,
+        children: &BTreeMap<Option<Uuid>, Vec<Uuid>>,
+        id: Uuid,
+        prefix: &str,
+        last: bool,
+        root: bool,
+        seen: &mut std::collections::BTreeSet<Uuid>,
+    ) -> anyhow::Result<()> {
         if !seen.insert(id) {
             return Ok(());
         }
         let p = &f.people[&id];
-        let branch = if root { "" } else if last { "└─ " } else { "├─ " };
+        let branch = if root {
+            ""
+        } else if last {
+            "└─ "
+        } else {
+            "├─ "
+        };
         let roles: Vec<&str> = p.roles.keys().map(|r| r.as_str()).collect();
-        let text = format!("{}{} — {}{} {}", if p.left { "(left) " } else { "" }, p.name, if p.title.is_empty() { "?" } else { &p.title }, if roles.is_empty() { String::new() } else { format!(" ({})", roles.join(", ")) }, marker(p.coverage));
+        let text = format!(
+            "{}{} — {}{} {}",
+            if p.left { "(left) " } else { "" },
+            p.name,
+            if p.title.is_empty() { "?" } else { &p.title },
+            if roles.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", roles.join(", "))
+            },
+            marker(p.coverage)
+        );
         line(format!("{prefix}{branch}{}", colour(p.coverage, &text)))?;
         let kids = children.get(&Some(id)).cloned().unwrap_or_default();
-        let next = if root { prefix.to_string() } else { format!("{prefix}{}", if last { "   " } else { "│  " }) };
+        let next = if root {
+            prefix.to_string()
+        } else {
+            format!("{prefix}{}", if last { "   " } else { "│  " })
+        };
         for (i, k) in kids.iter().enumerate() {
             walk(f, children, *k, &next, i + 1 == kids.len(), false, seen)?;
         }
@@ -153,7 +235,13 @@ pub(crate) fn orgchart(ctx: &Ctx, file: &str) -> anyhow::Result<()> {
         }
     }
     let total = f.people.len();
-    let contacted = f.people.values().filter(|p| p.coverage == Coverage::Contacted).count();
-    let pct = if total > 0 { contacted * 100 / total } else { 0 };
-    line(format!("Coverage: {contacted} of {total} contacted ({pct}%)"))
+    let contacted = f
+        .people
+        .values()
+        .filter(|p| p.coverage == Coverage::Contacted)
+        .count();
+    let pct = (contacted * 100).checked_div(total).unwrap_or(0);
+    line(format!(
+        "Coverage: {contacted} of {total} contacted ({pct}%)"
+    ))
 }

@@ -10,19 +10,40 @@ use crate::output::{self, line, table};
 
 pub(crate) fn run(ctx: &Ctx, a: &PortfolioArgs) -> anyhow::Result<()> {
     let node = ctx.open()?;
-    let p = compute(&node, a.adviser.as_deref(), opt_date("--from", &a.from)?, opt_date("--to", &a.to)?)?;
-    if ctx.json { output::json(&p) } else { print(&p) }
+    let p = compute(
+        &node,
+        a.adviser.as_deref(),
+        opt_date("--from", &a.from)?,
+        opt_date("--to", &a.to)?,
+    )?;
+    if ctx.json {
+        output::json(&p)
+    } else {
+        print(&p)
+    }
 }
 
 /// Compute the dashboard from the index; churn over the last 90 days unless given.
-pub(crate) fn compute(node: &Node, adviser: Option<&str>, from: Option<chrono::NaiveDate>, to: Option<chrono::NaiveDate>) -> anyhow::Result<Portfolio> {
+pub(crate) fn compute(
+    node: &Node,
+    adviser: Option<&str>,
+    from: Option<chrono::NaiveDate>,
+    to: Option<chrono::NaiveDate>,
+) -> anyhow::Result<Portfolio> {
     let now = node.now();
     let to = to.unwrap_or(now.date_naive());
     let from = from.unwrap_or(to - Duration::days(90));
     if from > to {
         anyhow::bail!("--from {from} is after --to {to}; give the period start first");
     }
-    Ok(portfolio(&node.summaries()?, node.config(), adviser, now, from, to))
+    Ok(portfolio(
+        &node.summaries()?,
+        node.config(),
+        adviser,
+        now,
+        from,
+        to,
+    ))
 }
 
 fn section(title: &str, rows: &[Flagged], ok: &str) -> anyhow::Result<()> {
@@ -32,7 +53,12 @@ fn section(title: &str, rows: &[Flagged], ok: &str) -> anyhow::Result<()> {
     line(format!("✘ {title}: {}", rows.len()))?;
     let mut t = table(&["id", "client", "lead", "why"]);
     for r in rows {
-        t.add_row(vec![r.file_id[..8].to_string(), r.name.clone(), r.lead.clone(), r.detail.clone()]);
+        t.add_row(vec![
+            r.file_id[..8].to_string(),
+            r.name.clone(),
+            r.lead.clone(),
+            r.detail.clone(),
+        ]);
     }
     line(t)
 }
@@ -44,13 +70,32 @@ pub(crate) fn print(p: &Portfolio) -> anyhow::Result<()> {
         p.adviser.as_deref().unwrap_or("all advisers"),
         p.as_of.format("%Y-%m-%d")
     ))?;
-    line(format!("Caseload: {} active, {} exited\n", p.active, p.exited))?;
-    section("Overdue contacts", &p.overdue_contacts, "everyone contacted recently")?;
+    line(format!(
+        "Caseload: {} active, {} exited\n",
+        p.active, p.exited
+    ))?;
+    section(
+        "Overdue contacts",
+        &p.overdue_contacts,
+        "everyone contacted recently",
+    )?;
     section("Stalled journeys", &p.stalled, "every journey is moving")?;
-    section("Unresponsive clients", &p.unresponsive, "every client is responding")?;
+    section(
+        "Unresponsive clients",
+        &p.unresponsive,
+        "every client is responding",
+    )?;
     section("Red risk roll-ups", &p.red_rollups, "no red accounts")?;
-    section("Active clients without an exit plan", &p.no_exit_plan, "every client has an exit plan")?;
-    section("Clients without a named point of contact", &p.no_point_of_contact, "every client has a lead adviser")?;
+    section(
+        "Active clients without an exit plan",
+        &p.no_exit_plan,
+        "every client has an exit plan",
+    )?;
+    section(
+        "Clients without a named point of contact",
+        &p.no_point_of_contact,
+        "every client has a lead adviser",
+    )?;
     section("Overdue actions", &p.overdue_actions, "no action is late")?;
     let mut t = table(&["stage", "clients"]);
     for (s, n) in &p.by_stage {
@@ -77,6 +122,8 @@ pub(crate) fn print(p: &Portfolio) -> anyhow::Result<()> {
         c.exits,
         c.intakes,
         c.average_caseload,
-        c.rate.map(|r| format!("{:.1}%", r * 100.0)).unwrap_or_else(|| "n/a".into())
+        c.rate
+            .map(|r| format!("{:.1}%", r * 100.0))
+            .unwrap_or_else(|| "n/a".into())
     ))
 }

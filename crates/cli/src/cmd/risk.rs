@@ -19,13 +19,25 @@ pub(crate) fn run(ctx: &Ctx, cmd: RiskCmd) -> anyhow::Result<()> {
             let account = node.read(file)?;
             let r = Risk {
                 title: a.title,
-                opportunity: a.opportunity.as_deref().map(|o| view::resolve(&account.opportunities, o, "opportunity")).transpose()?,
-                parent: a.parent.as_deref().map(|p| view::resolve(&account.risks, p, "risk")).transpose()?,
+                opportunity: a
+                    .opportunity
+                    .as_deref()
+                    .map(|o| view::resolve(&account.opportunities, o, "opportunity"))
+                    .transpose()?,
+                parent: a
+                    .parent
+                    .as_deref()
+                    .map(|p| view::resolve(&account.risks, p, "risk"))
+                    .transpose()?,
                 category: a.category,
                 polarity: word::<Polarity>(&a.polarity)?,
                 likelihood: a.likelihood,
                 severity: a.severity,
-                response: a.response.as_deref().map(word::<RiskResponse>).transpose()?,
+                response: a
+                    .response
+                    .as_deref()
+                    .map(word::<RiskResponse>)
+                    .transpose()?,
                 residual_likelihood: None,
                 residual_severity: None,
                 mitigation: a.mitigation,
@@ -43,14 +55,26 @@ pub(crate) fn run(ctx: &Ctx, cmd: RiskCmd) -> anyhow::Result<()> {
             let assessment = RiskAssessment {
                 likelihood: a.likelihood,
                 severity: a.severity,
-                response: a.response.as_deref().map(word::<RiskResponse>).transpose()?,
+                response: a
+                    .response
+                    .as_deref()
+                    .map(word::<RiskResponse>)
+                    .transpose()?,
                 residual_likelihood: a.residual_likelihood,
                 residual_severity: a.residual_severity,
                 mitigation: a.mitigation,
                 owner: a.owner,
-                status: if a.close { Some(RiskStatus::Closed) } else if a.reopen { Some(RiskStatus::Open) } else { None },
+                status: if a.close {
+                    Some(RiskStatus::Closed)
+                } else if a.reopen {
+                    Some(RiskStatus::Open)
+                } else {
+                    None
+                },
             };
-            let e = node.apply(file, |d, c, cfg| edit::assess_risk(d, c, cfg, id, &assessment))?;
+            let e = node.apply(file, |d, c, cfg| {
+                edit::assess_risk(d, c, cfg, id, &assessment)
+            })?;
             report(ctx, &node, file, &e.message, None)
         }
         RiskCmd::List { file } => {
@@ -62,7 +86,10 @@ pub(crate) fn run(ctx: &Ctx, cmd: RiskCmd) -> anyhow::Result<()> {
             }
             line(format!("Risks of {}", account.profile.name))?;
             print_risks(&node, &account, &roll)?;
-            line(format!("Account roll-up (highest colour wins): {}", rag(roll.account)))
+            line(format!(
+                "Account roll-up (highest colour wins): {}",
+                rag(roll.account)
+            ))
         }
     }
 }
@@ -70,27 +97,59 @@ pub(crate) fn run(ctx: &Ctx, cmd: RiskCmd) -> anyhow::Result<()> {
 /// The risk register as a table, sub-risks under their parents.
 pub(crate) fn print_risks(node: &Node, f: &AccountFile, roll: &Rollup) -> anyhow::Result<()> {
     let m = &node.config().rag_matrix;
-    let mut t = table(&["id", "risk", "L×S", "colour", "with sub-risks", "response", "residual", "scope", "status"]);
-    let mut ids: Vec<_> = f.risks.iter().filter(|(_, r)| r.parent.is_none_or(|p| !f.risks.contains_key(&p))).map(|(id, _)| *id).collect();
+    let mut t = table(&[
+        "id",
+        "risk",
+        "L×S",
+        "colour",
+        "with sub-risks",
+        "response",
+        "residual",
+        "scope",
+        "status",
+    ]);
+    let mut ids: Vec<_> = f
+        .risks
+        .iter()
+        .filter(|(_, r)| r.parent.is_none_or(|p| !f.risks.contains_key(&p)))
+        .map(|(id, _)| *id)
+        .collect();
     ids.sort_by_key(|id| f.risks[id].title.clone());
     let mut order = Vec::new();
     for id in ids {
         order.push((id, 0));
-        let mut subs: Vec<_> = f.risks.iter().filter(|(_, r)| r.parent == Some(id)).map(|(s, _)| *s).collect();
+        let mut subs: Vec<_> = f
+            .risks
+            .iter()
+            .filter(|(_, r)| r.parent == Some(id))
+            .map(|(s, _)| *s)
+            .collect();
         subs.sort();
         order.extend(subs.into_iter().map(|s| (s, 1)));
     }
     for (id, depth) in order {
         let r = &f.risks[&id];
-        let scope = r.opportunity.and_then(|o| f.opportunities.get(&o)).map(|o| format!("opp: {}", o.title)).unwrap_or_else(|| "account".into());
-        let residual = rollup::residual_rag(m, r).map(|c| c.to_string()).unwrap_or_else(|| "-".into());
+        let scope = r
+            .opportunity
+            .and_then(|o| f.opportunities.get(&o))
+            .map(|o| format!("opp: {}", o.title))
+            .unwrap_or_else(|| "account".into());
+        let residual = rollup::residual_rag(m, r)
+            .map(|c| c.to_string())
+            .unwrap_or_else(|| "-".into());
         t.add_row(vec![
             view::short(&id),
             format!("{}{}", if depth > 0 { "  └ " } else { "" }, r.title),
             format!("{}×{}", r.likelihood, r.severity),
             rag(rollup::risk_rag(m, r)),
-            if depth == 0 { rag(roll.risks.get(&id).copied().flatten()) } else { String::new() },
-            r.response.map(|x| x.to_string()).unwrap_or_else(|| "-".into()),
+            if depth == 0 {
+                rag(roll.risks.get(&id).copied().flatten())
+            } else {
+                String::new()
+            },
+            r.response
+                .map(|x| x.to_string())
+                .unwrap_or_else(|| "-".into()),
             residual,
             scope,
             r.status.to_string(),

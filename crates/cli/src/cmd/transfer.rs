@@ -11,9 +11,15 @@ use crate::args::{CsvKind, ExportArgs, ExportFormat, ImportCsvArgs};
 use crate::output::{self, line, table};
 
 fn read_limited(path: &Path, limit: u64) -> anyhow::Result<Vec<u8>> {
-    let meta = std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let meta =
+        std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
     if meta.len() > limit {
-        return Err(anyhow!("{} is {} MiB, over the {} MiB limit", path.display(), meta.len() >> 20, limit >> 20));
+        return Err(anyhow!(
+            "{} is {} MiB, over the {} MiB limit",
+            path.display(),
+            meta.len() >> 20,
+            limit >> 20
+        ));
     }
     std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))
 }
@@ -34,12 +40,21 @@ pub(crate) fn export(ctx: &Ctx, a: &ExportArgs) -> anyhow::Result<()> {
         Some(path) => {
             // Write beside the target and rename, so a crash never leaves half an export.
             let tmp = path.with_extension("partial");
-            std::fs::write(&tmp, &bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
-            std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))?;
+            std::fs::write(&tmp, &bytes)
+                .with_context(|| format!("cannot write {}", tmp.display()))?;
+            std::fs::rename(&tmp, path)
+                .with_context(|| format!("cannot write {}", path.display()))?;
             if ctx.json {
-                output::json(&serde_json::json!({"file_id": file, "path": path, "bytes": bytes.len()}))
+                output::json(
+                    &serde_json::json!({"file_id": file, "path": path, "bytes": bytes.len()}),
+                )
             } else {
-                line(format!("Exported {} ({} bytes) to {}", file.short(), bytes.len(), path.display()))
+                line(format!(
+                    "Exported {} ({} bytes) to {}",
+                    file.short(),
+                    bytes.len(),
+                    path.display()
+                ))
             }
         }
         None => match a.format {
@@ -59,13 +74,20 @@ pub(crate) fn import(ctx: &Ctx, path: &Path) -> anyhow::Result<()> {
     let name = path.display().to_string();
     let trimmed = bytes.iter().find(|b| !b.is_ascii_whitespace());
     if trimmed == Some(&b'{') {
-        let text = String::from_utf8(bytes).map_err(|_| anyhow!("{name}: not UTF-8 text, so not a JSON export"))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| anyhow!("{name}: not UTF-8 text, so not a JSON export"))?;
         let id = import_json(&node, &text, &name)?;
         let account = node.read(id)?;
         if ctx.json {
-            return output::json(&serde_json::json!({"file_id": id, "name": account.profile.name, "created": true}));
+            return output::json(
+                &serde_json::json!({"file_id": id, "name": account.profile.name, "created": true}),
+            );
         }
-        return line(format!("Imported {} as file {}", account.profile.name, id.short()));
+        return line(format!(
+            "Imported {} as file {}",
+            account.profile.name,
+            id.short()
+        ));
     }
     let report = node.merge_automerge(&bytes, &name, None)?;
     if !report.created {
@@ -99,12 +121,20 @@ fn print_merge(ctx: &Ctx, r: &MergeReport) -> anyhow::Result<()> {
     if !r.new_changes.is_empty() {
         let mut t = table(&["change", "when", "node", "what"]);
         for c in &r.new_changes {
-            t.add_row(vec![c.hash[..8].to_string(), output::when(c.time), c.author.to_string(), c.message.clone()]);
+            t.add_row(vec![
+                c.hash[..8].to_string(),
+                output::when(c.time),
+                c.author.to_string(),
+                c.message.clone(),
+            ]);
         }
         line(t)?;
     }
     if !r.created && !r.diff.is_empty() {
-        line(format!("{} field(s) or entries changed; see `casebook diff` for details", r.diff.len()))?;
+        line(format!(
+            "{} field(s) or entries changed; see `casebook diff` for details",
+            r.diff.len()
+        ))?;
     }
     Ok(())
 }
@@ -114,16 +144,21 @@ pub(crate) fn import_csv(ctx: &Ctx, a: &ImportCsvArgs) -> anyhow::Result<()> {
     let bytes = read_limited(&a.path, casebook::limits::MAX_CSV_BYTES)?;
     let report = match a.kind {
         CsvKind::Clients => import_clients_csv(&node, bytes.as_slice(), a.skip_duplicates),
-        CsvKind::Interactions => import_interactions_csv(&node, bytes.as_slice(), a.skip_duplicates),
+        CsvKind::Interactions => {
+            import_interactions_csv(&node, bytes.as_slice(), a.skip_duplicates)
+        }
     }
     .with_context(|| format!("importing {}", a.path.display()))?;
     if ctx.json {
         return output::json(&report);
     }
-    line(format!("Imported {} row(s) into {} file(s)", report.imported, report.files.len()))?;
+    line(format!(
+        "Imported {} row(s) into {} file(s)",
+        report.imported,
+        report.files.len()
+    ))?;
     for s in &report.skipped {
         line(format!("  skipped {s}"))?;
     }
     Ok(())
 }
-

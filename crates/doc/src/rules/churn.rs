@@ -38,7 +38,10 @@ pub fn churn(tenures: &[Tenure], from: NaiveDate, to: NaiveDate) -> Churn {
     let (mut exits, mut intakes) = (0, 0);
     for t in tenures {
         let start = t.intake.max(from);
-        let end_excl = t.exit.unwrap_or(NaiveDate::MAX).min(to + chrono::Duration::days(1));
+        let end_excl = t
+            .exit
+            .unwrap_or(NaiveDate::MAX)
+            .min(to + chrono::Duration::days(1));
         if end_excl > start {
             client_days += (end_excl - start).num_days();
         }
@@ -77,10 +80,22 @@ mod tests {
         // Period: April (30 days). Four clients on all month, one of them leaves on 16 April
         // (15 days on), so client-days = 30×3 + 15 = 105, average 3.5, churn 1 / 3.5.
         let t = [
-            Tenure { intake: d(1, 1), exit: None },
-            Tenure { intake: d(1, 1), exit: None },
-            Tenure { intake: d(2, 1), exit: None },
-            Tenure { intake: d(2, 1), exit: Some(d(4, 16)) },
+            Tenure {
+                intake: d(1, 1),
+                exit: None,
+            },
+            Tenure {
+                intake: d(1, 1),
+                exit: None,
+            },
+            Tenure {
+                intake: d(2, 1),
+                exit: None,
+            },
+            Tenure {
+                intake: d(2, 1),
+                exit: Some(d(4, 16)),
+            },
         ];
         let c = churn(&t, d(4, 1), d(4, 30));
         assert_eq!(c.exits, 1);
@@ -92,8 +107,14 @@ mod tests {
     #[test]
     fn clients_outside_the_period_do_not_count() {
         let t = [
-            Tenure { intake: d(1, 1), exit: Some(d(2, 1)) },
-            Tenure { intake: d(6, 1), exit: None },
+            Tenure {
+                intake: d(1, 1),
+                exit: Some(d(2, 1)),
+            },
+            Tenure {
+                intake: d(6, 1),
+                exit: None,
+            },
         ];
         let c = churn(&t, d(4, 1), d(4, 30));
         assert_eq!((c.exits, c.intakes), (0, 0));
@@ -102,7 +123,10 @@ mod tests {
 
     #[test]
     fn intakes_in_the_period_are_counted() {
-        let t = [Tenure { intake: d(4, 11), exit: None }];
+        let t = [Tenure {
+            intake: d(4, 11),
+            exit: None,
+        }];
         let c = churn(&t, d(4, 1), d(4, 30));
         assert_eq!(c.intakes, 1);
         assert!((c.average_caseload - 20.0 / 30.0).abs() < 1e-9);

@@ -164,11 +164,14 @@ mod tests {
             sessions: BTreeMap::new(),
         };
         let c = OrgConfig::default();
-        opp.sessions.insert(Uuid::new_v4(), session(100, &[(CosmoGroup::Need, 2)]));
+        opp.sessions
+            .insert(Uuid::new_v4(), session(100, &[(CosmoGroup::Need, 2)]));
         assert_eq!(score_opportunity(&opp, &c).1, Trend::NotEnoughSessions);
-        opp.sessions.insert(Uuid::new_v4(), session(200, &[(CosmoGroup::Need, 4)]));
+        opp.sessions
+            .insert(Uuid::new_v4(), session(200, &[(CosmoGroup::Need, 4)]));
         assert_eq!(score_opportunity(&opp, &c).1, Trend::Improving);
-        opp.sessions.insert(Uuid::new_v4(), session(300, &[(CosmoGroup::Need, 1)]));
+        opp.sessions
+            .insert(Uuid::new_v4(), session(300, &[(CosmoGroup::Need, 1)]));
         assert_eq!(score_opportunity(&opp, &c).1, Trend::Worsening);
     }
 }

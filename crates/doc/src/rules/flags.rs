@@ -46,7 +46,9 @@ impl Facts {
         let outbound = file
             .interactions
             .values()
-            .filter(|i| i.direction == Direction::Outbound && last_inbound.is_none_or(|li| i.at > li))
+            .filter(|i| {
+                i.direction == Direction::Outbound && last_inbound.is_none_or(|li| i.at > li)
+            })
             .count();
         let reviews = file
             .interactions
@@ -176,7 +178,11 @@ pub fn contact_overdue(facts: &Facts, config: &OrgConfig, now: DateTime<Utc>) ->
 
 /// How many open actions are past their due date.
 pub fn overdue_actions(facts: &Facts, today: NaiveDate) -> usize {
-    facts.open_action_dues.iter().filter(|d| **d < today).count()
+    facts
+        .open_action_dues
+        .iter()
+        .filter(|d| **d < today)
+        .count()
 }
 
 #[cfg(test)]
@@ -225,7 +231,10 @@ mod tests {
         assert_eq!(stalled(&Facts::of(&f), &c, at(45)), None);
         assert_eq!(
             stalled(&Facts::of(&f), &c, at(46)),
-            Some(Stalled::TooLongInStage { days: 46, max_days: 45 })
+            Some(Stalled::TooLongInStage {
+                days: 46,
+                max_days: 45
+            })
         );
     }
 
@@ -233,7 +242,13 @@ mod tests {
     fn stalled_when_no_progress_even_in_a_long_stage() {
         let c = OrgConfig::default(); // delivery: 180 days, no progress: 90
         let mut f = in_stage("delivery", 0);
-        assert_eq!(stalled(&Facts::of(&f), &c, at(91)), Some(Stalled::NoProgress { days: 91, max_days: 90 }));
+        assert_eq!(
+            stalled(&Facts::of(&f), &c, at(91)),
+            Some(Stalled::NoProgress {
+                days: 91,
+                max_days: 90
+            })
+        );
         contact(&mut f, 80, Direction::Outbound, Purpose::ProgressReview);
         assert_eq!(stalled(&Facts::of(&f), &c, at(91)), None);
     }
@@ -276,14 +291,20 @@ mod tests {
         let mut f = in_stage("delivery", 0);
         contact(&mut f, 0, Direction::Inbound, Purpose::FactFinding);
         assert_eq!(unresponsive(&Facts::of(&f), &c, at(60)), None);
-        assert_eq!(unresponsive(&Facts::of(&f), &c, at(61)), Some(Unresponsive::Silent { days: 61 }));
+        assert_eq!(
+            unresponsive(&Facts::of(&f), &c, at(61)),
+            Some(Unresponsive::Silent { days: 61 })
+        );
     }
 
     #[test]
     fn contact_overdue_after_the_configured_days() {
         let c = OrgConfig::default(); // 30 days
         let mut f = in_stage("delivery", 0);
-        assert!(contact_overdue(&Facts::of(&f), &c, at(0)), "never contacted is overdue");
+        assert!(
+            contact_overdue(&Facts::of(&f), &c, at(0)),
+            "never contacted is overdue"
+        );
         contact(&mut f, 0, Direction::Outbound, Purpose::FactFinding);
         assert!(!contact_overdue(&Facts::of(&f), &c, at(30)));
         assert!(contact_overdue(&Facts::of(&f), &c, at(31)));

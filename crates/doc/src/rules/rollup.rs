@@ -112,7 +112,11 @@ mod tests {
         s.parent = Some(parent);
         f.risks.insert(sub, s);
         let r = rollup(&f, &m);
-        assert_eq!(r.risks[&parent], Some(Rag::Red), "sub-risk colours its parent");
+        assert_eq!(
+            r.risks[&parent],
+            Some(Rag::Red),
+            "sub-risk colours its parent"
+        );
         assert_eq!(r.risks[&green], Some(Rag::Green));
         assert_eq!(r.opportunities[&opp], Some(Rag::Red));
         assert_eq!(r.account, Some(Rag::Red));
@@ -131,7 +135,10 @@ mod tests {
 
     #[test]
     fn no_open_risk_means_no_colour() {
-        assert_eq!(rollup(&AccountFile::default(), &RagMatrix::default()).account, None);
+        assert_eq!(
+            rollup(&AccountFile::default(), &RagMatrix::default()).account,
+            None
+        );
     }
 
     #[test]
