@@ -322,7 +322,10 @@ pub fn build(
         // Journey: move along the pathway at a pace that leaves some clients stalled.
         let target_stage = 1 + (i % (stages.len() - 1));
         for stage in stages.iter().take(target_stage + 1).skip(1) {
-            t += Duration::days(20 + rng.below(40) as i64);
+            // Spread the stage moves over the client's time with us, so only some journeys
+            // have sat too long in their current stage.
+            let gap = (now - start).num_days() / (target_stage as i64 + 2);
+            t += Duration::days(gap - 10 + rng.below(20) as i64);
             node.set_clock(Some(t));
             node.apply(file, |d, c, cfg| {
                 edit::set_stage(d, c, cfg, stage, "agreed at review")

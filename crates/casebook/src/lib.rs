@@ -5,7 +5,7 @@
 //!   [`Node::init`] creates one, [`Node::open`] opens it.
 //! - [`Node::create_client`] and [`Node::apply`] make changes: `apply` runs any edit from
 //!   [`casebook_doc::edit`] and commits it durably with the file's new summary.
-//! - [`Node::portfolio`] answers the PF-6 health questions from the index alone.
+//! - [`portfolio::portfolio`] answers the PF-6 health questions from the index alone.
 //! - [`Node::history`], [`Node::read_at`] and [`Node::diff`] inspect the merged history.
 //! - [`Node::export_automerge`] and [`Node::merge_automerge`] move account files between
 //!   nodes as files, the offline path that sync builds on.
