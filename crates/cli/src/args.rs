@@ -694,6 +694,13 @@ pub(crate) enum ConfigCmd {
         /// Its weight (0 leaves it out of the total).
         weight: u32,
     },
+    /// Set the support pathway: its stages in order. Stages kept keep their day limits; new
+    /// ones get 60 days. Clients in a stage that is dropped are listed until moved.
+    Pathway {
+        /// The stages, first to last (e.g. enquiry diagnostic action-plan delivery review).
+        #[arg(required = true)]
+        stages: Vec<String>,
+    },
     /// Set the days a client may stay in a pathway stage before it is stalled.
     StageDays {
         /// The stage.

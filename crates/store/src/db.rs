@@ -66,6 +66,15 @@ fn open_error(path: &Path, e: redb::DatabaseError) -> Error {
                 path: path.to_path_buf(),
             }
         }
+        // redb reports a file that is not a redb database (wrong magic number, empty file) as
+        // invalid data.
+        redb::DatabaseError::Storage(redb::StorageError::Io(ref io))
+            if io.kind() == std::io::ErrorKind::InvalidData =>
+        {
+            Error::NotAStore {
+                path: path.to_path_buf(),
+            }
+        }
         redb::DatabaseError::Storage(redb::StorageError::Corrupted(_))
         | redb::DatabaseError::UpgradeRequired(_) => Error::NotAStore {
             path: path.to_path_buf(),
@@ -139,7 +148,10 @@ impl Store {
         let tx = db.begin_read()?;
         let meta = match tx.open_table(META) {
             Ok(t) => t,
-            Err(redb::TableError::TableDoesNotExist(_)) => return Err(not_a_store()),
+            // A redb database of some other program: no meta table, or one of other types.
+            Err(
+                redb::TableError::TableDoesNotExist(_) | redb::TableError::TableTypeMismatch { .. },
+            ) => return Err(not_a_store()),
             Err(e) => return Err(e.into()),
         };
         let version = meta

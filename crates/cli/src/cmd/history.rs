@@ -44,6 +44,11 @@ pub(crate) fn diff(ctx: &Ctx, file: &str, from: &str, to: Option<&str>) -> anyho
     if ctx.json {
         return output::json(&lines);
     }
+    print_diff(&lines)
+}
+
+/// Print diff lines as a table.
+pub(crate) fn print_diff(lines: &[casebook::diff::DiffLine]) -> anyhow::Result<()> {
     if lines.is_empty() {
         return line("No differences.");
     }
@@ -63,7 +68,7 @@ pub(crate) fn diff(ctx: &Ctx, file: &str, from: &str, to: Option<&str>) -> anyho
         }
     };
     let mut t = table(&["", "where", "entry", "field", "before", "after"]);
-    for l in &lines {
+    for l in lines {
         let sign = match l.op {
             "added" => "+",
             "removed" => "-",

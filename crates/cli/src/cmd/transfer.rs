@@ -131,10 +131,8 @@ fn print_merge(ctx: &Ctx, r: &MergeReport) -> anyhow::Result<()> {
         line(t)?;
     }
     if !r.created && !r.diff.is_empty() {
-        line(format!(
-            "{} field(s) or entries changed; see `casebook diff` for details",
-            r.diff.len()
-        ))?;
+        line("What changed in the account file:")?;
+        super::history::print_diff(&r.diff)?;
     }
     Ok(())
 }
