@@ -1,1 +1,316 @@
-//! End-to-end tests for the casebook binary live in this crate's tests/ folder.
+//! Helpers for the end-to-end tests in `tests/`: each test gets a [`Sandbox`] (a temporary
+//! directory), runs the casebook binary against stores inside it with `--data-dir` given
+//! explicitly and `CASEBOOK_DIR` cleared, and asserts on the `--json` output.
+//!
+//! The binary is this package's `casebook-under-test`, built by cargo from crates/cli's sources
+//! before the tests run (see Cargo.toml); each test file passes
+//! `env!("CARGO_BIN_EXE_casebook-under-test")` to [`Sandbox::new`].
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde_json::Value;
+
+/// The longest one command may run; a hang fails the test instead of stalling the suite.
+pub const TIMEOUT: Duration = Duration::from_secs(120);
+
+/// Set this to run the tests against another casebook binary.
+pub const BIN_OVERRIDE: &str = "CASEBOOK_E2E_BIN";
+
+/// A temporary directory holding any number of nodes' data directories and files, removed when
+/// the test ends.
+#[derive(Debug)]
+pub struct Sandbox {
+    tmp: tempfile::TempDir,
+    bin: PathBuf,
+}
+
+impl Sandbox {
+    /// A new empty sandbox running `bin` (or the binary named by `CASEBOOK_E2E_BIN`).
+    pub fn new(bin: &str) -> Self {
+        let bin = std::env::var_os(BIN_OVERRIDE)
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from(bin));
+        assert!(
+            bin.is_file(),
+            "the casebook binary {} does not exist",
+            bin.display()
+        );
+        let tmp = tempfile::Builder::new()
+            .prefix("casebook-e2e-")
+            .tempdir()
+            .expect("cannot create a temporary directory");
+        Self { tmp, bin }
+    }
+
+    /// A path inside the sandbox.
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.tmp.path().join(name)
+    }
+
+    /// A node whose data directory is `name` inside the sandbox (not initialised).
+    pub fn node(&self, name: &str) -> Casebook {
+        Casebook {
+            bin: self.bin.clone(),
+            dir: self.path(name),
+        }
+    }
+
+    /// A node initialised by `casebook init --name ADVISER` in the data directory `name`.
+    pub fn init(&self, name: &str, adviser: &str) -> Casebook {
+        let node = self.node(name);
+        let out = node.json(&["init", "--name", adviser]);
+        assert_eq!(out["adviser"], adviser, "{out}");
+        assert!(out["node_id"].as_str().is_some_and(|s| !s.is_empty()));
+        node
+    }
+}
+
+/// What one run of the binary did.
+#[derive(Debug)]
+pub struct Run {
+    /// The command line, for messages.
+    pub args: Vec<String>,
+    /// The exit code (`None` if killed, e.g. by the timeout).
+    pub code: Option<i32>,
+    /// Everything written to stdout.
+    pub stdout: String,
+    /// Everything written to stderr.
+    pub stderr: String,
+}
+
+impl Run {
+    /// Whether the command exited with code 0.
+    pub fn success(&self) -> bool {
+        self.code == Some(0)
+    }
+}
+
+impl std::fmt::Display for Run {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "`casebook {}` exited with {:?}\n--- stdout ---\n{}\n--- stderr ---\n{}",
+            self.args.join(" "),
+            self.code,
+            self.stdout,
+            self.stderr
+        )
+    }
+}
+
+/// One node: the casebook binary pointed at one data directory.
+#[derive(Clone, Debug)]
+pub struct Casebook {
+    bin: PathBuf,
+    dir: PathBuf,
+}
+
+impl Casebook {
+    /// The data directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The store file in the data directory.
+    pub fn store_path(&self) -> PathBuf {
+        self.dir.join("casebook.redb")
+    }
+
+    /// The key file in the data directory.
+    pub fn key_path(&self) -> PathBuf {
+        self.dir.join("node.key")
+    }
+
+    /// A command for the binary with `--data-dir` set, `CASEBOOK_DIR` cleared and a timeout.
+    pub fn command(&self) -> assert_cmd::Command {
+        let mut cmd = assert_cmd::Command::from_std(self.std_command());
+        cmd.timeout(TIMEOUT);
+        cmd
+    }
+
+    fn std_command(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(&self.bin);
+        // clap names the program in usage lines by argv[0]: call it what people type.
+        #[cfg(unix)]
+        std::os::unix::process::CommandExt::arg0(&mut cmd, "casebook");
+        cmd.env_remove("CASEBOOK_DIR")
+            .env("NO_COLOR", "1")
+            .arg("--data-dir")
+            .arg(&self.dir);
+        cmd
+    }
+
+    /// Run `casebook --data-dir DIR ARGS...` and capture what it did.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let out = self
+            .command()
+            .args(args)
+            .output()
+            .expect("cannot run the casebook binary");
+        Run {
+            args: args.iter().map(|a| a.to_string()).collect(),
+            code: out.status.code(),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    /// Run `casebook --data-dir DIR ARGS...` with its stdout a pipe that nobody reads (as in
+    /// `casebook ... | head` once `head` has exited), capturing stderr.
+    pub fn run_into_closed_pipe(&self, args: &[&str]) -> Run {
+        let (reader, writer) = std::io::pipe().expect("cannot create a pipe");
+        drop(reader);
+        let child = self
+            .std_command()
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("cannot run the casebook binary");
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || tx.send(child.wait_with_output()));
+        let out = rx
+            .recv_timeout(TIMEOUT)
+            .unwrap_or_else(|_| panic!("casebook {args:?} did not finish within {TIMEOUT:?}"))
+            .expect("cannot wait for the casebook binary");
+        Run {
+            args: args.iter().map(|a| a.to_string()).collect(),
+            code: out.status.code(),
+            stdout: String::new(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    /// Run with `--json`, require success and return the parsed output.
+    pub fn json(&self, args: &[&str]) -> Value {
+        let mut all = vec!["--json"];
+        all.extend_from_slice(args);
+        let run = self.run(&all);
+        assert!(run.success(), "expected success: {run}");
+        serde_json::from_str(&run.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {run}"))
+    }
+
+    /// Run without `--json`, require success and return stdout.
+    pub fn text(&self, args: &[&str]) -> String {
+        let run = self.run(args);
+        assert!(run.success(), "expected success: {run}");
+        run.stdout
+    }
+
+    /// Run with `--json` and require a clean failure: a non-zero exit code, an error message on
+    /// stderr and nothing on stdout (so nothing that a script could take for success).
+    pub fn fails(&self, args: &[&str]) -> Run {
+        let mut all = vec!["--json"];
+        all.extend_from_slice(args);
+        let run = self.run(&all);
+        assert!(
+            run.code.is_some_and(|c| c != 0),
+            "expected a non-zero exit code: {run}"
+        );
+        assert!(
+            run.stdout.trim().is_empty(),
+            "a failed command printed on stdout: {run}"
+        );
+        assert!(
+            run.stderr.contains("error"),
+            "expected an error message on stderr: {run}"
+        );
+        run
+    }
+
+    /// [`Casebook::fails`], also requiring that the store is exactly as it was before.
+    pub fn refuses(&self, args: &[&str]) -> Run {
+        let before = self.snapshot();
+        let run = self.fails(args);
+        assert_eq!(
+            self.snapshot(),
+            before,
+            "the store changed although the command failed: {run}"
+        );
+        run
+    }
+
+    /// Every client's summary, exited ones included (`client list --all --json`).
+    pub fn clients(&self) -> Vec<Value> {
+        match self.json(&["client", "list", "--all"]) {
+            Value::Array(rows) => rows,
+            other => panic!("client list is not an array: {other}"),
+        }
+    }
+
+    /// Every client's summary and the hashes of every file's history: what a failed command
+    /// must leave unchanged.
+    pub fn snapshot(&self) -> (Vec<Value>, Vec<Vec<String>>) {
+        let clients = self.clients();
+        let histories = clients
+            .iter()
+            .map(|c| history_hashes(&self.json(&["history", str_field(c, "file_id")])))
+            .collect();
+        (clients, histories)
+    }
+
+    /// Add a client with extra `client add` flags; returns its file id.
+    pub fn add_client(&self, name: &str, extra: &[&str]) -> String {
+        let mut args = vec!["client", "add", "--name", name];
+        args.extend_from_slice(extra);
+        let out = self.json(&args);
+        str_field(&out, "file_id").to_string()
+    }
+
+    /// The summary row of one client in `client list --all --json`.
+    pub fn summary(&self, file_id: &str) -> Value {
+        self.clients()
+            .into_iter()
+            .find(|c| c["file_id"] == file_id)
+            .unwrap_or_else(|| panic!("no client {file_id} in client list --all"))
+    }
+
+    /// `show FILE --json`'s account file.
+    pub fn account(&self, file: &str) -> Value {
+        self.json(&["show", file])["account_file"].clone()
+    }
+}
+
+/// A string field of a JSON object, or a panic naming it.
+pub fn str_field<'a>(v: &'a Value, key: &str) -> &'a str {
+    v[key]
+        .as_str()
+        .unwrap_or_else(|| panic!("no string field `{key}` in {v}"))
+}
+
+/// The `entry` id of an edit's report (`{"file_id", "entry", "message"}`).
+pub fn entry(report: &Value) -> String {
+    str_field(report, "entry").to_string()
+}
+
+/// The change hashes of `history --json`, in order.
+pub fn history_hashes(history: &Value) -> Vec<String> {
+    history
+        .as_array()
+        .unwrap_or_else(|| panic!("history is not an array: {history}"))
+        .iter()
+        .map(|e| str_field(e, "hash").to_string())
+        .collect()
+}
+
+/// The `name` of every object in a JSON array (a portfolio section, a client list).
+pub fn names(rows: &Value) -> Vec<String> {
+    rows.as_array()
+        .unwrap_or_else(|| panic!("not an array: {rows}"))
+        .iter()
+        .map(|r| str_field(r, "name").to_string())
+        .collect()
+}
+
+/// A path as the `&str` the helpers take (the sandbox's paths are UTF-8).
+pub fn s(path: &Path) -> &str {
+    path.to_str().expect("temporary paths are UTF-8")
+}
+
+/// Whether two floats are equal to within rounding.
+pub fn close(a: &Value, b: f64) -> bool {
+    a.as_f64().is_some_and(|a| (a - b).abs() < 1e-9)
+}

@@ -13,7 +13,7 @@ use casebook_doc::{AccountFile, schema, view};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::node::parse_time;
+use crate::node::parse_event_time;
 use crate::{Error, Node};
 
 /// What an import did.
@@ -252,7 +252,7 @@ pub fn import_interactions_csv<R: Read>(
         };
         let parsed = (|| -> Result<Interaction, String> {
             let at_text = get(&r, "at");
-            let at = parse_time(at_text).ok_or_else(|| format!("at '{at_text}' is not a date-time; use 2026-05-12T14:30:00Z or 2026-05-12 14:30"))?;
+            let at = parse_event_time(at_text).ok_or_else(|| format!("at '{at_text}' is not a date-time; use 2026-05-12T14:30:00Z or 2026-05-12 14:30"))?;
             let kind: InteractionKind = get(&r, "kind")
                 .parse()
                 .map_err(|e: casebook_doc::Error| e.to_string())?;

@@ -37,7 +37,9 @@ pub use casebook_doc::{
 };
 pub use casebook_store::{ChangeOrigin, Origin, Store};
 pub use error::Error;
-pub use node::{HistoryEntry, KEY_FILE, MergeReport, Node, STORE_FILE, default_data_dir};
+pub use node::{
+    HistoryEntry, KEY_FILE, MergeReport, Node, STORE_FILE, default_data_dir, parse_event_time,
+};
 
 /// The account-file error type, re-exported for callers that match on it.
 pub use casebook_doc::Error as DocError;

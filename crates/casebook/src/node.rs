@@ -424,6 +424,25 @@ impl Node {
         name: &str,
         into: Option<FileId>,
     ) -> Result<MergeReport, Error> {
+        self.merge_checked(bytes, name, into, false)
+    }
+
+    /// Import an Automerge export of a client that is new to this node.
+    ///
+    /// # Errors
+    /// As [`Node::merge_automerge`], and [`Error::BadInput`] if the client is already here
+    /// (nothing is stored; use [`Node::merge_automerge`] to bring in its changes).
+    pub fn import_automerge(&self, bytes: &[u8], name: &str) -> Result<MergeReport, Error> {
+        self.merge_checked(bytes, name, None, true)
+    }
+
+    fn merge_checked(
+        &self,
+        bytes: &[u8],
+        name: &str,
+        into: Option<FileId>,
+        new_only: bool,
+    ) -> Result<MergeReport, Error> {
         if bytes.len() as u64 > casebook_base::limits::MAX_DOCUMENT_BYTES {
             return Err(Error::BadInput {
                 name: name.into(),
@@ -469,6 +488,14 @@ impl Node {
         }
         let existing = self.store.load(theirs_id)?;
         let created = existing.is_none();
+        if new_only && !created {
+            return Err(Error::BadInput {
+                name: name.into(),
+                reason: format!(
+                    "it holds account file {theirs_id}, which is already here; nothing was imported. Use `casebook merge {name}` to bring in its changes"
+                ),
+            });
+        }
         let mut doc = existing.unwrap_or_default();
         doc.set_actor(self.actor());
         let before_heads = doc.get_heads();
@@ -572,20 +599,34 @@ impl Node {
     }
 }
 
-/// Parse a date (`2026-05-12`, end of that day) or an RFC 3339 date-time.
-pub(crate) fn parse_time(text: &str) -> Option<DateTime<Utc>> {
+/// Parse the time of an event: RFC 3339, `YYYY-MM-DD HH:MM`, `YYYY-MM-DDTHH:MM[:SS]`, or a
+/// date alone, which means 09:00 UTC that day (when a logged contact says only "on the 12th").
+pub fn parse_event_time(text: &str) -> Option<DateTime<Utc>> {
     let t = text.trim();
     if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
         return Some(dt.with_timezone(&Utc));
     }
-    if let Ok(dt) = chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%S") {
-        return Some(dt.and_utc());
-    }
-    if let Ok(dt) = chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M") {
-        return Some(dt.and_utc());
+    for fmt in [
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M:%S",
+    ] {
+        if let Ok(dt) = chrono::NaiveDateTime::parse_from_str(t, fmt) {
+            return Some(dt.and_utc());
+        }
     }
     NaiveDate::parse_from_str(t, "%Y-%m-%d")
         .ok()
-        .and_then(|d| d.and_hms_opt(23, 59, 59))
+        .and_then(|d| d.and_hms_opt(9, 0, 0))
         .map(|d| d.and_utc())
+}
+
+/// Parse a point in history: a date alone means the end of that day (so "as it was on the
+/// 12th" includes the 12th); anything else as [`parse_event_time`].
+pub(crate) fn parse_time(text: &str) -> Option<DateTime<Utc>> {
+    if let Ok(d) = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
+        return d.and_hms_opt(23, 59, 59).map(|d| d.and_utc());
+    }
+    parse_event_time(text)
 }

@@ -115,24 +115,9 @@ pub(crate) fn opt_date(field: &str, text: &Option<String>) -> anyhow::Result<Opt
 
 /// Parse a date-time: RFC 3339, `YYYY-MM-DD HH:MM`, or a date (at 09:00).
 pub(crate) fn datetime(field: &str, text: &str) -> anyhow::Result<DateTime<Utc>> {
-    let t = text.trim();
-    if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
-        return Ok(dt.with_timezone(&Utc));
-    }
-    for fmt in ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"] {
-        if let Ok(dt) = chrono::NaiveDateTime::parse_from_str(t, fmt) {
-            return Ok(dt.and_utc());
-        }
-    }
-    if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
-        return Ok(d
-            .and_hms_opt(9, 0, 0)
-            .map(|d| d.and_utc())
-            .unwrap_or_default());
-    }
-    Err(anyhow!(
-        "{field} '{text}' is not a date-time; use 2026-05-12, 2026-05-12 14:30 or 2026-05-12T14:30:00Z"
-    ))
+    casebook::parse_event_time(text).ok_or_else(|| {
+        anyhow!("{field} '{text}' is not a date-time; use 2026-05-12, 2026-05-12 14:30 or 2026-05-12T14:30:00Z")
+    })
 }
 
 /// Parse a vocabulary word (the library's error lists the accepted forms).

@@ -7,9 +7,10 @@ use serde::Serialize;
 
 /// Print a value as pretty JSON on stdout.
 pub(crate) fn json<T: Serialize>(value: &T) -> anyhow::Result<()> {
-    let mut out = std::io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, value)?;
-    writeln!(out)?;
+    // Serialise first, then write: a closed pipe then surfaces as an io::Error, which main
+    // treats as a normal end, rather than hidden inside a serde_json::Error.
+    let text = serde_json::to_string_pretty(value)?;
+    writeln!(std::io::stdout().lock(), "{text}")?;
     Ok(())
 }
 

@@ -31,9 +31,14 @@ pub(crate) fn run(ctx: &Ctx, cmd: ConfigCmd) -> anyhow::Result<()> {
             for name in stages {
                 let name = name.trim().to_ascii_lowercase();
                 if name.is_empty() || name.contains(char::is_whitespace) {
-                    anyhow::bail!("stage names are single words such as 'diagnostic' or 'action-plan', got '{name}'");
+                    anyhow::bail!(
+                        "stage names are single words such as 'diagnostic' or 'action-plan', got '{name}'"
+                    );
                 }
-                if pathway.iter().any(|s: &casebook::config_types::PathwayStage| s.name == name) {
+                if pathway
+                    .iter()
+                    .any(|s: &casebook::config_types::PathwayStage| s.name == name)
+                {
                     anyhow::bail!("stage '{name}' is listed twice");
                 }
                 let max_days = config.stage(&name).map(|s| s.max_days).unwrap_or(60);

@@ -89,13 +89,7 @@ pub(crate) fn import(ctx: &Ctx, path: &Path) -> anyhow::Result<()> {
             id.short()
         ));
     }
-    let report = node.merge_automerge(&bytes, &name, None)?;
-    if !report.created {
-        return Err(anyhow!(
-            "{name} holds {} which is already here; nothing was imported. Use `casebook merge {name}` to bring in its changes",
-            report.name
-        ));
-    }
+    let report = node.import_automerge(&bytes, &name)?;
     print_merge(ctx, &report)
 }
 

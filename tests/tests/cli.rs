@@ -1,0 +1,189 @@
+//! The command line itself: help for every command, the demo, and output into closed pipes.
+
+use casebook_e2e::{Sandbox, s};
+
+fn sandbox() -> Sandbox {
+    Sandbox::new(env!("CARGO_BIN_EXE_casebook-under-test"))
+}
+
+/// Every command and subcommand in crates/cli/src/args.rs.
+const COMMANDS: &[&[&str]] = &[
+    &["init"],
+    &["id"],
+    &["client"],
+    &["client", "add"],
+    &["client", "list"],
+    &["client", "show"],
+    &["client", "edit"],
+    &["client", "stage"],
+    &["client", "exit-plan"],
+    &["client", "exit"],
+    &["client", "objective"],
+    &["client", "swot"],
+    &["show"],
+    &["person"],
+    &["person", "add"],
+    &["person", "edit"],
+    &["person", "coverage"],
+    &["orgchart"],
+    &["log"],
+    &["action"],
+    &["action", "add"],
+    &["action", "done"],
+    &["action", "list"],
+    &["risk"],
+    &["risk", "add"],
+    &["risk", "assess"],
+    &["risk", "list"],
+    &["opp"],
+    &["opp", "add"],
+    &["opp", "qualify"],
+    &["opp", "show"],
+    &["portfolio"],
+    &["history"],
+    &["diff"],
+    &["export"],
+    &["import"],
+    &["import-csv"],
+    &["merge"],
+    &["config"],
+    &["config", "show"],
+    &["config", "rag"],
+    &["config", "weight"],
+    &["config", "pathway"],
+    &["config", "stage-days"],
+    &["config", "thresholds"],
+    &["demo"],
+];
+
+/// The subcommands a help text lists under "Commands:", without `help`.
+fn listed_commands(help: &str) -> Vec<String> {
+    help.lines()
+        .skip_while(|l| l.trim() != "Commands:")
+        .skip(1)
+        .take_while(|l| !l.trim().is_empty())
+        // Command names start at the first indent; wrapped descriptions are indented further.
+        .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| *c != "help")
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn help_works_for_every_command() {
+    let sb = sandbox();
+    // A data directory that does not exist: help must not need a store.
+    let node = sb.node("nowhere");
+
+    // COMMANDS is complete: every command and subcommand the help lists is in it.
+    let groups: Vec<&[&str]> = std::iter::once(&[][..])
+        .chain(COMMANDS.iter().copied())
+        .collect();
+    for group in groups {
+        let mut args = group.to_vec();
+        args.push("--help");
+        let listed = listed_commands(&node.text(&args));
+        let known: Vec<String> = COMMANDS
+            .iter()
+            .filter(|p| p.len() == group.len() + 1 && p.starts_with(group))
+            .map(|p| p[group.len()].to_string())
+            .collect();
+        assert_eq!(
+            listed,
+            known,
+            "`casebook {} --help` lists other commands than COMMANDS",
+            group.join(" ")
+        );
+    }
+
+    for path in COMMANDS {
+        let mut args = path.to_vec();
+        args.push("--help");
+        let out = node.text(&args);
+        assert!(
+            out.contains(&format!("Usage: casebook {}", path.join(" "))),
+            "casebook {} --help:\n{out}",
+            path.join(" ")
+        );
+        let mut args = vec!["help"];
+        args.extend_from_slice(path);
+        node.text(&args);
+    }
+    assert!(!node.dir().exists(), "help created nothing");
+    let version = node.text(&["--version"]);
+    assert!(version.starts_with("casebook "), "{version}");
+}
+
+#[test]
+fn an_unknown_command_or_flag_is_a_usage_error() {
+    let sb = sandbox();
+    let cb = sb.init("a", "Alice");
+    for args in [
+        &["frobnicate"][..],
+        &["client", "list", "--colour"],
+        &["client", "add"],
+    ] {
+        let run = cb.fails(args);
+        assert_eq!(run.code, Some(2), "{run}");
+        assert!(run.stderr.contains("Usage:"), "{run}");
+    }
+}
+
+#[test]
+fn demo_builds_a_portfolio_in_its_own_store() {
+    let sb = sandbox();
+    // The adviser's own data directory is never touched by the demo.
+    let own = sb.node("own");
+    let keep = sb.path("demo");
+    let out = own.json(&["demo", "--keep", s(&keep)]);
+    let files = out["files"].as_u64().expect("files is a count");
+    assert!(files > 0, "{out}");
+    assert!(
+        out["durable_changes"].as_u64().is_some_and(|n| n > files),
+        "{out}"
+    );
+    assert!(out["portfolio"].is_object(), "{out}");
+    let active = out["portfolio"]["active"].as_u64().expect("active count");
+    let exited = out["portfolio"]["exited"].as_u64().expect("exited count");
+    assert_eq!(active + exited, files, "{out}");
+    assert!(!own.dir().exists(), "the demo did not touch --data-dir");
+
+    // The kept store is a real store the CLI can read.
+    let demo = sb.node("demo");
+    assert_eq!(demo.clients().len() as u64, files);
+    let p = demo.json(&["portfolio"]);
+    assert_eq!(p["active"], out["portfolio"]["active"]);
+    assert_eq!(p["red_rollups"], out["portfolio"]["red_rollups"]);
+}
+
+#[test]
+fn text_output_into_a_closed_pipe_is_not_an_error() {
+    let sb = sandbox();
+    let cb = sb.init("a", "Alice");
+    cb.add_client("Acme Ltd", &[]);
+    for args in [
+        &["history", "Acme"][..],
+        &["client", "list"],
+        &["export", "Acme"],
+    ] {
+        let run = cb.run_into_closed_pipe(args);
+        assert_eq!(run.code, Some(0), "{run}");
+        assert_eq!(run.stderr, "", "{run}");
+    }
+}
+
+#[test]
+fn json_output_into_a_closed_pipe_is_not_an_error() {
+    let sb = sandbox();
+    let cb = sb.init("a", "Alice");
+    cb.add_client("Acme Ltd", &[]);
+    for args in [
+        &["--json", "history", "Acme"][..],
+        &["--json", "client", "list"],
+    ] {
+        let run = cb.run_into_closed_pipe(args);
+        assert_eq!(run.code, Some(0), "{run}");
+        assert_eq!(run.stderr, "", "{run}");
+    }
+}
