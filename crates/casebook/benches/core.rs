@@ -3,16 +3,21 @@
 //! It creates a node holding `CASEBOOK_BENCH_FILES` account files (default 10,000), each with
 //! one client and 50 logged interactions, and then measures:
 //!
-//! - **population**: building every document in memory with the public edit functions (one
-//!   Automerge change per edit, authored by the node's actor) and committing them in batches
-//!   through [`casebook_store::Store::commit_many`] on the node's own store;
+//! - **population**: building every document in memory (`schema::new_file`, the node's actor,
+//!   `edit::create_client`, then one Automerge change per interaction) on worker threads and
+//!   committing them in batches of 250 files per transaction through
+//!   [`casebook_store::Store::commit_many`] on the node's own store. By default the interactions
+//!   are written by a direct path that makes the same change `edit::log_interaction` makes
+//!   without re-reading the whole document first (checked against the real edit at start-up);
+//!   `CASEBOOK_BENCH_POPULATE=edits` uses `edit::log_interaction` itself (about 4x slower);
 //! - **(a) durable log**: p50/p99 latency of `Node::apply(file, edit::log_interaction)` on
 //!   random files (load, migrate, edit, summarise, one fsynced redb transaction), against a raw
-//!   redb baseline that inserts as many bytes as one change and commits with
-//!   `Durability::Immediate`, and the ratio of the two;
+//!   redb baseline (a separate database) that inserts as many bytes as one change and commits
+//!   with `Durability::Immediate`, the two interleaved sample by sample so both see the same
+//!   background load; the ratio of the two; and an in-memory breakdown (load, read, edit);
 //! - **(b) dashboard**: `portfolio::portfolio` over `Node::summaries()` (the index only) against
 //!   loading every document (`Node::load` + `view::read` + `FileSummary::of`) and computing the
-//!   same dashboard, and the ratio;
+//!   same dashboard, and the ratio; it also checks that the index agrees with the documents;
 //! - **(c) open**: `Node::open` plus one `summaries()` call, in-process after dropping the
 //!   node, and in a fresh child process (this binary re-executed with `CASEBOOK_BENCH_CHILD`)
 //!   that reports its elapsed times and peak RSS (`VmHWM`). The OS page cache is warm: "cold"
@@ -28,8 +33,9 @@
 //! CASEBOOK_BENCH_FILES=500 cargo bench -p casebook --bench core   # quick run
 //! ```
 //!
-//! Other knobs: `CASEBOOK_BENCH_SAMPLES` (durable-log samples, default 200) and
-//! `CASEBOOK_BENCH_INTERACTIONS` (interactions per file, default 50).
+//! Other knobs: `CASEBOOK_BENCH_SAMPLES` (durable-log samples, default 200),
+//! `CASEBOOK_BENCH_INTERACTIONS` (interactions per file, default 50) and
+//! `CASEBOOK_BENCH_POPULATE` (`direct` or `edits`).
 
 use std::error::Error;
 use std::path::{Path, PathBuf};
@@ -37,7 +43,10 @@ use std::process::Command;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use automerge::{ActorId, Automerge, ReadDoc};
+use automerge::transaction::{CommitOptions, Transactable, Transaction};
+use automerge::{
+    ActorId, Automerge, AutomergeError, ObjId, ObjType, ROOT, ReadDoc, ScalarValue, Value,
+};
 use casebook::edit::{self, EditContext, NewClient};
 use casebook::enums::{Direction, InteractionKind, Purpose};
 use casebook::model::Interaction;
@@ -45,6 +54,8 @@ use casebook::{FileId, FileSummary, Node, OrgConfig, Origin, portfolio, view};
 use casebook_store::Commit;
 use chrono::{DateTime, Duration as Span, TimeZone, Utc};
 use redb::{Database, Durability, TableDefinition};
+use serde_json::Value as JsonValue;
+use uuid::Uuid;
 
 type BoxResult<T> = Result<T, Box<dyn Error>>;
 
@@ -53,6 +64,7 @@ const CHILD_DIR_ENV: &str = "CASEBOOK_BENCH_DIR";
 const FILES_ENV: &str = "CASEBOOK_BENCH_FILES";
 const SAMPLES_ENV: &str = "CASEBOOK_BENCH_SAMPLES";
 const INTERACTIONS_ENV: &str = "CASEBOOK_BENCH_INTERACTIONS";
+const POPULATE_ENV: &str = "CASEBOOK_BENCH_POPULATE";
 const BATCH: usize = 250;
 const WARMUP: usize = 5;
 const DASHBOARD_REPS: usize = 5;
@@ -95,13 +107,30 @@ fn main() -> BoxResult<()> {
     // Population.
     let mut node = Node::init(&dir, ADVISER)?;
     node.set_clock(Some(now));
+    let method = Method::from_env();
+    if method == Method::Direct {
+        let actor = ActorId::from(&node.node_id().as_bytes()[..]);
+        match check_direct(&actor, node.config(), now, per_file)? {
+            None => out.row("population", "direct path = edit path", "checked".into()),
+            Some(problem) => {
+                println!(
+                    "warning: the direct population path differs from edit::log_interaction: {problem}"
+                );
+                out.row(
+                    "population",
+                    "direct path = edit path",
+                    format!("NO: {problem}"),
+                );
+            }
+        }
+    }
     let started = Instant::now();
-    let ids = populate(&node, files, per_file, now)?;
+    let ids = populate(&node, files, per_file, method, now)?;
     let populate_time = started.elapsed();
     let store_bytes = std::fs::metadata(dir.join(casebook::STORE_FILE))?.len();
     out.row(
         "population",
-        "build + commit all files",
+        &format!("build + commit all files ({})", method.as_str()),
         fmt_dur(populate_time),
     );
     out.row(
@@ -113,6 +142,7 @@ fn main() -> BoxResult<()> {
     out.json("files", files);
     out.json("interactions_per_file", per_file);
     out.json("populate_ms", ms(populate_time));
+    out.json("populate_method", method.as_str());
     out.json("store_bytes", store_bytes);
 
     // (c, in-process) Reopen after dropping the node.
@@ -132,11 +162,17 @@ fn main() -> BoxResult<()> {
     }
 
     // (a) Durable log.
-    let (log_times, change_bytes, summary_bytes) =
-        durable_logs(&node, &ids, samples, now, &mut rng)?;
-    let raw_times = raw_redb(tmp.path(), samples, change_bytes.max(1))?;
-    let cb = Stats::of(&log_times);
-    let raw = Stats::of(&raw_times);
+    let logs = durable_logs(
+        &node,
+        &ids,
+        samples,
+        now,
+        &mut rng,
+        &tmp.path().join("raw.redb"),
+    )?;
+    let (change_bytes, summary_bytes) = (logs.change_bytes, logs.summary_bytes);
+    let cb = Stats::of(&logs.times);
+    let raw = Stats::of(&logs.raw);
     out.row(
         "(a) durable log",
         "casebook Node::apply p50",
@@ -151,7 +187,7 @@ fn main() -> BoxResult<()> {
     out.row(
         "(a) durable log",
         "raw redb insert+fsync p50",
-        format!("{} ({change_bytes} B)", fmt_dur(raw.p50)),
+        format!("{} ({} B per commit)", fmt_dur(raw.p50), logs.raw_bytes),
     );
     out.row(
         "(a) durable log",
@@ -170,14 +206,38 @@ fn main() -> BoxResult<()> {
     );
     out.row(
         "(a) durable log",
-        "summary JSON per commit",
-        format!("{summary_bytes} B"),
+        "stored change / summary JSON (mean)",
+        format!("{change_bytes} B / {summary_bytes} B"),
     );
+    let (load, read, edit_mem) = (
+        Stats::of(&logs.load),
+        Stats::of(&logs.read),
+        Stats::of(&logs.edit),
+    );
+    out.row(
+        "(a) durable log",
+        "breakdown p50: Node::load",
+        fmt_dur(load.p50),
+    );
+    out.row(
+        "(a) durable log",
+        "breakdown p50: view::read",
+        fmt_dur(read.p50),
+    );
+    out.row(
+        "(a) durable log",
+        "breakdown p50: log_interaction in memory",
+        fmt_dur(edit_mem.p50),
+    );
+    out.json("breakdown_load_p50_ms", ms(load.p50));
+    out.json("breakdown_read_p50_ms", ms(read.p50));
+    out.json("breakdown_edit_p50_ms", ms(edit_mem.p50));
     out.json("log_samples", samples);
     out.json("log_p50_ms", ms(cb.p50));
     out.json("log_p99_ms", ms(cb.p99));
     out.json("log_mean_ms", ms(cb.mean));
     out.json("change_bytes", change_bytes);
+    out.json("raw_bytes", logs.raw_bytes);
     out.json("summary_bytes", summary_bytes);
     out.json("raw_p50_ms", ms(raw.p50));
     out.json("raw_p99_ms", ms(raw.p99));
@@ -188,13 +248,13 @@ fn main() -> BoxResult<()> {
     // (b) Dashboard: index only, against loading every document.
     let (from, to) = (now.date_naive() - Span::days(365), now.date_naive());
     let mut index_times = Vec::with_capacity(DASHBOARD_REPS);
-    let mut index_active = 0;
+    let mut index_portfolio = None;
     for _ in 0..DASHBOARD_REPS {
         let started = Instant::now();
         let all = node.summaries()?;
         let p = portfolio::portfolio(&all, node.config(), None, now, from, to);
         index_times.push(started.elapsed());
-        index_active = p.active;
+        index_portfolio = Some(p);
     }
     let index = Stats::of(&index_times);
     let started = Instant::now();
@@ -206,12 +266,39 @@ fn main() -> BoxResult<()> {
     }
     let p = portfolio::portfolio(&loaded, node.config(), None, now, from, to);
     let full_time = started.elapsed();
-    if p.active != index_active {
+    // The index must answer exactly what the documents say: compare every summary and the
+    // whole dashboard.
+    let indexed = node.summaries()?;
+    let stale = if indexed.len() == loaded.len() {
+        indexed.iter().zip(&loaded).filter(|(a, b)| a != b).count()
+    } else {
         println!(
-            "warning: the index dashboard counts {index_active} active clients, loading every document counts {}",
-            p.active
+            "warning: the index holds {} summaries but the store has {} files",
+            indexed.len(),
+            loaded.len()
+        );
+        indexed.len().abs_diff(loaded.len())
+    };
+    let same_dashboard = index_portfolio
+        .map(|ip| serde_json::to_value(&ip).ok() == serde_json::to_value(&p).ok())
+        .unwrap_or(false);
+    if stale > 0 || !same_dashboard {
+        println!(
+            "warning: the index disagrees with the documents: {stale} summaries differ, dashboards {}",
+            if same_dashboard { "equal" } else { "differ" }
         );
     }
+    out.row(
+        "(b) dashboard",
+        "index = documents",
+        format!(
+            "{} summaries differ, dashboards {}",
+            stale,
+            if same_dashboard { "equal" } else { "DIFFER" }
+        ),
+    );
+    out.json("index_stale_summaries", stale);
+    out.json("index_dashboard_equal", same_dashboard);
     drop(loaded);
     out.row(
         "(b) dashboard",
@@ -359,6 +446,174 @@ fn interaction(seed: u64, at: DateTime<Utc>) -> Interaction {
     }
 }
 
+/// How the population step writes the interactions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Method {
+    /// `edit::log_interaction` for each one: faithful, but every call reads the whole document
+    /// (`view::read`), so a file of N interactions costs O(N²).
+    Edits,
+    /// The same Automerge change `log_interaction` makes (same map, key shape, values, message,
+    /// time and actor), written without reading the document first. Checked against `Edits`
+    /// at start-up.
+    Direct,
+}
+
+impl Method {
+    fn from_env() -> Self {
+        match std::env::var(POPULATE_ENV).as_deref().map(str::trim) {
+            Ok("edits") => Self::Edits,
+            Ok("direct") | Err(_) => Self::Direct,
+            Ok(other) => {
+                println!(
+                    "warning: {POPULATE_ENV}={other} is neither 'edits' nor 'direct'; using direct"
+                );
+                Self::Direct
+            }
+        }
+    }
+
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Edits => "edits",
+            Self::Direct => "direct",
+        }
+    }
+}
+
+/// What `edit::log_interaction` writes for `it` on a file of client `name`, without reading
+/// the document: one change at `it.at` with the domain message, adding the interaction under a
+/// fresh UUID key. (The node's adviser is already named in `nodes` by `create_client`.)
+fn log_direct(
+    doc: &mut Automerge,
+    interactions: &ObjId,
+    name: &str,
+    it: &Interaction,
+) -> BoxResult<()> {
+    let value = serde_json::to_value(it)?;
+    let with = if it.their_attendees.is_empty() {
+        name.to_string()
+    } else {
+        format!("{} ({name})", it.their_attendees.join(", "))
+    };
+    let message = format!(
+        "Logged {} {} with {with}: {}",
+        it.direction, it.kind, it.purpose
+    );
+    let key = Uuid::new_v4().to_string();
+    let time = it.at.timestamp();
+    doc.transact_with(
+        |_| {
+            CommitOptions::default()
+                .with_time(time)
+                .with_message(message)
+        },
+        |tx| put_json(tx, interactions, &key, &value),
+    )
+    .map_err(|f| f.error)?;
+    Ok(())
+}
+
+/// Write a JSON value as `casebook_doc::edit` does: objects become maps, arrays lists, `null`
+/// writes nothing, unsigned numbers are `Uint`.
+fn put_json(
+    tx: &mut Transaction<'_>,
+    obj: &ObjId,
+    key: &str,
+    value: &JsonValue,
+) -> Result<(), AutomergeError> {
+    match value {
+        JsonValue::Null => {}
+        JsonValue::Object(fields) => {
+            let map = tx.put_object(obj, key, ObjType::Map)?;
+            for (k, v) in fields {
+                put_json(tx, &map, k, v)?;
+            }
+        }
+        JsonValue::Array(items) => {
+            let list = tx.put_object(obj, key, ObjType::List)?;
+            for (i, v) in items.iter().enumerate() {
+                match v {
+                    JsonValue::Object(fields) => {
+                        let map = tx.insert_object(&list, i, ObjType::Map)?;
+                        for (k, v) in fields {
+                            put_json(tx, &map, k, v)?;
+                        }
+                    }
+                    scalar => tx.insert(&list, i, scalar_of(scalar))?,
+                }
+            }
+        }
+        scalar => tx.put(obj, key, scalar_of(scalar))?,
+    }
+    Ok(())
+}
+
+fn scalar_of(value: &JsonValue) -> ScalarValue {
+    match value {
+        JsonValue::Bool(b) => ScalarValue::Boolean(*b),
+        JsonValue::Number(n) => {
+            if let Some(u) = n.as_u64() {
+                ScalarValue::Uint(u)
+            } else if let Some(i) = n.as_i64() {
+                ScalarValue::Int(i)
+            } else {
+                ScalarValue::F64(n.as_f64().unwrap_or(0.0))
+            }
+        }
+        JsonValue::String(s) => ScalarValue::Str(s.as_str().into()),
+        _ => ScalarValue::Null,
+    }
+}
+
+/// Build one file both ways and compare what a reader sees: the interactions (ignoring their
+/// random keys), the profile, and each change's message, time and author.
+fn check_direct(
+    actor: &ActorId,
+    config: &OrgConfig,
+    now: DateTime<Utc>,
+    per_file: usize,
+) -> BoxResult<Option<String>> {
+    let n = 7;
+    let (_, a_doc, a_sum) = build_file(n, per_file.min(10), actor, config, now, Method::Edits)?;
+    let (_, b_doc, b_sum) = build_file(n, per_file.min(10), actor, config, now, Method::Direct)?;
+    let (a, b) = (view::read(&a_doc)?, view::read(&b_doc)?);
+    let values = |f: &casebook::AccountFile| {
+        let mut v: Vec<Interaction> = f.interactions.values().cloned().collect();
+        v.sort_by_key(|i| i.at);
+        v
+    };
+    let meta = |d: &Automerge| -> Vec<(String, i64, Vec<u8>)> {
+        d.get_changes(&[])
+            .iter()
+            .map(|c| {
+                (
+                    c.message().unwrap_or_default().to_string(),
+                    c.timestamp(),
+                    c.actor_id().to_bytes().to_vec(),
+                )
+            })
+            .collect()
+    };
+    let mut problems = Vec::new();
+    if values(&a) != values(&b) {
+        problems.push("interactions differ");
+    }
+    if a.profile != b.profile || a.nodes != b.nodes {
+        problems.push("profile or nodes differ");
+    }
+    if meta(&a_doc) != meta(&b_doc) {
+        problems.push("change messages, times or authors differ");
+    }
+    let strip = |s: &FileSummary| FileSummary {
+        file_id: String::new(),
+        ..s.clone()
+    };
+    if strip(&a_sum) != strip(&b_sum) {
+        problems.push("summaries differ");
+    }
+    Ok((!problems.is_empty()).then(|| problems.join("; ")))
+}
+
 /// Build file number `n` in memory: the skeleton, the client, then `per_file` interactions,
 /// every change made by `actor` at a time in the past year.
 fn build_file(
@@ -367,8 +622,10 @@ fn build_file(
     actor: &ActorId,
     config: &OrgConfig,
     now: DateTime<Utc>,
+    method: Method,
 ) -> BoxResult<Built> {
     let id = FileId::new();
+    let name = format!("Client {n:06} Ltd");
     let mut doc = casebook_doc::schema::new_file(id)?;
     doc.set_actor(actor.clone());
     let intake = now - Span::days(400 - (n % 30) as i64);
@@ -381,7 +638,7 @@ fn build_file(
         &ctx,
         config,
         &NewClient {
-            name: format!("Client {n:06} Ltd"),
+            name: name.clone(),
             legal_form: "limited company".into(),
             sector: "food manufacturing".into(),
             postcode: format!("AB{} {}CD", n % 100, n % 10),
@@ -397,10 +654,19 @@ fn build_file(
     // so some files are overdue for contact and some are not.
     let last = now - Span::days((n * 7 % 120) as i64);
     let span = (last - intake).num_minutes().max(1);
+    let Some((Value::Object(ObjType::Map), interactions)) = doc.get(ROOT, "interactions")? else {
+        return Err("the skeleton has no interactions map".into());
+    };
     for i in 0..per_file {
         let at = intake + Span::minutes(span * (i as i64 + 1) / per_file.max(1) as i64);
-        ctx.now = at;
-        edit::log_interaction(&mut doc, &ctx, &interaction((n * 1000 + i) as u64, at))?;
+        let it = interaction((n * 1000 + i) as u64, at);
+        match method {
+            Method::Edits => {
+                ctx.now = at;
+                edit::log_interaction(&mut doc, &ctx, &it)?;
+            }
+            Method::Direct => log_direct(&mut doc, &interactions, &name, &it)?,
+        }
     }
     let summary = FileSummary::of(&view::read(&doc)?, config);
     Ok((id, doc, summary))
@@ -412,6 +678,7 @@ fn populate(
     node: &Node,
     files: usize,
     per_file: usize,
+    method: Method,
     now: DateTime<Utc>,
 ) -> BoxResult<Vec<FileId>> {
     let actor = ActorId::from(&node.node_id().as_bytes()[..]);
@@ -428,8 +695,8 @@ fn populate(
             let config = config.clone();
             scope.spawn(move || {
                 for n in (w..files).step_by(workers) {
-                    let built =
-                        build_file(n, per_file, &actor, &config, now).map_err(|e| e.to_string());
+                    let built = build_file(n, per_file, &actor, &config, now, method)
+                        .map_err(|e| e.to_string());
                     if tx.send(built).is_err() {
                         return;
                     }
@@ -480,16 +747,53 @@ fn commit_batch(node: &Node, batch: &mut Vec<Built>, ids: &mut Vec<FileId>) -> B
     Ok(())
 }
 
-/// (a) Durable logs through `Node::apply` on random files. Returns the latencies, the mean
-/// size of one change's bytes and the mean size of the summary JSON written with it.
+/// What the durable-log step measured.
+#[derive(Debug, Default)]
+struct LogFigures {
+    /// `Node::apply` latencies.
+    times: Vec<Duration>,
+    /// Raw redb latencies, interleaved with `times` so both see the same background load.
+    raw: Vec<Duration>,
+    /// Bytes each raw sample inserts: one in-memory `log_interaction` change, measured first.
+    raw_bytes: usize,
+    /// Mean size of one logged change's bytes.
+    change_bytes: usize,
+    /// Mean size of the summary JSON written with it.
+    summary_bytes: usize,
+    /// Breakdown on the same files, in memory: `Node::load`.
+    load: Vec<Duration>,
+    /// `view::read` of the loaded document.
+    read: Vec<Duration>,
+    /// `edit::log_interaction` on the loaded document (not stored).
+    edit: Vec<Duration>,
+}
+
+/// (a) Durable logs through `Node::apply` on random files, then sizes and an in-memory
+/// breakdown on some of the same files.
 fn durable_logs(
     node: &Node,
     ids: &[FileId],
     samples: usize,
     now: DateTime<Utc>,
     rng: &mut Rng,
-) -> BoxResult<(Vec<Duration>, usize, usize)> {
-    let mut times = Vec::with_capacity(samples);
+    raw_path: &Path,
+) -> BoxResult<LogFigures> {
+    let mut f = LogFigures::default();
+    // The size of one change, from an in-memory edit that is not stored.
+    let mut probe = node.load(ids[0])?;
+    let before = probe.get_heads();
+    edit::log_interaction(
+        &mut probe,
+        &node.edit_context(),
+        &interaction(rng.next(), now),
+    )?;
+    f.raw_bytes = probe
+        .get_changes(&before)
+        .iter()
+        .map(|c| c.raw_bytes().len())
+        .sum();
+    drop(probe);
+    let mut raw = RawRedb::create(raw_path, f.raw_bytes)?;
     let mut logged = Vec::with_capacity(samples);
     for i in 0..WARMUP + samples {
         let file = ids[rng.below(ids.len())];
@@ -497,16 +801,25 @@ fn durable_logs(
         let started = Instant::now();
         let edited = node.apply(file, |doc, ctx, _cfg| edit::log_interaction(doc, ctx, &it))?;
         let elapsed = started.elapsed();
+        let raw_elapsed = raw.sample()?;
         if i >= WARMUP {
-            times.push(elapsed);
+            f.times.push(elapsed);
+            f.raw.push(raw_elapsed);
             logged.push((file, edited.change));
         }
     }
-    // Sizes, measured after the timed loop so they cost the samples nothing.
+    // Sizes and breakdown, after the timed loop so they cost the samples nothing.
     let (mut change_total, mut changes, mut summary_total, mut summaries) =
         (0usize, 0usize, 0usize, 0usize);
+    let ctx = node.edit_context();
     for (file, hash) in logged.iter().take(50) {
-        let doc = node.load(*file)?;
+        let started = Instant::now();
+        let mut doc = node.load(*file)?;
+        f.load.push(started.elapsed());
+        let started = Instant::now();
+        let account = view::read(&doc)?;
+        f.read.push(started.elapsed());
+        std::hint::black_box(&account);
         if let Some(h) = hash
             && let Some(change) = doc.get_change_by_hash(h)
         {
@@ -517,35 +830,46 @@ fn durable_logs(
             summary_total += serde_json::to_vec(&s)?.len();
             summaries += 1;
         }
+        let it = interaction(rng.next(), now);
+        let started = Instant::now();
+        edit::log_interaction(&mut doc, &ctx, &it)?;
+        f.edit.push(started.elapsed());
     }
-    Ok((
-        times,
-        change_total / changes.max(1),
-        summary_total / summaries.max(1),
-    ))
+    f.change_bytes = change_total / changes.max(1);
+    f.summary_bytes = summary_total / summaries.max(1);
+    Ok(f)
 }
 
-/// (a) Baseline: a bare redb database in the same temp dir; each sample inserts `bytes` bytes
-/// under a new key and commits with `Durability::Immediate`.
-fn raw_redb(tmp: &Path, samples: usize, bytes: usize) -> BoxResult<Vec<Duration>> {
-    let db = Database::create(tmp.join("raw.redb"))?;
-    let value: Vec<u8> = (0..bytes).map(|i| (i * 31 % 251) as u8).collect();
-    let mut times = Vec::with_capacity(samples);
-    for i in 0..(WARMUP + samples) as u64 {
+/// (a) Baseline: a bare redb database in the same temp dir; each sample inserts `bytes`
+/// bytes under a new key and commits with `Durability::Immediate`.
+struct RawRedb {
+    db: Database,
+    value: Vec<u8>,
+    next: u64,
+}
+
+impl RawRedb {
+    fn create(path: &Path, bytes: usize) -> BoxResult<Self> {
+        Ok(Self {
+            db: Database::create(path)?,
+            value: (0..bytes.max(1)).map(|i| (i * 31 % 251) as u8).collect(),
+            next: 0,
+        })
+    }
+
+    /// One durable insert; returns its latency.
+    fn sample(&mut self) -> BoxResult<Duration> {
         let started = Instant::now();
-        let mut tx = db.begin_write()?;
+        let mut tx = self.db.begin_write()?;
         tx.set_durability(Durability::Immediate)?;
         {
             let mut table = tx.open_table(RAW_TABLE)?;
-            table.insert(i, value.as_slice())?;
+            table.insert(self.next, self.value.as_slice())?;
         }
         tx.commit()?;
-        let elapsed = started.elapsed();
-        if i >= WARMUP as u64 {
-            times.push(elapsed);
-        }
+        self.next += 1;
+        Ok(started.elapsed())
     }
-    Ok(times)
 }
 
 /// What a child process reports.

@@ -245,7 +245,9 @@ impl Node {
         let mut doc = self.load(file)?;
         let before = doc.get_heads();
         // Migrations are part of the first edit after an upgrade, so a read never writes.
-        schema::migrate(&mut doc)?;
+        if schema::schema_version_of(&doc) < schema::SCHEMA_VERSION {
+            schema::migrate(&mut doc)?;
+        }
         let edited = edit(&mut doc, &self.ctx(), &self.config)?;
         let changes = doc.get_changes(&before);
         if !changes.is_empty() {
