@@ -86,6 +86,11 @@ pub struct NodeId([u8; 32]);
 
 const NODE_ID_ENCODING: data_encoding::Encoding = data_encoding::BASE32_NOPAD;
 
+/// SubjectPublicKeyInfo { AlgorithmIdentifier { id-Ed25519 }, BIT STRING (32 bytes) } header.
+const SPKI_PREFIX: [u8; 12] = [
+    0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00,
+];
+
 impl NodeId {
     /// The node id whose public key is these bytes.
     pub fn from_bytes(bytes: [u8; 32]) -> Self {
@@ -95,6 +100,30 @@ impl NodeId {
     /// The 32 bytes of the public key.
     pub fn as_bytes(&self) -> &[u8; 32] {
         &self.0
+    }
+
+    /// The key as an X.509 SubjectPublicKeyInfo (RFC 8410), the form TLS raw public keys
+    /// (RFC 7250) carry.
+    pub fn to_spki_der(&self) -> [u8; 44] {
+        let mut der = [0u8; 44];
+        der[..12].copy_from_slice(&SPKI_PREFIX);
+        der[12..].copy_from_slice(&self.0);
+        der
+    }
+
+    /// The node whose SubjectPublicKeyInfo this is; `None` for anything but an ed25519 key.
+    pub fn from_spki_der(der: &[u8]) -> Option<Self> {
+        let key = der.strip_prefix(&SPKI_PREFIX[..])?;
+        <[u8; 32]>::try_from(key).ok().map(Self)
+    }
+
+    /// Check an ed25519 `signature` of `message` by this node.
+    pub fn verify(&self, message: &[u8], signature: &[u8; 64]) -> bool {
+        let Ok(key) = ed25519_dalek::VerifyingKey::from_bytes(&self.0) else {
+            return false;
+        };
+        key.verify_strict(message, &ed25519_dalek::Signature::from_bytes(signature))
+            .is_ok()
     }
 
     /// The first ten characters of the text form, for tables.
@@ -152,6 +181,27 @@ mod tests {
         let text = id.to_string();
         assert_eq!(text.len(), 52);
         assert_eq!(text.parse::<NodeId>().unwrap(), id);
+    }
+
+    #[test]
+    fn spki_round_trips_and_refuses_other_keys() {
+        let id = crate::SecretKey::from_seed([3; 32]).node_id();
+        assert_eq!(NodeId::from_spki_der(&id.to_spki_der()), Some(id));
+        assert_eq!(NodeId::from_spki_der(&[0u8; 44]), None);
+        assert_eq!(NodeId::from_spki_der(&id.to_spki_der()[..40]), None);
+    }
+
+    #[test]
+    fn signatures_verify_only_for_their_signer_and_message() {
+        let key = crate::SecretKey::from_seed([5; 32]);
+        let sig = key.sign(b"change");
+        assert!(key.node_id().verify(b"change", &sig));
+        assert!(!key.node_id().verify(b"other", &sig));
+        assert!(
+            !crate::SecretKey::from_seed([6; 32])
+                .node_id()
+                .verify(b"change", &sig)
+        );
     }
 
     #[test]

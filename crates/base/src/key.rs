@@ -29,6 +29,31 @@ impl SecretKey {
         Self(SigningKey::from_bytes(&seed))
     }
 
+    /// The key as PKCS#8 DER (RFC 8410), the form TLS libraries load.
+    ///
+    /// The result holds the secret: keep it in memory only as long as needed.
+    pub fn to_pkcs8_der(&self) -> Vec<u8> {
+        // PrivateKeyInfo { version 0, algorithm id-Ed25519, OCTET STRING { OCTET STRING seed } }
+        const PREFIX: [u8; 16] = [
+            0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22,
+            0x04, 0x20,
+        ];
+        let mut der = PREFIX.to_vec();
+        der.extend_from_slice(&self.0.to_bytes());
+        der
+    }
+
+    /// The 32-byte secret seed. It is the secret key: never log or send it.
+    pub fn to_seed(&self) -> [u8; 32] {
+        self.0.to_bytes()
+    }
+
+    /// Sign `message` with this key (ed25519).
+    pub fn sign(&self, message: &[u8]) -> [u8; 64] {
+        use ed25519_dalek::Signer;
+        self.0.sign(message).to_bytes()
+    }
+
     /// The public half of this key, which is the node's identity.
     pub fn node_id(&self) -> NodeId {
         NodeId::from_bytes(self.0.verifying_key().to_bytes())

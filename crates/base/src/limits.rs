@@ -11,3 +11,26 @@ pub const MAX_CSV_BYTES: u64 = 64 * 1024 * 1024;
 
 /// redb page cache of a node's store. Small, because portfolio questions read only the index.
 pub const STORE_CACHE_BYTES: usize = 64 * 1024 * 1024;
+
+/// The ALPN protocol id of casebook's sync protocol, version 1. A peer speaking anything else
+/// is refused in the TLS handshake.
+pub const ALPN: &[u8] = b"casebook/1";
+
+/// Largest sync frame a peer may send (8 MiB); a larger length prefix closes the connection
+/// before anything is allocated.
+pub const MAX_FRAME_BYTES: u32 = 8 * 1024 * 1024;
+
+/// Bidirectional streams a peer may have open at once.
+pub const MAX_BIDI_STREAMS: u32 = 8;
+
+/// Unidirectional streams a peer may have open at once (casebook uses none).
+pub const MAX_UNI_STREAMS: u32 = 0;
+
+/// A connection with no traffic for this long is closed (milliseconds).
+pub const IDLE_TIMEOUT_MS: u32 = 30_000;
+
+/// Keep-alive interval on an open connection, well inside the idle timeout (milliseconds).
+pub const KEEP_ALIVE_MS: u64 = 10_000;
+
+/// How long a dial may take before it fails (milliseconds).
+pub const CONNECT_TIMEOUT_MS: u64 = 10_000;

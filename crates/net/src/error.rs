@@ -1,0 +1,62 @@
+//! The error type of `casebook-net`.
+
+use std::net::SocketAddr;
+
+use casebook_base::NodeId;
+
+/// What went wrong on the network.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The UDP socket could not be bound.
+    #[error("cannot listen on {addr}")]
+    Bind {
+        /// The address.
+        addr: SocketAddr,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
+    /// TLS could not be configured (a bug or an unusable key).
+    #[error("TLS configuration failed: {0}")]
+    Tls(String),
+    /// The peer could not be reached in time.
+    #[error(
+        "no answer from {addr} within {secs} s; check the address and that the peer is running `casebook serve`"
+    )]
+    Timeout {
+        /// The address dialled.
+        addr: SocketAddr,
+        /// The timeout.
+        secs: u64,
+    },
+    /// The connection failed or was refused (including a peer with the wrong key).
+    #[error("connection to {addr} (expected node {expected}) failed")]
+    Connect {
+        /// The address dialled.
+        addr: SocketAddr,
+        /// The node we expected there.
+        expected: NodeId,
+        /// The cause.
+        #[source]
+        source: quinn::ConnectionError,
+    },
+    /// The connection could not even be started (bad address).
+    #[error("cannot dial {addr}")]
+    Dial {
+        /// The address.
+        addr: SocketAddr,
+        /// The cause.
+        #[source]
+        source: quinn::ConnectError,
+    },
+    /// An incoming connection failed its handshake (e.g. an untrusted node).
+    #[error("incoming connection refused")]
+    Incoming(#[source] quinn::ConnectionError),
+    /// The handshake completed without a usable peer identity (should not happen).
+    #[error("the peer presented no ed25519 identity")]
+    NoIdentity,
+    /// A local socket operation failed.
+    #[error("socket error")]
+    Io(#[from] std::io::Error),
+}
