@@ -532,3 +532,34 @@ fn automerge_export_needs_an_output_file() {
     let run = cb.refuses(&["export", "Acme", "--format", "automerge"]);
     assert!(run.stderr.contains("give --out FILE"), "{run}");
 }
+
+#[test]
+fn pairing_by_ticket_and_refusing_bad_tickets() {
+    let sb = sandbox();
+    let a = sb.init("a", "Alice");
+    let b = sb.init("b", "Bob");
+    let ticket = a.text(&["invite", "--addr", "127.0.0.1:7447"]);
+    let ticket = ticket.trim();
+    assert!(ticket.starts_with("casebook:"), "{ticket}");
+    b.json(&[
+        "peer",
+        "add",
+        ticket,
+        "--name",
+        "Alice (laptop)",
+        "--adviser",
+        "Alice",
+    ]);
+    let peers = b.json(&["peer", "list"]);
+    assert_eq!(peers[0]["name"], "Alice (laptop)");
+    assert_eq!(peers[0]["adviser"], "Alice");
+    let run = b.fails(&["peer", "add", "casebook:nonsense@1.2.3.4:5", "--name", "X"]);
+    assert!(run.stderr.contains("not a casebook ticket"), "{run}");
+    let own = b.text(&["invite", "--addr", "127.0.0.1:7448"]);
+    let run = b.fails(&["peer", "add", own.trim(), "--name", "Me"]);
+    assert!(run.stderr.contains("own ticket"), "{run}");
+    let run = a.fails(&["invite"]);
+    assert!(run.stderr.contains("--addr"), "{run}");
+    b.json(&["peer", "remove", "Alice (laptop)"]);
+    assert_eq!(b.json(&["peer", "list"]).as_array().map(Vec::len), Some(0));
+}

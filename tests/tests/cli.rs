@@ -10,6 +10,11 @@ fn sandbox() -> Sandbox {
 const COMMANDS: &[&[&str]] = &[
     &["init"],
     &["id"],
+    &["invite"],
+    &["peer"],
+    &["peer", "add"],
+    &["peer", "list"],
+    &["peer", "remove"],
     &["client"],
     &["client", "add"],
     &["client", "list"],

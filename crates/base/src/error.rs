@@ -22,6 +22,16 @@ pub enum Error {
         /// The text that failed to parse.
         input: String,
     },
+    /// An invitation ticket did not parse.
+    #[error(
+        "'{input}' is not a casebook ticket: {why}; copy the whole line printed by `casebook invite`"
+    )]
+    BadTicket {
+        /// The text given.
+        input: String,
+        /// What is wrong with it.
+        why: String,
+    },
     /// The operating system gave no randomness.
     #[error("the operating system's random number generator failed: {0}")]
     Random(String),

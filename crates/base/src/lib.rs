@@ -7,6 +7,7 @@
 //!   author can later be checked against a signature.
 //! - [`SecretKey`] is the node's private key, created once by `casebook init` and kept in a file
 //!   only its owner can read.
+//! - [`Ticket`] is what one adviser gives another to pair their nodes: a node id and addresses.
 //! - [`limits`] holds every size and count limit as a named constant.
 //!
 //! ```
@@ -27,7 +28,9 @@ mod error;
 mod id;
 mod key;
 pub mod limits;
+mod ticket;
 
 pub use error::Error;
 pub use id::{FileId, NodeId};
 pub use key::SecretKey;
+pub use ticket::Ticket;

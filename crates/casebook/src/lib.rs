@@ -27,15 +27,16 @@ pub mod demo;
 mod error;
 pub mod import;
 mod node;
+mod peers;
 pub mod portfolio;
 
-pub use casebook_base::{FileId, NodeId, SecretKey, limits};
+pub use casebook_base::{FileId, NodeId, SecretKey, Ticket, limits};
 /// Configuration types (the RAG matrix and pathway stages).
 pub use casebook_doc::config as config_types;
 pub use casebook_doc::{
     AccountFile, FileSummary, OrgConfig, automerge, diff, edit, enums, history, model, rules, view,
 };
-pub use casebook_store::{ChangeOrigin, Origin, Store};
+pub use casebook_store::{ChangeOrigin, Origin, Peer, Store};
 pub use error::Error;
 pub use node::{
     HistoryEntry, KEY_FILE, MergeReport, Node, STORE_FILE, default_data_dir, parse_event_time,

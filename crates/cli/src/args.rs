@@ -32,6 +32,16 @@ pub(crate) enum Command {
     },
     /// Print this node's id (its public key).
     Id,
+    /// Print a ticket another adviser can use to trust this node (`casebook peer add`).
+    Invite {
+        /// An address other nodes can reach this node on (repeatable); default: where
+        /// `casebook serve` last listened.
+        #[arg(long = "addr", value_name = "IP:PORT")]
+        addrs: Vec<std::net::SocketAddr>,
+    },
+    /// Trust, list and remove peer nodes.
+    #[command(subcommand)]
+    Peer(PeerCmd),
     /// Add, list, show and edit clients, move them along the pathway, and exit them.
     #[command(subcommand)]
     Client(ClientCmd),
@@ -722,5 +732,27 @@ pub(crate) enum ConfigCmd {
         /// Days without progress before a journey is stalled.
         #[arg(long)]
         stalled_days: Option<i64>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum PeerCmd {
+    /// Trust the node in a ticket printed by `casebook invite` on the other machine.
+    Add {
+        /// The ticket (casebook:<node id>@<ip:port>,...).
+        ticket: String,
+        /// A name for the node, e.g. "Alice (laptop)".
+        #[arg(long)]
+        name: String,
+        /// The adviser who uses that node (groups several nodes under one person).
+        #[arg(long, default_value = "")]
+        adviser: String,
+    },
+    /// List trusted peers.
+    List,
+    /// Stop trusting a peer.
+    Remove {
+        /// The peer's name or node id.
+        peer: String,
     },
 }

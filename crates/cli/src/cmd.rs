@@ -6,6 +6,7 @@ mod demo;
 mod history;
 mod log;
 mod opp;
+mod peers;
 mod people;
 mod portfolio;
 mod risk;
@@ -55,6 +56,8 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
                 crate::output::line(node.node_id())
             }
         }
+        Command::Invite { addrs } => peers::invite(&ctx, &addrs),
+        Command::Peer(c) => peers::run(&ctx, c),
         Command::Client(c) => client::run(&ctx, c),
         Command::Show(a) => client::show(&ctx, &a),
         Command::Person(c) => people::run(&ctx, c),

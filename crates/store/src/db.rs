@@ -10,8 +10,8 @@ use casebook_doc::{FileSummary, OrgConfig};
 use chrono::Utc;
 use redb::{Database, Durability, ReadableDatabase, ReadableTable, ReadableTableMetadata};
 
-use crate::tables::{CHANGES, CONFIG, META, ORIGINS, SNAPSHOTS, SUMMARIES};
-use crate::{ChangeOrigin, Error, Origin};
+use crate::tables::{CHANGES, CONFIG, META, ORIGINS, PEERS, SNAPSHOTS, SUMMARIES};
+use crate::{ChangeOrigin, Error, Origin, Peer};
 
 /// The store format this build writes and reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -112,6 +112,7 @@ impl Store {
             tx.open_table(CHANGES)?;
             tx.open_table(SUMMARIES)?;
             tx.open_table(ORIGINS)?;
+            tx.open_table(PEERS)?;
             let mut config = tx.open_table(CONFIG)?;
             let json = serde_json::to_vec(&OrgConfig::default()).map_err(|source| {
                 Error::CorruptRecord {
@@ -478,6 +479,55 @@ impl Store {
             tx.open_table(META)?.insert(key, value)?;
             Ok(())
         })
+    }
+
+    /// Every trusted peer, by node id.
+    ///
+    /// # Errors
+    /// [`Error::CorruptRecord`] if a record does not decode.
+    pub fn peers(&self) -> Result<Vec<Peer>, Error> {
+        let tx = self.db.begin_read()?;
+        // A store created before the peer list existed has no table yet: no peers.
+        let table = match tx.open_table(PEERS) {
+            Ok(t) => t,
+            Err(redb::TableError::TableDoesNotExist(_)) => return Ok(Vec::new()),
+            Err(e) => return Err(e.into()),
+        };
+        let mut out = Vec::new();
+        for row in table.iter()? {
+            let (_, v) = row?;
+            out.push(
+                serde_json::from_slice(v.value()).map_err(|source| Error::CorruptRecord {
+                    what: "peer list".into(),
+                    source,
+                })?,
+            );
+        }
+        Ok(out)
+    }
+
+    /// Durably add or replace a trusted peer.
+    ///
+    /// # Errors
+    /// As [`Store::commit`].
+    pub fn put_peer(&self, peer: &Peer) -> Result<(), Error> {
+        let json = serde_json::to_vec(peer).map_err(|source| Error::CorruptRecord {
+            what: "peer".into(),
+            source,
+        })?;
+        self.write(|tx| {
+            tx.open_table(PEERS)?
+                .insert(peer.node.as_bytes(), json.as_slice())?;
+            Ok(())
+        })
+    }
+
+    /// Durably remove a peer; returns whether it was there.
+    ///
+    /// # Errors
+    /// As [`Store::commit`].
+    pub fn remove_peer(&self, node: &NodeId) -> Result<bool, Error> {
+        self.write(|tx| Ok(tx.open_table(PEERS)?.remove(node.as_bytes())?.is_some()))
     }
 
     /// Run redb's integrity check (used by tests and `doctor`).

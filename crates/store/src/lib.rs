@@ -26,9 +26,11 @@
 mod db;
 mod error;
 mod origin;
+mod peers;
 mod tables;
 
 pub use casebook_doc::FileSummary;
 pub use db::{Commit, FORMAT_VERSION, Store};
 pub use error::Error;
 pub use origin::{ChangeOrigin, Origin};
+pub use peers::Peer;

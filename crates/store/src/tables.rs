@@ -19,3 +19,6 @@ pub(crate) const ORIGINS: TableDefinition<[u8; 32], &[u8]> = TableDefinition::ne
 
 /// Organisation configuration: key → JSON (`org` → `OrgConfig`).
 pub(crate) const CONFIG: TableDefinition<&str, &[u8]> = TableDefinition::new("config");
+
+/// Trusted peers: node id (32 bytes) → JSON `Peer`.
+pub(crate) const PEERS: TableDefinition<[u8; 32], &[u8]> = TableDefinition::new("peers");

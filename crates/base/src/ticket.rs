@@ -1,0 +1,94 @@
+//! Invitation tickets: a node id and the addresses it listens on, in one copyable line.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::str::FromStr;
+
+use crate::{Error, NodeId};
+
+const PREFIX: &str = "casebook:";
+
+/// What `casebook invite` prints and `casebook peer add` reads:
+/// `casebook:<node id>@<ip:port>[,<ip:port>...]`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ticket {
+    /// The node to trust.
+    pub node: NodeId,
+    /// Where it listens.
+    pub addrs: Vec<SocketAddr>,
+}
+
+impl fmt::Display for Ticket {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let addrs: Vec<String> = self.addrs.iter().map(ToString::to_string).collect();
+        write!(f, "{PREFIX}{}@{}", self.node, addrs.join(","))
+    }
+}
+
+impl FromStr for Ticket {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        let bad = |why: &str| Error::BadTicket {
+            input: s.to_string(),
+            why: why.to_string(),
+        };
+        let rest = s
+            .trim()
+            .strip_prefix(PREFIX)
+            .ok_or_else(|| bad("it does not start with 'casebook:'"))?;
+        let (node, addrs) = rest
+            .split_once('@')
+            .ok_or_else(|| bad("it has no '@' before the addresses"))?;
+        let node: NodeId = node.parse().map_err(|_| bad("the node id is not valid"))?;
+        let addrs = addrs
+            .split(',')
+            .filter(|a| !a.is_empty())
+            .map(|a| {
+                a.parse::<SocketAddr>()
+                    .map_err(|_| bad(&format!("'{a}' is not an ip:port address")))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        if addrs.is_empty() {
+            return Err(bad("it names no address"));
+        }
+        Ok(Self { node, addrs })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticket_round_trips() {
+        let t = Ticket {
+            node: crate::SecretKey::from_seed([1; 32]).node_id(),
+            addrs: vec![
+                "127.0.0.1:7447".parse().unwrap(),
+                "[::1]:7447".parse().unwrap(),
+            ],
+        };
+        assert_eq!(t.to_string().parse::<Ticket>().unwrap(), t);
+    }
+
+    #[test]
+    fn bad_tickets_say_why() {
+        for (input, why) in [
+            ("hello", "casebook:"),
+            ("casebook:abc@127.0.0.1:1", "node id"),
+            (
+                "casebook:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                "'@'",
+            ),
+        ] {
+            let err = input.parse::<Ticket>().unwrap_err().to_string();
+            assert!(err.contains(why), "{input}: {err}");
+        }
+        let node = crate::SecretKey::from_seed([1; 32]).node_id();
+        let err = format!("casebook:{node}@nowhere")
+            .parse::<Ticket>()
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("nowhere"), "{err}");
+    }
+}

@@ -1,0 +1,220 @@
+//! Pairing nodes: invitation tickets and the trusted peer list.
+
+use std::net::SocketAddr;
+
+use casebook_base::{NodeId, Ticket};
+use casebook_store::Peer;
+
+use crate::{Error, Node};
+
+/// The metadata key under which `serve` records the addresses it listens on.
+pub(crate) const LISTEN_META: &str = "listen_addrs";
+
+impl Node {
+    /// The ticket another adviser needs to trust this node: its id and where it listens.
+    ///
+    /// With no `addrs`, uses the addresses recorded by the last `serve`.
+    ///
+    /// # Errors
+    /// [`Error::BadInput`] when no address is given or recorded.
+    pub fn invite(&self, addrs: &[SocketAddr]) -> Result<Ticket, Error> {
+        let addrs = if addrs.is_empty() {
+            self.listen_addrs()?
+        } else {
+            addrs.to_vec()
+        };
+        if addrs.is_empty() {
+            return Err(Error::BadInput {
+                name: "invite".into(),
+                reason: "no listening address is known yet; give --addr IP:PORT (where `casebook serve --listen` will listen)".into(),
+            });
+        }
+        Ok(Ticket {
+            node: self.node_id(),
+            addrs,
+        })
+    }
+
+    /// The addresses recorded by the last `serve`.
+    ///
+    /// # Errors
+    /// Store errors.
+    pub fn listen_addrs(&self) -> Result<Vec<SocketAddr>, Error> {
+        Ok(self
+            .store()
+            .meta(LISTEN_META)?
+            .map(|b| {
+                String::from_utf8_lossy(&b)
+                    .split(',')
+                    .filter_map(|a| a.parse().ok())
+                    .collect()
+            })
+            .unwrap_or_default())
+    }
+
+    /// Durably record where this node listens (for tickets).
+    ///
+    /// # Errors
+    /// Store errors.
+    pub fn set_listen_addrs(&self, addrs: &[SocketAddr]) -> Result<(), Error> {
+        let text: Vec<String> = addrs.iter().map(ToString::to_string).collect();
+        Ok(self
+            .store()
+            .set_meta(LISTEN_META, text.join(",").as_bytes())?)
+    }
+
+    /// Trust the node in `ticket` under `name`, as a node of `adviser`.
+    ///
+    /// # Errors
+    /// [`Error::BadInput`] for this node's own ticket, an empty or taken name.
+    pub fn add_peer(&self, ticket: &Ticket, name: &str, adviser: &str) -> Result<Peer, Error> {
+        let bad = |reason: String| Error::BadInput {
+            name: "peer add".into(),
+            reason,
+        };
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(bad(
+                "give the peer a name people recognise, e.g. --name \"Alice (laptop)\"".into(),
+            ));
+        }
+        if ticket.node == self.node_id() {
+            return Err(bad("this is this node's own ticket; add the ticket printed on the other adviser's machine".into()));
+        }
+        if let Some(other) = self
+            .peers()?
+            .into_iter()
+            .find(|p| p.name.eq_ignore_ascii_case(name) && p.node != ticket.node)
+        {
+            return Err(bad(format!(
+                "the name '{name}' is already used for node {}; choose another",
+                other.node.short()
+            )));
+        }
+        let peer = Peer {
+            node: ticket.node,
+            name: name.to_string(),
+            adviser: adviser.trim().to_string(),
+            addrs: ticket.addrs.clone(),
+            added_at: self.now(),
+        };
+        self.store().put_peer(&peer)?;
+        Ok(peer)
+    }
+
+    /// Every trusted peer, sorted by name.
+    ///
+    /// # Errors
+    /// Store errors.
+    pub fn peers(&self) -> Result<Vec<Peer>, Error> {
+        let mut peers = self.store().peers()?;
+        peers.sort_by_key(|p| p.name.to_lowercase());
+        Ok(peers)
+    }
+
+    /// Find a peer by name, node id, or the start of its node id.
+    ///
+    /// # Errors
+    /// [`Error::BadInput`] naming `casebook peer list` when none or several match.
+    pub fn find_peer(&self, query: &str) -> Result<Peer, Error> {
+        let peers = self.peers()?;
+        let q = query.trim().to_lowercase();
+        let by_name: Vec<&Peer> = peers
+            .iter()
+            .filter(|p| p.name.to_lowercase() == q)
+            .collect();
+        let found: Vec<&Peer> = if by_name.is_empty() {
+            peers
+                .iter()
+                .filter(|p| q.len() >= 4 && p.node.to_string().starts_with(&q))
+                .collect()
+        } else {
+            by_name
+        };
+        match found.as_slice() {
+            [one] => Ok((*one).clone()),
+            [] => Err(Error::BadInput {
+                name: query.into(),
+                reason: "no trusted peer has that name or node id; run `casebook peer list`".into(),
+            }),
+            _ => Err(Error::BadInput {
+                name: query.into(),
+                reason: "several peers match; give more of the node id".into(),
+            }),
+        }
+    }
+
+    /// Stop trusting a peer. Returns the peer removed.
+    ///
+    /// # Errors
+    /// As [`Node::find_peer`].
+    pub fn remove_peer(&self, query: &str) -> Result<Peer, Error> {
+        let peer = self.find_peer(query)?;
+        self.store().remove_peer(&peer.node)?;
+        Ok(peer)
+    }
+
+    /// Whether `node` is a trusted peer.
+    ///
+    /// # Errors
+    /// Store errors.
+    pub fn is_trusted(&self, node: &NodeId) -> Result<bool, Error> {
+        Ok(self.peers()?.iter().any(|p| p.node == *node))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairing_two_nodes_by_ticket() {
+        let (da, db) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let a = Node::init(da.path(), "Alice").unwrap();
+        let b = Node::init(db.path(), "Bob").unwrap();
+        assert!(a.invite(&[]).is_err(), "no address known yet");
+        let ticket = a.invite(&["127.0.0.1:7447".parse().unwrap()]).unwrap();
+        let text = ticket.to_string();
+        let peer = b
+            .add_peer(&text.parse().unwrap(), "Alice (laptop)", "Alice")
+            .unwrap();
+        assert_eq!(peer.node, a.node_id());
+        assert!(b.is_trusted(&a.node_id()).unwrap());
+        assert_eq!(b.find_peer("alice (laptop)").unwrap().node, a.node_id());
+        assert_eq!(
+            b.find_peer(&a.node_id().to_string()[..8]).unwrap().node,
+            a.node_id()
+        );
+        assert!(
+            b.add_peer(
+                &b.invite(&["127.0.0.1:1".parse().unwrap()]).unwrap(),
+                "me",
+                ""
+            )
+            .is_err()
+        );
+        b.remove_peer("Alice (laptop)").unwrap();
+        assert!(!b.is_trusted(&a.node_id()).unwrap());
+        assert!(b.remove_peer("Alice (laptop)").is_err());
+    }
+
+    #[test]
+    fn peer_names_are_unique() {
+        let (da, db, dc) = (
+            tempfile::tempdir().unwrap(),
+            tempfile::tempdir().unwrap(),
+            tempfile::tempdir().unwrap(),
+        );
+        let a = Node::init(da.path(), "A").unwrap();
+        let b = Node::init(db.path(), "B").unwrap();
+        let c = Node::init(dc.path(), "C").unwrap();
+        let addr = ["127.0.0.1:1".parse().unwrap()];
+        a.add_peer(&b.invite(&addr).unwrap(), "Laptop", "B")
+            .unwrap();
+        let err = a
+            .add_peer(&c.invite(&addr).unwrap(), "laptop", "C")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("already used"), "{err}");
+    }
+}

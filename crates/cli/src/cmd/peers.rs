@@ -1,0 +1,82 @@
+//! `casebook invite` and `casebook peer ...`.
+
+use std::net::SocketAddr;
+
+use casebook::Ticket;
+
+use super::Ctx;
+use crate::args::PeerCmd;
+use crate::output::{self, line, table};
+
+pub(crate) fn invite(ctx: &Ctx, addrs: &[SocketAddr]) -> anyhow::Result<()> {
+    let node = ctx.open()?;
+    let ticket = node.invite(addrs)?;
+    if ctx.json {
+        output::json(
+            &serde_json::json!({"ticket": ticket.to_string(), "node_id": ticket.node, "addrs": ticket.addrs}),
+        )
+    } else {
+        line(ticket)
+    }
+}
+
+pub(crate) fn run(ctx: &Ctx, cmd: PeerCmd) -> anyhow::Result<()> {
+    let node = ctx.open()?;
+    match cmd {
+        PeerCmd::Add {
+            ticket,
+            name,
+            adviser,
+        } => {
+            let ticket: Ticket = ticket.parse()?;
+            let peer = node.add_peer(&ticket, &name, &adviser)?;
+            if ctx.json {
+                output::json(&peer)
+            } else {
+                line(format!(
+                    "Trusted {} (node {}) at {}",
+                    peer.name,
+                    peer.node.short(),
+                    addrs(&peer.addrs)
+                ))
+            }
+        }
+        PeerCmd::List => {
+            let peers = node.peers()?;
+            if ctx.json {
+                return output::json(&peers);
+            }
+            let mut t = table(&["name", "adviser", "node", "addresses", "added"]);
+            for p in &peers {
+                t.add_row(vec![
+                    p.name.clone(),
+                    p.adviser.clone(),
+                    p.node.short(),
+                    addrs(&p.addrs),
+                    p.added_at.format("%Y-%m-%d").to_string(),
+                ]);
+            }
+            line(t)?;
+            line(format!("{} peer(s)", peers.len()))
+        }
+        PeerCmd::Remove { peer } => {
+            let removed = node.remove_peer(&peer)?;
+            if ctx.json {
+                output::json(&removed)
+            } else {
+                line(format!(
+                    "No longer trusting {} (node {})",
+                    removed.name,
+                    removed.node.short()
+                ))
+            }
+        }
+    }
+}
+
+fn addrs(a: &[SocketAddr]) -> String {
+    a.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
