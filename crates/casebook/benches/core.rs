@@ -739,6 +739,7 @@ fn commit_batch(node: &Node, batch: &mut Vec<Built>, ids: &mut Vec<FileId>) -> B
             changes: doc.get_changes(&[]),
             summary,
             origin: Origin::Local,
+            signatures: vec![],
         })
         .collect();
     node.store().commit_many(&commits)?;

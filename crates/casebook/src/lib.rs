@@ -36,7 +36,7 @@ pub use casebook_doc::config as config_types;
 pub use casebook_doc::{
     AccountFile, FileSummary, OrgConfig, automerge, diff, edit, enums, history, model, rules, view,
 };
-pub use casebook_store::{ChangeOrigin, Origin, Peer, Store};
+pub use casebook_store::{ChangeOrigin, ChangeSignature, Origin, Peer, Store};
 pub use error::Error;
 pub use node::{
     HistoryEntry, KEY_FILE, MergeReport, Node, STORE_FILE, default_data_dir, parse_event_time,

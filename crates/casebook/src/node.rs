@@ -7,7 +7,7 @@ use casebook_base::{FileId, NodeId, SecretKey};
 use casebook_doc::edit::{EditContext, Edited, NewClient};
 use casebook_doc::history::{self, Author, ChangeInfo};
 use casebook_doc::{AccountFile, FileSummary, OrgConfig, diff, schema, view};
-use casebook_store::{ChangeOrigin, Commit, Origin, Store};
+use casebook_store::{ChangeOrigin, ChangeSignature, Commit, Origin, Store};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
@@ -51,6 +51,9 @@ pub struct HistoryEntry {
     pub adviser: Option<String>,
     /// How the change reached this node, where recorded.
     pub origin: Option<ChangeOrigin>,
+    /// Whether this node holds the author's valid signature of the change (schema changes are
+    /// checked by rebuilding them instead, and count as signed).
+    pub signed: bool,
 }
 
 /// What a merge brought in.
@@ -264,14 +267,34 @@ impl Node {
         origin: Origin,
     ) -> Result<(), Error> {
         let summary = FileSummary::of(&view::read(doc)?, &self.config);
+        let signatures = self.sign_own(&changes);
         self.store.commit(Commit {
             file_id: file,
             doc,
             changes,
             summary: &summary,
             origin,
+            signatures,
         })?;
         Ok(())
+    }
+
+    /// Sign every change this node authored, so any node can later check that a change naming
+    /// this node as author really came from it.
+    fn sign_own(&self, changes: &[Change]) -> Vec<ChangeSignature> {
+        let me = self.node_id();
+        changes
+            .iter()
+            .filter(|c| c.actor_id().to_bytes() == me.as_bytes())
+            .map(|c| {
+                let hash = c.hash();
+                ChangeSignature {
+                    hash,
+                    author: me,
+                    signature: self.key.sign(&ChangeSignature::message(&hash)),
+                }
+            })
+            .collect()
     }
 
     /// Every file's summary (the portfolio index); loads no document.
@@ -346,20 +369,44 @@ impl Node {
         let changes = history::changes(&doc);
         let hashes: Vec<ChangeHash> = doc.get_changes_meta(&[]).iter().map(|m| m.hash).collect();
         let origins = self.store.origins(&hashes)?;
+        let signatures = self.store.signatures(&hashes)?;
+        let skeleton: std::collections::BTreeSet<ChangeHash> =
+            schema::skeleton_hashes(schema::file_id_of(&doc)?)?
+                .into_iter()
+                .collect();
         Ok(changes
             .into_iter()
             .zip(origins)
-            .map(|(change, origin)| {
-                let adviser = match &change.author {
-                    Author::Node(n) => account.nodes.get(&n.to_string()).cloned(),
-                    _ => None,
+            .zip(signatures.into_iter().zip(hashes))
+            .map(|((change, origin), (signature, hash))| {
+                let (adviser, signed) = match &change.author {
+                    Author::Node(n) => (
+                        account.nodes.get(&n.to_string()).cloned(),
+                        signature.is_some_and(|s| s.author == *n && s.verify()),
+                    ),
+                    Author::Schema => (None, skeleton.contains(&hash)),
+                    Author::Other(_) => (None, false),
                 };
                 HistoryEntry {
                     change,
                     adviser,
                     origin,
+                    signed,
                 }
             })
+            .collect())
+    }
+
+    /// The hashes of every change of a file, in causal order.
+    ///
+    /// # Errors
+    /// As [`Node::load`].
+    pub fn change_hashes(&self, file: FileId) -> Result<Vec<ChangeHash>, Error> {
+        Ok(self
+            .load(file)?
+            .get_changes_meta(&[])
+            .iter()
+            .map(|m| m.hash)
             .collect())
     }
 
@@ -547,14 +594,18 @@ impl Node {
         let commits: Vec<Commit<'_>> = docs
             .iter()
             .zip(&summaries)
-            .map(|((id, doc), summary)| Commit {
-                file_id: *id,
-                doc,
-                changes: doc.get_changes(&[]),
-                summary,
-                origin: Origin::File {
-                    name: "import".into(),
-                },
+            .map(|((id, doc), summary)| {
+                let changes = doc.get_changes(&[]);
+                Commit {
+                    file_id: *id,
+                    doc,
+                    signatures: self.sign_own(&changes),
+                    changes,
+                    summary,
+                    origin: Origin::File {
+                        name: "import".into(),
+                    },
+                }
             })
             .collect();
         self.store.commit_many(&commits)?;
@@ -574,14 +625,18 @@ impl Node {
         let commits: Vec<Commit<'_>> = docs
             .iter()
             .zip(&summaries)
-            .map(|((id, doc, before), summary)| Commit {
-                file_id: *id,
-                doc,
-                changes: doc.get_changes(before),
-                summary,
-                origin: Origin::File {
-                    name: name.to_string(),
-                },
+            .map(|((id, doc, before), summary)| {
+                let changes = doc.get_changes(before);
+                Commit {
+                    file_id: *id,
+                    doc,
+                    signatures: self.sign_own(&changes),
+                    changes,
+                    summary,
+                    origin: Origin::File {
+                        name: name.to_string(),
+                    },
+                }
             })
             .collect();
         self.store.commit_many(&commits)?;

@@ -99,6 +99,19 @@ pub fn skeleton(file_id: FileId, version: u64) -> Result<Automerge, Error> {
     Ok(doc)
 }
 
+/// The hashes of every skeleton change of `file_id`: the only changes by [`SCHEMA_ACTOR`] a
+/// node accepts for that file.
+///
+/// # Errors
+/// Only if Automerge itself fails.
+pub fn skeleton_hashes(file_id: FileId) -> Result<Vec<automerge::ChangeHash>, Error> {
+    Ok(skeleton(file_id, SCHEMA_VERSION)?
+        .get_changes(&[])
+        .iter()
+        .map(|c| c.hash())
+        .collect())
+}
+
 /// A new, empty account file at the current schema version.
 ///
 /// # Errors

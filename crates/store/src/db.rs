@@ -10,7 +10,7 @@ use casebook_doc::{FileSummary, OrgConfig};
 use chrono::Utc;
 use redb::{Database, Durability, ReadableDatabase, ReadableTable, ReadableTableMetadata};
 
-use crate::tables::{CHANGES, CONFIG, META, ORIGINS, PEERS, SNAPSHOTS, SUMMARIES};
+use crate::tables::{CHANGES, CONFIG, META, ORIGINS, PEERS, SIGNATURES, SNAPSHOTS, SUMMARIES};
 use crate::{ChangeOrigin, Error, Origin, Peer};
 
 /// The store format this build writes and reads.
@@ -52,6 +52,38 @@ pub struct Commit<'a> {
     pub summary: &'a FileSummary,
     /// Where the new changes came from.
     pub origin: Origin,
+    /// Signatures of new changes by their authors: (change hash, author, signature).
+    pub signatures: Vec<ChangeSignature>,
+}
+
+/// An author's signature of one change, stored beside it and carried with it on sync.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ChangeSignature {
+    /// The change.
+    pub hash: ChangeHash,
+    /// Its author.
+    pub author: NodeId,
+    /// ed25519 signature over [`SIGNATURE_CONTEXT`] followed by the 32-byte hash.
+    pub signature: [u8; 64],
+}
+
+/// Domain separation for change signatures, so a signature can never be replayed as anything
+/// else the node key signs.
+pub const SIGNATURE_CONTEXT: &[u8] = b"casebook change signature v1\0";
+
+impl ChangeSignature {
+    /// The bytes an author signs for `hash`.
+    pub fn message(hash: &ChangeHash) -> Vec<u8> {
+        let mut m = SIGNATURE_CONTEXT.to_vec();
+        m.extend_from_slice(&hash.0);
+        m
+    }
+
+    /// Whether the signature is the author's over this hash.
+    pub fn verify(&self) -> bool {
+        self.author
+            .verify(&Self::message(&self.hash), &self.signature)
+    }
 }
 
 fn open_error(path: &Path, e: redb::DatabaseError) -> Error {
@@ -113,6 +145,7 @@ impl Store {
             tx.open_table(SUMMARIES)?;
             tx.open_table(ORIGINS)?;
             tx.open_table(PEERS)?;
+            tx.open_table(SIGNATURES)?;
             let mut config = tx.open_table(CONFIG)?;
             let json = serde_json::to_vec(&OrgConfig::default()).map_err(|source| {
                 Error::CorruptRecord {
@@ -290,7 +323,14 @@ impl Store {
             let mut snapshots = tx.open_table(SNAPSHOTS)?;
             let mut summaries = tx.open_table(SUMMARIES)?;
             let mut origins = tx.open_table(ORIGINS)?;
+            let mut sigs = tx.open_table(SIGNATURES)?;
             for c in commits {
+                for sig in &c.signatures {
+                    let mut v = [0u8; 96];
+                    v[..32].copy_from_slice(sig.author.as_bytes());
+                    v[32..].copy_from_slice(&sig.signature);
+                    sigs.insert(sig.hash.0, v)?;
+                }
                 let key = c.file_id.to_bytes();
                 let (mut next, count) = {
                     let mut range = changes.range((key, 0u64)..=(key, u64::MAX))?;
@@ -397,6 +437,36 @@ impl Store {
                         })
                     })
                     .transpose()
+            })
+            .collect()
+    }
+
+    /// The stored signature of each of `hashes`, where there is one.
+    ///
+    /// # Errors
+    /// redb errors only.
+    pub fn signatures(&self, hashes: &[ChangeHash]) -> Result<Vec<Option<ChangeSignature>>, Error> {
+        let tx = self.db.begin_read()?;
+        let table = match tx.open_table(SIGNATURES) {
+            Ok(t) => t,
+            Err(redb::TableError::TableDoesNotExist(_)) => return Ok(vec![None; hashes.len()]),
+            Err(e) => return Err(e.into()),
+        };
+        hashes
+            .iter()
+            .map(|h| {
+                Ok(table.get(h.0)?.map(|v| {
+                    let v = v.value();
+                    let mut author = [0u8; 32];
+                    author.copy_from_slice(&v[..32]);
+                    let mut signature = [0u8; 64];
+                    signature.copy_from_slice(&v[32..]);
+                    ChangeSignature {
+                        hash: *h,
+                        author: NodeId::from_bytes(author),
+                        signature,
+                    }
+                }))
             })
             .collect()
     }

@@ -30,7 +30,7 @@ mod peers;
 mod tables;
 
 pub use casebook_doc::FileSummary;
-pub use db::{Commit, FORMAT_VERSION, Store};
+pub use db::{ChangeSignature, Commit, FORMAT_VERSION, SIGNATURE_CONTEXT, Store};
 pub use error::Error;
 pub use origin::{ChangeOrigin, Origin};
 pub use peers::Peer;

@@ -22,3 +22,8 @@ pub(crate) const CONFIG: TableDefinition<&str, &[u8]> = TableDefinition::new("co
 
 /// Trusted peers: node id (32 bytes) → JSON `Peer`.
 pub(crate) const PEERS: TableDefinition<[u8; 32], &[u8]> = TableDefinition::new("peers");
+
+/// Change signatures: change hash (32 bytes) → author node id (32 bytes) ‖ ed25519 signature
+/// (64 bytes) over `SIGNATURE_CONTEXT ‖ hash`.
+pub(crate) const SIGNATURES: TableDefinition<[u8; 32], [u8; 96]> =
+    TableDefinition::new("signatures");

@@ -114,6 +114,7 @@ fn commit_since(
             changes,
             summary: &summary(doc),
             origin,
+            signatures: vec![],
         })
         .expect("commit");
     hashes
@@ -531,6 +532,7 @@ fn commit_many_stores_every_file_in_one_call() {
             origin: Origin::File {
                 name: "import.csv".into(),
             },
+            signatures: vec![],
         })
         .collect();
     let mut store = Store::create(&path, me).expect("create");
@@ -586,6 +588,7 @@ fn origins_are_recorded_per_change_and_the_first_one_wins() {
             changes: from_peer,
             summary: &summary(&doc),
             origin: Origin::Peer { node: peer },
+            signatures: vec![],
         })
         .expect("commit");
     for o in store.origins(&peer_hashes).expect("origins") {

@@ -12,7 +12,9 @@ pub(crate) fn history(ctx: &Ctx, file: &str) -> anyhow::Result<()> {
     if ctx.json {
         return output::json(&entries);
     }
-    let mut t = table(&["change", "when", "who", "node", "received", "what"]);
+    let mut t = table(&[
+        "change", "when", "who", "node", "signed", "received", "what",
+    ]);
     for e in &entries {
         let (who, node_text) = match &e.change.author {
             Author::Schema => ("casebook".to_string(), "(schema)".to_string()),
@@ -29,6 +31,11 @@ pub(crate) fn history(ctx: &Ctx, file: &str) -> anyhow::Result<()> {
             when(e.change.time),
             who,
             node_text,
+            if e.signed {
+                "✔".to_string()
+            } else {
+                "✘ unsigned".to_string()
+            },
             received,
             e.change.message.clone(),
         ]);
