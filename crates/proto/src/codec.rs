@@ -140,12 +140,7 @@ mod tests {
         fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
             let mut dec = FrameDecoder::new();
             dec.push(&bytes);
-            loop {
-                match dec.next_frame() {
-                    Ok(Some(_)) => continue,
-                    Ok(None) | Err(_) => break,
-                }
-            }
+            while let Ok(Some(_)) = dec.next_frame() {}
             let _ = dec.finish();
         }
     }
