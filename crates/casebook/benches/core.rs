@@ -626,7 +626,8 @@ fn build_file(
 ) -> BoxResult<Built> {
     let id = FileId::new();
     let name = format!("Client {n:06} Ltd");
-    let mut doc = casebook_doc::schema::new_file(id)?;
+    let owner = casebook::NodeId::from_bytes(actor.to_bytes().try_into()?);
+    let mut doc = casebook_doc::schema::new_file(id, owner)?;
     doc.set_actor(actor.clone());
     let intake = now - Span::days(400 - (n % 30) as i64);
     let mut ctx = EditContext {

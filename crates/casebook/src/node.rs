@@ -226,7 +226,7 @@ impl Node {
     /// [`casebook_doc::Error::Rule`] for a client without a name; store errors.
     pub fn create_client(&self, new: &NewClient) -> Result<FileId, Error> {
         let id = FileId::new();
-        let mut doc = schema::new_file(id)?;
+        let mut doc = schema::new_file(id, self.node_id())?;
         doc.set_actor(self.actor());
         casebook_doc::edit::create_client(&mut doc, &self.ctx(), &self.config, new)?;
         let changes = doc.get_changes(&[]);
@@ -371,7 +371,7 @@ impl Node {
         let origins = self.store.origins(&hashes)?;
         let signatures = self.store.signatures(&hashes)?;
         let skeleton: std::collections::BTreeSet<ChangeHash> =
-            schema::skeleton_hashes(schema::file_id_of(&doc)?)?
+            schema::skeleton_hashes(schema::file_id_of(&doc)?, schema::owner_of(&doc)?)?
                 .into_iter()
                 .collect();
         Ok(changes
@@ -511,7 +511,11 @@ impl Node {
         })?;
         // Check the skeleton too: a document that claims a file id but was not built from that
         // id's skeleton would merge into a second, conflicting set of sections.
-        let skel = schema::skeleton(theirs_id, 1)?;
+        let theirs_owner = schema::owner_of(&theirs).map_err(|e| Error::BadInput {
+            name: name.into(),
+            reason: e.to_string(),
+        })?;
+        let skel = schema::skeleton(theirs_id, theirs_owner, 1)?;
         if skel
             .get_heads()
             .iter()
@@ -536,6 +540,16 @@ impl Node {
             });
         }
         let existing = self.store.load(theirs_id)?;
+        if let Some(ours) = &existing
+            && schema::owner_of(ours)? != theirs_owner
+        {
+            return Err(Error::BadInput {
+                name: name.into(),
+                reason: format!(
+                    "it is another copy of file id {theirs_id}, created by another node from a separate import, so the two cannot merge; import it under a new id instead"
+                ),
+            });
+        }
         let created = existing.is_none();
         if new_only && !created {
             return Err(Error::BadInput {
@@ -645,7 +659,7 @@ impl Node {
 
     /// A fresh document for a new file, with this node as actor (for imports).
     pub(crate) fn new_doc(&self, id: FileId) -> Result<Automerge, Error> {
-        let mut doc = schema::new_file(id)?;
+        let mut doc = schema::new_file(id, self.node_id())?;
         doc.set_actor(self.actor());
         Ok(doc)
     }

@@ -15,7 +15,7 @@
 //! use casebook_base::FileId;
 //! use casebook_doc::{edit, schema, view, OrgConfig};
 //! let config = OrgConfig::default();
-//! let mut doc = schema::new_file(FileId::new()).unwrap();
+//! let mut doc = schema::new_file(FileId::new(), casebook_base::NodeId::from_bytes([1; 32])).unwrap();
 //! let ctx = edit::EditContext { adviser: "Alice".into(), now: chrono::Utc::now() };
 //! edit::create_client(&mut doc, &ctx, &config, &edit::NewClient {
 //!     name: "Acme Ltd".into(), ..Default::default()

@@ -7,7 +7,7 @@
 
 use automerge::transaction::{CommitOptions, Transactable};
 use automerge::{ActorId, Automerge, ObjType, ROOT, ReadDoc, ScalarValue, Value};
-use casebook_base::FileId;
+use casebook_base::{FileId, NodeId};
 
 use crate::Error;
 
@@ -50,11 +50,22 @@ const STEPS: &[Step] = &[
     },
 ];
 
-/// The skeleton of `file_id` at `version`: the changes every node agrees on.
+/// The sharing role that lets a node change a file.
+pub const WRITE: &str = "write";
+/// The sharing role that lets a node hold and read a file.
+pub const READ: &str = "read";
+
+/// The skeleton of `file_id`, created by `owner`, at `version`: the changes every node agrees
+/// on.
+///
+/// The genesis names the owner and gives it write access in the file's `sharing` map. Binding
+/// the owner into the genesis is what lets every node check, from the file alone, who may
+/// write first: a reader cannot forge an earlier claim, because another owner makes another
+/// genesis and so another file.
 ///
 /// # Errors
 /// Only if Automerge itself fails, which would be a bug.
-pub fn skeleton(file_id: FileId, version: u64) -> Result<Automerge, Error> {
+pub fn skeleton(file_id: FileId, owner: NodeId, version: u64) -> Result<Automerge, Error> {
     let mut doc = Automerge::new().with_actor(ActorId::from(SCHEMA_ACTOR));
     doc.transact_with(
         |_| {
@@ -64,7 +75,10 @@ pub fn skeleton(file_id: FileId, version: u64) -> Result<Automerge, Error> {
         },
         |tx| {
             tx.put(ROOT, "file_id", file_id.to_string())?;
+            tx.put(ROOT, "owner", owner.to_string())?;
             tx.put(ROOT, "schema_version", ScalarValue::Uint(1))?;
+            let sharing = tx.put_object(ROOT, "sharing", ObjType::Map)?;
+            tx.put(&sharing, owner.to_string(), WRITE)?;
             for key in GENESIS_MAPS {
                 tx.put_object(ROOT, *key, ObjType::Map)?;
             }
@@ -104,8 +118,11 @@ pub fn skeleton(file_id: FileId, version: u64) -> Result<Automerge, Error> {
 ///
 /// # Errors
 /// Only if Automerge itself fails.
-pub fn skeleton_hashes(file_id: FileId) -> Result<Vec<automerge::ChangeHash>, Error> {
-    Ok(skeleton(file_id, SCHEMA_VERSION)?
+pub fn skeleton_hashes(
+    file_id: FileId,
+    owner: NodeId,
+) -> Result<Vec<automerge::ChangeHash>, Error> {
+    Ok(skeleton(file_id, owner, SCHEMA_VERSION)?
         .get_changes(&[])
         .iter()
         .map(|c| c.hash())
@@ -116,8 +133,8 @@ pub fn skeleton_hashes(file_id: FileId) -> Result<Vec<automerge::ChangeHash>, Er
 ///
 /// # Errors
 /// Only if Automerge itself fails.
-pub fn new_file(file_id: FileId) -> Result<Automerge, Error> {
-    skeleton(file_id, SCHEMA_VERSION)
+pub fn new_file(file_id: FileId, owner: NodeId) -> Result<Automerge, Error> {
+    skeleton(file_id, owner, SCHEMA_VERSION)
 }
 
 /// Bring `doc` up to [`SCHEMA_VERSION`], returning how many skeleton changes were added.
@@ -138,7 +155,7 @@ pub fn migrate(doc: &mut Automerge) -> Result<usize, Error> {
             supported: SCHEMA_VERSION,
         });
     }
-    let mut skel = skeleton(file_id, SCHEMA_VERSION)?;
+    let mut skel = skeleton(file_id, owner_of(doc)?, SCHEMA_VERSION)?;
     let before = doc.get_heads();
     doc.merge(&mut skel)?;
     Ok(doc.get_changes(&before).len())
@@ -157,6 +174,22 @@ pub fn file_id_of(doc: &Automerge) -> Result<FileId, Error> {
             _ => Err(Error::NotAnAccountFile("file_id is not text".into())),
         },
         _ => Err(Error::NotAnAccountFile("it has no file_id".into())),
+    }
+}
+
+/// The node that created a document (named in its genesis).
+///
+/// # Errors
+/// [`Error::NotAnAccountFile`] if the document names no valid owner.
+pub fn owner_of(doc: &Automerge) -> Result<NodeId, Error> {
+    match doc.get(ROOT, "owner")? {
+        Some((Value::Scalar(s), _)) => match s.as_ref() {
+            ScalarValue::Str(text) => text
+                .parse()
+                .map_err(|_| Error::NotAnAccountFile(format!("owner '{text}' is not a node id"))),
+            _ => Err(Error::NotAnAccountFile("owner is not text".into())),
+        },
+        _ => Err(Error::NotAnAccountFile("it names no owner".into())),
     }
 }
 
@@ -179,6 +212,7 @@ pub fn schema_version_of(doc: &Automerge) -> u64 {
 /// [`Error::NotAnAccountFile`] or [`Error::SchemaTooNew`].
 pub fn check(doc: &Automerge) -> Result<FileId, Error> {
     let file_id = file_id_of(doc)?;
+    owner_of(doc)?;
     let found = schema_version_of(doc);
     if found > SCHEMA_VERSION {
         return Err(Error::SchemaTooNew {
@@ -207,19 +241,32 @@ pub fn check(doc: &Automerge) -> Result<FileId, Error> {
 mod tests {
     use super::*;
 
+    fn owner() -> NodeId {
+        NodeId::from_bytes([9; 32])
+    }
+
     #[test]
     fn skeleton_is_identical_on_every_node() {
         let id = FileId::new();
-        let a = skeleton(id, SCHEMA_VERSION).unwrap();
-        let b = skeleton(id, SCHEMA_VERSION).unwrap();
+        let a = skeleton(id, owner(), SCHEMA_VERSION).unwrap();
+        let b = skeleton(id, owner(), SCHEMA_VERSION).unwrap();
         assert_eq!(a.get_heads(), b.get_heads());
         assert_eq!(a.save(), b.save());
+        assert_eq!(owner_of(&a).unwrap(), owner());
+    }
+
+    #[test]
+    fn another_owner_makes_another_file() {
+        let id = FileId::new();
+        let a = skeleton(id, owner(), 1).unwrap();
+        let b = skeleton(id, NodeId::from_bytes([8; 32]), 1).unwrap();
+        assert_ne!(a.get_heads(), b.get_heads());
     }
 
     #[test]
     fn two_offline_migrations_merge_without_conflict() {
         let id = FileId::new();
-        let v1 = skeleton(id, 1).unwrap();
+        let v1 = skeleton(id, owner(), 1).unwrap();
         let mut alice = v1.fork().with_actor(ActorId::from(&[1u8; 32][..]));
         let mut bob = v1.fork().with_actor(ActorId::from(&[2u8; 32][..]));
         assert_eq!(migrate(&mut alice).unwrap(), 2);
@@ -236,7 +283,7 @@ mod tests {
     #[test]
     fn newer_schema_is_refused() {
         let id = FileId::new();
-        let mut doc = new_file(id).unwrap();
+        let mut doc = new_file(id, owner()).unwrap();
         doc.transact(|tx| tx.put(ROOT, "schema_version", ScalarValue::Uint(99)))
             .unwrap();
         let err = check(&doc).unwrap_err();

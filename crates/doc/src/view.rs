@@ -112,7 +112,8 @@ mod tests {
 
     #[test]
     fn hydrate_json_matches_automerge_serde_json() {
-        let mut doc = schema::new_file(FileId::new()).unwrap();
+        let mut doc =
+            schema::new_file(FileId::new(), casebook_base::NodeId::from_bytes([1; 32])).unwrap();
         let ctx = EditContext {
             adviser: "A".into(),
             now: chrono::Utc::now(),

@@ -561,7 +561,9 @@ fn sorted_heads(doc: &Automerge) -> Vec<ChangeHash> {
 
 /// A client with one of everything, made by a first node, from which every fork starts.
 fn base(config: &OrgConfig) -> (Automerge, Known) {
-    let mut doc = schema::new_file(FileId::new())
+    let owner = actor(0);
+    let owner = casebook_base::NodeId::from_bytes(owner.to_bytes().try_into().expect("32 bytes"));
+    let mut doc = schema::new_file(FileId::new(), owner)
         .expect("new file")
         .with_actor(actor(0));
     let ctx = ctx("Origin");

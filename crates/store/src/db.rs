@@ -14,7 +14,10 @@ use crate::tables::{CHANGES, CONFIG, META, ORIGINS, PEERS, SIGNATURES, SNAPSHOTS
 use crate::{ChangeOrigin, Error, Origin, Peer};
 
 /// The store format this build writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+///
+/// 2: account files name their owner in the genesis (format 1 was a pre-release whose files
+/// lack it and cannot be shared safely).
+pub const FORMAT_VERSION: u32 = 2;
 
 /// One node's store of account files.
 ///
@@ -193,6 +196,13 @@ impl Store {
             .and_then(|v| <[u8; 4]>::try_from(v.value()).ok())
             .map(u32::from_le_bytes)
             .ok_or_else(not_a_store)?;
+        if version < FORMAT_VERSION {
+            return Err(Error::TooOld {
+                path: path.to_path_buf(),
+                found: version,
+                supported: FORMAT_VERSION,
+            });
+        }
         if version > FORMAT_VERSION {
             return Err(Error::TooNew {
                 path: path.to_path_buf(),

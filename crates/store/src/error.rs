@@ -28,6 +28,18 @@ pub enum Error {
         /// Ours.
         supported: u32,
     },
+    /// The store was written by a pre-release casebook whose format cannot be upgraded.
+    #[error(
+        "the store at {path} has pre-release format {found} (this casebook reads {supported}); export its clients with that version (`casebook export --format json`), then `casebook import` them into a new store"
+    )]
+    TooOld {
+        /// The path.
+        path: PathBuf,
+        /// Its format version.
+        found: u32,
+        /// Ours.
+        supported: u32,
+    },
     /// Another process has the store open.
     #[error(
         "the store at {path} is in use by another casebook process; wait for it to finish (or stop `casebook serve`) and try again"

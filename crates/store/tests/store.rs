@@ -52,7 +52,7 @@ fn store_path(dir: &tempfile::TempDir) -> PathBuf {
 /// A new client's document, edited by `by`.
 fn new_client(name: &str, by: NodeId) -> (FileId, Automerge) {
     let id = FileId::new();
-    let mut doc = schema::new_file(id).expect("new file");
+    let mut doc = schema::new_file(id, NodeId::from_bytes([1; 32])).expect("new file");
     doc.set_actor(actor(by));
     edit::create_client(
         &mut doc,
@@ -304,6 +304,25 @@ fn open_of_a_redb_database_with_a_foreign_meta_table_is_not_a_store() {
         tx.commit().expect("commit");
     }
     assert_not_a_store(&path);
+}
+
+#[test]
+fn a_pre_release_format_is_refused_with_a_way_out() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = store_path(&dir);
+    drop(Store::create(&path, node(1)).expect("create"));
+    {
+        let db = redb::Database::open(&path).expect("redb open");
+        let tx = db.begin_write().expect("write");
+        tx.open_table(META)
+            .expect("meta")
+            .insert("format_version", 1u32.to_le_bytes().as_slice())
+            .expect("insert");
+        tx.commit().expect("commit");
+    }
+    let err = Store::open(&path).expect_err("an older store");
+    assert!(matches!(err, Error::TooOld { found: 1, .. }), "{err:?}");
+    assert!(err.to_string().contains("export"), "{err}");
 }
 
 #[test]
