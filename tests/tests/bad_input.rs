@@ -560,6 +560,14 @@ fn pairing_by_ticket_and_refusing_bad_tickets() {
     assert!(run.stderr.contains("own ticket"), "{run}");
     let run = a.fails(&["invite"]);
     assert!(run.stderr.contains("--addr"), "{run}");
+    b.add_client("Acme Ltd", &[]);
+    b.json(&["share", "Acme", "Alice", "--write"]);
+    let account = b.account("Acme");
+    let alice = a.json(&["id"])["node_id"].as_str().unwrap().to_string();
+    assert_eq!(account["sharing"][&alice], "write", "{account}");
+    let run = b.refuses(&["share", "Acme", "Nobody", "--read"]);
+    assert!(run.stderr.contains("peer list"), "{run}");
+    b.json(&["unshare", "Acme", "Alice (laptop)"]);
     b.json(&["peer", "remove", "Alice (laptop)"]);
     assert_eq!(b.json(&["peer", "list"]).as_array().map(Vec::len), Some(0));
 }

@@ -15,6 +15,8 @@ const COMMANDS: &[&[&str]] = &[
     &["peer", "add"],
     &["peer", "list"],
     &["peer", "remove"],
+    &["share"],
+    &["unshare"],
     &["client"],
     &["client", "add"],
     &["client", "list"],

@@ -154,6 +154,65 @@ impl Node {
         Ok(peer)
     }
 
+    /// The nodes a sharing command means: one peer by name or node id, or every node of an
+    /// adviser by the adviser's name.
+    ///
+    /// # Errors
+    /// [`Error::BadInput`] naming `casebook peer list` when nothing matches.
+    pub fn resolve_sharee(&self, query: &str) -> Result<Vec<Peer>, Error> {
+        if let Ok(peer) = self.find_peer(query) {
+            return Ok(vec![peer]);
+        }
+        let q = query.trim().to_lowercase();
+        let nodes: Vec<Peer> = self
+            .peers()?
+            .into_iter()
+            .filter(|p| !p.adviser.is_empty() && p.adviser.to_lowercase() == q)
+            .collect();
+        if nodes.is_empty() {
+            return Err(Error::BadInput {
+                name: query.into(),
+                reason: "no trusted peer or adviser has that name; run `casebook peer list` (add one with `casebook peer add`)".into(),
+            });
+        }
+        Ok(nodes)
+    }
+
+    /// Share a file with a peer or every node of an adviser, as `read` or `write`.
+    ///
+    /// # Errors
+    /// As [`Node::resolve_sharee`], and the edit's own refusals.
+    pub fn share(
+        &self,
+        file: casebook_base::FileId,
+        who: &str,
+        role: &str,
+    ) -> Result<Vec<String>, Error> {
+        let mut messages = Vec::new();
+        for peer in self.resolve_sharee(who)? {
+            let e = self.apply(file, |d, c, _| {
+                casebook_doc::edit::share(d, c, peer.node, role, &peer.name)
+            })?;
+            messages.push(e.message);
+        }
+        Ok(messages)
+    }
+
+    /// Stop sharing a file with a peer or every node of an adviser.
+    ///
+    /// # Errors
+    /// As [`Node::share`].
+    pub fn unshare(&self, file: casebook_base::FileId, who: &str) -> Result<Vec<String>, Error> {
+        let mut messages = Vec::new();
+        for peer in self.resolve_sharee(who)? {
+            let e = self.apply(file, |d, c, _| {
+                casebook_doc::edit::unshare(d, c, peer.node, &peer.name)
+            })?;
+            messages.push(e.message);
+        }
+        Ok(messages)
+    }
+
     /// Whether `node` is a trusted peer.
     ///
     /// # Errors
@@ -193,6 +252,27 @@ mod tests {
             )
             .is_err()
         );
+        let file = b
+            .create_client(&casebook_doc::edit::NewClient {
+                name: "Acme".into(),
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(
+            b.share(file, "Alice", "write").unwrap().len(),
+            1,
+            "by adviser name"
+        );
+        assert_eq!(
+            b.read(file)
+                .unwrap()
+                .sharing
+                .get(&a.node_id().to_string())
+                .map(String::as_str),
+            Some("write")
+        );
+        b.unshare(file, "Alice (laptop)").unwrap();
+        assert!(b.share(file, "Nobody", "read").is_err());
         b.remove_peer("Alice (laptop)").unwrap();
         assert!(!b.is_trusted(&a.node_id()).unwrap());
         assert!(b.remove_peer("Alice (laptop)").is_err());

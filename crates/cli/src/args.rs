@@ -42,6 +42,26 @@ pub(crate) enum Command {
     /// Trust, list and remove peer nodes.
     #[command(subcommand)]
     Peer(PeerCmd),
+    /// Share a client's account file with a peer node, or with every node of an adviser.
+    Share {
+        /// The client.
+        file: String,
+        /// A peer's name or node id, or an adviser's name (all their nodes).
+        peer: String,
+        /// Let them read the file.
+        #[arg(long, conflicts_with = "write", required_unless_present = "write")]
+        read: bool,
+        /// Let them read and change the file.
+        #[arg(long)]
+        write: bool,
+    },
+    /// Stop sharing a client's account file with a peer or adviser.
+    Unshare {
+        /// The client.
+        file: String,
+        /// A peer's name or node id, or an adviser's name.
+        peer: String,
+    },
     /// Add, list, show and edit clients, move them along the pathway, and exit them.
     #[command(subcommand)]
     Client(ClientCmd),

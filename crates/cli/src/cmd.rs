@@ -58,6 +58,13 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Invite { addrs } => peers::invite(&ctx, &addrs),
         Command::Peer(c) => peers::run(&ctx, c),
+        Command::Share {
+            file,
+            peer,
+            read: _,
+            write,
+        } => peers::share(&ctx, &file, &peer, write),
+        Command::Unshare { file, peer } => peers::unshare(&ctx, &file, &peer),
         Command::Client(c) => client::run(&ctx, c),
         Command::Show(a) => client::show(&ctx, &a),
         Command::Person(c) => people::run(&ctx, c),

@@ -46,6 +46,10 @@ pub struct AccountFile {
     pub swot: BTreeMap<Uuid, SwotItem>,
     /// The adviser's name behind each node that has edited this file, keyed by node id.
     pub nodes: BTreeMap<String, String>,
+    /// The node that created the file.
+    pub owner: String,
+    /// Who may hold (`read`) or change (`write`) the file, keyed by node id.
+    pub sharing: BTreeMap<String, String>,
 }
 
 /// The organisation (or pre-start individual) this file is about.

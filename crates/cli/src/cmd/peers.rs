@@ -4,7 +4,7 @@ use std::net::SocketAddr;
 
 use casebook::Ticket;
 
-use super::Ctx;
+use super::{Ctx, find};
 use crate::args::PeerCmd;
 use crate::output::{self, line, table};
 
@@ -79,4 +79,29 @@ fn addrs(a: &[SocketAddr]) -> String {
         .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+pub(crate) fn share(ctx: &Ctx, file: &str, peer: &str, write: bool) -> anyhow::Result<()> {
+    let node = ctx.open()?;
+    let file = find(&node, file)?;
+    let role = if write { "write" } else { "read" };
+    let messages = node.share(file, peer, role)?;
+    report(ctx, file, &messages)
+}
+
+pub(crate) fn unshare(ctx: &Ctx, file: &str, peer: &str) -> anyhow::Result<()> {
+    let node = ctx.open()?;
+    let file = find(&node, file)?;
+    let messages = node.unshare(file, peer)?;
+    report(ctx, file, &messages)
+}
+
+fn report(ctx: &Ctx, file: casebook::FileId, messages: &[String]) -> anyhow::Result<()> {
+    if ctx.json {
+        return output::json(&serde_json::json!({"file_id": file, "messages": messages}));
+    }
+    for m in messages {
+        line(m)?;
+    }
+    Ok(())
 }
