@@ -601,29 +601,8 @@ impl Node {
 
     /// Commit several new files in one transaction (all-or-nothing imports).
     pub(crate) fn commit_new_files(&self, docs: &[(FileId, Automerge)]) -> Result<(), Error> {
-        let mut summaries = Vec::with_capacity(docs.len());
-        for (_, doc) in docs {
-            summaries.push(FileSummary::of(&view::read(doc)?, &self.config));
-        }
-        let commits: Vec<Commit<'_>> = docs
-            .iter()
-            .zip(&summaries)
-            .map(|((id, doc), summary)| {
-                let changes = doc.get_changes(&[]);
-                Commit {
-                    file_id: *id,
-                    doc,
-                    signatures: self.sign_own(&changes),
-                    changes,
-                    summary,
-                    origin: Origin::File {
-                        name: "import".into(),
-                    },
-                }
-            })
-            .collect();
-        self.store.commit_many(&commits)?;
-        Ok(())
+        let items: Vec<_> = docs.iter().map(|(id, doc)| (*id, doc, &[][..])).collect();
+        self.commit_batch(&items, "import")
     }
 
     /// Commit edits to several existing files in one transaction (all-or-nothing imports).
@@ -632,11 +611,25 @@ impl Node {
         docs: &[(FileId, Automerge, Vec<ChangeHash>)],
         name: &str,
     ) -> Result<(), Error> {
-        let mut summaries = Vec::with_capacity(docs.len());
-        for (_, doc, _) in docs {
+        let items: Vec<_> = docs
+            .iter()
+            .map(|(id, doc, before)| (*id, doc, before.as_slice()))
+            .collect();
+        self.commit_batch(&items, name)
+    }
+
+    /// Commit each file's changes since its `before` heads, with new summaries and this node's
+    /// signatures, in one transaction.
+    fn commit_batch(
+        &self,
+        items: &[(FileId, &Automerge, &[ChangeHash])],
+        name: &str,
+    ) -> Result<(), Error> {
+        let mut summaries = Vec::with_capacity(items.len());
+        for (_, doc, _) in items {
             summaries.push(FileSummary::of(&view::read(doc)?, &self.config));
         }
-        let commits: Vec<Commit<'_>> = docs
+        let commits: Vec<Commit<'_>> = items
             .iter()
             .zip(&summaries)
             .map(|((id, doc, before), summary)| {

@@ -203,6 +203,20 @@ fn put_changed(
     Ok(())
 }
 
+/// The fields of `requested` that were given (not null) and differ from `current`.
+fn changed_fields(
+    requested: &serde_json::Value,
+    current: &serde_json::Value,
+) -> serde_json::Map<String, serde_json::Value> {
+    requested
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter(|(k, v)| !v.is_null() && current.get(k.as_str()) != Some(v))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
+}
+
 /// Add a new entry with a fresh UUID key to the collection at `keys`.
 fn add_entry<T: Serialize>(
     doc: &mut Automerge,
@@ -650,13 +664,7 @@ pub fn edit_person(
         "language": patch.language, "reports_to": patch.reports_to, "left": patch.left,
     });
     let cur = json(person)?;
-    let fields: serde_json::Map<String, serde_json::Value> = fields
-        .as_object()
-        .into_iter()
-        .flatten()
-        .filter(|(k, v)| !v.is_null() && cur.get(k.as_str()) != Some(v))
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
+    let fields = changed_fields(&fields, &cur);
     let add: Vec<PersonRole> = patch
         .add_roles
         .iter()
@@ -941,13 +949,7 @@ pub fn assess_risk(
         "mitigation": a.mitigation, "owner": a.owner, "status": a.status,
     });
     let cur = json(risk)?;
-    let fields: serde_json::Map<String, serde_json::Value> = fields
-        .as_object()
-        .into_iter()
-        .flatten()
-        .filter(|(k, v)| !v.is_null() && cur.get(k.as_str()) != Some(v))
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
+    let fields = changed_fields(&fields, &cur);
     if fields.is_empty() {
         return Err(Error::Rule(
             "nothing to change: every value given is already set".into(),

@@ -166,14 +166,19 @@ pub fn migrate(doc: &mut Automerge) -> Result<usize, Error> {
 /// # Errors
 /// [`Error::NotAnAccountFile`] if the document has no valid `file_id`.
 pub fn file_id_of(doc: &Automerge) -> Result<FileId, Error> {
-    match doc.get(ROOT, "file_id")? {
+    let text = root_text(doc, "file_id")?;
+    text.parse()
+        .map_err(|_| Error::NotAnAccountFile(format!("file_id '{text}' is not a UUID")))
+}
+
+/// A text value at the root, or why the document is not an account file.
+fn root_text(doc: &Automerge, key: &str) -> Result<String, Error> {
+    match doc.get(ROOT, key)? {
         Some((Value::Scalar(s), _)) => match s.as_ref() {
-            ScalarValue::Str(text) => text
-                .parse()
-                .map_err(|_| Error::NotAnAccountFile(format!("file_id '{text}' is not a UUID"))),
-            _ => Err(Error::NotAnAccountFile("file_id is not text".into())),
+            ScalarValue::Str(text) => Ok(text.to_string()),
+            _ => Err(Error::NotAnAccountFile(format!("{key} is not text"))),
         },
-        _ => Err(Error::NotAnAccountFile("it has no file_id".into())),
+        _ => Err(Error::NotAnAccountFile(format!("it has no {key}"))),
     }
 }
 
@@ -182,15 +187,9 @@ pub fn file_id_of(doc: &Automerge) -> Result<FileId, Error> {
 /// # Errors
 /// [`Error::NotAnAccountFile`] if the document names no valid owner.
 pub fn owner_of(doc: &Automerge) -> Result<NodeId, Error> {
-    match doc.get(ROOT, "owner")? {
-        Some((Value::Scalar(s), _)) => match s.as_ref() {
-            ScalarValue::Str(text) => text
-                .parse()
-                .map_err(|_| Error::NotAnAccountFile(format!("owner '{text}' is not a node id"))),
-            _ => Err(Error::NotAnAccountFile("owner is not text".into())),
-        },
-        _ => Err(Error::NotAnAccountFile("it names no owner".into())),
-    }
+    let text = root_text(doc, "owner")?;
+    text.parse()
+        .map_err(|_| Error::NotAnAccountFile(format!("owner '{text}' is not a node id")))
 }
 
 /// The schema version recorded in a document (0 if missing).
