@@ -1,0 +1,327 @@
+//! Clients: creation, profile and team, journey stages, exit plan and exit.
+
+use automerge::transaction::{Transactable, Transaction};
+use automerge::{Automerge, ObjType, ReadDoc, Value};
+use chrono::NaiveDate;
+use uuid::Uuid;
+
+use super::*;
+use crate::Error;
+use crate::config::OrgConfig;
+use crate::model::*;
+
+/// The details of a new client.
+#[derive(Clone, Debug, Default)]
+pub struct NewClient {
+    /// Trading or personal name (required).
+    pub name: String,
+    /// Legal form.
+    pub legal_form: String,
+    /// Sector.
+    pub sector: String,
+    /// Postcode.
+    pub postcode: String,
+    /// Companies House number.
+    pub company_number: String,
+    /// Region.
+    pub region: String,
+    /// Segment tags.
+    pub segments: Vec<String>,
+    /// Lead adviser.
+    pub lead: String,
+    /// Intake date (today if `None`).
+    pub intake_date: Option<NaiveDate>,
+    /// Where the client came from.
+    pub source: String,
+}
+
+/// Fill a freshly created account file with its first details, entering the first stage.
+///
+/// # Errors
+/// [`Error::Rule`] if the name is empty.
+pub fn create_client(
+    doc: &mut Automerge,
+    ctx: &EditContext,
+    config: &OrgConfig,
+    new: &NewClient,
+) -> Result<Edited, Error> {
+    let name = new.name.trim().to_string();
+    if name.is_empty() {
+        return Err(Error::Rule("a client needs a name (--name)".into()));
+    }
+    let stage = config.first_stage().to_string();
+    let intake = new.intake_date.unwrap_or_else(|| ctx.now.date_naive());
+    let new = new.clone();
+    let ctx2 = ctx.clone();
+    transact(doc, ctx, format!("Added client {name}"), None, move |tx| {
+        let profile = path(tx, &["profile"])?;
+        for (k, v) in [
+            ("name", name.as_str()),
+            ("legal_form", new.legal_form.as_str()),
+            ("sector", new.sector.as_str()),
+            ("postcode", new.postcode.as_str()),
+            ("company_number", new.company_number.as_str()),
+            ("region", new.region.as_str()),
+            ("source", new.source.as_str()),
+        ] {
+            if !v.is_empty() {
+                tx.put(&profile, k, v.trim())?;
+            }
+        }
+        tx.put(&profile, "intake_date", intake.to_string())?;
+        let segs = tx.put_object(&profile, "segments", ObjType::Map)?;
+        for s in &new.segments {
+            tx.put(&segs, s.trim().to_ascii_lowercase(), true)?;
+        }
+        if !new.lead.is_empty() {
+            let team = path(tx, &["team"])?;
+            tx.put(&team, "lead", new.lead.trim())?;
+        }
+        enter_stage(tx, &ctx2, &stage, "intake")
+    })
+}
+
+fn enter_stage(
+    tx: &mut Transaction<'_>,
+    ctx: &EditContext,
+    stage: &str,
+    note: &str,
+) -> Result<(), Error> {
+    let journey = path(tx, &["journey"])?;
+    tx.put(&journey, "stage", stage)?;
+    tx.put(&journey, "stage_entered", ctx.now.to_rfc3339())?;
+    let history = child(tx, &journey, "history")?;
+    let entry = json(&StageEntry {
+        stage: stage.to_string(),
+        at: Some(ctx.now),
+        by: ctx.adviser.clone(),
+        note: note.to_string(),
+    })?;
+    put_json(tx, &history, &Uuid::new_v4().to_string(), &entry)
+}
+
+/// Changes to a client's profile and team; `None` leaves a field as it is.
+#[derive(Clone, Debug, Default)]
+pub struct ClientPatch {
+    /// New name.
+    pub name: Option<String>,
+    /// New legal form.
+    pub legal_form: Option<String>,
+    /// New sector.
+    pub sector: Option<String>,
+    /// New postcode.
+    pub postcode: Option<String>,
+    /// New company number.
+    pub company_number: Option<String>,
+    /// New region.
+    pub region: Option<String>,
+    /// New mission statement.
+    pub mission: Option<String>,
+    /// New strategy.
+    pub strategy: Option<String>,
+    /// New priorities.
+    pub priorities: Option<String>,
+    /// Segment tags to add.
+    pub add_segments: Vec<String>,
+    /// Segment tags to remove.
+    pub remove_segments: Vec<String>,
+    /// New lead adviser.
+    pub lead: Option<String>,
+    /// New deputy.
+    pub deputy: Option<String>,
+    /// New senior sponsor.
+    pub sponsor: Option<String>,
+    /// When points of contact were communicated to the client.
+    pub contact_communicated: Option<NaiveDate>,
+    /// New remedial plan.
+    pub remedial_plan: Option<String>,
+}
+
+/// Apply a [`ClientPatch`], writing only the fields that change.
+///
+/// # Errors
+/// [`Error::Rule`] if nothing would change or the name would become empty.
+pub fn edit_client(
+    doc: &mut Automerge,
+    ctx: &EditContext,
+    patch: &ClientPatch,
+) -> Result<Edited, Error> {
+    let file = current(doc)?;
+    if patch.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
+        return Err(Error::Rule("a client's name cannot be empty".into()));
+    }
+    let profile_fields = serde_json::json!({
+        "name": patch.name, "legal_form": patch.legal_form, "sector": patch.sector,
+        "postcode": patch.postcode, "company_number": patch.company_number, "region": patch.region,
+        "mission": patch.mission, "strategy": patch.strategy, "priorities": patch.priorities,
+    });
+    let team_fields = serde_json::json!({
+        "lead": patch.lead, "deputy": patch.deputy, "sponsor": patch.sponsor,
+        "contact_communicated": patch.contact_communicated.map(|d| d.to_string()),
+    });
+    let mut changed: Vec<String> = Vec::new();
+    let cur_profile = json(&file.profile)?;
+    let cur_team = json(&file.team)?;
+    for (k, v) in profile_fields
+        .as_object()
+        .into_iter()
+        .flatten()
+        .chain(team_fields.as_object().into_iter().flatten())
+    {
+        if !v.is_null() && cur_profile.get(k) != Some(v) && cur_team.get(k) != Some(v) {
+            changed.push(k.replace('_', " "));
+        }
+    }
+    for s in &patch.add_segments {
+        if !file.profile.segments.contains_key(&s.to_ascii_lowercase()) {
+            changed.push(format!("segment +{s}"));
+        }
+    }
+    for s in &patch.remove_segments {
+        if file.profile.segments.contains_key(&s.to_ascii_lowercase()) {
+            changed.push(format!("segment -{s}"));
+        }
+    }
+    if let Some(plan) = &patch.remedial_plan
+        && *plan != file.journey.remedial_plan
+    {
+        changed.push("remedial plan".into());
+    }
+    if changed.is_empty() {
+        return Err(Error::Rule(
+            "nothing to change: every value given is already set".into(),
+        ));
+    }
+    let message = format!("Edited {}: {}", file.profile.name, changed.join(", "));
+    // Only the fields that were given go to put_changed; nulls were filtered above.
+    let strip = |v: serde_json::Value| -> serde_json::Value {
+        serde_json::Value::Object(
+            v.as_object()
+                .into_iter()
+                .flatten()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        )
+    };
+    let profile_fields = strip(profile_fields);
+    let team_fields = strip(team_fields);
+    let patch = patch.clone();
+    transact(doc, ctx, message, None, move |tx| {
+        let profile = path(tx, &["profile"])?;
+        put_changed(tx, &profile, &cur_profile, &profile_fields)?;
+        let team = path(tx, &["team"])?;
+        put_changed(tx, &team, &cur_team, &team_fields)?;
+        if !patch.add_segments.is_empty() || !patch.remove_segments.is_empty() {
+            let segs = match tx.get(&profile, "segments")? {
+                Some((Value::Object(ObjType::Map), id)) => id,
+                _ => tx.put_object(&profile, "segments", ObjType::Map)?,
+            };
+            for s in &patch.add_segments {
+                tx.put(&segs, s.trim().to_ascii_lowercase(), true)?;
+            }
+            for s in &patch.remove_segments {
+                tx.delete(&segs, s.trim().to_ascii_lowercase())?;
+            }
+        }
+        if let Some(plan) = &patch.remedial_plan {
+            let journey = path(tx, &["journey"])?;
+            tx.put(&journey, "remedial_plan", plan.as_str())?;
+        }
+        Ok(())
+    })
+}
+
+/// Move the client to another pathway stage, recording it in the stage history.
+///
+/// # Errors
+/// [`Error::BadValue`] for a stage not in the pathway, [`Error::Rule`] if the client has
+/// exited or is already in that stage.
+pub fn set_stage(
+    doc: &mut Automerge,
+    ctx: &EditContext,
+    config: &OrgConfig,
+    stage: &str,
+    note: &str,
+) -> Result<Edited, Error> {
+    let stage = config.stage(stage)?.name.clone();
+    let file = current(doc)?;
+    if file.is_exited() {
+        return Err(Error::Rule(format!(
+            "{} has exited; it has no journey to move",
+            file.profile.name
+        )));
+    }
+    if file.journey.stage == stage {
+        return Err(Error::Rule(format!(
+            "{} is already in stage {stage}",
+            file.profile.name
+        )));
+    }
+    let message = format!(
+        "Moved {} from {} to {stage}",
+        file.profile.name,
+        or_none(&file.journey.stage)
+    );
+    let ctx2 = ctx.clone();
+    let note = note.to_string();
+    transact(doc, ctx, message, None, move |tx| {
+        enter_stage(tx, &ctx2, &stage, &note)
+    })
+}
+
+/// Agree or replace the client's exit plan (JR-4).
+///
+/// # Errors
+/// [`Error::Rule`] if the criteria are empty.
+pub fn set_exit_plan(
+    doc: &mut Automerge,
+    ctx: &EditContext,
+    plan: &ExitPlan,
+) -> Result<Edited, Error> {
+    if plan.criteria.trim().is_empty() {
+        return Err(Error::Rule(
+            "an exit plan needs criteria (--criteria)".into(),
+        ));
+    }
+    let file = current(doc)?;
+    let value = json(plan)?;
+    let verb = if file.journey.exit_plan.is_some() {
+        "Revised"
+    } else {
+        "Agreed"
+    };
+    let message = format!(
+        "{verb} exit plan for {}: {}",
+        file.profile.name,
+        plan.criteria.trim()
+    );
+    transact(doc, ctx, message, None, move |tx| {
+        let journey = path(tx, &["journey"])?;
+        put_json(tx, &journey, "exit_plan", &value)
+    })
+}
+
+/// Record that the client has left the caseload (JR-3, JR-4).
+///
+/// # Errors
+/// [`Error::Rule`] if the client has already exited.
+pub fn exit_client(
+    doc: &mut Automerge,
+    ctx: &EditContext,
+    record: &ExitRecord,
+) -> Result<Edited, Error> {
+    let file = current(doc)?;
+    if let Some(exit) = &file.journey.exit {
+        return Err(Error::Rule(format!(
+            "{} already exited on {} ({})",
+            file.profile.name, exit.date, exit.reason
+        )));
+    }
+    let value = json(record)?;
+    let message = format!("Exited {}: {}", file.profile.name, record.reason);
+    transact(doc, ctx, message, None, move |tx| {
+        let journey = path(tx, &["journey"])?;
+        put_json(tx, &journey, "exit", &value)
+    })
+}

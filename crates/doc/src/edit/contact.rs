@@ -1,0 +1,109 @@
+//! The contact log and agreed actions.
+
+use automerge::Automerge;
+use automerge::transaction::Transactable;
+use uuid::Uuid;
+
+use super::*;
+use crate::Error;
+use crate::enums::*;
+use crate::model::*;
+
+/// Log an interaction in the contact log (CL-1).
+///
+/// # Errors
+/// [`Error::NoSuchEntry`] if it links to an unknown risk or opportunity.
+pub fn log_interaction(
+    doc: &mut Automerge,
+    ctx: &EditContext,
+    interaction: &Interaction,
+) -> Result<Edited, Error> {
+    let file = current(doc)?;
+    for r in &interaction.risks {
+        if !file.risks.contains_key(r) {
+            return Err(Error::NoSuchEntry {
+                what: "risk",
+                id: r.to_string(),
+            });
+        }
+    }
+    for o in &interaction.opportunities {
+        if !file.opportunities.contains_key(o) {
+            return Err(Error::NoSuchEntry {
+                what: "opportunity",
+                id: o.to_string(),
+            });
+        }
+    }
+    let with = if interaction.their_attendees.is_empty() {
+        file.profile.name.clone()
+    } else {
+        format!(
+            "{} ({})",
+            interaction.their_attendees.join(", "),
+            file.profile.name
+        )
+    };
+    let message = format!(
+        "Logged {} {} with {with}: {}",
+        interaction.direction, interaction.kind, interaction.purpose
+    );
+    add_entry(doc, ctx, &["interactions"], interaction, message)
+}
+
+/// Add an agreed action (CL-2).
+///
+/// # Errors
+/// [`Error::Rule`] if the title is empty; [`Error::NoSuchEntry`] for an unknown origin.
+pub fn add_action(
+    doc: &mut Automerge,
+    ctx: &EditContext,
+    action: &Action,
+) -> Result<Edited, Error> {
+    if action.title.trim().is_empty() {
+        return Err(Error::Rule("an action needs a title".into()));
+    }
+    let file = current(doc)?;
+    if let Some(o) = action.origin
+        && !file.interactions.contains_key(&o)
+    {
+        return Err(Error::NoSuchEntry {
+            what: "interaction",
+            id: o.to_string(),
+        });
+    }
+    let due = action.due.map(|d| format!(", due {d}")).unwrap_or_default();
+    let message = format!(
+        "Action for {}: {} (owner {}{due})",
+        file.profile.name,
+        action.title,
+        or_none(&action.owner)
+    );
+    add_entry(doc, ctx, &["actions"], action, message)
+}
+
+/// Mark an action done.
+///
+/// # Errors
+/// [`Error::NoSuchEntry`] for an unknown action, [`Error::Rule`] if it is already done.
+pub fn complete_action(doc: &mut Automerge, ctx: &EditContext, id: Uuid) -> Result<Edited, Error> {
+    let file = current(doc)?;
+    let action = file.actions.get(&id).ok_or_else(|| Error::NoSuchEntry {
+        what: "action",
+        id: id.to_string(),
+    })?;
+    if action.status == ActionStatus::Done {
+        return Err(Error::Rule(format!(
+            "action '{}' is already done",
+            action.title
+        )));
+    }
+    let message = format!("Completed action: {}", action.title);
+    let now = ctx.now.to_rfc3339();
+    transact(doc, ctx, message, None, move |tx| {
+        let obj = path(tx, &["actions", &id.to_string()])?;
+        tx.put(&obj, "status", ActionStatus::Done.as_str())?;
+        tx.put(&obj, "done_at", now.as_str())?;
+        Ok(())
+    })
+}
