@@ -1,0 +1,55 @@
+//! Arguments of `casebook config ...`.
+
+use clap::Subcommand;
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum ConfigCmd {
+    /// Show the configuration in force.
+    Show,
+    /// Set the RAG matrix: score = likelihood × severity is amber from AMBER_AT and red from
+    /// RED_AT.
+    Rag {
+        /// Lowest score that is amber.
+        #[arg(long)]
+        amber_at: u8,
+        /// Lowest score that is red.
+        #[arg(long)]
+        red_at: u8,
+    },
+    /// Set the weight of one COSMONAUTS group.
+    Weight {
+        /// The group.
+        group: String,
+        /// Its weight (0 leaves it out of the total).
+        weight: u32,
+    },
+    /// Set the support pathway: its stages in order. Stages kept keep their day limits; new
+    /// ones get 60 days. Clients in a stage that is dropped are listed until moved.
+    Pathway {
+        /// The stages, first to last (e.g. enquiry diagnostic action-plan delivery review).
+        #[arg(required = true)]
+        stages: Vec<String>,
+    },
+    /// Set the days a client may stay in a pathway stage before it is stalled.
+    StageDays {
+        /// The stage.
+        stage: String,
+        /// Days.
+        days: i64,
+    },
+    /// Set the contact and responsiveness thresholds.
+    Thresholds {
+        /// Days without contact before a contact is overdue.
+        #[arg(long)]
+        contact_due_days: Option<i64>,
+        /// Days without an inbound contact before a client is unresponsive.
+        #[arg(long)]
+        unresponsive_days: Option<i64>,
+        /// Unanswered outbound attempts before a client is unresponsive.
+        #[arg(long)]
+        unresponsive_attempts: Option<u32>,
+        /// Days without progress before a journey is stalled.
+        #[arg(long)]
+        stalled_days: Option<i64>,
+    },
+}

@@ -1,0 +1,81 @@
+//! Arguments of `casebook log` and `casebook action ...`.
+
+use clap::{Args, Subcommand};
+
+#[derive(Debug, Args)]
+pub(crate) struct LogArgs {
+    /// The client.
+    pub file: String,
+    /// call, meeting, visit, email, im, event, hospitality, other.
+    #[arg(long)]
+    pub kind: String,
+    /// inbound (the client contacted us) or outbound.
+    #[arg(long)]
+    pub direction: String,
+    /// introduction, fact-finding, obligations, progress-review, issues, complaint, sales,
+    /// contractual, hospitality, social.
+    #[arg(long)]
+    pub purpose: String,
+    /// When (YYYY-MM-DD, YYYY-MM-DD HH:MM, or RFC 3339); default now.
+    #[arg(long)]
+    pub at: Option<String>,
+    /// Duration in minutes.
+    #[arg(long, default_value_t = 0)]
+    pub minutes: u32,
+    /// Attendee on the client's side (repeatable).
+    #[arg(long = "with")]
+    pub with: Vec<String>,
+    /// Attendee on our side (repeatable); default: you.
+    #[arg(long = "ours")]
+    pub ours: Vec<String>,
+    /// What was said.
+    #[arg(long, default_value = "")]
+    pub summary: String,
+    /// Needs identified.
+    #[arg(long, default_value = "")]
+    pub needs: String,
+    /// A related risk (id; repeatable).
+    #[arg(long = "risk")]
+    pub risks: Vec<String>,
+    /// A related opportunity (id; repeatable).
+    #[arg(long = "opportunity")]
+    pub opportunities: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum ActionCmd {
+    /// Add an agreed action.
+    Add {
+        /// The client.
+        file: String,
+        /// What is to be done.
+        title: String,
+        /// Who will do it; default: you.
+        #[arg(long)]
+        owner: Option<String>,
+        /// By when (YYYY-MM-DD).
+        #[arg(long)]
+        due: Option<String>,
+        /// The interaction where it was agreed (id).
+        #[arg(long = "from")]
+        origin: Option<String>,
+    },
+    /// Mark an action done.
+    Done {
+        /// The client.
+        file: String,
+        /// The action (id or its first characters).
+        action: String,
+    },
+    /// List open actions, overdue first (one client, or all).
+    List {
+        /// Only this client.
+        file: Option<String>,
+        /// Only this owner.
+        #[arg(long)]
+        owner: Option<String>,
+        /// Include done actions.
+        #[arg(long)]
+        all: bool,
+    },
+}

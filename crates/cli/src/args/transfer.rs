@@ -1,0 +1,48 @@
+//! Arguments of `casebook export` and `casebook import-csv`.
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum ExportFormat {
+    /// The account file as JSON.
+    Json,
+    /// Automerge binary, with the full history.
+    Automerge,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ExportArgs {
+    /// The client.
+    pub file: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "json")]
+    pub format: ExportFormat,
+    /// Write to this path (default: stdout for JSON; required for Automerge).
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum CsvKind {
+    /// Clients: name, postcode, company_number, legal_form, sector, region, segments, lead,
+    /// intake_date, source.
+    Clients,
+    /// Interactions: client, at, kind, direction, purpose, minutes, summary, needs,
+    /// their_attendees, our_attendees.
+    Interactions,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ImportCsvArgs {
+    /// What the rows are.
+    #[arg(value_enum)]
+    pub kind: CsvKind,
+    /// The CSV file (first row: column names).
+    pub path: PathBuf,
+    /// Skip rows that duplicate an existing client or interaction instead of refusing the
+    /// whole import.
+    #[arg(long)]
+    pub skip_duplicates: bool,
+}
