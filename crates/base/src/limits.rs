@@ -34,3 +34,26 @@ pub const KEEP_ALIVE_MS: u64 = 10_000;
 
 /// How long a dial may take before it fails (milliseconds).
 pub const CONNECT_TIMEOUT_MS: u64 = 10_000;
+
+/// The version of the sync protocol carried in `Hello` (the ALPN names the major version).
+pub const PROTOCOL_VERSION: u16 = 1;
+
+/// Most heads one `Have` may list (a file with more concurrent heads than this is announced
+/// without heads, which only costs one extra round of the document sync).
+pub const MAX_HEADS_PER_HAVE: usize = 256;
+
+/// Most signatures one `Sync` message may carry (one per author of the file is the norm).
+pub const MAX_SIGNATURES_PER_SYNC: usize = 4096;
+
+/// Most account files a session keeps in play (loaded, with sync state) at once; further
+/// announcements wait until earlier files settle.
+pub const MAX_FILES_IN_PLAY: usize = 512;
+
+/// How many received messages a session validates and commits in one transaction at most.
+pub const MAX_MESSAGES_PER_BATCH: usize = 256;
+
+/// How often `casebook serve` looks for local changes to send, and for revoked trust.
+pub const LIVE_POLL_MS: u64 = 100;
+
+/// How often `casebook serve` dials trusted peers it is not connected to.
+pub const REDIAL_MS: u64 = 2_000;

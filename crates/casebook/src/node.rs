@@ -7,7 +7,7 @@ use casebook_base::{FileId, NodeId, SecretKey};
 use casebook_doc::edit::{EditContext, Edited, NewClient};
 use casebook_doc::history::{self, Author, ChangeInfo};
 use casebook_doc::{AccountFile, FileSummary, OrgConfig, diff, schema, view};
-use casebook_store::{ChangeOrigin, ChangeSignature, Commit, Origin, Store};
+use casebook_store::{ChangeOrigin, ChangeSignature, Commit, Origin, Store, Txn};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
@@ -230,7 +230,9 @@ impl Node {
         doc.set_actor(self.actor());
         casebook_doc::edit::create_client(&mut doc, &self.ctx(), &self.config, new)?;
         let changes = doc.get_changes(&[]);
-        self.commit(id, &doc, changes, Origin::Local)?;
+        self.store.update(|txn| {
+            self.commit_in(txn, id, &doc, changes, Origin::Local, Vec::new())
+        })?;
         Ok(id)
     }
 
@@ -245,38 +247,91 @@ impl Node {
     where
         F: FnOnce(&mut Automerge, &EditContext, &OrgConfig) -> Result<Edited, casebook_doc::Error>,
     {
-        let mut doc = self.load(file)?;
-        let before = doc.get_heads();
-        // Migrations are part of the first edit after an upgrade, so a read never writes.
-        if schema::schema_version_of(&doc) < schema::SCHEMA_VERSION {
-            schema::migrate(&mut doc)?;
-        }
-        let edited = edit(&mut doc, &self.ctx(), &self.config)?;
-        let changes = doc.get_changes(&before);
-        if !changes.is_empty() {
-            self.commit(file, &doc, changes, Origin::Local)?;
-        }
-        Ok(edited)
+        // Read, edit and write in one write transaction, so no other writer (a sync session,
+        // another `casebook` process) can commit to the file in between.
+        self.store.update(|txn| {
+            let mut doc = self.load_in(txn, file)?;
+            let before = doc.get_heads();
+            // Migrations are part of the first edit after an upgrade, so a read never writes.
+            if schema::schema_version_of(&doc) < schema::SCHEMA_VERSION {
+                schema::migrate(&mut doc)?;
+            }
+            let edited = edit(&mut doc, &self.ctx(), &self.config)?;
+            let changes = doc.get_changes(&before);
+            if !changes.is_empty() {
+                self.commit_in(txn, file, &doc, changes, Origin::Local, Vec::new())?;
+            }
+            Ok(edited)
+        })
     }
 
-    fn commit(
+    /// Load a file inside a write transaction, migrated in memory, with this node as actor.
+    fn load_in(&self, txn: &mut Txn, file: FileId) -> Result<Automerge, Error> {
+        let mut doc = txn.load(file)?.ok_or_else(|| Error::NoSuchClient {
+            query: file.to_string(),
+        })?;
+        schema::check(&doc)?;
+        doc.set_actor(self.actor());
+        Ok(doc)
+    }
+
+    /// Commit `changes` (exactly those of `doc` not yet stored) with the new summary, this
+    /// node's signatures of its own changes, and `received` signatures of others' changes.
+    fn commit_in(
         &self,
+        txn: &mut Txn,
         file: FileId,
         doc: &Automerge,
         changes: Vec<Change>,
         origin: Origin,
-    ) -> Result<(), Error> {
+        received: Vec<ChangeSignature>,
+    ) -> Result<u64, Error> {
         let summary = FileSummary::of(&view::read(doc)?, &self.config);
-        let signatures = self.sign_own(&changes);
-        self.store.commit(Commit {
+        let mut signatures = self.sign_own(&changes);
+        signatures.extend(received);
+        Ok(txn.commit(&Commit {
             file_id: file,
             doc,
             changes,
             summary: &summary,
             origin,
             signatures,
-        })?;
-        Ok(())
+        })?)
+    }
+
+    /// Store changes of `file` that were made elsewhere (another document, a peer), applied
+    /// to the file as it is stored *now* inside `txn`: another writer may have changed it since
+    /// the caller read it. Only the changes new here are written; returns the stored document
+    /// and how many changes were new.
+    ///
+    /// # Errors
+    /// [`casebook_doc::Error`] if the result is not a readable account file; store errors.
+    pub fn store_changes_in(
+        &self,
+        txn: &mut Txn,
+        file: FileId,
+        changes: Vec<Change>,
+        origin: Origin,
+        signatures: Vec<ChangeSignature>,
+    ) -> Result<(Automerge, usize), Error> {
+        let mut doc = txn.load(file)?.unwrap_or_default();
+        doc.set_actor(self.actor());
+        let before = doc.get_heads();
+        doc.apply_changes(changes)
+            .map_err(casebook_doc::Error::from)?;
+        schema::check(&doc)?;
+        let new = doc.get_changes(&before);
+        let count = new.len();
+        if count > 0 {
+            let hashes: std::collections::BTreeSet<ChangeHash> =
+                new.iter().map(Change::hash).collect();
+            let signatures = signatures
+                .into_iter()
+                .filter(|s| hashes.contains(&s.hash))
+                .collect();
+            self.commit_in(txn, file, &doc, new, origin, signatures)?;
+        }
+        Ok((doc, count))
     }
 
     /// Sign every change this node authored, so any node can later check that a change naming
@@ -581,14 +636,12 @@ impl Node {
                 .collect()
         };
         if !changes.is_empty() {
-            self.commit(
-                theirs_id,
-                &doc,
-                changes,
-                Origin::File {
-                    name: name.to_string(),
-                },
-            )?;
+            let origin = Origin::File {
+                name: name.to_string(),
+            };
+            self.store.update(|txn| {
+                self.store_changes_in(txn, theirs_id, changes, origin, Vec::new())
+            })?;
         }
         Ok(MergeReport {
             file_id: theirs_id,
@@ -625,29 +678,15 @@ impl Node {
         items: &[(FileId, &Automerge, &[ChangeHash])],
         name: &str,
     ) -> Result<(), Error> {
-        let mut summaries = Vec::with_capacity(items.len());
-        for (_, doc, _) in items {
-            summaries.push(FileSummary::of(&view::read(doc)?, &self.config));
-        }
-        let commits: Vec<Commit<'_>> = items
-            .iter()
-            .zip(&summaries)
-            .map(|((id, doc, before), summary)| {
-                let changes = doc.get_changes(before);
-                Commit {
-                    file_id: *id,
-                    doc,
-                    signatures: self.sign_own(&changes),
-                    changes,
-                    summary,
-                    origin: Origin::File {
-                        name: name.to_string(),
-                    },
-                }
-            })
-            .collect();
-        self.store.commit_many(&commits)?;
-        Ok(())
+        self.store.update(|txn| {
+            for (id, doc, before) in items {
+                let origin = Origin::File {
+                    name: name.to_string(),
+                };
+                self.store_changes_in(txn, *id, doc.get_changes(before), origin, Vec::new())?;
+            }
+            Ok(())
+        })
     }
 
     /// A fresh document for a new file, with this node as actor (for imports).

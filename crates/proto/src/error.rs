@@ -18,4 +18,7 @@ pub enum Error {
         /// Bytes still expected.
         missing: u64,
     },
+    /// A frame's payload is not a valid message.
+    #[error("malformed message: {0}")]
+    Malformed(String),
 }

@@ -6,6 +6,8 @@
 //!   that many bytes. The length is checked against [`MAX_FRAME_BYTES`] *before* anything is
 //!   allocated, so a hostile peer cannot make a node reserve memory it did not send.
 //! - [`codec::encode_frame`] is the inverse.
+//! - [`Message`] is one message of a sync session, encoded with postcard into one frame and
+//!   checked against the named limits when decoded.
 //!
 //! ```
 //! use casebook_proto::codec::{FrameDecoder, encode_frame};
@@ -32,5 +34,7 @@
 
 pub mod codec;
 mod error;
+pub mod message;
 
 pub use error::Error;
+pub use message::{Cursor, Message, WireSignature};

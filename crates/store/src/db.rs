@@ -4,20 +4,29 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use automerge::{Automerge, Change, ChangeHash};
-use casebook_base::limits::{COMPACT_AFTER_CHANGES, STORE_CACHE_BYTES};
+use casebook_base::limits::STORE_CACHE_BYTES;
 use casebook_base::{FileId, NodeId};
 use casebook_doc::{FileSummary, OrgConfig};
 use chrono::Utc;
 use redb::{Database, Durability, ReadableDatabase, ReadableTable, ReadableTableMetadata};
 
-use crate::tables::{CHANGES, CONFIG, META, ORIGINS, PEERS, SIGNATURES, SNAPSHOTS, SUMMARIES};
+use crate::tables::{
+    CHANGES, CONFIG, CURSORS, FILE_SEQ, HEADS, LOG, META, ORIGINS, PEERS, SIGNATURES, SNAPSHOTS,
+    SUMMARIES, SYNC_STATES,
+};
+use crate::write::{Txn, decode_hashes, encode_hashes, next_log_seq, LOG_SEQ};
 use crate::{ChangeOrigin, Error, Origin, Peer};
 
 /// The store format this build writes and reads.
 ///
-/// 2: account files name their owner in the genesis (format 1 was a pre-release whose files
-/// lack it and cannot be shared safely).
-pub const FORMAT_VERSION: u32 = 2;
+/// 3: the store-wide change log, heads index and sync state tables (a format-2 store is
+/// upgraded in place when opened). 2: account files name their owner in the genesis (format 1
+/// was a pre-release whose files lack it and cannot be shared safely).
+pub const FORMAT_VERSION: u32 = 3;
+
+/// The metadata key of this store's log epoch: a random number drawn when the log starts, so a
+/// peer holding a cursor into an older log (a store restored or re-created) notices.
+const LOG_EPOCH: &str = "log_epoch";
 
 /// One node's store of account files.
 ///
@@ -121,7 +130,23 @@ fn open_error(path: &Path, e: redb::DatabaseError) -> Error {
 fn builder() -> redb::Builder {
     let mut b = Database::builder();
     b.set_cache_size(STORE_CACHE_BYTES);
+    // `casebook serve` keeps the store open while the adviser goes on editing with other
+    // `casebook` commands: every process may write, one write transaction at a time.
+    b.set_concurrency_mode(redb::ConcurrencyMode::MultiWriter);
     b
+}
+
+/// Create the tables of format 3 and start the log (new stores, and the upgrade from 2).
+fn start_log(tx: &redb::WriteTransaction) -> Result<(), Error> {
+    tx.open_table(LOG)?;
+    tx.open_table(FILE_SEQ)?;
+    tx.open_table(HEADS)?;
+    tx.open_table(SYNC_STATES)?;
+    tx.open_table(CURSORS)?;
+    let epoch = uuid::Uuid::new_v4().as_u64_pair().0;
+    tx.open_table(META)?
+        .insert(LOG_EPOCH, epoch.to_le_bytes().as_slice())?;
+    Ok(())
 }
 
 impl Store {
@@ -149,6 +174,8 @@ impl Store {
             tx.open_table(ORIGINS)?;
             tx.open_table(PEERS)?;
             tx.open_table(SIGNATURES)?;
+            drop(meta);
+            start_log(&tx)?;
             let mut config = tx.open_table(CONFIG)?;
             let json = serde_json::to_vec(&OrgConfig::default()).map_err(|source| {
                 Error::CorruptRecord {
@@ -196,6 +223,11 @@ impl Store {
             .and_then(|v| <[u8; 4]>::try_from(v.value()).ok())
             .map(u32::from_le_bytes)
             .ok_or_else(not_a_store)?;
+        if version == 2 {
+            drop(meta);
+            drop(tx);
+            return Self::upgrade_from_2(db, path);
+        }
         if version < FORMAT_VERSION {
             return Err(Error::TooOld {
                 path: path.to_path_buf(),
@@ -225,6 +257,43 @@ impl Store {
         })
     }
 
+    /// Upgrade a format-2 store in place: start the log with every file and index its heads,
+    /// in one transaction (an interrupted upgrade leaves format 2 to upgrade again).
+    fn upgrade_from_2(db: Database, path: &Path) -> Result<Self, Error> {
+        let node_id = {
+            let tx = db.begin_read()?;
+            let meta = tx.open_table(META)?;
+            meta.get("node_id")?
+                .and_then(|v| <[u8; 32]>::try_from(v.value()).ok())
+                .map(NodeId::from_bytes)
+                .ok_or_else(|| Error::NotAStore {
+                    path: path.to_path_buf(),
+                })?
+        };
+        let store = Self {
+            db,
+            path: path.to_path_buf(),
+            node_id,
+            poisoned: AtomicBool::new(false),
+        };
+        let ids = store.file_ids()?;
+        store.write(|tx| {
+            start_log(tx)?;
+            for id in ids {
+                let doc = load_from(&tx.open_table(SNAPSHOTS)?, &tx.open_table(CHANGES)?, id)?;
+                if let Some(doc) = doc {
+                    tx.open_table(HEADS)?
+                        .insert(id.to_bytes(), encode_hashes(&doc.get_heads()).as_slice())?;
+                    next_log_seq(tx, id)?;
+                }
+            }
+            tx.open_table(META)?
+                .insert("format_version", FORMAT_VERSION.to_le_bytes().as_slice())?;
+            Ok(())
+        })?;
+        Ok(store)
+    }
+
     /// The node this store belongs to.
     pub fn node_id(&self) -> NodeId {
         self.node_id
@@ -243,29 +312,12 @@ impl Store {
         }
     }
 
-    /// Run a durable write transaction; any error poisons the store if it came from storage.
+    /// Run a durable write transaction of plain table writes (metadata, peers, configuration).
     fn write<T>(
         &self,
         f: impl FnOnce(&redb::WriteTransaction) -> Result<T, Error>,
     ) -> Result<T, Error> {
-        self.check_writable()?;
-        let mut tx = self.db.begin_write()?;
-        tx.set_durability(Durability::Immediate)?;
-        let out = match f(&tx) {
-            Ok(out) => out,
-            Err(e) => {
-                if matches!(e, Error::Redb(_)) {
-                    self.poisoned.store(true, Ordering::SeqCst);
-                }
-                tx.abort()?;
-                return Err(e);
-            }
-        };
-        if let Err(e) = tx.commit() {
-            self.poisoned.store(true, Ordering::SeqCst);
-            return Err(e.into());
-        }
-        Ok(out)
+        self.update(|txn| txn.guard(|tx| f(tx)))
     }
 
     /// Load a file's document: its snapshot, then its incremental changes.
@@ -274,27 +326,7 @@ impl Store {
     /// [`Error::Corrupt`] if the stored bytes do not decode.
     pub fn load(&self, file_id: FileId) -> Result<Option<Automerge>, Error> {
         let tx = self.db.begin_read()?;
-        let snapshots = tx.open_table(SNAPSHOTS)?;
-        let changes = tx.open_table(CHANGES)?;
-        let key = file_id.to_bytes();
-        let corrupt = |e: automerge::AutomergeError| Error::Corrupt {
-            file_id,
-            source: Box::new(e.into()),
-        };
-        let mut doc = match snapshots.get(key)? {
-            Some(bytes) => Automerge::load(bytes.value()).map_err(corrupt)?,
-            None => Automerge::new(),
-        };
-        let mut any = false;
-        for row in changes.range((key, 0u64)..=(key, u64::MAX))? {
-            let (_, bytes) = row?;
-            doc.load_incremental(bytes.value()).map_err(corrupt)?;
-            any = true;
-        }
-        if !any && snapshots.get(key)?.is_none() {
-            return Ok(None);
-        }
-        Ok(Some(doc))
+        load_from(&tx.open_table(SNAPSHOTS)?, &tx.open_table(CHANGES)?, file_id)
     }
 
     /// Whether a file exists in this store.
@@ -309,7 +341,7 @@ impl Store {
 
     /// Durably store new changes of one file with its new summary and their origin.
     ///
-    /// When the file has accumulated more than [`COMPACT_AFTER_CHANGES`] incremental changes,
+    /// When the file has accumulated more than [`COMPACT_AFTER_CHANGES`](casebook_base::limits::COMPACT_AFTER_CHANGES) incremental changes,
     /// the same transaction replaces them with a snapshot of `doc`.
     ///
     /// # Errors
@@ -327,68 +359,55 @@ impl Store {
     /// # Errors
     /// As [`Store::commit`].
     pub fn commit_many(&self, commits: &[Commit<'_>]) -> Result<(), Error> {
-        let stored_at = Utc::now();
-        self.write(|tx| {
-            let mut changes = tx.open_table(CHANGES)?;
-            let mut snapshots = tx.open_table(SNAPSHOTS)?;
-            let mut summaries = tx.open_table(SUMMARIES)?;
-            let mut origins = tx.open_table(ORIGINS)?;
-            let mut sigs = tx.open_table(SIGNATURES)?;
+        self.update(|txn| {
             for c in commits {
-                for sig in &c.signatures {
-                    let mut v = [0u8; 96];
-                    v[..32].copy_from_slice(sig.author.as_bytes());
-                    v[32..].copy_from_slice(&sig.signature);
-                    sigs.insert(sig.hash.0, v)?;
-                }
-                let key = c.file_id.to_bytes();
-                let (mut next, count) = {
-                    let mut range = changes.range((key, 0u64)..=(key, u64::MAX))?;
-                    let count = range.by_ref().count() as u64;
-                    let last = changes
-                        .range((key, 0u64)..=(key, u64::MAX))?
-                        .next_back()
-                        .transpose()?
-                        .map(|(k, _)| k.value().1);
-                    (last.map_or(0, |l| l + 1), count)
-                };
-                let origin = serde_json::to_vec(&ChangeOrigin {
-                    origin: c.origin.clone(),
-                    stored_at,
-                })
-                .map_err(|source| Error::CorruptRecord {
-                    what: "change origin".into(),
-                    source,
-                })?;
-                if count + c.changes.len() as u64 > COMPACT_AFTER_CHANGES
-                    || snapshots.get(key)?.is_none() && count == 0
-                {
-                    // Compact: one snapshot replaces the log. A brand-new file also starts
-                    // from a snapshot, which is what a cold load reads fastest.
-                    let bytes = c.doc.save();
-                    snapshots.insert(key, bytes.as_slice())?;
-                    changes.retain_in((key, 0u64)..=(key, u64::MAX), |_, _| false)?;
-                } else {
-                    for ch in &c.changes {
-                        changes.insert((key, next), ch.raw_bytes())?;
-                        next += 1;
-                    }
-                }
-                for ch in &c.changes {
-                    let hash = ch.hash().0;
-                    if origins.get(hash)?.is_none() {
-                        origins.insert(hash, origin.as_slice())?;
-                    }
-                }
-                let summary =
-                    serde_json::to_vec(c.summary).map_err(|source| Error::CorruptRecord {
-                        what: "summary".into(),
-                        source,
-                    })?;
-                summaries.insert(key, summary.as_slice())?;
+                txn.commit(c)?;
             }
-            Ok(())
+            Ok::<_, Error>(())
         })
+    }
+
+    /// Run `f` in one durable write transaction: reads inside it see the latest committed
+    /// state (also another process's), and its writes commit together, fsynced, when `f`
+    /// returns `Ok`, or not at all.
+    ///
+    /// This is the write path for read-modify-write work (an edit, a sync batch): loading the
+    /// document inside the transaction means no other writer, in this process or another, can
+    /// commit in between.
+    ///
+    /// # Errors
+    /// Whatever `f` returns (nothing is written), [`Error::Poisoned`] after an earlier I/O
+    /// error, redb errors (the store is then poisoned).
+    pub fn update<T, E: From<Error>>(
+        &self,
+        f: impl FnOnce(&mut Txn) -> Result<T, E>,
+    ) -> Result<T, E> {
+        self.check_writable()?;
+        let mut tx = self.db.begin_write().map_err(Error::from)?;
+        tx.set_durability(Durability::Immediate)
+            .map_err(Error::from)?;
+        let mut txn = Txn::new(tx);
+        let out = match f(&mut txn) {
+            Ok(out) => out,
+            Err(e) => {
+                if txn.failed() {
+                    self.poisoned.store(true, Ordering::SeqCst);
+                }
+                txn.into_inner().abort().map_err(Error::from)?;
+                return Err(e);
+            }
+        };
+        if txn.failed() {
+            // A storage error was swallowed by `f`: never commit a half-written transaction.
+            self.poisoned.store(true, Ordering::SeqCst);
+            txn.into_inner().abort().map_err(Error::from)?;
+            return Err(Error::Poisoned.into());
+        }
+        if let Err(e) = txn.into_inner().commit() {
+            self.poisoned.store(true, Ordering::SeqCst);
+            return Err(Error::from(e).into());
+        }
+        Ok(out)
     }
 
     /// Every file's summary, the portfolio index. Loads no document.
@@ -610,6 +629,92 @@ impl Store {
         self.write(|tx| Ok(tx.open_table(PEERS)?.remove(node.as_bytes())?.is_some()))
     }
 
+    /// The last store-wide log sequence number (0 for a store that never committed a file).
+    ///
+    /// # Errors
+    /// redb errors only.
+    pub fn log_seq(&self) -> Result<u64, Error> {
+        Ok(self
+            .meta(LOG_SEQ)?
+            .and_then(|v| <[u8; 8]>::try_from(v.as_slice()).ok())
+            .map_or(0, u64::from_le_bytes))
+    }
+
+    /// This store's log epoch (see the design: a peer's cursor is valid only in one epoch).
+    ///
+    /// # Errors
+    /// redb errors only.
+    pub fn log_epoch(&self) -> Result<u64, Error> {
+        Ok(self
+            .meta(LOG_EPOCH)?
+            .and_then(|v| <[u8; 8]>::try_from(v.as_slice()).ok())
+            .map_or(0, u64::from_le_bytes))
+    }
+
+    /// The files changed after log sequence number `after`, with the sequence number of each
+    /// one's latest change, oldest first. Costs in proportion to what changed, not to the store.
+    ///
+    /// # Errors
+    /// redb errors only.
+    pub fn changed_since(&self, after: u64) -> Result<Vec<(u64, FileId)>, Error> {
+        let tx = self.db.begin_read()?;
+        let log = tx.open_table(LOG)?;
+        let mut out = Vec::new();
+        for row in log.range(after.saturating_add(1)..)? {
+            let (seq, file) = row?;
+            out.push((seq.value(), FileId::from_bytes(file.value())));
+        }
+        Ok(out)
+    }
+
+    /// A file's current heads, from the index (no document load).
+    ///
+    /// # Errors
+    /// redb errors only.
+    pub fn heads(&self, file: FileId) -> Result<Option<Vec<ChangeHash>>, Error> {
+        let tx = self.db.begin_read()?;
+        let table = tx.open_table(HEADS)?;
+        Ok(table.get(file.to_bytes())?.map(|v| decode_hashes(v.value())))
+    }
+
+    /// The sync state recorded for `file` with `peer`, if any.
+    ///
+    /// # Errors
+    /// redb errors only.
+    pub fn sync_state(&self, peer: &NodeId, file: FileId) -> Result<Option<Vec<u8>>, Error> {
+        let tx = self.db.begin_read()?;
+        let table = tx.open_table(SYNC_STATES)?;
+        Ok(table
+            .get((*peer.as_bytes(), file.to_bytes()))?
+            .map(|v| v.value().to_vec()))
+    }
+
+    /// Every sync state recorded with `peer`, by file.
+    ///
+    /// # Errors
+    /// redb errors only.
+    pub fn sync_states(&self, peer: &NodeId) -> Result<Vec<(FileId, Vec<u8>)>, Error> {
+        let tx = self.db.begin_read()?;
+        let table = tx.open_table(SYNC_STATES)?;
+        let p = *peer.as_bytes();
+        let mut out = Vec::new();
+        for row in table.range((p, [0u8; 16])..=(p, [0xff; 16]))? {
+            let (k, v) = row?;
+            out.push((FileId::from_bytes(k.value().1), v.value().to_vec()));
+        }
+        Ok(out)
+    }
+
+    /// The sync cursor recorded for `peer`, if any.
+    ///
+    /// # Errors
+    /// redb errors only.
+    pub fn cursor(&self, peer: &NodeId) -> Result<Option<Vec<u8>>, Error> {
+        let tx = self.db.begin_read()?;
+        let table = tx.open_table(CURSORS)?;
+        Ok(table.get(peer.as_bytes())?.map(|v| v.value().to_vec()))
+    }
+
     /// Run redb's integrity check (used by tests and `doctor`).
     ///
     /// # Errors
@@ -619,7 +724,32 @@ impl Store {
     }
 }
 
-fn decode_summary(bytes: &[u8]) -> Result<FileSummary, Error> {
+/// Load a file from the snapshot and change tables of any transaction, read or write.
+pub(crate) fn load_from(
+    snapshots: &impl ReadableTable<[u8; 16], &'static [u8]>,
+    changes: &impl ReadableTable<([u8; 16], u64), &'static [u8]>,
+    file_id: FileId,
+) -> Result<Option<Automerge>, Error> {
+    let key = file_id.to_bytes();
+    let corrupt = |e: automerge::AutomergeError| Error::Corrupt {
+        file_id,
+        source: Box::new(e.into()),
+    };
+    let snapshot = snapshots.get(key)?;
+    let mut doc = match &snapshot {
+        Some(bytes) => Automerge::load(bytes.value()).map_err(corrupt)?,
+        None => Automerge::new(),
+    };
+    let mut any = snapshot.is_some();
+    for row in changes.range((key, 0u64)..=(key, u64::MAX))? {
+        let (_, bytes) = row?;
+        doc.load_incremental(bytes.value()).map_err(corrupt)?;
+        any = true;
+    }
+    Ok(any.then_some(doc))
+}
+
+pub(crate) fn decode_summary(bytes: &[u8]) -> Result<FileSummary, Error> {
     serde_json::from_slice(bytes).map_err(|source| Error::CorruptRecord {
         what: "summary index".into(),
         source,

@@ -28,9 +28,11 @@ mod error;
 mod origin;
 mod peers;
 mod tables;
+mod write;
 
 pub use casebook_doc::FileSummary;
 pub use db::{ChangeSignature, Commit, FORMAT_VERSION, SIGNATURE_CONTEXT, Store};
 pub use error::Error;
 pub use origin::{ChangeOrigin, Origin};
 pub use peers::Peer;
+pub use write::Txn;

@@ -361,45 +361,70 @@ fn a_newer_format_is_refused_naming_both_versions() {
     assert!(message.contains("upgrade casebook"), "{message}");
 }
 
+/// Store a new client named `name` through `store` in one update, the way the engine does.
+fn add_client_through(store: &Store, name: &str) -> FileId {
+    let (id, doc) = new_client(name, node(2));
+    store
+        .update(|txn| {
+            assert!(txn.load(id)?.is_none(), "a new file is not stored yet");
+            txn.commit(&Commit {
+                file_id: id,
+                doc: &doc,
+                changes: doc.get_changes(&[]),
+                summary: &summary(&doc),
+                origin: Origin::Local,
+                signatures: vec![],
+            })
+        })
+        .expect("commit");
+    id
+}
+
 #[test]
-fn a_second_handle_in_this_process_is_refused_as_in_use() {
+fn two_handles_in_one_process_both_write_and_see_each_other() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = store_path(&dir);
     let first = Store::create(&path, node(1)).expect("create");
-    match Store::open(&path) {
-        Err(Error::InUse { path: named }) => assert_eq!(named, path),
-        other => panic!("expected InUse, got {other:?}"),
+    let second = Store::open(&path).expect("a second handle may write too");
+    let a = add_client_through(&first, "Acme Ltd");
+    let b = add_client_through(&second, "Bolt Ltd");
+    for store in [&first, &second] {
+        assert!(store.contains(a).expect("read") && store.contains(b).expect("read"));
+        assert_eq!(store.changed_since(0).expect("log").len(), 2);
     }
-    drop(first);
-    let reopened = Store::open(&path).expect("open once the first handle is gone");
-    assert!(matches!(Store::open(&path), Err(Error::InUse { .. })));
-    drop(reopened);
-    Store::open(&path).expect("open again");
+    drop((first, second));
+    let reopened = Store::open(&path).expect("reopen");
+    assert_eq!(reopened.file_count().expect("count"), 2);
 }
 
-const CHILD_ENV: &str = "CASEBOOK_STORE_TEST_OPEN_IN_USE";
+const CHILD_ENV: &str = "CASEBOOK_STORE_TEST_SHARED_WRITER";
 
-/// Run by `another_process_gets_in_use` as a child process; does nothing otherwise.
+/// Run by `another_process_writes_while_this_one_holds_the_store` as a child; does nothing
+/// otherwise.
 #[test]
-fn child_open_of_a_store_held_by_another_process() {
+fn child_writes_to_a_store_held_by_another_process() {
     let Some(path) = std::env::var_os(CHILD_ENV) else {
         return;
     };
     match Store::open(Path::new(&path)) {
-        Err(Error::InUse { .. }) => println!("CHILD-SAW-IN-USE"),
-        other => println!("CHILD-SAW {other:?}"),
+        Ok(store) => {
+            let id = add_client_through(&store, "Child Ltd");
+            println!("CHILD-WROTE {id}");
+        }
+        Err(e) => println!("CHILD-FAILED {e:?}"),
     }
 }
 
 #[test]
-fn another_process_gets_in_use() {
+fn another_process_writes_while_this_one_holds_the_store() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = store_path(&dir);
     let store = Store::create(&path, node(1)).expect("create");
+    let ours = add_client_through(&store, "Parent Ltd");
     let out = Command::new(std::env::current_exe().expect("test binary"))
         .args([
             "--exact",
-            "child_open_of_a_store_held_by_another_process",
+            "child_writes_to_a_store_held_by_another_process",
             "--nocapture",
             "--test-threads=1",
         ])
@@ -408,8 +433,24 @@ fn another_process_gets_in_use() {
         .expect("run the child");
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "child failed: {stdout}");
-    assert!(stdout.contains("CHILD-SAW-IN-USE"), "child saw: {stdout}");
-    drop(store);
+    let theirs: FileId = stdout
+        .split("CHILD-WROTE ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_else(|| panic!("child did not write: {stdout}"))
+        .parse()
+        .expect("a file id");
+    // This handle follows the other process's commit without reopening, and its own next
+    // write does not lose it.
+    assert!(store.contains(theirs).expect("read"));
+    let third = add_client_through(&store, "Third Ltd");
+    let log: Vec<FileId> = store
+        .changed_since(0)
+        .expect("log")
+        .into_iter()
+        .map(|(_, f)| f)
+        .collect();
+    assert_eq!(log, vec![ours, theirs, third], "one log, in commit order");
 }
 
 #[test]

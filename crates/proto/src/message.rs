@@ -1,0 +1,192 @@
+//! The sync session's messages and their encoding (postcard inside one frame each).
+//!
+//! A session is symmetric: both sides send `Hello`, then announce the files they changed since
+//! the cursor the other side holds (`Have` … `HaveEnd`), then run Automerge's sync protocol for
+//! each file whose heads differ (`Sync`), and say `Done` when they have nothing left to send.
+//! See docs/design.md, "Sync protocol".
+
+use casebook_base::limits::{MAX_HEADS_PER_HAVE, MAX_SIGNATURES_PER_SYNC};
+use serde::{Deserialize, Serialize};
+
+use crate::Error;
+
+/// A position in a node's store-wide change log: every file committed after `seq` in log
+/// `epoch` is news to whoever holds this cursor.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cursor {
+    /// The log's epoch (a new store starts a new log; a cursor of another epoch is void).
+    pub epoch: u64,
+    /// The last sequence number fully received.
+    pub seq: u64,
+}
+
+/// An author's signature of one change, carried with the change so every receiver can check
+/// its authorship, also when a third node relays it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WireSignature {
+    /// The signed change's hash (its author is the change's actor).
+    pub hash: [u8; 32],
+    /// ed25519 over the signature context and the hash.
+    #[serde(with = "serde_big_array")]
+    pub signature: [u8; 64],
+}
+
+/// One message of a sync session.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Message {
+    /// The first message each side sends.
+    Hello {
+        /// [`casebook_base::limits::PROTOCOL_VERSION`] of the sender.
+        version: u16,
+        /// How far the sender has received the receiver's log (default: never).
+        cursor: Cursor,
+    },
+    /// "This file changed on my side since your cursor; these are its heads now."
+    Have {
+        /// The file id.
+        file: [u8; 16],
+        /// Its heads (empty if there were more than the limit).
+        heads: Vec<[u8; 32]>,
+    },
+    /// The end of the announcements; after syncing them the receiver holds the sender's log up
+    /// to `upto`.
+    HaveEnd {
+        /// The sender's log position when it computed the announcements.
+        upto: Cursor,
+    },
+    /// One Automerge sync message for one file, with the authors' signatures of the changes
+    /// it may carry.
+    Sync {
+        /// The file id.
+        file: [u8; 16],
+        /// Automerge's encoded sync message.
+        message: Vec<u8>,
+        /// Signatures of the latest change of each author of the file the sender holds.
+        signatures: Vec<WireSignature>,
+    },
+    /// "I have nothing to send; I have processed `seen` of your `Sync` messages."
+    Done {
+        /// How many `Sync` messages of the other side the sender has processed.
+        seen: u64,
+    },
+}
+
+mod serde_big_array {
+    //! serde supports arrays up to 32 elements; signatures are 64 bytes.
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub(super) fn serialize<S: Serializer>(v: &[u8; 64], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(v)
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<[u8; 64], D::Error> {
+        let bytes: &[u8] = Deserialize::deserialize(d)?;
+        <[u8; 64]>::try_from(bytes).map_err(|_| serde::de::Error::invalid_length(bytes.len(), &"64"))
+    }
+}
+
+impl Message {
+    /// Encode for one frame.
+    pub fn encode(&self) -> Vec<u8> {
+        // Encoding plain data into a Vec cannot fail.
+        postcard::to_stdvec(self).unwrap_or_default()
+    }
+
+    /// Decode one frame's payload, refusing trailing bytes and anything over the named limits.
+    ///
+    /// # Errors
+    /// [`Error::Malformed`] with what was wrong.
+    pub fn decode(bytes: &[u8]) -> Result<Self, Error> {
+        let (msg, rest): (Self, &[u8]) = postcard::take_from_bytes(bytes)
+            .map_err(|e| Error::Malformed(format!("undecodable message: {e}")))?;
+        if !rest.is_empty() {
+            return Err(Error::Malformed(format!(
+                "{} bytes after the message",
+                rest.len()
+            )));
+        }
+        match &msg {
+            Self::Have { heads, .. } if heads.len() > MAX_HEADS_PER_HAVE => Err(Error::Malformed(
+                format!("{} heads in one announcement", heads.len()),
+            )),
+            Self::Sync { signatures, .. } if signatures.len() > MAX_SIGNATURES_PER_SYNC => {
+                Err(Error::Malformed(format!(
+                    "{} signatures in one sync message",
+                    signatures.len()
+                )))
+            }
+            _ => Ok(msg),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn sample() -> Vec<Message> {
+        vec![
+            Message::Hello {
+                version: 1,
+                cursor: Cursor { epoch: 7, seq: 42 },
+            },
+            Message::Have {
+                file: [3; 16],
+                heads: vec![[9; 32], [8; 32]],
+            },
+            Message::HaveEnd {
+                upto: Cursor { epoch: 7, seq: 50 },
+            },
+            Message::Sync {
+                file: [1; 16],
+                message: vec![0x42, 1, 2, 3],
+                signatures: vec![WireSignature {
+                    hash: [5; 32],
+                    signature: [6; 64],
+                }],
+            },
+            Message::Done { seen: 3 },
+        ]
+    }
+
+    #[test]
+    fn every_message_round_trips() {
+        for m in sample() {
+            assert_eq!(Message::decode(&m.encode()), Ok(m));
+        }
+    }
+
+    #[test]
+    fn trailing_bytes_are_refused() {
+        let mut bytes = Message::Done { seen: 1 }.encode();
+        bytes.push(0);
+        assert!(matches!(Message::decode(&bytes), Err(Error::Malformed(_))));
+    }
+
+    #[test]
+    fn too_many_heads_are_refused() {
+        let m = Message::Have {
+            file: [0; 16],
+            heads: vec![[0; 32]; MAX_HEADS_PER_HAVE + 1],
+        };
+        assert!(matches!(Message::decode(&m.encode()), Err(Error::Malformed(_))));
+    }
+
+    #[test]
+    fn a_truncated_message_is_refused() {
+        for m in sample() {
+            let bytes = m.encode();
+            for cut in 0..bytes.len() {
+                assert!(Message::decode(&bytes[..cut]).is_err(), "{m:?} cut at {cut}");
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+            let _ = Message::decode(&bytes);
+        }
+    }
+}

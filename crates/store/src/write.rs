@@ -1,0 +1,200 @@
+//! The write transaction: everything one durable commit may do.
+
+use automerge::{Automerge, ChangeHash};
+use casebook_base::limits::COMPACT_AFTER_CHANGES;
+use casebook_base::{FileId, NodeId};
+use chrono::Utc;
+use redb::{ReadableTable, WriteTransaction};
+
+use crate::db::{Commit, load_from};
+use crate::tables::{
+    CHANGES, CURSORS, FILE_SEQ, HEADS, LOG, META, ORIGINS, SIGNATURES, SNAPSHOTS, SUMMARIES,
+    SYNC_STATES,
+};
+use crate::{ChangeOrigin, Error};
+
+/// The metadata key of the last store-wide log sequence number handed out.
+pub(crate) const LOG_SEQ: &str = "log_seq";
+
+/// One open write transaction of [`crate::Store::update`]. Its writes become durable together
+/// when the closure returns `Ok`; nothing is written otherwise.
+pub struct Txn {
+    tx: WriteTransaction,
+    failed: bool,
+}
+
+impl std::fmt::Debug for Txn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Txn")
+            .field("failed", &self.failed)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Txn {
+    pub(crate) fn new(tx: WriteTransaction) -> Self {
+        Self { tx, failed: false }
+    }
+
+    /// Whether a storage error happened inside this transaction (it must not commit).
+    pub(crate) fn failed(&self) -> bool {
+        self.failed
+    }
+
+    pub(crate) fn into_inner(self) -> WriteTransaction {
+        self.tx
+    }
+
+    /// Run `f` on the raw transaction, remembering a storage error so the store is poisoned
+    /// even if the caller swallows it.
+    pub(crate) fn guard<T>(
+        &mut self,
+        f: impl FnOnce(&WriteTransaction) -> Result<T, Error>,
+    ) -> Result<T, Error> {
+        let out = f(&self.tx);
+        if let Err(Error::Redb(_)) = &out {
+            self.failed = true;
+        }
+        out
+    }
+
+    /// Load a file's document as this transaction sees it (the latest committed state, plus
+    /// this transaction's own writes).
+    ///
+    /// # Errors
+    /// [`Error::Corrupt`] if the stored bytes do not decode.
+    pub fn load(&mut self, file_id: FileId) -> Result<Option<Automerge>, Error> {
+        self.guard(|tx| load_from(&tx.open_table(SNAPSHOTS)?, &tx.open_table(CHANGES)?, file_id))
+    }
+
+    /// Durably store one file's new changes with its new summary, origin and signatures, and
+    /// give the file the next store-wide log sequence number. Returns that number.
+    ///
+    /// `commit.changes` must be exactly the changes of `commit.doc` not yet stored (load the
+    /// document with [`Txn::load`] in the same transaction to be sure).
+    ///
+    /// # Errors
+    /// redb errors.
+    pub fn commit(&mut self, c: &Commit<'_>) -> Result<u64, Error> {
+        let origin = serde_json::to_vec(&ChangeOrigin {
+            origin: c.origin.clone(),
+            stored_at: Utc::now(),
+        })
+        .map_err(|source| Error::CorruptRecord {
+            what: "change origin".into(),
+            source,
+        })?;
+        let summary = serde_json::to_vec(c.summary).map_err(|source| Error::CorruptRecord {
+            what: "summary".into(),
+            source,
+        })?;
+        self.guard(|tx| {
+            let key = c.file_id.to_bytes();
+            {
+                let mut sigs = tx.open_table(SIGNATURES)?;
+                for sig in &c.signatures {
+                    let mut v = [0u8; 96];
+                    v[..32].copy_from_slice(sig.author.as_bytes());
+                    v[32..].copy_from_slice(&sig.signature);
+                    sigs.insert(sig.hash.0, v)?;
+                }
+            }
+            {
+                let mut changes = tx.open_table(CHANGES)?;
+                let mut snapshots = tx.open_table(SNAPSHOTS)?;
+                let count = changes.range((key, 0u64)..=(key, u64::MAX))?.count() as u64;
+                let next = changes
+                    .range((key, 0u64)..=(key, u64::MAX))?
+                    .next_back()
+                    .transpose()?
+                    .map_or(0, |(k, _)| k.value().1 + 1);
+                if count + c.changes.len() as u64 > COMPACT_AFTER_CHANGES
+                    || snapshots.get(key)?.is_none() && count == 0
+                {
+                    // Compact: one snapshot replaces the log. A brand-new file also starts
+                    // from a snapshot, which is what a cold load reads fastest.
+                    let bytes = c.doc.save();
+                    snapshots.insert(key, bytes.as_slice())?;
+                    changes.retain_in((key, 0u64)..=(key, u64::MAX), |_, _| false)?;
+                } else {
+                    for (seq, ch) in (next..).zip(&c.changes) {
+                        changes.insert((key, seq), ch.raw_bytes())?;
+                    }
+                }
+            }
+            {
+                let mut origins = tx.open_table(ORIGINS)?;
+                for ch in &c.changes {
+                    let hash = ch.hash().0;
+                    if origins.get(hash)?.is_none() {
+                        origins.insert(hash, origin.as_slice())?;
+                    }
+                }
+            }
+            tx.open_table(SUMMARIES)?.insert(key, summary.as_slice())?;
+            tx.open_table(HEADS)?
+                .insert(key, encode_hashes(&c.doc.get_heads()).as_slice())?;
+            next_log_seq(tx, c.file_id)
+        })
+    }
+
+    /// Durably record the sync state of `file` with `peer` (opaque bytes of the sync engine).
+    ///
+    /// # Errors
+    /// redb errors.
+    pub fn put_sync_state(
+        &mut self,
+        peer: &NodeId,
+        file: FileId,
+        state: &[u8],
+    ) -> Result<(), Error> {
+        self.guard(|tx| {
+            tx.open_table(SYNC_STATES)?
+                .insert((*peer.as_bytes(), file.to_bytes()), state)?;
+            Ok(())
+        })
+    }
+
+    /// Durably record the sync cursor of `peer` (opaque bytes of the sync engine).
+    ///
+    /// # Errors
+    /// redb errors.
+    pub fn put_cursor(&mut self, peer: &NodeId, cursor: &[u8]) -> Result<(), Error> {
+        self.guard(|tx| {
+            tx.open_table(CURSORS)?.insert(peer.as_bytes(), cursor)?;
+            Ok(())
+        })
+    }
+}
+
+/// Give `file` the next log sequence number, dropping its previous log row.
+pub(crate) fn next_log_seq(tx: &WriteTransaction, file: FileId) -> Result<u64, Error> {
+    let key = file.to_bytes();
+    let mut meta = tx.open_table(META)?;
+    let last = meta
+        .get(LOG_SEQ)?
+        .and_then(|v| <[u8; 8]>::try_from(v.value()).ok())
+        .map_or(0, u64::from_le_bytes);
+    let seq = last + 1;
+    meta.insert(LOG_SEQ, seq.to_le_bytes().as_slice())?;
+    let mut file_seq = tx.open_table(FILE_SEQ)?;
+    let mut log = tx.open_table(LOG)?;
+    if let Some(old) = file_seq.insert(key, seq)? {
+        log.remove(old.value())?;
+    }
+    log.insert(seq, key)?;
+    Ok(seq)
+}
+
+/// Heads as stored: concatenated 32-byte hashes.
+pub(crate) fn encode_hashes(heads: &[ChangeHash]) -> Vec<u8> {
+    heads.iter().flat_map(|h| h.0).collect()
+}
+
+/// The inverse of [`encode_hashes`]; a trailing partial hash is ignored.
+pub(crate) fn decode_hashes(bytes: &[u8]) -> Vec<ChangeHash> {
+    bytes
+        .chunks_exact(32)
+        .filter_map(|c| <[u8; 32]>::try_from(c).ok().map(ChangeHash))
+        .collect()
+}
