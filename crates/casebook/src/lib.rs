@@ -23,6 +23,8 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+pub mod authority;
+mod conflicts;
 pub mod demo;
 mod error;
 pub mod import;
@@ -33,10 +35,13 @@ pub mod portfolio;
 pub use casebook_base::{FileId, NodeId, SecretKey, Ticket, limits};
 /// Configuration types (the RAG matrix and pathway stages).
 pub use casebook_doc::config as config_types;
+/// Conflicts between concurrent values, and the choice that resolves one.
+pub use casebook_doc::conflicts::{Candidate, Choice, Conflict};
 pub use casebook_doc::{
-    AccountFile, FileSummary, OrgConfig, automerge, diff, edit, enums, history, model, rules, view,
+    AccountFile, FileSummary, OrgConfig, automerge, diff, edit, enums, history, model, rules,
+    schema, view,
 };
-pub use casebook_store::{ChangeOrigin, ChangeSignature, Origin, Peer, Store};
+pub use casebook_store::{ChangeOrigin, ChangeSignature, Origin, Peer, Store, Txn};
 pub use error::Error;
 pub use node::{
     HistoryEntry, KEY_FILE, MergeReport, Node, STORE_FILE, default_data_dir, parse_event_time,

@@ -152,6 +152,12 @@ impl Node {
         self.key.node_id()
     }
 
+    /// This node's secret key, for the transport's handshake. Never log or print it (its
+    /// `Debug` shows only the node id).
+    pub fn secret_key(&self) -> &SecretKey {
+        &self.key
+    }
+
     /// The adviser who uses this node.
     pub fn adviser(&self) -> &str {
         &self.adviser
@@ -230,9 +236,8 @@ impl Node {
         doc.set_actor(self.actor());
         casebook_doc::edit::create_client(&mut doc, &self.ctx(), &self.config, new)?;
         let changes = doc.get_changes(&[]);
-        self.store.update(|txn| {
-            self.commit_in(txn, id, &doc, changes, Origin::Local, Vec::new())
-        })?;
+        self.store
+            .update(|txn| self.commit_in(txn, id, &doc, changes, Origin::Local, Vec::new()))?;
         Ok(id)
     }
 
@@ -429,15 +434,18 @@ impl Node {
             schema::skeleton_hashes(schema::file_id_of(&doc)?, schema::owner_of(&doc)?)?
                 .into_iter()
                 .collect();
+        let signed_up_to = crate::authority::signed_up_to(&doc, &signatures);
         Ok(changes
             .into_iter()
             .zip(origins)
-            .zip(signatures.into_iter().zip(hashes))
-            .map(|((change, origin), (signature, hash))| {
+            .zip(hashes)
+            .map(|((change, origin), hash)| {
                 let (adviser, signed) = match &change.author {
                     Author::Node(n) => (
                         account.nodes.get(&n.to_string()).cloned(),
-                        signature.is_some_and(|s| s.author == *n && s.verify()),
+                        doc.get_change_meta_by_hash(&hash).is_some_and(|m| {
+                            signed_up_to.get(n).is_some_and(|&upto| m.seq <= upto)
+                        }),
                     ),
                     Author::Schema => (None, skeleton.contains(&hash)),
                     Author::Other(_) => (None, false),
@@ -639,9 +647,8 @@ impl Node {
             let origin = Origin::File {
                 name: name.to_string(),
             };
-            self.store.update(|txn| {
-                self.store_changes_in(txn, theirs_id, changes, origin, Vec::new())
-            })?;
+            self.store
+                .update(|txn| self.store_changes_in(txn, theirs_id, changes, origin, Vec::new()))?;
         }
         Ok(MergeReport {
             file_id: theirs_id,

@@ -47,6 +47,13 @@ pub struct FileSummary {
     pub contact_minutes: u64,
     /// The facts the flags are computed from, at query time.
     pub facts: Facts,
+    /// The node that created the file (its genesis names it).
+    #[serde(default)]
+    pub owner: String,
+    /// Who may read or change the file: node id → `read` | `write`, so sync can decide what
+    /// to offer a peer without loading the document.
+    #[serde(default)]
+    pub sharing: std::collections::BTreeMap<String, String>,
 }
 
 impl FileSummary {
@@ -84,6 +91,8 @@ impl FileSummary {
                 .map(|i| u64::from(i.minutes))
                 .sum(),
             facts: Facts::of(file),
+            owner: file.owner.clone(),
+            sharing: file.sharing.clone(),
         }
     }
 

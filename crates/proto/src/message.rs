@@ -81,7 +81,8 @@ mod serde_big_array {
 
     pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<[u8; 64], D::Error> {
         let bytes: &[u8] = Deserialize::deserialize(d)?;
-        <[u8; 64]>::try_from(bytes).map_err(|_| serde::de::Error::invalid_length(bytes.len(), &"64"))
+        <[u8; 64]>::try_from(bytes)
+            .map_err(|_| serde::de::Error::invalid_length(bytes.len(), &"64"))
     }
 }
 
@@ -170,7 +171,10 @@ mod tests {
             file: [0; 16],
             heads: vec![[0; 32]; MAX_HEADS_PER_HAVE + 1],
         };
-        assert!(matches!(Message::decode(&m.encode()), Err(Error::Malformed(_))));
+        assert!(matches!(
+            Message::decode(&m.encode()),
+            Err(Error::Malformed(_))
+        ));
     }
 
     #[test]
@@ -178,7 +182,10 @@ mod tests {
         for m in sample() {
             let bytes = m.encode();
             for cut in 0..bytes.len() {
-                assert!(Message::decode(&bytes[..cut]).is_err(), "{m:?} cut at {cut}");
+                assert!(
+                    Message::decode(&bytes[..cut]).is_err(),
+                    "{m:?} cut at {cut}"
+                );
             }
         }
     }

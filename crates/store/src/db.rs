@@ -14,7 +14,7 @@ use crate::tables::{
     CHANGES, CONFIG, CURSORS, FILE_SEQ, HEADS, LOG, META, ORIGINS, PEERS, SIGNATURES, SNAPSHOTS,
     SUMMARIES, SYNC_STATES,
 };
-use crate::write::{Txn, decode_hashes, encode_hashes, next_log_seq, LOG_SEQ};
+use crate::write::{LOG_SEQ, Txn, decode_hashes, encode_hashes, next_log_seq};
 use crate::{ChangeOrigin, Error, Origin, Peer};
 
 /// The store format this build writes and reads.
@@ -326,7 +326,11 @@ impl Store {
     /// [`Error::Corrupt`] if the stored bytes do not decode.
     pub fn load(&self, file_id: FileId) -> Result<Option<Automerge>, Error> {
         let tx = self.db.begin_read()?;
-        load_from(&tx.open_table(SNAPSHOTS)?, &tx.open_table(CHANGES)?, file_id)
+        load_from(
+            &tx.open_table(SNAPSHOTS)?,
+            &tx.open_table(CHANGES)?,
+            file_id,
+        )
     }
 
     /// Whether a file exists in this store.
@@ -467,6 +471,19 @@ impl Store {
                     })
                     .transpose()
             })
+            .collect()
+    }
+
+    /// Whether each of `hashes` is a change stored here (every stored change has an origin).
+    ///
+    /// # Errors
+    /// redb errors only.
+    pub fn has_changes(&self, hashes: &[ChangeHash]) -> Result<Vec<bool>, Error> {
+        let tx = self.db.begin_read()?;
+        let table = tx.open_table(ORIGINS)?;
+        hashes
+            .iter()
+            .map(|h| Ok(table.get(h.0)?.is_some()))
             .collect()
     }
 
@@ -674,7 +691,9 @@ impl Store {
     pub fn heads(&self, file: FileId) -> Result<Option<Vec<ChangeHash>>, Error> {
         let tx = self.db.begin_read()?;
         let table = tx.open_table(HEADS)?;
-        Ok(table.get(file.to_bytes())?.map(|v| decode_hashes(v.value())))
+        Ok(table
+            .get(file.to_bytes())?
+            .map(|v| decode_hashes(v.value())))
     }
 
     /// The sync state recorded for `file` with `peer`, if any.

@@ -64,7 +64,13 @@ impl Txn {
     /// # Errors
     /// [`Error::Corrupt`] if the stored bytes do not decode.
     pub fn load(&mut self, file_id: FileId) -> Result<Option<Automerge>, Error> {
-        self.guard(|tx| load_from(&tx.open_table(SNAPSHOTS)?, &tx.open_table(CHANGES)?, file_id))
+        self.guard(|tx| {
+            load_from(
+                &tx.open_table(SNAPSHOTS)?,
+                &tx.open_table(CHANGES)?,
+                file_id,
+            )
+        })
     }
 
     /// Durably store one file's new changes with its new summary, origin and signatures, and

@@ -1,0 +1,47 @@
+//! The error type of `casebook-sync`.
+
+use casebook::NodeId;
+
+/// What went wrong syncing.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The engine or the store failed.
+    #[error(transparent)]
+    Engine(#[from] casebook::Error),
+    /// The transport failed (bind, dial, handshake).
+    #[error(transparent)]
+    Net(#[from] casebook_net::Error),
+    /// The connection broke or was closed.
+    #[error("the connection to {peer} was lost: {reason}")]
+    Connection {
+        /// The peer.
+        peer: NodeId,
+        /// What happened.
+        reason: String,
+    },
+    /// The session ended because one side broke a rule (see the reason).
+    #[error("sync with {peer} stopped: {reason}")]
+    Session {
+        /// The peer.
+        peer: NodeId,
+        /// Why.
+        reason: String,
+    },
+    /// The peer has no address to dial.
+    #[error(
+        "no address is known for peer {peer}; add it again from a fresh ticket (`casebook invite` on that node, then `casebook peer add`)"
+    )]
+    NoAddress {
+        /// The peer.
+        peer: NodeId,
+    },
+    /// Nothing answered in time.
+    #[error("sync with {peer} timed out after {secs} s")]
+    Timeout {
+        /// The peer.
+        peer: NodeId,
+        /// The limit.
+        secs: u64,
+    },
+}

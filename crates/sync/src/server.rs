@@ -1,0 +1,244 @@
+//! `serve` (listen, dial trusted peers, stay live) and `sync_once` (one session, then exit).
+
+use std::collections::HashMap;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use casebook::{Node, NodeId, Peer};
+use casebook_base::limits::REDIAL_MS;
+use casebook_net::{Endpoint, PeerConnection, Trust};
+
+use crate::Error;
+use crate::driver::{self, Mode, ProgressFn, Report};
+
+/// Trust exactly the peers in the node's store, read at every handshake, so `peer remove`
+/// (even from another process) refuses the next connection at once.
+#[derive(Debug)]
+struct StoreTrust(Arc<Node>);
+
+impl Trust for StoreTrust {
+    fn is_trusted(&self, node: &NodeId) -> bool {
+        self.0.is_trusted(node).unwrap_or(false)
+    }
+}
+
+/// Something a serving node did, for its log.
+#[derive(Clone, Debug)]
+pub enum Event {
+    /// Listening on an address.
+    Listening(SocketAddr),
+    /// A session with a peer started.
+    Connected {
+        /// The peer.
+        peer: NodeId,
+        /// Whether this node dialled.
+        dialled: bool,
+    },
+    /// A session ended; `Ok` with what it moved, or why it stopped.
+    Ended {
+        /// The peer.
+        peer: NodeId,
+        /// The outcome.
+        outcome: Result<Report, String>,
+    },
+    /// A handshake was refused (an unknown node, a wrong key, a wrong protocol).
+    Refused(String),
+    /// Files received from a peer while live.
+    Received {
+        /// The peer.
+        peer: NodeId,
+        /// Files that got new changes.
+        files: usize,
+        /// Changes stored.
+        changes: usize,
+    },
+}
+
+/// Where a serving node reports what it does.
+pub type EventFn = Arc<dyn Fn(Event) + Send + Sync>;
+
+/// A node listening for peers and keeping live sessions with them.
+#[derive(Clone)]
+pub struct Server {
+    node: Arc<Node>,
+    endpoint: Endpoint,
+    active: Arc<Mutex<HashMap<NodeId, usize>>>,
+    events: EventFn,
+}
+
+impl std::fmt::Debug for Server {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Server")
+            .field("node", &self.node.node_id())
+            .field("endpoint", &self.endpoint)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Server {
+    /// Bind `listen` (port 0: the OS picks one) and record the address in the node, so
+    /// `casebook invite` can hand it out.
+    ///
+    /// # Errors
+    /// [`Error::Net`] if the address is unavailable.
+    pub fn bind(node: Arc<Node>, listen: SocketAddr, events: EventFn) -> Result<Self, Error> {
+        let endpoint = Endpoint::bind(
+            node.secret_key(),
+            listen,
+            Arc::new(StoreTrust(node.clone())),
+        )?;
+        let addr = endpoint.local_addr()?;
+        if !addr.ip().is_unspecified() {
+            node.set_listen_addrs(&[addr])?;
+        }
+        events(Event::Listening(addr));
+        Ok(Self {
+            node,
+            endpoint,
+            active: Arc::new(Mutex::new(HashMap::new())),
+            events,
+        })
+    }
+
+    /// The address actually bound.
+    ///
+    /// # Errors
+    /// If the socket has gone.
+    pub fn local_addr(&self) -> Result<SocketAddr, Error> {
+        Ok(self.endpoint.local_addr()?)
+    }
+
+    /// Accept peers and dial the trusted ones with known addresses, until `shutdown`
+    /// resolves; every session is live.
+    pub async fn run(&self, shutdown: impl Future<Output = ()>) {
+        tokio::pin!(shutdown);
+        let mut redial = tokio::time::interval(Duration::from_millis(REDIAL_MS));
+        loop {
+            tokio::select! {
+                () = &mut shutdown => break,
+                incoming = self.endpoint.accept() => match incoming {
+                    None => break,
+                    Some(Ok(conn)) => self.spawn(conn, false),
+                    Some(Err(e)) => (self.events)(Event::Refused(e.to_string())),
+                },
+                _ = redial.tick() => self.dial_missing(),
+            }
+        }
+        self.endpoint.close();
+    }
+
+    fn is_active(&self, peer: &NodeId) -> bool {
+        self.active
+            .lock()
+            .map(|a| a.get(peer).copied().unwrap_or(0) > 0)
+            .unwrap_or(false)
+    }
+
+    fn set_active(&self, peer: NodeId, delta: isize) {
+        if let Ok(mut a) = self.active.lock() {
+            let n = a.entry(peer).or_insert(0);
+            *n = n.saturating_add_signed(delta);
+        }
+    }
+
+    fn dial_missing(&self) {
+        let Ok(peers) = self.node.peers() else { return };
+        for peer in peers {
+            if peer.addrs.is_empty() || self.is_active(&peer.node) {
+                continue;
+            }
+            self.set_active(peer.node, 1);
+            let this = self.clone();
+            tokio::spawn(async move {
+                match dial(&this.endpoint, &peer).await {
+                    Ok(conn) => this.session(conn, true).await,
+                    Err(_) => {}
+                }
+                this.set_active(peer.node, -1);
+            });
+        }
+    }
+
+    fn spawn(&self, conn: PeerConnection, dialled: bool) {
+        let peer = conn.peer();
+        self.set_active(peer, 1);
+        let this = self.clone();
+        tokio::spawn(async move {
+            this.session(conn, dialled).await;
+            this.set_active(peer, -1);
+        });
+    }
+
+    async fn session(&self, conn: PeerConnection, dialled: bool) {
+        let peer = conn.peer();
+        (self.events)(Event::Connected { peer, dialled });
+        let events = self.events.clone();
+        let mut last = (0usize, 0usize);
+        let progress: ProgressFn = Box::new(move |p| {
+            let now = (p.stats.files_received, p.stats.changes_received);
+            if now != last {
+                events(Event::Received {
+                    peer,
+                    files: now.0 - last.0,
+                    changes: now.1 - last.1,
+                });
+                last = now;
+            }
+        });
+        let outcome = driver::run(self.node.clone(), conn, dialled, Mode::Live, Some(progress))
+            .await
+            .map_err(|e| e.to_string());
+        (self.events)(Event::Ended { peer, outcome });
+    }
+}
+
+/// An unspecified address of the family of `addr`, port 0, for a dialling endpoint.
+fn any_addr_like(addr: &SocketAddr) -> SocketAddr {
+    let ip = match addr.ip() {
+        IpAddr::V4(v4) if v4.is_loopback() => IpAddr::V4(Ipv4Addr::LOCALHOST),
+        IpAddr::V4(_) => IpAddr::V4(Ipv4Addr::UNSPECIFIED),
+        IpAddr::V6(v6) if v6.is_loopback() => IpAddr::V6(Ipv6Addr::LOCALHOST),
+        IpAddr::V6(_) => IpAddr::V6(Ipv6Addr::UNSPECIFIED),
+    };
+    SocketAddr::new(ip, 0)
+}
+
+/// Dial `peer` at each of its addresses in turn.
+async fn dial(endpoint: &Endpoint, peer: &Peer) -> Result<PeerConnection, Error> {
+    let mut last = Error::NoAddress { peer: peer.node };
+    for addr in &peer.addrs {
+        match endpoint.connect(*addr, peer.node).await {
+            Ok(conn) => return Ok(conn),
+            Err(e) => last = e.into(),
+        }
+    }
+    Err(last)
+}
+
+/// Sync once with `peer`: dial it, run one session until both sides hold the same heads for
+/// every file they share, and return what moved.
+///
+/// # Errors
+/// [`Error::NoAddress`], transport errors, or why the session stopped.
+pub async fn sync_once(
+    node: Arc<Node>,
+    peer: &Peer,
+    progress: Option<ProgressFn>,
+) -> Result<Report, Error> {
+    let first = peer
+        .addrs
+        .first()
+        .ok_or(Error::NoAddress { peer: peer.node })?;
+    let endpoint = Endpoint::bind(
+        node.secret_key(),
+        any_addr_like(first),
+        Arc::new(StoreTrust(node.clone())),
+    )?;
+    let conn = dial(&endpoint, peer).await?;
+    let report = driver::run(node, conn, true, Mode::Once, progress).await;
+    endpoint.close();
+    // Give the close a moment to reach the peer, so it ends its side promptly.
+    let _ = tokio::time::timeout(Duration::from_millis(500), endpoint.wait_idle()).await;
+    report
+}

@@ -1,0 +1,186 @@
+//! Helpers for the multi-node tests: real nodes in temporary directories, real QUIC on
+//! loopback (port 0), bounded waits.
+#![allow(dead_code, unreachable_pub)]
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use casebook::automerge::ChangeHash;
+use casebook::edit::{self, NewClient};
+use casebook::enums::{Direction, InteractionKind, Purpose};
+use casebook::model::Interaction;
+use casebook::{FileId, Node, Ticket};
+use casebook_sync::{Event, Server};
+
+/// Every wait in these tests is bounded by this.
+pub const LIMIT: Duration = Duration::from_secs(20);
+
+pub struct TestNode {
+    pub node: Arc<Node>,
+    pub _dir: tempfile::TempDir,
+    pub name: String,
+}
+
+impl TestNode {
+    pub fn new(name: &str) -> Self {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let node = Node::init(dir.path(), name).expect("init");
+        Self {
+            node: Arc::new(node),
+            _dir: dir,
+            name: name.to_string(),
+        }
+    }
+
+    pub fn ticket(&self, addr: SocketAddr) -> Ticket {
+        Ticket {
+            node: self.node.node_id(),
+            addrs: vec![addr],
+        }
+    }
+
+    /// Trust `other` (listening at `addr`, or nowhere yet).
+    pub fn trust(&self, other: &TestNode, addr: Option<SocketAddr>) {
+        let ticket = Ticket {
+            node: other.node.node_id(),
+            addrs: addr.into_iter().collect(),
+        };
+        self.node
+            .add_peer(&ticket, &format!("{} (laptop)", other.name), &other.name)
+            .expect("add peer");
+    }
+
+    pub fn client(&self, name: &str) -> FileId {
+        self.node
+            .create_client(&NewClient {
+                name: name.into(),
+                ..Default::default()
+            })
+            .expect("create client")
+    }
+
+    pub fn share(&self, file: FileId, with: &TestNode, role: &str) {
+        self.node
+            .share(file, &format!("{} (laptop)", with.name), role)
+            .expect("share");
+    }
+
+    pub fn log_call(&self, file: FileId, summary: &str) {
+        let i = Interaction {
+            kind: InteractionKind::Call,
+            direction: Direction::Outbound,
+            at: self.node.now(),
+            minutes: 15,
+            our_attendees: vec![self.name.clone()],
+            their_attendees: vec![],
+            purpose: Purpose::ProgressReview,
+            summary: summary.into(),
+            needs: String::new(),
+            risks: vec![],
+            opportunities: vec![],
+            by: String::new(),
+        };
+        self.node
+            .apply(file, |d, c, _| edit::log_interaction(d, c, &i))
+            .expect("log");
+    }
+
+    pub fn heads(&self, file: FileId) -> Vec<ChangeHash> {
+        let mut h = self
+            .node
+            .store()
+            .heads(file)
+            .expect("heads")
+            .unwrap_or_default();
+        h.sort();
+        h
+    }
+
+    pub fn peer(&self, other: &TestNode) -> casebook::Peer {
+        self.node
+            .find_peer(&other.node.node_id().to_string())
+            .expect("peer")
+    }
+}
+
+/// A serving node on loopback, port 0, stopped when dropped.
+pub struct Serving {
+    pub addr: SocketAddr,
+    pub events: Arc<std::sync::Mutex<Vec<String>>>,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    task: Option<tokio::task::JoinHandle<()>>,
+}
+
+impl Serving {
+    pub fn start(node: &TestNode) -> Self {
+        let events = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let log = events.clone();
+        let server = Server::bind(
+            node.node.clone(),
+            "127.0.0.1:0".parse().expect("addr"),
+            Arc::new(move |e: Event| {
+                if let Ok(mut l) = log.lock() {
+                    l.push(format!("{e:?}"));
+                }
+            }),
+        )
+        .expect("bind");
+        let addr = server.local_addr().expect("addr");
+        let (stop, rx) = tokio::sync::oneshot::channel();
+        let task = tokio::spawn(async move {
+            server
+                .run(async {
+                    let _ = rx.await;
+                })
+                .await;
+        });
+        Self {
+            addr,
+            events,
+            stop: Some(stop),
+            task: Some(task),
+        }
+    }
+
+    pub async fn stop(mut self) {
+        if let Some(s) = self.stop.take() {
+            let _ = s.send(());
+        }
+        if let Some(t) = self.task.take() {
+            let _ = tokio::time::timeout(LIMIT, t).await;
+        }
+    }
+
+    pub fn events(&self) -> Vec<String> {
+        self.events.lock().map(|e| e.clone()).unwrap_or_default()
+    }
+}
+
+impl Drop for Serving {
+    fn drop(&mut self) {
+        if let Some(s) = self.stop.take() {
+            let _ = s.send(());
+        }
+    }
+}
+
+/// Sync `a` with `b` once, bounded.
+pub async fn sync(
+    a: &TestNode,
+    b: &TestNode,
+) -> Result<casebook_sync::Report, casebook_sync::Error> {
+    let peer = a.peer(b);
+    tokio::time::timeout(LIMIT, casebook_sync::sync_once(a.node.clone(), &peer, None))
+        .await
+        .expect("sync finished in time")
+}
+
+/// Wait until `cond` holds, polling; panics after [`LIMIT`].
+pub async fn eventually(what: &str, mut cond: impl FnMut() -> bool) {
+    let start = std::time::Instant::now();
+    while !cond() {
+        assert!(start.elapsed() < LIMIT, "timed out waiting for: {what}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
