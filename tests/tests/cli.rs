@@ -53,6 +53,8 @@ const COMMANDS: &[&[&str]] = &[
     &["import"],
     &["import-csv"],
     &["merge"],
+    &["conflicts"],
+    &["resolve"],
     &["config"],
     &["config", "show"],
     &["config", "rag"],

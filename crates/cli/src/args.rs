@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand};
 
 mod client;
 mod config;
+mod conflicts;
 mod contact;
 mod opportunity;
 mod peer;
@@ -16,6 +17,7 @@ mod transfer;
 
 pub(crate) use client::*;
 pub(crate) use config::*;
+pub(crate) use conflicts::*;
 pub(crate) use contact::*;
 pub(crate) use opportunity::*;
 pub(crate) use peer::*;
@@ -142,6 +144,14 @@ pub(crate) enum Command {
         #[arg(long)]
         into: Option<String>,
     },
+    /// List fields that advisers set to different values while apart, with who set each and
+    /// when.
+    Conflicts {
+        /// The client; default: every client.
+        file: Option<String>,
+    },
+    /// Resolve a conflict by keeping one value (or setting a new one), as one change.
+    Resolve(ResolveArgs),
     /// Show or change the organisation's configuration (RAG matrix, COSMONAUTS weights,
     /// pathway thresholds).
     #[command(subcommand)]

@@ -2,6 +2,7 @@
 
 mod client;
 mod config;
+mod conflicts;
 mod demo;
 mod history;
 mod log;
@@ -80,6 +81,8 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Import { path } => transfer::import(&ctx, &path),
         Command::ImportCsv(a) => transfer::import_csv(&ctx, &a),
         Command::Merge { path, into } => transfer::merge(&ctx, &path, into.as_deref()),
+        Command::Conflicts { file } => conflicts::conflicts(&ctx, file.as_deref()),
+        Command::Resolve(a) => conflicts::resolve(&ctx, a),
         Command::Config(c) => config::run(&ctx, c),
         Command::Demo { keep } => demo::run(&ctx, keep),
     }

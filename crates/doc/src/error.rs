@@ -54,6 +54,14 @@ pub enum Error {
         /// The prefix given.
         id: String,
     },
+    /// A conflict id did not name a conflict of this file (it may have been resolved already).
+    #[error(
+        "no conflict with id '{id}' in this account file (it may have been resolved already); run `casebook conflicts FILE` to list its conflicts and their ids"
+    )]
+    NoSuchConflict {
+        /// The id given.
+        id: String,
+    },
     /// An edit would break a rule of the account file.
     #[error("{0}")]
     Rule(String),

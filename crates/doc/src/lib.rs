@@ -29,6 +29,7 @@
 )]
 
 pub mod config;
+pub mod conflicts;
 pub mod diff;
 pub mod edit;
 pub mod enums;

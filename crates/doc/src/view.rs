@@ -41,7 +41,7 @@ pub fn to_json(doc: &Automerge) -> Result<serde_json::Value, Error> {
     Ok(json_of(&doc.hydrate(None)))
 }
 
-fn json_of(value: &hydrate::Value) -> serde_json::Value {
+pub(crate) fn json_of(value: &hydrate::Value) -> serde_json::Value {
     use serde_json::Value as J;
     match value {
         hydrate::Value::Map(m) => J::Object(

@@ -1,0 +1,1280 @@
+//! Concurrent values in an account file: finding them, and recording an adviser's decision.
+//!
+//! When two advisers set the same field while apart (both reassess a risk's likelihood
+//! offline), Automerge keeps every concurrent value and shows one of them, picked the same way
+//! on every node (the write with the highest operation id). Nothing is lost, but the other value
+//! is invisible in every view. [`conflicts`] finds every such field and describes it in the
+//! domain's words, naming who wrote each value and when; [`resolve`] records the decision as one
+//! new change whose write supersedes all the concurrent values, so every node that merges it
+//! shows the chosen value and no conflict.
+//!
+//! Entries that advisers add (interactions, actions, risks, ...) are keyed by fresh UUIDs, so
+//! concurrent additions never meet on one key and never conflict.
+
+use std::collections::BTreeMap;
+
+use automerge::transaction::Transactable;
+use automerge::{ActorId, Automerge, ObjId, ObjType, ROOT, ReadDoc, ScalarValue, Value};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::Error;
+use crate::edit::{EditContext, Edited, insert_json, put_json, transact};
+use crate::history::{Author, author_of};
+use crate::model::AccountFile;
+
+/// Root keys that are bookkeeping, never shown as conflicts.
+///
+/// - `file_id`, `owner` and `schema_version` are written only by the schema actor, with
+///   identical changes on every node, so casebook never makes them conflict; if another tool
+///   did, no adviser's choice could repair the file (`schema::check` judges it instead).
+/// - `nodes` maps each node id to its adviser's name. Every node writes only its own key, once,
+///   so a conflict there means one node key was used in two data directories; which label wins
+///   is not a decision about the client, and an adviser could not make it sensibly.
+const IGNORED_ROOT_KEYS: &[&str] = &["file_id", "owner", "schema_version", "nodes"];
+
+/// Fields that record the moment of what another field of the same map holds: when the client
+/// entered its stage, when an action was done. `(field, moment, typed)`: `typed` says whether a
+/// new value typed for the field happens now (a stage moved to now does; nothing else).
+///
+/// A moment is not listed as a conflict of its own: two advisers who both moved a client to
+/// diagnostic, or both ticked off one action, differ only in the moment, which nobody needs to
+/// decide (and a differing stage is listed as the stage). Resolving the field writes its moment
+/// with it, from the same change as the kept value, so the stage and the time it was entered
+/// always go together.
+const MOMENTS: &[(&str, &str, bool)] = &[
+    ("stage", "stage_entered", true),
+    ("status", "done_at", false),
+];
+
+/// Fields on the 1–5 scale of the risk matrix; a new value typed for one is range-checked.
+const SCALE_FIELDS: &[&str] = &[
+    "likelihood",
+    "severity",
+    "residual_likelihood",
+    "residual_severity",
+];
+
+/// One field of an account file that holds more than one concurrent value.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Conflict {
+    /// A short id (8 hex digits) naming this conflict for [`resolve`]: the same on every node
+    /// that holds the same concurrent values, and new if another concurrent value arrives.
+    pub id: String,
+    /// The map keys from the document root to the field, e.g. `["risks", "<uuid>",
+    /// "likelihood"]`.
+    pub path: Vec<String>,
+    /// The field in the domain's words, e.g. `risk 'Key supplier failure' likelihood`.
+    pub what: String,
+    /// The concurrent values in Automerge's order (the same on every node); the last one is
+    /// the value every view shows now.
+    pub candidates: Vec<Candidate>,
+    /// The map holding the field, in the document the conflict was found in.
+    #[serde(skip)]
+    obj: ObjId,
+    /// The field's key in that map.
+    #[serde(skip)]
+    key: String,
+}
+
+/// One of the concurrent values of a [`Conflict`], with who wrote it and when.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Candidate {
+    /// Its number as listed (1, 2, ...), which [`Choice::Candidate`] takes minus one.
+    pub number: usize,
+    /// The value as text, e.g. `4`, `diagnostic` or `criteria: sold; planned date: 2027-06-30`.
+    pub text: String,
+    /// The value as JSON, as an export would show it.
+    pub value: serde_json::Value,
+    /// Whether this is the value views show now (Automerge's deterministic winner).
+    pub current: bool,
+    /// The node (or tool) whose change wrote it.
+    pub author: Author,
+    /// That node's adviser, from the file's `nodes` map, where known.
+    pub adviser: Option<String>,
+    /// When the change was made (the author's clock).
+    pub time: Option<DateTime<Utc>>,
+    /// The hash of the change that wrote it, in hex.
+    pub change: Option<String>,
+    /// What to write to keep this value.
+    #[serde(skip)]
+    kind: Kind,
+    /// The moment written with this value by the same change, if the field has one (see
+    /// `MOMENTS`).
+    #[serde(skip)]
+    moment: Option<ScalarValue>,
+}
+
+/// A candidate's value as Automerge holds it.
+#[derive(Clone, Debug, PartialEq)]
+enum Kind {
+    Scalar(ScalarValue),
+    Object(ObjType),
+}
+
+/// Which value a [`resolve`] keeps.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Choice {
+    /// The candidate at this index of [`Conflict::candidates`] (its number minus one).
+    Candidate(usize),
+    /// The value written by this adviser (their name, any case).
+    Adviser(String),
+    /// A new value, typed as text and stored with the field's type: whole numbers stay whole
+    /// numbers, text stays text.
+    Value(String),
+}
+
+impl Candidate {
+    /// Who wrote the value, for people: the adviser's name, else the node or actor.
+    pub fn who(&self) -> String {
+        match (&self.adviser, &self.author) {
+            (Some(name), _) => name.clone(),
+            (None, Author::Node(n)) => format!("node {}", n.short()),
+            (None, Author::Schema) => "casebook".into(),
+            (None, other) => other.to_string(),
+        }
+    }
+
+    /// The value as a sentence shows it: text quoted, numbers bare, groups in parentheses.
+    pub fn shown(&self) -> String {
+        match &self.kind {
+            Kind::Scalar(ScalarValue::Str(_)) => format!("'{}'", self.text),
+            Kind::Object(_) => format!("({})", self.text),
+            Kind::Scalar(_) => self.text.clone(),
+        }
+    }
+
+    fn day(&self) -> Option<NaiveDate> {
+        self.time.map(|t| t.date_naive())
+    }
+}
+
+impl Conflict {
+    /// The conflict in one sentence, in the domain's words: `risk 'Key supplier failure'
+    /// likelihood: 3 by Alice, 4 by Bob, both on 12 May 2026` (or, when the days differ,
+    /// `3 by Alice on 12 May 2026, 4 by Bob on 13 May 2026`).
+    pub fn sentence(&self) -> String {
+        let days: Vec<Option<NaiveDate>> = self.candidates.iter().map(Candidate::day).collect();
+        let same_day = days
+            .first()
+            .copied()
+            .flatten()
+            .filter(|d| days.iter().all(|x| *x == Some(*d)));
+        let parts: Vec<String> = self
+            .candidates
+            .iter()
+            .map(|c| {
+                let mut part = format!("{} by {}", c.shown(), c.who());
+                if same_day.is_none()
+                    && let Some(day) = c.day()
+                {
+                    part.push_str(&format!(" on {}", long_date(day)));
+                }
+                part
+            })
+            .collect();
+        let mut sentence = format!("{}: {}", self.what, parts.join(", "));
+        if let Some(day) = same_day {
+            let all = if self.candidates.len() == 2 {
+                "both"
+            } else {
+                "all"
+            };
+            sentence.push_str(&format!(", {all} on {}", long_date(day)));
+        }
+        sentence
+    }
+
+    /// The candidate values as a list for messages: `3 by Alice, 4 by Bob`.
+    fn values_by(&self) -> String {
+        self.candidates
+            .iter()
+            .map(|c| format!("{} by {}", c.shown(), c.who()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+fn long_date(day: NaiveDate) -> String {
+    day.format("%-d %B %Y").to_string()
+}
+
+/// Every field of `doc` that holds more than one concurrent value, in document order.
+///
+/// Fields whose concurrent values are all equal (two advisers set the same likelihood, or
+/// both tagged the same segment) are left out: there is nothing to decide. Bookkeeping at the
+/// root, and the moments that go with a stage or a status, are left out too (see
+/// `IGNORED_ROOT_KEYS` and `MOMENTS` in the source).
+///
+/// # Errors
+/// [`Error::Automerge`] if the document cannot be read.
+pub fn conflicts(doc: &Automerge) -> Result<Vec<Conflict>, Error> {
+    let mut raw = Vec::new();
+    walk(doc, &ROOT, &mut Vec::new(), &mut raw)?;
+    if raw.is_empty() {
+        return Ok(Vec::new());
+    }
+    let lookup = Lookup::new(doc);
+    let file_id = text_at(doc, &ROOT, "file_id").unwrap_or_default();
+    let mut found = Vec::new();
+    for r in raw {
+        let moment = moment_of(&r.key);
+        if MOMENTS
+            .iter()
+            .any(|(field, m, _)| *m == r.key && matches!(doc.get(&r.obj, *field), Ok(Some(_))))
+        {
+            continue;
+        }
+        let moments = match moment {
+            Some((m, _)) => doc
+                .get_all(&r.obj, m)?
+                .into_iter()
+                .filter_map(|(v, op)| match v {
+                    Value::Scalar(s) => {
+                        let hash = lookup.change_of(&op).1.map(|c| c.hash.clone());
+                        Some((hash, s.into_owned()))
+                    }
+                    Value::Object(_) => None,
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        let mut candidates = Vec::with_capacity(r.values.len());
+        let last = r.values.len().saturating_sub(1);
+        for (i, (kind, op)) in r.values.iter().enumerate() {
+            let (text, value) = match kind {
+                Kind::Scalar(s) => (scalar_text(s), scalar_json(s)),
+                Kind::Object(_) => {
+                    let json = crate::view::json_of(&ReadDoc::hydrate(doc, op, None)?);
+                    (object_text(&json), json)
+                }
+            };
+            let (author, change) = lookup.change_of(op);
+            candidates.push(Candidate {
+                number: i + 1,
+                text,
+                value,
+                current: i == last,
+                adviser: author.as_ref().and_then(|a| lookup.adviser(a)),
+                author: author.unwrap_or_else(|| Author::Other("unknown".into())),
+                time: change.and_then(|c| c.time),
+                change: change.map(|c| c.hash.clone()),
+                kind: kind.clone(),
+                moment: moments
+                    .iter()
+                    .find(|(hash, _)| hash.is_some() && *hash == change.map(|c| c.hash.clone()))
+                    .map(|(_, m)| m.clone()),
+            });
+        }
+        if candidates
+            .iter()
+            .all(|c| c.value == candidates[0].value && c.kind == candidates[0].kind)
+        {
+            continue;
+        }
+        let id = conflict_id(&file_id, &r.path, &r.values);
+        found.push(Conflict {
+            id,
+            what: describe(doc, &lookup, &r.path),
+            path: r.path,
+            candidates,
+            obj: r.obj,
+            key: r.key,
+        });
+    }
+    Ok(found)
+}
+
+/// Record an adviser's decision on a conflict as one new change.
+///
+/// The change writes the chosen value over the conflicted field; because it has seen every
+/// concurrent value, it supersedes them all, and every node that merges it shows the chosen
+/// value and no conflict. Keeping a group of fields (say, one of two exit plans written at the
+/// same time) writes a copy of it. The message says what was decided, e.g. `Resolved risk 'Key
+/// supplier failure' likelihood: kept 4 (Bob)`.
+///
+/// # Errors
+/// [`Error::NoSuchConflict`] for an id that names no conflict of this file;
+/// [`Error::Rule`] for a candidate number or adviser that matches no value, or a new value for
+/// a group of fields; [`Error::Rule`] or [`Error::OutOfRange`] for a new value the field
+/// cannot hold (a word for a number, a likelihood of 9, a stage name for a date).
+pub fn resolve(
+    doc: &mut Automerge,
+    ctx: &EditContext,
+    conflict_id: &str,
+    choice: Choice,
+) -> Result<Edited, Error> {
+    let wanted = conflict_id.trim().to_ascii_lowercase();
+    let conflict = conflicts(doc)?
+        .into_iter()
+        .find(|c| c.id == wanted)
+        .ok_or_else(|| Error::NoSuchConflict {
+            id: conflict_id.to_string(),
+        })?;
+    let what = conflict.what.clone();
+    let now = ctx.now.to_rfc3339();
+    let moment = moment_of(&conflict.key);
+    let (kind, value, message, typed, moment_value) = match choice {
+        Choice::Candidate(index) => {
+            let c = conflict.candidates.get(index).ok_or_else(|| {
+                Error::Rule(format!(
+                    "{what} has values 1 to {}; there is no value {}",
+                    conflict.candidates.len(),
+                    index.saturating_add(1)
+                ))
+            })?;
+            let message = format!("Resolved {what}: kept {} ({})", c.shown(), c.who());
+            (
+                c.kind.clone(),
+                c.value.clone(),
+                message,
+                None,
+                c.moment.clone(),
+            )
+        }
+        Choice::Adviser(name) => {
+            let c = by_adviser(&conflict, &name)?;
+            let message = format!("Resolved {what}: kept {} ({})", c.shown(), c.who());
+            (
+                c.kind.clone(),
+                c.value.clone(),
+                message,
+                None,
+                c.moment.clone(),
+            )
+        }
+        Choice::Value(text) => {
+            let scalar = typed_value(&conflict, &text)?;
+            let shown = match &scalar {
+                ScalarValue::Str(s) => format!("'{s}'"),
+                other => scalar_text(other),
+            };
+            let message = format!(
+                "Resolved {what}: set {shown} (over {})",
+                conflict.values_by()
+            );
+            let moment_now = moment
+                .filter(|(_, typed)| *typed)
+                .map(|_| ScalarValue::Str(now.as_str().into()));
+            (
+                Kind::Scalar(scalar.clone()),
+                scalar_json(&scalar),
+                message,
+                Some(text),
+                moment_now,
+            )
+        }
+    };
+    let obj = conflict.obj;
+    let key = conflict.key;
+    transact(doc, ctx, message, None, move |tx| {
+        match kind {
+            Kind::Scalar(s) => tx.put(&obj, key.as_str(), s)?,
+            Kind::Object(ObjType::List) => {
+                let list = tx.put_object(&obj, key.as_str(), ObjType::List)?;
+                for (i, item) in value.as_array().into_iter().flatten().enumerate() {
+                    insert_json(tx, &list, i, item)?;
+                }
+            }
+            Kind::Object(typ) => {
+                let map = tx.put_object(&obj, key.as_str(), typ)?;
+                for (k, v) in value.as_object().into_iter().flatten() {
+                    put_json(tx, &map, k, v)?;
+                }
+            }
+        }
+        if let (Some((moment_key, _)), Some(m)) = (moment, moment_value) {
+            tx.put(&obj, moment_key, m)?;
+        }
+        // A typed value must still read as an account file (a known stage word, a valid
+        // date, a number in range); otherwise the whole change is rolled back.
+        if let Some(text) = typed {
+            let json = crate::view::json_of(&ReadDoc::hydrate(tx, ROOT, None)?);
+            serde_json::from_value::<AccountFile>(json)
+                .map_err(|e| Error::Rule(format!("'{text}' cannot be stored as {what}: {e}")))?;
+        }
+        Ok(())
+    })
+}
+
+/// The moment field that goes with `key`, and whether a typed value happens now.
+fn moment_of(key: &str) -> Option<(&'static str, bool)> {
+    MOMENTS
+        .iter()
+        .find(|(field, _, _)| *field == key)
+        .map(|(_, moment, typed)| (*moment, *typed))
+}
+
+/// The candidate written by adviser `name`.
+fn by_adviser<'a>(conflict: &'a Conflict, name: &str) -> Result<&'a Candidate, Error> {
+    let wanted = name.trim();
+    let mine: Vec<&Candidate> = conflict
+        .candidates
+        .iter()
+        .filter(|c| {
+            c.adviser
+                .as_deref()
+                .is_some_and(|a| a.trim().eq_ignore_ascii_case(wanted))
+        })
+        .collect();
+    match mine.as_slice() {
+        [] => Err(Error::Rule(format!(
+            "no value of {} was set by '{wanted}'; its values are {}",
+            conflict.what,
+            conflict.values_by()
+        ))),
+        [one] => Ok(one),
+        [first, rest @ ..] if rest.iter().all(|c| c.value == first.value) => Ok(first),
+        _ => Err(Error::Rule(format!(
+            "{wanted} set more than one value of {} ({}); choose one by its number",
+            conflict.what,
+            conflict.values_by()
+        ))),
+    }
+}
+
+/// Parse `text` with the type of the field's current value.
+fn typed_value(conflict: &Conflict, text: &str) -> Result<ScalarValue, Error> {
+    let what = &conflict.what;
+    let current = conflict
+        .candidates
+        .iter()
+        .find(|c| c.current)
+        .map(|c| &c.kind);
+    let t = text.trim();
+    let value = match current {
+        Some(Kind::Object(_)) | None => {
+            return Err(Error::Rule(format!(
+                "{what} is a group of fields, not one value; keep one of its values by number or adviser"
+            )));
+        }
+        Some(Kind::Scalar(s)) => match s {
+            ScalarValue::Uint(_) => ScalarValue::Uint(t.parse().map_err(|_| {
+                Error::Rule(format!(
+                    "'{text}' is not a whole number; {what} holds whole numbers"
+                ))
+            })?),
+            ScalarValue::Int(_) | ScalarValue::Timestamp(_) => {
+                let n: i64 = t.parse().map_err(|_| {
+                    Error::Rule(format!(
+                        "'{text}' is not a whole number; {what} holds whole numbers"
+                    ))
+                })?;
+                if matches!(s, ScalarValue::Timestamp(_)) {
+                    ScalarValue::Timestamp(n)
+                } else {
+                    ScalarValue::Int(n)
+                }
+            }
+            ScalarValue::F64(_) => ScalarValue::F64(t.parse().map_err(|_| {
+                Error::Rule(format!("'{text}' is not a number; {what} holds numbers"))
+            })?),
+            ScalarValue::Boolean(_) => match t.to_ascii_lowercase().as_str() {
+                "true" | "yes" => ScalarValue::Boolean(true),
+                "false" | "no" => ScalarValue::Boolean(false),
+                _ => {
+                    return Err(Error::Rule(format!(
+                        "'{text}' is not yes or no; {what} holds yes or no"
+                    )));
+                }
+            },
+            ScalarValue::Str(_) | ScalarValue::Null => ScalarValue::Str(t.into()),
+            ScalarValue::Counter(_) | ScalarValue::Bytes(_) | ScalarValue::Unknown { .. } => {
+                return Err(Error::Rule(format!(
+                    "{what} cannot be typed in; keep one of its values by number or adviser"
+                )));
+            }
+        },
+    };
+    if let ScalarValue::Uint(v) = value
+        && let Some(field) = SCALE_FIELDS.iter().find(|f| **f == conflict.key)
+    {
+        let v = u8::try_from(v).unwrap_or(u8::MAX);
+        crate::config::check_scale(field, v)?;
+    }
+    Ok(value)
+}
+
+/// A conflicted field found by [`walk`], before it is described.
+struct Raw {
+    obj: ObjId,
+    key: String,
+    path: Vec<String>,
+    values: Vec<(Kind, ObjId)>,
+}
+
+/// Visit every key of every map reachable through the values views show, collecting keys with
+/// several values.
+///
+/// Lists are not entered: the schema's lists (attendees, linked risks, participants) are
+/// written whole with their entry and never edited in place, so their elements cannot hold
+/// concurrent values. Only the shown value of a conflicted map is entered; the others are
+/// listed as candidates, whole.
+fn walk(
+    doc: &Automerge,
+    obj: &ObjId,
+    path: &mut Vec<String>,
+    out: &mut Vec<Raw>,
+) -> Result<(), Error> {
+    for key in doc.keys(obj) {
+        if path.is_empty() && IGNORED_ROOT_KEYS.contains(&key.as_str()) {
+            continue;
+        }
+        let all = doc.get_all(obj, key.as_str())?;
+        if all.len() > 1 {
+            let values = all
+                .iter()
+                .map(|(v, id)| {
+                    let kind = match v {
+                        Value::Scalar(s) => Kind::Scalar(s.as_ref().clone()),
+                        Value::Object(t) => Kind::Object(*t),
+                    };
+                    (kind, id.clone())
+                })
+                .collect();
+            let mut p = path.clone();
+            p.push(key.clone());
+            out.push(Raw {
+                obj: obj.clone(),
+                key: key.clone(),
+                path: p,
+                values,
+            });
+        }
+        if let Some((Value::Object(ObjType::Map), child)) = all.last() {
+            path.push(key.clone());
+            walk(doc, child, path, out)?;
+            path.pop();
+        }
+    }
+    Ok(())
+}
+
+/// A stable short id for a conflict: FNV-1a (64-bit, fixed by its definition so every build
+/// and node computes the same) over the file id, the path and the operation ids (counter and
+/// actor) of the concurrent writes, so a stale id never resolves a newer set of values.
+fn conflict_id(file_id: &str, path: &[String], values: &[(Kind, ObjId)]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |bytes: &[u8]| {
+        for b in bytes.iter().chain(std::iter::once(&0u8)) {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    };
+    feed(file_id.as_bytes());
+    for p in path {
+        feed(p.as_bytes());
+    }
+    for (_, op) in values {
+        if let ObjId::Id(counter, actor, _) = op {
+            feed(&counter.to_le_bytes());
+            feed(actor.to_bytes());
+        }
+    }
+    format!("{h:016x}")[..8].to_string()
+}
+
+/// One change's authorship and span of operations.
+struct ChangeRef {
+    actor: ActorId,
+    start_op: u64,
+    max_op: u64,
+    time: Option<DateTime<Utc>>,
+    hash: String,
+}
+
+/// The file's changes and advisers, for attributing values.
+struct Lookup {
+    changes: Vec<ChangeRef>,
+    advisers: BTreeMap<String, String>,
+}
+
+impl Lookup {
+    fn new(doc: &Automerge) -> Self {
+        let changes = doc
+            .get_changes_meta(&[])
+            .into_iter()
+            .map(|m| ChangeRef {
+                actor: m.actor.into_owned(),
+                start_op: m.start_op,
+                max_op: m.max_op,
+                time: (m.timestamp > 0)
+                    .then(|| DateTime::from_timestamp(m.timestamp, 0))
+                    .flatten(),
+                hash: m.hash.to_string(),
+            })
+            .collect();
+        let mut advisers = BTreeMap::new();
+        if let Ok(Some((Value::Object(ObjType::Map), nodes))) = doc.get(ROOT, "nodes") {
+            for node in doc.keys(&nodes) {
+                if let Some(name) = text_at(doc, &nodes, &node) {
+                    advisers.insert(node, name);
+                }
+            }
+        }
+        Self { changes, advisers }
+    }
+
+    /// The author of the operation `op` and the change that contains it: a change by actor A
+    /// starting at operation S with last operation M holds A's operations S..=M.
+    fn change_of(&self, op: &ObjId) -> (Option<Author>, Option<&ChangeRef>) {
+        let ObjId::Id(counter, actor, _) = op else {
+            return (None, None);
+        };
+        let change = self
+            .changes
+            .iter()
+            .find(|c| c.actor == *actor && c.start_op <= *counter && *counter <= c.max_op);
+        (Some(author_of(actor.to_bytes())), change)
+    }
+
+    fn adviser(&self, author: &Author) -> Option<String> {
+        match author {
+            Author::Node(n) => self.advisers.get(&n.to_string()).cloned(),
+            _ => None,
+        }
+    }
+}
+
+/// The text at `key` in map `obj`, if it is text.
+fn text_at(doc: &Automerge, obj: &ObjId, key: &str) -> Option<String> {
+    match doc.get(obj, key) {
+        Ok(Some((Value::Scalar(s), _))) => match s.as_ref() {
+            ScalarValue::Str(t) => Some(t.to_string()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The map at a path of keys from the root, following the shown values.
+fn map_at(doc: &Automerge, keys: &[&str]) -> Option<ObjId> {
+    let mut obj = ROOT;
+    for key in keys {
+        match doc.get(&obj, *key) {
+            Ok(Some((Value::Object(ObjType::Map), id))) => obj = id,
+            _ => return None,
+        }
+    }
+    Some(obj)
+}
+
+/// The field at `path` in the domain's words, e.g. `risk 'Key supplier failure' likelihood`.
+fn describe(doc: &Automerge, lookup: &Lookup, path: &[String]) -> String {
+    let p: Vec<&str> = path.iter().map(String::as_str).collect();
+    let joined = |head: String, rest: &[&str]| {
+        let rest = rest_words(rest);
+        if rest.is_empty() {
+            head
+        } else {
+            format!("{head} {rest}")
+        }
+    };
+    match p.as_slice() {
+        // Profile, team and journey fields all read as the client's.
+        ["profile" | "team" | "journey", rest @ ..] => {
+            let name = map_at(doc, &["profile"])
+                .and_then(|o| text_at(doc, &o, "name"))
+                .unwrap_or_else(|| "(unnamed)".into());
+            joined(format!("client '{name}'"), rest)
+        }
+        [section, id, rest @ ..] if entry_word(section).is_some() => {
+            let word = entry_word(section).unwrap_or_default();
+            let label = entry_label(doc, section, id);
+            joined(format!("{word} '{label}'"), rest)
+        }
+        ["sharing", node] => {
+            let short: String = node.chars().take(10).collect();
+            match lookup.advisers.get(*node) {
+                Some(name) => format!("sharing with {name}'s node {short}"),
+                None => format!("sharing with node {short}"),
+            }
+        }
+        _ => joined(String::new(), &p).trim().to_string(),
+    }
+}
+
+/// The singular word for an entry of a keyed section.
+fn entry_word(section: &str) -> Option<&'static str> {
+    Some(match section {
+        "people" => "person",
+        "interactions" => "interaction",
+        "actions" => "action",
+        "risks" => "risk",
+        "opportunities" => "opportunity",
+        "objectives" => "objective",
+        "swot" => "SWOT item",
+        _ => return None,
+    })
+}
+
+/// An entry's name as people know it: a person's name, a risk's title, "call on 2026-05-12".
+fn entry_label(doc: &Automerge, section: &str, id: &str) -> String {
+    let fallback = || key_word(id);
+    let Some(obj) = map_at(doc, &[section, id]) else {
+        return fallback();
+    };
+    if section == "interactions" {
+        let kind = text_at(doc, &obj, "kind").unwrap_or_else(|| "contact".into());
+        return match text_at(doc, &obj, "at") {
+            Some(at) => format!("{kind} on {}", at.chars().take(10).collect::<String>()),
+            None => kind,
+        };
+    }
+    ["name", "title", "goal", "text"]
+        .iter()
+        .filter_map(|k| text_at(doc, &obj, k))
+        .find(|t| !t.trim().is_empty())
+        .unwrap_or_else(fallback)
+}
+
+/// The keys below an entry in words: `residual_likelihood` → `residual likelihood`,
+/// `roles/decision-maker` → `role decision-maker`, `sessions/<uuid>/decision` →
+/// `session 1a2b3c4d decision`.
+fn rest_words(rest: &[&str]) -> String {
+    let mut words = Vec::new();
+    let mut i = 0;
+    while i < rest.len() {
+        let member = match rest[i] {
+            "segments" => Some("segment"),
+            "roles" => Some("role"),
+            "coverage_history" => Some("coverage history entry"),
+            "history" => Some("stage history entry"),
+            "sessions" => Some("session"),
+            "answers" => Some("answer"),
+            _ => None,
+        };
+        match (member, rest.get(i + 1)) {
+            (Some(word), Some(key)) => {
+                words.push(format!("{word} {}", key_word(key)));
+                i += 2;
+            }
+            _ => {
+                words.push(rest[i].replace('_', " "));
+                i += 1;
+            }
+        }
+    }
+    words.join(" ")
+}
+
+/// A key as people read it: an entry id shortened to its first 8 hex digits.
+fn key_word(key: &str) -> String {
+    match key.parse::<Uuid>() {
+        Ok(id) => crate::view::short(&id),
+        Err(_) => key.to_string(),
+    }
+}
+
+fn scalar_text(s: &ScalarValue) -> String {
+    match s {
+        ScalarValue::Str(t) => t.to_string(),
+        ScalarValue::Int(i) | ScalarValue::Timestamp(i) => i.to_string(),
+        ScalarValue::Uint(u) => u.to_string(),
+        ScalarValue::F64(f) => f.to_string(),
+        ScalarValue::Counter(c) => i64::from(c).to_string(),
+        ScalarValue::Boolean(b) => if *b { "yes" } else { "no" }.into(),
+        ScalarValue::Bytes(b) => format!("({} bytes)", b.len()),
+        ScalarValue::Null => "(none)".into(),
+        ScalarValue::Unknown { .. } => "(unknown)".into(),
+    }
+}
+
+fn scalar_json(s: &ScalarValue) -> serde_json::Value {
+    use serde_json::Value as J;
+    match s {
+        ScalarValue::Str(t) => J::String(t.to_string()),
+        ScalarValue::Int(i) | ScalarValue::Timestamp(i) => J::from(*i),
+        ScalarValue::Uint(u) => J::from(*u),
+        ScalarValue::F64(f) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
+        ScalarValue::Counter(c) => J::from(i64::from(c)),
+        ScalarValue::Boolean(b) => J::Bool(*b),
+        ScalarValue::Bytes(b) => J::Array(b.iter().map(|x| J::from(*x)).collect()),
+        ScalarValue::Null | ScalarValue::Unknown { .. } => J::Null,
+    }
+}
+
+/// A group of fields as one line: `criteria: sold; planned date: 2027-06-30` (empty fields
+/// left out).
+fn object_text(value: &serde_json::Value) -> String {
+    let one = |v: &serde_json::Value| match v {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let text = match value {
+        serde_json::Value::Object(fields) => fields
+            .iter()
+            .filter(|(_, v)| !v.is_null() && v.as_str() != Some(""))
+            .map(|(k, v)| format!("{}: {}", k.replace('_', " "), one(v)))
+            .collect::<Vec<_>>()
+            .join("; "),
+        serde_json::Value::Array(items) => items.iter().map(one).collect::<Vec<_>>().join(", "),
+        other => one(other),
+    };
+    if text.is_empty() {
+        "empty".into()
+    } else {
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::{self, NewClient, RiskAssessment};
+    use crate::enums::*;
+    use crate::model::{Action, ExitPlan, Interaction, Risk};
+    use crate::{OrgConfig, schema, view};
+    use casebook_base::{FileId, NodeId};
+    use chrono::TimeZone;
+
+    const ALICE: [u8; 32] = [0xA1; 32];
+    const BOB: [u8; 32] = [0xB2; 32];
+
+    fn ctx(adviser: &str, day: u32) -> EditContext {
+        EditContext {
+            adviser: adviser.into(),
+            now: Utc.with_ymd_and_hms(2026, 5, day, 10, 0, 0).unwrap(),
+        }
+    }
+
+    /// Alice's node creates a client with one risk; Bob's node holds a copy. Returns both
+    /// documents (actors are 32-byte node ids, as on real nodes) and the risk's id.
+    fn two_nodes() -> (Automerge, Automerge, Uuid) {
+        let mut alice = schema::new_file(FileId::new(), NodeId::from_bytes(ALICE))
+            .unwrap()
+            .with_actor(ActorId::from(&ALICE[..]));
+        let config = OrgConfig::default();
+        edit::create_client(
+            &mut alice,
+            &ctx("Alice", 11),
+            &config,
+            &NewClient {
+                name: "Afon Valley Foods".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let risk = edit::add_risk(
+            &mut alice,
+            &ctx("Alice", 11),
+            &config,
+            &Risk {
+                title: "Key supplier failure".into(),
+                opportunity: None,
+                parent: None,
+                category: String::new(),
+                polarity: Polarity::Threat,
+                likelihood: 2,
+                severity: 4,
+                response: None,
+                residual_likelihood: None,
+                residual_severity: None,
+                mitigation: String::new(),
+                owner: "Alice".into(),
+                status: RiskStatus::Open,
+                raised: None,
+            },
+        )
+        .unwrap()
+        .entry
+        .unwrap();
+        let bob = alice.fork().with_actor(ActorId::from(&BOB[..]));
+        (alice, bob, risk)
+    }
+
+    fn assess(doc: &mut Automerge, who: &str, day: u32, risk: Uuid, likelihood: u8) {
+        edit::assess_risk(
+            doc,
+            &ctx(who, day),
+            &OrgConfig::default(),
+            risk,
+            &RiskAssessment {
+                likelihood: Some(likelihood),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    }
+
+    fn merge_both_ways(a: &mut Automerge, b: &mut Automerge) {
+        a.merge(b).unwrap();
+        b.merge(a).unwrap();
+        assert_eq!(a.get_heads(), b.get_heads());
+    }
+
+    #[test]
+    fn concurrent_assessments_conflict_in_the_domains_words() {
+        let (mut alice, mut bob, risk) = two_nodes();
+        assess(&mut alice, "Alice", 12, risk, 3);
+        assess(&mut bob, "Bob", 12, risk, 4);
+        assert!(
+            conflicts(&alice).unwrap().is_empty(),
+            "no conflict before merging"
+        );
+        merge_both_ways(&mut alice, &mut bob);
+
+        let found = conflicts(&alice).unwrap();
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let c = &found[0];
+        assert_eq!(c.what, "risk 'Key supplier failure' likelihood");
+        assert_eq!(c.path, ["risks", &risk.to_string(), "likelihood"]);
+        assert_eq!(
+            c.sentence(),
+            "risk 'Key supplier failure' likelihood: 3 by Alice, 4 by Bob, both on 12 May 2026"
+        );
+        assert_eq!(c.id.len(), 8);
+        let who: Vec<_> = c.candidates.iter().map(|c| c.adviser.clone()).collect();
+        assert_eq!(who, [Some("Alice".to_string()), Some("Bob".to_string())]);
+        assert_eq!(
+            c.candidates[0].author,
+            Author::Node(NodeId::from_bytes(ALICE))
+        );
+        assert_eq!(c.candidates[1].value, serde_json::json!(4));
+        // The last candidate is the value views show.
+        assert!(c.candidates[1].current && !c.candidates[0].current);
+        assert_eq!(view::read(&alice).unwrap().risks[&risk].likelihood, 4);
+        assert!(c.candidates.iter().all(|c| c.change.is_some()));
+        // The same conflict has the same id on the other node.
+        assert_eq!(conflicts(&bob).unwrap(), found);
+    }
+
+    #[test]
+    fn sentence_gives_each_date_when_the_days_differ() {
+        let (mut alice, mut bob, risk) = two_nodes();
+        assess(&mut alice, "Alice", 12, risk, 3);
+        assess(&mut bob, "Bob", 13, risk, 4);
+        merge_both_ways(&mut alice, &mut bob);
+        let found = conflicts(&alice).unwrap();
+        assert_eq!(
+            found[0].sentence(),
+            "risk 'Key supplier failure' likelihood: 3 by Alice on 12 May 2026, 4 by Bob on 13 May 2026"
+        );
+    }
+
+    #[test]
+    fn resolving_keeps_the_chosen_value_on_both_nodes() {
+        let (mut alice, mut bob, risk) = two_nodes();
+        assess(&mut alice, "Alice", 12, risk, 3);
+        assess(&mut bob, "Bob", 12, risk, 4);
+        merge_both_ways(&mut alice, &mut bob);
+        let id = conflicts(&alice).unwrap()[0].id.clone();
+
+        // Alice keeps her own value, which Automerge had hidden.
+        let edited = resolve(
+            &mut alice,
+            &ctx("Alice", 14),
+            &id.to_uppercase(),
+            Choice::Adviser("alice".into()),
+        )
+        .unwrap();
+        assert_eq!(
+            edited.message,
+            "Resolved risk 'Key supplier failure' likelihood: kept 3 (Alice)"
+        );
+        assert!(edited.change.is_some());
+        assert!(conflicts(&alice).unwrap().is_empty());
+        assert_eq!(view::read(&alice).unwrap().risks[&risk].likelihood, 3);
+        let risk_obj = map_at(&alice, &["risks", &risk.to_string()]).unwrap();
+        assert_eq!(alice.get_all(&risk_obj, "likelihood").unwrap().len(), 1);
+        // One new change, with the decision as its message.
+        let last = crate::history::changes(&alice).pop().unwrap();
+        assert_eq!(last.message, edited.message);
+
+        bob.merge(&mut alice).unwrap();
+        assert!(conflicts(&bob).unwrap().is_empty());
+        assert_eq!(view::read(&bob).unwrap().risks[&risk].likelihood, 3);
+
+        // The conflict is gone, so its id names nothing any more.
+        let err = resolve(&mut bob, &ctx("Bob", 14), &id, Choice::Candidate(0)).unwrap_err();
+        assert!(matches!(err, Error::NoSuchConflict { .. }), "{err}");
+        assert!(err.to_string().contains("casebook conflicts FILE"), "{err}");
+    }
+
+    #[test]
+    fn resolving_by_number_or_with_a_new_value_of_the_fields_type() {
+        let (mut alice, mut bob, risk) = two_nodes();
+        assess(&mut alice, "Alice", 12, risk, 3);
+        assess(&mut bob, "Bob", 12, risk, 4);
+        merge_both_ways(&mut alice, &mut bob);
+        let id = conflicts(&alice).unwrap()[0].id.clone();
+
+        let by_number =
+            resolve(&mut bob.fork(), &ctx("Bob", 14), &id, Choice::Candidate(1)).unwrap();
+        assert_eq!(
+            by_number.message,
+            "Resolved risk 'Key supplier failure' likelihood: kept 4 (Bob)"
+        );
+        let err = resolve(&mut bob.fork(), &ctx("Bob", 14), &id, Choice::Candidate(2)).unwrap_err();
+        assert!(err.to_string().contains("values 1 to 2"), "{err}");
+        let err = resolve(
+            &mut bob.fork(),
+            &ctx("Bob", 14),
+            &id,
+            Choice::Adviser("Carol".into()),
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("3 by Alice, 4 by Bob"), "{err}");
+
+        // Words and out-of-range numbers are refused, and nothing changes.
+        let heads = bob.get_heads();
+        for bad in ["five", "9", "-1", "3.5"] {
+            let err =
+                resolve(&mut bob, &ctx("Bob", 14), &id, Choice::Value(bad.into())).unwrap_err();
+            assert!(
+                matches!(err, Error::Rule(_) | Error::OutOfRange { .. }),
+                "{bad}: {err}"
+            );
+        }
+        assert_eq!(bob.get_heads(), heads);
+
+        let edited = resolve(&mut bob, &ctx("Bob", 14), &id, Choice::Value(" 5 ".into())).unwrap();
+        assert_eq!(
+            edited.message,
+            "Resolved risk 'Key supplier failure' likelihood: set 5 (over 3 by Alice, 4 by Bob)"
+        );
+        let risk_obj = map_at(&bob, &["risks", &risk.to_string()]).unwrap();
+        let all = bob.get_all(&risk_obj, "likelihood").unwrap();
+        assert_eq!(all.len(), 1);
+        // An integer stays an integer.
+        assert!(
+            matches!(&all[0].0, Value::Scalar(s) if **s == ScalarValue::Uint(5)),
+            "{all:?}"
+        );
+        alice.merge(&mut bob).unwrap();
+        assert!(conflicts(&alice).unwrap().is_empty());
+        assert_eq!(view::read(&alice).unwrap().risks[&risk].likelihood, 5);
+    }
+
+    #[test]
+    fn text_fields_stay_text_and_must_still_read_as_the_field() {
+        let (mut alice, mut bob, risk) = two_nodes();
+        let response = |r| RiskAssessment {
+            response: Some(r),
+            ..Default::default()
+        };
+        let config = OrgConfig::default();
+        edit::assess_risk(
+            &mut alice,
+            &ctx("Alice", 12),
+            &config,
+            risk,
+            &response(RiskResponse::Reduce),
+        )
+        .unwrap();
+        edit::assess_risk(
+            &mut bob,
+            &ctx("Bob", 12),
+            &config,
+            risk,
+            &response(RiskResponse::Share),
+        )
+        .unwrap();
+        merge_both_ways(&mut alice, &mut bob);
+        let c = conflicts(&alice).unwrap().remove(0);
+        assert_eq!(
+            c.sentence(),
+            "risk 'Key supplier failure' response: 'reduce' by Alice, 'share' by Bob, both on 12 May 2026"
+        );
+        let heads = alice.get_heads();
+        let err = resolve(
+            &mut alice,
+            &ctx("Alice", 13),
+            &c.id,
+            Choice::Value("ignore".into()),
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("'ignore' cannot be stored as risk"),
+            "{err}"
+        );
+        assert_eq!(alice.get_heads(), heads, "a refused value leaves no change");
+        resolve(
+            &mut alice,
+            &ctx("Alice", 13),
+            &c.id,
+            Choice::Value("avoid".into()),
+        )
+        .unwrap();
+        assert_eq!(
+            view::read(&alice).unwrap().risks[&risk].response,
+            Some(RiskResponse::Avoid)
+        );
+    }
+
+    #[test]
+    fn concurrent_exit_plans_conflict_and_one_is_kept_whole() {
+        let (mut alice, mut bob, _) = two_nodes();
+        let plan = |criteria: &str| ExitPlan {
+            criteria: criteria.into(),
+            planned_date: NaiveDate::from_ymd_opt(2027, 6, 30),
+            onward_referral: String::new(),
+        };
+        edit::set_exit_plan(
+            &mut alice,
+            &ctx("Alice", 12),
+            &plan("growth finance secured"),
+        )
+        .unwrap();
+        edit::set_exit_plan(&mut bob, &ctx("Bob", 13), &plan("export sales started")).unwrap();
+        merge_both_ways(&mut alice, &mut bob);
+        let found = conflicts(&alice).unwrap();
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let c = &found[0];
+        assert_eq!(c.what, "client 'Afon Valley Foods' exit plan");
+        assert_eq!(
+            c.sentence(),
+            "client 'Afon Valley Foods' exit plan: \
+             (criteria: growth finance secured; planned date: 2027-06-30) by Alice on 12 May 2026, \
+             (criteria: export sales started; planned date: 2027-06-30) by Bob on 13 May 2026"
+        );
+        let err = resolve(
+            &mut alice.fork(),
+            &ctx("Alice", 14),
+            &c.id,
+            Choice::Value("x".into()),
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("group of fields"), "{err}");
+
+        resolve(
+            &mut alice,
+            &ctx("Alice", 14),
+            &c.id,
+            Choice::Adviser("Alice".into()),
+        )
+        .unwrap();
+        bob.merge(&mut alice).unwrap();
+        for doc in [&alice, &bob] {
+            assert!(conflicts(doc).unwrap().is_empty());
+            let plan = view::read(doc).unwrap().journey.exit_plan.unwrap();
+            assert_eq!(plan.criteria, "growth finance secured");
+            assert_eq!(plan.planned_date, NaiveDate::from_ymd_opt(2027, 6, 30));
+        }
+    }
+
+    #[test]
+    fn a_stage_conflict_is_resolved_with_the_time_it_was_entered() {
+        let (mut alice, mut bob, _) = two_nodes();
+        let config = OrgConfig::default();
+        edit::set_stage(&mut alice, &ctx("Alice", 12), &config, "diagnostic", "").unwrap();
+        edit::set_stage(&mut bob, &ctx("Bob", 13), &config, "action-plan", "").unwrap();
+        merge_both_ways(&mut alice, &mut bob);
+        // One conflict: the stage. When each was entered goes with it, not on its own.
+        let found = conflicts(&alice).unwrap();
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            found[0].sentence(),
+            "client 'Afon Valley Foods' stage: 'diagnostic' by Alice on 12 May 2026, \
+             'action-plan' by Bob on 13 May 2026"
+        );
+        // Alice's move is hidden; keeping it brings back the day she made it.
+        let id = found[0].id.clone();
+        resolve(&mut alice, &ctx("Alice", 14), &id, Choice::Candidate(0)).unwrap();
+        let journey = view::read(&alice).unwrap().journey;
+        assert_eq!(journey.stage, "diagnostic");
+        assert_eq!(journey.stage_entered, Some(ctx("Alice", 12).now));
+        let obj = map_at(&alice, &["journey"]).unwrap();
+        assert_eq!(alice.get_all(&obj, "stage_entered").unwrap().len(), 1);
+        // Both moves stay in the stage history.
+        assert_eq!(journey.history.len(), 3);
+
+        // A stage typed anew is entered at the resolution.
+        let (mut alice, mut bob, _) = two_nodes();
+        edit::set_stage(&mut alice, &ctx("Alice", 12), &config, "diagnostic", "").unwrap();
+        edit::set_stage(&mut bob, &ctx("Bob", 13), &config, "action-plan", "").unwrap();
+        merge_both_ways(&mut alice, &mut bob);
+        let id = conflicts(&alice).unwrap()[0].id.clone();
+        resolve(
+            &mut alice,
+            &ctx("Alice", 15),
+            &id,
+            Choice::Value("delivery".into()),
+        )
+        .unwrap();
+        let journey = view::read(&alice).unwrap().journey;
+        assert_eq!(journey.stage, "delivery");
+        assert_eq!(journey.stage_entered, Some(ctx("Alice", 15).now));
+        assert!(conflicts(&alice).unwrap().is_empty());
+    }
+
+    #[test]
+    fn the_same_stage_or_completion_at_different_moments_is_not_a_conflict() {
+        let (mut alice, mut bob, _) = two_nodes();
+        let config = OrgConfig::default();
+        let action = edit::add_action(
+            &mut alice,
+            &ctx("Alice", 11),
+            &Action {
+                title: "Send export finance options".into(),
+                owner: "Alice".into(),
+                due: None,
+                status: ActionStatus::Open,
+                done_at: None,
+                origin: None,
+            },
+        )
+        .unwrap()
+        .entry
+        .unwrap();
+        bob.merge(&mut alice).unwrap();
+        edit::set_stage(&mut alice, &ctx("Alice", 12), &config, "diagnostic", "").unwrap();
+        edit::set_stage(&mut bob, &ctx("Bob", 13), &config, "diagnostic", "").unwrap();
+        edit::complete_action(&mut alice, &ctx("Alice", 12), action).unwrap();
+        edit::complete_action(&mut bob, &ctx("Bob", 13), action).unwrap();
+        merge_both_ways(&mut alice, &mut bob);
+        let journey = map_at(&alice, &["journey"]).unwrap();
+        assert_eq!(alice.get_all(&journey, "stage_entered").unwrap().len(), 2);
+        assert_eq!(conflicts(&alice).unwrap(), []);
+    }
+
+    #[test]
+    fn equal_concurrent_values_are_not_conflicts() {
+        let (mut alice, mut bob, risk) = two_nodes();
+        assess(&mut alice, "Alice", 12, risk, 4);
+        assess(&mut bob, "Bob", 12, risk, 4);
+        merge_both_ways(&mut alice, &mut bob);
+        assert!(conflicts(&alice).unwrap().is_empty());
+    }
+
+    #[test]
+    fn appended_interactions_and_actions_never_conflict() {
+        let (mut alice, mut bob, _) = two_nodes();
+        let call = |who: &str, day: u32| Interaction {
+            kind: InteractionKind::Call,
+            direction: Direction::Outbound,
+            at: Utc.with_ymd_and_hms(2026, 5, day, 9, 0, 0).unwrap(),
+            minutes: 20,
+            our_attendees: vec![who.into()],
+            their_attendees: vec!["Rhys Jones".into()],
+            purpose: Purpose::FactFinding,
+            summary: format!("{who}'s call"),
+            needs: String::new(),
+            risks: vec![],
+            opportunities: vec![],
+            by: who.into(),
+        };
+        let action = |who: &str| Action {
+            title: "Send export finance options".into(),
+            owner: who.into(),
+            due: None,
+            status: ActionStatus::Open,
+            done_at: None,
+            origin: None,
+        };
+        for (doc, who) in [(&mut alice, "Alice"), (&mut bob, "Bob")] {
+            // Same day, same words: still two entries, under two fresh ids.
+            edit::log_interaction(doc, &ctx(who, 12), &call(who, 12)).unwrap();
+            edit::add_action(doc, &ctx(who, 12), &action(who)).unwrap();
+        }
+        merge_both_ways(&mut alice, &mut bob);
+        assert_eq!(conflicts(&alice).unwrap(), []);
+        let file = view::read(&alice).unwrap();
+        assert_eq!(file.interactions.len(), 2);
+        assert_eq!(file.actions.len(), 2);
+        // Both nodes named their advisers in `nodes`, without conflict either.
+        assert_eq!(file.nodes.len(), 2);
+    }
+}
