@@ -16,6 +16,9 @@ const COMMANDS: &[&[&str]] = &[
     &["peer", "list"],
     &["peer", "remove"],
     &["share"],
+    &["serve"],
+    &["sync"],
+    &["status"],
     &["unshare"],
     &["client"],
     &["client", "add"],
@@ -140,30 +143,48 @@ fn an_unknown_command_or_flag_is_a_usage_error() {
 }
 
 #[test]
-fn demo_builds_a_portfolio_in_its_own_store() {
+fn demo_runs_three_nodes_that_converge_over_quic_in_their_own_stores() {
     let sb = sandbox();
     // The adviser's own data directory is never touched by the demo.
     let own = sb.node("own");
     let keep = sb.path("demo");
     let out = own.json(&["demo", "--keep", s(&keep)]);
-    let files = out["files"].as_u64().expect("files is a count");
-    assert!(files > 0, "{out}");
+    assert_eq!(out["converged"], true, "{out}");
+    let nodes = out["nodes"].as_array().expect("nodes");
+    assert_eq!(nodes.len(), 3, "{out}");
+    for n in nodes {
+        let addr = n["listened_on"].as_str().expect("address");
+        assert!(addr.starts_with("127.0.0.1:"), "loopback only: {addr}");
+    }
+    // Chris's work reached Alice through Bethan: a change by Chris, received from Bethan.
+    let chris = nodes[2]["node_id"].as_str().expect("id");
+    let bethan = nodes[1]["node_id"].as_str().expect("id");
+    let history = out["history"].as_array().expect("history");
     assert!(
-        out["durable_changes"].as_u64().is_some_and(|n| n > files),
+        history.iter().any(|h| h["author"]["id"] == chris
+            && h["origin"]["origin"]["node"] == bethan
+            && h["signed"] == true),
         "{out}"
     );
-    assert!(out["portfolio"].is_object(), "{out}");
-    let active = out["portfolio"]["active"].as_u64().expect("active count");
-    let exited = out["portfolio"]["exited"].as_u64().expect("exited count");
-    assert_eq!(active + exited, files, "{out}");
+    // The two reassessments of one risk surface as one conflict naming both advisers.
+    let conflicts = out["conflicts"].as_array().expect("conflicts");
+    assert_eq!(conflicts.len(), 1, "{out}");
+    let sentence = conflicts[0]["sentence"].as_str().expect("sentence");
+    assert!(sentence.contains("likelihood"), "{sentence}");
+    assert!(
+        sentence.contains("Bethan") && sentence.contains("Chris"),
+        "{sentence}"
+    );
     assert!(!own.dir().exists(), "the demo did not touch --data-dir");
 
-    // The kept store is a real store the CLI can read.
-    let demo = sb.node("demo");
-    assert_eq!(demo.clients().len() as u64, files);
-    let p = demo.json(&["portfolio"]);
-    assert_eq!(p["active"], out["portfolio"]["active"]);
-    assert_eq!(p["red_rollups"], out["portfolio"]["red_rollups"]);
+    // Each kept store is a real store the CLI can read, with the same clients.
+    let alice = sb.node("demo/alice");
+    let bethan_cli = sb.node("demo/bethan");
+    let files = out["shared_files"].as_u64().expect("count");
+    assert_eq!(alice.clients().len() as u64, files);
+    assert_eq!(bethan_cli.clients().len() as u64, files);
+    let status = bethan_cli.json(&["status"]);
+    assert_eq!(status.as_array().map(Vec::len), Some(2), "{status}");
 }
 
 #[test]

@@ -13,6 +13,7 @@ mod peer;
 mod people;
 mod report;
 mod risk;
+mod sync;
 mod transfer;
 
 pub(crate) use client::*;
@@ -24,6 +25,7 @@ pub(crate) use peer::*;
 pub(crate) use people::*;
 pub(crate) use report::*;
 pub(crate) use risk::*;
+pub(crate) use sync::*;
 pub(crate) use transfer::*;
 
 /// Casebook keeps an account file per client — contacts and org chart, contact log, risks,
@@ -77,6 +79,13 @@ pub(crate) enum Command {
         #[arg(long)]
         write: bool,
     },
+    /// Listen for peers, dial the trusted ones, and keep every shared account file in sync
+    /// live until stopped (Ctrl-C).
+    Serve(ServeArgs),
+    /// Sync once with a peer: exit when both hold the same heads for every shared file.
+    Sync(SyncArgs),
+    /// Per peer and per shared file: in sync, ahead, behind, or never synced; last contact.
+    Status,
     /// Stop sharing a client's account file with a peer or adviser.
     Unshare {
         /// The client.

@@ -11,6 +11,7 @@ mod peers;
 mod people;
 mod portfolio;
 mod risk;
+mod sync;
 mod transfer;
 
 use std::path::PathBuf;
@@ -65,6 +66,9 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
             read: _,
             write,
         } => peers::share(&ctx, &file, &peer, write),
+        Command::Serve(a) => sync::serve(&ctx, &a),
+        Command::Sync(a) => sync::sync(&ctx, &a),
+        Command::Status => sync::status(&ctx),
         Command::Unshare { file, peer } => peers::unshare(&ctx, &file, &peer),
         Command::Client(c) => client::run(&ctx, c),
         Command::Show(a) => client::show(&ctx, &a),

@@ -20,6 +20,7 @@
 
 pub mod driver;
 mod error;
+pub mod mission;
 pub mod record;
 mod server;
 pub mod session;

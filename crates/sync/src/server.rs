@@ -65,6 +65,7 @@ pub struct Server {
     endpoint: Endpoint,
     active: Arc<Mutex<HashMap<NodeId, usize>>>,
     events: EventFn,
+    dial: bool,
 }
 
 impl std::fmt::Debug for Server {
@@ -98,7 +99,16 @@ impl Server {
             endpoint,
             active: Arc::new(Mutex::new(HashMap::new())),
             events,
+            dial: true,
         })
+    }
+
+    /// Only accept peers; never dial them (a node that others reach, e.g. in a demo where each
+    /// sync is started by hand).
+    #[must_use]
+    pub fn listen_only(mut self) -> Self {
+        self.dial = false;
+        self
     }
 
     /// The address actually bound.
@@ -122,7 +132,7 @@ impl Server {
                     Some(Ok(conn)) => self.spawn(conn, false),
                     Some(Err(e)) => (self.events)(Event::Refused(e.to_string())),
                 },
-                _ = redial.tick() => self.dial_missing(),
+                _ = redial.tick(), if self.dial => self.dial_missing(),
             }
         }
         self.endpoint.close();
@@ -151,9 +161,9 @@ impl Server {
             self.set_active(peer.node, 1);
             let this = self.clone();
             tokio::spawn(async move {
-                match dial(&this.endpoint, &peer).await {
-                    Ok(conn) => this.session(conn, true).await,
-                    Err(_) => {}
+                // An unreachable peer is tried again at the next redial.
+                if let Ok(conn) = dial(&this.endpoint, &peer).await {
+                    this.session(conn, true).await;
                 }
                 this.set_active(peer.node, -1);
             });

@@ -95,7 +95,13 @@ pub enum SessionEnd {
     Revoked(String),
     /// Local failure (storage).
     #[error(transparent)]
-    Local(#[from] Error),
+    Local(Box<Error>),
+}
+
+impl From<Error> for SessionEnd {
+    fn from(e: Error) -> Self {
+        Self::Local(Box::new(e))
+    }
 }
 
 impl SessionEnd {
@@ -112,13 +118,13 @@ impl SessionEnd {
 
 impl From<casebook::Error> for SessionEnd {
     fn from(e: casebook::Error) -> Self {
-        Self::Local(Error::Engine(e))
+        Self::Local(Box::new(Error::Engine(e)))
     }
 }
 
 impl From<casebook::StoreError> for SessionEnd {
     fn from(e: casebook::StoreError) -> Self {
-        Self::Local(Error::Engine(e.into()))
+        Self::Local(Box::new(Error::Engine(e.into())))
     }
 }
 

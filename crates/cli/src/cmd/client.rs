@@ -237,7 +237,7 @@ pub(crate) fn show(ctx: &Ctx, a: &ShowArgs) -> anyhow::Result<()> {
     print_account(&node, &account).context("printing the account file")
 }
 
-fn print_account(node: &Node, f: &AccountFile) -> anyhow::Result<()> {
+pub(crate) fn print_account(node: &Node, f: &AccountFile) -> anyhow::Result<()> {
     let cfg = node.config();
     let roll = rollup::rollup(f, &cfg.rag_matrix);
     let p = &f.profile;

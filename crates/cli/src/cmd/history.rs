@@ -12,10 +12,15 @@ pub(crate) fn history(ctx: &Ctx, file: &str) -> anyhow::Result<()> {
     if ctx.json {
         return output::json(&entries);
     }
+    print_history(&entries)
+}
+
+/// The history table: when, who, which node, signed, where it came from, what.
+pub(crate) fn print_history(entries: &[casebook::HistoryEntry]) -> anyhow::Result<()> {
     let mut t = table(&[
         "change", "when", "who", "node", "signed", "received", "what",
     ]);
-    for e in &entries {
+    for e in entries {
         let (who, node_text) = match &e.change.author {
             Author::Schema => ("casebook".to_string(), "(schema)".to_string()),
             Author::Node(n) => (e.adviser.clone().unwrap_or_else(|| "?".into()), n.short()),
