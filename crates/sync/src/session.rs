@@ -594,18 +594,16 @@ impl Session {
                         signatures,
                     });
                     if settles {
-                        if !fs.is_shadow {
-                            fs.state.shared_heads.clone_from(&heads);
-                            settled.push((file, Self::record(&fs.state, &heads)));
-                        }
+                        fs.state.shared_heads.clone_from(&heads);
+                        settled.push((file, Self::record(&fs.state, &heads)));
                         self.files.remove(&file);
                     }
                 }
                 None => {
                     if agreed(&fs.state) {
-                        if !fs.is_shadow {
-                            settled.push((file, Self::record(&fs.state, &heads)));
-                        }
+                        // Also for a shadow: the peer holds exactly these heads, all of which
+                        // are stored here now, so announcing them back would be an echo.
+                        settled.push((file, Self::record(&fs.state, &heads)));
                         self.files.remove(&file);
                     }
                 }
