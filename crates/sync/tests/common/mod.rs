@@ -184,3 +184,93 @@ pub async fn eventually(what: &str, mut cond: impl FnMut() -> bool) {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
+
+impl TestNode {
+    /// This node's store-wide log sequence number (moves with every stored change).
+    pub fn log_seq(&self) -> u64 {
+        self.node.store().log_seq().expect("log seq")
+    }
+
+    /// Close this node (once nothing else holds it: servers and sessions let go of it when
+    /// they end) and open it again from its directory, as after a restart.
+    pub async fn reopen(self) -> TestNode {
+        let TestNode { node, _dir, name } = self;
+        let start = std::time::Instant::now();
+        while Arc::strong_count(&node) > 1 {
+            assert!(
+                start.elapsed() < LIMIT,
+                "{name}'s node is still held by {} others",
+                Arc::strong_count(&node) - 1
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        drop(node);
+        let node = Node::open(_dir.path()).expect("reopen");
+        TestNode {
+            node: Arc::new(node),
+            _dir,
+            name,
+        }
+    }
+}
+
+/// Sync `a` with `b` once, dialling `b` at `addr` whatever `a`'s peer list says (so a test can
+/// keep addresses out of the peer list and no serving node dials on its own), bounded.
+pub async fn sync_at(
+    a: &TestNode,
+    b: &TestNode,
+    addr: SocketAddr,
+) -> Result<casebook_sync::Report, casebook_sync::Error> {
+    let mut peer = a.peer(b);
+    peer.addrs = vec![addr];
+    tokio::time::timeout(LIMIT, casebook_sync::sync_once(a.node.clone(), &peer, None))
+        .await
+        .expect("sync finished in time")
+}
+
+/// Whether any of `serving`'s events so far contains every one of `needles`.
+pub fn has_event(serving: &Serving, needles: &[&str]) -> bool {
+    serving
+        .events()
+        .iter()
+        .any(|e| needles.iter().all(|n| e.contains(n)))
+}
+
+/// The kind of each message, for messages and assertions.
+pub fn kinds(msgs: &[casebook_proto::Message]) -> Vec<&'static str> {
+    use casebook_proto::Message;
+    msgs.iter()
+        .map(|m| match m {
+            Message::Hello { .. } => "Hello",
+            Message::Have { .. } => "Have",
+            Message::HaveEnd { .. } => "HaveEnd",
+            Message::Sync { .. } => "Sync",
+            Message::Done { .. } => "Done",
+        })
+        .collect()
+}
+
+/// Run two sessions against each other without a network (sans-IO), delivering each side's
+/// whole output as one batch, until both are quiet; panics if either ends the session.
+pub fn pump(a: &mut casebook_sync::Session, b: &mut casebook_sync::Session) {
+    let mut to_b = a.start().expect("start");
+    let mut to_a = b.start().expect("start");
+    for _ in 0..50 {
+        if to_a.is_empty() && to_b.is_empty() {
+            return;
+        }
+        let from_b = if to_b.is_empty() {
+            Vec::new()
+        } else {
+            b.receive(std::mem::take(&mut to_b)).expect("b receives")
+        };
+        let from_a = if to_a.is_empty() {
+            Vec::new()
+        } else {
+            a.receive(std::mem::take(&mut to_a)).expect("a receives")
+        };
+        to_a = from_b;
+        to_b = from_a;
+    }
+    panic!("the sessions kept talking");
+}

@@ -1,0 +1,1139 @@
+//! What a peer may and may not do: read-only peers and forged authors are refused, unshared
+//! files look missing, unknown nodes get nothing, broken frames close the session, an
+//! interrupted sync resumes, and revoking trust or a share takes effect on a live session.
+//!
+//! Every test asserts the concrete effect (heads and log sequence byte-identical, the close
+//! code, the error variant), so it fails if the property breaks.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+use std::time::Duration;
+
+use casebook::automerge::sync::{Message as AmMessage, State, SyncDoc};
+use casebook::automerge::{ActorId, Automerge, ChangeHash};
+use casebook::edit::{self, NewClient};
+use casebook::enums::{Direction, InteractionKind, Purpose};
+use casebook::history::Author;
+use casebook::model::Interaction;
+use casebook::{ChangeSignature, FileId, NodeId, Origin, schema};
+use casebook_base::limits::{MAX_FRAME_BYTES, PROTOCOL_VERSION};
+use casebook_net::{Endpoint, TrustList};
+use casebook_proto::codec::encode_frame;
+use casebook_proto::{Cursor, Message, WireSignature};
+use casebook_sync::driver::ProgressFn;
+use casebook_sync::{Error, Session};
+use common::*;
+
+fn call(by: &str, at: chrono::DateTime<chrono::Utc>, summary: &str) -> Interaction {
+    Interaction {
+        kind: InteractionKind::Call,
+        direction: Direction::Outbound,
+        at,
+        minutes: 15,
+        our_attendees: vec![by.to_string()],
+        their_attendees: vec![],
+        purpose: Purpose::ProgressReview,
+        summary: summary.into(),
+        needs: String::new(),
+        risks: vec![],
+        opportunities: vec![],
+        by: String::new(),
+    }
+}
+
+fn actor_of(node: NodeId) -> ActorId {
+    ActorId::from(&node.as_bytes()[..])
+}
+
+/// Whether `haystack` contains `needle` anywhere.
+fn contains_bytes(haystack: &[u8], needle: &[u8]) -> bool {
+    !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_read_only_peers_changes_are_refused_and_heads_do_not_move() {
+    let alice = TestNode::new("Alice");
+    let bob = TestNode::new("Bob");
+    let serving = Serving::start(&alice);
+    alice.trust(&bob, None);
+    bob.trust(&alice, Some(serving.addr));
+
+    let acme = alice.client("Acme Ltd");
+    alice.log_call(acme, "first call");
+    alice.share(acme, &bob, "read");
+    sync(&bob, &alice).await.expect("Bob receives the file");
+    assert_eq!(bob.heads(acme), alice.heads(acme));
+
+    // Bob may only read, but nothing stops him editing his own copy.
+    bob.log_call(acme, "Bob writes where he may only read");
+    assert_ne!(bob.heads(acme), alice.heads(acme));
+    let bobs_change = *bob
+        .node
+        .change_hashes(acme)
+        .expect("hashes")
+        .last()
+        .expect("a change");
+
+    let heads = alice.heads(acme);
+    let seq = alice.log_seq();
+    let hashes = alice.node.change_hashes(acme).expect("hashes");
+    let err = sync(&bob, &alice)
+        .await
+        .expect_err("a reader's change must be refused");
+    assert!(
+        matches!(err, Error::Session { .. } | Error::Connection { .. }),
+        "{err:?}"
+    );
+    assert_eq!(alice.heads(acme), heads, "Alice's heads moved");
+    assert_eq!(alice.log_seq(), seq, "Alice's store committed something");
+    assert_eq!(alice.node.change_hashes(acme).expect("hashes"), hashes);
+    assert!(
+        !alice
+            .node
+            .store()
+            .has_changes(&[bobs_change])
+            .expect("has")
+            .iter()
+            .any(|h| *h),
+        "Bob's change is not in Alice's store"
+    );
+    eventually("Alice records why she ended the session", || {
+        has_event(
+            &serving,
+            &[
+                "Ended",
+                &bob.node.node_id().to_string(),
+                "refused",
+                "may not change this file",
+            ],
+        )
+    })
+    .await;
+
+    // Trying again changes nothing either.
+    assert!(sync(&bob, &alice).await.is_err());
+    assert_eq!(alice.heads(acme), heads);
+    assert_eq!(alice.log_seq(), seq);
+    serving.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_forged_author_relayed_by_a_writer_is_refused() {
+    let alice = TestNode::new("Alice");
+    let bob = TestNode::new("Bob");
+    let carol = TestNode::new("Carol");
+    let alice_serving = Serving::start(&alice);
+    let carol_serving = Serving::start(&carol);
+    // Alice knows Bob and Carol (to share with them); Bob talks to both; Carol knows only Bob.
+    alice.trust(&bob, None);
+    alice.trust(&carol, None);
+    bob.trust(&alice, Some(alice_serving.addr));
+    bob.trust(&carol, Some(carol_serving.addr));
+    carol.trust(&bob, None);
+    let alice_id = alice.node.node_id();
+    let bob_id = bob.node.node_id();
+    assert!(!carol.node.is_trusted(&alice_id).expect("trust"));
+
+    let acme = alice.client("Acme Ltd");
+    alice.share(acme, &bob, "write");
+    alice.share(acme, &carol, "write");
+    alice.log_call(acme, "genuine call by Alice");
+
+    // Positive control: Alice → Bob → Carol. Carol never talks to Alice but accepts Alice's
+    // changes because Alice signed them; they show as Alice's, received from Bob.
+    sync(&bob, &alice).await.expect("Bob syncs with Alice");
+    sync(&bob, &carol).await.expect("Bob relays to Carol");
+    assert_eq!(carol.heads(acme), alice.heads(acme));
+    let history = carol.node.history(acme).expect("history");
+    let genuine: Vec<_> = history
+        .iter()
+        .filter(|h| h.change.author == Author::Node(alice_id))
+        .collect();
+    assert!(
+        genuine.iter().any(|h| h.change.message.contains("Logged")),
+        "{history:#?}"
+    );
+    for h in &genuine {
+        assert!(h.signed, "Alice's change carries her signature: {h:?}");
+        assert_eq!(
+            h.origin.as_ref().map(|o| &o.origin),
+            Some(&Origin::Peer { node: bob_id }),
+            "authored by Alice, received from Bob: {h:?}"
+        );
+    }
+    assert!(
+        carol
+            .node
+            .read(acme)
+            .expect("read")
+            .interactions
+            .values()
+            .any(|i| i.summary == "genuine call by Alice")
+    );
+
+    // Bob forges a change that claims Alice wrote it, and stores it locally (a malicious node
+    // can do anything to its own store).
+    let mut doc = bob.node.load(acme).expect("load");
+    doc.set_actor(actor_of(alice_id));
+    let before = doc.get_heads();
+    let ctx = bob.node.edit_context();
+    let forged = call("Alice", ctx.now, "forged: Alice agrees to waive all fees");
+    edit::log_interaction(&mut doc, &ctx, &forged).expect("forge");
+    let changes = doc.get_changes(&before);
+    assert!(!changes.is_empty());
+    assert!(
+        changes
+            .iter()
+            .all(|c| c.actor_id().to_bytes() == alice_id.as_bytes())
+    );
+    let forged_hashes: Vec<ChangeHash> = changes.iter().map(|c| c.hash()).collect();
+    bob.node
+        .store()
+        .update(|txn| {
+            bob.node.store_changes_in(
+                txn,
+                acme,
+                changes,
+                Origin::File {
+                    name: "forged".into(),
+                },
+                vec![],
+            )
+        })
+        .expect("Bob stores his forgery");
+    assert_ne!(bob.heads(acme), carol.heads(acme));
+
+    let heads = carol.heads(acme);
+    let seq = carol.log_seq();
+    let err = sync(&bob, &carol)
+        .await
+        .expect_err("a forged author must be refused");
+    assert!(
+        matches!(err, Error::Session { .. } | Error::Connection { .. }),
+        "{err:?}"
+    );
+    assert_eq!(carol.heads(acme), heads, "Carol's heads moved");
+    assert_eq!(carol.log_seq(), seq, "Carol's store committed something");
+    assert!(
+        carol
+            .node
+            .store()
+            .has_changes(&forged_hashes)
+            .expect("has")
+            .iter()
+            .all(|h| !h),
+        "the forged change is not in Carol's store"
+    );
+    assert!(
+        !carol
+            .node
+            .read(acme)
+            .expect("read")
+            .interactions
+            .values()
+            .any(|i| i.summary.starts_with("forged"))
+    );
+    eventually("Carol records why she ended the session", || {
+        has_event(
+            &carol_serving,
+            &[
+                "Ended",
+                &bob_id.to_string(),
+                "refused",
+                "is not signed by its claimed author",
+            ],
+        )
+    })
+    .await;
+    alice_serving.stop().await;
+    carol_serving.stop().await;
+}
+
+// ---------------------------------------------------------------------------------------
+// Unshared files look exactly like missing ones (sans-IO, no network).
+
+fn hello() -> Message {
+    Message::Hello {
+        version: PROTOCOL_VERSION,
+        cursor: Cursor::default(),
+    }
+}
+
+/// Replace every occurrence of the file id's bytes by a placeholder, so two answers about
+/// two different files can be compared byte for byte.
+fn redact(bytes: &[u8], file: FileId) -> Vec<u8> {
+    let id = file.to_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i..].starts_with(&id) {
+            out.extend_from_slice(b"<file id>");
+            i += id.len();
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// One conversation's answers: each reply's encoded messages with the file id redacted, or
+/// the close code the session ended with.
+type Transcript = Vec<Result<Vec<u8>, u32>>;
+
+/// A fresh session of `node` with `peer`, after the peer's `Hello`.
+fn session_after_hello(node: &TestNode, peer: NodeId) -> (Session, Vec<Message>) {
+    let mut session = Session::new(node.node.clone(), peer);
+    let out = session.receive(vec![hello()]).expect("hello");
+    (session, out)
+}
+
+/// Feed one message about `file` to a fresh session and record the answer.
+fn answer(node: &TestNode, peer: NodeId, file: FileId, msg: Message) -> Transcript {
+    let (mut session, _) = session_after_hello(node, peer);
+    vec![
+        session
+            .receive(vec![msg])
+            .map(|out| out.iter().flat_map(|m| redact(&m.encode(), file)).collect())
+            .map_err(|e| e.code()),
+    ]
+}
+
+/// Run Automerge's sync protocol for `file` between `theirs` (the peer's copy, with
+/// `signatures`) and a fresh session of `node`, for up to eight rounds.
+fn converse(
+    node: &TestNode,
+    peer: NodeId,
+    file: FileId,
+    theirs: &Automerge,
+    signatures: &[WireSignature],
+) -> Transcript {
+    let (mut session, _) = session_after_hello(node, peer);
+    let mut doc = theirs.clone();
+    let mut state = State::new();
+    let mut transcript = Vec::new();
+    for _ in 0..8 {
+        let Some(msg) = doc.generate_sync_message(&mut state) else {
+            break;
+        };
+        let sent = Message::Sync {
+            file: file.to_bytes(),
+            message: msg.encode(),
+            signatures: signatures.to_vec(),
+        };
+        match session.receive(vec![sent]) {
+            Ok(out) => {
+                transcript.push(Ok(out
+                    .iter()
+                    .flat_map(|m| redact(&m.encode(), file))
+                    .collect()));
+                for m in out {
+                    if let Message::Sync {
+                        file: f, message, ..
+                    } = m
+                        && f == file.to_bytes()
+                    {
+                        let am = AmMessage::decode(&message).expect("decodable answer");
+                        doc.receive_sync_message(&mut state, am)
+                            .expect("usable answer");
+                    }
+                }
+            }
+            Err(e) => {
+                transcript.push(Err(e.code()));
+                break;
+            }
+        }
+    }
+    transcript
+}
+
+fn empty_sync_message() -> Vec<u8> {
+    Automerge::new()
+        .generate_sync_message(&mut State::new())
+        .expect("a first message")
+        .encode()
+}
+
+#[test]
+fn an_unshared_file_cannot_be_told_from_a_missing_one() {
+    let alice = TestNode::new("Alice");
+    let bob = TestNode::new("Bob");
+    alice.trust(&bob, None);
+    let bob_id = bob.node.node_id();
+    let shared = alice.client("Shared Trading Ltd");
+    alice.share(shared, &bob, "read");
+    let secret_name = "Umbra Secret Holdings";
+    let unshared = alice.client(secret_name);
+    alice.log_call(unshared, "confidential restructuring talk");
+    let missing = FileId::new();
+    assert!(!alice.node.store().contains(missing).expect("contains"));
+    let unshared_heads: Vec<[u8; 32]> = alice.heads(unshared).iter().map(|h| h.0).collect();
+    let heads = alice.heads(unshared);
+    let seq = alice.log_seq();
+
+    // Hello: only the shared file is announced, and nothing of the unshared one is sent.
+    let (_, out) = session_after_hello(&alice, bob_id);
+    let announced: BTreeSet<[u8; 16]> = out
+        .iter()
+        .filter_map(|m| match m {
+            Message::Have { file, .. } => Some(*file),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        announced,
+        BTreeSet::from([shared.to_bytes()]),
+        "only the shared file is announced: {out:?}"
+    );
+    let wire: Vec<u8> = out.iter().flat_map(Message::encode).collect();
+    assert!(!contains_bytes(&wire, &unshared.to_bytes()));
+    assert!(!contains_bytes(&wire, secret_name.as_bytes()));
+    for h in &unshared_heads {
+        assert!(!contains_bytes(&wire, h));
+    }
+
+    // Every way of asking about a file gets the same answer for the unshared one as for one
+    // that does not exist.
+    type Ask<'a> = Box<dyn Fn(FileId) -> Message + 'a>;
+    let cases: Vec<(&str, Ask<'_>)> = vec![
+        (
+            "Have without heads",
+            Box::new(|f: FileId| Message::Have {
+                file: f.to_bytes(),
+                heads: vec![],
+            }),
+        ),
+        (
+            "Have with the unshared file's real heads",
+            Box::new(|f: FileId| Message::Have {
+                file: f.to_bytes(),
+                heads: unshared_heads.clone(),
+            }),
+        ),
+        (
+            "Sync from an empty document",
+            Box::new(|f: FileId| Message::Sync {
+                file: f.to_bytes(),
+                message: empty_sync_message(),
+                signatures: vec![],
+            }),
+        ),
+        (
+            "Sync asking for the unshared file's heads by hash",
+            Box::new(|f: FileId| {
+                let mut am = Automerge::new()
+                    .generate_sync_message(&mut State::new())
+                    .expect("message");
+                am.need = heads.clone();
+                Message::Sync {
+                    file: f.to_bytes(),
+                    message: am.encode(),
+                    signatures: vec![],
+                }
+            }),
+        ),
+    ];
+    for (what, make) in &cases {
+        let for_unshared = answer(&alice, bob_id, unshared, make(unshared));
+        let for_missing = answer(&alice, bob_id, missing, make(missing));
+        assert_eq!(
+            for_unshared, for_missing,
+            "{what}: the unshared file is answered differently from a missing one"
+        );
+        for reply in for_unshared.iter().flatten() {
+            assert!(
+                !contains_bytes(reply, secret_name.as_bytes()),
+                "{what}: the answer carries the client's name"
+            );
+        }
+    }
+    // A whole conversation from an empty document, too.
+    let empty = Automerge::new();
+    let for_unshared = converse(&alice, bob_id, unshared, &empty, &[]);
+    let for_missing = converse(&alice, bob_id, missing, &empty, &[]);
+    assert!(!for_unshared.is_empty());
+    assert_eq!(for_unshared, for_missing, "a conversation from nothing");
+    for reply in for_unshared.iter().flatten() {
+        assert!(!contains_bytes(reply, secret_name.as_bytes()));
+        for h in &unshared_heads {
+            assert!(
+                !contains_bytes(reply, h),
+                "the answer names a head of the unshared file"
+            );
+        }
+    }
+    assert_eq!(alice.heads(unshared), heads);
+    assert_eq!(alice.log_seq(), seq);
+}
+
+/// A copy of `file` that `bob` made up: the file's skeleton with Bob as its owner, and a
+/// client created in it, signed by Bob.
+fn made_up_copy(bob: &TestNode, file: FileId) -> (Automerge, Vec<WireSignature>) {
+    let bob_id = bob.node.node_id();
+    let mut doc = schema::new_file(file, bob_id).expect("skeleton");
+    doc.set_actor(actor_of(bob_id));
+    edit::create_client(
+        &mut doc,
+        &bob.node.edit_context(),
+        bob.node.config(),
+        &NewClient {
+            name: "Planted Ltd".into(),
+            ..Default::default()
+        },
+    )
+    .expect("create");
+    let signatures = doc
+        .get_heads()
+        .into_iter()
+        .map(|hash| WireSignature {
+            hash: hash.0,
+            signature: bob.node.secret_key().sign(&ChangeSignature::message(&hash)),
+        })
+        .collect();
+    (doc, signatures)
+}
+
+/// Replace each of `doc`'s change hashes in the transcript by its position in `doc`'s history.
+fn redact_hashes(transcript: Transcript, doc: &Automerge) -> Transcript {
+    let hashes: Vec<ChangeHash> = doc.get_changes(&[]).iter().map(|c| c.hash()).collect();
+    transcript
+        .into_iter()
+        .map(|r| {
+            r.map(|mut bytes| {
+                for (i, h) in hashes.iter().enumerate() {
+                    let mut out = Vec::with_capacity(bytes.len());
+                    let mut j = 0;
+                    while j < bytes.len() {
+                        if bytes[j..].starts_with(&h.0) {
+                            out.extend_from_slice(format!("<change {i}>").as_bytes());
+                            j += h.0.len();
+                        } else {
+                            out.push(bytes[j]);
+                            j += 1;
+                        }
+                    }
+                    bytes = out;
+                }
+                bytes
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn pushing_a_made_up_copy_cannot_tell_an_unshared_file_from_a_missing_one() {
+    // Bob learnt the id of a file Alice does not share with him (say it was shared once). He
+    // pushes a copy he made up under that id, and under the id of a file that does not exist:
+    // Alice must answer both the same way, or the push is an existence oracle.
+    let alice = TestNode::new("Alice");
+    let bob = TestNode::new("Bob");
+    alice.trust(&bob, None);
+    let bob_id = bob.node.node_id();
+    let unshared = alice.client("Umbra Secret Holdings");
+    let missing = FileId::new();
+    let heads = alice.heads(unshared);
+
+    let (copy_u, sigs_u) = made_up_copy(&bob, unshared);
+    let (copy_m, sigs_m) = made_up_copy(&bob, missing);
+    // The two copies differ only in their file id, so their changes correspond one to one;
+    // Alice's answers may echo Bob's own change hashes, which are redacted by position.
+    let for_unshared = redact_hashes(
+        converse(&alice, bob_id, unshared, &copy_u, &sigs_u),
+        &copy_u,
+    );
+    let for_missing = redact_hashes(converse(&alice, bob_id, missing, &copy_m, &sigs_m), &copy_m);
+    eprintln!(
+        "unshared: {:?}\nmissing: {:?}\nAlice now holds the made-up missing file: {}",
+        for_unshared
+            .iter()
+            .map(|r| r.as_ref().map(Vec::len))
+            .collect::<Vec<_>>(),
+        for_missing
+            .iter()
+            .map(|r| r.as_ref().map(Vec::len))
+            .collect::<Vec<_>>(),
+        alice.node.store().contains(missing).expect("contains"),
+    );
+    assert_eq!(
+        alice.heads(unshared),
+        heads,
+        "the unshared file is untouched"
+    );
+    assert_eq!(
+        for_unshared, for_missing,
+        "Alice answers a made-up copy of her unshared file differently from one of a missing file"
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unknown_peer_is_refused_and_gets_no_document_bytes() {
+    let alice = TestNode::new("Alice");
+    let mallory = TestNode::new("Mallory");
+    let alice_serving = Serving::start(&alice);
+    let mallory_serving = Serving::start(&mallory);
+
+    // The file even names Mallory, from when Alice trusted her; then Alice stopped trusting her.
+    alice.trust(&mallory, None);
+    let acme = alice.client("Acme Ltd");
+    alice.log_call(acme, "confidential");
+    alice.share(acme, &mallory, "write");
+    alice
+        .node
+        .remove_peer(&mallory.node.node_id().to_string())
+        .expect("untrust");
+    mallory.trust(&alice, Some(alice_serving.addr));
+
+    let err = sync(&mallory, &alice)
+        .await
+        .expect_err("Alice refuses a node she does not trust");
+    eprintln!("Mallory dialling Alice: {err}");
+    assert_eq!(mallory.node.store().file_count().expect("count"), 0);
+    assert!(!mallory.node.store().contains(acme).expect("contains"));
+    eventually("Alice logs the refused handshake", || {
+        has_event(&alice_serving, &["Refused"])
+    })
+    .await;
+    assert!(
+        !has_event(&alice_serving, &["Connected"]),
+        "no session started: {:?}",
+        alice_serving.events()
+    );
+
+    // The other way round: Alice trusts Mallory's ticket, Mallory does not trust Alice.
+    let bait = mallory.client("Bait Ltd");
+    mallory.share(bait, &alice, "write");
+    mallory
+        .node
+        .remove_peer(&alice.node.node_id().to_string())
+        .expect("untrust");
+    alice.trust(&mallory, Some(mallory_serving.addr));
+    let files = alice.node.store().file_count().expect("count");
+    let seq = alice.log_seq();
+    let err = sync(&alice, &mallory)
+        .await
+        .expect_err("Mallory refuses a node she does not trust");
+    eprintln!("Alice dialling Mallory: {err}");
+    assert_eq!(alice.node.store().file_count().expect("count"), files);
+    assert!(!alice.node.store().contains(bait).expect("contains"));
+    assert_eq!(alice.log_seq(), seq);
+    eventually("Mallory logs the refused handshake", || {
+        has_event(&mallory_serving, &["Refused"])
+    })
+    .await;
+    assert!(!has_event(&mallory_serving, &["Connected"]));
+    alice_serving.stop().await;
+    mallory_serving.stop().await;
+}
+
+fn frame(payload: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    encode_frame(payload, &mut out).expect("frame");
+    out
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn malformed_truncated_and_oversized_frames_close_the_session_and_change_nothing() {
+    let alice = TestNode::new("Alice");
+    let bob = TestNode::new("Bob");
+    let serving = Serving::start(&alice);
+    alice.trust(&bob, None);
+    bob.trust(&alice, Some(serving.addr));
+    let alice_id = alice.node.node_id();
+    let acme = alice.client("Acme Ltd");
+    alice.share(acme, &bob, "write");
+    alice.log_call(acme, "first call");
+    let heads = alice.heads(acme);
+    let seq = alice.log_seq();
+
+    let hello = frame(&hello().encode());
+    let garbage = vec![0x7f, 0xff, 0x00, 0x13, 0x37];
+    assert!(Message::decode(&garbage).is_err(), "the garbage is garbage");
+    let bad_automerge = vec![0x42, 0xde, 0xad, 0xbe, 0xef];
+    assert!(AmMessage::decode(&bad_automerge).is_err());
+    let garbage_sync = frame(
+        &Message::Sync {
+            file: acme.to_bytes(),
+            message: bad_automerge,
+            signatures: vec![],
+        }
+        .encode(),
+    );
+    let good_sync = frame(
+        &Message::Sync {
+            file: acme.to_bytes(),
+            message: empty_sync_message(),
+            signatures: vec![],
+        }
+        .encode(),
+    );
+    let mut truncated = frame(&Message::Done { seen: 0 }.encode());
+    truncated.truncate(truncated.len() - 1);
+
+    // (what, bytes, finish the stream after them)
+    let cases: Vec<(&str, Vec<u8>, bool)> = vec![
+        ("a frame whose payload is garbage", frame(&garbage), false),
+        (
+            "a length prefix above MAX_FRAME_BYTES",
+            (MAX_FRAME_BYTES + 1).to_le_bytes().to_vec(),
+            false,
+        ),
+        (
+            "a length prefix of u32::MAX",
+            u32::MAX.to_le_bytes().to_vec(),
+            false,
+        ),
+        (
+            "Hello, then a Sync whose Automerge message is garbage",
+            [hello.clone(), garbage_sync].concat(),
+            false,
+        ),
+        ("a Sync before Hello", good_sync, false),
+        (
+            "Hello, then a truncated frame and the end of the stream",
+            [hello.clone(), truncated].concat(),
+            true,
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (what, bytes, finish) in cases {
+        let endpoint = Endpoint::bind(
+            bob.node.secret_key(),
+            "127.0.0.1:0".parse().expect("addr"),
+            Arc::new(TrustList::new([])),
+        )
+        .expect("bind");
+        let conn = tokio::time::timeout(LIMIT, endpoint.connect(serving.addr, alice_id))
+            .await
+            .expect("dial in time")
+            .expect("Bob is trusted");
+        let (mut send, _recv) = conn.connection().open_bi().await.expect("stream");
+        let _ = send.write_all(&bytes).await;
+        if finish {
+            let _ = send.finish();
+        }
+        match tokio::time::timeout(LIMIT, conn.connection().closed()).await {
+            Ok(quinn::ConnectionError::ApplicationClosed(close))
+                if close.error_code == quinn::VarInt::from_u32(2) =>
+            {
+                eprintln!(
+                    "{what}: closed with code 2 ({})",
+                    String::from_utf8_lossy(&close.reason)
+                );
+            }
+            Ok(other) => failures.push(format!(
+                "{what}: closed, but not as a protocol violation (code 2): {other:?}"
+            )),
+            Err(_) => failures.push(format!("{what}: Alice kept the connection open")),
+        }
+        if alice.heads(acme) != heads || alice.log_seq() != seq {
+            failures.push(format!("{what}: Alice's store changed"));
+        }
+        endpoint.close();
+    }
+    assert_eq!(alice.heads(acme), heads);
+    assert_eq!(alice.log_seq(), seq);
+    // Alice still serves well-behaved peers.
+    sync(&bob, &alice)
+        .await
+        .expect("a well-formed session still works");
+    assert_eq!(bob.heads(acme), alice.heads(acme));
+    assert!(failures.is_empty(), "{failures:#?}");
+    serving.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_interrupted_sync_resumes_without_loss_or_duplication() {
+    const FILES: usize = 200;
+    let alice = TestNode::new("Alice");
+    let bob = TestNode::new("Bob");
+    let serving = Serving::start(&alice);
+    alice.trust(&bob, None);
+    bob.trust(&alice, Some(serving.addr));
+    let alice_id = alice.node.node_id();
+    let bob_id = bob.node.node_id();
+    let bob_name = alice.peer(&bob).name;
+
+    // 200 shared files, committed in one transaction (as an import does) to keep this quick.
+    let files: Vec<FileId> = (0..FILES).map(|_| FileId::new()).collect();
+    let ctx = alice.node.edit_context();
+    alice
+        .node
+        .store()
+        .update(|txn| {
+            for (i, id) in files.iter().enumerate() {
+                let mut doc = schema::new_file(*id, alice_id)?;
+                doc.set_actor(actor_of(alice_id));
+                edit::create_client(
+                    &mut doc,
+                    &ctx,
+                    alice.node.config(),
+                    &NewClient {
+                        name: format!("Client {i:03}"),
+                        ..Default::default()
+                    },
+                )?;
+                edit::share(&mut doc, &ctx, bob_id, "read", &bob_name)?;
+                edit::log_interaction(&mut doc, &ctx, &call("Alice", ctx.now, "intake call"))?;
+                let changes = doc.get_changes(&[]);
+                alice
+                    .node
+                    .store_changes_in(txn, *id, changes, Origin::Local, vec![])?;
+            }
+            Ok::<_, casebook::Error>(())
+        })
+        .expect("Alice's files");
+    let total_changes: usize = files
+        .iter()
+        .map(|f| alice.node.change_hashes(*f).expect("hashes").len())
+        .sum();
+
+    // Start a sync and interrupt it right after the first batch that stored files. Aborting
+    // the task (`JoinHandle::abort`) cannot do this: the driver only yields when no bytes are
+    // buffered, and Alice sends all 200 files in one burst, so an aborted task still ran to
+    // the end. Unwinding out of the progress callback drops the session there and then, as a
+    // crash would, after that batch was committed.
+    let (notice_tx, mut notice_rx) = tokio::sync::mpsc::unbounded_channel();
+    let progress: ProgressFn = Box::new(move |p| {
+        if p.stats.files_received > 0 {
+            let _ = notice_tx.send(p.stats.clone());
+            std::panic::resume_unwind(Box::new("interrupted mid-sync"));
+        }
+    });
+    let node = bob.node.clone();
+    let peer = bob.peer(&alice);
+    let task =
+        tokio::spawn(async move { casebook_sync::sync_once(node, &peer, Some(progress)).await });
+    let ended = tokio::time::timeout(LIMIT, task)
+        .await
+        .expect("the task ends");
+    assert!(
+        ended.as_ref().is_err_and(|e| e.is_panic()),
+        "the sync was interrupted, not finished: {ended:?}"
+    );
+    let at = notice_rx.try_recv().expect("a progress notice");
+
+    // Restart Bob's node mid-sync.
+    let bob = bob.reopen().await;
+    let held = bob.node.store().file_count().expect("count") as usize;
+    let complete = files
+        .iter()
+        .filter(|f| bob.heads(**f) == alice.heads(**f))
+        .count();
+    let changes_held: usize = bob
+        .node
+        .store()
+        .file_ids()
+        .expect("ids")
+        .iter()
+        .map(|f| bob.node.change_hashes(*f).expect("hashes").len())
+        .sum();
+    eprintln!(
+        "interrupted after {at:?}: Bob holds {held} files ({complete} complete, {changes_held} changes)"
+    );
+    assert!(
+        held > 0 && held < FILES,
+        "the interruption fell mid-sync ({held} of {FILES} files)"
+    );
+
+    let report = sync(&bob, &alice).await.expect("the sync resumes");
+    eprintln!("resumed: {report:?}");
+    assert_eq!(
+        bob.node.store().file_count().expect("count") as usize,
+        FILES
+    );
+    for f in &files {
+        assert_eq!(bob.heads(*f), alice.heads(*f), "file {f}");
+        let hashes = bob.node.change_hashes(*f).expect("hashes");
+        let distinct: BTreeSet<ChangeHash> = hashes.iter().copied().collect();
+        assert_eq!(hashes.len(), distinct.len(), "duplicate changes in {f}");
+        let alices: BTreeSet<ChangeHash> = alice
+            .node
+            .change_hashes(*f)
+            .expect("hashes")
+            .into_iter()
+            .collect();
+        assert_eq!(distinct, alices, "file {f}");
+    }
+    assert_eq!(
+        changes_held + report.stats.changes_received,
+        total_changes,
+        "every change stored exactly once across the two sessions"
+    );
+    assert_eq!(
+        report.stats.files_received,
+        FILES - complete,
+        "the resumed session fetched only what was missing"
+    );
+    serving.stop().await;
+}
+
+fn connected_count(serving: &Serving, peer: NodeId) -> usize {
+    let peer = peer.to_string();
+    serving
+        .events()
+        .iter()
+        .filter(|e| e.starts_with("Connected") && e.contains(&peer))
+        .count()
+}
+
+fn ended_count(serving: &Serving, peer: NodeId) -> usize {
+    let peer = peer.to_string();
+    serving
+        .events()
+        .iter()
+        .filter(|e| e.starts_with("Ended") && e.contains(&peer))
+        .count()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn untrusting_a_connected_peer_closes_its_live_session() {
+    let alice = TestNode::new("Alice");
+    let bob = TestNode::new("Bob");
+    let alice_serving = Serving::start(&alice);
+    let bob_serving = Serving::start(&bob);
+    let acme = alice.client("Acme Ltd");
+    alice.trust(&bob, Some(bob_serving.addr));
+    bob.trust(&alice, Some(alice_serving.addr));
+    alice.share(acme, &bob, "write");
+    let bob_id = bob.node.node_id();
+
+    eventually("Alice and Bob connect", || {
+        connected_count(&alice_serving, bob_id) > 0
+    })
+    .await;
+    eventually("Bob receives the file live", || {
+        bob.heads(acme) == alice.heads(acme)
+    })
+    .await;
+
+    alice
+        .node
+        .remove_peer(&bob_id.to_string())
+        .expect("untrust Bob");
+    let sessions = connected_count(&alice_serving, bob_id);
+    eventually("every live session with Bob ends", || {
+        ended_count(&alice_serving, bob_id) >= sessions
+    })
+    .await;
+    assert!(
+        has_event(
+            &alice_serving,
+            &["Ended", &bob_id.to_string(), "no longer trusts"]
+        ),
+        "{:#?}",
+        alice_serving.events()
+    );
+
+    let heads = alice.heads(acme);
+    let seq = alice.log_seq();
+    bob.log_call(acme, "Bob's call after he was dropped");
+    // Bob redials (every two seconds) and is refused at the handshake.
+    let refused_before = alice_serving
+        .events()
+        .iter()
+        .filter(|e| e.starts_with("Refused"))
+        .count();
+    eventually("Bob's redial is refused", || {
+        alice_serving
+            .events()
+            .iter()
+            .filter(|e| e.starts_with("Refused"))
+            .count()
+            > refused_before
+    })
+    .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(alice.heads(acme), heads, "Bob's change reached Alice");
+    assert_eq!(alice.log_seq(), seq);
+    assert_ne!(bob.heads(acme), heads);
+    assert_eq!(
+        connected_count(&alice_serving, bob_id),
+        sessions,
+        "no new session with Bob: {:#?}",
+        alice_serving.events()
+    );
+    alice_serving.stop().await;
+    bob_serving.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unsharing_takes_effect_on_a_live_session() {
+    let alice = TestNode::new("Alice");
+    let bob = TestNode::new("Bob");
+    let alice_serving = Serving::start(&alice);
+    let bob_serving = Serving::start(&bob);
+    alice.trust(&bob, Some(bob_serving.addr));
+    bob.trust(&alice, Some(alice_serving.addr));
+    let soon_private = alice.client("Soon Private Ltd");
+    let still_shared = alice.client("Still Shared Ltd");
+    alice.share(soon_private, &bob, "read");
+    alice.share(still_shared, &bob, "read");
+
+    eventually("Bob receives both files live", || {
+        bob.heads(soon_private) == alice.heads(soon_private)
+            && bob.heads(still_shared) == alice.heads(still_shared)
+    })
+    .await;
+    alice.log_call(soon_private, "live edit while shared");
+    eventually("a live edit reaches Bob", || {
+        bob.heads(soon_private) == alice.heads(soon_private)
+    })
+    .await;
+
+    let last_change = |n: &TestNode, f: FileId| {
+        *n.node
+            .change_hashes(f)
+            .expect("hashes")
+            .last()
+            .expect("a change")
+    };
+    alice
+        .node
+        .unshare(soon_private, "Bob (laptop)")
+        .expect("unshare");
+    let unshare_change = last_change(&alice, soon_private);
+    alice.log_call(soon_private, "secret: after unsharing");
+    let secret_change = last_change(&alice, soon_private);
+    alice.log_call(still_shared, "still shared edit");
+    eventually("an edit of the still-shared file reaches Bob", || {
+        bob.heads(still_shared) == alice.heads(still_shared)
+    })
+    .await;
+    // Whatever was going to be sent of the other file would have been sent by now; give it
+    // a little longer anyway.
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let held = bob
+        .node
+        .store()
+        .has_changes(&[unshare_change, secret_change])
+        .expect("has");
+    eprintln!(
+        "Bob holds the unsharing change: {}, the edit made after it: {}",
+        held[0], held[1]
+    );
+    assert!(
+        !held[1],
+        "Bob received the edit Alice made after unsharing the file: {:#?}",
+        alice_serving.events()
+    );
+    let view = bob.node.read(soon_private).expect("read");
+    assert!(
+        !view
+            .interactions
+            .values()
+            .any(|i| i.summary.starts_with("secret")),
+        "Bob's copy holds the edit made after unsharing"
+    );
+    eprintln!("Alice's events: {:#?}", alice_serving.events());
+    alice_serving.stop().await;
+    bob_serving.stop().await;
+}
+
+#[test]
+fn a_file_in_play_when_it_is_unshared_sends_nothing_more() {
+    // The live test above, replayed without a network so the interleaving is fixed: Alice's
+    // session has the file in play (it sent Bob her latest change and waits for his answer)
+    // when she unshares it and edits it again; then Bob's answer arrives.
+    let alice = TestNode::new("Alice");
+    let bob = TestNode::new("Bob");
+    alice.trust(&bob, None);
+    bob.trust(&alice, None);
+    let (alice_id, bob_id) = (alice.node.node_id(), bob.node.node_id());
+    let file = alice.client("Soon Private Ltd");
+    alice.share(file, &bob, "read");
+    {
+        let mut a = Session::new(alice.node.clone(), bob_id);
+        let mut b = Session::new(bob.node.clone(), alice_id);
+        pump(&mut a, &mut b);
+    }
+    assert_eq!(bob.heads(file), alice.heads(file));
+    alice.log_call(file, "live edit while shared");
+
+    let mut a = Session::new(alice.node.clone(), bob_id);
+    let mut b = Session::new(bob.node.clone(), alice_id);
+    let hello_a = a.start().expect("start");
+    let hello_b = b.start().expect("start");
+    let from_b = b.receive(hello_a).expect("Bob gets Hello");
+    let from_a = a.receive(hello_b).expect("Alice gets Hello");
+    assert_eq!(kinds(&from_a), ["Have", "HaveEnd"]);
+    let from_b = [from_b, b.receive(from_a).expect("Bob gets the Have")].concat();
+    assert!(kinds(&from_b).contains(&"Sync"), "{:?}", kinds(&from_b));
+    let from_a = a.receive(from_b).expect("Alice gets Bob's Sync");
+    assert!(kinds(&from_a).contains(&"Sync"), "{:?}", kinds(&from_a));
+    let from_b = b.receive(from_a).expect("Bob gets the live edit");
+    assert_eq!(
+        bob.heads(file),
+        alice.heads(file),
+        "the live edit reached Bob"
+    );
+    assert_eq!(
+        a.files_in_play(),
+        1,
+        "Alice waits for Bob's answer about the file"
+    );
+
+    // Now Alice unshares the file and edits it again, before Bob's answer arrives.
+    alice.node.unshare(file, "Bob (laptop)").expect("unshare");
+    alice.log_call(file, "secret: after unsharing");
+    let secret = *alice
+        .node
+        .change_hashes(file)
+        .expect("hashes")
+        .last()
+        .expect("a change");
+    let bobs_copy = bob.heads(file);
+    match a.receive(from_b) {
+        Err(end) => eprintln!("Alice ends the session: {end} (code {})", end.code()),
+        Ok(out) => {
+            let carrying: Vec<&str> = out
+                .iter()
+                .filter_map(|m| match m {
+                    Message::Sync {
+                        file: f, message, ..
+                    } if *f == file.to_bytes()
+                        && !AmMessage::decode(message)
+                            .expect("decodable")
+                            .changes
+                            .is_empty() =>
+                    {
+                        Some("Sync with changes")
+                    }
+                    _ => None,
+                })
+                .collect();
+            eprintln!(
+                "Alice answers {:?}; of the unshared file: {carrying:?}",
+                kinds(&out)
+            );
+            // Whatever Alice sent, Bob takes it (his session may end; that is fine).
+            let _ = b.receive(out);
+            let bob_has_it = bob
+                .node
+                .store()
+                .has_changes(&[secret])
+                .expect("has")
+                .iter()
+                .any(|h| *h);
+            assert!(
+                carrying.is_empty(),
+                "Alice sent changes of a file she no longer shares with Bob; Bob now holds \
+                 the edit she made after unsharing: {bob_has_it}"
+            );
+        }
+    }
+    assert_eq!(bob.heads(file), bobs_copy, "Bob's copy moved");
+    assert!(
+        !bob.node
+            .store()
+            .has_changes(&[secret])
+            .expect("has")
+            .iter()
+            .any(|h| *h),
+        "Bob holds the edit Alice made after unsharing"
+    );
+}
