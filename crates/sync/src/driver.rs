@@ -110,7 +110,10 @@ pub async fn run(
                     Ok(Some(n)) => n,
                     Ok(None) => {
                         // The peer finished its side: a one-shot peer that is done, or a
-                        // dialler going away.
+                        // dialler going away. A frame cut short is a protocol violation.
+                        if let Err(e) = decoder.finish() {
+                            return Err(end(&conn, SessionEnd::Protocol(e.to_string())));
+                        }
                         let _ = send.finish();
                         if session.is_complete() || mode == Mode::Live {
                             break;

@@ -123,18 +123,27 @@ impl Server {
     /// resolves; every session is live.
     pub async fn run(&self, shutdown: impl Future<Output = ()>) {
         tokio::pin!(shutdown);
+        // Handshakes are awaited in their own task: inside the select below, a redial tick
+        // would drop a handshake in progress.
+        let acceptor = {
+            let this = self.clone();
+            tokio::spawn(async move {
+                while let Some(incoming) = this.endpoint.accept().await {
+                    match incoming {
+                        Ok(conn) => this.spawn(conn, false),
+                        Err(e) => (this.events)(Event::Refused(e.to_string())),
+                    }
+                }
+            })
+        };
         let mut redial = tokio::time::interval(Duration::from_millis(REDIAL_MS));
         loop {
             tokio::select! {
                 () = &mut shutdown => break,
-                incoming = self.endpoint.accept() => match incoming {
-                    None => break,
-                    Some(Ok(conn)) => self.spawn(conn, false),
-                    Some(Err(e)) => (self.events)(Event::Refused(e.to_string())),
-                },
                 _ = redial.tick(), if self.dial => self.dial_missing(),
             }
         }
+        acceptor.abort();
         self.endpoint.close();
     }
 

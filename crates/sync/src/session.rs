@@ -51,6 +51,11 @@ struct FileSync {
     signatures: HashMap<ChangeHash, [u8; 64]>,
     /// Whether this side has sent changes of the file.
     sent_changes: bool,
+    /// The heads this side last told the peer in a `Sync` of this file.
+    told: Vec<ChangeHash>,
+    /// The document this session works on between batches (it keeps changes that arrived
+    /// before their dependencies, which a reload from the store would lose).
+    working: Option<Automerge>,
 }
 
 /// One session with one peer.
@@ -328,7 +333,10 @@ impl Session {
                         Some(shadow) => shadow,
                         None => match docs.remove(&file) {
                             Some(d) => d,
-                            None => self.node.store().load(file)?.unwrap_or_default(),
+                            None => match fs.working.take() {
+                                Some(w) if same_heads(&w.get_heads(), &ours_now) => w,
+                                _ => self.node.store().load(file)?.unwrap_or_default(),
+                            },
                         },
                     };
                     let before = doc.get_heads();
@@ -337,6 +345,12 @@ impl Session {
                     })?;
                     let new = doc.get_changes(&before);
                     authority::check_changes(file, fs.owner, &doc, &new, &fs.signatures)?;
+                    // A copy that does not share the file with this node is never taken in (a
+                    // well-behaved peer does not offer it); refused exactly like a second
+                    // genesis of a file held here, so the two cannot be told apart.
+                    if !new.is_empty() && !authority::may_read(&doc, &self.node.node_id()) {
+                        return Err(SessionEnd::Refused(Refusal::WrongFile));
+                    }
                     if fs.owner.is_none() && !new.is_empty() {
                         fs.owner = casebook::schema::owner_of(&doc).ok();
                     }
@@ -357,6 +371,13 @@ impl Session {
         }
         self.commit(arrived, &mut docs, &settled)?;
         out.extend(self.generate_all(touched, &mut docs)?);
+        for (file, doc) in docs {
+            if let Some(fs) = self.files.get_mut(&file)
+                && !fs.is_shadow
+            {
+                fs.working = Some(doc);
+            }
+        }
         out.extend(self.maybe_done()?);
         Ok(out)
     }
@@ -474,6 +495,8 @@ impl Session {
                 owner,
                 signatures: HashMap::new(),
                 sent_changes: false,
+                told: Vec::new(),
+                working: None,
             },
         );
         Ok(())
@@ -532,7 +555,12 @@ impl Session {
                 self.stats.files_received += 1;
                 self.stats.changes_received += count;
             }
-            if self.files.get(&file).is_some_and(|f| !f.is_shadow) {
+            // Keep the working document (it may hold changes still waiting for their
+            // dependencies) unless another writer moved the file meanwhile.
+            let keep = docs
+                .get(&file)
+                .is_some_and(|d| same_heads(&d.get_heads(), &merged.get_heads()));
+            if self.files.get(&file).is_some_and(|f| !f.is_shadow) && !keep {
                 docs.insert(file, merged);
             }
         }
@@ -548,6 +576,7 @@ impl Session {
     ) -> Result<Vec<Message>, SessionEnd> {
         let mut out = Vec::new();
         let mut settled = Vec::new();
+        let peer = self.peer;
         for file in touched {
             let Some(fs) = self.files.get_mut(&file) else {
                 continue;
@@ -562,6 +591,13 @@ impl Session {
                 docs.get(&file)
             };
             let Some(doc) = doc else { continue };
+            // Judge by the very document we answer from: a file unshared since it entered play
+            // must not send another byte.
+            if !fs.is_shadow && !authority::may_read(doc, &peer) {
+                return Err(SessionEnd::Revoked(format!(
+                    "account file {file} is no longer shared with this peer"
+                )));
+            }
             let heads = doc.get_heads();
             let agreed = |state: &State| {
                 state
@@ -569,8 +605,16 @@ impl Session {
                     .as_ref()
                     .is_some_and(|t| same_heads(t, &heads))
             };
-            match doc.generate_sync_message(&mut fs.state) {
+            let mut generated = doc.generate_sync_message(&mut fs.state);
+            if generated.is_none() && agreed(&fs.state) && !same_heads(&fs.told, &heads) {
+                // Automerge takes a peer's message naming our heads as if we had told them
+                // ours; the peer still waits to hear them from us before it settles.
+                fs.state.last_sent_heads.clear();
+                generated = doc.generate_sync_message(&mut fs.state);
+            }
+            match generated {
                 Some(msg) => {
+                    fs.told.clone_from(&heads);
                     let carries_changes = !msg.changes.is_empty();
                     // A message that only tells the peer heads it already has settles the
                     // file on this side: nothing more will be asked of it.
