@@ -45,10 +45,6 @@ pub const MAX_HEADS_PER_HAVE: usize = 256;
 /// Most signatures one `Sync` message may carry (one per author of the file is the norm).
 pub const MAX_SIGNATURES_PER_SYNC: usize = 4096;
 
-/// Most account files a session keeps in play (loaded, with sync state) at once; further
-/// announcements wait until earlier files settle.
-pub const MAX_FILES_IN_PLAY: usize = 512;
-
 /// How many received messages a session validates and commits in one transaction at most.
 pub const MAX_MESSAGES_PER_BATCH: usize = 256;
 
