@@ -181,15 +181,7 @@ pub async fn run(root: &Path, mut step: impl FnMut(&str)) -> Result<Mission, Err
     // 3. Everyone online once.
     let mut syncs = Vec::new();
     let running: Vec<Running> = servers.iter().map(start).collect();
-    for (from, to) in [(1, 0), (2, 0)] {
-        let report = sync_pair(&nodes, from, to).await?;
-        step(&describe(&nodes, from, to, &report));
-        syncs.push(MissionSync {
-            from: nodes[from].adviser.clone(),
-            to: nodes[to].adviser.clone(),
-            report,
-        });
-    }
+    syncs.extend(sync_pairs(&nodes, &[(1, 0), (2, 0)], &mut step).await?);
 
     // 4. Offline work on the client with the key supplier risk.
     step("Everyone goes offline and works on the same client");
@@ -224,15 +216,7 @@ pub async fn run(root: &Path, mut step: impl FnMut(&str)) -> Result<Mission, Err
     }
 
     // 5. Back online: Chris reaches Alice only through Bethan.
-    for (from, to) in [(2, 1), (1, 0), (2, 1)] {
-        let report = sync_pair(&nodes, from, to).await?;
-        step(&describe(&nodes, from, to, &report));
-        syncs.push(MissionSync {
-            from: nodes[from].adviser.clone(),
-            to: nodes[to].adviser.clone(),
-            report,
-        });
-    }
+    syncs.extend(sync_pairs(&nodes, &[(2, 1), (1, 0), (2, 1)], &mut step).await?);
     stop_all(running).await;
     Ok(Mission {
         nodes,
@@ -242,11 +226,26 @@ pub async fn run(root: &Path, mut step: impl FnMut(&str)) -> Result<Mission, Err
     })
 }
 
-async fn sync_pair(nodes: &[MissionNode], from: usize, to: usize) -> Result<Report, Error> {
-    let peer = nodes[from]
-        .node
-        .find_peer(&nodes[to].node.node_id().to_string())?;
-    sync_once(nodes[from].node.clone(), &peer, None).await
+/// Run `casebook sync` from each `from` to its `to`, in order, telling `step` what moved.
+async fn sync_pairs(
+    nodes: &[MissionNode],
+    pairs: &[(usize, usize)],
+    step: &mut impl FnMut(&str),
+) -> Result<Vec<MissionSync>, Error> {
+    let mut out = Vec::new();
+    for &(from, to) in pairs {
+        let peer = nodes[from]
+            .node
+            .find_peer(&nodes[to].node.node_id().to_string())?;
+        let report = sync_once(nodes[from].node.clone(), &peer, None).await?;
+        step(&describe(nodes, from, to, &report));
+        out.push(MissionSync {
+            from: nodes[from].adviser.clone(),
+            to: nodes[to].adviser.clone(),
+            report,
+        });
+    }
+    Ok(out)
 }
 
 fn describe(nodes: &[MissionNode], from: usize, to: usize, r: &Report) -> String {
