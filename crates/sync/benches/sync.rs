@@ -6,8 +6,9 @@
 //! for reading. Alice serves (`Server::bind(..).listen_only()`) in this process; Bob's node
 //! runs every sync in a child process (this binary re-executed with `CASEBOOK_BENCH_CHILD`),
 //! which dials Alice with `sync_once` and reports the wall time of that call, the session's
-//! `Report` and its own peak RSS (`VmHWM`). Between syncs this process opens Bob's store and
-//! checks that every file has the same heads on both nodes. It measures:
+//! `Report` and its own peak RSS (`VmHWM`); Alice's RSS is read before each sync and her peak
+//! over it after (the peak reset with `/proc/self/clear_refs`). Between syncs this process
+//! opens Bob's store and checks that every file has the same heads on both nodes. It measures:
 //!
 //! - **(a) initial clone**: Bob's node starts empty and clones every file;
 //! - **(b) reconnect**: Bob syncs again with nothing changed, then after Alice logged one
@@ -225,6 +226,11 @@ fn main() -> BoxResult<()> {
             )
         },
     );
+    out.row(
+        "population",
+        "this process's peak RSS so far (population)",
+        fmt_kb(vm_hwm_kb()),
+    );
     let changes_per_file = alice.load(ids[0])?.get_changes(&[]).len();
     out.row(
         "population",
@@ -371,11 +377,6 @@ fn main() -> BoxResult<()> {
             out.row("Alice's server", &format!("session {}", i + 1), o.clone());
         }
     }
-    out.row(
-        "process",
-        "this process (Alice, population, checks) peak RSS",
-        fmt_kb(vm_hwm_kb()),
-    );
 
     println!();
     println!(
@@ -877,7 +878,21 @@ struct Synced {
 
 /// Run one sync of Bob with Alice in a child process and add its figures under `group`.
 fn run_sync(out: &mut Table, group: &str, bob_dir: &Path, addr: SocketAddr) -> Option<Synced> {
-    match run_child("sync", bob_dir, addr) {
+    // Only Alice's server runs in this process while the child syncs: its peak RSS over the
+    // sync, from its RSS just before (which includes heap kept from earlier steps).
+    let rss_before = vm_rss_kb();
+    let reset = reset_hwm();
+    let result = run_child("sync", bob_dir, addr);
+    out.row(
+        group,
+        "Alice's RSS (this process): before → peak during sync",
+        if reset {
+            format!("{} → {}", fmt_kb(rss_before), fmt_kb(vm_hwm_kb()))
+        } else {
+            format!("{} → n/a (cannot reset VmHWM)", fmt_kb(rss_before))
+        },
+    );
+    match result {
         Ok(s) => {
             out.row(group, "sync_once wall time (Bob dials)", fmt_dur(s.wall));
             out.row(
@@ -1175,14 +1190,29 @@ fn child_noop() -> BoxResult<()> {
 
 /// Peak resident set size of this process in KiB (0 where `/proc` is unavailable).
 fn vm_hwm_kb() -> u64 {
+    proc_status_kb("VmHWM:")
+}
+
+/// Resident set size of this process now, in KiB.
+fn vm_rss_kb() -> u64 {
+    proc_status_kb("VmRSS:")
+}
+
+fn proc_status_kb(field: &str) -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {
             s.lines()
-                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .find_map(|l| l.strip_prefix(field))
                 .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
         })
         .unwrap_or(0)
+}
+
+/// Reset this process's peak RSS to its current RSS (Linux `clear_refs` 5); false if it
+/// cannot.
+fn reset_hwm() -> bool {
+    std::fs::write("/proc/self/clear_refs", "5").is_ok()
 }
 
 fn ms(d: Duration) -> f64 {
