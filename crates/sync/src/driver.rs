@@ -84,6 +84,8 @@ pub async fn run(
             .map_err(|e| lost(e.to_string()))?
     };
     let started = Instant::now();
+    // A debugging aid: print every received batch on stderr.
+    let trace = std::env::var_os("CASEBOOK_SYNC_TRACE").is_some();
     let mut session = Session::new(node.clone(), peer);
     let mut bytes_sent = 0u64;
     let mut bytes_received = 0u64;
@@ -144,7 +146,7 @@ pub async fn run(
                         bytes_sent += write(&mut send, &out).await.map_err(&lost)?;
                     }
                 }
-                if std::env::var_os("CASEBOOK_SYNC_TRACE").is_some() {
+                if trace {
                     eprintln!("{} <- {:?}", node.node_id().short(), batch);
                 }
                 if !batch.is_empty() {
