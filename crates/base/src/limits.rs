@@ -53,3 +53,11 @@ pub const LIVE_POLL_MS: u64 = 100;
 
 /// How often `casebook serve` dials trusted peers it is not connected to.
 pub const REDIAL_MS: u64 = 2_000;
+
+/// Ranges one `Reconcile` message may carry: a range whose fingerprints differ is split into
+/// this many sub-ranges, so reconciling `n` files takes about log16(n / 32) rounds.
+pub const RECONCILE_SPLIT: usize = 16;
+
+/// A range of set reconciliation holding at most this many files is answered with the list of
+/// its (file id, heads digest) items instead of being split again; no listed range holds more.
+pub const RECONCILE_LEAF_ITEMS: usize = 32;

@@ -35,6 +35,8 @@
 pub mod codec;
 mod error;
 pub mod message;
+pub mod reconcile;
 
 pub use error::Error;
 pub use message::{Cursor, Message, WireSignature};
+pub use reconcile::{Item, Range, RangeBody};

@@ -3,12 +3,15 @@
 //! A session is symmetric: both sides send `Hello`, then announce the files they changed since
 //! the cursor the other side holds (`Have` … `HaveEnd`), then run Automerge's sync protocol for
 //! each file whose heads differ (`Sync`), and say `Done` when they have nothing left to send.
+//! When a side's cursor is void (first contact, a lost or re-created store), the files are
+//! found by set reconciliation (`Reconcile`) instead of being announced one by one.
 //! See docs/design.md, "Sync protocol".
 
 use casebook_base::limits::{MAX_HEADS_PER_HAVE, MAX_SIGNATURES_PER_SYNC};
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
+use crate::reconcile::{self, Range};
 
 /// A position in a node's store-wide change log: every file committed after `seq` in log
 /// `epoch` is news to whoever holds this cursor.
@@ -64,9 +67,19 @@ pub enum Message {
         /// Signatures of the latest change of each author of the file the sender holds.
         signatures: Vec<WireSignature>,
     },
-    /// "I have nothing to send; I have processed `seen` of your `Sync` messages."
+    /// Set reconciliation: what the sender holds in consecutive ranges of the file-id space,
+    /// starting at `lower`.
+    Reconcile {
+        /// The inclusive lower bound of the first range.
+        lower: [u8; 16],
+        /// The ranges, each up to its exclusive upper bound.
+        ranges: Vec<Range>,
+    },
+    /// "I have nothing to send; I have processed `seen` of your `Sync` and `Reconcile`
+    /// messages."
     Done {
-        /// How many `Sync` messages of the other side the sender has processed.
+        /// How many `Sync` and `Reconcile` messages of the other side the sender has
+        /// processed.
         seen: u64,
     },
 }
@@ -87,6 +100,18 @@ mod serde_big_array {
 }
 
 impl Message {
+    /// The message's kind, for traces and reports.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Hello { .. } => "Hello",
+            Self::Have { .. } => "Have",
+            Self::HaveEnd { .. } => "HaveEnd",
+            Self::Sync { .. } => "Sync",
+            Self::Reconcile { .. } => "Reconcile",
+            Self::Done { .. } => "Done",
+        }
+    }
+
     /// Encode for one frame.
     pub fn encode(&self) -> Vec<u8> {
         // Encoding plain data into a Vec cannot fail.
@@ -116,6 +141,7 @@ impl Message {
                     signatures.len()
                 )))
             }
+            Self::Reconcile { lower, ranges } => reconcile::validate(lower, ranges).map(|()| msg),
             _ => Ok(msg),
         }
     }
@@ -146,6 +172,25 @@ mod tests {
                     hash: [5; 32],
                     signature: [6; 64],
                 }],
+            },
+            Message::Reconcile {
+                lower: [0; 16],
+                ranges: vec![
+                    Range {
+                        upper: Some([7; 16]),
+                        body: reconcile::RangeBody::Fingerprint {
+                            count: 12,
+                            fingerprint: [4; 16],
+                        },
+                    },
+                    Range {
+                        upper: None,
+                        body: reconcile::RangeBody::Items(vec![reconcile::Item {
+                            file: [8; 16],
+                            digest: [2; 16],
+                        }]),
+                    },
+                ],
             },
             Message::Done { seen: 3 },
         ]

@@ -21,6 +21,7 @@
 pub mod driver;
 mod error;
 pub mod mission;
+pub mod reconcile;
 pub mod record;
 mod server;
 pub mod session;

@@ -33,7 +33,7 @@ pub struct PeerRecord {
 }
 
 /// Encode a record for the store.
-pub(crate) fn encode<T: Serialize>(value: &T) -> Vec<u8> {
+pub fn encode<T: Serialize>(value: &T) -> Vec<u8> {
     // Plain data into a Vec cannot fail.
     postcard::to_stdvec(value).unwrap_or_default()
 }

@@ -14,9 +14,10 @@ use automerge::{Automerge, Change, ChangeHash};
 use casebook::authority::{self, Refusal};
 use casebook::{ChangeSignature, FileId, FileSummary, Node, NodeId, Origin};
 use casebook_base::limits::{MAX_HEADS_PER_HAVE, PROTOCOL_VERSION};
-use casebook_proto::{Cursor, Message, WireSignature};
+use casebook_proto::{Cursor, Item, Message, WireSignature};
 
 use crate::Error;
+use crate::reconcile;
 use crate::record::{self, FileRecord, PeerRecord};
 
 /// What a session did, for the summary `casebook sync` prints.
@@ -32,6 +33,10 @@ pub struct Stats {
     pub announced: usize,
     /// Files the peer announced.
     pub announced_by_peer: usize,
+    /// Files found to differ by set reconciliation (first contact or a lost cursor).
+    pub reconciled: usize,
+    /// `Reconcile` messages sent.
+    pub reconcile_messages: usize,
 }
 
 /// The sync of one file with the peer, while it is in play.
@@ -77,8 +82,14 @@ pub struct Session {
     /// Files whose real document was offered to the peer in this session (unsharing one of
     /// them ends the session at once).
     offered: BTreeSet<FileId>,
-    syncs_sent: u64,
-    syncs_received: u64,
+    /// This side's (file, heads digest) items for set reconciliation, once needed.
+    reconcile_items: Option<Vec<Item>>,
+    /// Whether set reconciliation runs in this session: the peer's cursor is then saved only
+    /// when both sides are done, since a range may still turn up files after this side settled.
+    reconciling: bool,
+    /// `Sync` and `Reconcile` messages sent and received (the requests `Done` accounts for).
+    requests_sent: u64,
+    requests_received: u64,
     /// The `seen` of the peer's latest `Done`, cleared when it sends more.
     peer_done: Option<u64>,
     /// (syncs received, syncs sent) when our last `Done` went out.
@@ -167,8 +178,10 @@ impl Session {
             have_end_received: false,
             files: HashMap::new(),
             offered: BTreeSet::new(),
-            syncs_sent: 0,
-            syncs_received: 0,
+            reconcile_items: None,
+            reconciling: false,
+            requests_sent: 0,
+            requests_received: 0,
             peer_done: None,
             done_sent: None,
             stats: Stats::default(),
@@ -229,8 +242,8 @@ impl Session {
     /// sides said `Done` after seeing every message of the other.
     pub fn is_complete(&self) -> bool {
         self.locally_quiescent()
-            && self.done_sent == Some((self.syncs_received, self.syncs_sent))
-            && self.peer_done == Some(self.syncs_sent)
+            && self.done_sent == Some((self.requests_received, self.requests_sent))
+            && self.peer_done == Some(self.requests_sent)
     }
 
     fn locally_quiescent(&self) -> bool {
@@ -261,9 +274,7 @@ impl Session {
                     self.hello_received = true;
                     self.their_cursor = Some(cursor);
                     out.extend(self.start()?);
-                    let (msgs, changed_in_play) = self.announce()?;
-                    out.extend(msgs);
-                    touched.extend(changed_in_play);
+                    out.extend(self.first_announcement()?);
                 }
                 Message::Have { file, heads } => {
                     self.require_hello()?;
@@ -296,7 +307,7 @@ impl Session {
                     signatures,
                 } => {
                     self.require_hello()?;
-                    self.syncs_received += 1;
+                    self.requests_received += 1;
                     self.peer_done = None;
                     let file = FileId::from_bytes(file);
                     let am = AmMessage::decode(&message).map_err(|e| {
@@ -363,6 +374,24 @@ impl Session {
                         docs.insert(file, doc);
                     }
                 }
+                Message::Reconcile { lower, ranges } => {
+                    self.require_hello()?;
+                    self.requests_received += 1;
+                    self.peer_done = None;
+                    self.reconciling = true;
+                    let answer = reconcile::answer(self.reconcile_items()?, lower, &ranges);
+                    for (lower, ranges) in answer.replies {
+                        out.push(self.reconcile_message(lower, ranges));
+                    }
+                    for file in answer.differing {
+                        self.stats.reconciled += 1;
+                        if !self.files.contains_key(&file) {
+                            let summary = self.node.store().summary(file)?;
+                            self.enter(file, summary.as_ref())?;
+                        }
+                        touched.insert(file);
+                    }
+                }
                 Message::Done { seen } => {
                     self.require_hello()?;
                     self.peer_done = Some(seen);
@@ -379,6 +408,9 @@ impl Session {
             }
         }
         out.extend(self.maybe_done()?);
+        if self.reconciling && self.is_complete() {
+            self.save_pending_cursor()?;
+        }
         Ok(out)
     }
 
@@ -412,6 +444,66 @@ impl Session {
         } else {
             Err(SessionEnd::Protocol("a message before Hello".into()))
         }
+    }
+
+    /// What to tell the peer once its `Hello` arrived. With a cursor into this node's current
+    /// log, the files changed since (see [`Self::announce`]); with a void one (first contact,
+    /// or a log re-created since), set reconciliation instead of announcing every file, opened
+    /// by one side only when both cursors are void (the lower node id).
+    fn first_announcement(&mut self) -> Result<Vec<Message>, SessionEnd> {
+        let store = self.node.store();
+        let epoch = store.log_epoch()?;
+        if self.their_cursor.is_some_and(|c| c.epoch == epoch) {
+            return Ok(self.announce()?.0);
+        }
+        // Read before the items are: whatever changes later is announced by later ticks or
+        // sessions, from this position.
+        let upto = store.log_seq()?;
+        self.announced_upto = upto;
+        self.reconciling = true;
+        let mut out = Vec::new();
+        let ours_void = self.saved_cursor.is_none_or(|c| c == Cursor::default());
+        if !ours_void || self.node.node_id() < self.peer {
+            let ranges = reconcile::describe(self.reconcile_items()?, None);
+            out.push(self.reconcile_message([0; 16], ranges));
+        }
+        out.push(Message::HaveEnd {
+            upto: Cursor { epoch, seq: upto },
+        });
+        Ok(out)
+    }
+
+    /// This node's reconciliation items: one per file it holds and shares with the peer.
+    fn reconcile_items(&mut self) -> Result<&[Item], SessionEnd> {
+        if self.reconcile_items.is_none() {
+            let store = self.node.store();
+            let mut items = Vec::new();
+            for summary in store.summaries()? {
+                if !self.readable(Some(&summary)) {
+                    continue;
+                }
+                let Ok(file) = summary.file_id.parse::<FileId>() else {
+                    continue;
+                };
+                match store.heads(file)? {
+                    Some(heads) if !heads.is_empty() => items.push(reconcile::item(file, &heads)),
+                    _ => {}
+                }
+            }
+            items.sort();
+            self.reconcile_items = Some(items);
+        }
+        Ok(self.reconcile_items.as_deref().unwrap_or_default())
+    }
+
+    fn reconcile_message(
+        &mut self,
+        lower: [u8; 16],
+        ranges: Vec<casebook_proto::Range>,
+    ) -> Message {
+        self.requests_sent += 1;
+        self.stats.reconcile_messages += 1;
+        Message::Reconcile { lower, ranges }
     }
 
     /// Announce the shared files changed after the peer's cursor (or since the last
@@ -631,7 +723,7 @@ impl Session {
                     if !fs.is_shadow {
                         self.offered.insert(file);
                     }
-                    self.syncs_sent += 1;
+                    self.requests_sent += 1;
                     out.push(Message::Sync {
                         file: file.to_bytes(),
                         message: msg.encode(),
@@ -671,6 +763,21 @@ impl Session {
         if !self.locally_quiescent() {
             return Ok(Vec::new());
         }
+        if !self.reconciling {
+            self.save_pending_cursor()?;
+        }
+        let now = (self.requests_received, self.requests_sent);
+        if self.done_sent == Some(now) {
+            return Ok(Vec::new());
+        }
+        self.done_sent = Some(now);
+        Ok(vec![Message::Done {
+            seen: self.requests_received,
+        }])
+    }
+
+    /// Save the cursor the peer's `HaveEnd` gave, once everything it stands for is stored.
+    fn save_pending_cursor(&mut self) -> Result<(), SessionEnd> {
         if let Some(cursor) = self.pending_cursor
             && self.saved_cursor != Some(cursor)
         {
@@ -684,14 +791,7 @@ impl Session {
                 .update(|txn| txn.put_cursor(&peer, &record::encode(&rec)))?;
             self.saved_cursor = Some(cursor);
         }
-        let now = (self.syncs_received, self.syncs_sent);
-        if self.done_sent == Some(now) {
-            return Ok(Vec::new());
-        }
-        self.done_sent = Some(now);
-        Ok(vec![Message::Done {
-            seen: self.syncs_received,
-        }])
+        Ok(())
     }
 
     /// Record the end of a completed session (last contact), durably.

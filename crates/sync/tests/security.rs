@@ -21,7 +21,7 @@ use casebook::{ChangeSignature, FileId, NodeId, Origin, schema};
 use casebook_base::limits::{MAX_FRAME_BYTES, PROTOCOL_VERSION};
 use casebook_net::{Endpoint, TrustList};
 use casebook_proto::codec::encode_frame;
-use casebook_proto::{Cursor, Message, WireSignature};
+use casebook_proto::{Cursor, Item, Message, Range, RangeBody, WireSignature};
 use casebook_sync::driver::ProgressFn;
 use casebook_sync::{Error, Session};
 use common::*;
@@ -350,6 +350,18 @@ fn converse(
     transcript
 }
 
+/// The smallest file id above `id` (byte-wise order), for a range holding `id` alone.
+fn just_after(mut id: [u8; 16]) -> [u8; 16] {
+    for b in id.iter_mut().rev() {
+        let (next, carry) = b.overflowing_add(1);
+        *b = next;
+        if !carry {
+            break;
+        }
+    }
+    id
+}
+
 fn empty_sync_message() -> Vec<u8> {
     Automerge::new()
         .generate_sync_message(&mut State::new())
@@ -374,8 +386,15 @@ fn an_unshared_file_cannot_be_told_from_a_missing_one() {
     let heads = alice.heads(unshared);
     let seq = alice.log_seq();
 
-    // Hello: only the shared file is announced, and nothing of the unshared one is sent.
-    let (_, out) = session_after_hello(&alice, bob_id);
+    // Hello with a cursor into Alice's log: only the shared file is announced.
+    let epoch = alice.node.store().log_epoch().expect("epoch");
+    let mut session = Session::new(alice.node.clone(), bob_id);
+    let out = session
+        .receive(vec![Message::Hello {
+            version: PROTOCOL_VERSION,
+            cursor: Cursor { epoch, seq: 0 },
+        }])
+        .expect("hello");
     let announced: BTreeSet<[u8; 16]> = out
         .iter()
         .filter_map(|m| match m {
@@ -388,6 +407,36 @@ fn an_unshared_file_cannot_be_told_from_a_missing_one() {
         BTreeSet::from([shared.to_bytes()]),
         "only the shared file is announced: {out:?}"
     );
+    // First contact (no cursor): set reconciliation lists only the shared file, and a peer
+    // that holds nothing is sent only the shared file.
+    let (_, mut out) = session_after_hello(&alice, bob_id);
+    let (mut session, _) = session_after_hello(&alice, bob_id);
+    let listed_nothing = Message::Reconcile {
+        lower: [0; 16],
+        ranges: vec![Range {
+            upper: None,
+            body: RangeBody::Items(vec![]),
+        }],
+    };
+    let sent = session.receive(vec![listed_nothing]).expect("reconcile");
+    let synced: BTreeSet<[u8; 16]> = sent
+        .iter()
+        .filter_map(|m| match m {
+            Message::Sync { file, .. } => Some(*file),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(synced, BTreeSet::from([shared.to_bytes()]), "{sent:?}");
+    for m in &out {
+        if let Message::Reconcile { ranges, .. } = m {
+            for r in ranges {
+                if let RangeBody::Items(items) = &r.body {
+                    assert!(items.iter().all(|i| i.file == shared.to_bytes()), "{m:?}");
+                }
+            }
+        }
+    }
+    out.extend(sent);
     let wire: Vec<u8> = out.iter().flat_map(Message::encode).collect();
     assert!(!contains_bytes(&wire, &unshared.to_bytes()));
     assert!(!contains_bytes(&wire, secret_name.as_bytes()));
@@ -411,6 +460,22 @@ fn an_unshared_file_cannot_be_told_from_a_missing_one() {
             Box::new(|f: FileId| Message::Have {
                 file: f.to_bytes(),
                 heads: unshared_heads.clone(),
+            }),
+        ),
+        (
+            "a reconciliation range listing the file alone, at made-up heads",
+            Box::new(|f: FileId| {
+                let next = just_after(f.to_bytes());
+                Message::Reconcile {
+                    lower: f.to_bytes(),
+                    ranges: vec![Range {
+                        upper: Some(next),
+                        body: RangeBody::Items(vec![Item {
+                            file: f.to_bytes(),
+                            digest: [7; 16],
+                        }]),
+                    }],
+                }
             }),
         ),
         (

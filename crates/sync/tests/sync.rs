@@ -3,6 +3,7 @@
 
 mod common;
 
+use casebook::FileId;
 use common::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -63,4 +64,85 @@ async fn a_reconnect_with_nothing_changed_costs_a_few_hundred_bytes() {
         "a reconnect with nothing new cost {bytes} bytes"
     );
     serving.stop().await;
+}
+
+/// What announcing every one of `files` files would cost: one `Have` with one head each.
+fn announcing_all(files: usize) -> u64 {
+    let have = casebook_proto::Message::Have {
+        file: [0; 16],
+        heads: vec![[0; 32]],
+    };
+    u64::try_from(files * (have.encode().len() + 4)).expect("small")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn first_contact_between_nodes_holding_the_same_files_finds_only_the_differences() {
+    const FILES: usize = 200;
+    let alice = TestNode::new("Alice");
+    let bob = TestNode::new("Bob");
+    let carol = TestNode::new("Carol");
+    let alice_serving = Serving::start(&alice);
+    let carol_serving = Serving::start(&carol);
+    for (a, b, addr) in [
+        (&bob, &alice, Some(alice_serving.addr)),
+        (&alice, &bob, None),
+        (&carol, &alice, Some(alice_serving.addr)),
+        (&alice, &carol, None),
+        (&bob, &carol, Some(carol_serving.addr)),
+        (&carol, &bob, None),
+    ] {
+        a.trust(b, addr);
+    }
+    let mut files = Vec::new();
+    for i in 0..FILES {
+        let f = alice.client(&format!("Client {i}"));
+        alice.share(f, &bob, "read");
+        alice.share(f, &carol, "read");
+        files.push(f);
+    }
+    sync(&bob, &alice).await.expect("Bob clones");
+    sync(&carol, &alice).await.expect("Carol clones");
+
+    // Bob and Carol meet for the first time, holding the same files: no file is sent.
+    let met = sync(&bob, &carol).await.expect("first contact");
+    let bytes = met.bytes_sent + met.bytes_received;
+    println!(
+        "first contact, {FILES} equal files: {bytes} bytes ({} to announce them all)",
+        announcing_all(FILES)
+    );
+    assert_eq!(
+        met.stats.files_sent + met.stats.files_received,
+        0,
+        "{met:?}"
+    );
+    assert_eq!(met.stats.reconciled, 0, "{met:?}");
+    assert!(
+        bytes < 2_000,
+        "{bytes} bytes for a first contact with nothing new"
+    );
+
+    // Bob loses his cursor into Carol's log (restored from an old backup, say) while Alice
+    // changes five files that only Carol fetches: the next contact finds exactly those five.
+    let changed: Vec<FileId> = files.iter().step_by(40).copied().collect();
+    for f in &changed {
+        alice.log_call(*f, "follow-up call");
+    }
+    sync(&carol, &alice).await.expect("Carol fetches");
+    bob.forget_cursor(&carol);
+    let met = sync(&bob, &carol)
+        .await
+        .expect("contact after a lost cursor");
+    let bytes = met.bytes_sent + met.bytes_received;
+    println!(
+        "lost cursor, {} of {FILES} files changed: {bytes} bytes ({} to announce them all)",
+        changed.len(),
+        announcing_all(FILES)
+    );
+    assert_eq!(met.stats.files_received, changed.len(), "{met:?}");
+    assert!(bytes < announcing_all(FILES), "{bytes} bytes");
+    for f in &files {
+        assert_eq!(bob.heads(*f), alice.heads(*f), "file {f}");
+    }
+    alice_serving.stop().await;
+    carol_serving.stop().await;
 }

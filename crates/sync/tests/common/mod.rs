@@ -97,6 +97,16 @@ impl TestNode {
         h
     }
 
+    /// Forget how far this node has received `other`'s log, as if it never synced with it.
+    pub fn forget_cursor(&self, other: &TestNode) {
+        let other = other.node.node_id();
+        let blank = casebook_sync::record::encode(&casebook_sync::record::PeerRecord::default());
+        self.node
+            .store()
+            .update(|txn| txn.put_cursor(&other, &blank))
+            .expect("cursor forgotten");
+    }
+
     pub fn peer(&self, other: &TestNode) -> casebook::Peer {
         self.node
             .find_peer(&other.node.node_id().to_string())
@@ -238,16 +248,7 @@ pub fn has_event(serving: &Serving, needles: &[&str]) -> bool {
 
 /// The kind of each message, for messages and assertions.
 pub fn kinds(msgs: &[casebook_proto::Message]) -> Vec<&'static str> {
-    use casebook_proto::Message;
-    msgs.iter()
-        .map(|m| match m {
-            Message::Hello { .. } => "Hello",
-            Message::Have { .. } => "Have",
-            Message::HaveEnd { .. } => "HaveEnd",
-            Message::Sync { .. } => "Sync",
-            Message::Done { .. } => "Done",
-        })
-        .collect()
+    msgs.iter().map(casebook_proto::Message::kind).collect()
 }
 
 /// Run two sessions against each other without a network (sans-IO), delivering each side's
