@@ -10,7 +10,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use automerge::sync::{Message as AmMessage, State, SyncDoc};
-use automerge::{Automerge, Change, ChangeHash};
+use automerge::{Automerge, Change, ChangeHash, ReadDoc};
 use casebook::authority::{self, Refusal};
 use casebook::{ChangeSignature, FileId, FileSummary, Node, NodeId, Origin};
 use casebook_base::limits::{MAX_HEADS_PER_HAVE, PROTOCOL_VERSION};
@@ -401,8 +401,12 @@ impl Session {
         self.commit(arrived, &mut docs, &settled)?;
         out.extend(self.generate_all(touched, &mut docs)?);
         for (file, doc) in docs {
+            // Only a document holding changes that wait for their dependencies must be kept
+            // (a reload from the store would lose them); any other is dropped, so the memory a
+            // session holds does not grow with the number of files in play.
             if let Some(fs) = self.files.get_mut(&file)
                 && !fs.is_shadow
+                && !doc.get_missing_deps(&[]).is_empty()
             {
                 fs.working = Some(doc);
             }
