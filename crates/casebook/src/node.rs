@@ -90,6 +90,21 @@ impl Node {
         let key = SecretKey::generate()?;
         key.write_new(&dir.join(KEY_FILE))?;
         let store = Store::create(&store_path, key.node_id())?;
+        Self::init_in(dir, key, store, adviser)
+    }
+
+    /// Make a node of a new, empty store created elsewhere (e.g. with [`Store::create_on`] over a
+    /// redb storage backend) and its key, recording the adviser as [`Node::init`] does. The
+    /// node has no data directory ([`Node::dir`] is empty). Used by the storage proofs.
+    ///
+    /// # Errors
+    /// [`Error::BadInput`] if the key is not the store's node key; store errors.
+    pub fn init_on(key: SecretKey, store: Store, adviser: &str) -> Result<Self, Error> {
+        check_key(Path::new(KEY_FILE), &key, &store)?;
+        Self::init_in(Path::new(""), key, store, adviser)
+    }
+
+    fn init_in(dir: &Path, key: SecretKey, store: Store, adviser: &str) -> Result<Self, Error> {
         store.set_meta(ADVISER_META, adviser.trim().as_bytes())?;
         Self::with(dir, key, store)
     }
@@ -108,17 +123,19 @@ impl Node {
         }
         let store = Store::open(&store_path)?;
         let key = SecretKey::read(&dir.join(KEY_FILE))?;
-        if key.node_id() != store.node_id() {
-            return Err(Error::BadInput {
-                name: dir.join(KEY_FILE).display().to_string(),
-                reason: format!(
-                    "this key is node {} but the store belongs to node {}; restore the store's own key file",
-                    key.node_id(),
-                    store.node_id()
-                ),
-            });
-        }
+        check_key(&dir.join(KEY_FILE), &key, &store)?;
         Self::with(dir, key, store)
+    }
+
+    /// Make a node of a store opened elsewhere (e.g. with [`Store::open_on`] over a redb storage
+    /// backend) and its key, as [`Node::open`] does. The node has no data directory
+    /// ([`Node::dir`] is empty). Used by the storage proofs.
+    ///
+    /// # Errors
+    /// [`Error::BadInput`] if the key is not the store's node key; store errors.
+    pub fn open_on(key: SecretKey, store: Store) -> Result<Self, Error> {
+        check_key(Path::new(KEY_FILE), &key, &store)?;
+        Self::with(Path::new(""), key, store)
     }
 
     fn with(dir: &Path, key: SecretKey, store: Store) -> Result<Self, Error> {
@@ -163,7 +180,7 @@ impl Node {
         &self.adviser
     }
 
-    /// The data directory.
+    /// The data directory (empty for a node made with [`Node::init_on`] or [`Node::open_on`]).
     pub fn dir(&self) -> &Path {
         &self.dir
     }
@@ -707,6 +724,21 @@ impl Node {
     pub fn edit_context(&self) -> EditContext {
         self.ctx()
     }
+}
+
+/// Refuse a key that is not the node key of `store` (`key_path` names it in the error).
+fn check_key(key_path: &Path, key: &SecretKey, store: &Store) -> Result<(), Error> {
+    if key.node_id() == store.node_id() {
+        return Ok(());
+    }
+    Err(Error::BadInput {
+        name: key_path.display().to_string(),
+        reason: format!(
+            "this key is node {} but the store belongs to node {}; restore the store's own key file",
+            key.node_id(),
+            store.node_id()
+        ),
+    })
 }
 
 /// Parse the time of an event: RFC 3339, `YYYY-MM-DD HH:MM`, `YYYY-MM-DDTHH:MM[:SS]`, or a

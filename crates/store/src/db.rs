@@ -161,6 +161,31 @@ impl Store {
             });
         }
         let db = builder().create(path).map_err(|e| open_error(path, e))?;
+        Self::start(db, path.to_path_buf(), node_id)
+    }
+
+    /// Create a new store for the node `node_id` on a redb [`StorageBackend`](redb::StorageBackend)
+    /// instead of a file: the same tables, format and durability as [`Store::create`]. This is
+    /// the seam the storage proofs (crash images, torn writes, I/O errors) open the store through.
+    ///
+    /// The backend must support redb's byte-range locks (the store opens in multi-writer mode).
+    /// [`Store::path`] of such a store is empty.
+    ///
+    /// # Errors
+    /// [`Error::AlreadyExists`] if the backend is not empty; redb errors otherwise.
+    pub fn create_on(backend: impl redb::StorageBackend, node_id: NodeId) -> Result<Self, Error> {
+        let path = PathBuf::new();
+        if backend.len().map_err(redb::StorageError::from)? > 0 {
+            return Err(Error::AlreadyExists { path });
+        }
+        let db = builder()
+            .create_with_backend(backend)
+            .map_err(|e| open_error(&path, e))?;
+        Self::start(db, path, node_id)
+    }
+
+    /// Write the tables of a new, empty store into a freshly created database.
+    fn start(db: Database, path: PathBuf, node_id: NodeId) -> Result<Self, Error> {
         let mut tx = db.begin_write()?;
         tx.set_durability(Durability::Immediate)?;
         {
@@ -188,7 +213,7 @@ impl Store {
         tx.commit()?;
         Ok(Self {
             db,
-            path: path.to_path_buf(),
+            path,
             node_id,
             poisoned: AtomicBool::new(false),
         })
@@ -206,9 +231,30 @@ impl Store {
             });
         }
         let db = builder().open(path).map_err(|e| open_error(path, e))?;
-        let not_a_store = || Error::NotAStore {
-            path: path.to_path_buf(),
-        };
+        Self::from_db(db, path.to_path_buf())
+    }
+
+    /// Open an existing store on a redb [`StorageBackend`](redb::StorageBackend) (see
+    /// [`Store::create_on`]), with the same checks as [`Store::open`]: a crashed store is
+    /// recovered by redb, a format-2 store is upgraded, a foreign or newer one is refused.
+    ///
+    /// # Errors
+    /// As [`Store::open`]; an empty backend is [`Error::NotAStore`] (never a new store).
+    pub fn open_on(backend: impl redb::StorageBackend) -> Result<Self, Error> {
+        let path = PathBuf::new();
+        // redb's backend constructor creates a database in empty storage: refuse that here.
+        if backend.len().map_err(redb::StorageError::from)? == 0 {
+            return Err(Error::NotAStore { path });
+        }
+        let db = builder()
+            .create_with_backend(backend)
+            .map_err(|e| open_error(&path, e))?;
+        Self::from_db(db, path)
+    }
+
+    /// Check the metadata of an opened database and make it a store (upgrading format 2).
+    fn from_db(db: Database, path: PathBuf) -> Result<Self, Error> {
+        let not_a_store = || Error::NotAStore { path: path.clone() };
         let tx = db.begin_read()?;
         let meta = match tx.open_table(META) {
             Ok(t) => t,
@@ -230,14 +276,14 @@ impl Store {
         }
         if version < FORMAT_VERSION {
             return Err(Error::TooOld {
-                path: path.to_path_buf(),
+                path,
                 found: version,
                 supported: FORMAT_VERSION,
             });
         }
         if version > FORMAT_VERSION {
             return Err(Error::TooNew {
-                path: path.to_path_buf(),
+                path,
                 found: version,
                 supported: FORMAT_VERSION,
             });
@@ -251,7 +297,7 @@ impl Store {
         drop(tx);
         Ok(Self {
             db,
-            path: path.to_path_buf(),
+            path,
             node_id,
             poisoned: AtomicBool::new(false),
         })
@@ -259,20 +305,18 @@ impl Store {
 
     /// Upgrade a format-2 store in place: start the log with every file and index its heads,
     /// in one transaction (an interrupted upgrade leaves format 2 to upgrade again).
-    fn upgrade_from_2(db: Database, path: &Path) -> Result<Self, Error> {
+    fn upgrade_from_2(db: Database, path: PathBuf) -> Result<Self, Error> {
         let node_id = {
             let tx = db.begin_read()?;
             let meta = tx.open_table(META)?;
             meta.get("node_id")?
                 .and_then(|v| <[u8; 32]>::try_from(v.value()).ok())
                 .map(NodeId::from_bytes)
-                .ok_or_else(|| Error::NotAStore {
-                    path: path.to_path_buf(),
-                })?
+                .ok_or_else(|| Error::NotAStore { path: path.clone() })?
         };
         let store = Self {
             db,
-            path: path.to_path_buf(),
+            path,
             node_id,
             poisoned: AtomicBool::new(false),
         };
@@ -299,7 +343,8 @@ impl Store {
         self.node_id
     }
 
-    /// Where the store lives.
+    /// Where the store lives (empty for a store on a [`StorageBackend`](redb::StorageBackend),
+    /// see [`Store::create_on`]).
     pub fn path(&self) -> &Path {
         &self.path
     }

@@ -4,7 +4,8 @@
 //!
 //! # Brief overview
 //! - [`Store`] is one node's database: [`Store::create`] makes it, [`Store::open`] opens it
-//!   without loading any document.
+//!   without loading any document; [`Store::create_on`] and [`Store::open_on`] do the same on
+//!   any redb `StorageBackend` (the seam the storage proofs use).
 //! - [`Store::commit`] appends a file's new changes, replaces its [`FileSummary`] and records
 //!   each change's [`ChangeOrigin`] in one fsynced transaction.
 //! - [`Store::summaries`] answers portfolio questions from the index alone.

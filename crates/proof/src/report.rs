@@ -1,0 +1,56 @@
+//! The one-line figures every proof suite prints, e.g.
+//! `every sync point: 1 workload, 412 sync points, 412 images opened, 0 acknowledged writes lost`.
+
+/// `n` with thousands separators: 100000 → "100,000".
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// "`n` `what`", with `n` written with thousands separators.
+pub fn count(n: u64, what: &str) -> String {
+    format!("{} {what}", thousands(n))
+}
+
+/// The figure line of a suite: "`suite`: part, part, part".
+pub fn line(suite: &str, parts: &[String]) -> String {
+    format!("{suite}: {}", parts.join(", "))
+}
+
+/// Print the figure line of a suite on stdout (shown with `--nocapture`).
+pub fn print(suite: &str, parts: &[String]) {
+    println!("{}", line(suite, parts));
+}
+
+/// Seconds with one decimal, for wall times in reports.
+pub fn seconds(d: std::time::Duration) -> String {
+    format!("{:.1} s", d.as_secs_f64())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_are_separated() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(100_000), "100,000");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+        assert_eq!(
+            line(
+                "kill -9",
+                &[count(100, "runs"), count(0, "acknowledged writes lost")]
+            ),
+            "kill -9: 100 runs, 0 acknowledged writes lost"
+        );
+    }
+}

@@ -1,0 +1,213 @@
+//! Suite 1 of the storage proofs: a crash at every sync point.
+//!
+//! The standard workload (and, in the extended tier, three more) runs on a recording disk under
+//! redb's `StorageBackend` seam. For every `sync_data` it issued, the image a power cut there
+//! leaves (everything before that sync durable, nothing after it) is opened as a restarted node
+//! would and checked against the journal: the store opens, redb's integrity check passes, every
+//! acknowledged write is present, the write in flight is wholly present or absent, and every
+//! document loads with the heads and summary the index records. For some images (every one in
+//! the extended tier) the recovery itself is crashed at each of its own sync points and the
+//! result checked again.
+
+use std::time::Instant;
+
+use casebook_proof::fault_backend::{Disk, Recording, Replay};
+use casebook_proof::verify::{self, Expectation, Outcome};
+use casebook_proof::workload::{Journal, Runner, RunnerState, Script, Spec};
+use casebook_proof::{parallel, report, tier};
+
+/// One crash image to check: the durable image at `durable` (operations before it applied),
+/// left by a crash at `crash`.
+#[derive(Clone, Copy, Debug)]
+struct Point {
+    /// Index among the workload's sync points (the last one is "after the last operation").
+    index: usize,
+    durable: usize,
+    crash: usize,
+    recovery_crashes: bool,
+}
+
+#[derive(Debug, Default)]
+struct Tally {
+    images: u64,
+    opened: u64,
+    refused_before_creation: u64,
+    lost: u64,
+    recovery_images: u64,
+    failures: Vec<String>,
+}
+
+fn run_workload(spec: &Spec) -> (Script, Recording, Journal) {
+    let script = Script::plan(spec).expect("the workload plans");
+    let disk = Disk::new();
+    disk.record();
+    let mut runner = Runner::new(&script, disk.clone(), RunnerState::default());
+    runner
+        .run_all()
+        .expect("the workload runs on a healthy disk");
+    let journal = runner.state.journal.clone();
+    drop(runner);
+    let recording = disk.take_recording().expect("the disk was recording");
+    (script, recording, journal)
+}
+
+fn check_chunk(
+    chunk: &[Point],
+    recording: &Recording,
+    journal: &Journal,
+    script: &Script,
+    spec: &Spec,
+) -> Tally {
+    let key = script.alice_key();
+    let mut cache = verify::Cache::default();
+    let mut t = Tally::default();
+    let mut replay = Replay::new(recording);
+    for p in chunk {
+        replay.advance_to(p.durable);
+        let expect = Expectation::at_position(journal, p.crash);
+        let image = replay.image().to_vec();
+        let where_ = format!(
+            "workload {} (seed {}), sync point {} (durable position {}, crash before position {})",
+            spec.name, spec.seed, p.index, p.durable, p.crash
+        );
+        let (outcome, crash_problems) = if p.recovery_crashes {
+            let rc = verify::check_with_recovery_crashes(image, &key, &expect, &mut cache);
+            t.recovery_images += rc.crashes.len() as u64;
+            let problems = rc.crash_problems();
+            (rc.outcome, problems)
+        } else {
+            let disk = Disk::from_image(image);
+            (
+                verify::open_and_check(&disk, &key, &expect, &mut cache).0,
+                Vec::new(),
+            )
+        };
+        t.images += 1;
+        match outcome {
+            Outcome::Opened(f) => {
+                t.opened += 1;
+                t.lost += f.lost;
+                for problem in f.problems {
+                    t.failures.push(format!("{where_}: {problem}"));
+                }
+            }
+            Outcome::Refused(e) if !expect.store_acked() => {
+                // The store's creation was never acknowledged: there is nothing to open yet.
+                let _ = e;
+                t.refused_before_creation += 1;
+            }
+            Outcome::Refused(e) => {
+                t.lost += expect.acked_writes();
+                t.failures
+                    .push(format!("{where_}: the store does not open: {e}"));
+            }
+            Outcome::Panicked(p) => {
+                t.lost += expect.acked_writes();
+                t.failures.push(format!("{where_}: opening panicked: {p}"));
+            }
+        }
+        for problem in crash_problems {
+            t.failures.push(format!("{where_}: {problem}"));
+        }
+    }
+    t
+}
+
+#[test]
+fn every_sync_point() {
+    let tier = tier::tier();
+    let started = Instant::now();
+    let mut specs = vec![Spec::standard()];
+    if tier == tier::Tier::Extended {
+        specs.extend(Spec::extended());
+    }
+    // Every image of the extended tier also has its recovery crashed; the quick tier does that
+    // for every 25th sync point.
+    let recovery_every = tier.pick(25, 1);
+    let mut total = Tally::default();
+    let mut syncs_total = 0u64;
+    for spec in &specs {
+        let t0 = Instant::now();
+        let (script, recording, journal) = run_workload(spec);
+        let syncs = recording.sync_points();
+        syncs_total += syncs.len() as u64;
+        let mut points: Vec<Point> = Vec::new();
+        for (i, &s) in syncs.iter().enumerate() {
+            let crash = syncs.get(i + 1).copied().unwrap_or(recording.ops.len());
+            points.push(Point {
+                index: i,
+                durable: s,
+                crash,
+                recovery_crashes: i % recovery_every == 0,
+            });
+        }
+        // After the last operation (the clean close): everything acknowledged.
+        points.push(Point {
+            index: syncs.len(),
+            durable: recording.ops.len(),
+            crash: recording.ops.len(),
+            recovery_crashes: true,
+        });
+        println!(
+            "workload {}: {} steps, {} calls, {} disk operations, {} syncs, ran in {}",
+            spec.name,
+            script.len(),
+            journal.len(),
+            recording.ops.len(),
+            syncs.len(),
+            report::seconds(t0.elapsed())
+        );
+        let chunks: Vec<Vec<Point>> = points
+            .chunks(points.len().div_ceil(parallel::workers() * 4).max(1))
+            .map(<[Point]>::to_vec)
+            .collect();
+        let tallies = parallel::map(&chunks, |chunk| {
+            check_chunk(chunk, &recording, &journal, &script, spec)
+        });
+        for t in tallies {
+            total.images += t.images;
+            total.opened += t.opened;
+            total.refused_before_creation += t.refused_before_creation;
+            total.lost += t.lost;
+            total.recovery_images += t.recovery_images;
+            total.failures.extend(t.failures);
+        }
+    }
+    report::print(
+        "every sync point",
+        &[
+            report::count(
+                specs.len() as u64,
+                if specs.len() == 1 {
+                    "workload"
+                } else {
+                    "workloads"
+                },
+            ),
+            report::count(syncs_total, "sync points"),
+            report::count(total.images, "crash images"),
+            report::count(total.opened, "opened"),
+            report::count(
+                total.refused_before_creation,
+                "refused before the store's creation was acknowledged",
+            ),
+            report::count(total.recovery_images, "crashes during recovery reopened"),
+            report::count(total.lost, "acknowledged writes lost"),
+            format!(
+                "{} tier, {}",
+                tier.name(),
+                report::seconds(started.elapsed())
+            ),
+        ],
+    );
+    for f in total.failures.iter().take(20) {
+        println!("FAILURE {f}");
+    }
+    assert!(
+        total.failures.is_empty() && total.lost == 0,
+        "{} failures, {} acknowledged writes lost; first: {:?}",
+        total.failures.len(),
+        total.lost,
+        total.failures.first()
+    );
+}
