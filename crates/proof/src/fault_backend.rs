@@ -29,6 +29,12 @@ pub const ENOSPC: i32 = 28;
 /// `errno` of "Input/output error".
 pub const EIO: i32 = 5;
 
+/// The bytes at the start of the file that hold redb's database header (it takes 320 of them;
+/// this is the 512-byte sector around them). redb rewrites the header in place on every
+/// commit, and assumes single bytes are written atomically: garbage here is outside its media
+/// model, so the torn-write suite reports those images apart.
+pub const HEADER_BYTES: u64 = 512;
+
 /// One recorded operation that changes the file or makes it durable.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Op {
@@ -504,10 +510,11 @@ pub struct TornStats {
     pub dropped: u64,
     /// Of which garbage-filled.
     pub garbage: u64,
-    /// Whether garbage landed in the first sector of the file (where redb keeps its header,
-    /// rewritten in place by every commit).
-    pub garbage_in_first_sector: bool,
-    /// Length changes applied / dropped.
+    /// Whether garbage landed in the first [`HEADER_BYTES`] of the file, where redb keeps its
+    /// database header (magic number, the "god byte", both commit slots), rewritten in place by
+    /// every commit.
+    pub garbage_in_header: bool,
+    /// Length changes applied.
     pub set_len_applied: u64,
     /// Length changes dropped.
     pub set_len_dropped: u64,
@@ -552,8 +559,8 @@ pub fn torn(durable: &[u8], ops: &[Op], model: TornModel, rng: &mut Rng) -> (Vec
                         }
                         Fate::Garbage => {
                             stats.garbage += 1;
-                            if at < sector {
-                                stats.garbage_in_first_sector = true;
+                            if at < HEADER_BYTES {
+                                stats.garbage_in_header = true;
                             }
                             let mut junk = vec![0u8; to - from];
                             rng.fill(&mut junk);

@@ -97,6 +97,79 @@ impl Findings {
 pub struct Cache {
     verified: HashSet<(ChangeHash, NodeId, [u8; 64])>,
     summaries: HashMap<(FileId, Vec<ChangeHash>, String), Result<FileSummary, String>>,
+    loads: HashMap<(FileId, u64), Result<Loaded, String>>,
+}
+
+/// What loading one file's stored rows gave: a pure function of those rows, memoised by a
+/// digest of them (see [`row_digests`]).
+#[derive(Clone, Debug)]
+struct Loaded {
+    /// Sorted heads.
+    heads: Vec<ChangeHash>,
+    /// Every change.
+    changes: Vec<ChangeHash>,
+    /// The changes that must carry a signature (all but the schema's).
+    signed: Vec<ChangeHash>,
+}
+
+impl Loaded {
+    fn of(doc: &casebook::automerge::Automerge) -> Self {
+        let mut heads = doc.get_heads();
+        heads.sort();
+        let metas = doc.get_changes_meta(&[]);
+        Self {
+            heads,
+            changes: metas.iter().map(|m| m.hash).collect(),
+            signed: metas
+                .iter()
+                .filter(|m| m.actor.to_bytes() != schema::SCHEMA_ACTOR)
+                .map(|m| m.hash)
+                .collect(),
+        }
+    }
+}
+
+/// The store's tables of document rows, as `casebook-store` defines them (docs/design.md):
+/// read directly only to digest each file's rows.
+const SNAPSHOTS: redb::TableDefinition<[u8; 16], &[u8]> = redb::TableDefinition::new("snapshots");
+const CHANGES: redb::TableDefinition<([u8; 16], u64), &[u8]> =
+    redb::TableDefinition::new("changes");
+
+/// A digest of every stored row of every file (its snapshot, then its incremental changes),
+/// read with redb from a copy of `image`. Loading a document is a pure function of those rows,
+/// so its result can be reused for an image whose rows are the same; the rows themselves are
+/// read from each image. `None` if they cannot be read this way (then nothing is reused).
+fn row_digests(image: Vec<u8>) -> Option<HashMap<FileId, u64>> {
+    use redb::ReadableDatabase;
+    use std::hash::Hasher;
+    let disk = Disk::from_image(image);
+    let mut builder = redb::Database::builder();
+    builder.set_concurrency_mode(redb::ConcurrencyMode::MultiWriter);
+    let db = builder.create_with_backend(disk.backend()).ok()?;
+    let tx = db.begin_read().ok()?;
+    let mut hashers: HashMap<FileId, std::collections::hash_map::DefaultHasher> = HashMap::new();
+    {
+        let snapshots = tx.open_table(SNAPSHOTS).ok()?;
+        for row in redb::ReadableTable::iter(&snapshots).ok()? {
+            let (k, v) = row.ok()?;
+            let h = hashers.entry(FileId::from_bytes(k.value())).or_default();
+            h.write_u8(0);
+            h.write(v.value());
+        }
+    }
+    {
+        let changes = tx.open_table(CHANGES).ok()?;
+        for row in redb::ReadableTable::iter(&changes).ok()? {
+            let (k, v) = row.ok()?;
+            let (file, seq) = k.value();
+            let h = hashers.entry(FileId::from_bytes(file)).or_default();
+            h.write_u8(1);
+            h.write_u64(seq);
+            h.write_usize(v.value().len());
+            h.write(v.value());
+        }
+    }
+    Some(hashers.into_iter().map(|(k, h)| (k, h.finish())).collect())
 }
 
 /// How one image fared.
@@ -148,7 +221,11 @@ pub fn open_and_check(
         Ok(Err(e)) => return (Outcome::Refused(error_chain(&e)), open_end),
         Ok(Ok(store)) => store,
     };
-    let checked = catch_unwind(AssertUnwindSafe(move || check(store, key, expect, cache)));
+    let checked = catch_unwind(AssertUnwindSafe(move || {
+        // The rows of the state the open recovered, read from a copy of the image.
+        let digests = row_digests(disk.image());
+        check(store, key, expect, cache, digests)
+    }));
     let outcome = match checked {
         Ok(f) => Outcome::Opened(f),
         Err(p) => Outcome::Panicked(panic_message(p.as_ref())),
@@ -165,6 +242,7 @@ struct Model {
     sync_states: BTreeMap<(NodeId, FileId), Vec<u8>>,
     cursors: BTreeMap<NodeId, Vec<u8>>,
     unknown: Option<(FileId, usize)>,
+    unknown_new_file: Option<usize>,
 }
 
 impl Model {
@@ -201,6 +279,7 @@ fn check(
     key: &SecretKey,
     expect: &Expectation<'_>,
     cache: &mut Cache,
+    digests: Option<HashMap<FileId, u64>>,
 ) -> Findings {
     let mut f = Findings::default();
     match store.check_integrity() {
@@ -222,7 +301,7 @@ fn check(
             return f;
         }
     };
-    let seen = read_store(&node, &mut f, cache);
+    let seen = read_store(&node, &mut f, cache, digests);
 
     // The model of the acknowledged calls.
     let mut model = Model::default();
@@ -245,8 +324,9 @@ fn check(
                 }
             }
         }
-        if call.effect.unknown_changes.is_some() && applied == Some(true) {
+        if applied == Some(true) {
             model.unknown = call.effect.unknown_changes;
+            model.unknown_new_file = call.effect.unknown_new_file;
         }
     }
 
@@ -279,8 +359,9 @@ fn check(
             .iter()
             .filter(|h| !expected.is_some_and(|e| e.contains(h)))
             .collect();
-        let allowed = match model.unknown {
-            Some((ufile, max)) if ufile == *file => max,
+        let allowed = match (model.unknown, model.unknown_new_file) {
+            (Some((ufile, max)), _) if ufile == *file => max,
+            (_, Some(max)) if expected.is_none() => max,
             _ => 0,
         };
         if extra.len() > allowed {
@@ -402,6 +483,23 @@ fn in_flight_applied(
         }
         votes.push(("edit".into(), extra > 0));
     }
+    if let Some(max) = e.unknown_new_file {
+        let new_files: Vec<usize> = seen
+            .changes
+            .iter()
+            .filter(|(file, _)| !model.changes.contains_key(file))
+            .map(|(_, held)| held.len())
+            .collect();
+        if new_files.len() > 1 || new_files.iter().any(|n| *n > max) {
+            f.problems.push(format!(
+                "in-flight client creation #{} left {} new files ({new_files:?} changes), at most one of {max} expected",
+                call.index,
+                new_files.len()
+            ));
+            return None;
+        }
+        votes.push(("new file".into(), !new_files.is_empty()));
+    }
     if let Some(after) = &e.peers {
         if seen.peers == *after && *after != model.peers {
             votes.push(("peers".into(), true));
@@ -428,7 +526,12 @@ fn in_flight_applied(
 }
 
 /// Read everything the checks need, and check every file's own invariants on the way.
-fn read_store(node: &Node, f: &mut Findings, cache: &mut Cache) -> Seen {
+fn read_store(
+    node: &Node,
+    f: &mut Findings,
+    cache: &mut Cache,
+    digests: Option<HashMap<FileId, u64>>,
+) -> Seen {
     let store = node.store();
     let mut seen = Seen {
         config: store
@@ -483,21 +586,34 @@ fn read_store(node: &Node, f: &mut Findings, cache: &mut Cache) -> Seen {
             f.problems
                 .push(format!("file {id} is not in the change log exactly once"));
         }
-        let doc = match store.load(id) {
-            Ok(Some(d)) => d,
-            Ok(None) => {
-                f.problems
-                    .push(format!("file {id} has a summary but no document"));
-                continue;
+        let digest = digests.as_ref().and_then(|d| d.get(&id)).copied();
+        let mut doc = None;
+        let loaded = match digest.and_then(|d| cache.loads.get(&(id, d))) {
+            Some(l) => l.clone(),
+            None => {
+                let l = match store.load(id) {
+                    Ok(Some(d)) => {
+                        let l = Ok(Loaded::of(&d));
+                        doc = Some(d);
+                        l
+                    }
+                    Ok(None) => Err(format!("file {id} has a summary but no document")),
+                    Err(e) => Err(format!("file {id} does not load: {}", error_chain(&e))),
+                };
+                if let Some(d) = digest {
+                    cache.loads.insert((id, d), l.clone());
+                }
+                l
             }
-            Err(e) => {
-                f.problems
-                    .push(format!("file {id} does not load: {}", error_chain(&e)));
+        };
+        let loaded = match loaded {
+            Ok(l) => l,
+            Err(problem) => {
+                f.problems.push(problem);
                 continue;
             }
         };
-        let mut heads = doc.get_heads();
-        heads.sort();
+        let heads = loaded.heads.clone();
         match store.heads(id) {
             Ok(Some(mut indexed)) => {
                 indexed.sort();
@@ -514,31 +630,41 @@ fn read_store(node: &Node, f: &mut Findings, cache: &mut Cache) -> Seen {
                 error_chain(&e)
             )),
         }
-        let config_key = serde_json::to_string(&config).unwrap_or_default();
-        let computed = cache
-            .summaries
-            .entry((id, heads.clone(), config_key))
-            .or_insert_with(|| {
-                view::read(&doc)
+        let key = (
+            id,
+            heads.clone(),
+            serde_json::to_string(&config).unwrap_or_default(),
+        );
+        if !cache.summaries.contains_key(&key) {
+            let d = match doc.take() {
+                Some(d) => Ok(d),
+                None => store
+                    .load(id)
+                    .map_err(|e| error_chain(&e))
+                    .and_then(|d| d.ok_or_else(|| "no document".to_string())),
+            };
+            let computed = d.and_then(|d| {
+                view::read(&d)
                     .map(|account| FileSummary::of(&account, &config))
                     .map_err(|e| e.to_string())
             });
-        match (computed, store.summary(id)) {
-            (Ok(expected), Ok(Some(summary))) => {
+            cache.summaries.insert(key.clone(), computed);
+        }
+        match (cache.summaries.get(&key), store.summary(id)) {
+            (Some(Ok(expected)), Ok(Some(summary))) => {
                 if *expected != summary {
                     f.problems
                         .push(format!("the summary of {id} differs from its document"));
                 }
             }
-            (Err(e), _) => f
+            (Some(Err(e)), _) => f
                 .problems
                 .push(format!("file {id} does not read as an account file: {e}")),
             (_, other) => f
                 .problems
                 .push(format!("the summary of {id} does not read: {other:?}")),
         }
-        let metas = doc.get_changes_meta(&[]);
-        let hashes: Vec<ChangeHash> = metas.iter().map(|m| m.hash).collect();
+        let hashes = loaded.changes.clone();
         match store.has_changes(&hashes) {
             Ok(has) => {
                 let without = has.iter().filter(|h| !**h).count();
@@ -552,11 +678,7 @@ fn read_store(node: &Node, f: &mut Findings, cache: &mut Cache) -> Seen {
                 .problems
                 .push(format!("origins of {id} do not read: {}", error_chain(&e))),
         }
-        let signed: Vec<ChangeHash> = metas
-            .iter()
-            .filter(|m| m.actor.to_bytes() != schema::SCHEMA_ACTOR)
-            .map(|m| m.hash)
-            .collect();
+        let signed = loaded.signed.clone();
         match store.signatures(&signed) {
             Ok(sigs) => {
                 let bad = sigs

@@ -29,7 +29,7 @@ use casebook::{
 };
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
-use crate::fault_backend::Disk;
+use crate::fault_backend::{Disk, Recording};
 use crate::rng::Rng;
 
 /// Alice's adviser name.
@@ -572,6 +572,9 @@ pub struct Effect {
     pub changes: BTreeMap<FileId, BTreeSet<ChangeHash>>,
     /// For an edit that failed: the file it was editing and at most how many changes it makes.
     pub unknown_changes: Option<(FileId, usize)>,
+    /// For a client creation that failed: at most how many changes the new file (whose id was
+    /// never returned) holds.
+    pub unknown_new_file: Option<usize>,
     /// The set of trusted peers after it, for a trust change.
     pub peers: Option<BTreeSet<NodeId>>,
     /// The configuration after it (JSON), for a configuration change.
@@ -791,7 +794,9 @@ impl<'a> Runner<'a> {
                 Ok(())
             }
             Step::NewClient(name) => {
-                let node = self.open_node()?;
+                // The skeleton (one change per schema version) and the creation itself.
+                effect.unknown_new_file = usize::try_from(schema::SCHEMA_VERSION + 1).ok();
+                let node = self.node.as_ref().ok_or(StepError::NotOpen)?;
                 let id = node.create_client(&NewClient {
                     name: name.clone(),
                     postcode: "CF10 1AA".into(),
@@ -799,9 +804,10 @@ impl<'a> Runner<'a> {
                     segments: vec!["growth".into()],
                     ..NewClient::default()
                 })?;
-                let hashes = node.change_hashes(id)?;
-                effect.changes.insert(id, hashes.into_iter().collect());
                 self.state.files.push(id);
+                let hashes = node.change_hashes(id)?;
+                effect.unknown_new_file = None;
+                effect.changes.insert(id, hashes.into_iter().collect());
                 Ok(())
             }
             Step::Edit(index, kind) => {
@@ -946,4 +952,40 @@ pub fn receive(node: &Node, from: NodeId, batch: &Batch) -> Result<(), StepError
         Ok::<_, casebook::Error>(())
     })?;
     Ok(())
+}
+
+/// A workload run once on a recording disk.
+#[derive(Debug)]
+pub struct Recorded {
+    /// The plan.
+    pub script: Script,
+    /// Every write, length change and sync of Alice's disk, from the empty disk on.
+    pub recording: Recording,
+    /// Every call, with its disk log positions and effect.
+    pub journal: Journal,
+    /// How long planning and running took.
+    pub elapsed: std::time::Duration,
+}
+
+/// Plan the workload of `spec` and run it on a fresh recording disk.
+///
+/// # Errors
+/// The first step that failed (none should on a healthy disk).
+pub fn record(spec: &Spec) -> Result<Recorded, StepError> {
+    let started = std::time::Instant::now();
+    let script = Script::plan(spec)?;
+    let disk = Disk::new();
+    disk.record();
+    let journal = {
+        let mut runner = Runner::new(&script, disk.clone(), RunnerState::default());
+        runner.run_all()?;
+        std::mem::take(&mut runner.state.journal)
+    };
+    let recording = disk.take_recording().unwrap_or_default();
+    Ok(Recorded {
+        script,
+        recording,
+        journal,
+        elapsed: started.elapsed(),
+    })
 }

@@ -12,8 +12,9 @@
 use std::time::Instant;
 
 use casebook_proof::fault_backend::{Disk, Recording, Replay};
+
 use casebook_proof::verify::{self, Expectation, Outcome};
-use casebook_proof::workload::{Journal, Runner, RunnerState, Script, Spec};
+use casebook_proof::workload::{self, Journal, Script, Spec};
 use casebook_proof::{parallel, report, tier};
 
 /// One crash image to check: the durable image at `durable` (operations before it applied),
@@ -35,20 +36,6 @@ struct Tally {
     lost: u64,
     recovery_images: u64,
     failures: Vec<String>,
-}
-
-fn run_workload(spec: &Spec) -> (Script, Recording, Journal) {
-    let script = Script::plan(spec).expect("the workload plans");
-    let disk = Disk::new();
-    disk.record();
-    let mut runner = Runner::new(&script, disk.clone(), RunnerState::default());
-    runner
-        .run_all()
-        .expect("the workload runs on a healthy disk");
-    let journal = runner.state.journal.clone();
-    drop(runner);
-    let recording = disk.take_recording().expect("the disk was recording");
-    (script, recording, journal)
 }
 
 fn check_chunk(
@@ -127,8 +114,8 @@ fn every_sync_point() {
     let mut total = Tally::default();
     let mut syncs_total = 0u64;
     for spec in &specs {
-        let t0 = Instant::now();
-        let (script, recording, journal) = run_workload(spec);
+        let run = workload::record(spec).expect("the workload runs on a healthy disk");
+        let (script, recording, journal) = (&run.script, &run.recording, &run.journal);
         let syncs = recording.sync_points();
         syncs_total += syncs.len() as u64;
         let mut points: Vec<Point> = Vec::new();
@@ -155,14 +142,14 @@ fn every_sync_point() {
             journal.len(),
             recording.ops.len(),
             syncs.len(),
-            report::seconds(t0.elapsed())
+            report::seconds(run.elapsed)
         );
         let chunks: Vec<Vec<Point>> = points
             .chunks(points.len().div_ceil(parallel::workers() * 4).max(1))
             .map(<[Point]>::to_vec)
             .collect();
         let tallies = parallel::map(&chunks, |chunk| {
-            check_chunk(chunk, &recording, &journal, &script, spec)
+            check_chunk(chunk, recording, journal, script, spec)
         });
         for t in tallies {
             total.images += t.images;
@@ -209,5 +196,46 @@ fn every_sync_point() {
         total.failures.len(),
         total.lost,
         total.failures.first()
+    );
+}
+
+/// The checks have teeth: an image from before some acknowledged writes, checked as if a crash
+/// had come after them, reports exactly those writes lost; a later image checked against an
+/// earlier crash reports the writes it should not hold.
+#[test]
+fn the_verifier_notices_lost_and_unexpected_writes() {
+    let run = workload::record(&Spec::small(7)).expect("the workload runs");
+    let key = run.script.alice_key();
+    let syncs = run.recording.sync_points();
+    let mut cache = verify::Cache::default();
+    let mid = syncs[syncs.len() / 2];
+    let end = run.recording.ops.len();
+    let early = run.recording.image_at(mid);
+    let late = run.recording.image_at(end);
+
+    let claimed = Expectation::at_position(&run.journal, end);
+    let real = Expectation::at_position(&run.journal, mid);
+    let should_lose = claimed.acked.len() - real.acked.len();
+    let (outcome, _) = verify::open_and_check(&Disk::from_image(early), &key, &claimed, &mut cache);
+    let Outcome::Opened(f) = outcome else {
+        panic!("the early image opens: {outcome:?}");
+    };
+    let lost = f.lost;
+    assert!(
+        f.lost > 0 && !f.problems.is_empty(),
+        "{should_lose} calls acknowledged after the image was taken must show as lost: {f:?}"
+    );
+
+    let (outcome, _) = verify::open_and_check(&Disk::from_image(late), &key, &real, &mut cache);
+    let Outcome::Opened(f) = outcome else {
+        panic!("the late image opens: {outcome:?}");
+    };
+    assert!(
+        f.problems.iter().any(|p| p.contains("no call wrote")),
+        "changes no acknowledged or in-flight call wrote must be reported: {f:?}"
+    );
+    println!(
+        "verifier self-check: an image {should_lose} calls short reports {lost} acknowledged writes lost; an image ahead reports {} problems",
+        f.problems.len()
     );
 }

@@ -349,6 +349,39 @@ impl Store {
         &self.path
     }
 
+    /// Run `f` in a read transaction. A storage failure (an I/O error, one redb remembers, or
+    /// corruption) poisons the store, as one in a write transaction does: it then refuses writes
+    /// until it is opened again.
+    fn read<T>(
+        &self,
+        f: impl FnOnce(&redb::ReadTransaction) -> Result<T, Error>,
+    ) -> Result<T, Error> {
+        let out = self
+            .db
+            .begin_read()
+            .map_err(Error::from)
+            .and_then(|tx| f(&tx));
+        if let Err(e) = &out {
+            self.poison_on_storage_failure(e);
+        }
+        out
+    }
+
+    /// Poison the store if `e` says the storage failed.
+    fn poison_on_storage_failure(&self, e: &Error) {
+        if let Error::Redb(r) = e
+            && matches!(
+                **r,
+                redb::Error::Io(_)
+                    | redb::Error::PreviousIo
+                    | redb::Error::Corrupted(_)
+                    | redb::Error::DatabaseClosed
+            )
+        {
+            self.poisoned.store(true, Ordering::SeqCst);
+        }
+    }
+
     fn check_writable(&self) -> Result<(), Error> {
         if self.poisoned.load(Ordering::SeqCst) {
             Err(Error::Poisoned)
@@ -370,12 +403,13 @@ impl Store {
     /// # Errors
     /// [`Error::Corrupt`] if the stored bytes do not decode.
     pub fn load(&self, file_id: FileId) -> Result<Option<Automerge>, Error> {
-        let tx = self.db.begin_read()?;
-        load_from(
-            &tx.open_table(SNAPSHOTS)?,
-            &tx.open_table(CHANGES)?,
-            file_id,
-        )
+        self.read(|tx| {
+            load_from(
+                &tx.open_table(SNAPSHOTS)?,
+                &tx.open_table(CHANGES)?,
+                file_id,
+            )
+        })
     }
 
     /// Whether a file exists in this store.
@@ -383,9 +417,10 @@ impl Store {
     /// # Errors
     /// redb errors only.
     pub fn contains(&self, file_id: FileId) -> Result<bool, Error> {
-        let tx = self.db.begin_read()?;
-        let table = tx.open_table(SUMMARIES)?;
-        Ok(table.get(file_id.to_bytes())?.is_some())
+        self.read(|tx| {
+            let table = tx.open_table(SUMMARIES)?;
+            Ok(table.get(file_id.to_bytes())?.is_some())
+        })
     }
 
     /// Durably store new changes of one file with its new summary and their origin.
@@ -432,9 +467,23 @@ impl Store {
         f: impl FnOnce(&mut Txn) -> Result<T, E>,
     ) -> Result<T, E> {
         self.check_writable()?;
-        let mut tx = self.db.begin_write().map_err(Error::from)?;
-        tx.set_durability(Durability::Immediate)
-            .map_err(Error::from)?;
+        // Starting the transaction reads the disk too (in multi-writer mode, the header): a
+        // failure there poisons the store like one inside the transaction.
+        let tx = self
+            .db
+            .begin_write()
+            .map_err(Error::from)
+            .and_then(|mut tx| {
+                tx.set_durability(Durability::Immediate)?;
+                Ok(tx)
+            });
+        let tx = match tx {
+            Ok(tx) => tx,
+            Err(e) => {
+                self.poison_on_storage_failure(&e);
+                return Err(e.into());
+            }
+        };
         let mut txn = Txn::new(tx);
         let out = match f(&mut txn) {
             Ok(out) => out,
@@ -442,7 +491,11 @@ impl Store {
                 if txn.failed() {
                     self.poisoned.store(true, Ordering::SeqCst);
                 }
-                txn.into_inner().abort().map_err(Error::from)?;
+                if let Err(abort) = txn.into_inner().abort() {
+                    let abort = Error::from(abort);
+                    self.poison_on_storage_failure(&abort);
+                    return Err(abort.into());
+                }
                 return Err(e);
             }
         };
@@ -464,14 +517,15 @@ impl Store {
     /// # Errors
     /// [`Error::CorruptRecord`] if a summary does not decode.
     pub fn summaries(&self) -> Result<Vec<FileSummary>, Error> {
-        let tx = self.db.begin_read()?;
-        let table = tx.open_table(SUMMARIES)?;
-        let mut out = Vec::with_capacity(usize::try_from(table.len()?).unwrap_or(0));
-        for row in table.iter()? {
-            let (_, v) = row?;
-            out.push(decode_summary(v.value())?);
-        }
-        Ok(out)
+        self.read(|tx| {
+            let table = tx.open_table(SUMMARIES)?;
+            let mut out = Vec::with_capacity(usize::try_from(table.len()?).unwrap_or(0));
+            for row in table.iter()? {
+                let (_, v) = row?;
+                out.push(decode_summary(v.value())?);
+            }
+            Ok(out)
+        })
     }
 
     /// One file's summary.
@@ -479,12 +533,13 @@ impl Store {
     /// # Errors
     /// [`Error::CorruptRecord`] if it does not decode.
     pub fn summary(&self, file_id: FileId) -> Result<Option<FileSummary>, Error> {
-        let tx = self.db.begin_read()?;
-        let table = tx.open_table(SUMMARIES)?;
-        table
-            .get(file_id.to_bytes())?
-            .map(|v| decode_summary(v.value()))
-            .transpose()
+        self.read(|tx| {
+            let table = tx.open_table(SUMMARIES)?;
+            table
+                .get(file_id.to_bytes())?
+                .map(|v| decode_summary(v.value()))
+                .transpose()
+        })
     }
 
     /// How many files the store holds.
@@ -492,8 +547,7 @@ impl Store {
     /// # Errors
     /// redb errors only.
     pub fn file_count(&self) -> Result<u64, Error> {
-        let tx = self.db.begin_read()?;
-        Ok(tx.open_table(SUMMARIES)?.len()?)
+        self.read(|tx| Ok(tx.open_table(SUMMARIES)?.len()?))
     }
 
     /// Where each of `hashes` came from, where recorded.
@@ -501,22 +555,25 @@ impl Store {
     /// # Errors
     /// [`Error::CorruptRecord`] if a record does not decode.
     pub fn origins(&self, hashes: &[ChangeHash]) -> Result<Vec<Option<ChangeOrigin>>, Error> {
-        let tx = self.db.begin_read()?;
-        let table = tx.open_table(ORIGINS)?;
-        hashes
-            .iter()
-            .map(|h| {
-                table
-                    .get(h.0)?
-                    .map(|v| {
-                        serde_json::from_slice(v.value()).map_err(|source| Error::CorruptRecord {
-                            what: "change origin".into(),
-                            source,
+        self.read(|tx| {
+            let table = tx.open_table(ORIGINS)?;
+            hashes
+                .iter()
+                .map(|h| {
+                    table
+                        .get(h.0)?
+                        .map(|v| {
+                            serde_json::from_slice(v.value()).map_err(|source| {
+                                Error::CorruptRecord {
+                                    what: "change origin".into(),
+                                    source,
+                                }
+                            })
                         })
-                    })
-                    .transpose()
-            })
-            .collect()
+                        .transpose()
+                })
+                .collect()
+        })
     }
 
     /// Whether each of `hashes` is a change stored here (every stored change has an origin).
@@ -524,12 +581,13 @@ impl Store {
     /// # Errors
     /// redb errors only.
     pub fn has_changes(&self, hashes: &[ChangeHash]) -> Result<Vec<bool>, Error> {
-        let tx = self.db.begin_read()?;
-        let table = tx.open_table(ORIGINS)?;
-        hashes
-            .iter()
-            .map(|h| Ok(table.get(h.0)?.is_some()))
-            .collect()
+        self.read(|tx| {
+            let table = tx.open_table(ORIGINS)?;
+            hashes
+                .iter()
+                .map(|h| Ok(table.get(h.0)?.is_some()))
+                .collect()
+        })
     }
 
     /// The stored signature of each of `hashes`, where there is one.
@@ -537,29 +595,30 @@ impl Store {
     /// # Errors
     /// redb errors only.
     pub fn signatures(&self, hashes: &[ChangeHash]) -> Result<Vec<Option<ChangeSignature>>, Error> {
-        let tx = self.db.begin_read()?;
-        let table = match tx.open_table(SIGNATURES) {
-            Ok(t) => t,
-            Err(redb::TableError::TableDoesNotExist(_)) => return Ok(vec![None; hashes.len()]),
-            Err(e) => return Err(e.into()),
-        };
-        hashes
-            .iter()
-            .map(|h| {
-                Ok(table.get(h.0)?.map(|v| {
-                    let v = v.value();
-                    let mut author = [0u8; 32];
-                    author.copy_from_slice(&v[..32]);
-                    let mut signature = [0u8; 64];
-                    signature.copy_from_slice(&v[32..]);
-                    ChangeSignature {
-                        hash: *h,
-                        author: NodeId::from_bytes(author),
-                        signature,
-                    }
-                }))
-            })
-            .collect()
+        self.read(|tx| {
+            let table = match tx.open_table(SIGNATURES) {
+                Ok(t) => t,
+                Err(redb::TableError::TableDoesNotExist(_)) => return Ok(vec![None; hashes.len()]),
+                Err(e) => return Err(e.into()),
+            };
+            hashes
+                .iter()
+                .map(|h| {
+                    Ok(table.get(h.0)?.map(|v| {
+                        let v = v.value();
+                        let mut author = [0u8; 32];
+                        author.copy_from_slice(&v[..32]);
+                        let mut signature = [0u8; 64];
+                        signature.copy_from_slice(&v[32..]);
+                        ChangeSignature {
+                            hash: *h,
+                            author: NodeId::from_bytes(author),
+                            signature,
+                        }
+                    }))
+                })
+                .collect()
+        })
     }
 
     /// The organisation configuration.
@@ -567,15 +626,18 @@ impl Store {
     /// # Errors
     /// [`Error::CorruptRecord`] if it does not decode.
     pub fn config(&self) -> Result<OrgConfig, Error> {
-        let tx = self.db.begin_read()?;
-        let table = tx.open_table(CONFIG)?;
-        match table.get("org")? {
-            Some(v) => serde_json::from_slice(v.value()).map_err(|source| Error::CorruptRecord {
-                what: "configuration".into(),
-                source,
-            }),
-            None => Ok(OrgConfig::default()),
-        }
+        self.read(|tx| {
+            let table = tx.open_table(CONFIG)?;
+            match table.get("org")? {
+                Some(v) => {
+                    serde_json::from_slice(v.value()).map_err(|source| Error::CorruptRecord {
+                        what: "configuration".into(),
+                        source,
+                    })
+                }
+                None => Ok(OrgConfig::default()),
+            }
+        })
     }
 
     /// Replace the configuration and, in the same transaction, every summary computed with it
@@ -611,14 +673,15 @@ impl Store {
     /// # Errors
     /// redb errors only.
     pub fn file_ids(&self) -> Result<Vec<FileId>, Error> {
-        let tx = self.db.begin_read()?;
-        let table = tx.open_table(SUMMARIES)?;
-        let mut out = Vec::new();
-        for row in table.iter()? {
-            let (k, _) = row?;
-            out.push(FileId::from_bytes(k.value()));
-        }
-        Ok(out)
+        self.read(|tx| {
+            let table = tx.open_table(SUMMARIES)?;
+            let mut out = Vec::new();
+            for row in table.iter()? {
+                let (k, _) = row?;
+                out.push(FileId::from_bytes(k.value()));
+            }
+            Ok(out)
+        })
     }
 
     /// A free-form metadata value (e.g. the adviser's name), if set.
@@ -626,9 +689,10 @@ impl Store {
     /// # Errors
     /// redb errors only.
     pub fn meta(&self, key: &str) -> Result<Option<Vec<u8>>, Error> {
-        let tx = self.db.begin_read()?;
-        let table = tx.open_table(META)?;
-        Ok(table.get(key)?.map(|v| v.value().to_vec()))
+        self.read(|tx| {
+            let table = tx.open_table(META)?;
+            Ok(table.get(key)?.map(|v| v.value().to_vec()))
+        })
     }
 
     /// Durably set a free-form metadata value.
@@ -647,24 +711,25 @@ impl Store {
     /// # Errors
     /// [`Error::CorruptRecord`] if a record does not decode.
     pub fn peers(&self) -> Result<Vec<Peer>, Error> {
-        let tx = self.db.begin_read()?;
-        // A store created before the peer list existed has no table yet: no peers.
-        let table = match tx.open_table(PEERS) {
-            Ok(t) => t,
-            Err(redb::TableError::TableDoesNotExist(_)) => return Ok(Vec::new()),
-            Err(e) => return Err(e.into()),
-        };
-        let mut out = Vec::new();
-        for row in table.iter()? {
-            let (_, v) = row?;
-            out.push(
-                serde_json::from_slice(v.value()).map_err(|source| Error::CorruptRecord {
-                    what: "peer list".into(),
-                    source,
-                })?,
-            );
-        }
-        Ok(out)
+        self.read(|tx| {
+            // A store created before the peer list existed has no table yet: no peers.
+            let table = match tx.open_table(PEERS) {
+                Ok(t) => t,
+                Err(redb::TableError::TableDoesNotExist(_)) => return Ok(Vec::new()),
+                Err(e) => return Err(e.into()),
+            };
+            let mut out = Vec::new();
+            for row in table.iter()? {
+                let (_, v) = row?;
+                out.push(serde_json::from_slice(v.value()).map_err(|source| {
+                    Error::CorruptRecord {
+                        what: "peer list".into(),
+                        source,
+                    }
+                })?);
+            }
+            Ok(out)
+        })
     }
 
     /// Durably add or replace a trusted peer.
@@ -719,14 +784,15 @@ impl Store {
     /// # Errors
     /// redb errors only.
     pub fn changed_since(&self, after: u64) -> Result<Vec<(u64, FileId)>, Error> {
-        let tx = self.db.begin_read()?;
-        let log = tx.open_table(LOG)?;
-        let mut out = Vec::new();
-        for row in log.range(after.saturating_add(1)..)? {
-            let (seq, file) = row?;
-            out.push((seq.value(), FileId::from_bytes(file.value())));
-        }
-        Ok(out)
+        self.read(|tx| {
+            let log = tx.open_table(LOG)?;
+            let mut out = Vec::new();
+            for row in log.range(after.saturating_add(1)..)? {
+                let (seq, file) = row?;
+                out.push((seq.value(), FileId::from_bytes(file.value())));
+            }
+            Ok(out)
+        })
     }
 
     /// A file's current heads, from the index (no document load).
@@ -734,11 +800,12 @@ impl Store {
     /// # Errors
     /// redb errors only.
     pub fn heads(&self, file: FileId) -> Result<Option<Vec<ChangeHash>>, Error> {
-        let tx = self.db.begin_read()?;
-        let table = tx.open_table(HEADS)?;
-        Ok(table
-            .get(file.to_bytes())?
-            .map(|v| decode_hashes(v.value())))
+        self.read(|tx| {
+            let table = tx.open_table(HEADS)?;
+            Ok(table
+                .get(file.to_bytes())?
+                .map(|v| decode_hashes(v.value())))
+        })
     }
 
     /// The sync state recorded for `file` with `peer`, if any.
@@ -746,11 +813,12 @@ impl Store {
     /// # Errors
     /// redb errors only.
     pub fn sync_state(&self, peer: &NodeId, file: FileId) -> Result<Option<Vec<u8>>, Error> {
-        let tx = self.db.begin_read()?;
-        let table = tx.open_table(SYNC_STATES)?;
-        Ok(table
-            .get((*peer.as_bytes(), file.to_bytes()))?
-            .map(|v| v.value().to_vec()))
+        self.read(|tx| {
+            let table = tx.open_table(SYNC_STATES)?;
+            Ok(table
+                .get((*peer.as_bytes(), file.to_bytes()))?
+                .map(|v| v.value().to_vec()))
+        })
     }
 
     /// Every sync state recorded with `peer`, by file.
@@ -758,15 +826,16 @@ impl Store {
     /// # Errors
     /// redb errors only.
     pub fn sync_states(&self, peer: &NodeId) -> Result<Vec<(FileId, Vec<u8>)>, Error> {
-        let tx = self.db.begin_read()?;
-        let table = tx.open_table(SYNC_STATES)?;
-        let p = *peer.as_bytes();
-        let mut out = Vec::new();
-        for row in table.range((p, [0u8; 16])..=(p, [0xff; 16]))? {
-            let (k, v) = row?;
-            out.push((FileId::from_bytes(k.value().1), v.value().to_vec()));
-        }
-        Ok(out)
+        self.read(|tx| {
+            let table = tx.open_table(SYNC_STATES)?;
+            let p = *peer.as_bytes();
+            let mut out = Vec::new();
+            for row in table.range((p, [0u8; 16])..=(p, [0xff; 16]))? {
+                let (k, v) = row?;
+                out.push((FileId::from_bytes(k.value().1), v.value().to_vec()));
+            }
+            Ok(out)
+        })
     }
 
     /// The sync cursor recorded for `peer`, if any.
@@ -774,9 +843,10 @@ impl Store {
     /// # Errors
     /// redb errors only.
     pub fn cursor(&self, peer: &NodeId) -> Result<Option<Vec<u8>>, Error> {
-        let tx = self.db.begin_read()?;
-        let table = tx.open_table(CURSORS)?;
-        Ok(table.get(peer.as_bytes())?.map(|v| v.value().to_vec()))
+        self.read(|tx| {
+            let table = tx.open_table(CURSORS)?;
+            Ok(table.get(peer.as_bytes())?.map(|v| v.value().to_vec()))
+        })
     }
 
     /// Run redb's integrity check (used by tests and `doctor`).
