@@ -22,6 +22,7 @@
 )]
 
 pub mod fault_backend;
+pub mod fuzz;
 pub mod parallel;
 pub mod report;
 pub mod rng;

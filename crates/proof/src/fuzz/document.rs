@@ -1,0 +1,104 @@
+//! `document`: bytes loaded as an account file the way `casebook merge` and `casebook import`
+//! load an Automerge export (with the [`MAX_DOCUMENT_BYTES`] limit), into Bob's real node (see
+//! [`super::world`]).
+//!
+//! Input: the first byte picks the call (mod 3): `merge_automerge` of any file,
+//! `merge_automerge` into A1, or `import_automerge` (a new file only); the rest is the file.
+//!
+//! Invariants:
+//! - Automerge's own loader: a document that loads saves and loads again with the same heads.
+//! - A refused file changes nothing: Bob's heads and log position are as before.
+//! - An accepted file changed exactly the file it names (created it exactly when it says so),
+//!   which then reads as an account file; no other file moved.
+
+use casebook::FileId;
+use casebook::automerge::Automerge;
+use casebook::limits::MAX_DOCUMENT_BYTES;
+
+use super::world::{self, A1, StoreState};
+use super::{Target, Violation, ensure};
+
+/// The `document` target.
+pub const TARGET: Target = Target {
+    name: "document",
+    run: document,
+    prepare: world::prepare,
+    alloc_limit: MAX_DOCUMENT_BYTES as usize,
+};
+
+/// Automerge's loader alone.
+fn load_save_load(bytes: &[u8]) -> Result<(), Violation> {
+    let Ok(doc) = Automerge::load(bytes) else {
+        return Ok(());
+    };
+    let saved = doc.save();
+    let again = Automerge::load(&saved)
+        .map_err(|e| Violation(format!("a saved document does not load: {e}")))?;
+    let (mut a, mut b) = (doc.get_heads(), again.get_heads());
+    a.sort();
+    b.sort();
+    ensure(a == b, || {
+        "a document's heads changed in save and load".into()
+    })
+}
+
+/// One input of the `document` target.
+///
+/// # Errors
+/// A [`Violation`] naming the broken invariant.
+pub fn document(data: &[u8]) -> Result<(), Violation> {
+    let (mode, bytes) = match data.split_first() {
+        Some((m, rest)) => (m % 3, rest),
+        None => (0, data),
+    };
+    load_save_load(bytes)?;
+    world::with_bob(|_, node| {
+        let before = StoreState::of(&node)?;
+        let result = match mode {
+            0 => node.merge_automerge(bytes, "fuzz.automerge", None),
+            1 => node.merge_automerge(bytes, "fuzz.automerge", Some(FileId::from_bytes(A1))),
+            _ => node.import_automerge(bytes, "fuzz.automerge"),
+        };
+        let after = StoreState::of(&node)?;
+        let report = match result {
+            Err(e) => {
+                return ensure(after == before, || {
+                    format!("a refused document ({e}) changed Bob's store")
+                });
+            }
+            Ok(report) => report,
+        };
+        let file = report.file_id;
+        ensure(report.created != before.heads.contains_key(&file), || {
+            format!(
+                "the merge says created = {} for file {file}, which was {}here",
+                report.created,
+                if before.heads.contains_key(&file) {
+                    ""
+                } else {
+                    "not "
+                }
+            )
+        })?;
+        ensure(mode != 2 || report.created, || {
+            "import_automerge merged into a file already here".into()
+        })?;
+        ensure(mode != 1 || file == FileId::from_bytes(A1), || {
+            format!("a merge into A1 changed file {file}")
+        })?;
+        for (f, heads) in &after.heads {
+            if *f != file {
+                ensure(before.heads.get(f) == Some(heads), || {
+                    format!("merging file {file} moved file {f}")
+                })?;
+            }
+        }
+        ensure(
+            after.heads.len() == before.heads.len() + usize::from(report.created),
+            || "a merge added files it did not report".into(),
+        )?;
+        node.read(file)
+            .map_err(|e| Violation(format!("merged file {file} does not read: {e}")))?;
+        Ok(())
+    })
+}

@@ -1,0 +1,190 @@
+//! The fuzz targets as ordinary tests: every committed seed (`crates/fuzz/seeds/<target>/`) and
+//! every committed crasher (`crates/fuzz/regressions/<target>/`) is replayed through its
+//! target, and a few hundred seeded mutations of the seeds run too, so `cargo test --workspace`
+//! keeps every finding fixed without cargo-fuzz. See docs/testing.md, "Fuzzing".
+//!
+//! The seeds are written by `write_seeds` (ignored; run it by hand after changing the fixture or
+//! the wire format):
+//! `cargo test -p casebook-proof --test fuzz_regressions -- --ignored write_seeds`.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use casebook_proof::fuzz::{self, TARGETS, Target};
+use casebook_proof::report::{count, print, seconds};
+use casebook_proof::rng::Rng;
+
+/// `crates/fuzz`.
+fn fuzz_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz")
+}
+
+/// The files of `crates/fuzz/<kind>/<target>/`, sorted (none if the directory is missing).
+fn inputs(kind: &str, target: &str) -> Vec<PathBuf> {
+    let dir = fuzz_dir().join(kind).join(target);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_file())
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+fn read(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Run `target` on `bytes`, naming the input in the failure.
+fn replay(target: &Target, what: &str, bytes: &[u8], failures: &mut Vec<String>) {
+    if let Err(v) = (target.run)(bytes) {
+        failures.push(format!("{} on {what}: {v}", target.name));
+    }
+}
+
+#[test]
+fn every_seed_and_crasher_replays_cleanly() {
+    let mut failures = Vec::new();
+    for target in TARGETS {
+        (target.prepare)().unwrap_or_else(|v| panic!("{}: fixture: {v}", target.name));
+        let started = Instant::now();
+        let seeds = inputs("seeds", target.name);
+        let crashers = inputs("regressions", target.name);
+        let before = failures.len();
+        for path in seeds.iter().chain(&crashers) {
+            replay(
+                target,
+                &path.display().to_string(),
+                &read(path),
+                &mut failures,
+            );
+        }
+        print(
+            &format!("fuzz regressions, {}", target.name),
+            &[
+                count(seeds.len() as u64, "seeds"),
+                count(crashers.len() as u64, "committed crashers"),
+                count((failures.len() - before) as u64, "violations"),
+                seconds(started.elapsed()),
+            ],
+        );
+        assert!(
+            !seeds.is_empty(),
+            "no seeds for target {} in crates/fuzz/seeds/{}",
+            target.name,
+            target.name
+        );
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn mutated_seeds_keep_the_invariants() {
+    // A few hundred mutations per target, the same in every run: bytes flipped, cut, doubled.
+    const PER_TARGET: usize = 150;
+    let mut failures = Vec::new();
+    for target in TARGETS {
+        (target.prepare)().unwrap_or_else(|v| panic!("{}: fixture: {v}", target.name));
+        let seeds: Vec<Vec<u8>> = inputs("seeds", target.name)
+            .iter()
+            .map(|p| read(p))
+            .collect();
+        let started = Instant::now();
+        let mut rng = Rng::new(0xF022 ^ target.name.len() as u64);
+        for i in 0..PER_TARGET {
+            let mut bytes = seeds
+                .get(rng.index(seeds.len()))
+                .cloned()
+                .unwrap_or_default();
+            match rng.below(4) {
+                0 => {
+                    for _ in 0..=rng.below(4) {
+                        let at = rng.index(bytes.len());
+                        if let Some(b) = bytes.get_mut(at) {
+                            *b ^= 1 << rng.below(8);
+                        }
+                    }
+                }
+                1 => bytes.truncate(rng.index(bytes.len() + 1)),
+                2 => {
+                    let at = rng.index(bytes.len() + 1);
+                    let piece: Vec<u8> = bytes.get(at..).unwrap_or_default().to_vec();
+                    bytes.extend(piece);
+                }
+                _ => {
+                    let at = rng.index(bytes.len());
+                    if let Some(b) = bytes.get_mut(at) {
+                        *b = rng.below(256) as u8;
+                    }
+                }
+            }
+            replay(target, &format!("mutation {i}"), &bytes, &mut failures);
+        }
+        print(
+            &format!("fuzz mutations, {}", target.name),
+            &[
+                count(PER_TARGET as u64, "mutated seeds"),
+                count(failures.len() as u64, "violations so far"),
+                seconds(started.elapsed()),
+            ],
+        );
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn recorded_sessions_still_carry_valid_changes() {
+    // The seeds were recorded in another process: the fixture rebuilt here must take their
+    // changes, or the session seeds would only ever reach the refusal paths.
+    let read_seed = |name: &str| read(&fuzz_dir().join("seeds/session").join(name));
+    let (stats, ended) =
+        fuzz::session::session_run(&read_seed("reconnect.bin")).expect("no violation");
+    print(
+        "fuzz seeds, recorded reconnect replayed to a fresh fixture",
+        &[
+            count(stats.changes_received as u64, "changes stored"),
+            count(stats.files_received as u64, "files received"),
+            format!("ended: {}", ended.as_deref().unwrap_or("cleanly")),
+        ],
+    );
+    assert_eq!(ended, None);
+    assert!(stats.changes_received > 0, "{stats:?}");
+    let (stats, ended) =
+        fuzz::session::session_run(&read_seed("first-contact.bin")).expect("no violation");
+    assert_eq!(ended, None);
+    assert!(
+        stats.reconcile_messages > 0 && stats.changes_received > 0,
+        "{stats:?}"
+    );
+}
+
+#[test]
+#[ignore = "writes crates/fuzz/seeds; run by hand after changing the fixture or the wire format"]
+fn write_seeds() {
+    let seeds = fuzz::seeds::generate().expect("seeds");
+    let mut written = 0u64;
+    for seed in &seeds {
+        let dir = fuzz_dir().join("seeds").join(seed.target);
+        std::fs::create_dir_all(&dir).expect("seed directory");
+        let path = dir.join(&seed.name);
+        if fuzz::seeds::differs(&path, &seed.bytes) {
+            std::fs::write(&path, &seed.bytes).expect("write seed");
+            written += 1;
+        }
+    }
+    print(
+        "fuzz seeds",
+        &[
+            count(seeds.len() as u64, "seeds"),
+            count(written, "written"),
+            format!(
+                "{} bytes in all",
+                seeds.iter().map(|s| s.bytes.len()).sum::<usize>()
+            ),
+        ],
+    );
+}
