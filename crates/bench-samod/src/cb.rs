@@ -47,7 +47,16 @@ pub(crate) fn child_sync() -> BoxResult<()> {
         text: "no batch received".into(),
     }));
     let noted = seen.clone();
+    // When the first account file arrived (all before it is set-up and the peer's silence).
+    let first_file = Arc::new(Mutex::new(None::<Duration>));
+    let first = first_file.clone();
     let progress: ProgressFn = Box::new(move |p| {
+        if p.stats.files_received > 0
+            && let Ok(mut f) = first.lock()
+            && f.is_none()
+        {
+            *f = Some(begun.elapsed());
+        }
         if let Ok(mut n) = noted.lock() {
             n.at = Instant::now();
             n.text = format!(
@@ -95,12 +104,13 @@ pub(crate) fn child_sync() -> BoxResult<()> {
     drop(rt);
     let s = &report.stats;
     println!(
-        "child wall_ms={:.3} millis={} sent={} received={} open_ms={:.3} hwm_kb={} stats=files_received {}, changes_received {}, files_sent {}, announced {}, announced_by_peer {}",
+        "child wall_ms={:.3} millis={} sent={} received={} open_ms={:.3} first_file_ms={:.3} hwm_kb={} stats=files_received {}, changes_received {}, files_sent {}, announced {}, announced_by_peer {}",
         ms(wall),
         report.millis,
         report.bytes_sent,
         report.bytes_received,
         ms(open_time),
+        first_file.lock().ok().and_then(|f| *f).map_or(-1.0, ms),
         vm_hwm_kb(),
         s.files_received,
         s.changes_received,

@@ -35,7 +35,9 @@
 //! (c) Alice changed 100 files, Bob 100 others and both the same 10: time to convergence
 //! (after a preparatory sync in which Alice grants Bob write access to his files, which
 //! casebook requires; samod gets the same change). It never fails on a number; a sync with
-//! no progress for `CASEBOOK_BENCH_STALL` seconds (default 60) is reported as failed.
+//! no progress for `CASEBOOK_BENCH_STALL` seconds (default 300; casebook's sync bench uses 60) is
+//! reported as failed. `CASEBOOK_BENCH_SAMOD_WINDOW` bounds how many documents samod's Bob
+//! `find`s at a time (default 0: all at once).
 
 mod cb;
 mod data;
@@ -578,6 +580,12 @@ impl Bench {
                         r.u64("sent"),
                         r.u64("received")
                     ),
+                );
+                let first = r.millis("first_file_ms");
+                self.out.row(
+                    group,
+                    "casebook: first account file received after",
+                    first.map_or("none".to_string(), fmt_dur),
                 );
                 self.out.row(
                     group,

@@ -27,13 +27,16 @@ use tokio::net::{TcpListener, TcpStream};
 use crate::cb::sorted;
 use crate::data::{BoxResult, threads};
 use crate::util::{
-    CHILD_ADDR_ENV, CHILD_DIR_ENV, CHILD_EXPECT_ENV, STALL_ENV, fmt_dur, ms, stall, vm_hwm_kb,
+    CHILD_ADDR_ENV, CHILD_DIR_ENV, CHILD_EXPECT_ENV, STALL_ENV, env_usize, fmt_dur, ms, stall,
+    vm_hwm_kb,
 };
 
 /// Alice's peer id in samod.
 pub(crate) const ALICE: &str = "alice";
 /// Bob's peer id in samod.
 pub(crate) const BOB: &str = "bob";
+/// How many documents Bob's repo `find`s at a time (0, the default: all at once).
+pub(crate) const WINDOW_ENV: &str = "CASEBOOK_BENCH_SAMOD_WINDOW";
 
 /// A samod repo on samod's filesystem storage in `dir`, on the current tokio runtime, with
 /// the default share policy (every connected peer may read and write; announce).
@@ -389,8 +392,12 @@ pub(crate) fn child_sync() -> BoxResult<()> {
                     .map_err(|e| format!("dial failed: {e:?}"))?;
                 let conn = dialer.connection_id().ok_or("no connection")?;
                 let connected = started.elapsed();
-                let tasks: Vec<_> = expect
-                    .into_iter()
+                // `find` every document, at most `window` at a time (0: all at once).
+                let window = match env_usize(WINDOW_ENV, 0) {
+                    0 => total.max(1),
+                    n => n,
+                };
+                let outcomes: Vec<_> = futures::stream::iter(expect)
                     .map(|(id, heads)| {
                         let repo = repo.clone();
                         let done = done.clone();
@@ -400,10 +407,12 @@ pub(crate) fn child_sync() -> BoxResult<()> {
                             r
                         })
                     })
-                    .collect();
+                    .buffer_unordered(window)
+                    .collect()
+                    .await;
                 let mut failures: HashMap<String, usize> = HashMap::new();
-                for t in tasks {
-                    match t.await {
+                for outcome in outcomes {
+                    match outcome {
                         Ok(Ok(())) => {}
                         Ok(Err(e)) => *failures.entry(e).or_default() += 1,
                         Err(e) => *failures.entry(e.to_string()).or_default() += 1,

@@ -33,7 +33,7 @@ pub(crate) fn env_usize(name: &str, default: usize) -> usize {
 }
 
 pub(crate) fn stall() -> Duration {
-    Duration::from_secs(env_usize(STALL_ENV, 60) as u64)
+    Duration::from_secs(env_usize(STALL_ENV, 300) as u64)
 }
 
 /// Peak resident set size of this process in KiB (0 where `/proc` is unavailable).
@@ -126,6 +126,7 @@ impl ChildReport {
     pub(crate) fn millis(&self, key: &str) -> Option<Duration> {
         self.get(key)
             .and_then(|v| v.parse::<f64>().ok())
+            .filter(|m| m.is_finite() && *m >= 0.0)
             .map(|m| Duration::from_secs_f64(m / 1e3))
     }
 }
