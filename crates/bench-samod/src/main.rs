@@ -37,7 +37,7 @@
 //! casebook requires; samod gets the same change). It never fails on a number; a sync with
 //! no progress for `CASEBOOK_BENCH_STALL` seconds (default 300; casebook's sync bench uses 60) is
 //! reported as failed. `CASEBOOK_BENCH_SAMOD_WINDOW` bounds how many documents samod's Bob
-//! `find`s at a time (default 0: all at once).
+//! `find`s at a time (default 64; 0: all at once).
 
 mod cb;
 mod data;
@@ -357,6 +357,15 @@ impl Bench {
                 fmt_kb(c.u64("hwm_kb")),
             );
         }
+
+        self.out.row(
+            "children",
+            "samod: documents Bob's repo finds at a time (CASEBOOK_BENCH_SAMOD_WINDOW)",
+            match env_usize(sm::WINDOW_ENV, 64) {
+                0 => "all at once".to_string(),
+                n => n.to_string(),
+            },
+        );
 
         // (a) Initial clone into empty nodes.
         eprintln!("(a) initial clone of {files} files");

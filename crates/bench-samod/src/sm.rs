@@ -35,7 +35,7 @@ use crate::util::{
 pub(crate) const ALICE: &str = "alice";
 /// Bob's peer id in samod.
 pub(crate) const BOB: &str = "bob";
-/// How many documents Bob's repo `find`s at a time (0, the default: all at once).
+/// How many documents Bob's repo `find`s at a time (default 64; 0: all at once).
 pub(crate) const WINDOW_ENV: &str = "CASEBOOK_BENCH_SAMOD_WINDOW";
 
 /// A samod repo on samod's filesystem storage in `dir`, on the current tokio runtime, with
@@ -393,7 +393,7 @@ pub(crate) fn child_sync() -> BoxResult<()> {
                 let conn = dialer.connection_id().ok_or("no connection")?;
                 let connected = started.elapsed();
                 // `find` every document, at most `window` at a time (0: all at once).
-                let window = match env_usize(WINDOW_ENV, 0) {
+                let window = match env_usize(WINDOW_ENV, 64) {
                     0 => total.max(1),
                     n => n,
                 };

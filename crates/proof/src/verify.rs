@@ -79,6 +79,9 @@ pub struct Findings {
     pub files: usize,
     /// Changes in the store.
     pub changes: usize,
+    /// The store's creation was in flight and the image holds the store without the adviser's
+    /// name: creating a node takes two transactions (the store, then the name).
+    pub creation_half_done: bool,
 }
 
 impl Findings {
@@ -135,11 +138,23 @@ const SNAPSHOTS: redb::TableDefinition<[u8; 16], &[u8]> = redb::TableDefinition:
 const CHANGES: redb::TableDefinition<([u8; 16], u64), &[u8]> =
     redb::TableDefinition::new("changes");
 
-/// A digest of every stored row of every file (its snapshot, then its incremental changes),
-/// read with redb from a copy of `image`. Loading a document is a pure function of those rows,
-/// so its result can be reused for an image whose rows are the same; the rows themselves are
-/// read from each image. `None` if they cannot be read this way (then nothing is reused).
-fn row_digests(image: Vec<u8>) -> Option<HashMap<FileId, u64>> {
+/// What one file's stored rows are: whether it has a snapshot, how many incremental change
+/// rows follow it, and a digest of all of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StoredRows {
+    /// Whether a compacted snapshot is stored.
+    pub snapshot: bool,
+    /// Incremental change rows stored after it.
+    pub change_rows: u64,
+    /// A digest of the snapshot and every change row.
+    pub digest: u64,
+}
+
+/// Every file's stored rows (its snapshot, then its incremental changes), read with redb from
+/// a copy of `image` (which is left as it is). Loading a document is a pure function of those
+/// rows, so its result can be reused for an image whose rows are the same; the rows themselves
+/// are read from each image. `None` if they cannot be read this way.
+pub fn stored_rows(image: Vec<u8>) -> Option<HashMap<FileId, StoredRows>> {
     use redb::ReadableDatabase;
     use std::hash::Hasher;
     let disk = Disk::from_image(image);
@@ -147,14 +162,16 @@ fn row_digests(image: Vec<u8>) -> Option<HashMap<FileId, u64>> {
     builder.set_concurrency_mode(redb::ConcurrencyMode::MultiWriter);
     let db = builder.create_with_backend(disk.backend()).ok()?;
     let tx = db.begin_read().ok()?;
-    let mut hashers: HashMap<FileId, std::collections::hash_map::DefaultHasher> = HashMap::new();
+    let mut files: HashMap<FileId, (std::collections::hash_map::DefaultHasher, bool, u64)> =
+        HashMap::new();
     {
         let snapshots = tx.open_table(SNAPSHOTS).ok()?;
         for row in redb::ReadableTable::iter(&snapshots).ok()? {
             let (k, v) = row.ok()?;
-            let h = hashers.entry(FileId::from_bytes(k.value())).or_default();
-            h.write_u8(0);
-            h.write(v.value());
+            let e = files.entry(FileId::from_bytes(k.value())).or_default();
+            e.0.write_u8(0);
+            e.0.write(v.value());
+            e.1 = true;
         }
     }
     {
@@ -162,14 +179,39 @@ fn row_digests(image: Vec<u8>) -> Option<HashMap<FileId, u64>> {
         for row in redb::ReadableTable::iter(&changes).ok()? {
             let (k, v) = row.ok()?;
             let (file, seq) = k.value();
-            let h = hashers.entry(FileId::from_bytes(file)).or_default();
-            h.write_u8(1);
-            h.write_u64(seq);
-            h.write_usize(v.value().len());
-            h.write(v.value());
+            let e = files.entry(FileId::from_bytes(file)).or_default();
+            e.0.write_u8(1);
+            e.0.write_u64(seq);
+            e.0.write_usize(v.value().len());
+            e.0.write(v.value());
+            e.2 += 1;
         }
     }
-    Some(hashers.into_iter().map(|(k, h)| (k, h.finish())).collect())
+    Some(
+        files
+            .into_iter()
+            .map(|(k, (h, snapshot, change_rows))| {
+                (
+                    k,
+                    StoredRows {
+                        snapshot,
+                        change_rows,
+                        digest: h.finish(),
+                    },
+                )
+            })
+            .collect(),
+    )
+}
+
+/// [`stored_rows`], digests only.
+fn row_digests(image: Vec<u8>) -> Option<HashMap<FileId, u64>> {
+    Some(
+        stored_rows(image)?
+            .into_iter()
+            .map(|(k, r)| (k, r.digest))
+            .collect(),
+    )
 }
 
 /// How one image fared.
@@ -315,16 +357,9 @@ fn check(
     if let Some(call) = expect.in_flight {
         let applied = in_flight_applied(call, &seen, &model, &acked_config, &mut f);
         f.in_flight_applied = applied;
-        match applied {
-            Some(true) => model.apply(&call.effect),
-            Some(false) => {}
-            None => {
-                if let Some(u) = call.effect.unknown_changes {
-                    model.unknown = Some(u);
-                }
-            }
-        }
         if applied == Some(true) {
+            model.apply(&call.effect);
+            // A failed edit's or creation's changes are not known by hash: allow as many.
             model.unknown = call.effect.unknown_changes;
             model.unknown_new_file = call.effect.unknown_new_file;
         }
@@ -423,6 +458,9 @@ fn check(
                 ));
             }
         }
+    }
+    if expect.in_flight.is_some_and(|c| c.effect.creates_store) && node.adviser().is_empty() {
+        f.creation_half_done = true;
     }
     if expect.store_acked() && node.adviser() != ALICE {
         f.lost += 1;

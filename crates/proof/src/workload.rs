@@ -623,15 +623,7 @@ pub enum StepError {
 impl std::fmt::Display for StepError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Self::Node(e) => {
-                write!(f, "{e}")?;
-                let mut source = std::error::Error::source(e);
-                while let Some(s) = source {
-                    write!(f, ": {s}")?;
-                    source = s.source();
-                }
-                Ok(())
-            }
+            Self::Node(e) => f.write_str(&crate::verify::error_chain(e)),
             Self::Refused(r) => write!(f, "refused: {r}"),
             Self::NotOpen => f.write_str("the node is not open"),
             Self::Decode(e) => write!(f, "a planned change does not decode: {e}"),

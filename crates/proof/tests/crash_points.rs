@@ -9,7 +9,10 @@
 //! the extended tier) the recovery itself is crashed at each of its own sync points and the
 //! result checked again.
 
+use std::collections::{HashMap, HashSet};
 use std::time::Instant;
+
+use casebook::FileId;
 
 use casebook_proof::fault_backend::{Disk, Recording, Replay};
 
@@ -33,6 +36,7 @@ struct Tally {
     images: u64,
     opened: u64,
     refused_before_creation: u64,
+    creation_half_done: u64,
     lost: u64,
     recovery_images: u64,
     failures: Vec<String>,
@@ -74,6 +78,7 @@ fn check_chunk(
             Outcome::Opened(f) => {
                 t.opened += 1;
                 t.lost += f.lost;
+                t.creation_half_done += u64::from(f.creation_half_done);
                 for problem in f.problems {
                     t.failures.push(format!("{where_}: {problem}"));
                 }
@@ -98,6 +103,31 @@ fn check_chunk(
         }
     }
     t
+}
+
+/// Files whose log was compacted into a snapshot during the run: on the final image they hold
+/// fewer incremental rows than the changes they received after their creation.
+fn compacted_files(run: &workload::Recorded) -> usize {
+    let rows = verify::stored_rows(run.recording.image_at(run.recording.ops.len()))
+        .expect("the final image reads");
+    let mut after_creation: HashMap<FileId, usize> = HashMap::new();
+    let mut created: HashSet<FileId> = HashSet::new();
+    for call in &run.journal {
+        for (file, hashes) in &call.effect.changes {
+            if created.insert(*file) {
+                after_creation.insert(*file, 0);
+            } else {
+                *after_creation.entry(*file).or_default() += hashes.len();
+            }
+        }
+    }
+    after_creation
+        .iter()
+        .filter(|(file, n)| {
+            rows.get(file)
+                .is_some_and(|r| (r.change_rows as usize) < **n)
+        })
+        .count()
 }
 
 #[test]
@@ -135,15 +165,20 @@ fn every_sync_point() {
             crash: recording.ops.len(),
             recovery_crashes: true,
         });
+        let compacted = compacted_files(&run);
         println!(
-            "workload {}: {} steps, {} calls, {} disk operations, {} syncs, ran in {}",
+            "workload {}: {} steps, {} calls, {} disk operations, {} syncs, {} files compacted, ran in {}",
             spec.name,
             script.len(),
             journal.len(),
             recording.ops.len(),
             syncs.len(),
+            compacted,
             report::seconds(run.elapsed)
         );
+        if spec.big_batch {
+            assert!(compacted > 0, "the workload compacts at least one file");
+        }
         let chunks: Vec<Vec<Point>> = points
             .chunks(points.len().div_ceil(parallel::workers() * 4).max(1))
             .map(<[Point]>::to_vec)
@@ -155,6 +190,7 @@ fn every_sync_point() {
             total.images += t.images;
             total.opened += t.opened;
             total.refused_before_creation += t.refused_before_creation;
+            total.creation_half_done += t.creation_half_done;
             total.lost += t.lost;
             total.recovery_images += t.recovery_images;
             total.failures.extend(t.failures);
@@ -177,6 +213,10 @@ fn every_sync_point() {
             report::count(
                 total.refused_before_creation,
                 "refused before the store's creation was acknowledged",
+            ),
+            report::count(
+                total.creation_half_done,
+                "opened half-created (store without the adviser's name: init is two transactions)",
             ),
             report::count(total.recovery_images, "crashes during recovery reopened"),
             report::count(total.lost, "acknowledged writes lost"),
