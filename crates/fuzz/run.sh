@@ -96,7 +96,7 @@ for t in "${targets[@]}"; do
         if [ "$pass" = 1 ]; then limit=(-max_total_time="$seconds"); else limit=(-runs=$((min_runs - runs))); fi
         echo "== fuzz $t ($tier, pass $pass: ${limit[*]})"
         set +e
-        "$bin" "${limit[@]}" -timeout=1 -rss_limit_mb="$rss_mb" -malloc_limit_mb="$(malloc_mb "$t")" \
+        CASEBOOK_FUZZ_SLOW_DIR=$log_dir/slow-$t "$bin" "${limit[@]}" -timeout=1 -rss_limit_mb="$rss_mb" -malloc_limit_mb="$(malloc_mb "$t")" \
             -max_len="$(max_len "$t")" -print_final_stats=1 -artifact_prefix="$fuzz_dir/artifacts/$t/" \
             "$fuzz_dir/corpus/$t" "$fuzz_dir/seeds/$t" >"$log.pass" 2>&1
         status=$?

@@ -128,5 +128,17 @@ pub fn check(target: &Target, data: &[u8]) {
             micros as f64 / 1000.0,
             data.len()
         );
+        // Keep slow inputs (over 100 ms) to look at: wall time on a busy machine is noisy, so
+        // they are kept apart from libFuzzer's artifacts and fail nothing.
+        if micros > 100_000
+            && let Some(dir) = std::env::var_os("CASEBOOK_FUZZ_SLOW_DIR")
+        {
+            let dir = std::path::PathBuf::from(dir);
+            let _ = std::fs::create_dir_all(&dir);
+            let _ = std::fs::write(
+                dir.join(format!("slow-{}ms-{}b", micros / 1000, data.len())),
+                data,
+            );
+        }
     }
 }

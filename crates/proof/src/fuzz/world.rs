@@ -287,7 +287,18 @@ pub fn pump(a: &mut Session, b: &mut Session) -> Result<Vec<Vec<Message>>, Viola
 fn copy_dir(from: &Path, to: &Path) -> Result<(), Violation> {
     std::fs::create_dir_all(to).map_err(Violation::local("create a copy"))?;
     for name in [casebook::KEY_FILE, casebook::STORE_FILE] {
-        std::fs::copy(from.join(name), to.join(name)).map_err(Violation::local("copy an image"))?;
+        // libFuzzer's timeout timer interrupts system calls, and the kernel copy std uses can
+        // return EINTR: try again.
+        let mut tries = 0;
+        loop {
+            match std::fs::copy(from.join(name), to.join(name)) {
+                Ok(_) => break,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted && tries < 100 => {
+                    tries += 1;
+                }
+                Err(e) => return Err(Violation::local("copy an image")(e)),
+            }
+        }
     }
     Ok(())
 }
