@@ -163,6 +163,26 @@ fn recorded_sessions_still_carry_valid_changes() {
 }
 
 #[test]
+fn a_document_over_the_size_limit_is_refused_before_it_is_read() {
+    // Fuzz inputs are small, so the document target never meets MAX_DOCUMENT_BYTES itself.
+    let limit = usize::try_from(casebook::limits::MAX_DOCUMENT_BYTES).expect("fits");
+    let mut big = std::fs::read(fuzz_dir().join("seeds/document/a1-merge.automerge"))
+        .expect("seed")
+        .split_off(1);
+    big.resize(limit + 1, 0);
+    fuzz::world::with_bob(|world, node| {
+        let before = fuzz::world::StoreState::of(&node)?;
+        let refused = node.merge_automerge(&big, "big.automerge", None);
+        let message = refused.err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(message.contains("MiB limit"), "{message}");
+        assert_eq!(fuzz::world::StoreState::of(&node)?, before);
+        assert_eq!(before, world.bob_state);
+        Ok(())
+    })
+    .expect("fixture");
+}
+
+#[test]
 #[ignore = "writes crates/fuzz/seeds; run by hand after changing the fixture or the wire format"]
 fn write_seeds() {
     let seeds = fuzz::seeds::generate().expect("seeds");
