@@ -22,6 +22,15 @@ pub enum Error {
         /// The data directory.
         dir: PathBuf,
     },
+    /// An edit of a file this node may only read: its changes would be refused by every
+    /// peer, so it is refused here, before anything is stored.
+    #[error(
+        "account file '{name}' is shared with this node for reading only; ask someone who may write it to run `casebook share {name} <this node or adviser> --write`"
+    )]
+    ReadOnly {
+        /// The client's name.
+        name: String,
+    },
     /// No client matched.
     #[error("no client matches '{query}'; run `casebook client list` to see clients and their ids")]
     NoSuchClient {

@@ -11,7 +11,7 @@ use casebook_store::{ChangeOrigin, ChangeSignature, Commit, Origin, Store, Txn};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
-use crate::Error;
+use crate::{Error, authority};
 
 /// The store's file name inside the data directory.
 pub const STORE_FILE: &str = "casebook.redb";
@@ -274,6 +274,16 @@ impl Node {
         self.store.update(|txn| {
             let mut doc = self.load_in(txn, file)?;
             let before = doc.get_heads();
+            // A file shared with this node for reading only: its changes would be refused by
+            // every peer (see `authority`), so the edit is refused here, where the adviser can
+            // be told why. (A copy that does not name this node at all came by file exchange,
+            // `import`, outside sharing, and stays editable as before.)
+            let me = self.node_id();
+            if authority::may_read(&doc, &me) && !authority::may_write_at(&doc, &me, &before) {
+                return Err(Error::ReadOnly {
+                    name: view::read(&doc)?.profile.name,
+                });
+            }
             // Migrations are part of the first edit after an upgrade, so a read never writes.
             if schema::schema_version_of(&doc) < schema::SCHEMA_VERSION {
                 schema::migrate(&mut doc)?;
@@ -451,7 +461,7 @@ impl Node {
             schema::skeleton_hashes(schema::file_id_of(&doc)?, schema::owner_of(&doc)?)?
                 .into_iter()
                 .collect();
-        let signed_up_to = crate::authority::signed_up_to(&doc, &signatures);
+        let signed_up_to = authority::signed_up_to(&doc, &signatures);
         Ok(changes
             .into_iter()
             .zip(origins)

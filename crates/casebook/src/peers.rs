@@ -297,4 +297,54 @@ mod tests {
             .to_string();
         assert!(err.contains("already used"), "{err}");
     }
+
+    #[test]
+    fn a_node_that_may_only_read_a_file_is_told_so_and_stores_nothing() {
+        let (da, db) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let a = Node::init(da.path(), "Alice").unwrap();
+        let b = Node::init(db.path(), "Bob").unwrap();
+        let addr = ["127.0.0.1:1".parse().unwrap()];
+        a.add_peer(&b.invite(&addr).unwrap(), "Bob (laptop)", "Bob")
+            .unwrap();
+        let file = a
+            .create_client(&casebook_doc::edit::NewClient {
+                name: "Acme".into(),
+                ..Default::default()
+            })
+            .unwrap();
+        a.share(file, "Bob", "read").unwrap();
+        b.import_automerge(&a.export_automerge(file).unwrap(), "Acme")
+            .unwrap();
+        let heads = b.store().heads(file).unwrap();
+        let action = casebook_doc::model::Action {
+            title: "Send the proposal".into(),
+            owner: "Bob".into(),
+            due: None,
+            status: Default::default(),
+            done_at: None,
+            origin: None,
+        };
+        let err = b
+            .apply(file, |d, c, _| {
+                casebook_doc::edit::add_action(d, c, &action)
+            })
+            .unwrap_err();
+        assert!(matches!(err, Error::ReadOnly { .. }), "{err:?}");
+        let text = err.to_string();
+        assert!(
+            text.contains("Acme") && text.contains("--write"),
+            "the error names the file and the way out: {text}"
+        );
+        assert_eq!(b.store().heads(file).unwrap(), heads, "nothing stored");
+        a.share(file, "Bob", "write").unwrap();
+        b.merge_automerge(&a.export_automerge(file).unwrap(), "Acme", Some(file))
+            .unwrap();
+        assert!(
+            b.apply(file, |d, c, _| casebook_doc::edit::add_action(
+                d, c, &action
+            ))
+            .is_ok(),
+            "write access granted: the edit goes through"
+        );
+    }
 }
