@@ -43,6 +43,10 @@ pub enum Message {
         version: u16,
         /// How far the sender has received the receiver's log (default: never).
         cursor: Cursor,
+        /// Whether the sender stays connected for live updates (`casebook serve`); a one-shot
+        /// peer (`casebook sync`) is told only what is news when the session starts, so its
+        /// session ends even while this node keeps writing.
+        live: bool,
     },
     /// "This file changed on my side since your cursor; these are its heads now."
     Have {
@@ -157,6 +161,7 @@ mod tests {
             Message::Hello {
                 version: 1,
                 cursor: Cursor { epoch: 7, seq: 42 },
+                live: true,
             },
             Message::Have {
                 file: [3; 16],

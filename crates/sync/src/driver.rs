@@ -87,6 +87,9 @@ pub async fn run(
     // A debugging aid: print every received batch on stderr.
     let trace = std::env::var_os("CASEBOOK_SYNC_TRACE").is_some();
     let mut session = Session::new(node.clone(), peer);
+    if mode == Mode::Live {
+        session = session.live();
+    }
     let mut bytes_sent = 0u64;
     let mut bytes_received = 0u64;
     let mut decoder = FrameDecoder::new();

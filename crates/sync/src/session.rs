@@ -70,6 +70,11 @@ pub struct Session {
     peer: NodeId,
     hello_sent: bool,
     hello_received: bool,
+    /// Whether this side stays connected (a live session), told to the peer in `Hello`.
+    live: bool,
+    /// Whether the peer stays connected; a one-shot peer gets no announcements after the
+    /// first, so its session can end while this node keeps writing.
+    peer_live: bool,
     /// The peer's position in our log, from its Hello: we announce what changed after it.
     their_cursor: Option<Cursor>,
     /// Our log position up to which announcements have been sent.
@@ -171,6 +176,8 @@ impl Session {
             peer,
             hello_sent: false,
             hello_received: false,
+            live: false,
+            peer_live: false,
             their_cursor: None,
             announced_upto: 0,
             pending_cursor: None,
@@ -186,6 +193,14 @@ impl Session {
             done_sent: None,
             stats: Stats::default(),
         }
+    }
+
+    /// Make this a live session (`casebook serve`): it stays connected and announces local
+    /// changes as they are committed ([`Session::tick`]). A new session is one-shot.
+    #[must_use]
+    pub fn live(mut self) -> Self {
+        self.live = true;
+        self
     }
 
     /// The peer.
@@ -217,6 +232,7 @@ impl Session {
         Ok(vec![Message::Hello {
             version: PROTOCOL_VERSION,
             cursor,
+            live: self.live,
         }])
     }
 
@@ -262,7 +278,11 @@ impl Session {
         let mut settled: Vec<(FileId, FileRecord)> = Vec::new();
         for msg in batch {
             match msg {
-                Message::Hello { version, cursor } => {
+                Message::Hello {
+                    version,
+                    cursor,
+                    live,
+                } => {
                     if self.hello_received {
                         return Err(SessionEnd::Protocol("a second Hello".into()));
                     }
@@ -272,6 +292,7 @@ impl Session {
                         )));
                     }
                     self.hello_received = true;
+                    self.peer_live = live;
                     self.their_cursor = Some(cursor);
                     out.extend(self.start()?);
                     out.extend(self.first_announcement()?);
@@ -424,7 +445,10 @@ impl Session {
     /// [`SessionEnd::Revoked`] if a file offered in this session is no longer shared with the
     /// peer; storage errors.
     pub fn tick(&mut self) -> Result<Vec<Message>, SessionEnd> {
-        if !self.hello_received || self.node.store().log_seq()? <= self.announced_upto {
+        if !self.hello_received
+            || !self.peer_live
+            || self.node.store().log_seq()? <= self.announced_upto
+        {
             return Ok(Vec::new());
         }
         let (mut out, changed_in_play) = self.announce()?;

@@ -466,6 +466,7 @@ fn a_change_that_arrives_before_its_dependency_is_kept() {
     a.receive(vec![Message::Hello {
         version: casebook::limits::PROTOCOL_VERSION,
         cursor: Cursor::default(),
+        live: false,
     }])
     .expect("hello");
     let out = a

@@ -66,8 +66,26 @@ async fn a_read_only_peers_changes_are_refused_and_heads_do_not_move() {
     sync(&bob, &alice).await.expect("Bob receives the file");
     assert_eq!(bob.heads(acme), alice.heads(acme));
 
-    // Bob may only read, but nothing stops him editing his own copy.
-    bob.log_call(acme, "Bob writes where he may only read");
+    // Bob may only read: his node refuses the edit, but a modified node would not.
+    let refused = bob.node.apply(acme, |d, c, _| {
+        edit::add_action(
+            d,
+            c,
+            &casebook::model::Action {
+                title: "Bob acts where he may only read".into(),
+                owner: "Bob".into(),
+                due: None,
+                status: Default::default(),
+                done_at: None,
+                origin: None,
+            },
+        )
+    });
+    assert!(
+        matches!(refused, Err(casebook::Error::ReadOnly { .. })),
+        "{refused:?}"
+    );
+    bob.log_call_despite_read_only(acme, "Bob writes where he may only read");
     assert_ne!(bob.heads(acme), alice.heads(acme));
     let bobs_change = *bob
         .node
@@ -258,6 +276,7 @@ fn hello() -> Message {
     Message::Hello {
         version: PROTOCOL_VERSION,
         cursor: Cursor::default(),
+        live: false,
     }
 }
 
@@ -393,6 +412,7 @@ fn an_unshared_file_cannot_be_told_from_a_missing_one() {
         .receive(vec![Message::Hello {
             version: PROTOCOL_VERSION,
             cursor: Cursor { epoch, seq: 0 },
+            live: false,
         }])
         .expect("hello");
     let announced: BTreeSet<[u8; 16]> = out

@@ -206,6 +206,7 @@ pub fn generate() -> Result<Vec<Seed>, Violation> {
     let void_hello = Message::Hello {
         version: PROTOCOL_VERSION,
         cursor: Cursor::default(),
+        live: false,
     };
     let have_end = Message::HaveEnd {
         upto: Cursor {
@@ -232,10 +233,12 @@ pub fn generate() -> Result<Vec<Seed>, Violation> {
     let hello = Message::Hello {
         version: PROTOCOL_VERSION,
         cursor: Cursor::default(),
+        live: false,
     };
     let wrong_version = Message::Hello {
         version: PROTOCOL_VERSION.wrapping_add(1),
         cursor: Cursor::default(),
+        live: false,
     };
     let have_first = Message::Have {
         file: B1,
