@@ -29,6 +29,25 @@ pub fn print(suite: &str, parts: &[String]) {
     println!("{}", line(suite, parts));
 }
 
+/// Keep a failing image for replay: write it to the system's temporary directory as
+/// `casebook-proof-<name>.redb` and return where (`None` if it could not be written). The
+/// workloads draw fresh ids on every run, so the image itself is what replays a failure
+/// exactly: open it with `Store::open_on(Disk::from_image(bytes).backend())`.
+pub fn keep_image(name: &str, image: &[u8]) -> Option<std::path::PathBuf> {
+    let safe: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let path = std::env::temp_dir().join(format!("casebook-proof-{safe}.redb"));
+    std::fs::write(&path, image).ok().map(|()| path)
+}
+
 /// Seconds with one decimal, for wall times in reports.
 pub fn seconds(d: std::time::Duration) -> String {
     format!("{:.1} s", d.as_secs_f64())
@@ -52,5 +71,13 @@ mod tests {
             ),
             "kill -9: 100 runs, 0 acknowledged writes lost"
         );
+    }
+
+    #[test]
+    fn a_kept_image_reads_back() {
+        let path = keep_image("report self-test/1", b"image bytes").expect("temp dir writable");
+        assert!(path.ends_with("casebook-proof-report_self-test_1.redb"));
+        assert_eq!(std::fs::read(&path).expect("read back"), b"image bytes");
+        std::fs::remove_file(&path).expect("remove");
     }
 }

@@ -57,17 +57,18 @@ fn check_chunk(
         replay.advance_to(p.durable);
         let expect = Expectation::at_position(journal, p.crash);
         let image = replay.image().to_vec();
+        let failures_before = t.failures.len();
         let where_ = format!(
             "workload {} (seed {}), sync point {} (durable position {}, crash before position {})",
             spec.name, spec.seed, p.index, p.durable, p.crash
         );
         let (outcome, crash_problems) = if p.recovery_crashes {
-            let rc = verify::check_with_recovery_crashes(image, &key, &expect, &mut cache);
+            let rc = verify::check_with_recovery_crashes(image.clone(), &key, &expect, &mut cache);
             t.recovery_images += rc.crashes.len() as u64;
             let problems = rc.crash_problems();
             (rc.outcome, problems)
         } else {
-            let disk = Disk::from_image(image);
+            let disk = Disk::from_image(image.clone());
             (
                 verify::open_and_check(&disk, &key, &expect, &mut cache).0,
                 Vec::new(),
@@ -100,6 +101,13 @@ fn check_chunk(
         }
         for problem in crash_problems {
             t.failures.push(format!("{where_}: {problem}"));
+        }
+        if failures_before == 0 && !t.failures.is_empty() {
+            let name = format!("crash-point-{}-{}", spec.name, p.index);
+            if let Some(path) = report::keep_image(&name, &image) {
+                t.failures
+                    .push(format!("{where_}: image kept at {}", path.display()));
+            }
         }
     }
     t

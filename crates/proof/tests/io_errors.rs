@@ -244,7 +244,8 @@ fn one_run(script: &Script, session: &Session, run: Run, cache: &mut verify::Cac
     }
     for (name, image) in images {
         t.images_checked += 1;
-        let image_disk = Disk::from_image(image);
+        let failures_before = t.failures.len();
+        let image_disk = Disk::from_image(image.clone());
         let (outcome, _) = verify::open_and_check(&image_disk, &key, &expect, cache);
         match outcome {
             Outcome::Opened(f) => {
@@ -275,6 +276,20 @@ fn one_run(script: &Script, session: &Session, run: Run, cache: &mut verify::Cac
             Outcome::Panicked(p) => t
                 .failures
                 .push(format!("{where_}: image {name}: reopening panicked: {p}")),
+        }
+        if failures_before == 0 && !t.failures.is_empty() {
+            let kept = format!(
+                "io-{}-{}-{}-{}-{}",
+                spec.seed,
+                session.index,
+                run.fault.kind.name(),
+                run.fault.at,
+                name.replace(' ', "-")
+            );
+            if let Some(path) = report::keep_image(&kept, &image) {
+                t.failures
+                    .push(format!("{where_}: image {name} kept at {}", path.display()));
+            }
         }
     }
 }

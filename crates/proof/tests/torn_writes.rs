@@ -86,8 +86,9 @@ fn check_chunk(chunk: &[Image], run: &Recorded, seed: u64) -> Tally {
         t.pieces += stats.pieces;
         t.garbage_pieces += stats.garbage;
         t.dropped_pieces += stats.dropped;
+        let failures_before = t.failures.len();
         let (outcome, _) =
-            verify::open_and_check(&Disk::from_image(image), &key, &expect, &mut cache);
+            verify::open_and_check(&Disk::from_image(image.clone()), &key, &expect, &mut cache);
         match outcome {
             Outcome::Opened(f) => {
                 t.opened += 1;
@@ -106,6 +107,13 @@ fn check_chunk(chunk: &[Image], run: &Recorded, seed: u64) -> Tally {
             }
             Outcome::Panicked(p) => {
                 t.failures.push(format!("{where_}: opening panicked: {p}"));
+            }
+        }
+        if failures_before == 0 && !t.failures.is_empty() {
+            let name = format!("torn-{}-{}", run.script.spec.name, img.number);
+            if let Some(path) = report::keep_image(&name, &image) {
+                t.failures
+                    .push(format!("{where_}: image kept at {}", path.display()));
             }
         }
     }
