@@ -611,6 +611,12 @@ impl Bench {
                         fmt_dur(r.process)
                     ),
                 );
+                eprintln!(
+                    "    casebook: {}, {} on the wire, peak RSS {}",
+                    fmt_dur(wall),
+                    fmt_bytes(bytes),
+                    fmt_kb(r.u64("hwm_kb"))
+                );
                 Some(Figures {
                     time: wall,
                     stored: wall,
@@ -725,6 +731,13 @@ impl Bench {
                 r.get("open_ms").unwrap_or("?"),
                 fmt_dur(r.process)
             ),
+        );
+        eprintln!(
+            "    samod: {} durable ({} stored), {} on the wire, peak RSS {}",
+            fmt_dur(t("durable_ms")),
+            fmt_dur(t("stored_ms")),
+            fmt_bytes(bytes),
+            fmt_kb(r.u64("hwm_kb"))
         );
         Figures {
             time: t("durable_ms"),
