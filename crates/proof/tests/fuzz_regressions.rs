@@ -182,6 +182,52 @@ fn a_document_over_the_size_limit_is_refused_before_it_is_read() {
     .expect("fixture");
 }
 
+/// The first message of a recorded session seed (Alice's `Hello`, in the current wire format).
+fn recorded_hello() -> casebook_proto::Message {
+    let seed = read(&fuzz_dir().join("seeds/session/reconnect.bin"));
+    let mut decoder = casebook_proto::codec::FrameDecoder::new();
+    decoder.push(seed.get(1..).unwrap_or_default());
+    let frame = decoder
+        .next_frame()
+        .expect("a frame")
+        .expect("a whole frame");
+    casebook_proto::Message::decode(&frame).expect("Alice's Hello")
+}
+
+#[test]
+fn a_bloom_filter_with_entries_but_no_bits_ends_the_session() {
+    // Found by the session target: Automerge 0.12 divides by the filter's size in bits when it
+    // checks which of its changes the peer has, so a filter that claims entries but carries no
+    // bits (num_bits_per_entry 0) made Bob's session panic (in release builds too).
+    let bad_bloom = [
+        0x42, // a V1 sync message
+        0,    // no heads
+        0,    // nothing needed
+        1,    // one "have":
+        0,    //   no last-sync heads,
+        3, 1, 0, 7, //   a 3-byte Bloom filter: 1 entry, 0 bits per entry, 7 probes, no bits
+        0, // no changes
+    ];
+    let sync = casebook_proto::Message::Sync {
+        file: fuzz::world::B1,
+        message: bad_bloom.to_vec(),
+        signatures: Vec::new(),
+    };
+    let input = fuzz::seeds::session_input(&[vec![recorded_hello(), sync]]);
+    let (stats, ended) = fuzz::session::session_run(&input).expect("no violation");
+    print(
+        "fuzz finding, Bloom filter without bits",
+        &[format!(
+            "ended: {}",
+            ended.as_deref().unwrap_or("not at all")
+        )],
+    );
+    assert!(
+        ended.as_deref().is_some_and(|e| e.contains("Bloom")),
+        "{ended:?} {stats:?}"
+    );
+}
+
 #[test]
 #[ignore = "writes crates/fuzz/seeds; run by hand after changing the fixture or the wire format"]
 fn write_seeds() {
