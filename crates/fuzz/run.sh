@@ -66,7 +66,8 @@ if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then
 fi
 
 fuzz_dir=crates/fuzz
-bin_dir=$fuzz_dir/target/x86_64-unknown-linux-gnu/release
+# cargo builds into CARGO_TARGET_DIR when it is set, else into the fuzz crate's own target/.
+bin_dir=${CARGO_TARGET_DIR:-$fuzz_dir/target}/x86_64-unknown-linux-gnu/release
 if [ "${FUZZ_NO_BUILD:-0}" != 1 ]; then
     build_start=$(date +%s)
     cargo fuzz build --fuzz-dir "$fuzz_dir" --sanitizer none
@@ -111,15 +112,18 @@ for t in "${targets[@]}"; do
     rm -f "$log.pass"
     elapsed=$(($(date +%s) - start))
     artifacts=$(($(find "$fuzz_dir/artifacts/$t" -type f | wc -l) - artifacts_before))
-    crashes=$(grep -ac "^==[0-9]*== ERROR: libFuzzer: deadly signal\|^thread .* panicked" "$log" || true)
-    hangs=$(grep -ac "ERROR: libFuzzer: timeout" "$log" || true)
-    ooms=$(grep -ac "ERROR: libFuzzer: out-of-memory\|memory allocation of .* failed" "$log" || true)
+    # What libFuzzer saved, by kind: a crash (panic, broken invariant, abort), a hang (over
+    # -timeout), out of memory (over -rss_limit_mb); and allocations the allocator refused.
+    crashes=$(grep -ac "Test unit written to .*/crash-" "$log" || true)
+    hangs=$(grep -ac "Test unit written to .*/timeout-" "$log" || true)
+    ooms=$(grep -ac "Test unit written to .*/oom-" "$log" || true)
+    over=$(grep -ac "memory allocation of .* failed\|an allocation of .* was refused" "$log" || true)
     largest=$(grep -a "largest single allocation so far" "$log" | tail -n 1 | sed 's/.*so far: \([0-9]*\) bytes.*/\1/')
     slowest_ms=$(grep -a "slowest input so far" "$log" | tail -n 1 | sed 's/.*so far: \([0-9.]*\) ms.*/\1/')
     corpus=$(find "$fuzz_dir/corpus/$t" -type f | wc -l)
     rate=$((runs / (elapsed > 0 ? elapsed : 1)))
-    line=$(printf '%-10s %12s runs %8s/s %6ss  crashes %s  hangs %s  ooms %s  new artifacts %s  slowest %s ms  peak RSS %s MB  largest alloc %s B  corpus %s' \
-        "$t" "$runs" "$rate" "$elapsed" "$crashes" "$hangs" "$ooms" "$artifacts" "${slowest_ms:-<1}" "$rss" "${largest:-0}" "$corpus")
+    line=$(printf '%-10s %12s runs %8s/s %6ss  crashes %s  hangs %s  ooms %s  over-limit allocations %s  new artifacts %s  slowest %s ms  peak RSS %s MB  largest alloc %s B  corpus %s' \
+        "$t" "$runs" "$rate" "$elapsed" "$crashes" "$hangs" "$ooms" "$over" "$artifacts" "${slowest_ms:-<1}" "$rss" "${largest:-0}" "$corpus")
     echo "fuzz $tier: $line"
     summary+=("$line")
     if [ "$status" != 0 ] || [ "$artifacts" != 0 ] || [ "$runs" -lt "$min_runs" ]; then
