@@ -61,3 +61,8 @@ pub const RECONCILE_SPLIT: usize = 16;
 /// A range of set reconciliation holding at most this many files is answered with the list of
 /// its (file id, heads digest) items instead of being split again; no listed range holds more.
 pub const RECONCILE_LEAF_ITEMS: usize = 32;
+
+/// Most files a session puts into play at once from set reconciliation; the rest wait their
+/// turn, so a first clone of thousands of files starts sending at once and holds a bounded
+/// number of documents.
+pub const MAX_FILES_ENTERING: usize = 256;

@@ -6,14 +6,14 @@
 //! [`casebook::authority::check_changes`] and committed in one transaction *before* anything
 //! that acknowledges it is sent.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, VecDeque};
 use std::sync::Arc;
 
 use automerge::sync::{Message as AmMessage, State, SyncDoc};
 use automerge::{Automerge, Change, ChangeHash, ReadDoc};
 use casebook::authority::{self, Refusal};
 use casebook::{ChangeSignature, FileId, FileSummary, Node, NodeId, Origin};
-use casebook_base::limits::{MAX_HEADS_PER_HAVE, PROTOCOL_VERSION};
+use casebook_base::limits::{MAX_FILES_ENTERING, MAX_HEADS_PER_HAVE, PROTOCOL_VERSION};
 use casebook_proto::{Cursor, Item, Message, WireSignature};
 
 use crate::Error;
@@ -87,6 +87,9 @@ pub struct Session {
     /// Files whose real document was offered to the peer in this session (unsharing one of
     /// them ends the session at once).
     offered: BTreeSet<FileId>,
+    /// Files set reconciliation found to differ, waiting to enter play (at most
+    /// [`MAX_FILES_ENTERING`] are in play at once).
+    waiting: VecDeque<FileId>,
     /// This side's (file, heads digest) items for set reconciliation, once needed.
     reconcile_items: Option<Vec<Item>>,
     /// Whether set reconciliation runs in this session: the peer's cursor is then saved only
@@ -185,6 +188,7 @@ impl Session {
             have_end_received: false,
             files: HashMap::new(),
             offered: BTreeSet::new(),
+            waiting: VecDeque::new(),
             reconcile_items: None,
             reconciling: false,
             requests_sent: 0,
@@ -263,7 +267,26 @@ impl Session {
     }
 
     fn locally_quiescent(&self) -> bool {
-        self.hello_received && self.have_end_received && self.files.is_empty()
+        self.hello_received
+            && self.have_end_received
+            && self.files.is_empty()
+            && self.waiting.is_empty()
+    }
+
+    /// Put waiting files into play while fewer than [`MAX_FILES_ENTERING`] are; returns them.
+    fn admit_waiting(&mut self) -> Result<BTreeSet<FileId>, SessionEnd> {
+        let mut admitted = BTreeSet::new();
+        while self.files.len() < MAX_FILES_ENTERING {
+            let Some(file) = self.waiting.pop_front() else {
+                break;
+            };
+            if !self.files.contains_key(&file) {
+                let summary = self.node.store().summary(file)?;
+                self.enter(file, summary.as_ref())?;
+            }
+            admitted.insert(file);
+        }
+        Ok(admitted)
     }
 
     /// Process a batch of received messages; returns what to send.
@@ -407,11 +430,11 @@ impl Session {
                     }
                     for file in answer.differing {
                         self.stats.reconciled += 1;
-                        if !self.files.contains_key(&file) {
-                            let summary = self.node.store().summary(file)?;
-                            self.enter(file, summary.as_ref())?;
+                        if self.files.contains_key(&file) {
+                            touched.insert(file);
+                        } else {
+                            self.waiting.push_back(file);
                         }
-                        touched.insert(file);
                     }
                 }
                 Message::Done { seen } => {
@@ -421,7 +444,16 @@ impl Session {
             }
         }
         self.commit(arrived, &mut docs, &settled)?;
-        out.extend(self.generate_all(touched, &mut docs)?);
+        touched.extend(self.admit_waiting()?);
+        loop {
+            out.extend(self.generate_all(touched, &mut docs)?);
+            // Files that settled without a word leave room for waiting ones, which must not
+            // wait for a message that will not come.
+            if !self.files.is_empty() || self.waiting.is_empty() {
+                break;
+            }
+            touched = self.admit_waiting()?;
+        }
         for (file, doc) in docs {
             // Only a document holding changes that wait for their dependencies must be kept
             // (a reload from the store would lose them); any other is dropped, so the memory a

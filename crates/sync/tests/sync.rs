@@ -146,3 +146,57 @@ async fn first_contact_between_nodes_holding_the_same_files_finds_only_the_diffe
     alice_serving.stop().await;
     carol_serving.stop().await;
 }
+
+#[test]
+fn a_first_clone_by_reconciliation_keeps_a_bounded_number_of_files_in_play() {
+    use casebook::limits::{MAX_FILES_ENTERING, MAX_MESSAGES_PER_BATCH};
+    use casebook_sync::Session;
+    const FILES: usize = MAX_FILES_ENTERING + 60;
+    let alice = TestNode::new("Alice");
+    let bob = TestNode::new("Bob");
+    alice.trust(&bob, None);
+    bob.trust(&alice, None);
+    let files: Vec<FileId> = (0..FILES)
+        .map(|i| {
+            let f = alice.client(&format!("Client {i}"));
+            alice.share(f, &bob, "read");
+            f
+        })
+        .collect();
+    let mut a = Session::new(alice.node.clone(), bob.node.node_id());
+    let mut b = Session::new(bob.node.clone(), alice.node.node_id());
+    let mut to_b = a.start().expect("start");
+    let mut to_a = b.start().expect("start");
+    let mut most_in_play = 0;
+    for _ in 0..10_000 {
+        if to_a.is_empty() && to_b.is_empty() {
+            break;
+        }
+        // Deliver as the driver does: at most MAX_MESSAGES_PER_BATCH messages at a time.
+        let n = to_b.len().min(MAX_MESSAGES_PER_BATCH);
+        if n > 0 {
+            let batch: Vec<_> = to_b.drain(..n).collect();
+            to_a.extend(b.receive(batch).expect("b receives"));
+        }
+        let n = to_a.len().min(MAX_MESSAGES_PER_BATCH);
+        if n > 0 {
+            let batch: Vec<_> = to_a.drain(..n).collect();
+            to_b.extend(a.receive(batch).expect("a receives"));
+        }
+        most_in_play = most_in_play.max(a.files_in_play());
+    }
+    assert!(a.is_complete() && b.is_complete(), "the sessions completed");
+    assert!(
+        a.stats().reconciled + b.stats().reconciled >= FILES,
+        "the files were found by reconciliation: {:?} {:?}",
+        a.stats(),
+        b.stats()
+    );
+    assert!(
+        most_in_play <= MAX_FILES_ENTERING,
+        "{most_in_play} files in play at once"
+    );
+    for f in &files {
+        assert_eq!(bob.heads(*f), alice.heads(*f), "file {f}");
+    }
+}
