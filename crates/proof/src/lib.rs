@@ -26,6 +26,7 @@ pub mod fuzz;
 pub mod parallel;
 pub mod report;
 pub mod rng;
+pub mod sample;
 pub mod tier;
 pub mod verify;
 pub mod workload;

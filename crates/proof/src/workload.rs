@@ -21,7 +21,7 @@ use std::sync::Arc;
 use casebook::automerge::{Automerge, Change, ChangeHash};
 use casebook::config_types::RagMatrix;
 use casebook::edit::{self, NewClient};
-use casebook::enums::{Direction, InteractionKind, PersonRole, Purpose};
+use casebook::enums::{Direction, PersonRole};
 use casebook::model::{Action, Interaction, Person, Risk};
 use casebook::{
     ChangeSignature, FileId, Node, NodeId, OrgConfig, Origin, SecretKey, Store, StoreError, Ticket,
@@ -281,22 +281,18 @@ pub fn workload_config() -> OrgConfig {
 
 fn interaction(i: u32, by: &str, at: DateTime<Utc>) -> Interaction {
     Interaction {
-        kind: InteractionKind::Call,
         direction: if i.is_multiple_of(3) {
             Direction::Inbound
         } else {
             Direction::Outbound
         },
-        at,
         minutes: 5 + i % 40,
-        our_attendees: vec![by.into()],
-        their_attendees: Vec::new(),
-        purpose: Purpose::ProgressReview,
-        summary: format!("call number {i}: export plans, cash flow and the new premises"),
-        needs: String::new(),
-        risks: Vec::new(),
-        opportunities: Vec::new(),
         by: by.into(),
+        ..crate::sample::call(
+            by,
+            at,
+            format!("call number {i}: export plans, cash flow and the new premises"),
+        )
     }
 }
 

@@ -128,18 +128,9 @@ fn probe_write(runner: &Runner<'_>) -> Result<(), StepError> {
 
 fn probe_interaction(at: chrono::DateTime<chrono::Utc>) -> casebook::model::Interaction {
     casebook::model::Interaction {
-        kind: casebook::enums::InteractionKind::Call,
-        direction: casebook::enums::Direction::Outbound,
-        at,
         minutes: 1,
         our_attendees: Vec::new(),
-        their_attendees: Vec::new(),
-        purpose: casebook::enums::Purpose::ProgressReview,
-        summary: "written after an I/O error: must be refused".into(),
-        needs: String::new(),
-        risks: Vec::new(),
-        opportunities: Vec::new(),
-        by: String::new(),
+        ..casebook_proof::sample::call("", at, "written after an I/O error: must be refused")
     }
 }
 

@@ -15,10 +15,9 @@ use std::time::{Duration, Instant};
 
 use casebook::automerge::{ChangeHash, ReadDoc};
 use casebook::edit::{self, NewClient};
-use casebook::enums::{Direction, InteractionKind, Purpose};
-use casebook::model::Interaction;
 use casebook::{FileId, Node, STORE_FILE, Store, Ticket};
 use casebook_proof::rng::Rng;
+use casebook_proof::sample::call;
 use casebook_proof::tier;
 
 /// How long a run may wait for the child's first words before it fails.
@@ -56,23 +55,6 @@ fn spawn_child(dir: &Path, serve: bool) -> (Child, Arc<Mutex<Heard>>) {
         }
     });
     (child, heard)
-}
-
-fn call(node: &Node, summary: &str) -> Interaction {
-    Interaction {
-        kind: InteractionKind::Call,
-        direction: Direction::Inbound,
-        at: node.now(),
-        minutes: 5,
-        our_attendees: vec![node.adviser().to_string()],
-        their_attendees: vec![],
-        purpose: Purpose::ProgressReview,
-        summary: summary.into(),
-        needs: String::new(),
-        risks: vec![],
-        opportunities: vec![],
-        by: String::new(),
-    }
 }
 
 /// What one run found.
@@ -148,7 +130,7 @@ fn run(rng: &mut Rng, serve: bool) -> Outcome {
         while Instant::now() < deadline {
             if !first && peer.store().contains(file).expect("contains") {
                 peer.apply(file, |d, c, _| {
-                    edit::log_interaction(d, c, &call(&peer, "Bob's call"))
+                    edit::log_interaction(d, c, &call(peer.adviser(), peer.now(), "Bob's call"))
                 })
                 .expect("Bob logs a call");
             }

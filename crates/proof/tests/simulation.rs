@@ -24,12 +24,11 @@ use std::sync::Arc;
 
 use casebook::automerge::{ChangeHash, ReadDoc};
 use casebook::edit::{self, NewClient, RiskAssessment};
-use casebook::enums::{Direction, InteractionKind, Purpose};
 use casebook::model::{Action, Interaction, Risk};
 use casebook::{FileId, Node, SecretKey, Store, Ticket};
 use casebook_proof::fault_backend::Disk;
 use casebook_proof::rng::Rng;
-use casebook_proof::{parallel, tier};
+use casebook_proof::{parallel, sample, tier};
 use casebook_proto::Message;
 use casebook_sync::Session;
 use chrono::{DateTime, Duration, TimeZone, Utc};
@@ -276,18 +275,12 @@ impl Sim {
         let edited = match self.rng.below(3) {
             0 => {
                 let call = Interaction {
-                    kind: InteractionKind::Call,
-                    direction: Direction::Outbound,
-                    at: now,
                     minutes: 10 + u32::try_from(self.rng.below(50)).unwrap_or(0),
-                    our_attendees: vec![who.clone()],
-                    their_attendees: vec![],
-                    purpose: Purpose::ProgressReview,
-                    summary: format!("call by {who} at step {}", self.counts.steps),
-                    needs: String::new(),
-                    risks: vec![],
-                    opportunities: vec![],
-                    by: String::new(),
+                    ..sample::call(
+                        &who,
+                        now,
+                        format!("call by {who} at step {}", self.counts.steps),
+                    )
                 };
                 node.apply(file, |d, c, _| edit::log_interaction(d, c, &call))
             }

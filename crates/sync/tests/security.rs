@@ -14,9 +14,7 @@ use std::time::Duration;
 use casebook::automerge::sync::{Message as AmMessage, State, SyncDoc};
 use casebook::automerge::{ActorId, Automerge, ChangeHash};
 use casebook::edit::{self, NewClient};
-use casebook::enums::{Direction, InteractionKind, Purpose};
 use casebook::history::Author;
-use casebook::model::Interaction;
 use casebook::{ChangeSignature, FileId, NodeId, Origin, schema};
 use casebook_base::limits::{MAX_FRAME_BYTES, PROTOCOL_VERSION};
 use casebook_net::{Endpoint, TrustList};
@@ -25,23 +23,6 @@ use casebook_proto::{Cursor, Item, Message, Range, RangeBody, WireSignature};
 use casebook_sync::driver::ProgressFn;
 use casebook_sync::{Error, Session};
 use common::*;
-
-fn call(by: &str, at: chrono::DateTime<chrono::Utc>, summary: &str) -> Interaction {
-    Interaction {
-        kind: InteractionKind::Call,
-        direction: Direction::Outbound,
-        at,
-        minutes: 15,
-        our_attendees: vec![by.to_string()],
-        their_attendees: vec![],
-        purpose: Purpose::ProgressReview,
-        summary: summary.into(),
-        needs: String::new(),
-        risks: vec![],
-        opportunities: vec![],
-        by: String::new(),
-    }
-}
 
 fn actor_of(node: NodeId) -> ActorId {
     ActorId::from(&node.as_bytes()[..])

@@ -12,9 +12,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use casebook::edit;
-use casebook::enums::{Direction, InteractionKind, Purpose};
-use casebook::model::Interaction;
 use casebook::{FileId, Node};
+use casebook_proof::sample::call;
 use casebook_sync::Server;
 
 fn main() {
@@ -50,20 +49,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         runtime.spawn(async move { server.run(std::future::pending()).await });
     }
     for n in 0u64.. {
-        let call = Interaction {
-            kind: InteractionKind::Call,
-            direction: Direction::Outbound,
-            at: node.now(),
-            minutes: 15,
-            our_attendees: vec![node.adviser().to_string()],
-            their_attendees: vec![],
-            purpose: Purpose::ProgressReview,
-            summary: format!("call {n}"),
-            needs: String::new(),
-            risks: vec![],
-            opportunities: vec![],
-            by: String::new(),
-        };
+        let call = call(node.adviser(), node.now(), format!("call {n}"));
         let edited = node.apply(file, |d, c, _| edit::log_interaction(d, c, &call))?;
         if let Some(hash) = edited.change {
             writeln!(out, "ack {hash}")?;

@@ -67,20 +67,7 @@ impl TestNode {
     }
 
     pub fn log_call(&self, file: FileId, summary: &str) {
-        let i = Interaction {
-            kind: InteractionKind::Call,
-            direction: Direction::Outbound,
-            at: self.node.now(),
-            minutes: 15,
-            our_attendees: vec![self.name.clone()],
-            their_attendees: vec![],
-            purpose: Purpose::ProgressReview,
-            summary: summary.into(),
-            needs: String::new(),
-            risks: vec![],
-            opportunities: vec![],
-            by: String::new(),
-        };
+        let i = call(&self.name, self.node.now(), summary);
         self.node
             .apply(file, |d, c, _| edit::log_interaction(d, c, &i))
             .expect("log");
@@ -89,20 +76,7 @@ impl TestNode {
     /// Log a call the way a modified node would where it may only read (the real node
     /// refuses that edit): the change is made on the document, signed and stored directly.
     pub fn log_call_despite_read_only(&self, file: FileId, summary: &str) {
-        let i = Interaction {
-            kind: InteractionKind::Call,
-            direction: Direction::Outbound,
-            at: self.node.now(),
-            minutes: 15,
-            our_attendees: vec![self.name.clone()],
-            their_attendees: vec![],
-            purpose: Purpose::ProgressReview,
-            summary: summary.into(),
-            needs: String::new(),
-            risks: vec![],
-            opportunities: vec![],
-            by: String::new(),
-        };
+        let i = call(&self.name, self.node.now(), summary);
         let mut doc = self.node.load(file).expect("load");
         doc.set_actor(ActorId::from(&self.node.node_id().as_bytes()[..]));
         let before = doc.get_heads();
@@ -156,6 +130,24 @@ impl TestNode {
     }
 }
 
+/// A 15-minute outbound call by adviser `by` at `at`.
+pub fn call(by: &str, at: chrono::DateTime<chrono::Utc>, summary: &str) -> Interaction {
+    Interaction {
+        kind: InteractionKind::Call,
+        direction: Direction::Outbound,
+        at,
+        minutes: 15,
+        our_attendees: vec![by.to_string()],
+        their_attendees: vec![],
+        purpose: Purpose::ProgressReview,
+        summary: summary.into(),
+        needs: String::new(),
+        risks: vec![],
+        opportunities: vec![],
+        by: String::new(),
+    }
+}
+
 /// A serving node on loopback, port 0, stopped when dropped.
 pub struct Serving {
     pub addr: SocketAddr,
@@ -166,6 +158,15 @@ pub struct Serving {
 
 impl Serving {
     pub fn start(node: &TestNode) -> Self {
+        Self::start_with(node, true)
+    }
+
+    /// Serve without dialling trusted peers: only one-shot syncs reach this node.
+    pub fn listen_only(node: &TestNode) -> Self {
+        Self::start_with(node, false)
+    }
+
+    fn start_with(node: &TestNode, dial: bool) -> Self {
         let events = Arc::new(std::sync::Mutex::new(Vec::new()));
         let log = events.clone();
         let server = Server::bind(
@@ -178,6 +179,7 @@ impl Serving {
             }),
         )
         .expect("bind");
+        let server = if dial { server } else { server.listen_only() };
         let addr = server.local_addr().expect("addr");
         let (stop, rx) = tokio::sync::oneshot::channel();
         let task = tokio::spawn(async move {
