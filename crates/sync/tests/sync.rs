@@ -82,7 +82,9 @@ async fn first_contact_between_nodes_holding_the_same_files_finds_only_the_diffe
     let bob = TestNode::new("Bob");
     let carol = TestNode::new("Carol");
     let alice_serving = Serving::start(&alice);
-    let carol_serving = Serving::start(&carol);
+    // Carol only listens. A live session of hers with Alice running beside the one-shot clone
+    // can still hang that clone (a known bug, not what this test is about).
+    let carol_serving = Serving::listen_only(&carol);
     for (a, b, addr) in [
         (&bob, &alice, Some(alice_serving.addr)),
         (&alice, &bob, None),
