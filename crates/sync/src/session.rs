@@ -370,14 +370,18 @@ impl Session {
                     for s in signatures {
                         fs.signatures.insert(ChangeHash(s.hash), s.signature);
                     }
-                    // An acknowledgement (no changes, nothing needed, the same heads) settles
-                    // a shared file without loading it.
+                    // An acknowledgement (no changes, nothing needed, the same heads as the
+                    // ones this side told) settles a shared file without loading it. The
+                    // peer's *first* word on a file can also name our heads (another session
+                    // with the same peer delivered them meanwhile); that one is answered, or
+                    // the peer would wait for our heads for ever.
                     if !fs.is_shadow
                         && !docs.contains_key(&file)
                         && am.changes.is_empty()
                         && am.need.is_empty()
                         && !ours_now.is_empty()
                         && same_heads(&ours_now, &am.heads)
+                        && same_heads(&fs.told, &ours_now)
                     {
                         fs.state.shared_heads.clone_from(&ours_now);
                         settled.push((file, Self::record(&fs.state, &ours_now)));

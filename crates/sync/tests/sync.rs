@@ -82,9 +82,8 @@ async fn first_contact_between_nodes_holding_the_same_files_finds_only_the_diffe
     let bob = TestNode::new("Bob");
     let carol = TestNode::new("Carol");
     let alice_serving = Serving::start(&alice);
-    // Carol only listens. A live session of hers with Alice running beside the one-shot clone
-    // can still hang that clone (a known bug, not what this test is about).
-    let carol_serving = Serving::listen_only(&carol);
+    // Carol's server dials Alice too: her live session runs beside the one-shot clone.
+    let carol_serving = Serving::start(&carol);
     for (a, b, addr) in [
         (&bob, &alice, Some(alice_serving.addr)),
         (&alice, &bob, None),
@@ -201,4 +200,82 @@ fn a_first_clone_by_reconciliation_keeps_a_bounded_number_of_files_in_play() {
     for f in &files {
         assert_eq!(bob.heads(*f), alice.heads(*f), "file {f}");
     }
+}
+
+#[test]
+fn two_sessions_with_the_same_peer_at_once_both_complete() {
+    // `casebook sync` beside a live session of `casebook serve` runs two sessions between the
+    // same two nodes. When one delivers a file first, the other's first word on that file
+    // names heads this side already holds: it must still be answered, or the peer waits for
+    // it for ever (the one-shot sync never ended).
+    use casebook_proto::Message;
+    use casebook_sync::Session;
+    let alice = TestNode::new("Alice");
+    let carol = TestNode::new("Carol");
+    alice.trust(&carol, None);
+    carol.trust(&alice, None);
+    let files: Vec<FileId> = (0..3)
+        .map(|i| {
+            let f = alice.client(&format!("Client {i}"));
+            alice.share(f, &carol, "read");
+            alice.log_call(f, "first call");
+            f
+        })
+        .collect();
+    let (a, c) = (alice.node.node_id(), carol.node.node_id());
+    let mut live_alice = Session::new(alice.node.clone(), c).live();
+    let mut live_carol = Session::new(carol.node.clone(), a).live();
+    let mut once_alice = Session::new(alice.node.clone(), c).live();
+    let mut once_carol = Session::new(carol.node.clone(), a);
+
+    // The one-shot pair talks until a file's first Sync is on its way, and is held there.
+    let mut to_carol = once_alice.start().expect("start");
+    let mut to_alice = once_carol.start().expect("start");
+    let is_sync = |m: &Message| matches!(m, Message::Sync { .. });
+    for _ in 0..20 {
+        if to_carol.iter().any(is_sync) || to_alice.iter().any(is_sync) {
+            break;
+        }
+        let from_carol = once_carol
+            .receive(std::mem::take(&mut to_carol))
+            .expect("Carol receives");
+        let from_alice = once_alice
+            .receive(std::mem::take(&mut to_alice))
+            .expect("Alice receives");
+        to_alice = from_carol;
+        to_carol = from_alice;
+    }
+    assert!(
+        to_carol.iter().any(is_sync) || to_alice.iter().any(is_sync),
+        "the one-shot pair reached the files: {:?} {:?}",
+        kinds(&to_carol),
+        kinds(&to_alice)
+    );
+
+    // Meanwhile the live pair delivers every file.
+    pump(&mut live_alice, &mut live_carol);
+    for f in &files {
+        assert_eq!(carol.heads(*f), alice.heads(*f), "file {f}");
+    }
+
+    // The held messages arrive: the one-shot pair must still complete.
+    for _ in 0..50 {
+        if to_carol.is_empty() && to_alice.is_empty() {
+            break;
+        }
+        let from_carol = once_carol
+            .receive(std::mem::take(&mut to_carol))
+            .expect("Carol receives");
+        let from_alice = once_alice
+            .receive(std::mem::take(&mut to_alice))
+            .expect("Alice receives");
+        to_alice = from_carol;
+        to_carol = from_alice;
+    }
+    assert!(
+        once_carol.is_complete() && once_alice.is_complete(),
+        "the one-shot sync completed: files still in play: Carol {}, Alice {}",
+        once_carol.files_in_play(),
+        once_alice.files_in_play()
+    );
 }
