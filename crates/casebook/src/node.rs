@@ -18,6 +18,9 @@ pub const STORE_FILE: &str = "casebook.redb";
 /// The node key's file name inside the data directory.
 pub const KEY_FILE: &str = "node.key";
 const ADVISER_META: &str = "adviser";
+/// The store's name while `init` builds it; renamed to [`STORE_FILE`] once whole, so a crash
+/// during `init` leaves no store rather than half of one.
+const STORE_FILE_NEW: &str = "casebook.redb.new";
 
 /// The platform's usual data directory for casebook (e.g. `~/.local/share/casebook` on Linux).
 pub fn default_data_dir() -> Option<PathBuf> {
@@ -74,39 +77,64 @@ pub struct MergeReport {
 impl Node {
     /// Create a data directory with a new node key and an empty store.
     ///
+    /// A directory left by an interrupted `init` (a key file but no store) is finished: its
+    /// key is kept if it is whole, and replaced if the crash tore it (no store was ever made
+    /// with a torn key, so no peer can know it).
+    ///
     /// # Errors
-    /// [`Error::AlreadyInitialised`] if `dir` already holds a store.
+    /// [`Error::AlreadyInitialised`] if `dir` already holds a store; key errors if a key file
+    /// left there is readable by others.
+    ///
+    /// # Guarantees
+    /// The store appears whole (tables, node id and adviser, one transaction) or not at all.
     pub fn init(dir: &Path, adviser: &str) -> Result<Self, Error> {
         let store_path = dir.join(STORE_FILE);
-        if store_path.exists() || dir.join(KEY_FILE).exists() {
+        if store_path.exists() {
             return Err(Error::AlreadyInitialised {
                 dir: dir.to_path_buf(),
             });
         }
-        std::fs::create_dir_all(dir).map_err(|source| Error::Io {
-            path: dir.to_path_buf(),
-            source,
-        })?;
-        let key = SecretKey::generate()?;
-        key.write_new(&dir.join(KEY_FILE))?;
-        let store = Store::create(&store_path, key.node_id())?;
-        Self::init_in(dir, key, store, adviser)
+        let io = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| Error::Io { path, source }
+        };
+        std::fs::create_dir_all(dir).map_err(io(dir))?;
+        let key = init_key(&dir.join(KEY_FILE))?;
+        let new_path = dir.join(STORE_FILE_NEW);
+        if new_path.exists() {
+            std::fs::remove_file(&new_path).map_err(io(&new_path))?;
+        }
+        drop(Store::create_with(
+            &new_path,
+            key.node_id(),
+            &[(ADVISER_META, adviser.trim().as_bytes())],
+        )?);
+        std::fs::rename(&new_path, &store_path).map_err(io(&store_path))?;
+        // The rename (and the key file's entry) are durable once the directory is.
+        std::fs::File::open(dir)
+            .and_then(|d| d.sync_all())
+            .map_err(io(dir))?;
+        let store = Store::open(&store_path)?;
+        Self::with(dir, key, store)
     }
 
-    /// Make a node of a new, empty store created elsewhere (e.g. with [`Store::create_on`] over a
-    /// redb storage backend) and its key, recording the adviser as [`Node::init`] does. The
-    /// node has no data directory ([`Node::dir`] is empty). Used by the storage proofs.
+    /// Create a node's store on a redb storage backend instead of a file ([`Store::create_on_with`],
+    /// the tables and the adviser in one transaction, as [`Node::init`] does). The node has no
+    /// data directory ([`Node::dir`] is empty). Used by the storage proofs and simulations.
     ///
     /// # Errors
-    /// [`Error::BadInput`] if the key is not the store's node key; store errors.
-    pub fn init_on(key: SecretKey, store: Store, adviser: &str) -> Result<Self, Error> {
-        check_key(Path::new(KEY_FILE), &key, &store)?;
-        Self::init_in(Path::new(""), key, store, adviser)
-    }
-
-    fn init_in(dir: &Path, key: SecretKey, store: Store, adviser: &str) -> Result<Self, Error> {
-        store.set_meta(ADVISER_META, adviser.trim().as_bytes())?;
-        Self::with(dir, key, store)
+    /// Store errors (e.g. the backend is not empty).
+    pub fn init_on(
+        key: SecretKey,
+        backend: impl casebook_store::StorageBackend,
+        adviser: &str,
+    ) -> Result<Self, Error> {
+        let store = Store::create_on_with(
+            backend,
+            key.node_id(),
+            &[(ADVISER_META, adviser.trim().as_bytes())],
+        )?;
+        Self::with(Path::new(""), key, store)
     }
 
     /// Open an existing data directory. Loads no account file.
@@ -734,6 +762,26 @@ impl Node {
     pub fn edit_context(&self) -> EditContext {
         self.ctx()
     }
+}
+
+/// The key for `init` at `path`: the one an interrupted `init` left there if it is whole,
+/// otherwise a new one, written with owner-only permissions.
+fn init_key(path: &Path) -> Result<SecretKey, Error> {
+    match SecretKey::read(path) {
+        Ok(key) => return Ok(key),
+        Err(casebook_base::Error::KeyIo { source, .. })
+            if source.kind() == std::io::ErrorKind::NotFound => {}
+        Err(casebook_base::Error::KeyMalformed { .. }) => {
+            std::fs::remove_file(path).map_err(|source| Error::Io {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        }
+        Err(e) => return Err(e.into()),
+    }
+    let key = SecretKey::generate()?;
+    key.write_new(path)?;
+    Ok(key)
 }
 
 /// Refuse a key that is not the node key of `store` (`key_path` names it in the error).

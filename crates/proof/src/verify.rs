@@ -79,9 +79,6 @@ pub struct Findings {
     pub files: usize,
     /// Changes in the store.
     pub changes: usize,
-    /// The store's creation was in flight and the image holds the store without the adviser's
-    /// name: creating a node takes two transactions (the store, then the name).
-    pub creation_half_done: bool,
 }
 
 impl Findings {
@@ -459,8 +456,11 @@ fn check(
             }
         }
     }
-    if expect.in_flight.is_some_and(|c| c.effect.creates_store) && node.adviser().is_empty() {
-        f.creation_half_done = true;
+    // The store and the adviser's name are one transaction: a store without the name is half
+    // of one, whether or not its creation was acknowledged.
+    if node.adviser().is_empty() {
+        f.problems
+            .push("the store holds no adviser's name (a half-made store)".into());
     }
     if expect.store_acked() && node.adviser() != ALICE {
         f.lost += 1;

@@ -186,7 +186,7 @@ pub struct Batch {
 /// One call on Alice's node.
 #[derive(Clone, Debug)]
 pub enum Step {
-    /// Create the store ([`Store::create_on`]) and the node ([`Node::init_on`]).
+    /// Create the store and the node in one transaction ([`Node::init_on`]).
     Create,
     /// Open the store ([`Store::open_on`]) and the node ([`Node::open_on`]).
     Open,
@@ -373,8 +373,7 @@ struct Bob {
 impl Bob {
     fn new(seed: u64, alice: NodeId, files: usize) -> Result<Self, casebook::Error> {
         let key = SecretKey::from_seed(seed_bytes(seed, 2));
-        let store = Store::create_on(Disk::new().backend(), key.node_id())?;
-        let mut node = Node::init_on(key, store, "Bob Price")?;
+        let mut node = Node::init_on(key, Disk::new().backend(), "Bob Price")?;
         node.set_clock(Some(epoch()));
         let ticket = Ticket {
             node: alice,
@@ -763,8 +762,7 @@ impl<'a> Runner<'a> {
             Step::Create => {
                 effect.creates_store = true;
                 let key = self.script.alice_key();
-                let store = Store::create_on(self.disk.backend(), key.node_id())?;
-                let mut node = Node::init_on(key, store, ALICE)?;
+                let mut node = Node::init_on(key, self.disk.backend(), ALICE)?;
                 node.set_clock(Some(now));
                 self.node = Some(node);
                 Ok(())

@@ -36,7 +36,6 @@ struct Tally {
     images: u64,
     opened: u64,
     refused_before_creation: u64,
-    creation_half_done: u64,
     lost: u64,
     recovery_images: u64,
     failures: Vec<String>,
@@ -79,7 +78,6 @@ fn check_chunk(
             Outcome::Opened(f) => {
                 t.opened += 1;
                 t.lost += f.lost;
-                t.creation_half_done += u64::from(f.creation_half_done);
                 for problem in f.problems {
                     t.failures.push(format!("{where_}: {problem}"));
                 }
@@ -198,7 +196,6 @@ fn every_sync_point() {
             total.images += t.images;
             total.opened += t.opened;
             total.refused_before_creation += t.refused_before_creation;
-            total.creation_half_done += t.creation_half_done;
             total.lost += t.lost;
             total.recovery_images += t.recovery_images;
             total.failures.extend(t.failures);
@@ -221,10 +218,6 @@ fn every_sync_point() {
             report::count(
                 total.refused_before_creation,
                 "refused before the store's creation was acknowledged",
-            ),
-            report::count(
-                total.creation_half_done,
-                "opened half-created (store without the adviser's name: init is two transactions)",
             ),
             report::count(total.recovery_images, "crashes during recovery reopened"),
             report::count(total.lost, "acknowledged writes lost"),

@@ -63,8 +63,7 @@ impl SimNode {
     fn create(key: [u8; 32], name: &str) -> Result<Self, String> {
         let disk = Disk::new();
         let secret = SecretKey::from_seed(key);
-        let store = Store::create_on(disk.backend(), secret.node_id()).map_err(err)?;
-        let mut node = Node::init_on(secret, store, name).map_err(err)?;
+        let mut node = Node::init_on(secret, disk.backend(), name).map_err(err)?;
         node.set_clock(Some(start_time()));
         Ok(Self {
             key,

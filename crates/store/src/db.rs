@@ -155,13 +155,26 @@ impl Store {
     /// # Errors
     /// [`Error::AlreadyExists`] if a file is there already; redb errors otherwise.
     pub fn create(path: &Path, node_id: NodeId) -> Result<Self, Error> {
+        Self::create_with(path, node_id, &[])
+    }
+
+    /// [`Store::create`] with metadata entries (e.g. the adviser's name) written in the same
+    /// transaction as the tables, so a crash leaves either no store or a whole one.
+    ///
+    /// # Errors
+    /// As [`Store::create`].
+    pub fn create_with(
+        path: &Path,
+        node_id: NodeId,
+        meta: &[(&str, &[u8])],
+    ) -> Result<Self, Error> {
         if path.exists() {
             return Err(Error::AlreadyExists {
                 path: path.to_path_buf(),
             });
         }
         let db = builder().create(path).map_err(|e| open_error(path, e))?;
-        Self::start(db, path.to_path_buf(), node_id)
+        Self::start(db, path.to_path_buf(), node_id, meta)
     }
 
     /// Create a new store for the node `node_id` on a redb [`StorageBackend`](redb::StorageBackend)
@@ -174,6 +187,19 @@ impl Store {
     /// # Errors
     /// [`Error::AlreadyExists`] if the backend is not empty; redb errors otherwise.
     pub fn create_on(backend: impl redb::StorageBackend, node_id: NodeId) -> Result<Self, Error> {
+        Self::create_on_with(backend, node_id, &[])
+    }
+
+    /// [`Store::create_on`] with metadata entries written in the same transaction as the
+    /// tables, as [`Store::create_with`].
+    ///
+    /// # Errors
+    /// As [`Store::create_on`].
+    pub fn create_on_with(
+        backend: impl redb::StorageBackend,
+        node_id: NodeId,
+        meta: &[(&str, &[u8])],
+    ) -> Result<Self, Error> {
         let path = PathBuf::new();
         if backend.len().map_err(redb::StorageError::from)? > 0 {
             return Err(Error::AlreadyExists { path });
@@ -181,11 +207,18 @@ impl Store {
         let db = builder()
             .create_with_backend(backend)
             .map_err(|e| open_error(&path, e))?;
-        Self::start(db, path, node_id)
+        Self::start(db, path, node_id, meta)
     }
 
-    /// Write the tables of a new, empty store into a freshly created database.
-    fn start(db: Database, path: PathBuf, node_id: NodeId) -> Result<Self, Error> {
+    /// Write the tables of a new, empty store and `meta` into a freshly created database, in
+    /// one transaction.
+    fn start(
+        db: Database,
+        path: PathBuf,
+        node_id: NodeId,
+        meta: &[(&str, &[u8])],
+    ) -> Result<Self, Error> {
+        let extra = meta;
         let mut tx = db.begin_write()?;
         tx.set_durability(Durability::Immediate)?;
         {
@@ -193,6 +226,9 @@ impl Store {
             meta.insert("format_version", FORMAT_VERSION.to_le_bytes().as_slice())?;
             meta.insert("node_id", node_id.as_bytes().as_slice())?;
             meta.insert("created_at", Utc::now().to_rfc3339().as_bytes())?;
+            for (key, value) in extra {
+                meta.insert(*key, *value)?;
+            }
             tx.open_table(SNAPSHOTS)?;
             tx.open_table(CHANGES)?;
             tx.open_table(SUMMARIES)?;

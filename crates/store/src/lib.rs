@@ -37,3 +37,5 @@ pub use error::Error;
 pub use origin::{ChangeOrigin, Origin};
 pub use peers::Peer;
 pub use write::Txn;
+/// The storage seam a store can be created and opened on (`Store::create_on`, `Store::open_on`).
+pub use redb::StorageBackend;
