@@ -83,11 +83,11 @@ impl Plan {
         let mut rng = Rng::new(seed);
         // Consecutive seeds cycle through 3, 4 and 5 nodes, so every tier meets all three.
         let nodes = 3 + usize::try_from(seed % 3).unwrap_or(0);
-        let storm = Duration::from_secs(tier.pick(22, 60 + rng.below(121)));
+        let storm = Duration::from_secs(tier.pick(20, 60 + rng.below(121)));
         // Every fourth seed (1, 5, 9, ...: 4, 5, 3 nodes in turn) holds the last split past
         // QUIC's idle timeout, so the sessions across it end and the heal needs new dials.
         let last_split = if seed % 4 == 1 {
-            IDLE_TIMEOUT + Duration::from_millis(5_000 + rng.below(5_000))
+            IDLE_TIMEOUT + Duration::from_millis(3_000 + rng.below(3_000))
         } else {
             Duration::from_millis(3_000 + rng.below(3_000))
         };
@@ -240,7 +240,7 @@ fn history(cli: &Casebook, file: &str) -> Option<History> {
 /// How the wait for identical heads went.
 #[derive(Debug)]
 struct Settled {
-    /// From the start of the wait until the poll that first saw every file identical ended.
+    /// From the start until the poll that first saw every file identical ended.
     after: Duration,
     /// The longest poll of the heads index: the measurement's resolution.
     longest_poll: Duration,
@@ -302,12 +302,11 @@ fn differing(seen: &[Vec<Option<BTreeSet<String>>>]) -> Vec<String> {
         .collect()
 }
 
-/// Wait until every node holds every file with identical heads, or `limit` passes. The time is
-/// taken from polling every node's heads index (a few milliseconds a poll); the result is then
-/// confirmed by what the binary reports (`casebook history --json` on every node for every
-/// file), which must be the same heads.
-fn await_identical(nodes: &[Node], limit: Duration) -> Result<Settled, String> {
-    let start = Instant::now();
+/// Wait until every node holds every file with identical heads, or until `limit` after `start`.
+/// The time, counted from `start`, is taken from polling every node's heads index (a few
+/// milliseconds a poll); the result is then confirmed by what the binary reports (`casebook
+/// history --json` on every node for every file), which must be the same heads.
+fn await_identical(nodes: &[Node], start: Instant, limit: Duration) -> Result<Settled, String> {
     let mut longest_poll = Duration::ZERO;
     let mut apart_at_start = None;
     loop {
@@ -681,6 +680,8 @@ struct Outcome {
     sessions: usize,
     relayed: Option<(u64, u64)>,
     conflicts: usize,
+    /// From the first `casebook serve` until every node held every file.
+    first_contact: Duration,
     /// Files whose heads differed between nodes (or were missing) at the heal.
     apart_at_heal: usize,
     /// From the heal until every node held identical heads for every file.
@@ -719,9 +720,12 @@ fn run(run_no: usize, plan: &Plan, mechanism: Mechanism) -> Outcome {
             .expect("casebook serve starts");
         net.serving.push(serving);
     }
-    if let Err(e) = await_identical(&nodes, FIRST_CONTACT_LIMIT) {
-        out.problems.push(format!("first contact: {e}"));
-        return finish(out, tmp, &mut net);
+    match await_identical(&nodes, Instant::now(), FIRST_CONTACT_LIMIT) {
+        Ok(s) => out.first_contact = s.after,
+        Err(e) => {
+            out.problems.push(format!("first contact: {e}"));
+            return finish(out, tmp, &mut net);
+        }
     }
 
     let stop = AtomicBool::new(false);
@@ -752,14 +756,18 @@ fn run(run_no: usize, plan: &Plan, mechanism: Mechanism) -> Outcome {
     }
     out.acked = acked.len();
 
-    // Heal: every link up, every link moderately impaired.
+    // Heal: every link moderately impaired, then every link up. The clock starts before the
+    // first link comes up, so bringing them all up counts against the time measured.
     for (a, b) in net.mesh.links() {
-        net.mesh.set_link(a, b, true).expect("ip link set up");
         net.impairer
             .set(&net.mesh, a, b, HEALED)
             .expect("impair a link");
     }
-    match await_identical(&nodes, CONVERGE_LIMIT) {
+    let heal = Instant::now();
+    for (a, b) in net.mesh.links() {
+        net.mesh.set_link(a, b, true).expect("ip link set up");
+    }
+    match await_identical(&nodes, heal, CONVERGE_LIMIT) {
         Ok(s) => {
             out.healed_in = Some(s.after);
             out.longest_poll = s.longest_poll;
@@ -834,10 +842,11 @@ fn every_node_converges_after_the_network_heals() {
         held_past_idle_timeout += usize::from(plan.last_split > IDLE_TIMEOUT);
         let o = run(run_no, &plan, mechanism);
         println!(
-            "  seed {seed}: {} nodes, {} s of edits (the last split held {} s), {} acknowledged \
-             edits, {} network changes ({} links taken down), {} sessions dialled, {} of {} files \
-             apart at the heal, heal → identical heads {}, {} conflicts",
+            "  seed {seed}: {} nodes, first contact {}, {} s of edits (the last split held {} s), \
+             {} acknowledged edits, {} network changes ({} links taken down), {} sessions \
+             dialled, {} of {} files apart at the heal, heal → identical heads {}, {} conflicts",
             o.nodes,
+            report::seconds(o.first_contact),
             (plan.storm + plan.last_split).as_secs(),
             plan.last_split.as_secs(),
             o.acked,
