@@ -28,6 +28,7 @@ pub mod parallel;
 pub mod report;
 pub mod rng;
 pub mod sample;
+pub mod security;
 pub mod tier;
 pub mod verify;
 pub mod workload;
