@@ -308,9 +308,11 @@ async fn unknown_keys_dialling_in_or_dialled_are_refused_and_get_no_document_byt
                 whole_nodes
             ),
             format!(
-                "{} refused ({failed} failed at the dial, {closed} closed by Alice right after \
-                 TLS 1.3's client-side completion, {whole_refused} syncs refused)",
-                thousands(refused as u64)
+                "{} refused ({} failed at the dial, {} closed by Alice right after TLS 1.3's \
+                 client-side completion, {whole_refused} syncs refused)",
+                thousands(refused as u64),
+                thousands(failed as u64),
+                thousands(closed as u64)
             ),
             count(sessions as u64, "sessions (no application stream accepted)"),
             count(bytes, "document bytes"),
@@ -711,7 +713,7 @@ async fn a_read_only_peers_batches_are_refused_whole_and_heads_stay_byte_identic
                 READ_ONLY_KINDS
                     .iter()
                     .zip(kinds)
-                    .map(|(k, n)| format!("{n} {k}"))
+                    .map(|(k, n)| format!("{} {k}", thousands(n)))
                     .collect::<Vec<_>>()
                     .join("; "),
                 thousands(refused)
@@ -902,7 +904,7 @@ async fn forged_authors_relayed_by_a_writer_are_refused() {
                 FORGERY_KINDS
                     .iter()
                     .zip(kinds)
-                    .map(|(k, n)| format!("{n} {k}"))
+                    .map(|(k, n)| format!("{} {k}", thousands(n)))
                     .collect::<Vec<_>>()
                     .join("; "),
                 thousands(refused)
@@ -1357,10 +1359,16 @@ async fn untrusting_a_connected_peer_closes_its_session_and_nothing_arrives_afte
                 ms(b50),
                 ms(bmax)
             ),
-            format!("{applied_after} of {made_after} changes made after the close applied"),
             format!(
-                "{applied_window} of {made_window} changes made between the untrust and the close \
-                 applied (see finding_changes_made_after_an_untrust_are_still_applied)"
+                "{} of {} changes made after the close applied",
+                thousands(applied_after as u64),
+                thousands(made_after as u64)
+            ),
+            format!(
+                "{} of {} changes made between the untrust and the close applied (see \
+                 finding_changes_made_after_an_untrust_are_still_applied)",
+                thousands(applied_window as u64),
+                thousands(made_window as u64)
             ),
             format!("{} tier", tier.name()),
             report::seconds(started.elapsed()),
@@ -1619,8 +1627,9 @@ async fn too_many_streams_are_held_to_the_named_limits() {
         "{bidi} bidirectional streams opened"
     );
     assert!(!uni, "a unidirectional stream was opened");
-    // How much Alice buffers for a stream she never reads: writes block at her stream window.
-    let mut buffered = 0u64;
+    // How much Alice buffers for a stream she never reads: writes block at her stream window
+    // (counting the byte that opened the stream).
+    let mut buffered = 1u64;
     if let Some((s, _)) = extra.first_mut() {
         let chunk = vec![0x5a_u8; 64 * 1024];
         while let Ok(Ok(n)) =
@@ -1660,9 +1669,9 @@ async fn too_many_streams_are_held_to_the_named_limits() {
             ),
             format!(
                 "a stream Alice never reads takes {} bytes before the writer blocks (quinn's stream \
-                 window), so at most {} MiB per connection",
+                 window), so at most {:.1} MB per connection",
                 thousands(buffered),
-                (buffered * u64::from(MAX_BIDI_STREAMS)) >> 20
+                (buffered * u64::from(MAX_BIDI_STREAMS)) as f64 / 1e6
             ),
             "the session on the first stream still answers".into(),
             report::seconds(started.elapsed()),
@@ -1761,10 +1770,10 @@ async fn a_slow_reader_is_held_to_the_send_window_and_does_not_stall_other_peers
         SUITE,
         &[
             format!(
-                "a trusted reader asks for {} files ({} MB of replies) and stops reading: QUIC flow \
-                 control lets its stream window (1.25 MB) reach it, then Alice's session waits \
-                 with quinn's 10 MB send window full (her memory for it: that window plus the \
-                 batch's replies)",
+                "a trusted reader asks for {} files ({} MB of replies, more than its 1.25 MB stream \
+                 window and quinn's 10 MB send window together) and stops reading: Alice's \
+                 session waits to write, holding at most that send window plus the batch's \
+                 replies",
                 files.len(),
                 reader.bytes / 1_000_000
             ),
