@@ -23,6 +23,7 @@
 
 pub mod fault_backend;
 pub mod fuzz;
+pub mod load;
 pub mod netns;
 pub mod parallel;
 pub mod report;
