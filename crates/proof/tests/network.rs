@@ -29,6 +29,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
+use std::io::Write;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -249,9 +250,17 @@ struct Settled {
 }
 
 /// Every file's heads on one node, from its store's heads index (the index sync and `casebook
-/// status` read; no document load), or `None` for a file it does not hold (yet).
-fn indexed_heads(node: &Node, nodes: &[Node]) -> Vec<Option<BTreeSet<String>>> {
-    let store = Store::open(&node.cli.dir().join(STORE_FILE)).ok();
+/// status` read; no document load), or `None` for a file it does not hold (yet). The store is
+/// opened on the first poll and kept open (as `casebook serve` keeps it), so a poll is a read
+/// transaction, not an open.
+fn indexed_heads(
+    store: &mut Option<Store>,
+    node: &Node,
+    nodes: &[Node],
+) -> Vec<Option<BTreeSet<String>>> {
+    if store.is_none() {
+        *store = Store::open(&node.cli.dir().join(STORE_FILE)).ok();
+    }
     nodes
         .iter()
         .map(|f| {
@@ -309,9 +318,14 @@ fn differing(seen: &[Vec<Option<BTreeSet<String>>>]) -> Vec<String> {
 fn await_identical(nodes: &[Node], start: Instant, limit: Duration) -> Result<Settled, String> {
     let mut longest_poll = Duration::ZERO;
     let mut apart_at_start = None;
+    let mut stores: Vec<Option<Store>> = nodes.iter().map(|_| None).collect();
     loop {
         let poll = Instant::now();
-        let seen: Vec<_> = nodes.iter().map(|n| indexed_heads(n, nodes)).collect();
+        let seen: Vec<_> = stores
+            .iter_mut()
+            .zip(nodes)
+            .map(|(store, n)| indexed_heads(store, n, nodes))
+            .collect();
         longest_poll = longest_poll.max(poll.elapsed());
         let apart = differing(&seen);
         let apart_at_start = *apart_at_start.get_or_insert(apart.len());
@@ -478,6 +492,20 @@ fn edit_until(me: usize, nodes: &[Node], plan: &Plan, stop: &AtomicBool) -> Edit
     log
 }
 
+/// The run's own log (`run.log` beside the stores and serve logs, kept with them if the run
+/// fails): each network change and the heal, with UTC times to the millisecond, as the serve
+/// logs (`--json`) carry them.
+#[derive(Debug)]
+struct Journal(File);
+
+impl Journal {
+    fn note(&mut self, what: &str) {
+        let at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        // The journal only helps a post-mortem; a failed write must not fail the run.
+        let _ = writeln!(self.0, "{at} {what}");
+    }
+}
+
 /// What the network did during a storm.
 #[derive(Debug, Default)]
 struct StormLog {
@@ -507,7 +535,7 @@ fn split(rng: &mut Rng, n: usize, groups: u64) -> Vec<u64> {
 /// partitions, random links down, one node cut off, or all up) and a new latency and loss on
 /// every link. Then a split into two or three partitions for the plan's last split, so the
 /// advisers' last edits diverge and the heal has work to do.
-fn storm(plan: &Plan, mesh: &mut Mesh, impairer: &mut Impairer) -> StormLog {
+fn storm(plan: &Plan, mesh: &mut Mesh, impairer: &mut Impairer, journal: &mut Journal) -> StormLog {
     let mut rng = Rng::new(plan.seed ^ 0x6e65_7477);
     let last = Instant::now() + plan.storm;
     let end = last + plan.last_split;
@@ -537,6 +565,7 @@ fn storm(plan: &Plan, mesh: &mut Mesh, impairer: &mut Impairer) -> StormLog {
         if down.iter().any(|&d| d) {
             log.partitioned += 1;
         }
+        let mut note = Vec::with_capacity(links.len());
         for (&(a, b), &d) in links.iter().zip(&down) {
             if mesh.set_link(a, b, !d).expect("ip link set") && d {
                 log.links_down += 1;
@@ -552,7 +581,16 @@ fn storm(plan: &Plan, mesh: &mut Mesh, impairer: &mut Impairer) -> StormLog {
                 } as f64,
             };
             impairer.set(mesh, a, b, imp).expect("impair a link");
+            note.push(if d {
+                format!("{a}-{b} down")
+            } else {
+                format!(
+                    "{a}-{b} {}±{} ms {}%",
+                    imp.delay_ms, imp.jitter_ms, imp.loss_percent
+                )
+            });
         }
+        journal.note(&format!("network change: {}", note.join(", ")));
         if is_last {
             std::thread::sleep(end.saturating_duration_since(Instant::now()));
             return log;
@@ -708,6 +746,8 @@ fn run(run_no: usize, plan: &Plan, mechanism: Mechanism) -> Outcome {
         impairer,
         mesh,
     };
+    let mut journal = Journal(File::create(tmp.path().join("run.log")).expect("the run's log"));
+    journal.note(&format!("{plan:?}"));
     let nodes = set_up(plan, tmp.path(), &net.mesh, &net.impairer);
     let listen = SocketAddr::from(([0, 0, 0, 0], SERVE_PORT));
     // Serve long enough for the whole run; the guard kills it sooner.
@@ -720,8 +760,12 @@ fn run(run_no: usize, plan: &Plan, mechanism: Mechanism) -> Outcome {
             .expect("casebook serve starts");
         net.serving.push(serving);
     }
+    journal.note("serving");
     match await_identical(&nodes, Instant::now(), FIRST_CONTACT_LIMIT) {
-        Ok(s) => out.first_contact = s.after,
+        Ok(s) => {
+            journal.note("first contact: every node holds every file");
+            out.first_contact = s.after;
+        }
         Err(e) => {
             out.problems.push(format!("first contact: {e}"));
             return finish(out, tmp, &mut net);
@@ -738,7 +782,7 @@ fn run(run_no: usize, plan: &Plan, mechanism: Mechanism) -> Outcome {
             .collect();
         // Should the storm panic, the editors must still stop, or the scope would wait forever.
         let stopping = StopOnDrop(&stop);
-        let storm_log = storm(plan, &mut net.mesh, &mut net.impairer);
+        let storm_log = storm(plan, &mut net.mesh, &mut net.impairer, &mut journal);
         drop(stopping);
         let editors: Vec<EditorLog> = editors
             .into_iter()
@@ -763,11 +807,14 @@ fn run(run_no: usize, plan: &Plan, mechanism: Mechanism) -> Outcome {
             .set(&net.mesh, a, b, HEALED)
             .expect("impair a link");
     }
+    journal.note("heal: every link up from here");
     let heal = Instant::now();
     for (a, b) in net.mesh.links() {
         net.mesh.set_link(a, b, true).expect("ip link set up");
     }
-    match await_identical(&nodes, heal, CONVERGE_LIMIT) {
+    let settled = await_identical(&nodes, heal, CONVERGE_LIMIT);
+    journal.note(&format!("after the heal: {settled:?}"));
+    match settled {
         Ok(s) => {
             out.healed_in = Some(s.after);
             out.longest_poll = s.longest_poll;

@@ -126,9 +126,9 @@ impl Casebook {
         })
     }
 
-    /// Start `casebook serve --listen LISTEN --for SECS` inside `ns`, its output (one line per
-    /// event) appended to `log`. `for_secs` bounds its life should this process die without
-    /// killing it.
+    /// Start `casebook --json serve --listen LISTEN --for SECS` inside `ns`, its output (one
+    /// JSON object per event, with its UTC time) written to `log`. `for_secs` bounds its life
+    /// should this process die without killing it.
     ///
     /// # Errors
     /// If it cannot be started.
@@ -141,7 +141,8 @@ impl Casebook {
     ) -> io::Result<Running> {
         let mut cmd = self.command(ns.command(&self.bin));
         let err = log.try_clone()?;
-        cmd.arg("serve")
+        cmd.arg("--json")
+            .arg("serve")
             .arg("--listen")
             .arg(listen.to_string())
             .arg("--for")
