@@ -1,0 +1,52 @@
+//! How a session ended badly: [`SessionEnd`], its close codes and conversions.
+
+use casebook::authority::Refusal;
+
+use crate::Error;
+
+/// How a session ended badly; the transport closes the connection with the code.
+#[derive(Debug, thiserror::Error)]
+pub enum SessionEnd {
+    /// The peer broke the protocol.
+    #[error("protocol violation: {0}")]
+    Protocol(String),
+    /// The peer sent changes that may not be applied.
+    #[error("refused: {0}")]
+    Refused(#[from] Refusal),
+    /// This node stopped sharing a file the session had offered, or stopped trusting the peer.
+    #[error("access revoked: {0}")]
+    Revoked(String),
+    /// Local failure (storage).
+    #[error(transparent)]
+    Local(Box<Error>),
+}
+
+impl From<Error> for SessionEnd {
+    fn from(e: Error) -> Self {
+        Self::Local(Box::new(e))
+    }
+}
+
+impl SessionEnd {
+    /// The QUIC application close code for this ending.
+    pub fn code(&self) -> u32 {
+        match self {
+            Self::Protocol(_) => 2,
+            Self::Refused(_) => 3,
+            Self::Revoked(_) => 4,
+            Self::Local(_) => 5,
+        }
+    }
+}
+
+impl From<casebook::Error> for SessionEnd {
+    fn from(e: casebook::Error) -> Self {
+        Self::Local(Box::new(Error::Engine(e)))
+    }
+}
+
+impl From<casebook::StoreError> for SessionEnd {
+    fn from(e: casebook::StoreError) -> Self {
+        Self::Local(Box::new(Error::Engine(e.into())))
+    }
+}

@@ -1,0 +1,96 @@
+//! The per-file sync state of a session ([`FileSync`]) and how a file enters and settles.
+
+use std::collections::{BTreeSet, HashMap};
+
+use automerge::sync::State;
+use automerge::{Automerge, ChangeHash};
+use casebook::{FileId, FileSummary, NodeId};
+use casebook_base::limits::MAX_FILES_ENTERING;
+
+use super::{Session, SessionEnd, hashes, now_ms};
+use crate::record::{self, FileRecord};
+
+/// The sync of one file with the peer, while it is in play.
+#[derive(Debug)]
+pub(super) struct FileSync {
+    pub(super) state: State,
+    /// Whether this node answers from a shadow: for a file it does not share with the peer (or
+    /// does not hold), the session only ever answers from the document as the peer has shown
+    /// it, so the peer cannot tell the file from a missing one.
+    pub(super) is_shadow: bool,
+    /// The shadow document, while not in use.
+    pub(super) shadow: Option<Automerge>,
+    /// The owner named by the copy held here, if any.
+    pub(super) owner: Option<NodeId>,
+    /// Signatures received for this file in this session (a change may arrive before the
+    /// changes it depends on, and wait).
+    pub(super) signatures: HashMap<ChangeHash, [u8; 64]>,
+    /// Whether this side has sent changes of the file.
+    pub(super) sent_changes: bool,
+    /// The heads this side last told the peer in a `Sync` of this file.
+    pub(super) told: Vec<ChangeHash>,
+    /// The document this session works on between batches (it keeps changes that arrived
+    /// before their dependencies, which a reload from the store would lose).
+    pub(super) working: Option<Automerge>,
+}
+
+impl Session {
+    /// Put waiting files into play while fewer than [`MAX_FILES_ENTERING`] are; returns them.
+    pub(super) fn admit_waiting(&mut self) -> Result<BTreeSet<FileId>, SessionEnd> {
+        let mut admitted = BTreeSet::new();
+        while self.files.len() < MAX_FILES_ENTERING {
+            let Some(file) = self.waiting.pop_front() else {
+                break;
+            };
+            if !self.files.contains_key(&file) {
+                let summary = self.node.store().summary(file)?;
+                self.enter(file, summary.as_ref())?;
+            }
+            admitted.insert(file);
+        }
+        Ok(admitted)
+    }
+
+    pub(super) fn record(state: &State, their_heads: &[ChangeHash]) -> FileRecord {
+        FileRecord {
+            automerge: state.encode(),
+            their_heads: hashes(their_heads),
+            at_ms: now_ms(),
+        }
+    }
+
+    /// Start syncing `file`: from its persisted state if it is shared with the peer, from an
+    /// empty shadow otherwise.
+    pub(super) fn enter(
+        &mut self,
+        file: FileId,
+        summary: Option<&FileSummary>,
+    ) -> Result<(), SessionEnd> {
+        let owner = summary.and_then(|s| s.owner.parse::<NodeId>().ok());
+        let readable = self.readable(summary);
+        let state = if readable {
+            self.node
+                .store()
+                .sync_state(&self.peer, file)?
+                .and_then(|b| record::decode::<FileRecord>(&b))
+                .and_then(|r| State::decode(&r.automerge).ok())
+                .unwrap_or_default()
+        } else {
+            State::new()
+        };
+        self.files.insert(
+            file,
+            FileSync {
+                state,
+                is_shadow: !readable,
+                shadow: (!readable).then(Automerge::new),
+                owner,
+                signatures: HashMap::new(),
+                sent_changes: false,
+                told: Vec::new(),
+                working: None,
+            },
+        );
+        Ok(())
+    }
+}

@@ -1,0 +1,167 @@
+//! Taking in a peer's `Sync`: decoding and applying it to the file's document, checking every
+//! new change with [`casebook::authority`], and committing a batch's changes in one transaction.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use automerge::sync::{Message as AmMessage, SyncDoc};
+use automerge::{Automerge, ChangeHash};
+use casebook::authority::{self, Refusal};
+use casebook::{ChangeSignature, FileId, NodeId, Origin};
+use casebook_proto::WireSignature;
+
+use super::blooms::usable_blooms;
+use super::{Arrived, Batch, Session, SessionEnd, same_heads};
+use crate::record::{self, FileRecord};
+
+impl Session {
+    /// A `Sync` of the peer: the file enters play if it is not yet, an acknowledgement may
+    /// settle it, and otherwise the message is applied to the file's document and its new
+    /// changes are checked and kept for [`Self::commit`].
+    pub(super) fn on_sync(
+        &mut self,
+        work: &mut Batch,
+        file: [u8; 16],
+        message: Vec<u8>,
+        signatures: Vec<WireSignature>,
+    ) -> Result<(), SessionEnd> {
+        self.require_hello()?;
+        self.requests_received += 1;
+        self.peer_done = None;
+        let file = FileId::from_bytes(file);
+        let am = AmMessage::decode(&message).map_err(|e| {
+            SessionEnd::Protocol(format!("undecodable Automerge sync message: {e}"))
+        })?;
+        usable_blooms(&am)?;
+        if !self.files.contains_key(&file) {
+            let summary = self.node.store().summary(file)?;
+            self.enter(file, summary.as_ref())?;
+        }
+        work.touched.insert(file);
+        let ours_now = self.node.store().heads(file)?.unwrap_or_default();
+        let Some(fs) = self.files.get_mut(&file) else {
+            return Ok(());
+        };
+        for s in signatures {
+            fs.signatures.insert(ChangeHash(s.hash), s.signature);
+        }
+        // An acknowledgement (no changes, nothing needed, the same heads as the
+        // ones this side told) settles a shared file without loading it. The
+        // peer's *first* word on a file can also name our heads (another session
+        // with the same peer delivered them meanwhile); that one is answered, or
+        // the peer would wait for our heads for ever.
+        if !fs.is_shadow
+            && !work.docs.contains_key(&file)
+            && am.changes.is_empty()
+            && am.need.is_empty()
+            && !ours_now.is_empty()
+            && same_heads(&ours_now, &am.heads)
+            && same_heads(&fs.told, &ours_now)
+        {
+            fs.state.shared_heads.clone_from(&ours_now);
+            work.settled
+                .push((file, Self::record(&fs.state, &ours_now)));
+            self.files.remove(&file);
+            work.touched.remove(&file);
+            return Ok(());
+        }
+        let mut doc = match fs.shadow.take() {
+            Some(shadow) => shadow,
+            None => match work.docs.remove(&file) {
+                Some(d) => d,
+                None => match fs.working.take() {
+                    Some(w) if same_heads(&w.get_heads(), &ours_now) => w,
+                    _ => self.node.store().load(file)?.unwrap_or_default(),
+                },
+            },
+        };
+        let before = doc.get_heads();
+        doc.receive_sync_message(&mut fs.state, am)
+            .map_err(|e| SessionEnd::Protocol(format!("unusable Automerge sync message: {e}")))?;
+        let new = doc.get_changes(&before);
+        authority::check_changes(file, fs.owner, &doc, &new, &fs.signatures)?;
+        // A copy that does not share the file with this node is never taken in (a
+        // well-behaved peer does not offer it); refused exactly like a second
+        // genesis of a file held here, so the two cannot be told apart.
+        if !new.is_empty() && !authority::may_read(&doc, &self.node.node_id()) {
+            return Err(SessionEnd::Refused(Refusal::WrongFile));
+        }
+        if fs.owner.is_none() && !new.is_empty() {
+            fs.owner = casebook::schema::owner_of(&doc).ok();
+        }
+        if !new.is_empty() {
+            work.arrived.push((file, new));
+        }
+        if fs.is_shadow {
+            fs.shadow = Some(doc);
+        } else {
+            work.docs.insert(file, doc);
+        }
+        Ok(())
+    }
+
+    /// Store every file that received valid changes, in one transaction, before anything that
+    /// acknowledges them is sent; with the settled files' sync states.
+    pub(super) fn commit(
+        &mut self,
+        arrived: Arrived,
+        docs: &mut HashMap<FileId, Automerge>,
+        settled: &[(FileId, FileRecord)],
+    ) -> Result<(), SessionEnd> {
+        if arrived.is_empty() && settled.is_empty() {
+            return Ok(());
+        }
+        let peer = self.peer;
+        let node = Arc::clone(&self.node);
+        let files = &self.files;
+        let stored = node.store().update(|txn| {
+            let mut stored = Vec::new();
+            for (file, changes) in arrived {
+                let signatures: Vec<ChangeSignature> = files
+                    .get(&file)
+                    .map(|fs| {
+                        changes
+                            .iter()
+                            .filter_map(|c| {
+                                let signature = *fs.signatures.get(&c.hash())?;
+                                let author = <[u8; 32]>::try_from(c.actor_id().to_bytes()).ok()?;
+                                Some(ChangeSignature {
+                                    hash: c.hash(),
+                                    author: NodeId::from_bytes(author),
+                                    signature,
+                                })
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let (merged, count) = node.store_changes_in(
+                    txn,
+                    file,
+                    changes,
+                    Origin::Peer { node: peer },
+                    signatures,
+                )?;
+                stored.push((file, merged, count));
+            }
+            for (file, rec) in settled {
+                txn.put_sync_state(&peer, *file, &record::encode(rec))?;
+            }
+            Ok::<_, casebook::Error>(stored)
+        })?;
+        for (file, merged, count) in stored {
+            if count > 0 {
+                self.stats.files_received += 1;
+                self.stats.changes_received += count;
+            }
+            // Keep the working document (it may hold changes still waiting for their
+            // dependencies) unless another writer moved the file meanwhile.
+            let keep = docs
+                .get(&file)
+                .is_some_and(|d| same_heads(&d.get_heads(), &merged.get_heads()));
+            if self.files.get(&file).is_some_and(|f| !f.is_shadow) && !keep {
+                docs.insert(file, merged);
+            }
+        }
+        Ok(())
+    }
+}
