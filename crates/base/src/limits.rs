@@ -32,8 +32,17 @@ pub const IDLE_TIMEOUT_MS: u32 = 30_000;
 /// Keep-alive interval on an open connection, well inside the idle timeout (milliseconds).
 pub const KEEP_ALIVE_MS: u64 = 10_000;
 
-/// How long a dial may take before it fails (milliseconds).
+/// How long a dial may take before it fails, and an incoming handshake before it is dropped
+/// (milliseconds).
 pub const CONNECT_TIMEOUT_MS: u64 = 10_000;
+
+/// Incoming handshakes a serving node completes at once; more are turned away unanswered, so
+/// strangers who start handshakes and never finish them cannot hold the node for long.
+pub const MAX_HANDSHAKES: usize = 64;
+
+/// Connections one trusted peer may hold at once (a live session, a one-shot sync beside it,
+/// and room for a reconnect while a dead connection times out); more are closed at once.
+pub const MAX_CONNECTIONS_PER_PEER: usize = 4;
 
 /// The version of the sync protocol carried in `Hello` (the ALPN names the major version).
 pub const PROTOCOL_VERSION: u16 = 1;

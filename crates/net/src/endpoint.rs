@@ -145,14 +145,57 @@ impl Endpoint {
     ///
     /// Returns `None` once the endpoint is closed. A handshake that fails (an untrusted node,
     /// a wrong protocol) yields `Some(Err(..))`; the caller logs it and keeps accepting.
+    /// A server that must keep accepting while a handshake is under way (anyone can start one
+    /// and never finish it) uses [`Endpoint::accept_handshake`] instead.
     pub async fn accept(&self) -> Option<Result<PeerConnection, Error>> {
-        let incoming = self.inner.accept().await?;
-        Some(match incoming.await {
-            Ok(conn) => peer_of(&conn).map(|peer| PeerConnection { conn, peer }),
-            Err(e) => Err(Error::Incoming(e)),
-        })
+        Some(self.accept_handshake().await?.complete().await)
     }
 
+    /// Wait for the next incoming connection attempt, without waiting for its handshake:
+    /// complete it with [`Handshake::complete`], typically in a task of its own.
+    ///
+    /// Returns `None` once the endpoint is closed.
+    pub async fn accept_handshake(&self) -> Option<Handshake> {
+        Some(Handshake(self.inner.accept().await?))
+    }
+}
+
+/// An incoming connection whose handshake has not completed yet.
+#[derive(Debug)]
+pub struct Handshake(quinn::Incoming);
+
+impl Handshake {
+    /// The address the attempt came from.
+    pub fn remote_address(&self) -> SocketAddr {
+        self.0.remote_address()
+    }
+
+    /// Turn the attempt away at once, without a handshake (e.g. too many are under way).
+    pub fn refuse(self) {
+        self.0.refuse();
+    }
+
+    /// Complete the handshake: the peer must prove a trusted node key within
+    /// [`CONNECT_TIMEOUT_MS`].
+    ///
+    /// # Errors
+    /// [`Error::Incoming`] if the handshake fails (an untrusted node, a wrong protocol),
+    /// [`Error::HandshakeTimeout`] if it does not finish in time, [`Error::NoIdentity`] without one key.
+    pub async fn complete(self) -> Result<PeerConnection, Error> {
+        let addr = self.0.remote_address();
+        let conn = tokio::time::timeout(Duration::from_millis(CONNECT_TIMEOUT_MS), self.0)
+            .await
+            .map_err(|_| Error::HandshakeTimeout {
+                addr,
+                secs: CONNECT_TIMEOUT_MS / 1000,
+            })?
+            .map_err(|source| Error::Incoming { addr, source })?;
+        let peer = peer_of(&conn)?;
+        Ok(PeerConnection { conn, peer })
+    }
+}
+
+impl Endpoint {
     /// Close every connection and stop accepting.
     pub fn close(&self) {
         self.inner.close(quinn::VarInt::from_u32(0), b"closing");

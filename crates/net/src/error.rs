@@ -51,8 +51,30 @@ pub enum Error {
         source: quinn::ConnectError,
     },
     /// An incoming connection failed its handshake (e.g. an untrusted node).
-    #[error("incoming connection refused")]
-    Incoming(#[source] quinn::ConnectionError),
+    #[error("incoming connection from {addr} refused: {source}")]
+    Incoming {
+        /// Where it came from.
+        addr: SocketAddr,
+        /// Why it failed.
+        #[source]
+        source: quinn::ConnectionError,
+    },
+    /// An incoming handshake did not finish in time (a stalled or hostile dialler).
+    #[error("incoming handshake from {addr} did not finish within {secs} s")]
+    HandshakeTimeout {
+        /// Where it came from.
+        addr: SocketAddr,
+        /// The limit.
+        secs: u64,
+    },
+    /// Too many handshakes were under way; this one was turned away unanswered.
+    #[error("incoming connection from {addr} turned away: {limit} handshakes already under way")]
+    Busy {
+        /// Where it came from.
+        addr: SocketAddr,
+        /// The limit.
+        limit: usize,
+    },
     /// The handshake completed without a usable peer identity (should not happen).
     #[error("the peer presented no ed25519 identity")]
     NoIdentity,

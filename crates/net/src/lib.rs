@@ -33,6 +33,6 @@ mod error;
 mod tls;
 mod trust;
 
-pub use endpoint::{Endpoint, PeerConnection};
+pub use endpoint::{Endpoint, Handshake, PeerConnection};
 pub use error::Error;
 pub use trust::{Trust, TrustList};

@@ -72,16 +72,31 @@ pub async fn run(
 ) -> Result<Report, Error> {
     let peer = conn.peer();
     let lost = |reason: String| Error::Connection { peer, reason };
-    let (mut send, mut recv) = if dialler {
-        conn.connection()
-            .open_bi()
-            .await
-            .map_err(|e| lost(e.to_string()))?
-    } else {
-        conn.connection()
-            .accept_bi()
-            .await
-            .map_err(|e| lost(e.to_string()))?
+    let end = |conn: &PeerConnection, e: SessionEnd| -> Error {
+        conn.close(e.code(), &e.to_string());
+        Error::Session {
+            peer,
+            reason: e.to_string(),
+        }
+    };
+    let untrusted = || SessionEnd::Revoked("this node no longer trusts the peer".into());
+    // Trust is checked while the connection waits for its stream, before every received batch
+    // is applied, while a write is blocked and on every live tick: `peer remove` takes effect
+    // within LIVE_POLL_MS wherever the session is.
+    let stream = async {
+        if dialler {
+            conn.connection().open_bi().await
+        } else {
+            conn.connection().accept_bi().await
+        }
+    };
+    let (mut send, mut recv) = tokio::select! {
+        s = stream => s.map_err(|e| lost(e.to_string()))?,
+        () = revoked(&node, peer) => return Err(end(&conn, untrusted())),
+    };
+    let failed = |e: WriteFailed| match e {
+        WriteFailed::Lost(reason) => lost(reason),
+        WriteFailed::Revoked => end(&conn, untrusted()),
     };
     let started = Instant::now();
     // A debugging aid: print every received batch on stderr.
@@ -97,16 +112,10 @@ pub async fn run(
     let mut tick = tokio::time::interval(Duration::from_millis(LIVE_POLL_MS));
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
 
-    let end = |conn: &PeerConnection, e: SessionEnd| -> Error {
-        conn.close(e.code(), &e.to_string());
-        Error::Session {
-            peer,
-            reason: e.to_string(),
-        }
-    };
-
     let first = tokio::task::block_in_place(|| session.start()).map_err(|e| end(&conn, e))?;
-    bytes_sent += write(&mut send, &first).await.map_err(&lost)?;
+    bytes_sent += write(&mut send, &node, peer, &first)
+        .await
+        .map_err(&failed)?;
 
     loop {
         tokio::select! {
@@ -144,18 +153,24 @@ pub async fn run(
                         .map_err(|e| end(&conn, SessionEnd::Protocol(e.to_string())))?;
                     batch.push(msg);
                     if batch.len() >= MAX_MESSAGES_PER_BATCH {
+                        if !still_trusted(&node, peer).map_err(|e| end(&conn, e))? {
+                            return Err(end(&conn, untrusted()));
+                        }
                         let out = tokio::task::block_in_place(|| session.receive(std::mem::take(&mut batch)))
                             .map_err(|e| end(&conn, e))?;
-                        bytes_sent += write(&mut send, &out).await.map_err(&lost)?;
+                        bytes_sent += write(&mut send, &node, peer, &out).await.map_err(&failed)?;
                     }
                 }
                 if trace {
                     eprintln!("{} <- {:?}", node.node_id().short(), batch);
                 }
                 if !batch.is_empty() {
+                    if !still_trusted(&node, peer).map_err(|e| end(&conn, e))? {
+                        return Err(end(&conn, untrusted()));
+                    }
                     let out = tokio::task::block_in_place(|| session.receive(batch))
                         .map_err(|e| end(&conn, e))?;
-                    bytes_sent += write(&mut send, &out).await.map_err(&lost)?;
+                    bytes_sent += write(&mut send, &node, peer, &out).await.map_err(&failed)?;
                 }
                 if let Some(p) = progress.as_mut() {
                     p(&Progress {
@@ -173,13 +188,11 @@ pub async fn run(
                 }
             }
             _ = tick.tick(), if mode == Mode::Live => {
-                let trusted = tokio::task::block_in_place(|| node.is_trusted(&peer))
-                    .map_err(|e| end(&conn, SessionEnd::from(e)))?;
-                if !trusted {
-                    return Err(end(&conn, SessionEnd::Revoked("this node no longer trusts the peer".into())));
+                if !still_trusted(&node, peer).map_err(|e| end(&conn, e))? {
+                    return Err(end(&conn, untrusted()));
                 }
                 let out = tokio::task::block_in_place(|| session.tick()).map_err(|e| end(&conn, e))?;
-                bytes_sent += write(&mut send, &out).await.map_err(&lost)?;
+                bytes_sent += write(&mut send, &node, peer, &out).await.map_err(&failed)?;
             }
         }
     }
@@ -195,16 +208,53 @@ pub async fn run(
 }
 
 /// Write messages as frames; returns the bytes written.
-async fn write(send: &mut quinn::SendStream, msgs: &[Message]) -> Result<u64, String> {
+async fn write(
+    send: &mut quinn::SendStream,
+    node: &Node,
+    peer: NodeId,
+    msgs: &[Message],
+) -> Result<u64, WriteFailed> {
     if msgs.is_empty() {
         return Ok(0);
     }
     let mut wire = Vec::new();
     for m in msgs {
-        encode_frame(&m.encode(), &mut wire).map_err(|e| e.to_string())?;
+        encode_frame(&m.encode(), &mut wire).map_err(|e| WriteFailed::Lost(e.to_string()))?;
     }
-    send.write_all(&wire).await.map_err(|e| e.to_string())?;
+    // A peer that stops reading blocks this write; it must not keep its session (and get the
+    // rest of the data once it reads again) after it is untrusted.
+    tokio::select! {
+        written = send.write_all(&wire) => written.map_err(|e| WriteFailed::Lost(e.to_string()))?,
+        () = revoked(node, peer) => return Err(WriteFailed::Revoked),
+    }
     Ok(wire.len() as u64)
+}
+
+/// Why a write did not complete.
+enum WriteFailed {
+    /// The stream broke.
+    Lost(String),
+    /// The peer was untrusted while the write waited.
+    Revoked,
+}
+
+/// Whether this node still trusts `peer` (read from the store, which `peer remove` in any
+/// process writes).
+fn still_trusted(node: &Node, peer: NodeId) -> Result<bool, SessionEnd> {
+    tokio::task::block_in_place(|| node.is_trusted(&peer)).map_err(SessionEnd::from)
+}
+
+/// Resolves once this node no longer trusts `peer` (or cannot tell), polling every
+/// [`LIVE_POLL_MS`]; pending for ever otherwise.
+async fn revoked(node: &Node, peer: NodeId) {
+    let mut poll = tokio::time::interval(Duration::from_millis(LIVE_POLL_MS));
+    poll.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        poll.tick().await;
+        if !matches!(still_trusted(node, peer), Ok(true)) {
+            return;
+        }
+    }
 }
 
 /// Read until the peer finishes its side.

@@ -1,16 +1,21 @@
 //! `serve` (listen, dial trusted peers, stay live) and `sync_once` (one session, then exit).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use casebook::{Node, NodeId, Peer};
-use casebook_base::limits::REDIAL_MS;
+use casebook_base::limits::{MAX_CONNECTIONS_PER_PEER, MAX_HANDSHAKES, REDIAL_MS};
 use casebook_net::{Endpoint, PeerConnection, Trust};
+use tokio::sync::Semaphore;
 
 use crate::Error;
 use crate::driver::{self, Mode, ProgressFn, Report};
+
+/// The QUIC close code for a peer's oldest connection, closed when it opens one more than
+/// [`MAX_CONNECTIONS_PER_PEER`].
+const CLOSE_REPLACED: u32 = 6;
 
 /// Trust exactly the peers in the node's store, read at every handshake, so `peer remove`
 /// (even from another process) refuses the next connection at once.
@@ -44,6 +49,12 @@ pub enum Event {
     },
     /// A handshake was refused (an unknown node, a wrong key, a wrong protocol).
     Refused(String),
+    /// A peer opened more than [`MAX_CONNECTIONS_PER_PEER`] connections; its oldest was
+    /// closed.
+    Replaced {
+        /// The peer.
+        peer: NodeId,
+    },
     /// Files received from a peer while live.
     Received {
         /// The peer.
@@ -64,6 +75,8 @@ pub struct Server {
     node: Arc<Node>,
     endpoint: Endpoint,
     active: Arc<Mutex<HashMap<NodeId, usize>>>,
+    /// Each peer's accepted connections, oldest first (at most [`MAX_CONNECTIONS_PER_PEER`]).
+    accepted: Arc<Mutex<HashMap<NodeId, VecDeque<PeerConnection>>>>,
     events: EventFn,
     dial: bool,
 }
@@ -98,6 +111,7 @@ impl Server {
             node,
             endpoint,
             active: Arc::new(Mutex::new(HashMap::new())),
+            accepted: Arc::new(Mutex::new(HashMap::new())),
             events,
             dial: true,
         })
@@ -125,14 +139,32 @@ impl Server {
         tokio::pin!(shutdown);
         // Handshakes are awaited in their own task: inside the select below, a redial tick
         // would drop a handshake in progress.
+        // Every handshake completes in a task of its own, at most MAX_HANDSHAKES at once: a
+        // stranger who starts one and never finishes must not hold up anyone else.
         let acceptor = {
             let this = self.clone();
+            let permits = Arc::new(Semaphore::new(MAX_HANDSHAKES));
             tokio::spawn(async move {
-                while let Some(incoming) = this.endpoint.accept().await {
-                    match incoming {
-                        Ok(conn) => this.spawn(conn, false),
-                        Err(e) => (this.events)(Event::Refused(e.to_string())),
-                    }
+                while let Some(handshake) = this.endpoint.accept_handshake().await {
+                    let Ok(permit) = Arc::clone(&permits).try_acquire_owned() else {
+                        let addr = handshake.remote_address();
+                        handshake.refuse();
+                        let busy = casebook_net::Error::Busy {
+                            addr,
+                            limit: MAX_HANDSHAKES,
+                        };
+                        (this.events)(Event::Refused(busy.to_string()));
+                        continue;
+                    };
+                    let this = this.clone();
+                    tokio::spawn(async move {
+                        let outcome = handshake.complete().await;
+                        drop(permit);
+                        match outcome {
+                            Ok(conn) => this.spawn(conn, false),
+                            Err(e) => (this.events)(Event::Refused(e.to_string())),
+                        }
+                    });
                 }
             })
         };
@@ -179,12 +211,39 @@ impl Server {
         }
     }
 
+    /// Run a session on an accepted connection. A peer holds at most
+    /// [`MAX_CONNECTIONS_PER_PEER`]: a newer connection replaces its oldest (a peer whose
+    /// network changed reconnects at once, and one that opens connections without end only
+    /// churns its own).
     fn spawn(&self, conn: PeerConnection, dialled: bool) {
         let peer = conn.peer();
+        let oldest = self.accepted.lock().ok().and_then(|mut accepted| {
+            let held = accepted.entry(peer).or_default();
+            held.push_back(conn.clone());
+            (held.len() > MAX_CONNECTIONS_PER_PEER)
+                .then(|| held.pop_front())
+                .flatten()
+        });
+        if let Some(oldest) = oldest {
+            oldest.close(
+                CLOSE_REPLACED,
+                "replaced by a newer connection from this node",
+            );
+            (self.events)(Event::Replaced { peer });
+        }
         self.set_active(peer, 1);
         let this = self.clone();
         tokio::spawn(async move {
+            let id = conn.connection().stable_id();
             this.session(conn, dialled).await;
+            if let Ok(mut accepted) = this.accepted.lock()
+                && let Some(held) = accepted.get_mut(&peer)
+            {
+                held.retain(|c| c.connection().stable_id() != id);
+                if held.is_empty() {
+                    accepted.remove(&peer);
+                }
+            }
             this.set_active(peer, -1);
         });
     }

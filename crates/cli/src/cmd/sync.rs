@@ -66,6 +66,11 @@ fn log_event(json: bool, node: &Node, e: &Event) {
             Err(reason) => format!("session with {} ended: {reason}", name_of(&names, peer)),
         },
         Event::Refused(reason) => format!("refused a connection: {reason}"),
+        Event::Replaced { peer } => format!(
+            "{} opened more than {} connections; closed its oldest",
+            name_of(&names, peer),
+            casebook::limits::MAX_CONNECTIONS_PER_PEER
+        ),
     };
     if json {
         let _ = output::json(&serde_json::json!({
