@@ -282,16 +282,18 @@ impl ServingChild {
             .expect("tell load-server to stop");
     }
 
-    /// Close stdin so the child exits; kill it if it has not within a few seconds.
-    fn finish(mut self) {
+    /// Close stdin so the child exits (its sessions end first); its exit status, or `None` if
+    /// it had not exited within [`CHILD_LIMIT`] (it is then killed).
+    fn finish(mut self) -> Option<std::process::ExitStatus> {
         drop(self.stdin.take());
         let started = Instant::now();
-        while started.elapsed() < Duration::from_secs(10) {
-            if let Ok(Some(_)) = self.child.try_wait() {
-                return;
+        while started.elapsed() < CHILD_LIMIT {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return Some(status);
             }
             std::thread::sleep(Duration::from_millis(50));
         }
+        None
     }
 }
 
@@ -419,6 +421,8 @@ struct Figures {
     session_failures_server: usize,
     session_failures_peers: usize,
     write_failures: Vec<String>,
+    /// How the serving process exited once told to, if it did.
+    child_exit: Option<std::process::ExitStatus>,
     /// CPU time the serving process and this process (the peers) used from the peers' start
     /// until every peer converged, and the wall time of that span.
     server_cpu: Duration,
@@ -690,7 +694,7 @@ fn run(plan: &Plan, seed: u64) -> Figures {
         std::thread::sleep(Duration::from_millis(50));
     }
     runtime.shutdown_timeout(PEERS_STOP_LIMIT);
-    child.finish();
+    let child_exit = child.finish();
     for (p, b) in peers.iter().zip(&behind) {
         if let Some(f) = b.first() {
             eprintln!(
@@ -732,6 +736,7 @@ fn run(plan: &Plan, seed: u64) -> Figures {
         session_failures_server,
         session_failures_peers,
         write_failures,
+        child_exit,
         server_cpu,
         peers_cpu,
         load_wall,
@@ -876,6 +881,14 @@ fn problems(plan: &Plan, f: &Figures, tag: &str) -> Vec<String> {
         ));
     }
     problems.extend(f.missing.iter().map(|m| format!("{tag}: {m}")));
+    match f.child_exit {
+        Some(status) if status.success() => {}
+        Some(status) => problems.push(format!("{tag}: the serving process ended with {status}")),
+        None => problems.push(format!(
+            "{tag}: the serving process had not exited {} after its stdin closed",
+            report::seconds(CHILD_LIMIT)
+        )),
+    }
     problems
 }
 

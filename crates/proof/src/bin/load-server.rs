@@ -14,7 +14,7 @@ use std::io::{BufRead, Write};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering};
 use std::sync::mpsc::{self, Sender};
 use std::time::{Duration, Instant};
 
@@ -26,6 +26,9 @@ use casebook_proof::sample::call;
 use casebook_sync::{Event, Server};
 
 const USAGE: &str = "usage: load-server DIR [--every-ms N] [--seed N]";
+
+/// How long the sessions may take to end once stdin closed.
+const SESSIONS_END_LIMIT: Duration = Duration::from_secs(30);
 
 fn main() {
     if let Err(e) = run() {
@@ -82,14 +85,19 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         .enable_all()
         .build()?;
     let failures = reports.clone();
-    let events = Arc::new(move |e: Event| {
-        if let Event::Ended {
-            peer,
-            outcome: Err(why),
-        } = e
-        {
-            let _ = failures.send(Report::SessionFailed(format!("{}: {why}", peer.short())));
+    let sessions = Arc::new(AtomicIsize::new(0));
+    let running = Arc::clone(&sessions);
+    let events = Arc::new(move |e: Event| match e {
+        Event::Connected { .. } => {
+            running.fetch_add(1, Ordering::SeqCst);
         }
+        Event::Ended { peer, outcome } => {
+            running.fetch_sub(1, Ordering::SeqCst);
+            if let Err(why) = outcome {
+                let _ = failures.send(Report::SessionFailed(format!("{}: {why}", peer.short())));
+            }
+        }
+        _ => {}
     });
     let listen: SocketAddr = "127.0.0.1:0".parse()?;
     let server = runtime.block_on(async {
@@ -128,6 +136,12 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     stop.store(true, Ordering::Relaxed);
     if let Some(w) = writer.take() {
         let _ = w.join();
+    }
+    // The parent stopped its peers first; let the sessions see that and end before the runtime
+    // goes (a session still busy in the store would find its timers gone).
+    let closing = Instant::now();
+    while sessions.load(Ordering::SeqCst) > 0 && closing.elapsed() < SESSIONS_END_LIMIT {
+        std::thread::sleep(Duration::from_millis(20));
     }
     drop(reports);
     runtime.shutdown_timeout(Duration::from_secs(2));
