@@ -75,3 +75,12 @@ pub const RECONCILE_LEAF_ITEMS: usize = 32;
 /// turn, so a first clone of thousands of files starts sending at once and holds a bounded
 /// number of documents.
 pub const MAX_FILES_ENTERING: usize = 256;
+
+/// Files one session may hold in play at once, counting those the peer started: each side
+/// starts at most [`MAX_FILES_ENTERING`], so more means a peer making this node hold a
+/// document per made-up file id, and the session ends.
+pub const MAX_FILES_IN_PLAY: usize = 4 * MAX_FILES_ENTERING;
+
+/// Files one session may queue to enter play (announced by the peer or found by set
+/// reconciliation): more than any adviser's store holds.
+pub const MAX_FILES_WAITING: usize = 250_000;

@@ -60,7 +60,7 @@ impl Session {
             if self.files.contains_key(&file) {
                 work.touched.insert(file);
             } else {
-                self.waiting.push_back(file);
+                self.wait(file)?;
             }
         }
         Ok(())

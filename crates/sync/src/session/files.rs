@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 use automerge::sync::State;
 use automerge::{Automerge, ChangeHash};
 use casebook::{FileId, FileSummary, NodeId};
-use casebook_base::limits::MAX_FILES_ENTERING;
+use casebook_base::limits::{MAX_FILES_ENTERING, MAX_FILES_WAITING};
 
 use super::{Session, SessionEnd, hashes, now_ms};
 use crate::record::{self, FileRecord};
@@ -35,6 +35,33 @@ pub(super) struct FileSync {
 }
 
 impl Session {
+    /// Queue `file` to enter play (unless it is in play or queued already).
+    ///
+    /// # Errors
+    /// [`SessionEnd::Protocol`] beyond [`MAX_FILES_WAITING`]: more files than any store holds.
+    pub(super) fn wait(&mut self, file: FileId) -> Result<(), SessionEnd> {
+        if self.files.contains_key(&file) || self.queued.contains(&file) {
+            return Ok(());
+        }
+        if self.waiting.len() >= MAX_FILES_WAITING {
+            return Err(SessionEnd::Protocol(format!(
+                "more than {MAX_FILES_WAITING} files announced in one session"
+            )));
+        }
+        self.waiting.push_back(file);
+        self.queued.insert(file);
+        Ok(())
+    }
+
+    /// Take `file` out of play, remembering the heads last told the peer.
+    pub(super) fn leave(&mut self, file: FileId) {
+        if let Some(gone) = self.files.remove(&file)
+            && !gone.told.is_empty()
+        {
+            self.told_before.insert(file, gone.told);
+        }
+    }
+
     /// Put waiting files into play while fewer than [`MAX_FILES_ENTERING`] are; returns them.
     pub(super) fn admit_waiting(&mut self) -> Result<BTreeSet<FileId>, SessionEnd> {
         let mut admitted = BTreeSet::new();
@@ -42,6 +69,7 @@ impl Session {
             let Some(file) = self.waiting.pop_front() else {
                 break;
             };
+            self.queued.remove(&file);
             if !self.files.contains_key(&file) {
                 let summary = self.node.store().summary(file)?;
                 self.enter(file, summary.as_ref())?;
@@ -87,7 +115,7 @@ impl Session {
                 owner,
                 signatures: HashMap::new(),
                 sent_changes: false,
-                told: Vec::new(),
+                told: self.told_before.get(&file).cloned().unwrap_or_default(),
                 working: None,
             },
         );

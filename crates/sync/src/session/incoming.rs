@@ -8,6 +8,7 @@ use automerge::sync::{Message as AmMessage, SyncDoc};
 use automerge::{Automerge, ChangeHash};
 use casebook::authority::{self, Refusal};
 use casebook::{ChangeSignature, FileId, NodeId, Origin};
+use casebook_base::limits::MAX_FILES_IN_PLAY;
 use casebook_proto::WireSignature;
 
 use super::blooms::usable_blooms;
@@ -34,6 +35,13 @@ impl Session {
         })?;
         usable_blooms(&am)?;
         if !self.files.contains_key(&file) {
+            // An honest peer starts at most MAX_FILES_ENTERING files itself; beyond this
+            // bound it is making this node hold a document per made-up file id.
+            if self.files.len() >= MAX_FILES_IN_PLAY {
+                return Err(SessionEnd::Protocol(format!(
+                    "more than {MAX_FILES_IN_PLAY} files in play at once"
+                )));
+            }
             let summary = self.node.store().summary(file)?;
             self.enter(file, summary.as_ref())?;
         }
@@ -61,7 +69,7 @@ impl Session {
             fs.state.shared_heads.clone_from(&ours_now);
             work.settled
                 .push((file, Self::record(&fs.state, &ours_now)));
-            self.files.remove(&file);
+            self.leave(file);
             work.touched.remove(&file);
             return Ok(());
         }

@@ -20,7 +20,7 @@ mod incoming;
 mod outgoing;
 mod stats;
 
-use std::collections::{BTreeSet, HashMap, VecDeque};
+use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 use std::sync::Arc;
 
 use automerge::{Automerge, Change, ChangeHash, ReadDoc};
@@ -58,9 +58,14 @@ pub struct Session {
     /// Files whose real document was offered to the peer in this session (unsharing one of
     /// them ends the session at once).
     offered: BTreeSet<FileId>,
-    /// Files set reconciliation found to differ, waiting to enter play (at most
-    /// [`MAX_FILES_ENTERING`](casebook_base::limits::MAX_FILES_ENTERING) are in play at once).
+    /// Files announced by the peer or found to differ by set reconciliation, waiting to enter
+    /// play (at most [`MAX_FILES_ENTERING`](casebook_base::limits::MAX_FILES_ENTERING) are in
+    /// play at once), and the same files as a set.
     waiting: VecDeque<FileId>,
+    queued: HashSet<FileId>,
+    /// The heads this side last told the peer of each file that left play in this session: a
+    /// later word of the peer naming them is its acknowledgement, not a question.
+    told_before: HashMap<FileId, Vec<ChangeHash>>,
     /// This side's (file, heads digest) items for set reconciliation, once needed.
     reconcile_items: Option<Vec<Item>>,
     /// Whether set reconciliation runs in this session: the peer's cursor is then saved only
@@ -129,6 +134,8 @@ impl Session {
             files: HashMap::new(),
             offered: BTreeSet::new(),
             waiting: VecDeque::new(),
+            queued: HashSet::new(),
+            told_before: HashMap::new(),
             reconcile_items: None,
             reconciling: false,
             requests_sent: 0,
@@ -322,9 +329,7 @@ impl Session {
                 return Ok(());
             }
         }
-        self.enter(file, summary.as_ref())?;
-        work.touched.insert(file);
-        Ok(())
+        self.wait(file)
     }
 
     /// The peer's `HaveEnd`: its announcements are complete; the cursor is saved once they

@@ -86,7 +86,7 @@ impl Session {
                     if settles {
                         fs.state.shared_heads.clone_from(&heads);
                         settled.push((file, Self::record(&fs.state, &heads)));
-                        self.files.remove(&file);
+                        self.leave(file);
                     }
                 }
                 None => {
@@ -94,7 +94,7 @@ impl Session {
                         // Also for a shadow: the peer holds exactly these heads, all of which
                         // are stored here now, so announcing them back would be an echo.
                         settled.push((file, Self::record(&fs.state, &heads)));
-                        self.files.remove(&file);
+                        self.leave(file);
                     }
                 }
             }
