@@ -36,6 +36,6 @@ pub use db::{ChangeSignature, Commit, FORMAT_VERSION, SIGNATURE_CONTEXT, Store};
 pub use error::Error;
 pub use origin::{ChangeOrigin, Origin};
 pub use peers::Peer;
-pub use write::Txn;
 /// The storage seam a store can be created and opened on (`Store::create_on`, `Store::open_on`).
 pub use redb::StorageBackend;
+pub use write::Txn;
