@@ -8,11 +8,11 @@ use std::time::{Duration, Instant};
 
 use automerge::ChangeHash;
 use casebook::{FileId, Node};
+use casebook_bench_data::{BoxResult, fmt_dur, ms, vm_hwm_kb};
 use casebook_sync::driver::ProgressFn;
 use casebook_sync::sync_once;
 
-use crate::data::BoxResult;
-use crate::util::{CHILD_ADDR_ENV, CHILD_DIR_ENV, STALL_ENV, fmt_dur, ms, stall, vm_hwm_kb};
+use crate::child::{CHILD_ADDR_ENV, CHILD_DIR_ENV, STALL_ENV, stall};
 
 /// The child's last progress.
 #[derive(Debug)]

@@ -7,7 +7,7 @@
 //! ```
 //!
 //! `CASEBOOK_BENCH_FILES` (default 10,000) account files are built as casebook's sync benchmark
-//! builds them (`crates/sync/benches/sync.rs`; the generator is copied in `gen.rs`): five people
+//! builds them (the shared generator `casebook_bench_data`, with `Spec::shared`): five people
 //! and `CASEBOOK_BENCH_INTERACTIONS` (default 50) logged interactions each, every file shared
 //! with Bob for reading, committed to Alice's casebook node. Samod's Alice gets the *same*
 //! Automerge documents: each one, loaded from Alice's store, is given to `Repo::create`; her
@@ -40,9 +40,9 @@
 //! `find`s at a time (default 64; 0: all at once).
 
 mod cb;
-mod data;
+mod child;
+mod compare;
 mod sm;
-mod util;
 
 use std::ffi::OsString;
 use std::net::{Ipv4Addr, SocketAddr};
@@ -53,15 +53,19 @@ use std::time::{Duration, Instant};
 use automerge::ChangeHash;
 use casebook::edit;
 use casebook::{FileId, Node, Ticket};
+use casebook_bench_data::{
+    BoxResult, Method, SHARED_PEOPLE as PEOPLE, Share, Spec, Table, check_direct, env_usize,
+    fmt_bytes, fmt_dur, fmt_kb, interaction, populate, reset_hwm, split_spread, spread, threads,
+    vm_hwm_kb, vm_rss_kb,
+};
 use casebook_sync::{Event, Server};
 use chrono::Utc;
 use samod::{DocumentId, Repo};
 
-use crate::data::{BoxResult, Method, PEOPLE, Spec};
-use crate::util::{
-    CHILD_ADDR_ENV, CHILD_DIR_ENV, CHILD_ENV, CHILD_EXPECT_ENV, ChildReport, Comparison, Measure,
-    Table, env_usize, fmt_bytes, fmt_dur, fmt_kb, reset_hwm, run_child, vm_hwm_kb, vm_rss_kb,
+use crate::child::{
+    CHILD_ADDR_ENV, CHILD_DIR_ENV, CHILD_ENV, CHILD_EXPECT_ENV, ChildReport, run_child,
 };
+use crate::compare::{Comparison, Measure};
 
 const FILES_ENV: &str = "CASEBOOK_BENCH_FILES";
 const INTERACTIONS_ENV: &str = "CASEBOOK_BENCH_INTERACTIONS";
@@ -125,7 +129,7 @@ impl Bench {
         println!("casebook vs samod sync benchmark");
         println!(
             "files {files}, {PEOPLE} people and {per_file} interactions each, {} threads",
-            data::threads()
+            threads()
         );
         println!();
 
@@ -194,17 +198,13 @@ impl Bench {
         drop(bob);
 
         // Population of casebook's Alice, the direct path checked against the real edits.
-        let spec = Spec {
-            owner: alice.node_id(),
-            adviser: alice.adviser().to_string(),
-            config: alice.config().clone(),
+        let share = Share {
             sharee: bob_id,
             label: alice.find_peer(BOB_PEER)?.name,
-            per_file,
-            now,
         };
+        let spec = Spec::shared(&alice, share, per_file, now);
         if method == Method::Direct {
-            let checked = match data::check_direct(&spec)? {
+            let checked = match check_direct(&spec)? {
                 None => "checked".to_string(),
                 Some(problem) => {
                     println!(
@@ -217,7 +217,7 @@ impl Bench {
         }
         eprintln!("populating casebook with {files} files");
         let started = Instant::now();
-        let ids = data::populate(&alice, &spec, files, method)?;
+        let ids = populate(&alice, &spec, files, method)?;
         out.row(
             "population",
             &format!(
@@ -330,7 +330,7 @@ impl Bench {
             "machine: {} cores (std::thread::available_parallelism), {} {}; Alice (both \
              engines) serves in the bench process and Bob syncs from a child process, all on \
              these cores; loopback; page cache warm. Whole run: {}",
-            data::threads(),
+            threads(),
             std::env::consts::OS,
             std::env::consts::ARCH,
             fmt_dur(run_started.elapsed())
@@ -399,10 +399,10 @@ impl Bench {
         self.compare_time_bytes(g, c, s);
         let d = 100.min(files);
         let g = format!("(b) reconnect, d={d}");
-        let changed = data::spread(&ids, d, 0);
+        let changed = spread(&ids, d, 0);
         let started = Instant::now();
         for (i, file) in changed.iter().enumerate() {
-            let it = data::interaction(900_000 + i as u64, Utc::now(), ALICE);
+            let it = interaction(900_000 + i as u64, Utc::now(), ALICE);
             self.alice
                 .apply(*file, |doc, ctx, _| edit::log_interaction(doc, ctx, &it))?;
         }
@@ -419,9 +419,9 @@ impl Bench {
         // (c) Both sides change files, some the same ones.
         let common = 10.min(files / 21);
         let each = 100.min((files - common) / 2);
-        let (only_alice, rest) = data::split_spread(&ids, each, 1);
-        let (only_bob, rest) = data::split_spread(&rest, each, 2);
-        let (both, _) = data::split_spread(&rest, common, 3);
+        let (only_alice, rest) = split_spread(&ids, each, 1);
+        let (only_bob, rest) = split_spread(&rest, each, 2);
+        let (both, _) = split_spread(&rest, common, 3);
         let bob_files: Vec<FileId> = only_bob.iter().chain(&both).copied().collect();
         let alice_files: Vec<FileId> = only_alice.iter().chain(&both).copied().collect();
         eprintln!("(c) both sides changed");
@@ -442,14 +442,14 @@ impl Bench {
 
         let g = format!("(c) both changed {each}+{each}, {common} common");
         for (i, file) in alice_files.iter().enumerate() {
-            let it = data::interaction(800_000 + i as u64, Utc::now(), ALICE);
+            let it = interaction(800_000 + i as u64, Utc::now(), ALICE);
             self.alice
                 .apply(*file, |doc, ctx, _| edit::log_interaction(doc, ctx, &it))?;
         }
         self.copy_to_samod(&g, &alice_files)?;
         let bob = Node::open(&self.cb_bob_dir)?;
         for (i, file) in bob_files.iter().enumerate() {
-            let it = data::interaction(700_000 + i as u64, Utc::now(), BOB);
+            let it = interaction(700_000 + i as u64, Utc::now(), BOB);
             bob.apply(*file, |doc, ctx, _| edit::log_interaction(doc, ctx, &it))?;
         }
         // Bob's same changes into samod's Bob (his repo opened here, with no connection).

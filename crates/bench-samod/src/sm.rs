@@ -15,6 +15,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use automerge::{Automerge, ChangeHash};
 use casebook::{FileId, Node};
+use casebook_bench_data::{BoxResult, env_usize, fmt_dur, ms, threads, vm_hwm_kb};
 use futures::StreamExt;
 use futures::future::BoxFuture;
 use samod::storage::TokioFilesystemStorage;
@@ -25,11 +26,7 @@ use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
 
 use crate::cb::sorted;
-use crate::data::{BoxResult, threads};
-use crate::util::{
-    CHILD_ADDR_ENV, CHILD_DIR_ENV, CHILD_EXPECT_ENV, STALL_ENV, env_usize, fmt_dur, ms, stall,
-    vm_hwm_kb,
-};
+use crate::child::{CHILD_ADDR_ENV, CHILD_DIR_ENV, CHILD_EXPECT_ENV, STALL_ENV, stall};
 
 /// Alice's peer id in samod.
 pub(crate) const ALICE: &str = "alice";

@@ -6,10 +6,12 @@
 //! - **population**: building every document in memory (`schema::new_file`, the node's actor,
 //!   `edit::create_client`, then one Automerge change per interaction) on worker threads and
 //!   committing them in batches of 250 files per transaction through
-//!   [`casebook_store::Store::commit_many`] on the node's own store. By default the interactions
-//!   are written by a direct path that makes the same change `edit::log_interaction` makes
-//!   without re-reading the whole document first (checked against the real edit at start-up);
-//!   `CASEBOOK_BENCH_POPULATE=edits` uses `edit::log_interaction` itself (about 4x slower);
+//!   [`casebook_store::Store::commit_many`] on the node's own store, each file as one unsigned
+//!   commit (the shared generator `casebook_bench_data`, with `Spec::plain`). By default the
+//!   interactions are written by a direct path that makes the same change
+//!   `edit::log_interaction` makes without re-reading the whole document first (checked against
+//!   the real edit at start-up); `CASEBOOK_BENCH_POPULATE=edits` uses `edit::log_interaction`
+//!   itself (about 4x slower);
 //! - **(a) durable log**: p50/p99 latency of `Node::apply(file, edit::log_interaction)` on
 //!   random files (load, migrate, edit, summarise, one fsynced redb transaction), against a raw
 //!   redb baseline (a separate database) that inserts as many bytes as one change and commits
@@ -37,47 +39,28 @@
 //! `CASEBOOK_BENCH_INTERACTIONS` (interactions per file, default 50) and
 //! `CASEBOOK_BENCH_POPULATE` (`direct` or `edits`).
 
-use std::error::Error;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use automerge::transaction::{CommitOptions, Transactable, Transaction};
-use automerge::{
-    ActorId, Automerge, AutomergeError, ObjId, ObjType, ROOT, ReadDoc, ScalarValue, Value,
+use automerge::ReadDoc;
+use casebook::edit;
+use casebook::{FileId, FileSummary, Node, portfolio, view};
+use casebook_bench_data::{
+    BoxResult, Method, Spec, check_direct, env_usize, fmt_dur_precise, fmt_kb, fmt_mib,
+    interaction, ms, populate, ratio, threads, vm_hwm_kb,
 };
-use casebook::edit::{self, EditContext, NewClient};
-use casebook::enums::{Direction, InteractionKind, Purpose};
-use casebook::model::Interaction;
-use casebook::{FileId, FileSummary, Node, OrgConfig, Origin, portfolio, view};
-use casebook_store::Commit;
 use chrono::{DateTime, Duration as Span, TimeZone, Utc};
 use redb::{Database, Durability, TableDefinition};
-use serde_json::Value as JsonValue;
-use uuid::Uuid;
-
-type BoxResult<T> = Result<T, Box<dyn Error>>;
 
 const CHILD_ENV: &str = "CASEBOOK_BENCH_CHILD";
 const CHILD_DIR_ENV: &str = "CASEBOOK_BENCH_DIR";
 const FILES_ENV: &str = "CASEBOOK_BENCH_FILES";
 const SAMPLES_ENV: &str = "CASEBOOK_BENCH_SAMPLES";
 const INTERACTIONS_ENV: &str = "CASEBOOK_BENCH_INTERACTIONS";
-const POPULATE_ENV: &str = "CASEBOOK_BENCH_POPULATE";
-const BATCH: usize = 250;
 const WARMUP: usize = 5;
 const DASHBOARD_REPS: usize = 5;
 const ADVISER: &str = "Bench Adviser";
-const LEADS: &[&str] = &[
-    "Alice Ahmed",
-    "Bob Brown",
-    "Chen Li",
-    "Dana Evans",
-    "Eve Fraser",
-    "Femi Okafor",
-];
-const SEGMENTS: &[&str] = &["growth", "pre-start", "social", "export", "rural"];
 const RAW_TABLE: TableDefinition<'_, u64, &[u8]> = TableDefinition::new("raw");
 
 fn main() -> BoxResult<()> {
@@ -108,9 +91,14 @@ fn main() -> BoxResult<()> {
     let mut node = Node::init(&dir, ADVISER)?;
     node.set_clock(Some(now));
     let method = Method::from_env();
+    let spec = Spec::plain(&node, per_file, now);
     if method == Method::Direct {
-        let actor = ActorId::from(&node.node_id().as_bytes()[..]);
-        match check_direct(&actor, node.config(), now, per_file)? {
+        // Ten interactions are enough to compare the paths, and keep the O(N²) edits short.
+        let probe = Spec {
+            per_file: per_file.min(10),
+            ..spec.clone()
+        };
+        match check_direct(&probe)? {
             None => out.row("population", "direct path = edit path", "checked".into()),
             Some(problem) => {
                 println!(
@@ -125,20 +113,20 @@ fn main() -> BoxResult<()> {
         }
     }
     let started = Instant::now();
-    let ids = populate(&node, files, per_file, method, now)?;
+    let ids = populate(&node, &spec, files, method)?;
     let populate_time = started.elapsed();
     let store_bytes = std::fs::metadata(dir.join(casebook::STORE_FILE))?.len();
     out.row(
         "population",
         &format!("build + commit all files ({})", method.as_str()),
-        fmt_dur(populate_time),
+        fmt_dur_precise(populate_time),
     );
     out.row(
         "population",
         "files per second",
         format!("{:.0}", files as f64 / populate_time.as_secs_f64()),
     );
-    out.row("population", "store size", fmt_bytes(store_bytes));
+    out.row("population", "store size", fmt_mib(store_bytes));
     out.json("files", files);
     out.json("interactions_per_file", per_file);
     out.json("populate_ms", ms(populate_time));
@@ -176,23 +164,27 @@ fn main() -> BoxResult<()> {
     out.row(
         "(a) durable log",
         "casebook Node::apply p50",
-        fmt_dur(cb.p50),
+        fmt_dur_precise(cb.p50),
     );
     out.row(
         "(a) durable log",
         "casebook Node::apply p99",
-        fmt_dur(cb.p99),
+        fmt_dur_precise(cb.p99),
     );
-    out.row("(a) durable log", "casebook mean", fmt_dur(cb.mean));
+    out.row("(a) durable log", "casebook mean", fmt_dur_precise(cb.mean));
     out.row(
         "(a) durable log",
         "raw redb insert+fsync p50",
-        format!("{} ({} B per commit)", fmt_dur(raw.p50), logs.raw_bytes),
+        format!(
+            "{} ({} B per commit)",
+            fmt_dur_precise(raw.p50),
+            logs.raw_bytes
+        ),
     );
     out.row(
         "(a) durable log",
         "raw redb insert+fsync p99",
-        fmt_dur(raw.p99),
+        fmt_dur_precise(raw.p99),
     );
     out.row(
         "(a) durable log",
@@ -217,17 +209,17 @@ fn main() -> BoxResult<()> {
     out.row(
         "(a) durable log",
         "breakdown p50: Node::load",
-        fmt_dur(load.p50),
+        fmt_dur_precise(load.p50),
     );
     out.row(
         "(a) durable log",
         "breakdown p50: view::read",
-        fmt_dur(read.p50),
+        fmt_dur_precise(read.p50),
     );
     out.row(
         "(a) durable log",
         "breakdown p50: log_interaction in memory",
-        fmt_dur(edit_mem.p50),
+        fmt_dur_precise(edit_mem.p50),
     );
     out.json("breakdown_load_p50_ms", ms(load.p50));
     out.json("breakdown_read_p50_ms", ms(read.p50));
@@ -303,12 +295,12 @@ fn main() -> BoxResult<()> {
     out.row(
         "(b) dashboard",
         "index: summaries() + portfolio (median)",
-        fmt_dur(index.p50),
+        fmt_dur_precise(index.p50),
     );
     out.row(
         "(b) dashboard",
         "load every document + portfolio",
-        fmt_dur(full_time),
+        fmt_dur_precise(full_time),
     );
     out.row(
         "(b) dashboard",
@@ -318,7 +310,7 @@ fn main() -> BoxResult<()> {
     out.row(
         "(b) dashboard",
         "per document load + read",
-        fmt_dur(full_time / u32::try_from(files).unwrap_or(u32::MAX)),
+        fmt_dur_precise(full_time / u32::try_from(files).unwrap_or(u32::MAX)),
     );
     out.json("dashboard_index_ms", ms(index.p50));
     out.json("dashboard_load_all_ms", ms(full_time));
@@ -327,11 +319,15 @@ fn main() -> BoxResult<()> {
     // (c) Open: in-process figures from above, then a fresh process.
     let parent_hwm = vm_hwm_kb();
     drop(node);
-    out.row("(c) open", "in-process Node::open", fmt_dur(open_time));
+    out.row(
+        "(c) open",
+        "in-process Node::open",
+        fmt_dur_precise(open_time),
+    );
     out.row(
         "(c) open",
         "in-process first summaries()",
-        fmt_dur(summaries_time),
+        fmt_dur_precise(summaries_time),
     );
     out.json("open_inprocess_ms", ms(open_time));
     out.json("summaries_inprocess_ms", ms(summaries_time));
@@ -351,14 +347,14 @@ fn main() -> BoxResult<()> {
             out.row(
                 "(c) open",
                 "child Node::open",
-                fmt_dur(Duration::from_secs_f64(c.open_ms / 1e3)),
+                fmt_dur_precise(Duration::from_secs_f64(c.open_ms / 1e3)),
             );
             out.row(
                 "(c) open",
                 "child summaries()",
                 format!(
                     "{} ({} files)",
-                    fmt_dur(Duration::from_secs_f64(c.summaries_ms / 1e3)),
+                    fmt_dur_precise(Duration::from_secs_f64(c.summaries_ms / 1e3)),
                     c.files
                 ),
             );
@@ -387,23 +383,6 @@ fn bench_now() -> DateTime<Utc> {
         .unwrap_or_else(Utc::now)
 }
 
-fn env_usize(name: &str, default: usize) -> usize {
-    match std::env::var(name) {
-        Ok(v) => match v.trim().replace('_', "").parse() {
-            Ok(n) => n,
-            Err(_) => {
-                println!("warning: {name}={v} is not a number; using {default}");
-                default
-            }
-        },
-        Err(_) => default,
-    }
-}
-
-fn threads() -> usize {
-    std::thread::available_parallelism().map_or(1, usize::from)
-}
-
 /// A small deterministic PRNG (xorshift64*), so runs pick the same files.
 struct Rng(u64);
 
@@ -418,335 +397,6 @@ impl Rng {
     fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
     }
-}
-
-/// One interaction, varied by `seed`.
-fn interaction(seed: u64, at: DateTime<Utc>) -> Interaction {
-    let kinds = InteractionKind::ALL;
-    let purposes = Purpose::ALL;
-    Interaction {
-        kind: kinds[(seed % kinds.len() as u64) as usize],
-        direction: if seed.is_multiple_of(3) {
-            Direction::Inbound
-        } else {
-            Direction::Outbound
-        },
-        at,
-        minutes: 15 + (seed % 8) as u32 * 15,
-        our_attendees: vec![ADVISER.to_string()],
-        their_attendees: vec!["Jane Smith".to_string()],
-        purpose: purposes[(seed / 7 % purposes.len() as u64) as usize],
-        summary: format!(
-            "Reviewed cash flow forecast and hiring plan; agreed to revisit supplier terms (note {seed})."
-        ),
-        needs: "Working capital advice".to_string(),
-        risks: vec![],
-        opportunities: vec![],
-        by: ADVISER.to_string(),
-    }
-}
-
-/// How the population step writes the interactions.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Method {
-    /// `edit::log_interaction` for each one: faithful, but every call reads the whole document
-    /// (`view::read`), so a file of N interactions costs O(N²).
-    Edits,
-    /// The same Automerge change `log_interaction` makes (same map, key shape, values, message,
-    /// time and actor), written without reading the document first. Checked against `Edits`
-    /// at start-up.
-    Direct,
-}
-
-impl Method {
-    fn from_env() -> Self {
-        match std::env::var(POPULATE_ENV).as_deref().map(str::trim) {
-            Ok("edits") => Self::Edits,
-            Ok("direct") | Err(_) => Self::Direct,
-            Ok(other) => {
-                println!(
-                    "warning: {POPULATE_ENV}={other} is neither 'edits' nor 'direct'; using direct"
-                );
-                Self::Direct
-            }
-        }
-    }
-
-    fn as_str(self) -> &'static str {
-        match self {
-            Self::Edits => "edits",
-            Self::Direct => "direct",
-        }
-    }
-}
-
-/// What `edit::log_interaction` writes for `it` on a file of client `name`, without reading
-/// the document: one change at `it.at` with the domain message, adding the interaction under a
-/// fresh UUID key. (The node's adviser is already named in `nodes` by `create_client`.)
-fn log_direct(
-    doc: &mut Automerge,
-    interactions: &ObjId,
-    name: &str,
-    it: &Interaction,
-) -> BoxResult<()> {
-    let value = serde_json::to_value(it)?;
-    let with = if it.their_attendees.is_empty() {
-        name.to_string()
-    } else {
-        format!("{} ({name})", it.their_attendees.join(", "))
-    };
-    let message = format!(
-        "Logged {} {} with {with}: {}",
-        it.direction, it.kind, it.purpose
-    );
-    let key = Uuid::new_v4().to_string();
-    let time = it.at.timestamp();
-    doc.transact_with(
-        |_| {
-            CommitOptions::default()
-                .with_time(time)
-                .with_message(message)
-        },
-        |tx| put_json(tx, interactions, &key, &value),
-    )
-    .map_err(|f| f.error)?;
-    Ok(())
-}
-
-/// Write a JSON value as `casebook_doc::edit` does: objects become maps, arrays lists, `null`
-/// writes nothing, unsigned numbers are `Uint`.
-fn put_json(
-    tx: &mut Transaction<'_>,
-    obj: &ObjId,
-    key: &str,
-    value: &JsonValue,
-) -> Result<(), AutomergeError> {
-    match value {
-        JsonValue::Null => {}
-        JsonValue::Object(fields) => {
-            let map = tx.put_object(obj, key, ObjType::Map)?;
-            for (k, v) in fields {
-                put_json(tx, &map, k, v)?;
-            }
-        }
-        JsonValue::Array(items) => {
-            let list = tx.put_object(obj, key, ObjType::List)?;
-            for (i, v) in items.iter().enumerate() {
-                match v {
-                    JsonValue::Object(fields) => {
-                        let map = tx.insert_object(&list, i, ObjType::Map)?;
-                        for (k, v) in fields {
-                            put_json(tx, &map, k, v)?;
-                        }
-                    }
-                    scalar => tx.insert(&list, i, scalar_of(scalar))?,
-                }
-            }
-        }
-        scalar => tx.put(obj, key, scalar_of(scalar))?,
-    }
-    Ok(())
-}
-
-fn scalar_of(value: &JsonValue) -> ScalarValue {
-    match value {
-        JsonValue::Bool(b) => ScalarValue::Boolean(*b),
-        JsonValue::Number(n) => {
-            if let Some(u) = n.as_u64() {
-                ScalarValue::Uint(u)
-            } else if let Some(i) = n.as_i64() {
-                ScalarValue::Int(i)
-            } else {
-                ScalarValue::F64(n.as_f64().unwrap_or(0.0))
-            }
-        }
-        JsonValue::String(s) => ScalarValue::Str(s.as_str().into()),
-        _ => ScalarValue::Null,
-    }
-}
-
-/// Build one file both ways and compare what a reader sees: the interactions (ignoring their
-/// random keys), the profile, and each change's message, time and author.
-fn check_direct(
-    actor: &ActorId,
-    config: &OrgConfig,
-    now: DateTime<Utc>,
-    per_file: usize,
-) -> BoxResult<Option<String>> {
-    let n = 7;
-    let (_, a_doc, a_sum) = build_file(n, per_file.min(10), actor, config, now, Method::Edits)?;
-    let (_, b_doc, b_sum) = build_file(n, per_file.min(10), actor, config, now, Method::Direct)?;
-    let (a, b) = (view::read(&a_doc)?, view::read(&b_doc)?);
-    let values = |f: &casebook::AccountFile| {
-        let mut v: Vec<Interaction> = f.interactions.values().cloned().collect();
-        v.sort_by_key(|i| i.at);
-        v
-    };
-    let meta = |d: &Automerge| -> Vec<(String, i64, Vec<u8>)> {
-        d.get_changes(&[])
-            .iter()
-            .map(|c| {
-                (
-                    c.message().unwrap_or_default().to_string(),
-                    c.timestamp(),
-                    c.actor_id().to_bytes().to_vec(),
-                )
-            })
-            .collect()
-    };
-    let mut problems = Vec::new();
-    if values(&a) != values(&b) {
-        problems.push("interactions differ");
-    }
-    if a.profile != b.profile || a.nodes != b.nodes {
-        problems.push("profile or nodes differ");
-    }
-    if meta(&a_doc) != meta(&b_doc) {
-        problems.push("change messages, times or authors differ");
-    }
-    let strip = |s: &FileSummary| FileSummary {
-        file_id: String::new(),
-        ..s.clone()
-    };
-    if strip(&a_sum) != strip(&b_sum) {
-        problems.push("summaries differ");
-    }
-    Ok((!problems.is_empty()).then(|| problems.join("; ")))
-}
-
-/// Build file number `n` in memory: the skeleton, the client, then `per_file` interactions,
-/// every change made by `actor` at a time in the past year.
-fn build_file(
-    n: usize,
-    per_file: usize,
-    actor: &ActorId,
-    config: &OrgConfig,
-    now: DateTime<Utc>,
-    method: Method,
-) -> BoxResult<Built> {
-    let id = FileId::new();
-    let name = format!("Client {n:06} Ltd");
-    let owner = casebook::NodeId::from_bytes(actor.to_bytes().try_into()?);
-    let mut doc = casebook_doc::schema::new_file(id, owner)?;
-    doc.set_actor(actor.clone());
-    let intake = now - Span::days(400 - (n % 30) as i64);
-    let mut ctx = EditContext {
-        adviser: ADVISER.to_string(),
-        now: intake,
-    };
-    edit::create_client(
-        &mut doc,
-        &ctx,
-        config,
-        &NewClient {
-            name: name.clone(),
-            legal_form: "limited company".into(),
-            sector: "food manufacturing".into(),
-            postcode: format!("AB{} {}CD", n % 100, n % 10),
-            company_number: format!("{:08}", 10_000_000 + n),
-            region: "North".into(),
-            segments: vec![SEGMENTS[n % SEGMENTS.len()].to_string()],
-            lead: LEADS[n % LEADS.len()].to_string(),
-            intake_date: Some(intake.date_naive()),
-            source: "referral".into(),
-        },
-    )?;
-    // Spread the interactions from intake to a file-dependent last contact (0..120 days ago),
-    // so some files are overdue for contact and some are not.
-    let last = now - Span::days((n * 7 % 120) as i64);
-    let span = (last - intake).num_minutes().max(1);
-    let Some((Value::Object(ObjType::Map), interactions)) = doc.get(ROOT, "interactions")? else {
-        return Err("the skeleton has no interactions map".into());
-    };
-    for i in 0..per_file {
-        let at = intake + Span::minutes(span * (i as i64 + 1) / per_file.max(1) as i64);
-        let it = interaction((n * 1000 + i) as u64, at);
-        match method {
-            Method::Edits => {
-                ctx.now = at;
-                edit::log_interaction(&mut doc, &ctx, &it)?;
-            }
-            Method::Direct => log_direct(&mut doc, &interactions, &name, &it)?,
-        }
-    }
-    let summary = FileSummary::of(&view::read(&doc)?, config);
-    Ok((id, doc, summary))
-}
-
-/// Build `files` files on worker threads and commit them in batches of [`BATCH`] through the
-/// node's store, each batch in one durable transaction, as a new file's first commit would be.
-fn populate(
-    node: &Node,
-    files: usize,
-    per_file: usize,
-    method: Method,
-    now: DateTime<Utc>,
-) -> BoxResult<Vec<FileId>> {
-    let actor = ActorId::from(&node.node_id().as_bytes()[..]);
-    let config = node.config().clone();
-    let workers = threads();
-    let (tx, rx) = mpsc::sync_channel::<Result<Built, String>>(BATCH * 2);
-    let mut ids = Vec::with_capacity(files);
-    let started = Instant::now();
-    let mut last_report = Instant::now();
-    std::thread::scope(|scope| -> BoxResult<()> {
-        for w in 0..workers {
-            let tx = tx.clone();
-            let actor = actor.clone();
-            let config = config.clone();
-            scope.spawn(move || {
-                for n in (w..files).step_by(workers) {
-                    let built = build_file(n, per_file, &actor, &config, now, method)
-                        .map_err(|e| e.to_string());
-                    if tx.send(built).is_err() {
-                        return;
-                    }
-                }
-            });
-        }
-        drop(tx);
-        let mut batch: Vec<Built> = Vec::with_capacity(BATCH);
-        for built in rx {
-            batch.push(built?);
-            if batch.len() == BATCH {
-                commit_batch(node, &mut batch, &mut ids)?;
-                if last_report.elapsed() > Duration::from_secs(30) {
-                    last_report = Instant::now();
-                    eprintln!(
-                        "  populated {} of {files} files in {}",
-                        ids.len(),
-                        fmt_dur(started.elapsed())
-                    );
-                }
-            }
-        }
-        if !batch.is_empty() {
-            commit_batch(node, &mut batch, &mut ids)?;
-        }
-        Ok(())
-    })?;
-    Ok(ids)
-}
-
-type Built = (FileId, Automerge, FileSummary);
-
-/// Commit a batch of new files in one durable transaction and note their ids.
-fn commit_batch(node: &Node, batch: &mut Vec<Built>, ids: &mut Vec<FileId>) -> BoxResult<()> {
-    let commits: Vec<Commit<'_>> = batch
-        .iter()
-        .map(|(id, doc, summary)| Commit {
-            file_id: *id,
-            doc,
-            changes: doc.get_changes(&[]),
-            summary,
-            origin: Origin::Local,
-            signatures: vec![],
-        })
-        .collect();
-    node.store().commit_many(&commits)?;
-    ids.extend(batch.iter().map(|(id, _, _)| *id));
-    batch.clear();
-    Ok(())
 }
 
 /// What the durable-log step measured.
@@ -787,7 +437,7 @@ fn durable_logs(
     edit::log_interaction(
         &mut probe,
         &node.edit_context(),
-        &interaction(rng.next(), now),
+        &interaction(rng.next(), now, ADVISER),
     )?;
     f.raw_bytes = probe
         .get_changes(&before)
@@ -799,7 +449,7 @@ fn durable_logs(
     let mut logged = Vec::with_capacity(samples);
     for i in 0..WARMUP + samples {
         let file = ids[rng.below(ids.len())];
-        let it = interaction(rng.next(), now);
+        let it = interaction(rng.next(), now, ADVISER);
         let started = Instant::now();
         let edited = node.apply(file, |doc, ctx, _cfg| edit::log_interaction(doc, ctx, &it))?;
         let elapsed = started.elapsed();
@@ -832,7 +482,7 @@ fn durable_logs(
             summary_total += serde_json::to_vec(&s)?.len();
             summaries += 1;
         }
-        let it = interaction(rng.next(), now);
+        let it = interaction(rng.next(), now, ADVISER);
         let started = Instant::now();
         edit::log_interaction(&mut doc, &ctx, &it)?;
         f.edit.push(started.elapsed());
@@ -951,18 +601,6 @@ fn child_noop() -> BoxResult<()> {
     Ok(())
 }
 
-/// Peak resident set size of this process in KiB (0 where `/proc` is unavailable).
-fn vm_hwm_kb() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find_map(|l| l.strip_prefix("VmHWM:"))
-                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        })
-        .unwrap_or(0)
-}
-
 #[derive(Clone, Copy, Debug)]
 struct Stats {
     p50: Duration,
@@ -992,40 +630,11 @@ impl Stats {
     }
 }
 
-fn ms(d: Duration) -> f64 {
-    (d.as_secs_f64() * 1e6).round() / 1e3
-}
-
-fn fmt_dur(d: Duration) -> String {
-    let s = d.as_secs_f64();
-    if s >= 10.0 {
-        format!("{s:.1} s")
-    } else if s >= 1.0 {
-        format!("{s:.2} s")
-    } else if s >= 1e-3 {
-        format!("{:.2} ms", s * 1e3)
-    } else {
-        format!("{:.1} µs", s * 1e6)
-    }
-}
-
-fn fmt_bytes(b: u64) -> String {
-    format!("{:.1} MiB", b as f64 / (1024.0 * 1024.0))
-}
-
-fn fmt_kb(kb: u64) -> String {
-    format!("{:.1} MiB", kb as f64 / 1024.0)
-}
-
 fn ratio_f(a: Duration, b: Duration) -> f64 {
     if b.is_zero() {
         return 0.0;
     }
     (a.as_secs_f64() / b.as_secs_f64() * 100.0).round() / 100.0
-}
-
-fn ratio(a: Duration, b: Duration) -> String {
-    format!("{:.2}x", ratio_f(a, b))
 }
 
 /// The printed table and the JSON figures.
