@@ -236,14 +236,10 @@ fn two_sessions_with_the_same_peer_at_once_both_complete() {
         if to_carol.iter().any(is_sync) || to_alice.iter().any(is_sync) {
             break;
         }
-        let from_carol = once_carol
-            .receive(std::mem::take(&mut to_carol))
-            .expect("Carol receives");
-        let from_alice = once_alice
-            .receive(std::mem::take(&mut to_alice))
-            .expect("Alice receives");
-        to_alice = from_carol;
-        to_carol = from_alice;
+        exchange(
+            (&mut once_alice, &mut to_alice),
+            (&mut once_carol, &mut to_carol),
+        );
     }
     assert!(
         to_carol.iter().any(is_sync) || to_alice.iter().any(is_sync),
@@ -263,14 +259,10 @@ fn two_sessions_with_the_same_peer_at_once_both_complete() {
         if to_carol.is_empty() && to_alice.is_empty() {
             break;
         }
-        let from_carol = once_carol
-            .receive(std::mem::take(&mut to_carol))
-            .expect("Carol receives");
-        let from_alice = once_alice
-            .receive(std::mem::take(&mut to_alice))
-            .expect("Alice receives");
-        to_alice = from_carol;
-        to_carol = from_alice;
+        exchange(
+            (&mut once_alice, &mut to_alice),
+            (&mut once_carol, &mut to_carol),
+        );
     }
     assert!(
         once_carol.is_complete() && once_alice.is_complete(),
@@ -278,4 +270,22 @@ fn two_sessions_with_the_same_peer_at_once_both_complete() {
         once_carol.files_in_play(),
         once_alice.files_in_play()
     );
+}
+
+/// One round of a sans-IO conversation: each side receives what is on its way to it, and its
+/// answer goes on its way to the other.
+fn exchange(
+    (a, to_a): (
+        &mut casebook_sync::Session,
+        &mut Vec<casebook_proto::Message>,
+    ),
+    (b, to_b): (
+        &mut casebook_sync::Session,
+        &mut Vec<casebook_proto::Message>,
+    ),
+) {
+    let from_b = b.receive(std::mem::take(to_b)).expect("b receives");
+    let from_a = a.receive(std::mem::take(to_a)).expect("a receives");
+    *to_a = from_b;
+    *to_b = from_a;
 }
