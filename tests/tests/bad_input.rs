@@ -432,14 +432,35 @@ fn init_twice_is_refused() {
     assert_eq!(std::fs::read(cb.key_path()).expect("read key"), key);
     assert_eq!(cb.snapshot(), before);
 
-    // A data directory with only a key (a half-finished init) is not overwritten either.
+    // A data directory with only a key (an interrupted init) is finished, and its key is
+    // never overwritten: one others may read is refused, a private one is kept.
     let sb = sandbox();
     let half = sb.node("half");
     std::fs::create_dir(half.dir()).expect("mkdir");
     std::fs::write(half.key_path(), [7u8; 32]).expect("write");
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(half.key_path(), std::fs::Permissions::from_mode(0o644))
+        .expect("chmod");
     let run = half.fails(&["init", "--name", "Alice"]);
-    assert!(run.stderr.contains("already exists"), "{run}");
+    assert!(run.stderr.contains("chmod 600"), "{run}");
+    assert!(
+        !half.store_path().exists(),
+        "no store made with a key others may read"
+    );
     assert_eq!(std::fs::read(half.key_path()).expect("read"), [7u8; 32]);
+
+    std::fs::set_permissions(half.key_path(), std::fs::Permissions::from_mode(0o600))
+        .expect("chmod");
+    half.text(&["init", "--name", "Alice"]);
+    assert_eq!(std::fs::read(half.key_path()).expect("read"), [7u8; 32]);
+    let expected = casebook::SecretKey::from_seed([7u8; 32])
+        .node_id()
+        .to_string();
+    assert_eq!(
+        half.json(&["id"])["node_id"],
+        expected,
+        "the node is the key's"
+    );
 }
 
 #[test]
