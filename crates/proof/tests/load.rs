@@ -24,8 +24,8 @@
 //! follows the sync design: it grows with peers × files in play, never with the portfolio); every
 //! peer converged, with every acknowledged write. Every wait is bounded, so a hang fails.
 //!
-//! `CASEBOOK_LOAD_PEERS`, `CASEBOOK_LOAD_FILES`, `CASEBOOK_LOAD_CONTACTS` (per file) and
-//! `CASEBOOK_LOAD_SECONDS` change the size of a run (to see how memory grows with peers and
+//! `CASEBOOK_LOAD_PEERS`, `CASEBOOK_LOAD_FILES`, `CASEBOOK_LOAD_CONTACTS` (per file),
+//! `CASEBOOK_LOAD_SECONDS` and `CASEBOOK_LOAD_RUNS` change the size of a run (to see how memory grows with peers and
 //! files); `CASEBOOK_SEED` the adviser's choices.
 
 use std::collections::BTreeMap;
@@ -39,13 +39,13 @@ use std::time::{Duration, Instant};
 
 use casebook::automerge::{ChangeHash, ReadDoc};
 use casebook::limits::{MAX_FILES_ENTERING, STORE_CACHE_BYTES};
-use casebook::{FileId, Node, Ticket};
+use casebook::{FileId, KEY_FILE, Node, NodeId, STORE_FILE, Ticket};
 use casebook_proof::load::disk::FsyncProbe;
 use casebook_proof::load::latency::{Latencies, millis};
 use casebook_proof::load::portfolio::{self, Reader, Shape};
 use casebook_proof::load::process::{self, Sampler};
 use casebook_proof::load::protocol::{Report, STOP};
-use casebook_proof::report::{self, count, thousands};
+use casebook_proof::report::{self, count};
 use casebook_proof::{parallel, tier};
 use casebook_sync::{Event, Server};
 
@@ -111,18 +111,21 @@ struct Plan {
     clone_limit: Duration,
     /// How long every peer may take to converge once the writes stopped.
     converge_limit: Duration,
+    /// Runs, each with a fresh copy of the serving node and fresh peers.
+    runs: usize,
 }
 
 impl Plan {
     /// The quick tier: 20 peers × 50 files of 5 people and 20 contacts, writes for at least
-    /// 20 s (about 3 minutes in a debug build on a busy 2-core machine). The extended tier:
-    /// 2,000 files of the benchmark shape (more than a session admits at once, so the bound on
-    /// files in play is what keeps memory down) and writes for at least 60 s.
+    /// 20 s, one run (about 3 minutes in a debug build on a busy 2-core machine). The extended
+    /// tier: 20 peers × 1,000 files of the benchmark shape (four times what a session admits at
+    /// once, so the bound on files in play is what keeps memory down), writes for at least 60 s,
+    /// three runs.
     fn from_env() -> Self {
         let t = tier::tier();
         Self {
             peers: env_usize("CASEBOOK_LOAD_PEERS").unwrap_or(20),
-            files: env_usize("CASEBOOK_LOAD_FILES").unwrap_or(t.pick(50, 2_000)),
+            files: env_usize("CASEBOOK_LOAD_FILES").unwrap_or(t.pick(50, 1_000)),
             shape: Shape {
                 interactions: env_usize("CASEBOOK_LOAD_CONTACTS")
                     .unwrap_or(t.pick(20, Shape::BENCHMARK.interactions)),
@@ -131,8 +134,9 @@ impl Plan {
             load: Duration::from_secs(
                 env_usize("CASEBOOK_LOAD_SECONDS").map_or(t.pick(20, 60), |s| s as u64),
             ),
-            clone_limit: Duration::from_secs(t.pick(300, 1_800)),
+            clone_limit: Duration::from_secs(t.pick(300, 3_600)),
             converge_limit: Duration::from_secs(t.pick(300, 1_800)),
+            runs: env_usize("CASEBOOK_LOAD_RUNS").unwrap_or(t.pick(1, 3)),
         }
     }
 }
@@ -319,9 +323,12 @@ struct PeerNode {
 }
 
 impl PeerNode {
-    fn new(n: usize) -> Self {
+    /// Peer number `n`: a fresh node with an empty store and the identity in `key` (a key file
+    /// `Node::init` finds in a new data directory is kept).
+    fn new(n: usize, key: &Path) -> Self {
         let dir = tempfile::tempdir().expect("tempdir");
-        let node = Node::init(dir.path(), &format!("Peer {n:02} Adviser")).expect("peer node");
+        std::fs::copy(key, dir.path().join(KEY_FILE)).expect("the peer's key");
+        let node = Node::init(dir.path(), &peer_adviser(n)).expect("peer node");
         Self {
             node: Arc::new(node),
             _dir: dir,
@@ -400,7 +407,6 @@ fn sorted(mut heads: Vec<ChangeHash>) -> Vec<ChangeHash> {
 /// What one run measured.
 #[derive(Debug)]
 struct Figures {
-    populate: Duration,
     warm_up: Latencies,
     during_sync: Latencies,
     /// The slowest write of the whole run.
@@ -412,8 +418,7 @@ struct Figures {
     peak_kib: u64,
     rss_series: Vec<(Duration, u64)>,
     peers_started_at: Duration,
-    first_copy_after: Duration,
-    cloned_after: Duration,
+    cloned: Cloned,
     converged_after: Duration,
     converged: usize,
     acked_checked: u64,
@@ -434,42 +439,95 @@ struct Figures {
     wall: Duration,
 }
 
-/// The serving node's directory with the portfolio, trusting every peer and sharing every file
-/// with all of them; returns the node id, the files and how long writing them took.
-fn prepare_server(
-    dir: &Path,
-    peers: &[PeerNode],
-    plan: &Plan,
-) -> (casebook::NodeId, Vec<FileId>, Duration) {
-    let node = Node::init(dir, "Alice Morgan").expect("serving node");
-    let mut readers = Vec::with_capacity(peers.len());
-    for (n, p) in peers.iter().enumerate() {
-        let label = format!("Peer {n:02} (laptop)");
-        let ticket = Ticket {
-            node: p.node.node_id(),
-            addrs: vec![],
-        };
-        node.add_peer(&ticket, &label, &format!("Peer {n:02} Adviser"))
-            .expect("trust a peer");
-        readers.push(Reader {
-            node: p.node.node_id(),
-            label,
-        });
-    }
-    let started = Instant::now();
-    let files = portfolio::populate(&node, &readers, plan.files, plan.shape)
-        .expect("the portfolio is written");
-    (node.node_id(), files, started.elapsed())
+fn peer_adviser(n: usize) -> String {
+    format!("Peer {n:02} Adviser")
 }
 
-/// When the peers held their copies: the first copy anywhere, and every copy everywhere.
+/// What every run starts from, made once: the serving node's directory with its portfolio
+/// (copied for each run, never opened itself) and the peers' keys (each run's peers are fresh
+/// nodes with empty stores and these identities, which the portfolio is shared with).
+struct Fixture {
+    server: tempfile::TempDir,
+    keys: tempfile::TempDir,
+    server_id: NodeId,
+    files: Vec<FileId>,
+    populate: Duration,
+}
+
+impl Fixture {
+    fn new(plan: &Plan) -> Self {
+        let keys = tempfile::tempdir().expect("tempdir");
+        let server = tempfile::tempdir().expect("tempdir");
+        let node = Node::init(server.path(), "Alice Morgan").expect("serving node");
+        let mut readers = Vec::with_capacity(plan.peers);
+        for n in 0..plan.peers {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let peer = Node::init(dir.path(), &peer_adviser(n)).expect("a peer's key");
+            std::fs::copy(dir.path().join(KEY_FILE), Self::key_path(&keys, n)).expect("key");
+            let label = format!("Peer {n:02} (laptop)");
+            let ticket = Ticket {
+                node: peer.node_id(),
+                addrs: vec![],
+            };
+            node.add_peer(&ticket, &label, &peer_adviser(n))
+                .expect("trust a peer");
+            readers.push(Reader {
+                node: peer.node_id(),
+                label,
+            });
+        }
+        let started = Instant::now();
+        let files = portfolio::populate(&node, &readers, plan.files, plan.shape)
+            .expect("the portfolio is written");
+        Self {
+            server_id: node.node_id(),
+            files,
+            populate: started.elapsed(),
+            server,
+            keys,
+        }
+    }
+
+    fn key_path(keys: &tempfile::TempDir, n: usize) -> std::path::PathBuf {
+        keys.path().join(format!("peer-{n:02}.key"))
+    }
+
+    /// A copy of the serving node's directory, for one run.
+    fn server_copy(&self) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for name in [STORE_FILE, KEY_FILE] {
+            std::fs::copy(self.server.path().join(name), dir.path().join(name))
+                .expect("copy the serving node");
+        }
+        dir
+    }
+
+    /// Peer number `n`, new for one run.
+    fn peer(&self, n: usize) -> PeerNode {
+        PeerNode::new(n, &Self::key_path(&self.keys, n))
+    }
+}
+
+/// The pause before the next poll of the peers' stores, after a poll that took `took`: at
+/// least [`POLL_EVERY`], and long enough that polling thousands of copies takes at most a tenth
+/// of the time (the peers share this process's CPU).
+fn pause_after(took: Duration) -> Duration {
+    POLL_EVERY.max(took * 9)
+}
+
+/// When the peers held their copies (from the peers' start): the first copy anywhere, the
+/// moment every peer held at least one, and every copy everywhere (`None`: not all within the
+/// plan's clone limit; then how many copies were held).
+#[derive(Clone, Copy, Debug)]
 struct Cloned {
-    first_copy_after: Duration,
-    cloned_after: Duration,
+    first_copy_after: Option<Duration>,
+    every_peer_first_after: Option<Duration>,
+    cloned_after: Option<Duration>,
+    held: usize,
 }
 
 /// Let the adviser write while the peers clone, until the load period is over and every peer
-/// has held every file for [`AFTER_CLONE`].
+/// has held every file for [`AFTER_CLONE`], or the plan's clone limit has passed.
 fn load_phase(
     child: &mut ServingChild,
     peers: &[PeerNode],
@@ -477,25 +535,23 @@ fn load_phase(
     plan: &Plan,
     started: Instant,
 ) -> Cloned {
-    // A file once held stays held, so each peer is checked from where it got to.
-    let mut next_missing = vec![0usize; peers.len()];
-    let (mut first_copy_after, mut cloned_after) = (None, None);
+    // A file once held stays held, so each poll looks only at the copies still missing.
+    let mut missing: Vec<Vec<FileId>> = vec![files.to_vec(); peers.len()];
+    let mut first_copy: Vec<Option<Duration>> = vec![None; peers.len()];
+    let mut cloned_after = None;
     let mut last_progress = Instant::now();
     loop {
         child.assert_alive();
         let elapsed = started.elapsed();
+        let poll = Instant::now();
         if cloned_after.is_none() {
-            for (p, next) in peers.iter().zip(&mut next_missing) {
-                while *next < files.len()
-                    && p.node.store().contains(files[*next]).expect("contains")
-                {
-                    *next += 1;
+            for ((p, m), first) in peers.iter().zip(&mut missing).zip(&mut first_copy) {
+                m.retain(|f| !p.node.store().contains(*f).expect("contains"));
+                if m.len() < files.len() && first.is_none() {
+                    *first = Some(elapsed);
                 }
             }
-            let held: usize = next_missing.iter().sum();
-            if held > 0 && first_copy_after.is_none() {
-                first_copy_after = Some(elapsed);
-            }
+            let held = files.len() * peers.len() - missing.iter().map(Vec::len).sum::<usize>();
             if held == files.len() * peers.len() {
                 cloned_after = Some(elapsed);
                 eprintln!(
@@ -505,28 +561,35 @@ fn load_phase(
             } else if last_progress.elapsed() >= PROGRESS_EVERY {
                 last_progress = Instant::now();
                 eprintln!(
-                    "load: cloning: at least {held} of {} copies held, {}",
+                    "load: cloning: {held} of {} copies held, {} of {} peers hold a file, {}",
                     files.len() * peers.len(),
+                    first_copy.iter().filter(|f| f.is_some()).count(),
+                    peers.len(),
                     report::seconds(elapsed)
                 );
             }
-            assert!(
-                cloned_after.is_some() || elapsed < plan.clone_limit,
-                "the peers did not clone every file within {}: {held} of {} copies held",
-                report::seconds(plan.clone_limit),
-                files.len() * peers.len()
-            );
+            if cloned_after.is_none() && elapsed >= plan.clone_limit {
+                return Cloned {
+                    first_copy_after: first_copy.iter().flatten().min().copied(),
+                    every_peer_first_after: None,
+                    cloned_after: None,
+                    held,
+                };
+            }
         }
         if let Some(c) = cloned_after
             && elapsed >= plan.load
             && elapsed >= c + AFTER_CLONE
         {
+            let firsts = first_copy.iter().map(|f| f.unwrap_or(c));
             return Cloned {
-                first_copy_after: first_copy_after.unwrap_or(c),
-                cloned_after: c,
+                first_copy_after: firsts.clone().min(),
+                every_peer_first_after: firsts.max(),
+                cloned_after: Some(c),
+                held: files.len() * peers.len(),
             };
         }
-        std::thread::sleep(POLL_EVERY);
+        std::thread::sleep(pause_after(poll.elapsed()));
     }
 }
 
@@ -546,6 +609,7 @@ fn converge(
     let mut last_progress = Instant::now();
     loop {
         child.assert_alive();
+        let poll = Instant::now();
         for (p, b) in peers.iter().zip(&mut behind) {
             b.retain(|f| p.heads(*f) != finals[f]);
         }
@@ -562,7 +626,7 @@ fn converge(
                 report::seconds(started.elapsed())
             );
         }
-        std::thread::sleep(POLL_EVERY);
+        std::thread::sleep(pause_after(poll.elapsed()));
     }
 }
 
@@ -596,16 +660,12 @@ fn missing_writes(peers: &[PeerNode], acks: &[Ack]) -> Vec<String> {
     .collect()
 }
 
-fn run(plan: &Plan, seed: u64) -> Figures {
+fn run(plan: &Plan, fixture: &Fixture, seed: u64) -> Figures {
     let started = Instant::now();
-    let server_dir = tempfile::tempdir().expect("tempdir");
-    let mut peers: Vec<PeerNode> = (0..plan.peers).map(PeerNode::new).collect();
-    let (server_id, files, populate) = prepare_server(server_dir.path(), &peers, plan);
-    eprintln!(
-        "load: {} files written in {}; starting the serving process",
-        thousands(files.len() as u64),
-        report::seconds(populate)
-    );
+    let server_dir = fixture.server_copy();
+    let files = fixture.files.clone();
+    let server_id = fixture.server_id;
+    let mut peers: Vec<PeerNode> = (0..plan.peers).map(|n| fixture.peer(n)).collect();
 
     // 1. The serving process with 0 peers: its baseline.
     let mut child = ServingChild::spawn(server_dir.path(), seed);
@@ -717,7 +777,6 @@ fn run(plan: &Plan, seed: u64) -> Figures {
     let during_sync = between(load_started, stop_at);
     let latencies = |acks: &[Ack]| Latencies::new(acks.iter().map(|a| a.latency).collect());
     Figures {
-        populate,
         warm_up: latencies(&between(started, load_started)),
         during_sync: latencies(&during_sync),
         slowest: acks.iter().max_by_key(|a| a.latency).copied(),
@@ -727,8 +786,7 @@ fn run(plan: &Plan, seed: u64) -> Figures {
         peak_kib,
         rss_series,
         peers_started_at: load_started.duration_since(spawned),
-        first_copy_after: cloned.first_copy_after,
-        cloned_after: cloned.cloned_after,
+        cloned,
         converged_after,
         converged,
         acked_checked: (acks.len() * peers.len()) as u64,
@@ -746,6 +804,10 @@ fn run(plan: &Plan, seed: u64) -> Figures {
     }
 }
 
+fn seconds_or(d: Option<Duration>, otherwise: &str) -> String {
+    d.map_or_else(|| otherwise.to_string(), report::seconds)
+}
+
 /// The RSS samples as "0 s 60, 5 s 80, ... MiB", one every `step`.
 fn rss_over_time(series: &[(Duration, u64)], step: Duration) -> String {
     let mut out = Vec::new();
@@ -759,7 +821,7 @@ fn rss_over_time(series: &[(Duration, u64)], step: Duration) -> String {
     format!("{} MiB", out.join(", "))
 }
 
-fn print_figures(plan: &Plan, f: &Figures, seed: u64) {
+fn print_figures(plan: &Plan, fixture: &Fixture, f: &Figures, seed: u64) {
     let t = tier::tier();
     let growth = f.peak_kib.saturating_sub(f.baseline_kib);
     report::print(
@@ -785,9 +847,18 @@ fn print_figures(plan: &Plan, f: &Figures, seed: u64) {
                 process::mib(memory_budget_kib(plan))
             ),
             format!(
-                "first copy after {}, every peer held every file after {}",
-                report::seconds(f.first_copy_after),
-                report::seconds(f.cloned_after)
+                "first file on a peer after {}, on every peer after {}, every file on every \
+                 peer after {}",
+                seconds_or(f.cloned.first_copy_after, "never"),
+                seconds_or(f.cloned.every_peer_first_after, "never"),
+                seconds_or(
+                    f.cloned.cloned_after,
+                    &format!(
+                        "never ({} of {} copies held)",
+                        f.cloned.held,
+                        plan.files * plan.peers
+                    )
+                )
             ),
             format!(
                 "{}/{} converged {} after the writes stopped",
@@ -810,7 +881,7 @@ fn print_figures(plan: &Plan, f: &Figures, seed: u64) {
          all; slowest write {}; a 4 KiB write and fsync on the same disk meanwhile: {} over {}; \
          sessions ended with an error: {} on the server, {} on peers; load average {:.1} at the \
          peers' start, {:.1} at the end",
-        report::seconds(f.populate),
+        report::seconds(fixture.populate),
         f.warm_up.len(),
         f.warm_up.summary(),
         report::seconds(f.blocked),
@@ -872,6 +943,14 @@ fn problems(plan: &Plan, f: &Figures, tag: &str) -> Vec<String> {
             process::mib(FIXED_BUDGET_KIB)
         ));
     }
+    if f.cloned.cloned_after.is_none() {
+        problems.push(format!(
+            "{tag}: the peers did not hold every file within {}: {} of {} copies held",
+            report::seconds(plan.clone_limit),
+            f.cloned.held,
+            plan.files * plan.peers
+        ));
+    }
     if f.converged < plan.peers {
         problems.push(format!(
             "{tag}: {} of {} peers had not converged {} after the writes stopped",
@@ -895,16 +974,21 @@ fn problems(plan: &Plan, f: &Figures, tag: &str) -> Vec<String> {
 #[test]
 fn one_node_serves_20_peers_while_its_adviser_writes() {
     let plan = Plan::from_env();
-    let runs = tier::tier().pick(1, 3);
     let seed = std::env::var("CASEBOOK_SEED")
         .ok()
         .and_then(|s| s.trim().parse().ok())
         .unwrap_or(0x6c6f_6164_u64);
+    let fixture = Fixture::new(&plan);
+    eprintln!(
+        "load: {} written in {}",
+        count(fixture.files.len() as u64, "files"),
+        report::seconds(fixture.populate)
+    );
     let mut all = Vec::new();
-    for r in 0..runs {
+    for r in 0..plan.runs {
         let seed = seed + r as u64;
-        let f = run(&plan, seed);
-        print_figures(&plan, &f, seed);
+        let f = run(&plan, &fixture, seed);
+        print_figures(&plan, &fixture, &f, seed);
         all.extend(problems(&plan, &f, &format!("run {r} (seed {seed})")));
     }
     assert!(all.is_empty(), "{}", all.join("\n"));
