@@ -12,8 +12,8 @@
 //!    **baseline**: the serving node with its files, its listener and its adviser, 0 peers.
 //! 2. The peers (real nodes in temporary directories, in this process) all start at once: each
 //!    runs a live `Server` that dials the child, clones every file (first contact: set
-//!    reconciliation) and then follows the adviser's writes. Only live sessions run, never a
-//!    one-shot `sync_once` beside them (a known hang in that combination is being fixed).
+//!    reconciliation) and then follows the adviser's writes. Only live sessions run: a one-shot
+//!    `sync_once` beside a live session is suite 5's and the sync crate's tests' concern.
 //! 3. The writes go on for the load period, and at least a few seconds past the moment every
 //!    peer holds every file; then they stop and the child reports every file's heads.
 //! 4. Every peer must converge: the same heads as the serving node for every file, and every
