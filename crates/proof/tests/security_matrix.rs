@@ -558,6 +558,73 @@ fn signature_of(key: &SecretKey, hash: ChangeHash) -> casebook::ChangeSignature 
     }
 }
 
+/// A node's state before a run of offers it must refuse: one file's heads and the node's log
+/// position, byte for byte, so that every refusal can be shown to have moved nothing.
+struct Unmoved<'a> {
+    node: &'a TestNode,
+    file: FileId,
+    heads: Vec<u8>,
+    seq: u64,
+}
+
+impl<'a> Unmoved<'a> {
+    fn now(node: &'a TestNode, file: FileId) -> Self {
+        Unmoved {
+            node,
+            file,
+            heads: node.head_bytes(file).expect("heads"),
+            seq: node.log_seq().expect("log"),
+        }
+    }
+
+    /// Whether the heads and the log are still byte-identical.
+    fn still(&self) -> bool {
+        self.node.head_bytes(self.file).expect("heads") == self.heads
+            && self.node.log_seq().expect("log") == self.seq
+    }
+
+    /// Delivers `doc`'s changes from `from` straight into a session of the node: the batch must
+    /// be refused whole (close code 3), else the test fails naming `what`. Says whether the
+    /// node is unmoved after it.
+    fn refuse(
+        &self,
+        from: NodeId,
+        doc: &Automerge,
+        signatures: &[WireSignature],
+        what: &str,
+    ) -> bool {
+        let delivery =
+            deliver(&self.node.node, from, self.file, doc, signatures).expect("delivered");
+        match &delivery.ended {
+            Some((3, _)) => {}
+            other => panic!("{what}: not refused: {other:?}"),
+        }
+        self.still()
+    }
+
+    /// Over QUIC: `relay`, a modified node, edits the file as `actor`, stores that change as
+    /// its own with `signatures(change)` (no check of who may write), and syncs with the node
+    /// serving at `addr`. The sync must fail and move nothing. Returns the change offered.
+    async fn refuse_over_quic(
+        &self,
+        relay: &TestNode,
+        addr: SocketAddr,
+        (actor, ctx): (ActorId, &edit::EditContext),
+        summary: &str,
+        signatures: impl Fn(ChangeHash) -> Vec<casebook::ChangeSignature>,
+    ) -> ChangeHash {
+        let mut doc = relay.node.load(self.file).expect("load");
+        let before = doc.get_heads();
+        let h = call_as(&mut doc, actor, ctx, summary).expect("edit");
+        store_own(relay, self.file, &doc, &before, signatures(h));
+        let r = sync_at(relay, self.node.id(), addr).await;
+        assert!(r.is_err(), "{summary}: taken: {r:?}");
+        assert_eq!(self.node.head_bytes(self.file).expect("heads"), self.heads);
+        assert_eq!(self.node.log_seq().expect("log"), self.seq);
+        h
+    }
+}
+
 /// The kinds of batch a read-only peer sends, each signed with its own real key.
 const READ_ONLY_KINDS: [&str; 5] = [
     "one call",
@@ -604,8 +671,7 @@ async fn a_read_only_peers_batches_are_refused_whole_and_heads_stay_byte_identic
     .expect("Carol's change");
     let carol_sig = sign(carol.node.secret_key(), carol_change);
 
-    let heads = alice.head_bytes(acme).expect("heads");
-    let seq = alice.log_seq().expect("log");
+    let before = Unmoved::now(&alice, acme);
     let mut offered: Vec<ChangeHash> = vec![carol_change];
     let mut changes_in_batches = 0usize;
     let mut refused = 0u64;
@@ -652,17 +718,9 @@ async fn a_read_only_peers_batches_are_refused_whole_and_heads_stay_byte_identic
             }
         };
         changes_in_batches += [1, 2, 2, 1, 3][kind];
-        let delivery = deliver(&alice.node, bob_id, acme, &doc, &signatures).expect("delivered");
-        match &delivery.ended {
-            Some((3, _)) => refused += 1,
-            other => panic!(
-                "batch {i} ({}): not refused: {other:?}",
-                READ_ONLY_KINDS[kind]
-            ),
-        }
-        if alice.head_bytes(acme).expect("heads") == heads && alice.log_seq().expect("log") == seq {
-            identical += 1;
-        }
+        let what = format!("batch {i} ({})", READ_ONLY_KINDS[kind]);
+        identical += u64::from(before.refuse(bob_id, &doc, &signatures, &what));
+        refused += 1;
         kinds[kind] += 1;
     }
     assert_eq!(identical, batches, "Alice's heads or log moved");
@@ -675,21 +733,12 @@ async fn a_read_only_peers_batches_are_refused_whole_and_heads_stay_byte_identic
     // The same over QUIC: Bob's modified node stores read-only changes and syncs.
     let mut net_refused = 0;
     for j in 0..over_quic {
-        let mut doc = bob.node.load(acme).expect("load");
-        let before = doc.get_heads();
-        let h = call_as(
-            &mut doc,
-            bob.actor(),
-            &ctx,
-            &format!("read-only call over QUIC {j}"),
-        )
-        .expect("edit");
-        store_own(&bob, acme, &doc, &before, vec![signature_of(bob_key, h)]);
+        let summary = format!("read-only call over QUIC {j}");
+        let by_bob = |h| vec![signature_of(bob_key, h)];
+        let h = before
+            .refuse_over_quic(&bob, serving.addr, (bob.actor(), &ctx), &summary, by_bob)
+            .await;
         offered.push(h);
-        let r = sync_at(&bob, alice.id(), serving.addr).await;
-        assert!(r.is_err(), "Alice took a reader's change: {r:?}");
-        assert_eq!(alice.head_bytes(acme).expect("heads"), heads);
-        assert_eq!(alice.log_seq().expect("log"), seq);
         net_refused += 1;
     }
     eventually("Alice logs every refusal", LIMIT, || {
@@ -703,7 +752,7 @@ async fn a_read_only_peers_batches_are_refused_whole_and_heads_stay_byte_identic
     let control = deliver(&alice.node, bob_id, acme, &carols, &[carol_sig]).expect("delivered");
     assert_eq!(control.ended, None, "a writer's genuine change is accepted");
     assert_eq!(alice.holds(&[carol_change]).expect("has"), 1);
-    assert_ne!(alice.head_bytes(acme).expect("heads"), heads);
+    assert_ne!(alice.head_bytes(acme).expect("heads"), before.heads);
     report::print(
         SUITE,
         &[
@@ -785,8 +834,7 @@ async fn forged_authors_relayed_by_a_writer_are_refused() {
     let alice_ctx = alice.node.edit_context();
     let owner = actor_of(alice.id());
 
-    let heads = carol.head_bytes(acme).expect("heads");
-    let seq = carol.log_seq().expect("log");
+    let before = Unmoved::now(&carol, acme);
     let mut offered = vec![genuine];
     let mut refused = 0u64;
     let mut identical = 0u64;
@@ -843,17 +891,9 @@ async fn forged_authors_relayed_by_a_writer_are_refused() {
             }
         };
         offered.push(forged);
-        let delivery = deliver(&carol.node, bob_id, acme, &doc, &signatures).expect("delivered");
-        match &delivery.ended {
-            Some((3, _)) => refused += 1,
-            other => panic!(
-                "forgery {i} ({}): not refused: {other:?}",
-                FORGERY_KINDS[kind]
-            ),
-        }
-        if carol.head_bytes(acme).expect("heads") == heads && carol.log_seq().expect("log") == seq {
-            identical += 1;
-        }
+        let what = format!("forgery {i} ({})", FORGERY_KINDS[kind]);
+        identical += u64::from(before.refuse(bob_id, &doc, &signatures, &what));
+        refused += 1;
         kinds[kind] += 1;
     }
     assert_eq!(identical, forgeries, "Carol's heads or log moved");
@@ -866,21 +906,18 @@ async fn forged_authors_relayed_by_a_writer_are_refused() {
     // Over QUIC: Bob's modified node stores forgeries in Alice's name and relays them.
     let mut net_refused = 0;
     for j in 0..over_quic {
-        let mut doc = bob.node.load(acme).expect("load");
-        let before = doc.get_heads();
-        let h = call_as(
-            &mut doc,
-            owner.clone(),
-            &alice_ctx,
-            &format!("forged over QUIC {j}"),
-        )
-        .expect("forge");
-        store_own(&bob, acme, &doc, &before, vec![]);
+        let summary = format!("forged over QUIC {j}");
+        let in_alices_name = (owner.clone(), &alice_ctx);
+        let h = before
+            .refuse_over_quic(
+                &bob,
+                carol_serving.addr,
+                in_alices_name,
+                &summary,
+                |_| vec![],
+            )
+            .await;
         offered.push(h);
-        let r = sync_at(&bob, carol.id(), carol_serving.addr).await;
-        assert!(r.is_err(), "Carol took a forgery: {r:?}");
-        assert_eq!(carol.head_bytes(acme).expect("heads"), heads);
-        assert_eq!(carol.log_seq().expect("log"), seq);
         net_refused += 1;
     }
     eventually("Carol logs every refusal", LIMIT, || {
