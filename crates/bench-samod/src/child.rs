@@ -3,13 +3,10 @@
 
 use std::collections::BTreeMap;
 use std::ffi::OsString;
-use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use casebook_bench_data::{BoxResult, env_usize};
 
-/// Which child mode this process runs in (the binary re-executes itself).
-pub(crate) const CHILD_ENV: &str = "CASEBOOK_BENCH_CHILD";
 /// The receiving node's (or repo's) directory, for a child.
 pub(crate) const CHILD_DIR_ENV: &str = "CASEBOOK_BENCH_DIR";
 /// The serving side's address, for a child.
@@ -52,30 +49,10 @@ impl ChildReport {
 /// Re-execute this binary in `mode` with `envs`, and parse its `child key=value ...` line
 /// (values without spaces; the last field `stats=` may hold spaces).
 pub(crate) fn run_child(mode: &str, envs: &[(&str, OsString)]) -> BoxResult<ChildReport> {
-    let exe = std::env::current_exe()?;
-    let started = Instant::now();
-    let mut cmd = Command::new(exe);
-    cmd.env(CHILD_ENV, mode);
-    for (k, v) in envs {
-        cmd.env(k, v);
-    }
-    let output = cmd.stderr(std::process::Stdio::inherit()).output()?;
-    let process = started.elapsed();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    if !output.status.success() {
-        return Err(format!(
-            "child '{mode}' exited with {}: {}",
-            output.status,
-            stdout.trim()
-        )
-        .into());
-    }
-    let line = stdout
-        .lines()
-        .find(|l| l.starts_with("child "))
-        .ok_or_else(|| format!("child '{mode}' printed no report: {}", stdout.trim()))?;
+    let child = casebook_bench_data::run_child(mode, envs)?;
+    let line = child.line.as_str();
     let mut r = ChildReport {
-        process,
+        process: child.process,
         ..ChildReport::default()
     };
     let (head, stats) = match line.split_once(" stats=") {

@@ -45,34 +45,27 @@ mod compare;
 mod sm;
 
 use std::ffi::OsString;
-use std::net::{Ipv4Addr, SocketAddr};
+use std::net::SocketAddr;
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use automerge::ChangeHash;
 use casebook::edit;
-use casebook::{FileId, Node, Ticket};
+use casebook::{FileId, Node};
 use casebook_bench_data::{
-    BoxResult, Method, SHARED_PEOPLE as PEOPLE, Share, Spec, Table, check_direct, env_usize,
-    fmt_bytes, fmt_dur, fmt_kb, interaction, populate, reset_hwm, split_spread, spread, threads,
-    vm_hwm_kb, vm_rss_kb,
+    ALICE, BOB, BOB_PEER, BoxResult, CHILD_ENV, Method, Pair, SHARED_PEOPLE as PEOPLE, Share, Spec,
+    Table, check_direct, env_usize, fmt_bytes, fmt_dur, fmt_kb, interaction, populate, reset_hwm,
+    split_spread, spread, threads, vm_hwm_kb, vm_rss_kb,
 };
-use casebook_sync::{Event, Server};
 use chrono::Utc;
 use samod::{DocumentId, Repo};
 
-use crate::child::{
-    CHILD_ADDR_ENV, CHILD_DIR_ENV, CHILD_ENV, CHILD_EXPECT_ENV, ChildReport, run_child,
-};
+use crate::child::{CHILD_ADDR_ENV, CHILD_DIR_ENV, CHILD_EXPECT_ENV, ChildReport, run_child};
 use crate::compare::{Comparison, Measure};
 
 const FILES_ENV: &str = "CASEBOOK_BENCH_FILES";
 const INTERACTIONS_ENV: &str = "CASEBOOK_BENCH_INTERACTIONS";
-const ALICE: &str = "Alice Adviser";
-const BOB: &str = "Bob Adviser";
-const BOB_PEER: &str = "Bob (laptop)";
-const ALICE_PEER: &str = "Alice (laptop)";
 /// Documents loaded from Alice's store and handed to samod at a time.
 const SAMOD_BATCH: usize = 250;
 
@@ -139,63 +132,22 @@ impl Bench {
         let sm_alice_dir = tmp.path().join("samod-alice");
         let sm_bob_dir = tmp.path().join("samod-bob");
         std::fs::create_dir_all(&sm_bob_dir)?;
-        let alice = Arc::new(Node::init(&alice_dir, ALICE)?);
-        let bob = Node::init(&cb_bob_dir, BOB)?;
-        let bob_id = bob.node_id();
 
         // Casebook: Alice serves on loopback and only accepts; each node trusts the other.
         let rt = tokio::runtime::Builder::new_multi_thread()
             .enable_all()
             .build()?;
-        let outcomes: Arc<Mutex<Vec<String>>> = Arc::new(Mutex::new(Vec::new()));
-        let server = {
-            let _enter = rt.enter();
-            let log = outcomes.clone();
-            Server::bind(
-                alice.clone(),
-                SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
-                Arc::new(move |e: Event| {
-                    if let Event::Ended { outcome, .. } = e
-                        && let Ok(mut l) = log.lock()
-                    {
-                        l.push(match outcome {
-                            Ok(r) => format!(
-                                "ok: {} B out, {} B in, {} ms",
-                                r.bytes_sent, r.bytes_received, r.millis
-                            ),
-                            Err(e) => format!("error: {e}"),
-                        });
-                    }
-                }),
-            )?
-            .listen_only()
-        };
-        let cb_addr = server.local_addr()?;
-        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-        let serving = rt.spawn(async move {
-            server
-                .run(async {
-                    let _ = stopped.await;
-                })
-                .await;
-        });
-        alice.add_peer(
-            &Ticket {
-                node: bob_id,
-                addrs: vec![],
-            },
-            BOB_PEER,
-            BOB,
-        )?;
-        bob.add_peer(
-            &Ticket {
-                node: alice.node_id(),
-                addrs: vec![cb_addr],
-            },
-            ALICE_PEER,
-            ALICE,
-        )?;
-        drop(bob);
+        let Pair {
+            alice,
+            bob_id,
+            serving,
+        } = Pair::start(&rt, &alice_dir, &cb_bob_dir, |r| {
+            format!(
+                "{} B out, {} B in, {} ms",
+                r.bytes_sent, r.bytes_received, r.millis
+            )
+        })?;
+        let cb_addr = serving.addr;
 
         // Population of casebook's Alice, the direct path checked against the real edits.
         let share = Share {
@@ -311,18 +263,13 @@ impl Bench {
 
         bench.scenarios(files)?;
 
-        let _ = stop.send(());
-        let _ = bench.rt.block_on(serving);
+        let sessions = serving.stop(&bench.rt);
         sm_serving.stop();
         bench.rt.block_on(bench.sm_alice.stop());
-        if let Ok(l) = outcomes.lock() {
-            for (i, o) in l.iter().enumerate() {
-                bench.out.row(
-                    "casebook Alice's server",
-                    &format!("session {}", i + 1),
-                    o.clone(),
-                );
-            }
+        for (i, o) in sessions.lines().into_iter().enumerate() {
+            bench
+                .out
+                .row("casebook Alice's server", &format!("session {}", i + 1), o);
         }
 
         println!();

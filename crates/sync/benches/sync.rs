@@ -38,35 +38,28 @@
 //! CASEBOOK_BENCH_FILES=200 cargo bench -p casebook-sync --bench sync   # quick run
 //! ```
 
-use std::net::{Ipv4Addr, SocketAddr};
+use std::ffi::OsString;
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use automerge::{Automerge, ChangeHash};
 use casebook::edit;
-use casebook::{FileId, Node, Ticket};
+use casebook::{FileId, Node};
 use casebook_bench_data::{
-    BoxResult, Method, SHARED_PEOPLE as PEOPLE, Share, Spec, Table, check_direct, env_usize,
-    fmt_bytes, fmt_dur, fmt_kb, interaction, ms, populate, ratio, reset_hwm, split_spread, spread,
-    threads, vm_hwm_kb, vm_rss_kb,
+    ALICE, BOB, BOB_PEER, BoxResult, CHILD_ENV, Method, Pair, SHARED_PEOPLE as PEOPLE, Share, Spec,
+    Table, check_direct, env_usize, fmt_bytes, fmt_dur, fmt_kb, interaction, open_dialer, populate,
+    ratio, reset_hwm, split_spread, spread, sync_once_watched, sync_report_line, threads,
+    vm_hwm_kb, vm_rss_kb,
 };
-use casebook_sync::driver::ProgressFn;
-use casebook_sync::{Event, Server, sync_once};
 use chrono::Utc;
 use redb::{Database, Durability, TableDefinition};
 
-const CHILD_ENV: &str = "CASEBOOK_BENCH_CHILD";
 const CHILD_DIR_ENV: &str = "CASEBOOK_BENCH_DIR";
 const CHILD_ADDR_ENV: &str = "CASEBOOK_BENCH_ADDR";
 const FILES_ENV: &str = "CASEBOOK_BENCH_FILES";
 const INTERACTIONS_ENV: &str = "CASEBOOK_BENCH_INTERACTIONS";
 const STALL_ENV: &str = "CASEBOOK_BENCH_STALL";
-const ALICE: &str = "Alice Adviser";
-const BOB: &str = "Bob Adviser";
-const BOB_PEER: &str = "Bob (laptop)";
-const ALICE_PEER: &str = "Alice (laptop)";
 const RAW_TABLE: TableDefinition<'_, u64, &[u8]> = TableDefinition::new("raw");
 
 fn main() -> BoxResult<()> {
@@ -94,63 +87,22 @@ fn main() -> BoxResult<()> {
     let tmp = tempfile::TempDir::new()?;
     let alice_dir = tmp.path().join("alice");
     let bob_dir = tmp.path().join("bob");
-    let alice = Arc::new(Node::init(&alice_dir, ALICE)?);
-    let bob = Node::init(&bob_dir, BOB)?;
-    let bob_id = bob.node_id();
 
     // Alice serves on loopback and only accepts; each node trusts the other.
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
-    let outcomes: Arc<Mutex<Vec<String>>> = Arc::new(Mutex::new(Vec::new()));
-    let server = {
-        let _enter = rt.enter();
-        let log = outcomes.clone();
-        Server::bind(
-            alice.clone(),
-            SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
-            Arc::new(move |e: Event| {
-                if let Event::Ended { outcome, .. } = e
-                    && let Ok(mut l) = log.lock()
-                {
-                    l.push(match outcome {
-                        Ok(r) => format!(
-                            "ok: {} B out, {} B in, {} ms, {:?}",
-                            r.bytes_sent, r.bytes_received, r.millis, r.stats
-                        ),
-                        Err(e) => format!("error: {e}"),
-                    });
-                }
-            }),
-        )?
-        .listen_only()
-    };
-    let addr = server.local_addr()?;
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let serving = rt.spawn(async move {
-        server
-            .run(async {
-                let _ = stopped.await;
-            })
-            .await;
-    });
-    alice.add_peer(
-        &Ticket {
-            node: bob_id,
-            addrs: vec![],
-        },
-        BOB_PEER,
-        BOB,
-    )?;
-    bob.add_peer(
-        &Ticket {
-            node: alice.node_id(),
-            addrs: vec![addr],
-        },
-        ALICE_PEER,
-        ALICE,
-    )?;
-    drop(bob);
+    let Pair {
+        alice,
+        bob_id,
+        serving,
+    } = Pair::start(&rt, &alice_dir, &bob_dir, |r| {
+        format!(
+            "{} B out, {} B in, {} ms, {:?}",
+            r.bytes_sent, r.bytes_received, r.millis, r.stats
+        )
+    })?;
+    let addr = serving.addr;
 
     // Population, checked against the real edits first.
     let share = Share {
@@ -345,13 +297,10 @@ fn main() -> BoxResult<()> {
     );
 
     // Alice's side of every session, as her server saw it.
-    let _ = stop.send(());
-    let _ = rt.block_on(serving);
+    let sessions = serving.stop(&rt);
     drop(rt);
-    if let Ok(l) = outcomes.lock() {
-        for (i, o) in l.iter().enumerate() {
-            out.row("Alice's server", &format!("session {}", i + 1), o.clone());
-        }
+    for (i, o) in sessions.lines().into_iter().enumerate() {
+        out.row("Alice's server", &format!("session {}", i + 1), o);
     }
 
     println!();
@@ -530,30 +479,16 @@ fn raw_limit(node: &Node, ids: &[FileId], path: &Path) -> BoxResult<Limit> {
 
 /// Re-execute this binary in `mode` on Bob's `dir` and parse its `key=value` report line.
 fn run_child(mode: &str, dir: &Path, addr: SocketAddr) -> BoxResult<Synced> {
-    let exe = std::env::current_exe()?;
-    let started = Instant::now();
-    let output = Command::new(exe)
-        .env(CHILD_ENV, mode)
-        .env(CHILD_DIR_ENV, dir)
-        .env(CHILD_ADDR_ENV, addr.to_string())
-        .stderr(std::process::Stdio::inherit())
-        .output()?;
-    let process = started.elapsed();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    if !output.status.success() {
-        return Err(format!(
-            "child '{mode}' exited with {}: {}",
-            output.status,
-            stdout.trim()
-        )
-        .into());
-    }
-    let line = stdout
-        .lines()
-        .find(|l| l.starts_with("child "))
-        .ok_or_else(|| format!("child '{mode}' printed no report: {}", stdout.trim()))?;
+    let child = casebook_bench_data::run_child(
+        mode,
+        &[
+            (CHILD_DIR_ENV, OsString::from(dir)),
+            (CHILD_ADDR_ENV, OsString::from(addr.to_string())),
+        ],
+    )?;
+    let line = child.line.as_str();
     let mut r = Synced {
-        process,
+        process: child.process,
         ..Synced::default()
     };
     for field in line.split_whitespace().skip(1) {
@@ -579,110 +514,31 @@ fn child_dir() -> BoxResult<PathBuf> {
         .ok_or_else(|| format!("{CHILD_DIR_ENV} is not set").into())
 }
 
-/// The child's last progress.
-#[derive(Debug)]
-struct Seen {
-    at: Instant,
-    text: String,
-}
-
 /// Child mode `sync`: open Bob's node, dial Alice once with `sync_once`, report.
 fn child_sync() -> BoxResult<()> {
     let dir = child_dir()?;
     let addr: SocketAddr = std::env::var(CHILD_ADDR_ENV)?.parse()?;
-    let started = Instant::now();
-    let node = Arc::new(Node::open(&dir)?);
-    let open_time = started.elapsed();
-    let mut peer = node
-        .peers()?
-        .into_iter()
-        .next()
-        .ok_or("Bob trusts no peer")?;
-    peer.addrs = vec![addr];
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()?;
+    let bob = open_dialer(&dir, addr)?;
     // Progress is reported after every batch Bob receives; a session that receives nothing for
     // `STALL_ENV` seconds is stuck (the connection's keep-alives would hold it open forever).
     let stall = Duration::from_secs(env_usize(STALL_ENV, 60) as u64);
-    let begun = Instant::now();
-    let seen = Arc::new(Mutex::new(Seen {
-        at: begun,
-        text: "no batch received".into(),
-    }));
-    let noted = seen.clone();
     let mut last_log = Instant::now();
-    let progress: ProgressFn = Box::new(move |p| {
-        if let Ok(mut n) = noted.lock() {
-            n.at = Instant::now();
-            n.text = format!(
-                "last batch at {}: {:?}, {} files in play, {} B out, {} B in",
-                fmt_dur(begun.elapsed()),
-                p.stats,
-                p.in_play,
-                p.bytes_sent,
-                p.bytes_received
-            );
-        }
+    let synced = sync_once_watched(&bob.node, bob.peer, stall, STALL_ENV, move |p, since| {
         if last_log.elapsed() > Duration::from_secs(30) {
             last_log = Instant::now();
             eprintln!(
                 "  child: {} in: {} files received, {} in play, {} B out, {} B in",
-                fmt_dur(begun.elapsed()),
+                fmt_dur(since),
                 p.stats.files_received,
                 p.in_play,
                 p.bytes_sent,
                 p.bytes_received
             );
         }
-    });
-    let started = Instant::now();
-    let session = {
-        let node = node.clone();
-        rt.spawn(async move { sync_once(node, &peer, Some(progress)).await })
-    };
-    let watched = seen.clone();
-    let outcome = rt.block_on(async move {
-        tokio::select! {
-            joined = session => Some(joined),
-            () = async {
-                loop {
-                    tokio::time::sleep(Duration::from_millis(500)).await;
-                    if watched.lock().map(|s| s.at.elapsed() > stall).unwrap_or(true) {
-                        break;
-                    }
-                }
-            } => None,
-        }
-    });
-    let report = match outcome {
-        Some(joined) => joined??,
-        None => {
-            let last = seen.lock().map(|s| s.text.clone()).unwrap_or_default();
-            return Err(format!(
-                "sync_once had not returned after {}, nothing received for {} ({STALL_ENV}); {last}",
-                fmt_dur(started.elapsed()),
-                fmt_dur(stall)
-            )
-            .into());
-        }
-    };
-    let wall = started.elapsed();
-    drop(rt);
-    let s = &report.stats;
+    })?;
     println!(
-        "child wall_ms={:.3} millis={} sent={} received={} open_ms={:.3} hwm_kb={} stats=files_received {}, changes_received {}, files_sent {}, announced {}, announced_by_peer {}",
-        ms(wall),
-        report.millis,
-        report.bytes_sent,
-        report.bytes_received,
-        ms(open_time),
-        vm_hwm_kb(),
-        s.files_received,
-        s.changes_received,
-        s.files_sent,
-        s.announced,
-        s.announced_by_peer
+        "{}",
+        sync_report_line(synced.wall, &synced.report, bob.open, &[])
     );
     Ok(())
 }
