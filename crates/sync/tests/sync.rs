@@ -289,3 +289,82 @@ fn exchange(
     *to_a = from_b;
     *to_b = from_a;
 }
+
+#[test]
+fn an_announcement_arriving_with_the_sync_that_settles_its_file_is_not_lost() {
+    // Bob's live session with Alice has a file in play, its last word naming heads that a
+    // second session delivered meanwhile; Alice takes that word for an acknowledgement and the
+    // file leaves play on her side. She writes again and announces it: the `Have` reaches Bob
+    // in the same batch as the `Sync` that settles the file on his side. The announcement must
+    // still be followed, or Bob stays a copy behind until the file changes again.
+    use casebook_proto::Message;
+    use casebook_sync::Session;
+    let alice = TestNode::new("Alice");
+    let bob = TestNode::new("Bob");
+    alice.trust(&bob, None);
+    bob.trust(&alice, None);
+    let acme = alice.client("Acme Ltd");
+    alice.share(acme, &bob, "read");
+    let (a, b) = (alice.node.node_id(), bob.node.node_id());
+    let mut alice_1 = Session::new(alice.node.clone(), b).live();
+    let mut bob_1 = Session::new(bob.node.clone(), a).live();
+    pump(&mut alice_1, &mut bob_1);
+    let mut alice_2 = Session::new(alice.node.clone(), b).live();
+    let mut bob_2 = Session::new(bob.node.clone(), a).live();
+    pump(&mut alice_2, &mut bob_2);
+    assert_eq!(bob.heads(acme), alice.heads(acme));
+
+    // Alice writes; the first session's announcement puts the file in play on Bob's side, and
+    // his answer is held on its way.
+    alice.log_call(acme, "first call");
+    let to_bob = alice_1.tick().expect("tick");
+    let mut to_alice = bob_1.receive(to_bob).expect("Bob receives");
+    assert!(bob_1.files_in_play() == 1, "{:?}", kinds(&to_alice));
+
+    // The second session delivers the change meanwhile.
+    let mut to_bob_2 = alice_2.tick().expect("tick");
+    let mut to_alice_2 = Vec::new();
+    for _ in 0..20 {
+        if to_bob_2.is_empty() && to_alice_2.is_empty() {
+            break;
+        }
+        exchange((&mut alice_2, &mut to_alice_2), (&mut bob_2, &mut to_bob_2));
+    }
+    assert_eq!(bob.heads(acme), alice.heads(acme));
+    drop((alice_2, bob_2));
+
+    // Bob's first session tells the heads it now holds; Alice's answers settle the file on her
+    // side.
+    to_alice.extend(bob_1.tick().expect("tick"));
+    let mut to_bob = Vec::new();
+    for msg in std::mem::take(&mut to_alice) {
+        to_bob.extend(alice_1.receive(vec![msg]).expect("Alice receives"));
+    }
+    assert_eq!(alice_1.files_in_play(), 0, "{:?}", kinds(&to_bob));
+    assert_eq!(bob_1.files_in_play(), 1);
+
+    // Alice writes again: announced (the file is not in play on her side), and the
+    // announcement reaches Bob in one batch with her last `Sync`.
+    alice.log_call(acme, "second call");
+    to_bob.extend(alice_1.tick().expect("tick"));
+    assert!(
+        to_bob.iter().any(|m| matches!(m, Message::Have { .. })),
+        "{:?}",
+        kinds(&to_bob)
+    );
+    for _ in 0..50 {
+        to_bob.extend(alice_1.tick().expect("tick"));
+        to_alice.extend(bob_1.tick().expect("tick"));
+        if to_bob.is_empty() && to_alice.is_empty() {
+            break;
+        }
+        exchange((&mut alice_1, &mut to_alice), (&mut bob_1, &mut to_bob));
+    }
+    assert_eq!(
+        bob.heads(acme),
+        alice.heads(acme),
+        "Bob holds Alice's last change (files in play: Alice {}, Bob {})",
+        alice_1.files_in_play(),
+        bob_1.files_in_play()
+    );
+}

@@ -317,14 +317,29 @@ impl Session {
         self.require_hello()?;
         self.stats.announced_by_peer += 1;
         let file = FileId::from_bytes(file);
-        if self.files.contains_key(&file) {
+        let theirs: Vec<ChangeHash> = heads.iter().map(|h| ChangeHash(*h)).collect();
+        if let Some(fs) = self.files.get_mut(&file) {
+            // The peer announces only a file out of play on its side: it waits for our word.
+            // Our sync state may still hold its older heads (its last `Sync` arrived in this
+            // very batch, or it took a word of ours for an acknowledgement) and would then
+            // find nothing to say; ask for the announced heads instead. Judged by the sync
+            // state alone, so a shadow answers exactly as one of a missing file would.
+            if !theirs.is_empty()
+                && !fs
+                    .state
+                    .their_heads
+                    .as_ref()
+                    .is_some_and(|t| same_heads(t, &theirs))
+            {
+                fs.state.their_heads = Some(theirs);
+                fs.state.in_flight = false;
+            }
             work.touched.insert(file);
             return Ok(());
         }
         let summary = self.node.store().summary(file)?;
         if self.readable(summary.as_ref()) {
             let ours = self.node.store().heads(file)?.unwrap_or_default();
-            let theirs: Vec<ChangeHash> = heads.iter().map(|h| ChangeHash(*h)).collect();
             if !theirs.is_empty() && same_heads(&ours, &theirs) {
                 return Ok(());
             }
