@@ -13,8 +13,9 @@
 use casebook::automerge::{ActorId, Automerge, Change};
 use casebook::edit::{self, NewClient};
 use casebook::enums::{Direction, InteractionKind, Purpose};
-use casebook::model::{Interaction, Person};
+use casebook::model::Interaction;
 use casebook::{ChangeSignature, FileId, FileSummary, Node, NodeId, Origin, schema, view};
+use casebook_bench_data::person;
 use casebook_store::Commit;
 use chrono::{DateTime, Duration, Utc};
 
@@ -140,15 +141,6 @@ fn sign_own(node: &Node, changes: &[Change]) -> Vec<ChangeSignature> {
 
 const SECTORS: &[&str] = &["food manufacturing", "engineering", "software", "tourism"];
 const SEGMENTS: &[&str] = &["growth", "pre-start", "social", "export", "rural"];
-const FIRST_NAMES: &[&str] = &["Jane", "Omar", "Priya", "Tom", "Wei", "Sian", "Kofi"];
-const SURNAMES: &[&str] = &["Smith", "Jones", "Patel", "Hughes", "Nowak", "Reid"];
-const TITLES: &[&str] = &[
-    "Managing Director",
-    "Finance Director",
-    "Operations Manager",
-    "Head of Sales",
-    "HR Lead",
-];
 
 /// Client number `n`.
 fn client(n: usize) -> NewClient {
@@ -163,25 +155,6 @@ fn client(n: usize) -> NewClient {
         lead: "Alice Morgan".into(),
         intake_date: None,
         source: "referral".into(),
-    }
-}
-
-/// Person `k` of client `n`.
-fn person(n: usize, k: usize) -> Person {
-    let first = FIRST_NAMES[(n + k) % FIRST_NAMES.len()];
-    let last = SURNAMES[(n * 3 + k) % SURNAMES.len()];
-    Person {
-        name: format!("{first} {last}"),
-        title: TITLES[k % TITLES.len()].into(),
-        department: if k == 0 { "Board" } else { "Operations" }.into(),
-        email: format!(
-            "{}.{}@client{n}.example",
-            first.to_lowercase(),
-            last.to_lowercase()
-        ),
-        phone: format!("01632 {:06}", (n * 10 + k) % 1_000_000),
-        language: "en".into(),
-        ..Person::default()
     }
 }
 
