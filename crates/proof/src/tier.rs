@@ -46,3 +46,47 @@ impl Tier {
 pub fn tier() -> Tier {
     Tier::from_env()
 }
+
+/// The environment variable that picks the seeds of a seeded suite.
+pub const SEED_VAR: &str = "CASEBOOK_SEED";
+
+/// The seeds a seeded suite runs: `default`, or those [`SEED_VAR`] names: one seed (`7`) or an
+/// inclusive range (`26-50`), so a long extended tier can be run in parts whose figures add up
+/// to the whole.
+///
+/// # Panics
+/// If [`SEED_VAR`] is set to neither a number nor a range: a run must not quietly test other
+/// seeds than the ones asked for.
+pub fn seeds(default: impl IntoIterator<Item = u64>) -> Vec<u64> {
+    let Ok(given) = std::env::var(SEED_VAR) else {
+        return default.into_iter().collect();
+    };
+    parse_seeds(&given)
+        .unwrap_or_else(|| panic!("{SEED_VAR} is a seed (7) or a range (26-50), not {given:?}"))
+}
+
+/// `7` → `[7]`, `26-50` → `[26, …, 50]`; `None` for anything else, an empty range included.
+fn parse_seeds(given: &str) -> Option<Vec<u64>> {
+    let number = |s: &str| s.trim().parse::<u64>().ok();
+    let seeds: Vec<u64> = match given.split_once('-') {
+        Some((first, last)) => (number(first)?..=number(last)?).collect(),
+        None => vec![number(given)?],
+    };
+    (!seeds.is_empty()).then_some(seeds)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_seeds;
+
+    #[test]
+    fn a_seed_or_an_inclusive_range_and_nothing_else() {
+        assert_eq!(parse_seeds("7"), Some(vec![7]));
+        assert_eq!(parse_seeds(" 26-28 "), Some(vec![26, 27, 28]));
+        assert_eq!(parse_seeds("5-5"), Some(vec![5]));
+        assert_eq!(parse_seeds("9-3"), None);
+        assert_eq!(parse_seeds("seven"), None);
+        assert_eq!(parse_seeds("1-"), None);
+        assert_eq!(parse_seeds(""), None);
+    }
+}

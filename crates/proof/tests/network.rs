@@ -857,24 +857,6 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[rank.clamp(1, sorted.len()) - 1]
 }
 
-/// The seeds a run uses: 1, 2, 3, … as many as the tier runs, or `CASEBOOK_SEED`: one seed
-/// (`7`) or an inclusive range (`26-50`), so a long extended tier can be run in parts whose
-/// per-seed lines add up to the whole.
-fn seeds_to_run(tier: Tier) -> Vec<u64> {
-    let Ok(given) = std::env::var("CASEBOOK_SEED") else {
-        return (1..=tier.pick(3, 50)).collect();
-    };
-    let number = |s: &str| -> u64 {
-        s.trim().parse().unwrap_or_else(|_| {
-            panic!("CASEBOOK_SEED is a seed (7) or a range (26-50), not {given:?}")
-        })
-    };
-    match given.split_once('-') {
-        Some((first, last)) => (number(first)..=number(last)).collect(),
-        None => vec![number(&given)],
-    }
-}
-
 #[test]
 fn every_node_converges_after_the_network_heals() {
     if let Some(why) = netns::unavailable() {
@@ -892,7 +874,7 @@ fn every_node_converges_after_the_network_heals() {
         "real network: latency and loss: {}",
         mechanism.description()
     );
-    let seeds = seeds_to_run(tier);
+    let seeds = tier::seeds(1..=tier.pick(3, 50));
     let started = Instant::now();
     let mut total = Outcome::default();
     let mut healed = Vec::new();

@@ -22,11 +22,13 @@
 //! (a session still waiting on a quiet connection would wait for ever).
 //!
 //! Node keys, the clock and the schedule come from the seed; file ids are random, so a replay
-//! repeats the schedule, not every byte. `CASEBOOK_SEED=N` runs one seed; a failing seed is
-//! printed and belongs in [`REGRESSIONS`].
+//! repeats the schedule, not every byte. `CASEBOOK_SEED=N` runs one seed and
+//! `CASEBOOK_SEED=1-10000` a range (the extended tier in parts); a failing seed is printed and
+//! belongs in [`REGRESSIONS`]. A line on stderr every thousand seeds tells how far a run got.
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use casebook::automerge::{ChangeHash, ReadDoc};
 use casebook::edit::{self, NewClient, RiskAssessment};
@@ -633,6 +635,9 @@ impl Sim {
     }
 }
 
+/// Seeds between two progress lines.
+const PROGRESS_EVERY: usize = 1_000;
+
 fn run_seed(seed: u64) -> Result<Counts, String> {
     let mut sim = Sim::new(seed)?;
     sim.run()?;
@@ -641,15 +646,28 @@ fn run_seed(seed: u64) -> Result<Counts, String> {
 
 #[test]
 fn concurrent_edits_partitions_and_crashes_converge() {
-    let seeds: Vec<u64> = match std::env::var("CASEBOOK_SEED") {
-        Ok(s) => vec![s.trim().parse().expect("CASEBOOK_SEED is a number")],
-        Err(_) => {
-            let count = tier::tier().pick(1_000, 20_000);
-            REGRESSIONS.iter().copied().chain(1..=count).collect()
-        }
-    };
+    let count = tier::tier().pick(1_000, 20_000);
+    let seeds = tier::seeds(REGRESSIONS.iter().copied().chain(1..=count));
     let started = std::time::Instant::now();
-    let results = parallel::map(&seeds, |seed| (*seed, run_seed(*seed)));
+    // The extended tier runs for hours: a line per thousand seeds says how far it got, so a
+    // run stopped early still reports what it tried and found.
+    let (done, failing) = (AtomicUsize::new(0), AtomicUsize::new(0));
+    let results = parallel::map(&seeds, |seed| {
+        let result = run_seed(*seed);
+        if result.is_err() {
+            failing.fetch_add(1, Ordering::Relaxed);
+        }
+        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+        if n % PROGRESS_EVERY == 0 {
+            eprintln!(
+                "convergence by simulation: {n} of {} seeds run, {} failed so far, {:.0} s",
+                seeds.len(),
+                failing.load(Ordering::Relaxed),
+                started.elapsed().as_secs_f64()
+            );
+        }
+        (*seed, result)
+    });
     let mut total = Counts::default();
     let mut failed = Vec::new();
     for (seed, r) in &results {
