@@ -368,3 +368,79 @@ fn an_announcement_arriving_with_the_sync_that_settles_its_file_is_not_lost() {
         bob_1.files_in_play()
     );
 }
+
+#[test]
+fn a_first_clone_beside_a_writing_adviser_completes_with_every_file() {
+    // Suite 9's shape on a small scale: a first clone by reconciliation queues more files than
+    // may enter play at once, while the serving adviser keeps writing. A written file that is
+    // still queued on her side is announced, and the peer syncs it at once; when the file's
+    // turn in her queue comes, her word on it names heads the peer already acknowledged. That
+    // word must not leave the file in play on her side for ever (her queue behind it would
+    // then stall, and the files in it reach the peer only when they are written again).
+    use casebook::limits::{MAX_FILES_ENTERING, MAX_MESSAGES_PER_BATCH};
+    use casebook_sync::Session;
+    const FILES: usize = 3 * MAX_FILES_ENTERING;
+    const BOB_BATCH: usize = 16;
+    let alice = TestNode::new("Alice");
+    let bob = TestNode::new("Bob");
+    alice.trust(&bob, None);
+    bob.trust(&alice, None);
+    let files: Vec<FileId> = (0..FILES)
+        .map(|i| {
+            let f = alice.client(&format!("Client {i}"));
+            alice.share(f, &bob, "read");
+            f
+        })
+        .collect();
+    // Reconciliation queues the files in the order of their ids: the last ones wait longest.
+    let mut by_id = files.clone();
+    by_id.sort();
+    let last_queued = &by_id[FILES - 40..];
+    let mut a = Session::new(alice.node.clone(), bob.node.node_id()).live();
+    let mut b = Session::new(bob.node.clone(), alice.node.node_id()).live();
+    let mut to_b = a.start().expect("start");
+    let mut to_a = b.start().expect("start");
+    let mut writes = 0;
+    for round in 0..20_000 {
+        // The adviser writes to the files at the end of the queue during the first rounds.
+        if let Some(file) = last_queued.get(round) {
+            alice.log_call(*file, "call during the clone");
+            writes += 1;
+        }
+        to_b.extend(a.tick().expect("a ticks"));
+        to_a.extend(b.tick().expect("b ticks"));
+        if to_a.is_empty() && to_b.is_empty() {
+            break;
+        }
+        // Bob reads a few messages at a time (a busy peer's batches are short), so the files
+        // he syncs settle at once and leave him room to follow Alice's announcements early.
+        let n = to_b.len().min(BOB_BATCH);
+        if n > 0 {
+            let batch: Vec<_> = to_b.drain(..n).collect();
+            to_a.extend(b.receive(batch).expect("b receives"));
+        }
+        let n = to_a.len().min(MAX_MESSAGES_PER_BATCH);
+        if n > 0 {
+            let batch: Vec<_> = to_a.drain(..n).collect();
+            to_b.extend(a.receive(batch).expect("a receives"));
+        }
+    }
+    assert_eq!(writes, 40);
+    let behind: Vec<&FileId> = files
+        .iter()
+        .filter(|f| bob.heads(**f) != alice.heads(**f))
+        .collect();
+    assert!(
+        behind.is_empty(),
+        "{} of {FILES} files behind on Bob's side; files in play: Alice {}, Bob {}",
+        behind.len(),
+        a.files_in_play(),
+        b.files_in_play()
+    );
+    assert!(
+        a.is_complete() && b.is_complete(),
+        "both sessions complete: files in play: Alice {}, Bob {}",
+        a.files_in_play(),
+        b.files_in_play()
+    );
+}

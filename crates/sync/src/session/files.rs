@@ -7,7 +7,7 @@ use automerge::{Automerge, ChangeHash};
 use casebook::{FileId, FileSummary, NodeId};
 use casebook_base::limits::{MAX_FILES_ENTERING, MAX_FILES_WAITING};
 
-use super::{Session, SessionEnd, hashes, now_ms};
+use super::{Session, SessionEnd, hashes, now_ms, same_heads};
 use crate::record::{self, FileRecord};
 
 /// The sync of one file with the peer, while it is in play.
@@ -63,6 +63,14 @@ impl Session {
     }
 
     /// Put waiting files into play while fewer than [`MAX_FILES_ENTERING`] are; returns them.
+    ///
+    /// A file that settled in this session at the heads this node still holds is not put back
+    /// in play: the peer holds them (it would have announced any change of its own since, see
+    /// [`Self::forget_told`]), and this side's first word would name exactly the heads the peer
+    /// last heard from it, which the peer takes for an acknowledgement and leaves unanswered, so
+    /// the file would stay in play here for ever. That happens when the peer syncs a file that
+    /// still waits here, as after a first clone by reconciliation while this node's adviser
+    /// writes: the writes are announced, and the peer follows them before the queue's turn.
     pub(super) fn admit_waiting(&mut self) -> Result<BTreeSet<FileId>, SessionEnd> {
         let mut admitted = BTreeSet::new();
         while self.files.len() < MAX_FILES_ENTERING {
@@ -72,11 +80,43 @@ impl Session {
             self.queued.remove(&file);
             if !self.files.contains_key(&file) {
                 let summary = self.node.store().summary(file)?;
+                if self.settled_at_our_heads(file, summary.as_ref())? {
+                    continue;
+                }
                 self.enter(file, summary.as_ref())?;
             }
             admitted.insert(file);
         }
         Ok(admitted)
+    }
+
+    /// Whether `file` (shared with the peer) settled in this session at the heads this node
+    /// holds now.
+    fn settled_at_our_heads(
+        &self,
+        file: FileId,
+        summary: Option<&FileSummary>,
+    ) -> Result<bool, SessionEnd> {
+        let Some(told) = self.told_before.get(&file) else {
+            return Ok(false);
+        };
+        if !self.readable(summary) {
+            return Ok(false);
+        }
+        let ours = self.node.store().heads(file)?.unwrap_or_default();
+        Ok(!ours.is_empty() && same_heads(told, &ours))
+    }
+
+    /// The peer announced `file` at `heads`: if they are not the heads it settled at in this
+    /// session, what it was told then no longer says what it holds.
+    pub(super) fn forget_told(&mut self, file: FileId, heads: &[ChangeHash]) {
+        if self
+            .told_before
+            .get(&file)
+            .is_some_and(|told| heads.is_empty() || !same_heads(told, heads))
+        {
+            self.told_before.remove(&file);
+        }
     }
 
     pub(super) fn record(state: &State, their_heads: &[ChangeHash]) -> FileRecord {

@@ -337,6 +337,7 @@ impl Session {
             work.touched.insert(file);
             return Ok(());
         }
+        self.forget_told(file, &theirs);
         let summary = self.node.store().summary(file)?;
         if self.readable(summary.as_ref()) {
             let ours = self.node.store().heads(file)?.unwrap_or_default();
