@@ -12,8 +12,17 @@
 //! 2. One real session (in process, no network) brings both up to date.
 //! 3. Apart, Alice edits A1 and B1 and imports A3 (shared with Bob); Bob edits B1 and B2.
 //!
-//! The stores as they are then are kept as the pristine images; each target works on a copy of
-//! Bob's and restores it from the image whenever an input changed it.
+//! The stores as they are then are kept as the pristine images (data directories). The targets
+//! run Bob's node on an in-memory copy of his store file's bytes, through redb's storage seam
+//! (a [`Disk`], the same [`StorageBackend`](redb::StorageBackend) suite 1 opens its stores on,
+//! with no fault set), and put him back whenever an input changed him by opening a fresh copy
+//! of those bytes: restoring costs a memory copy and a commit's fsync costs nothing, where a
+//! copy of his directory cost a file copy per restore and an fsync per commit (about a third of
+//! the session and import corpus inputs change him). The store, its format, checks and
+//! durability settings are the ones [`Node::open`] gives (the same [`Store`] code, only the
+//! bytes live elsewhere); [`World::build`] checks that the node opened this way is the one
+//! `Node::open` makes of the image (key, adviser, log epoch, configuration, peers, clock, store
+//! state).
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -27,6 +36,7 @@ use casebook_sync::Session;
 use chrono::{DateTime, Utc};
 
 use super::Violation;
+use crate::fault_backend::Disk;
 
 /// Alice's node key seed.
 pub const ALICE_SEED: [u8; 32] = [0xA1; 32];
@@ -144,6 +154,8 @@ pub struct World {
     pub bob_state: StoreState,
     /// The pristine images: `alice/` and `bob/`, each a data directory (key and store).
     images: tempfile::TempDir,
+    /// The bytes of Bob's pristine store file, which [`Bench`] opens in memory.
+    bob_store: Vec<u8>,
 }
 
 /// The fixed clock.
@@ -219,6 +231,45 @@ fn open_node(dir: &Path) -> Result<Node, Violation> {
     let mut node = Node::open(dir).map_err(Violation::local("open the node"))?;
     node.set_clock(Some(clock()?));
     Ok(node)
+}
+
+/// Open Bob's node on an in-memory copy of his store file's bytes (see the module
+/// documentation), with his key and the fixture's clock, as [`open_node`] opens his directory.
+fn open_bob_in_memory(store_bytes: &[u8]) -> Result<Node, Violation> {
+    let disk = Disk::from_image(store_bytes.to_vec());
+    let store =
+        Store::open_on(disk.backend()).map_err(Violation::local("open Bob's store in memory"))?;
+    let mut node = Node::open_on(SecretKey::from_seed(BOB_SEED), store)
+        .map_err(Violation::local("open Bob's node in memory"))?;
+    node.set_clock(Some(clock()?));
+    Ok(node)
+}
+
+/// What opening a node sets up that the targets rely on, and the state of its store.
+#[derive(Debug, PartialEq)]
+struct Setup {
+    node_id: NodeId,
+    adviser: String,
+    log_epoch: u64,
+    now: DateTime<Utc>,
+    config: casebook::OrgConfig,
+    peers: Vec<casebook::Peer>,
+    state: StoreState,
+}
+
+impl Setup {
+    fn of(node: &Node) -> Result<Self, Violation> {
+        let store = node.store();
+        Ok(Self {
+            node_id: node.node_id(),
+            adviser: node.adviser().to_owned(),
+            log_epoch: store.log_epoch().map_err(Violation::local("log_epoch"))?,
+            now: node.now(),
+            config: node.config().clone(),
+            peers: store.peers().map_err(Violation::local("peers"))?,
+            state: StoreState::of(node)?,
+        })
+    }
 }
 
 fn import(node: &Node, id: [u8; 16], name: &str, tag: u8) -> Result<(), Violation> {
@@ -436,6 +487,18 @@ impl World {
         }
         drop(alice);
         drop(bob);
+
+        // Bob's store file, closed, for the bench; opened in memory it must be the node that
+        // `Node::open` makes of his directory.
+        let bob_store = std::fs::read(bob_dir.join(casebook::STORE_FILE))
+            .map_err(Violation::local("read Bob's store"))?;
+        let on_file = Setup::of(&open_node(&bob_dir)?)?;
+        let in_memory = open_bob_in_memory(&bob_store)?;
+        if Setup::of(&in_memory)? != on_file || Mark::of(&in_memory, &alice_id)? != bob_mark {
+            return Err(Violation::new(
+                "Bob's node opened in memory differs from the one opened from his directory",
+            ));
+        }
         Ok(Self {
             alice: alice_id,
             bob: bob_id,
@@ -444,6 +507,7 @@ impl World {
             bob_mark,
             bob_state,
             images,
+            bob_store,
         })
     }
 
@@ -469,12 +533,11 @@ impl World {
     }
 }
 
-/// Bob's node for one input after another: a copy of the pristine image, replaced by a fresh
-/// copy whenever an input left it changed.
+/// Bob's node for one input after another: an in-memory copy of his pristine store (see the
+/// module documentation), replaced by a fresh copy whenever an input left it changed.
 #[derive(Debug)]
 pub struct Bench {
     node: Option<Arc<Node>>,
-    dir: Option<tempfile::TempDir>,
     /// How many times the copy was restored.
     pub restores: u64,
 }
@@ -484,7 +547,6 @@ impl Bench {
     pub fn new() -> Self {
         Self {
             node: None,
-            dir: None,
             restores: 0,
         }
     }
@@ -497,8 +559,7 @@ impl Bench {
         if let Some(node) = &self.node {
             return Ok(Arc::clone(node));
         }
-        let (dir, node) = world.open_copy(Who::Bob)?;
-        self.dir = Some(dir);
+        let node = Arc::new(open_bob_in_memory(&world.bob_store)?);
         self.node = Some(Arc::clone(&node));
         Ok(node)
     }
@@ -522,7 +583,6 @@ impl Bench {
             ));
         }
         drop(node);
-        self.dir = None;
         self.restores += 1;
         Ok(())
     }
