@@ -54,15 +54,15 @@ pub const SEED_VAR: &str = "CASEBOOK_SEED";
 /// inclusive range (`26-50`), so a long extended tier can be run in parts whose figures add up
 /// to the whole.
 ///
-/// # Panics
+/// # Errors
 /// If [`SEED_VAR`] is set to neither a number nor a range: a run must not quietly test other
 /// seeds than the ones asked for.
-pub fn seeds(default: impl IntoIterator<Item = u64>) -> Vec<u64> {
+pub fn seeds(default: impl IntoIterator<Item = u64>) -> Result<Vec<u64>, String> {
     let Ok(given) = std::env::var(SEED_VAR) else {
-        return default.into_iter().collect();
+        return Ok(default.into_iter().collect());
     };
     parse_seeds(&given)
-        .unwrap_or_else(|| panic!("{SEED_VAR} is a seed (7) or a range (26-50), not {given:?}"))
+        .ok_or_else(|| format!("{SEED_VAR} is a seed (7) or a range (26-50), not {given:?}"))
 }
 
 /// `7` → `[7]`, `26-50` → `[26, …, 50]`; `None` for anything else, an empty range included.

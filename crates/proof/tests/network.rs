@@ -874,7 +874,7 @@ fn every_node_converges_after_the_network_heals() {
         "real network: latency and loss: {}",
         mechanism.description()
     );
-    let seeds = tier::seeds(1..=tier.pick(3, 50));
+    let seeds = tier::seeds(1..=tier.pick(3, 50)).unwrap_or_else(|e| panic!("{e}"));
     let started = Instant::now();
     let mut total = Outcome::default();
     let mut healed = Vec::new();
