@@ -59,8 +59,9 @@ malloc_mb() {
     esac
 }
 
-# The node-backed targets keep real redb stores in temporary directories; on a RAM disk their
-# fsyncs cost nothing, so the fuzzer spends its time in the code under test.
+# The node-backed targets build their fixture (two real redb stores) in temporary directories;
+# the node under test then runs on an in-memory copy of its store. A RAM disk keeps the build's
+# fsyncs and the stores the seed recorder copies cheap.
 if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then
     export TMPDIR=/dev/shm
 fi
