@@ -174,16 +174,10 @@ fn a_first_clone_by_reconciliation_keeps_a_bounded_number_of_files_in_play() {
             break;
         }
         // Deliver as the driver does: at most MAX_MESSAGES_PER_BATCH messages at a time.
-        let n = to_b.len().min(MAX_MESSAGES_PER_BATCH);
-        if n > 0 {
-            let batch: Vec<_> = to_b.drain(..n).collect();
-            to_a.extend(b.receive(batch).expect("b receives"));
-        }
-        let n = to_a.len().min(MAX_MESSAGES_PER_BATCH);
-        if n > 0 {
-            let batch: Vec<_> = to_a.drain(..n).collect();
-            to_b.extend(a.receive(batch).expect("a receives"));
-        }
+        deliver_batches(
+            (&mut a, &mut to_a, MAX_MESSAGES_PER_BATCH),
+            (&mut b, &mut to_b, MAX_MESSAGES_PER_BATCH),
+        );
         most_in_play = most_in_play.max(a.files_in_play());
     }
     assert!(a.is_complete() && b.is_complete(), "the sessions completed");
@@ -270,6 +264,33 @@ fn two_sessions_with_the_same_peer_at_once_both_complete() {
         once_carol.files_in_play(),
         once_alice.files_in_play()
     );
+}
+
+/// One round of a sans-IO conversation in bounded batches, as a driver reads them: `b` receives
+/// at most its bound of the messages on their way to it, then `a` likewise; each side's answer
+/// goes on its way to the other.
+fn deliver_batches(
+    (a, to_a, a_batch): (
+        &mut casebook_sync::Session,
+        &mut Vec<casebook_proto::Message>,
+        usize,
+    ),
+    (b, to_b, b_batch): (
+        &mut casebook_sync::Session,
+        &mut Vec<casebook_proto::Message>,
+        usize,
+    ),
+) {
+    let n = to_b.len().min(b_batch);
+    if n > 0 {
+        let batch: Vec<_> = to_b.drain(..n).collect();
+        to_a.extend(b.receive(batch).expect("b receives"));
+    }
+    let n = to_a.len().min(a_batch);
+    if n > 0 {
+        let batch: Vec<_> = to_a.drain(..n).collect();
+        to_b.extend(a.receive(batch).expect("a receives"));
+    }
 }
 
 /// One round of a sans-IO conversation: each side receives what is on its way to it, and its
@@ -414,16 +435,10 @@ fn a_first_clone_beside_a_writing_adviser_completes_with_every_file() {
         }
         // Bob reads a few messages at a time (a busy peer's batches are short), so the files
         // he syncs settle at once and leave him room to follow Alice's announcements early.
-        let n = to_b.len().min(BOB_BATCH);
-        if n > 0 {
-            let batch: Vec<_> = to_b.drain(..n).collect();
-            to_a.extend(b.receive(batch).expect("b receives"));
-        }
-        let n = to_a.len().min(MAX_MESSAGES_PER_BATCH);
-        if n > 0 {
-            let batch: Vec<_> = to_a.drain(..n).collect();
-            to_b.extend(a.receive(batch).expect("a receives"));
-        }
+        deliver_batches(
+            (&mut a, &mut to_a, MAX_MESSAGES_PER_BATCH),
+            (&mut b, &mut to_b, BOB_BATCH),
+        );
     }
     assert_eq!(writes, 40);
     let behind: Vec<&FileId> = files
