@@ -64,7 +64,8 @@ pub struct Session {
     waiting: VecDeque<FileId>,
     queued: HashSet<FileId>,
     /// The heads this side last told the peer of each file that left play in this session: a
-    /// later word of the peer naming them is its acknowledgement, not a question.
+    /// later word of the peer naming them is its acknowledgement, not a question, and a queued
+    /// file still at them needs no turn in play (until a `Have` of the peer names other heads).
     told_before: HashMap<FileId, Vec<ChangeHash>>,
     /// This side's (file, heads digest) items for set reconciliation, once needed.
     reconcile_items: Option<Vec<Item>>,
