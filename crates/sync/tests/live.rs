@@ -296,10 +296,7 @@ async fn random_partitions_and_heals_converge() {
 
 #[test]
 fn a_session_completes_when_two_sync_messages_for_a_file_arrive_in_one_batch() {
-    let ann = TestNode::new("Ann");
-    let cat = TestNode::new("Cat");
-    ann.trust(&cat, None);
-    cat.trust(&ann, None);
+    let (ann, cat) = TestNode::trusting_pair("Ann", "Cat");
     let (ann_id, cat_id) = (ann.node.node_id(), cat.node.node_id());
     let f = ann.client("First Ltd");
     ann.share(f, &cat, "write");
@@ -384,10 +381,7 @@ async fn a_peer_that_dials_as_the_server_starts_is_served() {
     // `Server::run` awaits each incoming handshake inside a `select!` with its redial timer;
     // when the timer fires mid-handshake the handshake is dropped. The first tick fires at
     // once, so a peer dialling just as `serve` starts is hit most often.
-    let alice = TestNode::new("Alice");
-    let bob = TestNode::new("Bob");
-    alice.trust(&bob, None);
-    bob.trust(&alice, None);
+    let (alice, bob) = TestNode::trusting_pair("Alice", "Bob");
     let acme = alice.client("Acme Ltd");
     alice.share(acme, &bob, "read");
     let mut failures = Vec::new();
@@ -416,10 +410,7 @@ fn a_change_that_arrives_before_its_dependency_is_kept() {
     use casebook::automerge::sync::{ChunkList, State, SyncDoc};
     use casebook_proto::{Cursor, Message, WireSignature};
 
-    let ann = TestNode::new("Ann");
-    let ben = TestNode::new("Ben");
-    ann.trust(&ben, None);
-    ben.trust(&ann, None);
+    let (ann, ben) = TestNode::trusting_pair("Ann", "Ben");
     let (ann_id, ben_id) = (ann.node.node_id(), ben.node.node_id());
     let f = ann.client("First Ltd");
     ann.share(f, &ben, "write");

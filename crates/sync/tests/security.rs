@@ -1105,10 +1105,7 @@ fn a_file_in_play_when_it_is_unshared_sends_nothing_more() {
     // The live test above, replayed without a network so the interleaving is fixed: Alice's
     // session has the file in play (it sent Bob her latest change and waits for his answer)
     // when she unshares it and edits it again; then Bob's answer arrives.
-    let alice = TestNode::new("Alice");
-    let bob = TestNode::new("Bob");
-    alice.trust(&bob, None);
-    bob.trust(&alice, None);
+    let (alice, bob) = TestNode::trusting_pair("Alice", "Bob");
     let (alice_id, bob_id) = (alice.node.node_id(), bob.node.node_id());
     let file = alice.client("Soon Private Ltd");
     alice.share(file, &bob, "read");

@@ -153,10 +153,7 @@ fn a_first_clone_by_reconciliation_keeps_a_bounded_number_of_files_in_play() {
     use casebook::limits::{MAX_FILES_ENTERING, MAX_MESSAGES_PER_BATCH};
     use casebook_sync::Session;
     const FILES: usize = MAX_FILES_ENTERING + 60;
-    let alice = TestNode::new("Alice");
-    let bob = TestNode::new("Bob");
-    alice.trust(&bob, None);
-    bob.trust(&alice, None);
+    let (alice, bob) = TestNode::trusting_pair("Alice", "Bob");
     let files: Vec<FileId> = (0..FILES)
         .map(|i| {
             let f = alice.client(&format!("Client {i}"));
@@ -204,10 +201,7 @@ fn two_sessions_with_the_same_peer_at_once_both_complete() {
     // it for ever (the one-shot sync never ended).
     use casebook_proto::Message;
     use casebook_sync::Session;
-    let alice = TestNode::new("Alice");
-    let carol = TestNode::new("Carol");
-    alice.trust(&carol, None);
-    carol.trust(&alice, None);
+    let (alice, carol) = TestNode::trusting_pair("Alice", "Carol");
     let files: Vec<FileId> = (0..3)
         .map(|i| {
             let f = alice.client(&format!("Client {i}"));
@@ -320,10 +314,7 @@ fn an_announcement_arriving_with_the_sync_that_settles_its_file_is_not_lost() {
     // still be followed, or Bob stays a copy behind until the file changes again.
     use casebook_proto::Message;
     use casebook_sync::Session;
-    let alice = TestNode::new("Alice");
-    let bob = TestNode::new("Bob");
-    alice.trust(&bob, None);
-    bob.trust(&alice, None);
+    let (alice, bob) = TestNode::trusting_pair("Alice", "Bob");
     let acme = alice.client("Acme Ltd");
     alice.share(acme, &bob, "read");
     let (a, b) = (alice.node.node_id(), bob.node.node_id());
@@ -402,10 +393,7 @@ fn a_first_clone_beside_a_writing_adviser_completes_with_every_file() {
     use casebook_sync::Session;
     const FILES: usize = 3 * MAX_FILES_ENTERING;
     const BOB_BATCH: usize = 16;
-    let alice = TestNode::new("Alice");
-    let bob = TestNode::new("Bob");
-    alice.trust(&bob, None);
-    bob.trust(&alice, None);
+    let (alice, bob) = TestNode::trusting_pair("Alice", "Bob");
     let files: Vec<FileId> = (0..FILES)
         .map(|i| {
             let f = alice.client(&format!("Client {i}"));

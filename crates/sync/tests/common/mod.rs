@@ -33,6 +33,14 @@ impl TestNode {
         }
     }
 
+    /// Two new nodes that trust each other (at no address yet), for sans-IO sessions.
+    pub fn trusting_pair(a: &str, b: &str) -> (Self, Self) {
+        let (a, b) = (Self::new(a), Self::new(b));
+        a.trust(&b, None);
+        b.trust(&a, None);
+        (a, b)
+    }
+
     pub fn ticket(&self, addr: SocketAddr) -> Ticket {
         Ticket {
             node: self.node.node_id(),
