@@ -77,10 +77,19 @@ pub fn check_changes(
     if schema::file_id_of(after).ok() != Some(file) || owner.is_some_and(|o| o != their_owner) {
         return Err(Refusal::WrongFile);
     }
-    let skeleton: BTreeSet<ChangeHash> = schema::skeleton_hashes(file, their_owner)
-        .map_err(|_| Refusal::WrongFile)?
-        .into_iter()
-        .collect();
+    // Rebuilding the skeleton builds a whole document, and most batches are advisers' edits
+    // without a skeleton change: build it only for a batch that carries one.
+    let skeleton: BTreeSet<ChangeHash> = if new
+        .iter()
+        .any(|c| c.actor_id().to_bytes() == schema::SCHEMA_ACTOR)
+    {
+        schema::skeleton_hashes(file, their_owner)
+            .map_err(|_| Refusal::WrongFile)?
+            .into_iter()
+            .collect()
+    } else {
+        BTreeSet::new()
+    };
     let covered = signed_new_changes(new, signatures);
     for change in new {
         let hash = change.hash();
@@ -222,4 +231,76 @@ pub fn signed_up_to(
         *e = (*e).max(meta.seq);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use automerge::ActorId;
+    use automerge::transaction::Transactable;
+
+    use super::*;
+
+    const FILE: [u8; 16] = [0x5C; 16];
+    const OWNER: [u8; 32] = [0x0E; 32];
+
+    fn skeleton() -> Automerge {
+        schema::new_file(FileId::from_bytes(FILE), NodeId::from_bytes(OWNER)).unwrap()
+    }
+
+    /// `doc` with one more change by `actor`, and that change.
+    fn with_change_by(mut doc: Automerge, actor: &[u8]) -> (Automerge, Vec<Change>) {
+        let before = doc.get_heads();
+        doc.set_actor(ActorId::from(actor));
+        let mut tx = doc.transaction();
+        tx.put(ROOT, "note", "added").unwrap();
+        tx.commit();
+        let new = doc.get_changes(&before);
+        (doc, new)
+    }
+
+    #[test]
+    fn a_new_files_skeleton_needs_no_signature() {
+        let doc = skeleton();
+        let new = doc.get_changes(&[]);
+        assert!(!new.is_empty());
+        let checked = check_changes(FileId::from_bytes(FILE), None, &doc, &new, &HashMap::new());
+        assert_eq!(checked, Ok(()));
+    }
+
+    #[test]
+    fn a_change_by_the_schema_actor_that_is_not_the_skeleton_is_refused() {
+        let (doc, new) = with_change_by(skeleton(), schema::SCHEMA_ACTOR);
+        let checked = check_changes(
+            FileId::from_bytes(FILE),
+            Some(NodeId::from_bytes(OWNER)),
+            &doc,
+            &new,
+            &HashMap::new(),
+        );
+        assert_eq!(
+            checked,
+            Err(Refusal::ForgedSkeleton {
+                hash: new[0].hash()
+            })
+        );
+    }
+
+    #[test]
+    fn an_unsigned_change_by_a_node_is_refused_in_a_batch_without_skeleton_changes() {
+        let (doc, new) = with_change_by(skeleton(), &OWNER);
+        let checked = check_changes(
+            FileId::from_bytes(FILE),
+            Some(NodeId::from_bytes(OWNER)),
+            &doc,
+            &new,
+            &HashMap::new(),
+        );
+        assert_eq!(
+            checked,
+            Err(Refusal::Unsigned {
+                hash: new[0].hash(),
+                author: NodeId::from_bytes(OWNER)
+            })
+        );
+    }
 }
