@@ -258,6 +258,17 @@ mod tests {
         (doc, new)
     }
 
+    /// Check `new` against the file owned by `OWNER`, with no signatures at hand.
+    fn check_unsigned(doc: &Automerge, new: &[Change]) -> Result<(), Refusal> {
+        check_changes(
+            FileId::from_bytes(FILE),
+            Some(NodeId::from_bytes(OWNER)),
+            doc,
+            new,
+            &HashMap::new(),
+        )
+    }
+
     #[test]
     fn a_new_files_skeleton_needs_no_signature() {
         let doc = skeleton();
@@ -270,13 +281,7 @@ mod tests {
     #[test]
     fn a_change_by_the_schema_actor_that_is_not_the_skeleton_is_refused() {
         let (doc, new) = with_change_by(skeleton(), schema::SCHEMA_ACTOR);
-        let checked = check_changes(
-            FileId::from_bytes(FILE),
-            Some(NodeId::from_bytes(OWNER)),
-            &doc,
-            &new,
-            &HashMap::new(),
-        );
+        let checked = check_unsigned(&doc, &new);
         assert_eq!(
             checked,
             Err(Refusal::ForgedSkeleton {
@@ -288,13 +293,7 @@ mod tests {
     #[test]
     fn an_unsigned_change_by_a_node_is_refused_in_a_batch_without_skeleton_changes() {
         let (doc, new) = with_change_by(skeleton(), &OWNER);
-        let checked = check_changes(
-            FileId::from_bytes(FILE),
-            Some(NodeId::from_bytes(OWNER)),
-            &doc,
-            &new,
-            &HashMap::new(),
-        );
+        let checked = check_unsigned(&doc, &new);
         assert_eq!(
             checked,
             Err(Refusal::Unsigned {
