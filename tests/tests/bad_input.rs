@@ -325,6 +325,30 @@ fn merging_random_bytes_or_json_is_refused() {
     assert!(run.stderr.contains("cannot read"), "{run}");
 }
 
+/// A file that makes Automerge 0.12 panic while it reads it (found by fuzzing: a truncated
+/// number in a bundle chunk). The fuzz input's first byte picks the call; the rest is the file.
+const AUTOMERGE_PANIC: &[u8] = include_bytes!(
+    "../../crates/fuzz/regressions/document/automerge-panics-on-a-truncated-number-in-a-bundle"
+);
+
+#[test]
+fn a_file_that_makes_automerges_reader_panic_is_refused_with_a_clear_error() {
+    let (sb, cb, _) = acme();
+    let before = cb.json(&["client", "list"]);
+    let file = sb.path("malformed.am");
+    std::fs::write(&file, &AUTOMERGE_PANIC[1..]).expect("write");
+    for args in [vec!["merge", s(&file)], vec!["import", s(&file)]] {
+        let run = cb.refuses(&args);
+        assert!(run.stderr.contains("not an Automerge document"), "{run}");
+        assert!(!run.stderr.contains("panicked"), "{run}");
+    }
+    assert_eq!(
+        cb.json(&["client", "list"]),
+        before,
+        "the store is as it was"
+    );
+}
+
 #[test]
 fn merging_another_clients_export_into_a_client_is_refused() {
     let (sb, cb, acme) = acme();

@@ -9,6 +9,7 @@
 //!   only its owner can read.
 //! - [`Ticket`] is what one adviser gives another to pair their nodes: a node id and addresses.
 //! - [`limits`] holds every size and count limit as a named constant.
+//! - [`guard`] runs a third-party decoder of untrusted bytes so that a panic becomes an error.
 //!
 //! ```
 //! use casebook_base::{FileId, SecretKey};
@@ -25,6 +26,7 @@
 )]
 
 mod error;
+pub mod guard;
 mod id;
 mod key;
 pub mod limits;

@@ -32,7 +32,7 @@ mod node;
 mod peers;
 pub mod portfolio;
 
-pub use casebook_base::{FileId, NodeId, SecretKey, Ticket, limits};
+pub use casebook_base::{FileId, NodeId, SecretKey, Ticket, guard, limits};
 /// Configuration types (the RAG matrix and pathway stages).
 pub use casebook_doc::config as config_types;
 /// Conflicts between concurrent values, and the choice that resolves one.

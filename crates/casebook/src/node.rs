@@ -619,7 +619,8 @@ impl Node {
                 ),
             });
         }
-        let mut theirs = Automerge::load(bytes).map_err(|e| Error::BadInput {
+        // Automerge can panic on some malformed documents: the guard makes that an error.
+        let mut theirs = casebook_base::guard::decode(|| Automerge::load(bytes)).map_err(|e| Error::BadInput {
             name: name.into(),
             reason: format!("not an Automerge document ({e}); give a file written by `casebook export --format automerge`"),
         })?;

@@ -13,6 +13,9 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    // A malformed file or peer message that makes Automerge panic is reported as an error by
+    // the guard; its panic message would only add noise.
+    casebook::guard::quiet_hook();
     let cli = args::Cli::parse();
     match cmd::run(cli) {
         Ok(()) => ExitCode::SUCCESS,

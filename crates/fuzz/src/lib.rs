@@ -83,6 +83,9 @@ static ALLOCATOR: Limited = Limited;
 /// Once per process, before the first input: build the target's fixture (not under the limit,
 /// and not timed as an input), then arm the allocation limit.
 pub fn init(target: &Target) {
+    // libfuzzer-sys's hook aborts on every panic, even one casebook's decoder guard catches and
+    // reports as an error (see casebook::guard): only the uncaught ones are crashes.
+    casebook_proof::fuzz::quiet_guarded_panics();
     if let Err(v) = (target.prepare)() {
         panic!("casebook-fuzz: the {} fixture failed: {v}", target.name);
     }

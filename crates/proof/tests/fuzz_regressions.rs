@@ -229,6 +229,44 @@ fn a_bloom_filter_with_entries_but_no_bits_ends_the_session() {
 }
 
 #[test]
+fn a_change_chunk_that_makes_automerge_panic_ends_the_session() {
+    // The document target found bytes that make Automerge 0.12 panic while it reads them (a
+    // truncated number in a bundle chunk). A peer can send the same chunk as a "change" in a
+    // Sync message: Bob's session must end with a protocol error, not panic.
+    let file = read(
+        &fuzz_dir().join("regressions/document/automerge-panics-on-a-truncated-number-in-a-bundle"),
+    );
+    let chunk = file.get(1..).unwrap_or_default();
+    let mut message = vec![
+        0x42, // a V1 sync message
+        0,    // no heads
+        0,    // nothing needed
+        0,    // no "have"
+        1,    // one change:
+    ];
+    message.push(u8::try_from(chunk.len()).expect("a short chunk")); // its length (LEB128)
+    message.extend_from_slice(chunk);
+    let sync = casebook_proto::Message::Sync {
+        file: fuzz::world::B1,
+        message,
+        signatures: Vec::new(),
+    };
+    let input = fuzz::seeds::session_input(&[vec![recorded_hello(), sync]]);
+    let (stats, ended) = fuzz::session::session_run(&input).expect("no violation");
+    print(
+        "fuzz finding, change chunk that makes Automerge panic",
+        &[format!(
+            "ended: {}",
+            ended.as_deref().unwrap_or("not at all")
+        )],
+    );
+    assert!(
+        ended.as_deref().is_some_and(|e| e.contains("Automerge")),
+        "{ended:?} {stats:?}"
+    );
+}
+
+#[test]
 #[ignore = "writes crates/fuzz/seeds; run by hand after changing the fixture or the wire format"]
 fn write_seeds() {
     let seeds = fuzz::seeds::generate().expect("seeds");

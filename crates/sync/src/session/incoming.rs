@@ -84,7 +84,9 @@ impl Session {
             },
         };
         let before = doc.get_heads();
-        doc.receive_sync_message(&mut fs.state, am)
+        // Automerge can panic on some malformed change chunks: the guard makes that an error,
+        // and the session (with the half-changed document) ends.
+        casebook_base::guard::decode(|| doc.receive_sync_message(&mut fs.state, am))
             .map_err(|e| SessionEnd::Protocol(format!("unusable Automerge sync message: {e}")))?;
         let new = doc.get_changes(&before);
         authority::check_changes(file, fs.owner, &doc, &new, &fs.signatures)?;
