@@ -619,6 +619,10 @@ impl Node {
                 ),
             });
         }
+        casebook_base::guard::refuse_bundles(bytes).map_err(|reason| Error::BadInput {
+            name: name.into(),
+            reason: format!("not an Automerge document ({reason}); give a file written by `casebook export --format automerge`"),
+        })?;
         // Automerge can panic on some malformed documents: the guard makes that an error.
         let mut theirs = casebook_base::guard::decode(|| Automerge::load(bytes)).map_err(|e| Error::BadInput {
             name: name.into(),

@@ -34,6 +34,11 @@ impl Session {
             SessionEnd::Protocol(format!("undecodable Automerge sync message: {e}"))
         })?;
         usable_blooms(&am)?;
+        for chunk in am.changes.iter() {
+            casebook_base::guard::refuse_bundles(chunk).map_err(|reason| {
+                SessionEnd::Protocol(format!("unusable Automerge sync message: {reason}"))
+            })?;
+        }
         if !self.files.contains_key(&file) {
             // An honest peer starts at most MAX_FILES_ENTERING files itself; beyond this
             // bound it is making this node hold a document per made-up file id.
