@@ -194,6 +194,26 @@ fn recorded_hello() -> casebook_proto::Message {
     casebook_proto::Message::decode(&frame).expect("Alice's Hello")
 }
 
+/// Alice's recorded `Hello`, then one `Sync` of file B1 carrying `message`, to Bob's session:
+/// how it ended (None: it did not), and its statistics for a failure message.
+fn how_bobs_session_ends(finding: &str, message: Vec<u8>) -> (Option<String>, String) {
+    let sync = casebook_proto::Message::Sync {
+        file: fuzz::world::B1,
+        message,
+        signatures: Vec::new(),
+    };
+    let input = fuzz::seeds::session_input(&[vec![recorded_hello(), sync]]);
+    let (stats, ended) = fuzz::session::session_run(&input).expect("no violation");
+    print(
+        &format!("fuzz finding, {finding}"),
+        &[format!(
+            "ended: {}",
+            ended.as_deref().unwrap_or("not at all")
+        )],
+    );
+    (ended, format!("{stats:?}"))
+}
+
 #[test]
 fn a_bloom_filter_with_entries_but_no_bits_ends_the_session() {
     // Found by the session target: Automerge 0.12 divides by the filter's size in bits when it
@@ -208,23 +228,10 @@ fn a_bloom_filter_with_entries_but_no_bits_ends_the_session() {
         3, 1, 0, 7, //   a 3-byte Bloom filter: 1 entry, 0 bits per entry, 7 probes, no bits
         0, // no changes
     ];
-    let sync = casebook_proto::Message::Sync {
-        file: fuzz::world::B1,
-        message: bad_bloom.to_vec(),
-        signatures: Vec::new(),
-    };
-    let input = fuzz::seeds::session_input(&[vec![recorded_hello(), sync]]);
-    let (stats, ended) = fuzz::session::session_run(&input).expect("no violation");
-    print(
-        "fuzz finding, Bloom filter without bits",
-        &[format!(
-            "ended: {}",
-            ended.as_deref().unwrap_or("not at all")
-        )],
-    );
+    let (ended, stats) = how_bobs_session_ends("Bloom filter without bits", bad_bloom.to_vec());
     assert!(
         ended.as_deref().is_some_and(|e| e.contains("Bloom")),
-        "{ended:?} {stats:?}"
+        "{ended:?} {stats}"
     );
 }
 
@@ -246,23 +253,10 @@ fn a_change_chunk_that_makes_automerge_panic_ends_the_session() {
     ];
     message.push(u8::try_from(chunk.len()).expect("a short chunk")); // its length (LEB128)
     message.extend_from_slice(chunk);
-    let sync = casebook_proto::Message::Sync {
-        file: fuzz::world::B1,
-        message,
-        signatures: Vec::new(),
-    };
-    let input = fuzz::seeds::session_input(&[vec![recorded_hello(), sync]]);
-    let (stats, ended) = fuzz::session::session_run(&input).expect("no violation");
-    print(
-        "fuzz finding, change chunk that makes Automerge panic",
-        &[format!(
-            "ended: {}",
-            ended.as_deref().unwrap_or("not at all")
-        )],
-    );
+    let (ended, stats) = how_bobs_session_ends("change chunk that makes Automerge panic", message);
     assert!(
         ended.as_deref().is_some_and(|e| e.contains("Automerge")),
-        "{ended:?} {stats:?}"
+        "{ended:?} {stats}"
     );
 }
 

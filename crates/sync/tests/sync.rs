@@ -154,13 +154,7 @@ fn a_first_clone_by_reconciliation_keeps_a_bounded_number_of_files_in_play() {
     use casebook_sync::Session;
     const FILES: usize = MAX_FILES_ENTERING + 60;
     let (alice, bob) = TestNode::trusting_pair("Alice", "Bob");
-    let files: Vec<FileId> = (0..FILES)
-        .map(|i| {
-            let f = alice.client(&format!("Client {i}"));
-            alice.share(f, &bob, "read");
-            f
-        })
-        .collect();
+    let files = alice.shared_clients(FILES, &bob, "read");
     let mut a = Session::new(alice.node.clone(), bob.node.node_id());
     let mut b = Session::new(bob.node.clone(), alice.node.node_id());
     let mut to_b = a.start().expect("start");
@@ -394,13 +388,7 @@ fn a_first_clone_beside_a_writing_adviser_completes_with_every_file() {
     const FILES: usize = 3 * MAX_FILES_ENTERING;
     const BOB_BATCH: usize = 16;
     let (alice, bob) = TestNode::trusting_pair("Alice", "Bob");
-    let files: Vec<FileId> = (0..FILES)
-        .map(|i| {
-            let f = alice.client(&format!("Client {i}"));
-            alice.share(f, &bob, "read");
-            f
-        })
-        .collect();
+    let files = alice.shared_clients(FILES, &bob, "read");
     // Reconciliation queues the files in the order of their ids: the last ones wait longest.
     let mut by_id = files.clone();
     by_id.sort();

@@ -68,6 +68,17 @@ impl TestNode {
             .expect("create client")
     }
 
+    /// `count` new clients ("Client 0", "Client 1", ...), each shared with `with` as `role`.
+    pub fn shared_clients(&self, count: usize, with: &TestNode, role: &str) -> Vec<FileId> {
+        (0..count)
+            .map(|i| {
+                let f = self.client(&format!("Client {i}"));
+                self.share(f, with, role);
+                f
+            })
+            .collect()
+    }
+
     pub fn share(&self, file: FileId, with: &TestNode, role: &str) {
         self.node
             .share(file, &format!("{} (laptop)", with.name), role)
