@@ -619,15 +619,16 @@ impl Node {
                 ),
             });
         }
-        casebook_base::guard::refuse_bundles(bytes).map_err(|reason| Error::BadInput {
+        let not_a_document = |reason: String| Error::BadInput {
             name: name.into(),
-            reason: format!("not an Automerge document ({reason}); give a file written by `casebook export --format automerge`"),
-        })?;
+            reason: format!(
+                "not an Automerge document ({reason}); give a file written by `casebook export --format automerge`"
+            ),
+        };
+        casebook_base::guard::refuse_bundles(bytes).map_err(|r| not_a_document(r.into()))?;
         // Automerge can panic on some malformed documents: the guard makes that an error.
-        let mut theirs = casebook_base::guard::decode(|| Automerge::load(bytes)).map_err(|e| Error::BadInput {
-            name: name.into(),
-            reason: format!("not an Automerge document ({e}); give a file written by `casebook export --format automerge`"),
-        })?;
+        let mut theirs = casebook_base::guard::decode(|| Automerge::load(bytes))
+            .map_err(|e| not_a_document(e.to_string()))?;
         let theirs_id = schema::check(&theirs).map_err(|e| Error::BadInput {
             name: name.into(),
             reason: e.to_string(),
