@@ -54,8 +54,9 @@ max_len() {
 }
 malloc_mb() {
     case "$1" in
-    document | import) echo 64 ;; # MAX_DOCUMENT_BYTES, MAX_CSV_BYTES
-    *) echo 8 ;;                  # MAX_FRAME_BYTES
+    document | import) echo 64 ;;   # MAX_DOCUMENT_BYTES, MAX_CSV_BYTES
+    session | handshake) echo 64 ;; # 2 x MAX_INFLATED_BYTES: a Sync may carry a whole document
+    *) echo 8 ;;                    # MAX_FRAME_BYTES
     esac
 }
 

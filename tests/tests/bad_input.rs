@@ -349,6 +349,35 @@ fn a_file_that_makes_automerges_reader_panic_is_refused_with_a_clear_error() {
     );
 }
 
+const INFLATION_BOMB: &[u8] = include_bytes!(
+    "../../crates/fuzz/regressions/document/a-compressed-change-of-40-kib-that-inflates-to-40-mib"
+);
+
+#[test]
+fn a_file_that_inflates_past_the_limit_is_refused_before_automerge_reads_it() {
+    // Automerge 0.12 inflates a compressed chunk without any limit: before this check, a 1 MB
+    // file of this kind made `import` hold 3 GB for 20 s, and the 64 MiB a file may have
+    // could exhaust any machine.
+    let (sb, cb, _) = acme();
+    let before = cb.json(&["client", "list"]);
+    let file = sb.path("bomb.am");
+    std::fs::write(&file, &INFLATION_BOMB[1..]).expect("write");
+    for args in [vec!["merge", s(&file)], vec!["import", s(&file)]] {
+        let run = cb.refuses(&args);
+        assert!(
+            run.stderr.contains(
+                "not an Automerge document (its compressed parts inflate to more than 32 MiB)"
+            ),
+            "{run}"
+        );
+    }
+    assert_eq!(
+        cb.json(&["client", "list"]),
+        before,
+        "the store is as it was"
+    );
+}
+
 #[test]
 fn merging_another_clients_export_into_a_client_is_refused() {
     let (sb, cb, acme) = acme();

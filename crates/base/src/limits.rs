@@ -6,6 +6,12 @@ pub const COMPACT_AFTER_CHANGES: u64 = 64;
 /// Largest Automerge document or change file accepted by `import` and `merge` (64 MiB).
 pub const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
 
+/// Most bytes the compressed parts of one Automerge file, or of the changes in one sync
+/// message, may inflate to (32 MiB); see [`crate::guard::check_chunks`]. Deflate reaches about
+/// 1,000 to 1, so without this a small file could make a node ask for gigabytes. Automerge
+/// inflates into a growing buffer that may reach twice this, which is [`MAX_DOCUMENT_BYTES`].
+pub const MAX_INFLATED_BYTES: u64 = MAX_DOCUMENT_BYTES / 2;
+
 /// Largest CSV file accepted by `import-csv` (64 MiB).
 pub const MAX_CSV_BYTES: u64 = 64 * 1024 * 1024;
 

@@ -625,7 +625,8 @@ impl Node {
                 "not an Automerge document ({reason}); give a file written by `casebook export --format automerge`"
             ),
         };
-        casebook_base::guard::refuse_bundles(bytes).map_err(|r| not_a_document(r.into()))?;
+        casebook_base::guard::check_chunks(bytes, casebook_base::limits::MAX_INFLATED_BYTES)
+            .map_err(|r| not_a_document(r.to_string()))?;
         // Automerge can panic on some malformed documents: the guard makes that an error.
         let mut theirs = casebook_base::guard::decode(|| Automerge::load(bytes))
             .map_err(|e| not_a_document(e.to_string()))?;

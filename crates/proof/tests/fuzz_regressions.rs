@@ -261,6 +261,33 @@ fn a_change_chunk_that_makes_automerge_panic_ends_the_session() {
 }
 
 #[test]
+fn a_change_that_inflates_past_the_limit_ends_the_session() {
+    // A compressed change chunk of 40 KiB that inflates to 40 MiB: Automerge 0.12 inflates
+    // such a chunk without any limit, so a peer could send one that inflates to 8 GiB in one
+    // frame. Bob's session must refuse it before Automerge reads it.
+    let file = read(
+        &fuzz_dir()
+            .join("regressions/document/a-compressed-change-of-40-kib-that-inflates-to-40-mib"),
+    );
+    let chunk = file.get(1..).unwrap_or_default();
+    let mut message = vec![0x42, 0, 0, 0, 1]; // a V1 sync message with one change, as above
+    let mut len = chunk.len();
+    while len >= 0x80 {
+        message.push(u8::try_from(len & 0x7f).expect("seven bits") | 0x80);
+        len >>= 7;
+    }
+    message.push(u8::try_from(len).expect("seven bits"));
+    message.extend_from_slice(chunk);
+    let (ended, stats) = how_bobs_session_ends("change that inflates to 40 MiB", message);
+    assert!(
+        ended
+            .as_deref()
+            .is_some_and(|e| e.contains("inflate to more than 32 MiB")),
+        "{ended:?} {stats}"
+    );
+}
+
+#[test]
 #[ignore = "writes crates/fuzz/seeds; run by hand after changing the fixture or the wire format"]
 fn write_seeds() {
     let seeds = fuzz::seeds::generate().expect("seeds");

@@ -13,7 +13,7 @@
 
 use casebook::FileId;
 use casebook::automerge::Automerge;
-use casebook::limits::MAX_DOCUMENT_BYTES;
+use casebook::limits::{MAX_DOCUMENT_BYTES, MAX_INFLATED_BYTES};
 
 use super::world::{self, A1, StoreState};
 use super::{Target, Violation, ensure};
@@ -28,9 +28,9 @@ pub const TARGET: Target = Target {
 
 /// Automerge's loader alone.
 fn load_save_load(bytes: &[u8]) -> Result<(), Violation> {
-    // Automerge panics on some malformed documents and reads bundles without bounds;
-    // casebook refuses bundles and loads through the same guard.
-    if casebook::guard::refuse_bundles(bytes).is_err() {
+    // Automerge panics on some malformed documents, and reads bundles and compressed parts
+    // without bounds; casebook checks the chunks first and loads through the same guard.
+    if casebook::guard::check_chunks(bytes, MAX_INFLATED_BYTES).is_err() {
         return Ok(());
     }
     let Ok(doc) = casebook::guard::decode(|| Automerge::load(bytes)) else {

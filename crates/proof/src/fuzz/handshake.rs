@@ -15,7 +15,7 @@
 
 use std::sync::Arc;
 
-use casebook::limits::{MAX_FRAME_BYTES, PROTOCOL_VERSION};
+use casebook::limits::{MAX_INFLATED_BYTES, PROTOCOL_VERSION};
 use casebook_proto::Message;
 use casebook_proto::codec::FrameDecoder;
 
@@ -28,7 +28,10 @@ pub const TARGET: Target = Target {
     name: "handshake",
     run: handshake,
     prepare: world::prepare,
-    alloc_limit: MAX_FRAME_BYTES as usize,
+    // A `Sync` may carry a whole saved document (Automerge sends one to a peer that has
+    // nothing), whose compressed columns inflate to at most MAX_INFLATED_BYTES, in a buffer
+    // that may grow to twice that.
+    alloc_limit: 2 * MAX_INFLATED_BYTES as usize,
 };
 
 /// Check Bob's reply to Alice's first `Hello`.

@@ -8,7 +8,7 @@ use automerge::sync::{Message as AmMessage, SyncDoc};
 use automerge::{Automerge, ChangeHash};
 use casebook::authority::{self, Refusal};
 use casebook::{ChangeSignature, FileId, NodeId, Origin};
-use casebook_base::limits::MAX_FILES_IN_PLAY;
+use casebook_base::limits::{MAX_FILES_IN_PLAY, MAX_INFLATED_BYTES};
 use casebook_proto::WireSignature;
 
 use super::blooms::usable_blooms;
@@ -35,7 +35,7 @@ impl Session {
         })?;
         usable_blooms(&am)?;
         for chunk in am.changes.iter() {
-            casebook_base::guard::refuse_bundles(chunk).map_err(|reason| {
+            casebook_base::guard::check_chunks(chunk, MAX_INFLATED_BYTES).map_err(|reason| {
                 SessionEnd::Protocol(format!("unusable Automerge sync message: {reason}"))
             })?;
         }

@@ -1,4 +1,5 @@
-//! A guard around third-party decoders that may panic on malformed bytes.
+//! Guards around third-party decoders that may panic on malformed bytes ([`decode`]) or read
+//! them without bounds ([`check_chunks`]).
 //!
 //! Automerge 0.12 (through its column codec, `hexane`) can panic on a malformed document or
 //! change chunk instead of returning an error: fuzzing found an `unwrap()` on a truncated LEB128
@@ -12,6 +13,9 @@
 
 use std::cell::Cell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+
+mod chunks;
+pub use chunks::{ChunkRefusal, check_chunks};
 
 thread_local! {
     /// How many [`decode`] calls are running on this thread.
@@ -63,61 +67,6 @@ pub fn quiet_hook() {
     }));
 }
 
-/// The magic number every Automerge chunk starts with.
-const CHUNK_MAGIC: [u8; 4] = [0x85, 0x6f, 0x4a, 0x83];
-/// The chunk type of a bundle (after the magic number and a 4-byte checksum).
-const BUNDLE_CHUNK: u8 = 3;
-
-/// Refuse bytes that hold an Automerge **bundle** chunk.
-///
-/// Casebook writes documents and changes, never bundles, and Automerge 0.12 reads a bundle's
-/// columns without bounds: an 80-byte bundle made it ask for over 128 MiB (found by fuzzing),
-/// which no guard can catch, since a failed allocation aborts the process. Walks the chunk
-/// headers (magic number, checksum, type, LEB128 length); bytes that are not well-formed chunks
-/// are left for Automerge to refuse.
-///
-/// # Errors
-/// What to tell the user, if a bundle chunk is present.
-pub fn refuse_bundles(bytes: &[u8]) -> Result<(), &'static str> {
-    let mut rest = bytes;
-    while rest.get(..4) == Some(&CHUNK_MAGIC[..]) {
-        let Some(&kind) = rest.get(8) else {
-            return Ok(());
-        };
-        if kind == BUNDLE_CHUNK {
-            return Err("it holds an Automerge bundle, which casebook does not read");
-        }
-        // The chunk's length: an unsigned LEB128 number after the type byte.
-        let mut length: u64 = 0;
-        let mut header = 9;
-        loop {
-            let Some(&byte) = rest.get(header) else {
-                return Ok(());
-            };
-            let shift = 7 * (header - 9);
-            if shift >= 64 {
-                return Ok(());
-            }
-            length |= u64::from(byte & 0x7f) << shift;
-            header += 1;
-            if byte & 0x80 == 0 {
-                break;
-            }
-        }
-        let Some(end) = usize::try_from(length)
-            .ok()
-            .and_then(|l| l.checked_add(header))
-        else {
-            return Ok(());
-        };
-        let Some(next) = rest.get(end..) else {
-            return Ok(());
-        };
-        rest = next;
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,37 +88,5 @@ mod tests {
             decode(|| Err::<u8, String>("bad".into())),
             Err(DecodeError::Refused("bad".into()))
         );
-    }
-
-    /// A chunk header: magic number, a checksum, the type and a one-byte length.
-    fn chunk(kind: u8, body: &[u8]) -> Vec<u8> {
-        let mut c = CHUNK_MAGIC.to_vec();
-        c.extend_from_slice(&[1, 2, 3, 4, kind, u8::try_from(body.len()).unwrap()]);
-        c.extend_from_slice(body);
-        c
-    }
-
-    #[test]
-    fn a_bundle_chunk_is_refused_wherever_it_stands() {
-        assert!(refuse_bundles(&chunk(BUNDLE_CHUNK, b"x")).is_err());
-        let mut two = chunk(0, b"a document");
-        two.extend(chunk(BUNDLE_CHUNK, b""));
-        assert!(refuse_bundles(&two).is_err());
-    }
-
-    #[test]
-    fn documents_changes_and_malformed_bytes_pass_to_automerge() {
-        let mut ok = chunk(0, b"a document");
-        ok.extend(chunk(1, b"a change"));
-        ok.extend(chunk(2, b"a compressed change"));
-        assert_eq!(refuse_bundles(&ok), Ok(()));
-        for bytes in [
-            &b""[..],
-            b"not a chunk",
-            &CHUNK_MAGIC[..],
-            &[0x85, 0x6f, 0x4a, 0x83, 0, 0, 0, 0, 1, 0xff],
-        ] {
-            assert_eq!(refuse_bundles(bytes), Ok(()));
-        }
     }
 }

@@ -1,0 +1,324 @@
+//! A check of Automerge chunks before Automerge reads them: what its reader would read without
+//! bounds.
+//!
+//! Automerge 0.12 inflates deflate-compressed bytes (a compressed change chunk, or a document's
+//! compressed columns) into a growing buffer without any limit, before it checks a checksum or
+//! anything else. Deflate reaches a ratio of about 1,000 to 1, so a 1 MB file made a node hold
+//! over 3 GB, and a 64 MiB file or an 8 MiB frame from a peer could exhaust any machine's
+//! memory. A failed allocation aborts the process, so no guard around the call can catch it:
+//! the bytes must be refused before Automerge sees them. Likewise a bundle chunk, whose columns
+//! Automerge reads without bounds (an 80-byte bundle made it ask for over 128 MiB).
+//!
+//! [`check_chunks`] walks the chunks as Automerge's reader would, and inflates every compressed
+//! part into nothing, counting bytes, up to a limit. Where the bytes stop being well-formed it
+//! stops too: Automerge then refuses them before it inflates anything further.
+
+use std::io::Read;
+
+/// The magic number every Automerge chunk starts with.
+const CHUNK_MAGIC: [u8; 4] = [0x85, 0x6f, 0x4a, 0x83];
+/// A document chunk: actors, heads and column metadata, then columns, some of them compressed.
+const DOCUMENT_CHUNK: u8 = 0;
+/// A change chunk whose body after the header is one deflate stream.
+const COMPRESSED_CHANGE_CHUNK: u8 = 2;
+/// A bundle chunk, which casebook never writes.
+const BUNDLE_CHUNK: u8 = 3;
+/// The bit of a column specification that marks the column as deflate-compressed.
+const DEFLATE_BIT: u64 = 0b1000;
+/// The length of a change hash in a document's heads.
+const HASH_BYTES: u64 = 32;
+
+/// Why [`check_chunks`] refused bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ChunkRefusal {
+    /// The bytes hold a bundle chunk.
+    #[error("it holds an Automerge bundle, which casebook does not read")]
+    Bundle,
+    /// The compressed parts inflate to more than the limit.
+    #[error("its compressed parts inflate to more than {} MiB", .limit >> 20)]
+    InflatesTooFar {
+        /// The limit, in bytes.
+        limit: u64,
+    },
+}
+
+/// Refuse Automerge bytes (a file, or a change in a sync message) that hold a bundle chunk, or
+/// whose compressed parts inflate to more than `max_inflated` bytes in all.
+///
+/// Bytes that are not well-formed chunks are left for Automerge to refuse.
+///
+/// # Errors
+/// What to tell the user about the bytes.
+pub fn check_chunks(bytes: &[u8], max_inflated: u64) -> Result<(), ChunkRefusal> {
+    let mut budget = Budget {
+        left: max_inflated,
+        limit: max_inflated,
+    };
+    let mut rest = Reader { bytes, at: 0 };
+    while rest.bytes.get(rest.at..rest.at + 4) == Some(&CHUNK_MAGIC[..]) {
+        rest.at += 8; // the magic number and the checksum
+        let Some(kind) = rest.byte() else {
+            return Ok(());
+        };
+        let Some(body) = rest.leb().and_then(|len| rest.take(len)) else {
+            return Ok(());
+        };
+        let well_formed = match kind {
+            BUNDLE_CHUNK => return Err(ChunkRefusal::Bundle),
+            COMPRESSED_CHANGE_CHUNK => budget.inflate(body)?,
+            DOCUMENT_CHUNK => document_columns(body, &mut budget)?,
+            _ => true,
+        };
+        if !well_formed {
+            return Ok(());
+        }
+    }
+    Ok(())
+}
+
+/// Inflate the compressed columns of a document chunk's `body`, in Automerge's order. `Ok(false)`
+/// if the body is malformed before the end (Automerge refuses it there).
+fn document_columns(body: &[u8], budget: &mut Budget) -> Result<bool, ChunkRefusal> {
+    let mut r = Reader { bytes: body, at: 0 };
+    let Some(()) = r.skip_actors_and_heads() else {
+        return Ok(false);
+    };
+    let (Some(change_columns), Some(op_columns)) = (r.columns(), r.columns()) else {
+        return Ok(false);
+    };
+    // The change columns' data, then the op columns' data, each column after the one before.
+    for (spec, len) in change_columns.into_iter().chain(op_columns) {
+        let Some(data) = r.take(len) else {
+            return Ok(false);
+        };
+        if spec & DEFLATE_BIT != 0 && !budget.inflate(data)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// What is left of the inflated bytes allowed.
+struct Budget {
+    left: u64,
+    limit: u64,
+}
+
+impl Budget {
+    /// Inflate `deflated` into nothing, taking its length from the budget. `Ok(false)` if the
+    /// stream is malformed (Automerge stops with an error there, having inflated no more than
+    /// this did).
+    fn inflate(&mut self, deflated: &[u8]) -> Result<bool, ChunkRefusal> {
+        let mut decoder = flate2::bufread::DeflateDecoder::new(deflated);
+        let mut buf = [0u8; 16 * 1024];
+        loop {
+            match decoder.read(&mut buf) {
+                Ok(0) => return Ok(true),
+                Ok(n) => {
+                    self.left = self
+                        .left
+                        .checked_sub(n as u64)
+                        .ok_or(ChunkRefusal::InflatesTooFar { limit: self.limit })?;
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(_) => return Ok(false),
+            }
+        }
+    }
+}
+
+/// A cursor over bytes, reading Automerge's encodings; `None` where the bytes end too soon.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn byte(&mut self) -> Option<u8> {
+        let b = *self.bytes.get(self.at)?;
+        self.at += 1;
+        Some(b)
+    }
+
+    /// An unsigned LEB128 number of at most 10 bytes, as Automerge reads it.
+    fn leb(&mut self) -> Option<u64> {
+        let mut value: u64 = 0;
+        for i in 0..10 {
+            let b = self.byte()?;
+            value |= u64::from(b & 0x7f).checked_shl(7 * i).unwrap_or(0);
+            if b & 0x80 == 0 {
+                return Some(value);
+            }
+        }
+        None
+    }
+
+    fn take(&mut self, len: u64) -> Option<&'a [u8]> {
+        let end = self.at.checked_add(usize::try_from(len).ok()?)?;
+        let taken = self.bytes.get(self.at..end)?;
+        self.at = end;
+        Some(taken)
+    }
+
+    /// A document's actor ids (each length-prefixed) and heads (32 bytes each).
+    fn skip_actors_and_heads(&mut self) -> Option<()> {
+        for _ in 0..self.leb()? {
+            let len = self.leb()?;
+            self.take(len)?;
+        }
+        let heads = self.leb()?;
+        self.take(heads.checked_mul(HASH_BYTES)?)?;
+        Some(())
+    }
+
+    /// Column metadata: a count, then each column's specification and data length.
+    fn columns(&mut self) -> Option<Vec<(u64, u64)>> {
+        let count = self.leb()?;
+        let mut columns = Vec::new();
+        for _ in 0..count {
+            // Two LEB128 numbers take at least two bytes: a count beyond that is malformed,
+            // and ends here before it can make this loop long.
+            columns.push((self.leb()?, self.leb()?));
+        }
+        Some(columns)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+
+    /// A chunk: magic number, a checksum, the type and a LEB128 length.
+    fn chunk(kind: u8, body: &[u8]) -> Vec<u8> {
+        let mut c = CHUNK_MAGIC.to_vec();
+        c.extend_from_slice(&[1, 2, 3, 4, kind]);
+        leb(&mut c, body.len() as u64);
+        c.extend_from_slice(body);
+        c
+    }
+
+    fn leb(out: &mut Vec<u8>, mut n: u64) {
+        loop {
+            let b = (n & 0x7f) as u8;
+            n >>= 7;
+            if n == 0 {
+                out.push(b);
+                return;
+            }
+            out.push(b | 0x80);
+        }
+    }
+
+    /// `n` zero bytes, deflated.
+    fn deflated_zeros(n: usize) -> Vec<u8> {
+        let mut e = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+        e.write_all(&vec![0; n]).expect("deflate");
+        e.finish().expect("deflate")
+    }
+
+    /// A document chunk body: one actor, no heads, one change column and two op columns.
+    fn document(columns: &[(u64, Vec<u8>)]) -> Vec<u8> {
+        let mut b = vec![1, 2, 0xaa, 0xbb, 0];
+        let (changes, ops) = columns.split_at(1);
+        for group in [changes, ops] {
+            leb(&mut b, group.len() as u64);
+            for (spec, data) in group {
+                leb(&mut b, *spec);
+                leb(&mut b, data.len() as u64);
+            }
+        }
+        for (_, data) in columns {
+            b.extend_from_slice(data);
+        }
+        b
+    }
+
+    const MIB: u64 = 1 << 20;
+
+    #[test]
+    fn a_bundle_chunk_is_refused_wherever_it_stands() {
+        assert_eq!(
+            check_chunks(&chunk(BUNDLE_CHUNK, b"x"), MIB),
+            Err(ChunkRefusal::Bundle)
+        );
+        let mut two = chunk(1, b"a change");
+        two.extend(chunk(BUNDLE_CHUNK, b""));
+        assert_eq!(check_chunks(&two, MIB), Err(ChunkRefusal::Bundle));
+    }
+
+    #[test]
+    fn a_compressed_change_is_refused_once_it_inflates_past_the_limit() {
+        let small = chunk(COMPRESSED_CHANGE_CHUNK, &deflated_zeros(1000));
+        assert_eq!(check_chunks(&small, 1000), Ok(()));
+        assert_eq!(
+            check_chunks(&small, 999),
+            Err(ChunkRefusal::InflatesTooFar { limit: 999 })
+        );
+        // A 10 KiB bomb that inflates to 8 MiB; the limit counts every chunk together.
+        let bomb = chunk(COMPRESSED_CHANGE_CHUNK, &deflated_zeros(8 << 20));
+        assert!(bomb.len() < 10 * 1024, "{}", bomb.len());
+        assert!(check_chunks(&bomb, 8 * MIB).is_ok());
+        let mut twice = bomb.clone();
+        twice.extend(&bomb);
+        assert_eq!(
+            check_chunks(&twice, 8 * MIB),
+            Err(ChunkRefusal::InflatesTooFar { limit: 8 * MIB })
+        );
+        assert_eq!(
+            ChunkRefusal::InflatesTooFar { limit: 8 * MIB }.to_string(),
+            "its compressed parts inflate to more than 8 MiB"
+        );
+    }
+
+    #[test]
+    fn a_documents_compressed_columns_count_and_its_plain_ones_do_not() {
+        let zeros = deflated_zeros(4096);
+        let doc = document(&[(0x18, zeros.clone()), (0x20, vec![7; 5000]), (0x38, zeros)]);
+        assert_eq!(check_chunks(&chunk(DOCUMENT_CHUNK, &doc), 8192), Ok(()));
+        assert_eq!(
+            check_chunks(&chunk(DOCUMENT_CHUNK, &doc), 8191),
+            Err(ChunkRefusal::InflatesTooFar { limit: 8191 })
+        );
+    }
+
+    #[test]
+    fn a_real_automerge_document_is_read_column_by_column() {
+        use automerge::transaction::Transactable;
+        // Automerge's `save()` deflates the columns that are long enough, as in every document
+        // casebook writes: 30,000 characters of text make a compressed column.
+        let mut doc = automerge::AutoCommit::new();
+        let text: String = (0..30_000)
+            .map(|i| char::from(b'a' + (i % 7) as u8))
+            .collect();
+        doc.put(automerge::ROOT, "notes", text).expect("put");
+        doc.put(automerge::ROOT, "rag", "amber").expect("put");
+        let saved = doc.save();
+        assert!(saved.len() < 10_000, "{}", saved.len());
+        // Whatever the columns inflate to, it is at least the text and less than the limit here.
+        assert_eq!(check_chunks(&saved, 64 * MIB), Ok(()));
+        assert_eq!(
+            check_chunks(&saved, 29_999),
+            Err(ChunkRefusal::InflatesTooFar { limit: 29_999 })
+        );
+        // Its changes, as a sync message carries them, are plain change chunks.
+        for change in doc.get_changes(&[]) {
+            assert_eq!(check_chunks(change.raw_bytes(), 0), Ok(()));
+        }
+    }
+
+    #[test]
+    fn malformed_bytes_pass_to_automerge() {
+        for bytes in [
+            &b""[..],
+            b"not a chunk",
+            &CHUNK_MAGIC[..],
+            &[0x85, 0x6f, 0x4a, 0x83, 0, 0, 0, 0, 1, 0xff],
+            &chunk(COMPRESSED_CHANGE_CHUNK, b"not deflate")[..],
+            &chunk(DOCUMENT_CHUNK, &[5, 1])[..],
+        ] {
+            assert_eq!(check_chunks(bytes, 0), Ok(()));
+        }
+    }
+}
