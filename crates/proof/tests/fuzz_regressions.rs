@@ -244,16 +244,10 @@ fn a_change_chunk_that_makes_automerge_panic_ends_the_session() {
         &fuzz_dir().join("regressions/document/automerge-panics-on-a-truncated-number-in-a-bundle"),
     );
     let chunk = file.get(1..).unwrap_or_default();
-    let mut message = vec![
-        0x42, // a V1 sync message
-        0,    // no heads
-        0,    // nothing needed
-        0,    // no "have"
-        1,    // one change:
-    ];
-    message.push(u8::try_from(chunk.len()).expect("a short chunk")); // its length (LEB128)
-    message.extend_from_slice(chunk);
-    let (ended, stats) = how_bobs_session_ends("change chunk that makes Automerge panic", message);
+    let (ended, stats) = how_bobs_session_ends(
+        "change chunk that makes Automerge panic",
+        sync_message_carrying(&[chunk]),
+    );
     assert!(
         ended.as_deref().is_some_and(|e| e.contains("Automerge")),
         "{ended:?} {stats}"
@@ -270,21 +264,39 @@ fn a_change_that_inflates_past_the_limit_ends_the_session() {
             .join("regressions/document/a-compressed-change-of-40-kib-that-inflates-to-40-mib"),
     );
     let chunk = file.get(1..).unwrap_or_default();
-    let mut message = vec![0x42, 0, 0, 0, 1]; // a V1 sync message with one change, as above
-    let mut len = chunk.len();
-    while len >= 0x80 {
-        message.push(u8::try_from(len & 0x7f).expect("seven bits") | 0x80);
-        len >>= 7;
+    // Automerge joins a message's changes before it reads them, so the same chunk cut in two
+    // "changes" is read as one: it must be refused all the same.
+    let (head, tail) = chunk.split_at(chunk.len() / 2);
+    for (how, parts) in [("whole", vec![chunk]), ("cut in two", vec![head, tail])] {
+        let (ended, stats) = how_bobs_session_ends(
+            &format!("change that inflates to 40 MiB, {how}"),
+            sync_message_carrying(&parts),
+        );
+        assert!(
+            ended
+                .as_deref()
+                .is_some_and(|e| e.contains("inflate to more than 32 MiB")),
+            "{how}: {ended:?} {stats}"
+        );
     }
-    message.push(u8::try_from(len).expect("seven bits"));
-    message.extend_from_slice(chunk);
-    let (ended, stats) = how_bobs_session_ends("change that inflates to 40 MiB", message);
-    assert!(
-        ended
-            .as_deref()
-            .is_some_and(|e| e.contains("inflate to more than 32 MiB")),
-        "{ended:?} {stats}"
-    );
+}
+
+/// An Automerge V1 sync message with no heads, needs or haves, carrying `changes`.
+fn sync_message_carrying(changes: &[&[u8]]) -> Vec<u8> {
+    fn leb(out: &mut Vec<u8>, mut n: usize) {
+        while n >= 0x80 {
+            out.push(u8::try_from(n & 0x7f).expect("seven bits") | 0x80);
+            n >>= 7;
+        }
+        out.push(u8::try_from(n).expect("seven bits"));
+    }
+    let mut message = vec![0x42, 0, 0, 0];
+    leb(&mut message, changes.len());
+    for change in changes {
+        leb(&mut message, change.len());
+        message.extend_from_slice(change);
+    }
+    message
 }
 
 #[test]

@@ -34,11 +34,12 @@ impl Session {
             SessionEnd::Protocol(format!("undecodable Automerge sync message: {e}"))
         })?;
         usable_blooms(&am)?;
-        for chunk in am.changes.iter() {
-            casebook_base::guard::check_chunks(chunk, MAX_INFLATED_BYTES).map_err(|reason| {
-                SessionEnd::Protocol(format!("unusable Automerge sync message: {reason}"))
-            })?;
-        }
+        // Automerge reads the changes joined into one byte string, so a chunk may straddle
+        // two of them: check them as Automerge reads them, with one budget for all.
+        let joined: Vec<u8> = am.changes.iter().flatten().copied().collect();
+        casebook_base::guard::check_chunks(&joined, MAX_INFLATED_BYTES).map_err(|reason| {
+            SessionEnd::Protocol(format!("unusable Automerge sync message: {reason}"))
+        })?;
         if !self.files.contains_key(&file) {
             // An honest peer starts at most MAX_FILES_ENTERING files itself; beyond this
             // bound it is making this node hold a document per made-up file id.
