@@ -54,16 +54,9 @@ pub fn check_chunks(bytes: &[u8], max_inflated: u64) -> Result<(), ChunkRefusal>
         left: max_inflated,
         limit: max_inflated,
     };
-    let mut rest = Reader { bytes, at: 0 };
-    while rest.bytes.get(rest.at..rest.at + 4) == Some(&CHUNK_MAGIC[..]) {
-        rest.at += 8; // the magic number and the checksum
-        let Some(kind) = rest.byte() else {
-            return Ok(());
-        };
-        let Some(body) = rest.leb().and_then(|len| rest.take(len)) else {
-            return Ok(());
-        };
-        let well_formed = match kind {
+    for chunk in chunks(bytes) {
+        let body = &bytes[chunk.body.clone()];
+        let well_formed = match chunk.kind {
             BUNDLE_CHUNK => return Err(ChunkRefusal::Bundle),
             COMPRESSED_CHANGE_CHUNK => budget.inflate(body)?,
             DOCUMENT_CHUNK => document_columns(body, &mut budget)?,
@@ -74,6 +67,39 @@ pub fn check_chunks(bytes: &[u8], max_inflated: u64) -> Result<(), ChunkRefusal>
         }
     }
     Ok(())
+}
+
+/// Where one chunk stands in a byte string (see [`chunks`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChunkSpan {
+    /// Where the chunk starts (its magic number); the checksum is the 4 bytes after it.
+    pub start: usize,
+    /// The chunk type: 0 document, 1 change, 2 compressed change, 3 bundle.
+    pub kind: u8,
+    /// Where the chunk's body (after the header) stands.
+    pub body: std::ops::Range<usize>,
+}
+
+/// The well-formed chunks at the start of `bytes`, in order, as Automerge frames them (magic
+/// number, checksum, type, LEB128 length, body); the walk ends where the framing does.
+pub fn chunks(bytes: &[u8]) -> impl Iterator<Item = ChunkSpan> + '_ {
+    let mut rest = Reader { bytes, at: 0 };
+    std::iter::from_fn(move || {
+        let start = rest.at;
+        if rest.bytes.get(start..start.checked_add(4)?) != Some(&CHUNK_MAGIC[..]) {
+            return None;
+        }
+        rest.at += 8; // the magic number and the checksum
+        let kind = rest.byte()?;
+        let len = rest.leb()?;
+        let body_start = rest.at;
+        rest.take(len)?;
+        Some(ChunkSpan {
+            start,
+            kind,
+            body: body_start..rest.at,
+        })
+    })
 }
 
 /// Inflate the compressed columns of a document chunk's `body`, in Automerge's order. `Ok(false)`

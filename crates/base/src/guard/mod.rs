@@ -15,7 +15,7 @@ use std::cell::Cell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 mod chunks;
-pub use chunks::{ChunkRefusal, check_chunks};
+pub use chunks::{ChunkRefusal, ChunkSpan, check_chunks, chunks};
 
 thread_local! {
     /// How many [`decode`] calls are running on this thread.

@@ -4,6 +4,9 @@
 //!
 //! Input: the first byte picks the call (mod 3): `merge_automerge` of any file,
 //! `merge_automerge` into A1, or `import_automerge` (a new file only); the rest is the file.
+//! When the first byte's top bit is set, every document and change chunk of the file gets a
+//! valid checksum first ([`with_valid_checksums`]), so that mutated chunks get past Automerge's
+//! checksum check to the code that applies them.
 //!
 //! Invariants:
 //! - Automerge's own loader: a document that loads saves and loads again with the same heads.
@@ -14,6 +17,7 @@
 use casebook::FileId;
 use casebook::automerge::Automerge;
 use casebook::limits::{MAX_DOCUMENT_BYTES, MAX_INFLATED_BYTES};
+use sha2::{Digest, Sha256};
 
 use super::world::{self, A1, StoreState};
 use super::{Target, Violation, ensure};
@@ -47,14 +51,51 @@ fn load_save_load(bytes: &[u8]) -> Result<(), Violation> {
     })
 }
 
+/// `bytes` with the checksum of every document and change chunk made valid.
+///
+/// Automerge refuses a chunk whose checksum (the first 4 bytes of a SHA-256 of its type, length
+/// and body) is wrong before it applies the chunk, and a fuzzer almost never writes a valid
+/// SHA-256 by chance: without this, mutated chunks would hardly ever reach the code that
+/// applies them. (A peer can of course write valid checksums.)
+#[must_use]
+pub fn with_valid_checksums(bytes: &[u8]) -> Vec<u8> {
+    let mut out = bytes.to_vec();
+    for chunk in casebook::guard::chunks(bytes) {
+        if chunk.kind > 1 {
+            continue; // a compressed change's checksum is its inflated change's; bundles are refused
+        }
+        let body = &bytes[chunk.body.clone()];
+        let mut header = vec![chunk.kind];
+        let mut len = body.len();
+        while len >= 0x80 {
+            header.push((len & 0x7f) as u8 | 0x80);
+            len >>= 7;
+        }
+        header.push(len as u8);
+        let hash = Sha256::new()
+            .chain_update(&header)
+            .chain_update(body)
+            .finalize();
+        out[chunk.start + 4..chunk.start + 8].copy_from_slice(&hash[..4]);
+    }
+    out
+}
+
 /// One input of the `document` target.
 ///
 /// # Errors
 /// A [`Violation`] naming the broken invariant.
 pub fn document(data: &[u8]) -> Result<(), Violation> {
-    let (mode, bytes) = match data.split_first() {
-        Some((m, rest)) => (m % 3, rest),
-        None => (0, data),
+    let (mode, fix_checksums, bytes) = match data.split_first() {
+        Some((m, rest)) => (m % 3, m & 0x80 != 0, rest),
+        None => (0, false, data),
+    };
+    let fixed;
+    let bytes = if fix_checksums {
+        fixed = with_valid_checksums(bytes);
+        &fixed[..]
+    } else {
+        bytes
     };
     load_save_load(bytes)?;
     world::with_bob(|_, node| {
