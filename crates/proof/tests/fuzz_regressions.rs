@@ -300,6 +300,22 @@ fn sync_message_carrying(changes: &[&[u8]]) -> Vec<u8> {
 }
 
 #[test]
+fn a_document_whose_column_claims_millions_of_items_is_refused_before_it_is_read() {
+    // Found by the document target once chunks got valid checksums: a 1,357-byte account file
+    // whose delta-coded change column claims tens of millions of items, which Automerge 0.12
+    // collects into a vector (it asked for 128 MiB; a few more bytes could claim billions).
+    let file = read(&fuzz_dir().join(
+        "regressions/document/automerge-asks-for-128-mib-for-a-delta-column-of-a-1-kib-document",
+    ));
+    assert!(file[0] & 0x80 != 0, "an input with valid checksums");
+    let bytes = fuzz::document::with_valid_checksums(&file[1..]);
+    assert!(matches!(
+        casebook::guard::check_chunks(&bytes, casebook::limits::MAX_INFLATED_BYTES),
+        Err(casebook::guard::ChunkRefusal::TooManyItems { .. })
+    ));
+}
+
+#[test]
 fn the_document_target_can_give_mutated_chunks_valid_checksums() {
     use casebook::automerge::{AutoCommit, ROOT, transaction::Transactable};
     let mut doc = AutoCommit::new();

@@ -25,6 +25,10 @@ const COMPRESSED_CHANGE_CHUNK: u8 = 2;
 const BUNDLE_CHUNK: u8 = 3;
 /// The bit of a column specification that marks the column as deflate-compressed.
 const DEFLATE_BIT: u64 = 0b1000;
+/// Most items one column of a document may claim: Automerge collects some columns into vectors
+/// of that many items (16 MiB of `u32`), and a few bytes of run-length encoding can claim
+/// billions. A casebook account file has a few thousand changes and tens of thousands of ops.
+const MAX_COLUMN_ITEMS: u64 = 1 << 22;
 /// The length of a change hash in a document's heads.
 const HASH_BYTES: u64 = 32;
 
@@ -40,6 +44,15 @@ pub enum ChunkRefusal {
         /// The limit, in bytes.
         limit: u64,
     },
+    /// A document column claims more items than the limit.
+    #[error("a column of it claims more than {limit} items")]
+    TooManyItems {
+        /// The limit.
+        limit: u64,
+    },
+    /// A document column does not follow its run-length encoding.
+    #[error("a column of it is malformed")]
+    MalformedColumn,
 }
 
 /// Refuse Automerge bytes (a file, or a change in a sync message) that hold a bundle chunk, or
@@ -58,7 +71,7 @@ pub fn check_chunks(bytes: &[u8], max_inflated: u64) -> Result<(), ChunkRefusal>
         let body = &bytes[chunk.body.clone()];
         let well_formed = match chunk.kind {
             BUNDLE_CHUNK => return Err(ChunkRefusal::Bundle),
-            COMPRESSED_CHANGE_CHUNK => budget.inflate(body)?,
+            COMPRESSED_CHANGE_CHUNK => budget.inflate(body)?.is_some(),
             DOCUMENT_CHUNK => document_columns(body, &mut budget)?,
             _ => true,
         };
@@ -102,8 +115,9 @@ pub fn chunks(bytes: &[u8]) -> impl Iterator<Item = ChunkSpan> + '_ {
     })
 }
 
-/// Inflate the compressed columns of a document chunk's `body`, in Automerge's order. `Ok(false)`
-/// if the body is malformed before the end (Automerge refuses it there).
+/// Inflate the compressed columns of a document chunk's `body`, in Automerge's order, and count
+/// every column's items. `Ok(false)` if the body is malformed before the columns (Automerge
+/// refuses it there).
 fn document_columns(body: &[u8], budget: &mut Budget) -> Result<bool, ChunkRefusal> {
     let mut r = Reader { bytes: body, at: 0 };
     let Some(()) = r.skip_actors_and_heads() else {
@@ -117,11 +131,77 @@ fn document_columns(body: &[u8], budget: &mut Budget) -> Result<bool, ChunkRefus
         let Some(data) = r.take(len) else {
             return Ok(false);
         };
-        if spec & DEFLATE_BIT != 0 && !budget.inflate(data)? {
-            return Ok(false);
-        }
+        let inflated;
+        let data = if spec & DEFLATE_BIT == 0 {
+            data
+        } else {
+            let Some(bytes) = budget.inflate(data)? else {
+                return Ok(false);
+            };
+            inflated = bytes;
+            &inflated[..]
+        };
+        column_items(spec, data)?;
     }
     Ok(true)
+}
+
+/// Count the items a document column's run-length encoding claims, refusing a count over
+/// [`MAX_COLUMN_ITEMS`]: Automerge collects some columns into vectors of that length, and a few
+/// bytes can claim billions (fuzzing found a delta column that made it ask for 128 MiB).
+///
+/// Column types (the low 3 bits of the specification): 0 group, 1 actor, 2 integer, 3 delta
+/// integer, 5 string and 6 value metadata are runs of LEB128 numbers or strings: a signed
+/// count, then one value repeated (count > 0), -count literal values (count < 0), or an
+/// unsigned count of nulls (count = 0). 4 boolean is alternating run lengths. 7 value is raw
+/// bytes, sized by its metadata column.
+fn column_items(spec: u64, data: &[u8]) -> Result<u64, ChunkRefusal> {
+    let too_many = ChunkRefusal::TooManyItems {
+        limit: MAX_COLUMN_ITEMS,
+    };
+    let mut r = Reader { bytes: data, at: 0 };
+    let mut items: u64 = 0;
+    let mut add = |n: u64| -> Result<(), ChunkRefusal> {
+        items = items.saturating_add(n);
+        if items > MAX_COLUMN_ITEMS {
+            return Err(too_many);
+        }
+        Ok(())
+    };
+    let column_type = spec & 0b111;
+    if column_type == 7 {
+        return Ok(0);
+    }
+    while r.at < data.len() {
+        if column_type == 4 {
+            add(r.leb().ok_or(ChunkRefusal::MalformedColumn)?)?;
+            continue;
+        }
+        let count = r.sleb().ok_or(ChunkRefusal::MalformedColumn)?;
+        let values = match count {
+            1.. => {
+                add(count.unsigned_abs())?;
+                1
+            }
+            0 => {
+                add(r.leb().ok_or(ChunkRefusal::MalformedColumn)?)?;
+                0
+            }
+            _ => {
+                add(count.unsigned_abs())?;
+                count.unsigned_abs()
+            }
+        };
+        for _ in 0..values {
+            let skipped = if column_type == 5 {
+                r.leb().and_then(|len| r.take(len)).map(|_| ())
+            } else {
+                r.leb().map(|_| ())
+            };
+            skipped.ok_or(ChunkRefusal::MalformedColumn)?;
+        }
+    }
+    Ok(items)
 }
 
 /// What is left of the inflated bytes allowed.
@@ -131,25 +211,18 @@ struct Budget {
 }
 
 impl Budget {
-    /// Inflate `deflated` into nothing, taking its length from the budget. `Ok(false)` if the
-    /// stream is malformed (Automerge stops with an error there, having inflated no more than
-    /// this did).
-    fn inflate(&mut self, deflated: &[u8]) -> Result<bool, ChunkRefusal> {
-        let mut decoder = flate2::bufread::DeflateDecoder::new(deflated);
-        let mut buf = [0u8; 16 * 1024];
-        loop {
-            match decoder.read(&mut buf) {
-                Ok(0) => return Ok(true),
-                Ok(n) => {
-                    self.left = self
-                        .left
-                        .checked_sub(n as u64)
-                        .ok_or(ChunkRefusal::InflatesTooFar { limit: self.limit })?;
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(_) => return Ok(false),
-            }
-        }
+    /// Inflate `deflated`, taking its length from the budget. `Ok(None)` if the stream is
+    /// malformed (Automerge stops with an error there, having inflated no more than this did).
+    fn inflate(&mut self, deflated: &[u8]) -> Result<Option<Vec<u8>>, ChunkRefusal> {
+        let mut out = Vec::new();
+        let read = flate2::bufread::DeflateDecoder::new(deflated)
+            .take(self.left.saturating_add(1))
+            .read_to_end(&mut out);
+        self.left = self
+            .left
+            .checked_sub(out.len() as u64)
+            .ok_or(ChunkRefusal::InflatesTooFar { limit: self.limit })?;
+        Ok(read.ok().map(|_| out))
     }
 }
 
@@ -164,6 +237,22 @@ impl<'a> Reader<'a> {
         let b = *self.bytes.get(self.at)?;
         self.at += 1;
         Some(b)
+    }
+
+    /// A signed LEB128 number of at most 10 bytes.
+    fn sleb(&mut self) -> Option<i64> {
+        let mut value: i64 = 0;
+        for i in 0..10 {
+            let b = self.byte()?;
+            value |= i64::from(b & 0x7f).checked_shl(7 * i).unwrap_or(0);
+            if b & 0x80 == 0 {
+                if b & 0x40 != 0 && 7 * (i + 1) < 64 {
+                    value |= -1i64 << (7 * (i + 1)); // sign-extend
+                }
+                return Some(value);
+            }
+        }
+        None
     }
 
     /// An unsigned LEB128 number of at most 10 bytes, as Automerge reads it.
@@ -332,6 +421,91 @@ mod tests {
         for change in doc.get_changes(&[]) {
             assert_eq!(check_chunks(change.raw_bytes(), 0), Ok(()));
         }
+    }
+
+    #[test]
+    fn every_kind_of_column_of_a_real_document_is_read() {
+        use automerge::transaction::Transactable;
+        use automerge::{ObjType, ROOT, ScalarValue};
+        let mut a = automerge::AutoCommit::new();
+        let list = a.put_object(ROOT, "log", ObjType::List).expect("list");
+        for i in 0..300_i64 {
+            let entry = a.insert_object(&list, 0, ObjType::Map).expect("entry");
+            a.put(&entry, "kind", if i % 2 == 0 { "call" } else { "meeting" })
+                .expect("put");
+            a.put(&entry, "minutes", i).expect("put");
+            a.put(&entry, "done", i % 3 == 0).expect("put");
+            a.put(&entry, "score", i as f64 / 7.0).expect("put");
+            a.put(&entry, "at", ScalarValue::Timestamp(1_700_000_000_000 + i))
+                .expect("put");
+            a.put(&entry, "note", ScalarValue::Null).expect("put");
+            a.put(&entry, "raw", vec![u8::try_from(i % 256).unwrap_or(0); 3])
+                .expect("put");
+            a.commit_with(automerge::transaction::CommitOptions::default().with_message("entry"));
+        }
+        let text = a.put_object(ROOT, "notes", ObjType::Text).expect("text");
+        a.splice_text(
+            &text,
+            0,
+            0,
+            "Quarterly review: risks amber, exit plan agreed.",
+        )
+        .expect("splice");
+        a.put(ROOT, "visits", ScalarValue::counter(1))
+            .expect("counter");
+        a.increment(ROOT, "visits", 4).expect("increment");
+        let mut b = a.fork();
+        b.delete(&list, 3).expect("delete");
+        b.splice_text(&text, 0, 9, "Annual").expect("splice");
+        a.put(ROOT, "rag", "red").expect("put");
+        b.put(ROOT, "rag", "green").expect("put");
+        a.merge(&mut b).expect("merge");
+        for saved in [a.save(), a.save_nocompress()] {
+            assert_eq!(check_chunks(&saved, 64 * MIB), Ok(()));
+        }
+        for change in a.get_changes(&[]) {
+            assert_eq!(check_chunks(change.raw_bytes(), 0), Ok(()));
+        }
+    }
+
+    #[test]
+    fn a_column_that_claims_too_many_items_is_refused() {
+        let mut claim = Vec::new();
+        // A signed count (its last byte's sign bit is clear), then the value it repeats.
+        leb(&mut claim, MAX_COLUMN_ITEMS + 1);
+        claim.push(1);
+        let many = |spec: u64| {
+            chunk(
+                DOCUMENT_CHUNK,
+                &document(&[(spec, claim.clone()), (0x20, vec![]), (0x38, vec![])]),
+            )
+        };
+        for spec in [0x10, 0x11, 0x12, 0x13, 0x16] {
+            assert_eq!(
+                check_chunks(&many(spec), MIB),
+                Err(ChunkRefusal::TooManyItems {
+                    limit: MAX_COLUMN_ITEMS
+                }),
+                "column type {}",
+                spec & 7
+            );
+        }
+        let mut exact = Vec::new();
+        leb(&mut exact, MAX_COLUMN_ITEMS);
+        exact.push(1);
+        let fits = chunk(
+            DOCUMENT_CHUNK,
+            &document(&[(0x13, exact), (0x20, vec![]), (0x38, vec![])]),
+        );
+        assert_eq!(check_chunks(&fits, MIB), Ok(()));
+        let broken = chunk(
+            DOCUMENT_CHUNK,
+            &document(&[(0x13, vec![0x80]), (0x20, vec![]), (0x38, vec![])]),
+        );
+        assert_eq!(
+            check_chunks(&broken, MIB),
+            Err(ChunkRefusal::MalformedColumn)
+        );
     }
 
     #[test]
