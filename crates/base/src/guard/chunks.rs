@@ -19,6 +19,8 @@ use std::io::Read;
 const CHUNK_MAGIC: [u8; 4] = [0x85, 0x6f, 0x4a, 0x83];
 /// A document chunk: actors, heads and column metadata, then columns, some of them compressed.
 const DOCUMENT_CHUNK: u8 = 0;
+/// A change chunk: its header fields, then op columns, none of them compressed.
+const CHANGE_CHUNK: u8 = 1;
 /// A change chunk whose body after the header is one deflate stream.
 const COMPRESSED_CHANGE_CHUNK: u8 = 2;
 /// A bundle chunk, which casebook never writes.
@@ -71,8 +73,12 @@ pub fn check_chunks(bytes: &[u8], max_inflated: u64) -> Result<(), ChunkRefusal>
         let body = &bytes[chunk.body.clone()];
         let well_formed = match chunk.kind {
             BUNDLE_CHUNK => return Err(ChunkRefusal::Bundle),
-            COMPRESSED_CHANGE_CHUNK => budget.inflate(body)?.is_some(),
+            COMPRESSED_CHANGE_CHUNK => match budget.inflate(body)? {
+                Some(change) => change_columns(&change)?,
+                None => false,
+            },
             DOCUMENT_CHUNK => document_columns(body, &mut budget)?,
+            CHANGE_CHUNK => change_columns(body)?,
             _ => true,
         };
         if !well_formed {
@@ -204,6 +210,26 @@ fn column_items(spec: u64, data: &[u8]) -> Result<u64, ChunkRefusal> {
     Ok(items)
 }
 
+/// Count the items of every op column of a change chunk's `body` (see [`column_items`]): a
+/// change that claims billions of ops would keep the node applying it for hours. `Ok(false)` if
+/// the body is malformed before the columns (Automerge refuses it there).
+fn change_columns(body: &[u8]) -> Result<bool, ChunkRefusal> {
+    let mut r = Reader { bytes: body, at: 0 };
+    let Some(columns) = r.skip_change_header().and_then(|()| r.columns()) else {
+        return Ok(false);
+    };
+    for (spec, len) in columns {
+        let Some(data) = r.take(len) else {
+            return Ok(false);
+        };
+        // Automerge refuses a change with a compressed column before it reads the column.
+        if spec & DEFLATE_BIT == 0 {
+            column_items(spec, data)?;
+        }
+    }
+    Ok(true)
+}
+
 /// What is left of the inflated bytes allowed.
 struct Budget {
     left: u64,
@@ -286,6 +312,25 @@ impl<'a> Reader<'a> {
         Some(())
     }
 
+    /// A change's header fields: dependencies (32 bytes each), actor id, sequence number, start
+    /// op, time, message, and the other actor ids.
+    fn skip_change_header(&mut self) -> Option<()> {
+        let deps = self.leb()?;
+        self.take(deps.checked_mul(HASH_BYTES)?)?;
+        let actor = self.leb()?;
+        self.take(actor)?;
+        for _ in 0..3 {
+            self.leb()?; // seq, start op, time
+        }
+        let message = self.leb()?;
+        self.take(message)?;
+        for _ in 0..self.leb()? {
+            let len = self.leb()?;
+            self.take(len)?;
+        }
+        Some(())
+    }
+
     /// Column metadata: a count, then each column's specification and data length.
     fn columns(&mut self) -> Option<Vec<(u64, u64)>> {
         let count = self.leb()?;
@@ -358,9 +403,15 @@ mod tests {
             check_chunks(&chunk(BUNDLE_CHUNK, b"x"), MIB),
             Err(ChunkRefusal::Bundle)
         );
-        let mut two = chunk(1, b"a change");
+        // After a well-formed change (no deps, a 1-byte actor, seq 1, start op 1, time 0, no
+        // message, no other actors, no columns).
+        let mut two = chunk(CHANGE_CHUNK, &[0, 1, 0xaa, 1, 1, 0, 0, 0, 0]);
         two.extend(chunk(BUNDLE_CHUNK, b""));
         assert_eq!(check_chunks(&two, MIB), Err(ChunkRefusal::Bundle));
+        // Automerge stops at a malformed chunk, and so does the walk.
+        let mut after_malformed = chunk(CHANGE_CHUNK, b"not a change");
+        after_malformed.extend(chunk(BUNDLE_CHUNK, b""));
+        assert_eq!(check_chunks(&after_malformed, MIB), Ok(()));
     }
 
     #[test]
@@ -506,6 +557,31 @@ mod tests {
             check_chunks(&broken, MIB),
             Err(ChunkRefusal::MalformedColumn)
         );
+    }
+
+    #[test]
+    fn a_change_whose_column_claims_too_many_ops_is_refused() {
+        // No deps, a 1-byte actor, seq 1, start op 1, time 0, no message, no other actors.
+        let mut body = vec![0, 1, 0xaa, 1, 1, 0, 0, 0];
+        let mut claim = Vec::new();
+        leb(&mut claim, MAX_COLUMN_ITEMS + 1);
+        claim.push(1);
+        body.push(1); // one op column:
+        leb(&mut body, 0x12); // an integer column
+        leb(&mut body, claim.len() as u64);
+        body.extend(&claim);
+        let refused = Err(ChunkRefusal::TooManyItems {
+            limit: MAX_COLUMN_ITEMS,
+        });
+        assert_eq!(check_chunks(&chunk(CHANGE_CHUNK, &body), MIB), refused);
+        let mut deflated =
+            flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+        deflated.write_all(&body).expect("deflate");
+        let compressed = chunk(
+            COMPRESSED_CHANGE_CHUNK,
+            &deflated.finish().expect("deflate"),
+        );
+        assert_eq!(check_chunks(&compressed, MIB), refused);
     }
 
     #[test]
