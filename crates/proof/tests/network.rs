@@ -995,7 +995,7 @@ fn every_node_converges_after_the_network_heals() {
 fn recv_from(
     socket: &std::net::UdpSocket,
     buf: &mut [u8],
-) -> std::io::Result<(usize, std::net::SocketAddr)> {
+) -> std::io::Result<(usize, SocketAddr)> {
     loop {
         match socket.recv_from(buf) {
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
