@@ -378,6 +378,51 @@ fn a_file_that_inflates_past_the_limit_is_refused_before_automerge_reads_it() {
     );
 }
 
+/// An Automerge change chunk that Automerge 0.12 accepts but cannot read back from its own
+/// save: a first change of a new actor that starts at op 15 and holds no ops (the document
+/// fuzz target found one like it).
+fn change_with_missing_ops() -> Vec<u8> {
+    use sha2::{Digest, Sha256};
+    let mut body = vec![0, 16]; // no dependencies; a 16-byte actor id
+    body.extend([0x5a; 16]);
+    body.extend([1, 15, 0, 0, 0, 0]); // seq 1, start op 15, time 0, no message, no other actors, no columns
+    let hash = Sha256::new()
+        .chain_update([1, u8::try_from(body.len()).expect("short")])
+        .chain_update(&body)
+        .finalize();
+    let mut chunk = vec![0x85, 0x6f, 0x4a, 0x83];
+    chunk.extend_from_slice(&hash[..4]);
+    chunk.extend([1, u8::try_from(body.len()).expect("short")]);
+    chunk.extend(body);
+    chunk
+}
+
+#[test]
+fn a_file_whose_change_automerge_cannot_read_back_is_refused() {
+    // Stored, such a change would make the account file unreadable at the store's next
+    // compaction, which saves the document as one snapshot.
+    let (sb, cb, acme) = acme();
+    let path = sb.path("acme.am");
+    cb.json(&["export", &acme, "--format", "automerge", "--out", s(&path)]);
+    let mut bytes = std::fs::read(&path).expect("read the export");
+    bytes.extend(change_with_missing_ops());
+    std::fs::write(&path, &bytes).expect("write");
+    let before = cb.json(&["history", "Acme"]);
+    for args in [vec!["merge", s(&path)], vec!["import", s(&path)]] {
+        let run = cb.refuses(&args);
+        assert!(
+            run.stderr
+                .contains("Automerge cannot read back its own save of it"),
+            "{run}"
+        );
+    }
+    assert_eq!(
+        cb.json(&["history", "Acme"]),
+        before,
+        "the store is as it was"
+    );
+}
+
 #[test]
 fn merging_another_clients_export_into_a_client_is_refused() {
     let (sb, cb, acme) = acme();
