@@ -992,10 +992,7 @@ fn every_node_converges_after_the_network_heals() {
 
 /// `socket.recv_from`, again when a signal interrupts it (it did once in CI-like runs, with
 /// `EINTR`, while other tests of this binary ran child processes).
-fn recv_from(
-    socket: &std::net::UdpSocket,
-    buf: &mut [u8],
-) -> std::io::Result<(usize, SocketAddr)> {
+fn recv_from(socket: &std::net::UdpSocket, buf: &mut [u8]) -> std::io::Result<(usize, SocketAddr)> {
     loop {
         match socket.recv_from(buf) {
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
