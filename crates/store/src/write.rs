@@ -114,12 +114,13 @@ impl Txn {
                     .next_back()
                     .transpose()?
                     .map_or(0, |(k, _)| k.value().1 + 1);
-                if count + c.changes.len() as u64 > COMPACT_AFTER_CHANGES
-                    || snapshots.get(key)?.is_none() && count == 0
-                {
-                    // Compact: one snapshot replaces the log. A brand-new file also starts
-                    // from a snapshot, which is what a cold load reads fastest.
-                    let bytes = c.doc.save();
+                // Compact: one snapshot replaces the log. A brand-new file also starts from a
+                // snapshot, which is what a cold load reads fastest.
+                let snapshot = (count + c.changes.len() as u64 > COMPACT_AFTER_CHANGES
+                    || snapshots.get(key)?.is_none() && count == 0)
+                    .then(|| c.doc.save())
+                    .filter(|bytes| reads_back(bytes, c.doc));
+                if let Some(bytes) = snapshot {
                     snapshots.insert(key, bytes.as_slice())?;
                     changes.retain_in((key, 0u64)..=(key, u64::MAX), |_, _| false)?;
                 } else {
@@ -203,4 +204,20 @@ pub(crate) fn decode_hashes(bytes: &[u8]) -> Vec<ChangeHash> {
         .chunks_exact(32)
         .filter_map(|c| <[u8; 32]>::try_from(c).ok().map(ChangeHash))
         .collect()
+}
+
+/// Whether Automerge reads `snapshot`, its own save of `doc`, back with `doc`'s heads.
+///
+/// Automerge 0.12 can save a document that it cannot read back: one holding a change whose ops
+/// are missing, which it accepts when it applies the change (a peer with write access could
+/// send one). Replacing the log with such a snapshot would make the file unreadable, so the
+/// store keeps logging changes instead; the log still loads.
+fn reads_back(snapshot: &[u8], doc: &Automerge) -> bool {
+    let Ok(again) = casebook_base::guard::decode(|| Automerge::load(snapshot)) else {
+        return false;
+    };
+    let (mut a, mut b) = (doc.get_heads(), again.get_heads());
+    a.sort();
+    b.sort();
+    a == b
 }

@@ -543,6 +543,65 @@ fn many_commits_compact_into_a_snapshot_that_loads_the_same_document() {
     assert_eq!(raw_rows(&path, id).1, 1);
 }
 
+/// A change Automerge 0.12 applies but cannot read back from its own save: the first change of
+/// a new actor, starting at op 15, with no ops.
+fn change_with_missing_ops() -> Vec<u8> {
+    use sha2::{Digest, Sha256};
+    let mut body = vec![0, 16]; // no dependencies; a 16-byte actor id
+    body.extend([0x5a; 16]);
+    body.extend([1, 15, 0, 0, 0, 0]); // seq 1, start op 15, time 0, no message or other actors, no columns
+    let len = u8::try_from(body.len()).expect("short");
+    let hash = Sha256::new()
+        .chain_update([1, len])
+        .chain_update(&body)
+        .finalize();
+    let mut chunk = vec![0x85, 0x6f, 0x4a, 0x83];
+    chunk.extend_from_slice(&hash[..4]);
+    chunk.extend([1, len]);
+    chunk.extend(body);
+    chunk
+}
+
+#[test]
+fn a_document_automerge_cannot_read_back_is_kept_as_a_log_not_compacted() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = store_path(&dir);
+    let me = node(1);
+    let (id, mut doc) = new_client("Acme Ltd", me);
+    doc.load_incremental(&change_with_missing_ops())
+        .expect("Automerge applies the change");
+    let saved = doc.save();
+    assert!(
+        Automerge::load(&saved).is_err(),
+        "Automerge reads its own save of this document back"
+    );
+    let store = Store::create(&path, me).expect("create");
+    commit_since(&store, id, &doc, &[], Origin::Local);
+    for i in 0..COMPACT_AFTER_CHANGES + 5 {
+        let before = doc.get_heads();
+        log_call(&mut doc, u32::try_from(i).expect("small"));
+        commit_since(&store, id, &doc, &before, Origin::Local);
+        let loaded = store
+            .load(id)
+            .expect("the file still loads")
+            .expect("stored");
+        assert_eq!(sorted_heads(&loaded), sorted_heads(&doc));
+    }
+    drop(store);
+    let (snapshot, logged) = raw_rows(&path, id);
+    assert!(snapshot.is_none(), "no unreadable snapshot was written");
+    assert_eq!(logged, doc.get_changes(&[]).len() as u64);
+    let store = Store::open(&path).expect("open");
+    let loaded = store
+        .load(id)
+        .expect("loads after reopening")
+        .expect("stored");
+    assert_eq!(
+        view::read(&loaded).expect("view"),
+        view::read(&doc).expect("view")
+    );
+}
+
 #[test]
 fn one_large_commit_compacts_at_once() {
     let dir = tempfile::tempdir().expect("tempdir");
