@@ -38,4 +38,4 @@ pub use origin::{ChangeOrigin, Origin};
 pub use peers::Peer;
 /// The storage seam a store can be created and opened on (`Store::create_on`, `Store::open_on`).
 pub use redb::StorageBackend;
-pub use write::Txn;
+pub use write::{Txn, reads_back};

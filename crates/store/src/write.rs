@@ -211,8 +211,10 @@ pub(crate) fn decode_hashes(bytes: &[u8]) -> Vec<ChangeHash> {
 /// Automerge 0.12 can save a document that it cannot read back: one holding a change whose ops
 /// are missing, which it accepts when it applies the change (a peer with write access could
 /// send one). Replacing the log with such a snapshot would make the file unreadable, so the
-/// store keeps logging changes instead; the log still loads.
-fn reads_back(snapshot: &[u8], doc: &Automerge) -> bool {
+/// store keeps logging changes instead; the log still loads. `merge` and `import` refuse such a
+/// file with the same check.
+#[must_use]
+pub fn reads_back(snapshot: &[u8], doc: &Automerge) -> bool {
     let Ok(again) = casebook_base::guard::decode(|| Automerge::load(snapshot)) else {
         return false;
     };
