@@ -12,6 +12,12 @@ pub const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
 /// inflates into a growing buffer that may reach twice this, which is [`MAX_DOCUMENT_BYTES`].
 pub const MAX_INFLATED_BYTES: u64 = MAX_DOCUMENT_BYTES / 2;
 
+/// Most items one column of an Automerge document or change may claim (4,194,304); see
+/// [`crate::guard::check_chunks`]. Automerge collects some columns into vectors of that many
+/// items (16 MiB of `u32`), and a few bytes of run-length encoding can claim billions. An
+/// account file has a few thousand changes and tens of thousands of ops.
+pub const MAX_COLUMN_ITEMS: u64 = 1 << 22;
+
 /// Largest CSV file accepted by `import-csv` (64 MiB).
 pub const MAX_CSV_BYTES: u64 = 64 * 1024 * 1024;
 

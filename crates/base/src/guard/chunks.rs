@@ -15,6 +15,8 @@
 
 use std::io::Read;
 
+use crate::limits::MAX_COLUMN_ITEMS;
+
 /// The magic number every Automerge chunk starts with.
 const CHUNK_MAGIC: [u8; 4] = [0x85, 0x6f, 0x4a, 0x83];
 /// A document chunk: actors, heads and column metadata, then columns, some of them compressed.
@@ -27,10 +29,6 @@ const COMPRESSED_CHANGE_CHUNK: u8 = 2;
 const BUNDLE_CHUNK: u8 = 3;
 /// The bit of a column specification that marks the column as deflate-compressed.
 const DEFLATE_BIT: u64 = 0b1000;
-/// Most items one column of a document may claim: Automerge collects some columns into vectors
-/// of that many items (16 MiB of `u32`), and a few bytes of run-length encoding can claim
-/// billions. A casebook account file has a few thousand changes and tens of thousands of ops.
-const MAX_COLUMN_ITEMS: u64 = 1 << 22;
 /// The length of a change hash in a document's heads.
 const HASH_BYTES: u64 = 32;
 
@@ -57,7 +55,8 @@ pub enum ChunkRefusal {
     MalformedColumn,
 }
 
-/// Refuse Automerge bytes (a file, or a change in a sync message) that hold a bundle chunk, or
+/// Refuse Automerge bytes (a file, or a sync message's changes joined as Automerge reads them)
+/// that hold a bundle chunk, or
 /// whose compressed parts inflate to more than `max_inflated` bytes in all.
 ///
 /// Bytes that are not well-formed chunks are left for Automerge to refuse.
@@ -161,7 +160,7 @@ fn document_columns(body: &[u8], budget: &mut Budget) -> Result<bool, ChunkRefus
 /// count, then one value repeated (count > 0), -count literal values (count < 0), or an
 /// unsigned count of nulls (count = 0). 4 boolean is alternating run lengths. 7 value is raw
 /// bytes, sized by its metadata column.
-fn column_items(spec: u64, data: &[u8]) -> Result<u64, ChunkRefusal> {
+fn column_items(spec: u64, data: &[u8]) -> Result<(), ChunkRefusal> {
     let too_many = ChunkRefusal::TooManyItems {
         limit: MAX_COLUMN_ITEMS,
     };
@@ -176,7 +175,7 @@ fn column_items(spec: u64, data: &[u8]) -> Result<u64, ChunkRefusal> {
     };
     let column_type = spec & 0b111;
     if column_type == 7 {
-        return Ok(0);
+        return Ok(());
     }
     while r.at < data.len() {
         if column_type == 4 {
@@ -207,7 +206,7 @@ fn column_items(spec: u64, data: &[u8]) -> Result<u64, ChunkRefusal> {
             skipped.ok_or(ChunkRefusal::MalformedColumn)?;
         }
     }
-    Ok(items)
+    Ok(())
 }
 
 /// Count the items of every op column of a change chunk's `body` (see [`column_items`]): a
