@@ -1,15 +1,18 @@
 //! The store: opening, the durable write path, reads and the index.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use automerge::{Automerge, Change, ChangeHash};
-use casebook_base::limits::STORE_CACHE_BYTES;
+use casebook_base::limits::{DOC_CACHE_BYTES, STORE_CACHE_BYTES};
 use casebook_base::{FileId, NodeId};
 use casebook_doc::{FileSummary, OrgConfig};
 use chrono::Utc;
 use redb::{Database, Durability, ReadableDatabase, ReadableTable, ReadableTableMetadata};
 
+use crate::doc_cache::DocCache;
+use crate::load::{load_cached, load_from};
 use crate::tables::{
     CHANGES, CONFIG, CURSORS, FILE_SEQ, HEADS, LOG, META, ORIGINS, PEERS, SIGNATURES, SNAPSHOTS,
     SUMMARIES, SYNC_STATES,
@@ -40,6 +43,8 @@ pub struct Store {
     path: PathBuf,
     node_id: NodeId,
     poisoned: AtomicBool,
+    /// Documents loaded lately, shared with this store's write transactions.
+    docs: Arc<DocCache>,
 }
 
 impl std::fmt::Debug for Store {
@@ -252,6 +257,7 @@ impl Store {
             path,
             node_id,
             poisoned: AtomicBool::new(false),
+            docs: Arc::new(DocCache::new(DOC_CACHE_BYTES)),
         })
     }
 
@@ -336,6 +342,7 @@ impl Store {
             path,
             node_id,
             poisoned: AtomicBool::new(false),
+            docs: Arc::new(DocCache::new(DOC_CACHE_BYTES)),
         })
     }
 
@@ -355,6 +362,7 @@ impl Store {
             path,
             node_id,
             poisoned: AtomicBool::new(false),
+            docs: Arc::new(DocCache::new(DOC_CACHE_BYTES)),
         };
         let ids = store.file_ids()?;
         store.write(|tx| {
@@ -440,9 +448,11 @@ impl Store {
     /// [`Error::Corrupt`] if the stored bytes do not decode.
     pub fn load(&self, file_id: FileId) -> Result<Option<Automerge>, Error> {
         self.read(|tx| {
-            load_from(
+            load_cached(
                 &tx.open_table(SNAPSHOTS)?,
                 &tx.open_table(CHANGES)?,
+                &tx.open_table(HEADS)?,
+                &self.docs,
                 file_id,
             )
         })
@@ -520,7 +530,7 @@ impl Store {
                 return Err(e.into());
             }
         };
-        let mut txn = Txn::new(tx);
+        let mut txn = Txn::new(tx, Arc::clone(&self.docs));
         let out = match f(&mut txn) {
             Ok(out) => out,
             Err(e) => {
@@ -892,36 +902,6 @@ impl Store {
     pub fn check_integrity(&mut self) -> Result<bool, Error> {
         Ok(self.db.check_integrity()?)
     }
-}
-
-/// Load a file from the snapshot and change tables of any transaction, read or write.
-pub(crate) fn load_from(
-    snapshots: &impl ReadableTable<[u8; 16], &'static [u8]>,
-    changes: &impl ReadableTable<([u8; 16], u64), &'static [u8]>,
-    file_id: FileId,
-) -> Result<Option<Automerge>, Error> {
-    let key = file_id.to_bytes();
-    let corrupt = |e: automerge::AutomergeError| Error::Corrupt {
-        file_id,
-        source: Box::new(e.into()),
-    };
-    let snapshot = snapshots.get(key)?;
-    let mut doc = match &snapshot {
-        Some(bytes) => Automerge::load(bytes.value()).map_err(corrupt)?,
-        None => Automerge::new(),
-    };
-    // The incremental rows are applied in one call: Automerge takes concatenated chunks, and
-    // one call sorts and applies them together (5–7 times faster than a call per row for a
-    // file near the compaction threshold).
-    let mut rows = Vec::new();
-    for row in changes.range((key, 0u64)..=(key, u64::MAX))? {
-        let (_, bytes) = row?;
-        rows.extend_from_slice(bytes.value());
-    }
-    if !rows.is_empty() {
-        doc.load_incremental(&rows).map_err(corrupt)?;
-    }
-    Ok((snapshot.is_some() || !rows.is_empty()).then_some(doc))
 }
 
 pub(crate) fn decode_summary(bytes: &[u8]) -> Result<FileSummary, Error> {

@@ -25,7 +25,9 @@
 )]
 
 mod db;
+mod doc_cache;
 mod error;
+mod load;
 mod origin;
 mod peers;
 mod tables;

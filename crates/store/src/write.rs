@@ -1,12 +1,16 @@
 //! The write transaction: everything one durable commit may do.
 
+use std::sync::Arc;
+
 use automerge::{Automerge, ChangeHash};
 use casebook_base::limits::COMPACT_AFTER_CHANGES;
 use casebook_base::{FileId, NodeId};
 use chrono::Utc;
 use redb::{ReadableTable, WriteTransaction};
 
-use crate::db::{Commit, load_from};
+use crate::db::Commit;
+use crate::doc_cache::DocCache;
+use crate::load::load_cached;
 use crate::tables::{
     CHANGES, CURSORS, FILE_SEQ, HEADS, LOG, META, ORIGINS, SIGNATURES, SNAPSHOTS, SUMMARIES,
     SYNC_STATES,
@@ -21,6 +25,8 @@ pub(crate) const LOG_SEQ: &str = "log_seq";
 pub struct Txn {
     tx: WriteTransaction,
     failed: bool,
+    /// The store's loaded documents (a load here uses and fills it as a read does).
+    docs: Arc<DocCache>,
 }
 
 impl std::fmt::Debug for Txn {
@@ -32,8 +38,12 @@ impl std::fmt::Debug for Txn {
 }
 
 impl Txn {
-    pub(crate) fn new(tx: WriteTransaction) -> Self {
-        Self { tx, failed: false }
+    pub(crate) fn new(tx: WriteTransaction, docs: Arc<DocCache>) -> Self {
+        Self {
+            tx,
+            failed: false,
+            docs,
+        }
     }
 
     /// Whether a storage error happened inside this transaction (it must not commit).
@@ -64,10 +74,13 @@ impl Txn {
     /// # Errors
     /// [`Error::Corrupt`] if the stored bytes do not decode.
     pub fn load(&mut self, file_id: FileId) -> Result<Option<Automerge>, Error> {
+        let docs = Arc::clone(&self.docs);
         self.guard(|tx| {
-            load_from(
+            load_cached(
                 &tx.open_table(SNAPSHOTS)?,
                 &tx.open_table(CHANGES)?,
+                &tx.open_table(HEADS)?,
+                &docs,
                 file_id,
             )
         })

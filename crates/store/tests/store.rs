@@ -819,3 +819,86 @@ fn integrity_holds_after_a_mixed_workload() {
         4
     );
 }
+
+/// The file's name as its document says.
+fn client_name(doc: &Automerge) -> String {
+    view::read(doc).expect("view").profile.name
+}
+
+#[test]
+fn a_load_after_another_handle_wrote_sees_the_write() {
+    // Each handle keeps the documents it loaded (as each process does); a write through the
+    // other one must not leave this one answering from its copy.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = store_path(&dir);
+    let first = Store::create(&path, node(1)).expect("create");
+    let second = Store::open(&path).expect("a second handle");
+    let (id, mut doc) = new_client("Acme Ltd", node(2));
+    commit_since(&first, id, &doc, &[], Origin::Local);
+    for round in 0..3u32 {
+        let seen = first.load(id).expect("load").expect("stored");
+        assert_eq!(sorted_heads(&seen), sorted_heads(&doc), "round {round}");
+        assert_eq!(
+            first
+                .load(id)
+                .expect("load again")
+                .expect("stored")
+                .get_heads(),
+            seen.get_heads()
+        );
+        let before = doc.get_heads();
+        log_call(&mut doc, round);
+        commit_since(&second, id, &doc, &before, Origin::Local);
+    }
+    let last = first.load(id).expect("load").expect("stored");
+    assert_eq!(sorted_heads(&last), sorted_heads(&doc));
+    assert_eq!(view::read(&last).expect("view").interactions.len(), 3);
+    // The same holds inside a write transaction of the first handle.
+    first
+        .update(|txn| {
+            let in_txn = txn.load(id)?.expect("stored");
+            assert_eq!(sorted_heads(&in_txn), sorted_heads(&doc));
+            Ok::<_, Error>(())
+        })
+        .expect("update");
+}
+
+#[test]
+fn a_document_loaded_in_a_transaction_that_aborted_is_not_served_afterwards() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = store_path(&dir);
+    let store = Store::create(&path, node(1)).expect("create");
+    let (id, mut doc) = new_client("Acme Ltd", node(2));
+    commit_since(&store, id, &doc, &[], Origin::Local);
+    let committed = sorted_heads(&doc);
+    assert_eq!(
+        sorted_heads(&store.load(id).expect("load").expect("stored")),
+        committed
+    );
+    let before = doc.get_heads();
+    log_call(&mut doc, 1);
+    let result: Result<(), Error> = store.update(|txn| {
+        let changes = doc.get_changes(&before);
+        txn.commit(&Commit {
+            file_id: id,
+            doc: &doc,
+            changes,
+            summary: &summary(&doc),
+            origin: Origin::Local,
+            signatures: vec![],
+        })?;
+        // The transaction sees its own write, and that load is what a cache could keep.
+        let mine = txn.load(id)?.expect("stored");
+        assert_eq!(sorted_heads(&mine), sorted_heads(&doc));
+        Err(Error::Poisoned)
+    });
+    assert!(result.is_err());
+    let after = store.load(id).expect("load").expect("stored");
+    assert_eq!(
+        sorted_heads(&after),
+        committed,
+        "the aborted change is not there"
+    );
+    assert!(view::read(&after).expect("view").interactions.is_empty());
+    assert_eq!(client_name(&after), "Acme Ltd");
+}
