@@ -25,6 +25,11 @@
 //!   that reports its elapsed times and peak RSS (`VmHWM`). The OS page cache is warm: "cold"
 //!   means a new process, not a cold disk.
 //!
+//! - **(d) load again**: on a freshly opened node, `samples` random files loaded twice each
+//!   through `Store::load`: the first load parses the stored bytes and keeps a copy (the
+//!   store's `DocCache`), the second hands out a copy of it; p50/p99 of both, their ratio, and
+//!   the time of the copy a first load adds.
+//!
 //! It prints a plain-text table and, last, one JSON line with every figure. It never fails on
 //! a number.
 //!
@@ -372,8 +377,100 @@ fn main() -> BoxResult<()> {
     );
     out.json("parent_hwm_kb", parent_hwm);
 
+    // (d) Loading a file again: a freshly opened node, so every first load parses.
+    let node = Node::open(&dir)?;
+    let again = repeated_loads(&node, samples, &mut rng)?;
+    let (first, second, copy) = (
+        Stats::of(&again.first),
+        Stats::of(&again.second),
+        Stats::of(&again.copy),
+    );
+    out.row(
+        "(d) load again",
+        "first load (parse, keep a copy) p50 / p99",
+        format!(
+            "{} / {}",
+            fmt_dur_precise(first.p50),
+            fmt_dur_precise(first.p99)
+        ),
+    );
+    out.row(
+        "(d) load again",
+        "second load (the kept copy) p50 / p99",
+        format!(
+            "{} / {}",
+            fmt_dur_precise(second.p50),
+            fmt_dur_precise(second.p99)
+        ),
+    );
+    out.row(
+        "(d) load again",
+        "ratio first/second p50",
+        ratio(first.p50, second.p50),
+    );
+    out.row(
+        "(d) load again",
+        "copying a loaded document p50 (a first load's extra)",
+        fmt_dur_precise(copy.p50),
+    );
+    out.row(
+        "(d) load again",
+        "second loads with the first's heads",
+        format!("{} of {}", again.same, again.first.len()),
+    );
+    out.json("load_first_p50_ms", ms(first.p50));
+    out.json("load_first_p99_ms", ms(first.p99));
+    out.json("load_again_p50_ms", ms(second.p50));
+    out.json("load_again_p99_ms", ms(second.p99));
+    out.json("load_ratio_p50", ratio_f(first.p50, second.p50));
+    out.json("load_copy_p50_ms", ms(copy.p50));
+
     out.print();
     Ok(())
+}
+
+/// Figures of (d): each sampled file loaded twice through the store, and one copy of it.
+struct LoadAgain {
+    first: Vec<Duration>,
+    second: Vec<Duration>,
+    copy: Vec<Duration>,
+    /// Second loads that gave the first's heads.
+    same: usize,
+}
+
+/// (d) Load `samples` distinct random files twice each through `Store::load` on a node no
+/// load has touched yet: the first parses the stored bytes and keeps a copy, the second hands
+/// out a copy of that. Also times one `fork()`, the copy a first load makes.
+fn repeated_loads(node: &Node, samples: usize, rng: &mut Rng) -> BoxResult<LoadAgain> {
+    let mut ids = node.store().file_ids()?;
+    let mut picked = Vec::with_capacity(samples.min(ids.len()));
+    while picked.len() < samples && !ids.is_empty() {
+        let i = rng.below(ids.len());
+        picked.push(ids.swap_remove(i));
+    }
+    let mut figures = LoadAgain {
+        first: Vec::with_capacity(picked.len()),
+        second: Vec::with_capacity(picked.len()),
+        copy: Vec::with_capacity(picked.len()),
+        same: 0,
+    };
+    let missing = || "a sampled file is missing".to_string();
+    for id in picked {
+        let started = Instant::now();
+        let first = node.store().load(id)?.ok_or_else(missing)?;
+        figures.first.push(started.elapsed());
+        let started = Instant::now();
+        let second = node.store().load(id)?.ok_or_else(missing)?;
+        figures.second.push(started.elapsed());
+        let started = Instant::now();
+        let copy = first.fork();
+        figures.copy.push(started.elapsed());
+        drop(copy);
+        if second.get_heads() == first.get_heads() {
+            figures.same += 1;
+        }
+    }
+    Ok(figures)
 }
 
 /// A fixed "now", so every run builds the same shape of portfolio.

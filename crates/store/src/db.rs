@@ -12,7 +12,7 @@ use chrono::Utc;
 use redb::{Database, Durability, ReadableDatabase, ReadableTable, ReadableTableMetadata};
 
 use crate::doc_cache::DocCache;
-use crate::load::{load_cached, load_from};
+use crate::load::{load_from, load_owned, load_shared};
 use crate::tables::{
     CHANGES, CONFIG, CURSORS, FILE_SEQ, HEADS, LOG, META, ORIGINS, PEERS, SIGNATURES, SNAPSHOTS,
     SUMMARIES, SYNC_STATES,
@@ -442,13 +442,35 @@ impl Store {
         self.update(|txn| txn.guard(|tx| f(tx)))
     }
 
-    /// Load a file's document: its snapshot, then its incremental changes.
+    /// Load a file's document, the caller's own to change: a copy of the one readers share
+    /// (see [`Store::load_shared`]) if that is current, else parsed from its snapshot and
+    /// incremental changes.
     ///
     /// # Errors
     /// [`Error::Corrupt`] if the stored bytes do not decode.
     pub fn load(&self, file_id: FileId) -> Result<Option<Automerge>, Error> {
         self.read(|tx| {
-            load_cached(
+            load_owned(
+                &tx.open_table(SNAPSHOTS)?,
+                &tx.open_table(CHANGES)?,
+                &tx.open_table(HEADS)?,
+                &self.docs,
+                file_id,
+            )
+        })
+    }
+
+    /// Load a file's document to read it, shared with the store's other readers: parsed once
+    /// and kept (up to [`DOC_CACHE_BYTES`] of stored files, least recently used out first),
+    /// then handed out again until a write moves the file's heads, by this handle or any
+    /// other. A sync session answers its peer from this, so the sessions of a node serving
+    /// several peers hold one copy of each file between them.
+    ///
+    /// # Errors
+    /// [`Error::Corrupt`] if the stored bytes do not decode.
+    pub fn load_shared(&self, file_id: FileId) -> Result<Option<Arc<Automerge>>, Error> {
+        self.read(|tx| {
+            load_shared(
                 &tx.open_table(SNAPSHOTS)?,
                 &tx.open_table(CHANGES)?,
                 &tx.open_table(HEADS)?,

@@ -1,9 +1,11 @@
-//! The account files a store has loaded lately, kept in memory so that loading one again costs
-//! a copy instead of parsing, decompressing and indexing its stored bytes again.
+//! The account files a store has parsed lately, kept in memory and shared.
 //!
 //! A sync session loads every file it discusses, once per round of messages, and a node
-//! serving several peers loads the same files for each of them; most of a session's work was
-//! that parsing.
+//! serving several peers loads the same files for each of them: most of a session's work was
+//! parsing (decompressing, checking and indexing) the same stored bytes again, and each
+//! session held a parsed copy of its own. Readers that only read ([`crate::Store::load_shared`],
+//! what a session answers from) now share one copy; a reader that will change the document
+//! gets a copy of it instead of a parse.
 //!
 //! # Why a cached document is never stale
 //! An entry is kept with the heads row (`HEADS`) it was loaded under, and is used only when
@@ -16,14 +18,15 @@
 //! entry is made only when the loaded document's heads equal the row.
 
 use std::collections::HashMap;
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use automerge::Automerge;
 use casebook_base::FileId;
 
 use crate::write::decode_hashes;
 
-/// Recently loaded documents, bounded by the stored size of what they hold.
+/// Recently parsed documents, bounded by the stored size of what they hold (a document a
+/// reader still holds after it left the cache lives on with that reader).
 pub(crate) struct DocCache {
     budget: usize,
     inner: Mutex<Entries>,
@@ -41,7 +44,7 @@ struct Entries {
 struct Entry {
     /// The `HEADS` row the document was loaded under.
     heads_row: Vec<u8>,
-    doc: Automerge,
+    doc: Arc<Automerge>,
     /// The file's stored size (snapshot and change rows) when it was loaded.
     bytes: usize,
     used: u64,
@@ -62,9 +65,8 @@ impl DocCache {
         self.inner.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// A copy of `file`'s document if it is cached under exactly `heads_row`, with a fresh
-    /// random actor as a load gives.
-    pub(crate) fn get(&self, file: FileId, heads_row: &[u8]) -> Option<Automerge> {
+    /// `file`'s document if it is cached under exactly `heads_row`.
+    pub(crate) fn get(&self, file: FileId, heads_row: &[u8]) -> Option<Arc<Automerge>> {
         let mut entries = self.entries();
         entries.clock += 1;
         let now = entries.clock;
@@ -73,16 +75,15 @@ impl DocCache {
             return None;
         }
         entry.used = now;
-        Some(entry.doc.fork())
+        Some(Arc::clone(&entry.doc))
     }
 
-    /// Keep a copy of `doc`, just loaded under `heads_row` from `bytes` stored bytes, if its
-    /// heads are the row's and it fits; evict the least recently used entries to make room.
-    pub(crate) fn put(&self, file: FileId, heads_row: &[u8], doc: &Automerge, bytes: usize) {
+    /// Keep `doc`, just parsed under `heads_row` from `bytes` stored bytes, if its heads are
+    /// the row's and it fits; evict the least recently used entries to make room.
+    pub(crate) fn put(&self, file: FileId, heads_row: &[u8], doc: &Arc<Automerge>, bytes: usize) {
         if bytes > self.budget / 4 || !same_heads(heads_row, doc) {
             return;
         }
-        let copy = doc.fork();
         let mut entries = self.entries();
         if let Some(old) = entries.by_file.remove(&file) {
             entries.bytes -= old.bytes;
@@ -107,7 +108,7 @@ impl DocCache {
             file,
             Entry {
                 heads_row: heads_row.to_vec(),
-                doc: copy,
+                doc: Arc::clone(doc),
                 bytes,
                 used,
             },
@@ -124,7 +125,7 @@ impl DocCache {
 
 /// Whether `heads_row` names exactly `doc`'s heads.
 fn same_heads(heads_row: &[u8], doc: &Automerge) -> bool {
-    if heads_row.len() % 32 != 0 {
+    if !heads_row.len().is_multiple_of(32) {
         return false;
     }
     let mut row = decode_hashes(heads_row);
@@ -142,12 +143,12 @@ mod tests {
     use super::*;
     use crate::write::encode_hashes;
 
-    fn doc_with(value: &str) -> Automerge {
+    fn doc_with(value: &str) -> Arc<Automerge> {
         let mut doc = Automerge::new();
         let mut tx = doc.transaction();
         tx.put(ROOT, "name", value).unwrap();
         tx.commit();
-        doc
+        Arc::new(doc)
     }
 
     fn name(doc: &Automerge) -> String {
@@ -162,9 +163,8 @@ mod tests {
         let row1 = encode_hashes(&v1.get_heads());
         cache.put(file, &row1, &v1, 100);
         let hit = cache.get(file, &row1).expect("cached under its heads");
-        assert_eq!(hit.get_heads(), v1.get_heads());
-        assert_eq!(name(&hit), name(&v1));
-        assert_ne!(hit.get_actor(), v1.get_actor(), "a copy gets its own actor");
+        assert!(Arc::ptr_eq(&hit, &v1), "shared, not copied");
+        assert_eq!(name(&hit), name(&doc_with("Acme")));
 
         let mut v2 = v1.fork();
         v2.transact(|tx| tx.put(ROOT, "name", "Acme Ltd")).unwrap();
@@ -192,7 +192,7 @@ mod tests {
     fn the_least_recently_used_document_goes_first_and_the_budget_holds() {
         let cache = DocCache::new(1000);
         let files: Vec<FileId> = (0..5).map(|_| FileId::new()).collect();
-        let docs: Vec<Automerge> = ["a", "b", "c", "d", "e"]
+        let docs: Vec<Arc<Automerge>> = ["a", "b", "c", "d", "e"]
             .iter()
             .map(|n| doc_with(n))
             .collect();

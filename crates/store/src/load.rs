@@ -1,5 +1,7 @@
 //! Loading a file's document from the tables of any transaction, read or write.
 
+use std::sync::Arc;
+
 use automerge::Automerge;
 use casebook_base::FileId;
 use redb::ReadableTable;
@@ -16,27 +18,49 @@ pub(crate) fn load_from(
     Ok(load_sized(snapshots, changes, file_id)?.map(|(doc, _)| doc))
 }
 
-/// Load a file as [`load_from`] does, unless `cache` holds it under the heads row this
-/// transaction reads (see [`DocCache`] for why that copy is the same document); keep what was
-/// parsed for next time.
-pub(crate) fn load_cached(
+/// A file's document, shared with the store's other readers: the cached one if `cache`
+/// holds it under the heads row this transaction reads (see [`DocCache`] for why that is the
+/// same document), else parsed as [`load_from`] does and kept.
+pub(crate) fn load_shared(
     snapshots: &impl ReadableTable<[u8; 16], &'static [u8]>,
     changes: &impl ReadableTable<([u8; 16], u64), &'static [u8]>,
     heads: &impl ReadableTable<[u8; 16], &'static [u8]>,
     cache: &DocCache,
     file_id: FileId,
-) -> Result<Option<Automerge>, Error> {
+) -> Result<Option<Arc<Automerge>>, Error> {
     let row = heads.get(file_id.to_bytes())?.map(|v| v.value().to_vec());
     if let Some(row) = &row
         && let Some(doc) = cache.get(file_id, row)
     {
         return Ok(Some(doc));
     }
-    let loaded = load_sized(snapshots, changes, file_id)?;
-    if let (Some(row), Some((doc, bytes))) = (&row, &loaded) {
-        cache.put(file_id, row, doc, *bytes);
+    let Some((doc, bytes)) = load_sized(snapshots, changes, file_id)? else {
+        return Ok(None);
+    };
+    let doc = Arc::new(doc);
+    if let Some(row) = &row {
+        cache.put(file_id, row, &doc, bytes);
     }
-    Ok(loaded.map(|(doc, _)| doc))
+    Ok(Some(doc))
+}
+
+/// A file's document of the caller's own, to change: a copy of the cached one (with a fresh
+/// random actor, as a parse gives) if `cache` holds it under the heads row this transaction
+/// reads, else parsed as [`load_from`] does. A parse here is not kept: the copy kept would
+/// cost as much as the parse saves, unless a reader shares it.
+pub(crate) fn load_owned(
+    snapshots: &impl ReadableTable<[u8; 16], &'static [u8]>,
+    changes: &impl ReadableTable<([u8; 16], u64), &'static [u8]>,
+    heads: &impl ReadableTable<[u8; 16], &'static [u8]>,
+    cache: &DocCache,
+    file_id: FileId,
+) -> Result<Option<Automerge>, Error> {
+    if let Some(row) = heads.get(file_id.to_bytes())?
+        && let Some(doc) = cache.get(file_id, row.value())
+    {
+        return Ok(Some(doc.fork()));
+    }
+    load_from(snapshots, changes, file_id)
 }
 
 /// The document and how many stored bytes it was parsed from.

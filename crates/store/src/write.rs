@@ -10,7 +10,7 @@ use redb::{ReadableTable, WriteTransaction};
 
 use crate::db::Commit;
 use crate::doc_cache::DocCache;
-use crate::load::load_cached;
+use crate::load::load_owned;
 use crate::tables::{
     CHANGES, CURSORS, FILE_SEQ, HEADS, LOG, META, ORIGINS, SIGNATURES, SNAPSHOTS, SUMMARIES,
     SYNC_STATES,
@@ -76,7 +76,7 @@ impl Txn {
     pub fn load(&mut self, file_id: FileId) -> Result<Option<Automerge>, Error> {
         let docs = Arc::clone(&self.docs);
         self.guard(|tx| {
-            load_cached(
+            load_owned(
                 &tx.open_table(SNAPSHOTS)?,
                 &tx.open_table(CHANGES)?,
                 &tx.open_table(HEADS)?,

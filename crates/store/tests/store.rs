@@ -827,8 +827,8 @@ fn client_name(doc: &Automerge) -> String {
 
 #[test]
 fn a_load_after_another_handle_wrote_sees_the_write() {
-    // Each handle keeps the documents it loaded (as each process does); a write through the
-    // other one must not leave this one answering from its copy.
+    // Each handle keeps the documents its readers share (as each process does); a write
+    // through the other one must not leave this one answering from its copy.
     let dir = tempfile::tempdir().expect("tempdir");
     let path = store_path(&dir);
     let first = Store::create(&path, node(1)).expect("create");
@@ -836,23 +836,28 @@ fn a_load_after_another_handle_wrote_sees_the_write() {
     let (id, mut doc) = new_client("Acme Ltd", node(2));
     commit_since(&first, id, &doc, &[], Origin::Local);
     for round in 0..3u32 {
-        let seen = first.load(id).expect("load").expect("stored");
-        assert_eq!(sorted_heads(&seen), sorted_heads(&doc), "round {round}");
-        assert_eq!(
-            first
-                .load(id)
-                .expect("load again")
-                .expect("stored")
-                .get_heads(),
-            seen.get_heads()
+        let shared = first.load_shared(id).expect("load").expect("stored");
+        assert_eq!(sorted_heads(&shared), sorted_heads(&doc), "round {round}");
+        let again = first.load_shared(id).expect("load again").expect("stored");
+        assert!(std::sync::Arc::ptr_eq(&shared, &again), "one copy, shared");
+        let own = first.load(id).expect("load own").expect("stored");
+        assert_eq!(sorted_heads(&own), sorted_heads(&doc));
+        assert_ne!(
+            own.get_actor(),
+            shared.get_actor(),
+            "an own copy gets its own actor"
         );
         let before = doc.get_heads();
         log_call(&mut doc, round);
         commit_since(&second, id, &doc, &before, Origin::Local);
     }
-    let last = first.load(id).expect("load").expect("stored");
-    assert_eq!(sorted_heads(&last), sorted_heads(&doc));
-    assert_eq!(view::read(&last).expect("view").interactions.len(), 3);
+    for last in [
+        first.load(id).expect("load").expect("stored"),
+        (*first.load_shared(id).expect("load").expect("stored")).clone(),
+    ] {
+        assert_eq!(sorted_heads(&last), sorted_heads(&doc));
+        assert_eq!(view::read(&last).expect("view").interactions.len(), 3);
+    }
     // The same holds inside a write transaction of the first handle.
     first
         .update(|txn| {
@@ -871,10 +876,8 @@ fn a_document_loaded_in_a_transaction_that_aborted_is_not_served_afterwards() {
     let (id, mut doc) = new_client("Acme Ltd", node(2));
     commit_since(&store, id, &doc, &[], Origin::Local);
     let committed = sorted_heads(&doc);
-    assert_eq!(
-        sorted_heads(&store.load(id).expect("load").expect("stored")),
-        committed
-    );
+    let shared = store.load_shared(id).expect("load").expect("stored");
+    assert_eq!(sorted_heads(&shared), committed);
     let before = doc.get_heads();
     log_call(&mut doc, 1);
     let result: Result<(), Error> = store.update(|txn| {
@@ -887,18 +890,22 @@ fn a_document_loaded_in_a_transaction_that_aborted_is_not_served_afterwards() {
             origin: Origin::Local,
             signatures: vec![],
         })?;
-        // The transaction sees its own write, and that load is what a cache could keep.
+        // The transaction sees its own write, not the shared copy.
         let mine = txn.load(id)?.expect("stored");
         assert_eq!(sorted_heads(&mine), sorted_heads(&doc));
         Err(Error::Poisoned)
     });
     assert!(result.is_err());
-    let after = store.load(id).expect("load").expect("stored");
-    assert_eq!(
-        sorted_heads(&after),
-        committed,
-        "the aborted change is not there"
-    );
-    assert!(view::read(&after).expect("view").interactions.is_empty());
-    assert_eq!(client_name(&after), "Acme Ltd");
+    for after in [
+        store.load(id).expect("load").expect("stored"),
+        (*store.load_shared(id).expect("load").expect("stored")).clone(),
+    ] {
+        assert_eq!(
+            sorted_heads(&after),
+            committed,
+            "the aborted change is not there"
+        );
+        assert!(view::read(&after).expect("view").interactions.is_empty());
+        assert_eq!(client_name(&after), "Acme Ltd");
+    }
 }

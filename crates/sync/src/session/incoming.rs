@@ -82,7 +82,7 @@ impl Session {
         let mut doc = match fs.shadow.take() {
             Some(shadow) => shadow,
             None => match work.docs.remove(&file) {
-                Some(d) => d,
+                Some(d) => Arc::unwrap_or_clone(d),
                 None => match fs.working.take() {
                     Some(w) if same_heads(&w.get_heads(), &ours_now) => w,
                     _ => self.node.store().load(file)?.unwrap_or_default(),
@@ -111,7 +111,7 @@ impl Session {
         if fs.is_shadow {
             fs.shadow = Some(doc);
         } else {
-            work.docs.insert(file, doc);
+            work.docs.insert(file, Arc::new(doc));
         }
         Ok(())
     }
@@ -121,7 +121,7 @@ impl Session {
     pub(super) fn commit(
         &mut self,
         arrived: Arrived,
-        docs: &mut HashMap<FileId, Automerge>,
+        docs: &mut HashMap<FileId, Arc<Automerge>>,
         settled: &[(FileId, FileRecord)],
     ) -> Result<(), SessionEnd> {
         if arrived.is_empty() && settled.is_empty() {
@@ -175,7 +175,7 @@ impl Session {
                 .get(&file)
                 .is_some_and(|d| same_heads(&d.get_heads(), &merged.get_heads()));
             if self.files.get(&file).is_some_and(|f| !f.is_shadow) && !keep {
-                docs.insert(file, merged);
+                docs.insert(file, Arc::new(merged));
             }
         }
         Ok(())

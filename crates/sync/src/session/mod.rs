@@ -111,8 +111,9 @@ struct Batch {
     touched: BTreeSet<FileId>,
     /// Valid changes received, to commit in one transaction.
     arrived: Arrived,
-    /// The documents of shared files worked on in this batch.
-    docs: HashMap<FileId, Automerge>,
+    /// The documents of shared files worked on in this batch: shared with the store's other
+    /// readers until this batch changes one.
+    docs: HashMap<FileId, Arc<Automerge>>,
     /// Files settled by an acknowledgement, with the sync state to save.
     settled: Vec<(FileId, FileRecord)>,
 }
@@ -273,7 +274,7 @@ impl Session {
                 && !fs.is_shadow
                 && !doc.get_missing_deps(&[]).is_empty()
             {
-                fs.working = Some(doc);
+                fs.working = Some(Arc::unwrap_or_clone(doc));
             }
         }
         out.extend(self.maybe_done()?);

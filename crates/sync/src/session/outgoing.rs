@@ -2,6 +2,7 @@
 //! signatures that cover its changes, and which files settle.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 use automerge::sync::{State, SyncDoc};
 use automerge::{Automerge, ChangeHash};
@@ -18,7 +19,7 @@ impl Session {
     pub(super) fn generate_all(
         &mut self,
         touched: BTreeSet<FileId>,
-        docs: &mut HashMap<FileId, Automerge>,
+        docs: &mut HashMap<FileId, Arc<Automerge>>,
     ) -> Result<Vec<Message>, SessionEnd> {
         let mut out = Vec::new();
         let mut settled = Vec::new();
@@ -28,13 +29,14 @@ impl Session {
                 continue;
             };
             if !fs.is_shadow && !docs.contains_key(&file) {
-                let doc = self.node.store().load(file)?.unwrap_or_default();
+                // Answering needs only to read: share the store's parsed copy.
+                let doc = self.node.store().load_shared(file)?.unwrap_or_default();
                 docs.insert(file, doc);
             }
             let doc = if fs.is_shadow {
                 fs.shadow.as_ref()
             } else {
-                docs.get(&file)
+                docs.get(&file).map(Arc::as_ref)
             };
             let Some(doc) = doc else { continue };
             // Judge by the very document we answer from: a file unshared since it entered play
