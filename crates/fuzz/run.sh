@@ -6,7 +6,10 @@
 #
 # Shorter or longer runs: FUZZ_SECONDS (time per target), FUZZ_MIN_RUNS (executions per target;
 # the extended tier keeps going past FUZZ_SECONDS until it has them). Other knobs: FUZZ_RSS_MB
-# (peak RSS allowed, default 1024), FUZZ_NO_BUILD=1 (use the binaries already built).
+# (peak RSS allowed, default 1024), FUZZ_NO_BUILD=1 (use the binaries already built),
+# FUZZ_JOBS (fuzzing processes per target at once, default 1: on a machine with N cores, N of
+# them share the target's corpus, each rereading it every second for what the others found;
+# their executions add up, and each has FUZZ_SECONDS).
 #
 # Needs cargo-fuzz (`cargo install cargo-fuzz --locked`) and a C++ compiler (libFuzzer is built
 # from source by libfuzzer-sys). Runs on the stable toolchain with `--sanitizer none`: the
@@ -39,6 +42,7 @@ extended)
     ;;
 esac
 rss_mb=${FUZZ_RSS_MB:-1024}
+jobs=${FUZZ_JOBS:-1}
 all_targets=(frame message handshake session document import)
 if [ $# -gt 0 ]; then targets=("$@"); else targets=("${all_targets[@]}"); fi
 
@@ -96,22 +100,37 @@ for t in "${targets[@]}"; do
     # Phase 1 runs for the time; later phases (extended tier) add executions until min_runs.
     while :; do
         pass=$((pass + 1))
-        if [ "$pass" = 1 ]; then limit=(-max_total_time="$seconds"); else limit=(-runs=$((min_runs - runs))); fi
-        echo "== fuzz $t ($tier, pass $pass: ${limit[*]})"
-        set +e
-        CASEBOOK_FUZZ_SLOW_DIR=$log_dir/slow-$t "$bin" "${limit[@]}" -timeout=1 -rss_limit_mb="$rss_mb" -malloc_limit_mb="$(malloc_mb "$t")" \
-            -max_len="$(max_len "$t")" -print_final_stats=1 -artifact_prefix="$fuzz_dir/artifacts/$t/" \
-            "$fuzz_dir/corpus/$t" "$fuzz_dir/seeds/$t" >"$log.pass" 2>&1
-        status=$?
-        set -e
-        cat "$log.pass" >>"$log"
-        pass_runs=$(stat number_of_executed_units "$log.pass")
-        runs=$((runs + ${pass_runs:-0}))
-        pass_rss=$(stat peak_rss_mb "$log.pass")
-        [ "${pass_rss:-0}" -gt "$rss" ] && rss=$pass_rss
+        if [ "$pass" = 1 ]; then
+            limit=(-max_total_time="$seconds")
+        else
+            limit=(-runs=$(((min_runs - runs + jobs - 1) / jobs)))
+        fi
+        echo "== fuzz $t ($tier, pass $pass: ${limit[*]}, $jobs process(es))"
+        pids=()
+        for job in $(seq 1 "$jobs"); do
+            CASEBOOK_FUZZ_SLOW_DIR=$log_dir/slow-$t "$bin" "${limit[@]}" -timeout=1 -rss_limit_mb="$rss_mb" -malloc_limit_mb="$(malloc_mb "$t")" \
+                -max_len="$(max_len "$t")" -print_final_stats=1 -artifact_prefix="$fuzz_dir/artifacts/$t/" \
+                "$fuzz_dir/corpus/$t" "$fuzz_dir/seeds/$t" >"$log.pass.$job" 2>&1 &
+            pids+=($!)
+        done
+        status=0
+        for pid in "${pids[@]}"; do
+            set +e
+            wait "$pid"
+            job_status=$?
+            set -e
+            [ "$job_status" != 0 ] && status=$job_status
+        done
+        for job in $(seq 1 "$jobs"); do
+            cat "$log.pass.$job" >>"$log"
+            pass_runs=$(stat number_of_executed_units "$log.pass.$job")
+            runs=$((runs + ${pass_runs:-0}))
+            pass_rss=$(stat peak_rss_mb "$log.pass.$job")
+            [ "${pass_rss:-0}" -gt "$rss" ] && rss=$pass_rss
+            rm -f "$log.pass.$job"
+        done
         if [ "$status" != 0 ] || [ "$runs" -ge "$min_runs" ]; then break; fi
     done
-    rm -f "$log.pass"
     elapsed=$(($(date +%s) - start))
     artifacts=$(($(find "$fuzz_dir/artifacts/$t" -type f | wc -l) - artifacts_before))
     # What libFuzzer saved, by kind: a crash (panic, broken invariant, abort), a hang (over
