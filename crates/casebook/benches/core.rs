@@ -25,10 +25,10 @@
 //!   that reports its elapsed times and peak RSS (`VmHWM`). The OS page cache is warm: "cold"
 //!   means a new process, not a cold disk.
 //!
-//! - **(d) load again**: on a freshly opened node, `samples` random files loaded twice each
-//!   through `Store::load`: the first load parses the stored bytes and keeps a copy (the
-//!   store's `DocCache`), the second hands out a copy of it; p50/p99 of both, their ratio, and
-//!   the time of the copy a first load adds.
+//! - **(d) load again**: on a freshly opened node, `samples` random files each loaded four
+//!   ways: `Store::load` with nothing kept (a parse), `Store::load_shared` twice (a parse the
+//!   store keeps, then that copy handed out), `Store::load` again (a copy of the kept one);
+//!   p50/p99 of each, and the ratios of a parse to a copy and to a shared load.
 //!
 //! It prints a plain-text table and, last, one JSON line with every figure. It never fails on
 //! a number.
@@ -377,70 +377,47 @@ fn main() -> BoxResult<()> {
     );
     out.json("parent_hwm_kb", parent_hwm);
 
-    // (d) Loading a file again: a freshly opened node, so every first load parses.
+    // (d) Loading a file again: a freshly opened node, so nothing is kept yet.
     let node = Node::open(&dir)?;
     let again = repeated_loads(&node, samples, &mut rng)?;
-    let (first, second, copy) = (
-        Stats::of(&again.first),
-        Stats::of(&again.second),
-        Stats::of(&again.copy),
-    );
-    out.row(
-        "(d) load again",
-        "first load (parse, keep a copy) p50 / p99",
-        format!(
-            "{} / {}",
-            fmt_dur_precise(first.p50),
-            fmt_dur_precise(first.p99)
+    let [parse, first, shared, copy] = again.times.each_ref().map(|t| Stats::of(t));
+    let both = |s: &Stats| format!("{} / {}", fmt_dur_precise(s.p50), fmt_dur_precise(s.p99));
+    let rows = [
+        ("load, nothing kept (parse) p50 / p99", both(&parse)),
+        ("load_shared, first (parse, keep) p50 / p99", both(&first)),
+        ("load_shared again (the kept copy) p50 / p99", both(&shared)),
+        ("load with a kept copy (copy it) p50 / p99", both(&copy)),
+        ("ratio parse/copy p50", ratio(parse.p50, copy.p50)),
+        ("ratio parse/shared p50", ratio(parse.p50, shared.p50)),
+        (
+            "loads with the same heads",
+            format!("{} of {}", again.same, again.times[0].len()),
         ),
-    );
-    out.row(
-        "(d) load again",
-        "second load (the kept copy) p50 / p99",
-        format!(
-            "{} / {}",
-            fmt_dur_precise(second.p50),
-            fmt_dur_precise(second.p99)
-        ),
-    );
-    out.row(
-        "(d) load again",
-        "ratio first/second p50",
-        ratio(first.p50, second.p50),
-    );
-    out.row(
-        "(d) load again",
-        "copying a loaded document p50 (a first load's extra)",
-        fmt_dur_precise(copy.p50),
-    );
-    out.row(
-        "(d) load again",
-        "second loads with the first's heads",
-        format!("{} of {}", again.same, again.first.len()),
-    );
-    out.json("load_first_p50_ms", ms(first.p50));
-    out.json("load_first_p99_ms", ms(first.p99));
-    out.json("load_again_p50_ms", ms(second.p50));
-    out.json("load_again_p99_ms", ms(second.p99));
-    out.json("load_ratio_p50", ratio_f(first.p50, second.p50));
+    ];
+    for (what, value) in rows {
+        out.row("(d) load again", what, value);
+    }
+    out.json("load_parse_p50_ms", ms(parse.p50));
+    out.json("load_shared_first_p50_ms", ms(first.p50));
+    out.json("load_shared_again_p50_ms", ms(shared.p50));
     out.json("load_copy_p50_ms", ms(copy.p50));
+    out.json("load_ratio_parse_copy_p50", ratio_f(parse.p50, copy.p50));
 
     out.print();
     Ok(())
 }
 
-/// Figures of (d): each sampled file loaded twice through the store, and one copy of it.
+/// Figures of (d), per sampled file: a load with nothing kept, a first and a second shared
+/// load, then a load of a copy of the kept document.
 struct LoadAgain {
-    first: Vec<Duration>,
-    second: Vec<Duration>,
-    copy: Vec<Duration>,
-    /// Second loads that gave the first's heads.
+    times: [Vec<Duration>; 4],
+    /// Files whose four loads all gave the same heads.
     same: usize,
 }
 
-/// (d) Load `samples` distinct random files twice each through `Store::load` on a node no
-/// load has touched yet: the first parses the stored bytes and keeps a copy, the second hands
-/// out a copy of that. Also times one `fork()`, the copy a first load makes.
+/// (d) Load `samples` distinct random files four ways each through the store of a node that
+/// has loaded nothing yet: `Store::load` (a parse: an own copy is not kept), `load_shared`
+/// twice (a parse it keeps, then that copy handed out), `load` again (a copy of the kept one).
 fn repeated_loads(node: &Node, samples: usize, rng: &mut Rng) -> BoxResult<LoadAgain> {
     let mut ids = node.store().file_ids()?;
     let mut picked = Vec::with_capacity(samples.min(ids.len()));
@@ -449,24 +426,29 @@ fn repeated_loads(node: &Node, samples: usize, rng: &mut Rng) -> BoxResult<LoadA
         picked.push(ids.swap_remove(i));
     }
     let mut figures = LoadAgain {
-        first: Vec::with_capacity(picked.len()),
-        second: Vec::with_capacity(picked.len()),
-        copy: Vec::with_capacity(picked.len()),
+        times: std::array::from_fn(|_| Vec::with_capacity(picked.len())),
         same: 0,
     };
     let missing = || "a sampled file is missing".to_string();
+    let store = node.store();
     for id in picked {
         let started = Instant::now();
-        let first = node.store().load(id)?.ok_or_else(missing)?;
-        figures.first.push(started.elapsed());
+        let parsed = store.load(id)?.ok_or_else(missing)?;
+        figures.times[0].push(started.elapsed());
         let started = Instant::now();
-        let second = node.store().load(id)?.ok_or_else(missing)?;
-        figures.second.push(started.elapsed());
+        let first = store.load_shared(id)?.ok_or_else(missing)?;
+        figures.times[1].push(started.elapsed());
         let started = Instant::now();
-        let copy = first.fork();
-        figures.copy.push(started.elapsed());
-        drop(copy);
-        if second.get_heads() == first.get_heads() {
+        let shared = store.load_shared(id)?.ok_or_else(missing)?;
+        figures.times[2].push(started.elapsed());
+        let started = Instant::now();
+        let copy = store.load(id)?.ok_or_else(missing)?;
+        figures.times[3].push(started.elapsed());
+        let heads = parsed.get_heads();
+        if [first.get_heads(), shared.get_heads(), copy.get_heads()]
+            .iter()
+            .all(|h| *h == heads)
+        {
             figures.same += 1;
         }
     }
