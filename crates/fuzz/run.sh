@@ -9,7 +9,8 @@
 # (peak RSS allowed, default 1024), FUZZ_NO_BUILD=1 (use the binaries already built),
 # FUZZ_JOBS (fuzzing processes per target at once, default 1: on a machine with N cores, N of
 # them share the target's corpus, each rereading it every second for what the others found;
-# their executions add up, and each has FUZZ_SECONDS).
+# their executions add up, and each has FUZZ_SECONDS; a finding in one is reported when all
+# have stopped).
 #
 # Needs cargo-fuzz (`cargo install cargo-fuzz --locked`) and a C++ compiler (libFuzzer is built
 # from source by libfuzzer-sys). Runs on the stable toolchain with `--sanitizer none`: the
@@ -43,6 +44,12 @@ extended)
 esac
 rss_mb=${FUZZ_RSS_MB:-1024}
 jobs=${FUZZ_JOBS:-1}
+if ! [[ $jobs =~ ^[1-9][0-9]*$ ]]; then
+    echo "FUZZ_JOBS must be a whole number of processes, 1 or more (got '$jobs')" >&2
+    exit 2
+fi
+# Fuzzing processes left running if this script stops early are stopped with it.
+trap 'pkill -P $$ 2>/dev/null || true' EXIT
 all_targets=(frame message handshake session document import)
 if [ $# -gt 0 ]; then targets=("$@"); else targets=("${all_targets[@]}"); fi
 
@@ -82,8 +89,8 @@ fi
 
 log_dir=$fuzz_dir/logs
 mkdir -p "$log_dir"
-stat() { # stat NAME LOG: the last value libFuzzer printed for stat::NAME
-    grep -a "^stat::$1:" "$2" | tail -n 1 | awk '{print $2}'
+stat() { # stat NAME LOG: the last value libFuzzer printed for stat::NAME (nothing if none)
+    { grep -a "^stat::$1:" "$2" || true; } | tail -n 1 | awk '{print $2}'
 }
 
 summary=()
@@ -139,8 +146,8 @@ for t in "${targets[@]}"; do
     hangs=$(grep -ac "Test unit written to .*/timeout-" "$log" || true)
     ooms=$(grep -ac "Test unit written to .*/oom-" "$log" || true)
     over=$(grep -ac "memory allocation of .* failed\|an allocation of .* was refused" "$log" || true)
-    largest=$(grep -a "largest single allocation so far" "$log" | tail -n 1 | sed 's/.*so far: \([0-9]*\) bytes.*/\1/')
-    slowest_ms=$(grep -a "slowest input so far" "$log" | tail -n 1 | sed 's/.*so far: \([0-9.]*\) ms.*/\1/')
+    largest=$({ grep -a "largest single allocation so far" "$log" || true; } | tail -n 1 | sed 's/.*so far: \([0-9]*\) bytes.*/\1/')
+    slowest_ms=$({ grep -a "slowest input so far" "$log" || true; } | tail -n 1 | sed 's/.*so far: \([0-9.]*\) ms.*/\1/')
     corpus=$(find "$fuzz_dir/corpus/$t" -type f | wc -l)
     rate=$((runs / (elapsed > 0 ? elapsed : 1)))
     line=$(printf '%-10s %12s runs %8s/s %6ss  crashes %s  hangs %s  ooms %s  over-limit allocations %s  new artifacts %s  slowest %s ms  peak RSS %s MB  largest alloc %s B  corpus %s' \

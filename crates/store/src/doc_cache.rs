@@ -78,15 +78,18 @@ impl DocCache {
         Some(Arc::clone(&entry.doc))
     }
 
-    /// Keep `doc`, just parsed under `heads_row` from `bytes` stored bytes, if its heads are
-    /// the row's and it fits; evict the least recently used entries to make room.
+    /// Keep `doc`, just parsed under `heads_row` from `bytes` stored bytes, in place of what
+    /// was kept for the file, if its heads are the row's and it fits; evict the least recently
+    /// used entries to make room.
     pub(crate) fn put(&self, file: FileId, heads_row: &[u8], doc: &Arc<Automerge>, bytes: usize) {
-        if bytes > self.budget / 4 || !same_heads(heads_row, doc) {
-            return;
-        }
+        let keep = bytes <= self.budget / 4 && same_heads(heads_row, doc);
         let mut entries = self.entries();
+        // Whatever was kept for the file is older than this parse: it goes either way.
         if let Some(old) = entries.by_file.remove(&file) {
             entries.bytes -= old.bytes;
+        }
+        if !keep {
+            return;
         }
         while entries.bytes + bytes > self.budget {
             let Some(oldest) = entries
@@ -217,10 +220,9 @@ mod tests {
         for i in [0, 2, 3, 4] {
             assert!(cache.get(files[i], &rows[i]).is_some(), "file {i} kept");
         }
-        // Over a quarter of the budget: never kept.
-        let huge = FileId::new();
-        cache.put(huge, &rows[0], &docs[0], 251);
-        assert!(cache.get(huge, &rows[0]).is_none());
-        assert_eq!(cache.size(), (4, 1000));
+        // Over a quarter of the budget: never kept, and what was kept for the file goes.
+        cache.put(files[0], &rows[0], &docs[0], 251);
+        assert!(cache.get(files[0], &rows[0]).is_none());
+        assert_eq!(cache.size(), (3, 750));
     }
 }
