@@ -17,8 +17,11 @@ use crate::tables::{
     CHANGES, CONFIG, CURSORS, FILE_SEQ, HEADS, LOG, META, ORIGINS, PEERS, SIGNATURES, SNAPSHOTS,
     SUMMARIES, SYNC_STATES,
 };
-use crate::write::{LOG_SEQ, Txn, decode_hashes, encode_hashes, next_log_seq};
-use crate::{ChangeOrigin, Error, Origin, Peer};
+use crate::write::{Txn, encode_hashes, next_log_seq};
+use crate::{ChangeOrigin, Error, Origin};
+
+mod settings;
+mod sync_log;
 
 /// The store format this build writes and reads.
 ///
@@ -689,53 +692,6 @@ impl Store {
         })
     }
 
-    /// The organisation configuration.
-    ///
-    /// # Errors
-    /// [`Error::CorruptRecord`] if it does not decode.
-    pub fn config(&self) -> Result<OrgConfig, Error> {
-        self.read(|tx| {
-            let table = tx.open_table(CONFIG)?;
-            match table.get("org")? {
-                Some(v) => {
-                    serde_json::from_slice(v.value()).map_err(|source| Error::CorruptRecord {
-                        what: "configuration".into(),
-                        source,
-                    })
-                }
-                None => Ok(OrgConfig::default()),
-            }
-        })
-    }
-
-    /// Replace the configuration and, in the same transaction, every summary computed with it
-    /// (the RAG matrix changes roll-up colours).
-    ///
-    /// # Errors
-    /// As [`Store::commit`].
-    pub fn set_config(
-        &self,
-        config: &OrgConfig,
-        summaries: &[(FileId, FileSummary)],
-    ) -> Result<(), Error> {
-        let json = serde_json::to_vec(config).map_err(|source| Error::CorruptRecord {
-            what: "configuration".into(),
-            source,
-        })?;
-        self.write(|tx| {
-            tx.open_table(CONFIG)?.insert("org", json.as_slice())?;
-            let mut table = tx.open_table(SUMMARIES)?;
-            for (id, s) in summaries {
-                let bytes = serde_json::to_vec(s).map_err(|source| Error::CorruptRecord {
-                    what: "summary".into(),
-                    source,
-                })?;
-                table.insert(id.to_bytes(), bytes.as_slice())?;
-            }
-            Ok(())
-        })
-    }
-
     /// Every file id in the store.
     ///
     /// # Errors
@@ -749,171 +705,6 @@ impl Store {
                 out.push(FileId::from_bytes(k.value()));
             }
             Ok(out)
-        })
-    }
-
-    /// A free-form metadata value (e.g. the adviser's name), if set.
-    ///
-    /// # Errors
-    /// redb errors only.
-    pub fn meta(&self, key: &str) -> Result<Option<Vec<u8>>, Error> {
-        self.read(|tx| {
-            let table = tx.open_table(META)?;
-            Ok(table.get(key)?.map(|v| v.value().to_vec()))
-        })
-    }
-
-    /// Durably set a free-form metadata value.
-    ///
-    /// # Errors
-    /// As [`Store::commit`].
-    pub fn set_meta(&self, key: &str, value: &[u8]) -> Result<(), Error> {
-        self.write(|tx| {
-            tx.open_table(META)?.insert(key, value)?;
-            Ok(())
-        })
-    }
-
-    /// Every trusted peer, by node id.
-    ///
-    /// # Errors
-    /// [`Error::CorruptRecord`] if a record does not decode.
-    pub fn peers(&self) -> Result<Vec<Peer>, Error> {
-        self.read(|tx| {
-            // A store created before the peer list existed has no table yet: no peers.
-            let table = match tx.open_table(PEERS) {
-                Ok(t) => t,
-                Err(redb::TableError::TableDoesNotExist(_)) => return Ok(Vec::new()),
-                Err(e) => return Err(e.into()),
-            };
-            let mut out = Vec::new();
-            for row in table.iter()? {
-                let (_, v) = row?;
-                out.push(serde_json::from_slice(v.value()).map_err(|source| {
-                    Error::CorruptRecord {
-                        what: "peer list".into(),
-                        source,
-                    }
-                })?);
-            }
-            Ok(out)
-        })
-    }
-
-    /// Durably add or replace a trusted peer.
-    ///
-    /// # Errors
-    /// As [`Store::commit`].
-    pub fn put_peer(&self, peer: &Peer) -> Result<(), Error> {
-        let json = serde_json::to_vec(peer).map_err(|source| Error::CorruptRecord {
-            what: "peer".into(),
-            source,
-        })?;
-        self.write(|tx| {
-            tx.open_table(PEERS)?
-                .insert(peer.node.as_bytes(), json.as_slice())?;
-            Ok(())
-        })
-    }
-
-    /// Durably remove a peer; returns whether it was there.
-    ///
-    /// # Errors
-    /// As [`Store::commit`].
-    pub fn remove_peer(&self, node: &NodeId) -> Result<bool, Error> {
-        self.write(|tx| Ok(tx.open_table(PEERS)?.remove(node.as_bytes())?.is_some()))
-    }
-
-    /// The last store-wide log sequence number (0 for a store that never committed a file).
-    ///
-    /// # Errors
-    /// redb errors only.
-    pub fn log_seq(&self) -> Result<u64, Error> {
-        Ok(self
-            .meta(LOG_SEQ)?
-            .and_then(|v| <[u8; 8]>::try_from(v.as_slice()).ok())
-            .map_or(0, u64::from_le_bytes))
-    }
-
-    /// This store's log epoch (see the design: a peer's cursor is valid only in one epoch).
-    ///
-    /// # Errors
-    /// redb errors only.
-    pub fn log_epoch(&self) -> Result<u64, Error> {
-        Ok(self
-            .meta(LOG_EPOCH)?
-            .and_then(|v| <[u8; 8]>::try_from(v.as_slice()).ok())
-            .map_or(0, u64::from_le_bytes))
-    }
-
-    /// The files changed after log sequence number `after`, with the sequence number of each
-    /// one's latest change, oldest first. Costs in proportion to what changed, not to the store.
-    ///
-    /// # Errors
-    /// redb errors only.
-    pub fn changed_since(&self, after: u64) -> Result<Vec<(u64, FileId)>, Error> {
-        self.read(|tx| {
-            let log = tx.open_table(LOG)?;
-            let mut out = Vec::new();
-            for row in log.range(after.saturating_add(1)..)? {
-                let (seq, file) = row?;
-                out.push((seq.value(), FileId::from_bytes(file.value())));
-            }
-            Ok(out)
-        })
-    }
-
-    /// A file's current heads, from the index (no document load).
-    ///
-    /// # Errors
-    /// redb errors only.
-    pub fn heads(&self, file: FileId) -> Result<Option<Vec<ChangeHash>>, Error> {
-        self.read(|tx| {
-            let table = tx.open_table(HEADS)?;
-            Ok(table
-                .get(file.to_bytes())?
-                .map(|v| decode_hashes(v.value())))
-        })
-    }
-
-    /// The sync state recorded for `file` with `peer`, if any.
-    ///
-    /// # Errors
-    /// redb errors only.
-    pub fn sync_state(&self, peer: &NodeId, file: FileId) -> Result<Option<Vec<u8>>, Error> {
-        self.read(|tx| {
-            let table = tx.open_table(SYNC_STATES)?;
-            Ok(table
-                .get((*peer.as_bytes(), file.to_bytes()))?
-                .map(|v| v.value().to_vec()))
-        })
-    }
-
-    /// Every sync state recorded with `peer`, by file.
-    ///
-    /// # Errors
-    /// redb errors only.
-    pub fn sync_states(&self, peer: &NodeId) -> Result<Vec<(FileId, Vec<u8>)>, Error> {
-        self.read(|tx| {
-            let table = tx.open_table(SYNC_STATES)?;
-            let p = *peer.as_bytes();
-            let mut out = Vec::new();
-            for row in table.range((p, [0u8; 16])..=(p, [0xff; 16]))? {
-                let (k, v) = row?;
-                out.push((FileId::from_bytes(k.value().1), v.value().to_vec()));
-            }
-            Ok(out)
-        })
-    }
-
-    /// The sync cursor recorded for `peer`, if any.
-    ///
-    /// # Errors
-    /// redb errors only.
-    pub fn cursor(&self, peer: &NodeId) -> Result<Option<Vec<u8>>, Error> {
-        self.read(|tx| {
-            let table = tx.open_table(CURSORS)?;
-            Ok(table.get(peer.as_bytes())?.map(|v| v.value().to_vec()))
         })
     }
 
