@@ -50,6 +50,7 @@ if ! [[ $jobs =~ ^[1-9][0-9]*$ ]]; then
 fi
 # Fuzzing processes left running if this script stops early are stopped with it.
 trap 'pkill -P $$ 2>/dev/null || true' EXIT
+trap 'exit 143' INT TERM
 all_targets=(frame message handshake session document import)
 if [ $# -gt 0 ]; then targets=("$@"); else targets=("${all_targets[@]}"); fi
 
