@@ -432,18 +432,11 @@ fn repeated_loads(node: &Node, samples: usize, rng: &mut Rng) -> BoxResult<LoadA
     let missing = || "a sampled file is missing".to_string();
     let store = node.store();
     for id in picked {
-        let started = Instant::now();
-        let parsed = store.load(id)?.ok_or_else(missing)?;
-        figures.times[0].push(started.elapsed());
-        let started = Instant::now();
-        let first = store.load_shared(id)?.ok_or_else(missing)?;
-        figures.times[1].push(started.elapsed());
-        let started = Instant::now();
-        let shared = store.load_shared(id)?.ok_or_else(missing)?;
-        figures.times[2].push(started.elapsed());
-        let started = Instant::now();
-        let copy = store.load(id)?.ok_or_else(missing)?;
-        figures.times[3].push(started.elapsed());
+        let [by_parse, by_first, by_again, by_copy] = &mut figures.times;
+        let parsed = timed(by_parse, || store.load(id))?.ok_or_else(missing)?;
+        let first = timed(by_first, || store.load_shared(id))?.ok_or_else(missing)?;
+        let shared = timed(by_again, || store.load_shared(id))?.ok_or_else(missing)?;
+        let copy = timed(by_copy, || store.load(id))?.ok_or_else(missing)?;
         let heads = parsed.get_heads();
         if [first.get_heads(), shared.get_heads(), copy.get_heads()]
             .iter()
@@ -453,6 +446,14 @@ fn repeated_loads(node: &Node, samples: usize, rng: &mut Rng) -> BoxResult<LoadA
         }
     }
     Ok(figures)
+}
+
+/// Run `f`, adding how long it took to `times`.
+fn timed<T, E>(times: &mut Vec<Duration>, f: impl FnOnce() -> Result<T, E>) -> Result<T, E> {
+    let started = Instant::now();
+    let out = f();
+    times.push(started.elapsed());
+    out
 }
 
 /// A fixed "now", so every run builds the same shape of portfolio.

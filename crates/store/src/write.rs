@@ -25,7 +25,7 @@ pub(crate) const LOG_SEQ: &str = "log_seq";
 pub struct Txn {
     tx: WriteTransaction,
     failed: bool,
-    /// The store's loaded documents (a load here uses and fills it as a read does).
+    /// The store's kept documents: a load here copies a current one, and keeps nothing.
     docs: Arc<DocCache>,
 }
 
