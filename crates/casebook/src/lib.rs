@@ -37,6 +37,8 @@ pub use casebook_base::{FileId, NodeId, SecretKey, Ticket, guard, limits};
 pub use casebook_doc::config as config_types;
 /// Conflicts between concurrent values, and the choice that resolves one.
 pub use casebook_doc::conflicts::{Candidate, Choice, Conflict};
+/// Fields the rules read that hold concurrent values, which every rule judges by the worst.
+pub use casebook_doc::disputes;
 pub use casebook_doc::{
     AccountFile, FileSummary, OrgConfig, automerge, diff, edit, enums, history, model, rules,
     schema, view,

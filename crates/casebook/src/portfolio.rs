@@ -30,10 +30,11 @@ impl ClientFilter {
     /// Whether `s` passes this filter at `now`.
     pub fn matches(&self, s: &FileSummary, config: &OrgConfig, now: DateTime<Utc>) -> bool {
         (self.include_exited || s.is_active())
+            // A client whose stage is disputed is found under each of its concurrent stages.
             && self
                 .stage
                 .as_ref()
-                .is_none_or(|st| s.facts.stage.eq_ignore_ascii_case(st))
+                .is_none_or(|st| s.facts.stages().any(|x| x.eq_ignore_ascii_case(st)))
             && self
                 .lead
                 .as_ref()
@@ -55,6 +56,24 @@ pub struct Flagged {
     pub lead: String,
     /// Why it is listed.
     pub detail: String,
+    /// Whether the reason rests on a field holding concurrent values (a red roll-up from a
+    /// disputed risk, a stall in a disputed stage): the worst of them decided it.
+    pub disputed: bool,
+}
+
+/// A client whose account file holds concurrent values, which an adviser needs to decide.
+#[derive(Clone, Debug, Serialize)]
+pub struct Conflicted {
+    /// The file id.
+    pub file_id: String,
+    /// The client's name.
+    pub name: String,
+    /// The lead adviser.
+    pub lead: String,
+    /// How many fields hold concurrent values.
+    pub fields: usize,
+    /// The command that lists them.
+    pub command: String,
 }
 
 /// The portfolio health dashboard (PF-6).
@@ -82,6 +101,9 @@ pub struct Portfolio {
     pub no_point_of_contact: Vec<Flagged>,
     /// Active clients with overdue actions (CL-2).
     pub overdue_actions: Vec<Flagged>,
+    /// Clients (exited ones too) whose file holds concurrent values: until an adviser resolves
+    /// them, every colour and flag above is judged by the worst of them.
+    pub conflicts: Vec<Conflicted>,
     /// Caseload by pathway stage, in pathway order.
     pub by_stage: Vec<(String, usize)>,
     /// Caseload by segment tag.
@@ -98,6 +120,20 @@ fn flag(s: &FileSummary, detail: String) -> Flagged {
         name: s.name.clone(),
         lead: s.lead.clone(),
         detail,
+        disputed: false,
+    }
+}
+
+/// A flag that rests on disputed values when `disputed`, saying so in its detail.
+fn disputed_flag(s: &FileSummary, detail: String, disputed: bool) -> Flagged {
+    let detail = if disputed {
+        format!("{detail}; disputed")
+    } else {
+        detail
+    };
+    Flagged {
+        disputed,
+        ..flag(s, detail)
     }
 }
 
@@ -129,6 +165,7 @@ pub fn portfolio(
         no_exit_plan: vec![],
         no_point_of_contact: vec![],
         overdue_actions: vec![],
+        conflicts: vec![],
         by_stage: vec![],
         by_segment: BTreeMap::new(),
         by_adviser: BTreeMap::new(),
@@ -145,14 +182,19 @@ pub fn portfolio(
         }
         if let Some(st) = flags::stalled(&s.facts, config, now) {
             let detail = match st {
-                flags::Stalled::TooLongInStage { days, max_days } => {
-                    format!("{days} days in {} (limit {max_days})", s.facts.stage)
+                flags::Stalled::TooLongInStage {
+                    stage,
+                    days,
+                    max_days,
+                } => {
+                    format!("{days} days in {stage} (limit {max_days})")
                 }
                 flags::Stalled::NoProgress { days, max_days } => {
                     format!("no progress for {days} days (limit {max_days})")
                 }
             };
-            p.stalled.push(flag(s, detail));
+            let stage_disputed = !s.facts.disputed_stages.is_empty();
+            p.stalled.push(disputed_flag(s, detail, stage_disputed));
         }
         if let Some(u) = flags::unresponsive(&s.facts, config, now) {
             let detail = match u {
@@ -164,8 +206,8 @@ pub fn portfolio(
             p.unresponsive.push(flag(s, detail));
         }
         if s.rag == Some(Rag::Red) {
-            p.red_rollups
-                .push(flag(s, format!("{} open risks", s.open_risks)));
+            let detail = format!("{} open risks", s.open_risks);
+            p.red_rollups.push(disputed_flag(s, detail, s.rag_disputed));
         }
         if !s.has_exit_plan {
             p.no_exit_plan.push(flag(s, "no exit plan agreed".into()));
@@ -195,6 +237,18 @@ pub fn portfolio(
             .push((stage.name.clone(), stages.remove(&stage.name).unwrap_or(0)));
     }
     p.by_stage.extend(stages);
+    for s in &mine {
+        if s.conflicts > 0 {
+            let short = s.file_id.get(..8).unwrap_or(&s.file_id);
+            p.conflicts.push(Conflicted {
+                file_id: s.file_id.clone(),
+                name: s.name.clone(),
+                lead: s.lead.clone(),
+                fields: s.conflicts,
+                command: format!("casebook conflicts {short}"),
+            });
+        }
+    }
     let tenures: Vec<Tenure> = mine
         .iter()
         .filter_map(|s| {

@@ -6,7 +6,8 @@
 //!   conflicts; every node builds the same skeleton changes.
 //! - [`edit`] holds one function per domain operation (add a client, log an interaction,
 //!   assess a risk, ...); each makes one Automerge change with a message in the domain's words.
-//! - [`view::read`] turns a document into an [`AccountFile`] of plain structs.
+//! - [`view::read`] turns a document into an [`AccountFile`] of plain structs, with the
+//!   [`disputes`]: fields the rules read that hold concurrent values, judged by the worst.
 //! - [`rules`] computes what the seeds require: RAG roll-up, COSMONAUTS scores, stalled and
 //!   unresponsive flags, churn. [`OrgConfig`] holds the thresholds an organisation may change.
 //! - [`FileSummary`] is the small per-file record the store indexes for portfolio questions.
@@ -31,6 +32,7 @@
 pub mod config;
 pub mod conflicts;
 pub mod diff;
+pub mod disputes;
 pub mod edit;
 pub mod enums;
 mod error;

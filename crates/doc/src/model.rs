@@ -10,6 +10,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::disputes::Disputes;
 use crate::enums::{
     ActionStatus, CosmoGroup, Coverage, Decision, Direction, ExitReason, InteractionKind,
     OpportunityOrigin, OpportunityStatus, PersonRole, Polarity, Purpose, RiskResponse, RiskStatus,
@@ -50,6 +51,12 @@ pub struct AccountFile {
     pub owner: String,
     /// Who may hold (`read`) or change (`write`) the file, keyed by node id.
     pub sharing: BTreeMap<String, String>,
+    /// The fields the rules read that hold concurrent values, so that every rule can judge by
+    /// the worst of them. Read from the document's registers by [`crate::view::read`], never
+    /// from the file's content (a document cannot claim or hide a dispute): not part of the
+    /// file's JSON, and empty in a file deserialised from JSON.
+    #[serde(skip)]
+    pub disputes: Disputes,
 }
 
 /// The organisation (or pre-start individual) this file is about.

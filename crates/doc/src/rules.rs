@@ -4,8 +4,13 @@
 //! - [`cosmonauts`]: weighted COSMONAUTS qualification scores and their trend (OP-2).
 //! - [`flags`]: stalled and unresponsive clients, overdue contacts and actions (JR-2, JR-3, PF-6).
 //! - [`churn`]: churn over a period (PF-2).
+//! - [`coverage`]: contact coverage on the org chart (CT-4).
+//!
+//! Where a field a rule reads holds concurrent values ([`crate::disputes`]), the rule judges by
+//! the worst of them.
 
 pub mod churn;
 pub mod cosmonauts;
+pub mod coverage;
 pub mod flags;
 pub mod rollup;

@@ -7,7 +7,7 @@ use crate::config::OrgConfig;
 use crate::enums::{ExitReason, Rag};
 use crate::model::AccountFile;
 use crate::rules::flags::Facts;
-use crate::rules::rollup::rollup;
+use crate::rules::rollup::{counts_as_open, rollup};
 
 /// Everything the portfolio dashboard and `client list` need about one file.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -31,8 +31,16 @@ pub struct FileSummary {
     pub exit_date: Option<NaiveDate>,
     /// Exit reason, if exited.
     pub exit_reason: Option<ExitReason>,
-    /// Account roll-up colour.
+    /// Account roll-up colour; where a risk's fields hold concurrent values, the worst of them.
     pub rag: Option<Rag>,
+    /// Whether the roll-up counts a risk whose likelihood, severity or status holds concurrent
+    /// values, so the colour is the worst of them rather than agreed.
+    #[serde(default)]
+    pub rag_disputed: bool,
+    /// How many fields of the file hold concurrent values (`casebook conflicts` lists them); 0
+    /// in a summary stored before this was counted, until the file next changes.
+    #[serde(default)]
+    pub conflicts: usize,
     /// Whether an exit plan is agreed.
     pub has_exit_plan: bool,
     /// Number of people known.
@@ -61,6 +69,7 @@ impl FileSummary {
     pub fn of(file: &AccountFile, config: &OrgConfig) -> Self {
         let mut segments: Vec<String> = file.profile.segments.keys().cloned().collect();
         segments.sort();
+        let roll = rollup(file, &config.rag_matrix);
         Self {
             file_id: file.file_id.clone(),
             name: file.profile.name.clone(),
@@ -71,14 +80,16 @@ impl FileSummary {
             deputy: file.team.deputy.clone(),
             exit_date: file.journey.exit.as_ref().map(|e| e.date),
             exit_reason: file.journey.exit.as_ref().map(|e| e.reason),
-            rag: rollup(file, &config.rag_matrix).account,
+            rag: roll.account,
+            rag_disputed: roll.disputed,
+            conflicts: file.disputes.conflicts.unwrap_or(0),
             has_exit_plan: file.journey.exit_plan.is_some(),
             people: file.people.values().filter(|p| !p.left).count(),
             interactions: file.interactions.len(),
             open_risks: file
                 .risks
-                .values()
-                .filter(|r| r.status == crate::enums::RiskStatus::Open)
+                .iter()
+                .filter(|(id, r)| counts_as_open(r, file.disputes.risk(id)))
                 .count(),
             open_opportunities: file
                 .opportunities
@@ -99,6 +110,12 @@ impl FileSummary {
     /// Whether the client is still on the caseload.
     pub fn is_active(&self) -> bool {
         self.exit_date.is_none()
+    }
+
+    /// Whether something shown about the client is disputed: a field holds concurrent values,
+    /// the roll-up colour is the worst of concurrent values, or the stage is.
+    pub fn is_disputed(&self) -> bool {
+        self.conflicts > 0 || self.rag_disputed || !self.facts.disputed_stages.is_empty()
     }
 
     /// Whether the client has a named point of contact on our side (CT-1).

@@ -8,15 +8,24 @@ use uuid::Uuid;
 use crate::Error;
 use crate::model::AccountFile;
 
-/// Read the whole account file as it is now.
+/// Read the whole account file as it is now, with its [`disputes`](crate::disputes) and the
+/// number of fields holding concurrent values.
+///
+/// A file whose fields each hold one value costs one `hydrate` pass; one with concurrent values
+/// also pays for [`crate::conflicts::conflicts`], until they are resolved.
 ///
 /// # Errors
-/// [`Error::Malformed`] if the content does not have the account-file shape.
+/// [`Error::Malformed`] if the content does not have the account-file shape;
+/// [`Error::Automerge`] if the concurrent values cannot be read.
 pub fn read(doc: &Automerge) -> Result<AccountFile, Error> {
-    serde_json::from_value(json_of(&doc.hydrate(None))).map_err(Error::Malformed)
+    let root = doc.hydrate(None);
+    let mut file: AccountFile = serde_json::from_value(json_of(&root)).map_err(Error::Malformed)?;
+    file.disputes = crate::disputes::read(doc, &root, None)?;
+    Ok(file)
 }
 
-/// Read the account file as it was at `heads`.
+/// Read the account file as it was at `heads`, with the disputes it held then (their number,
+/// [`crate::disputes::Disputes::conflicts`], is not counted for a past point).
 ///
 /// # Errors
 /// [`Error::Automerge`] if a head is not in the document, [`Error::Malformed`] as [`read`].
@@ -26,7 +35,10 @@ pub fn read_at(doc: &Automerge, heads: &[ChangeHash]) -> Result<AccountFile, Err
             *missing,
         )));
     }
-    serde_json::from_value(json_of(&doc.hydrate(Some(heads)))).map_err(Error::Malformed)
+    let root = doc.hydrate(Some(heads));
+    let mut file: AccountFile = serde_json::from_value(json_of(&root)).map_err(Error::Malformed)?;
+    file.disputes = crate::disputes::read(doc, &root, Some(heads))?;
+    Ok(file)
 }
 
 /// The whole document as JSON, exactly as Automerge holds it (for export and diff); where two

@@ -5,8 +5,9 @@ use casebook::edit::{self, ClientPatch, NewClient};
 use casebook::enums::{ExitReason, Rag, SwotKind};
 use casebook::model::{AccountFile, ExitPlan, ExitRecord, Objective, SwotItem};
 use casebook::portfolio::ClientFilter;
-use casebook::rules::{cosmonauts, flags, rollup};
-use casebook::{Node, view};
+use casebook::rules::{cosmonauts, coverage, flags, rollup};
+use casebook::{FileSummary, Node, view};
+use serde::Serialize;
 
 use super::{Ctx, find, opt_date, word};
 use crate::args::{ClientCmd, ShowArgs};
@@ -154,6 +155,15 @@ pub(crate) fn report(
     }
 }
 
+/// One client as `client list --json` prints it: its summary, and whether something shown
+/// about it is disputed (a field holds concurrent values; colours take the worst of them).
+#[derive(Serialize)]
+struct ListRow<'a> {
+    #[serde(flatten)]
+    summary: &'a FileSummary,
+    disputed: bool,
+}
+
 fn list(ctx: &Ctx, a: crate::args::ClientListArgs) -> anyhow::Result<()> {
     let node = ctx.open()?;
     let filter = ClientFilter {
@@ -175,6 +185,13 @@ fn list(ctx: &Ctx, a: crate::args::ClientListArgs) -> anyhow::Result<()> {
         .collect();
     rows.sort_by_key(|s| s.name.to_lowercase());
     if ctx.json {
+        let rows: Vec<ListRow<'_>> = rows
+            .iter()
+            .map(|s| ListRow {
+                summary: s,
+                disputed: s.is_disputed(),
+            })
+            .collect();
         return output::json(&rows);
     }
     let mut t = table(&[
@@ -204,13 +221,24 @@ fn list(ctx: &Ctx, a: crate::args::ClientListArgs) -> anyhow::Result<()> {
         if flags::contact_overdue(&s.facts, node.config(), now) {
             fl.push("contact due".into());
         }
+        if s.conflicts > 0 {
+            fl.push(format!("{} conflict(s)", s.conflicts));
+        }
         t.add_row(vec![
             s.file_id[..8].to_string(),
             s.name.clone(),
-            s.facts.stage.clone(),
+            if s.facts.disputed_stages.is_empty() {
+                s.facts.stage.clone()
+            } else {
+                format!("{} (disputed)", s.facts.disputed_stages.join(" or "))
+            },
             s.lead.clone(),
             when(s.facts.last_contact),
-            rag(s.rag),
+            format!(
+                "{}{}",
+                rag(s.rag),
+                if s.rag_disputed { " (disputed)" } else { "" }
+            ),
             if s.has_exit_plan {
                 "yes".into()
             } else {
@@ -220,7 +248,14 @@ fn list(ctx: &Ctx, a: crate::args::ClientListArgs) -> anyhow::Result<()> {
         ]);
     }
     line(t)?;
-    line(format!("{} client(s)", rows.len()))
+    line(format!("{} client(s)", rows.len()))?;
+    if rows.iter().any(FileSummary::is_disputed) {
+        line(
+            "Disputed: advisers set some fields apart; colours and flags take the worst value \
+             until one is kept (casebook conflicts CLIENT, then casebook resolve)",
+        )?;
+    }
+    Ok(())
 }
 
 pub(crate) fn show(ctx: &Ctx, a: &ShowArgs) -> anyhow::Result<()> {
@@ -232,7 +267,12 @@ pub(crate) fn show(ctx: &Ctx, a: &ShowArgs) -> anyhow::Result<()> {
     };
     if ctx.json {
         let roll = rollup::rollup(&account, &node.config().rag_matrix);
-        return output::json(&serde_json::json!({"account_file": account, "rollup": roll}));
+        return output::json(&serde_json::json!({
+            "account_file": account,
+            "rollup": roll,
+            "disputed": account.disputes.any() || account.disputes.conflicts.is_some_and(|n| n > 0),
+            "disputes": account.disputes,
+        }));
     }
     print_account(&node, &account).context("printing the account file")
 }
@@ -242,6 +282,13 @@ pub(crate) fn print_account(node: &Node, f: &AccountFile) -> anyhow::Result<()> 
     let roll = rollup::rollup(f, &cfg.rag_matrix);
     let p = &f.profile;
     line(format!("{}  ({})", p.name, f.file_id))?;
+    if let Some(n) = f.disputes.conflicts.filter(|n| *n > 0) {
+        line(format!(
+            "  ⚠ {n} field(s) hold values advisers set apart; colours and flags take the worst \
+             until one is kept: casebook conflicts {}",
+            f.file_id.get(..8).unwrap_or(&f.file_id)
+        ))?;
+    }
     let segs: Vec<&str> = p.segments.keys().map(String::as_str).collect();
     line(format!(
         "  {} · {} · {} {} · company no. {} · segments: {}",
@@ -263,11 +310,19 @@ pub(crate) fn print_account(node: &Node, f: &AccountFile) -> anyhow::Result<()> 
     if !p.mission.is_empty() {
         line(format!("  Mission: {}", p.mission))?;
     }
-    line(format!("  Risk roll-up: {}", rag(roll.account)))?;
-    let j = &f.journey;
     line(format!(
-        "\nJourney: stage {} since {}",
-        dash(&j.stage),
+        "  Risk roll-up: {}{}",
+        rag(roll.account),
+        if roll.disputed { " (disputed)" } else { "" }
+    ))?;
+    let j = &f.journey;
+    let stage = if f.disputes.stage_disputed() {
+        format!("{} (disputed)", f.disputes.stage.join(" or "))
+    } else {
+        dash(&j.stage).to_string()
+    };
+    line(format!(
+        "\nJourney: stage {stage} since {}",
         when(j.stage_entered)
     ))?;
     let mut hist: Vec<_> = j.history.values().collect();
@@ -338,7 +393,18 @@ pub(crate) fn print_account(node: &Node, f: &AccountFile) -> anyhow::Result<()> 
                 p.title.clone(),
                 roles.join(", "),
                 p.channel.map(|c| c.to_string()).unwrap_or_default(),
-                p.coverage.to_string(),
+                match f.disputes.person(id) {
+                    Some(d) => format!(
+                        "{} (disputed: {})",
+                        coverage::worst_coverage(p, Some(d)),
+                        d.coverage
+                            .iter()
+                            .map(|c| c.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" or ")
+                    ),
+                    None => p.coverage.to_string(),
+                },
                 boss,
             ]);
         }

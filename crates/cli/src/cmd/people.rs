@@ -6,6 +6,7 @@ use anyhow::anyhow;
 use casebook::edit::{self, PersonPatch};
 use casebook::enums::{Coverage, InteractionKind, PersonRole};
 use casebook::model::{AccountFile, Person};
+use casebook::rules::coverage::{contacted, worst_coverage};
 use casebook::view;
 use uuid::Uuid;
 
@@ -169,13 +170,9 @@ pub(crate) fn orgchart(ctx: &Ctx, file: &str) -> anyhow::Result<()> {
         kids.sort_by_key(|k| f.people[k].name.clone());
     }
     if ctx.json {
-        let covered = f
-            .people
-            .values()
-            .filter(|p| p.coverage == Coverage::Contacted)
-            .count();
         return output::json(&serde_json::json!({
-            "client": f.profile.name, "people": f.people, "contacted": covered, "total": f.people.len(),
+            "client": f.profile.name, "people": f.people, "contacted": contacted(&f),
+            "total": f.people.len(), "disputes": f.disputes.people,
         }));
     }
     line(format!("Org chart of {}", f.profile.name))?;
@@ -193,6 +190,9 @@ pub(crate) fn orgchart(ctx: &Ctx, file: &str) -> anyhow::Result<()> {
             return Ok(());
         }
         let p = &f.people[&id];
+        // A disputed coverage shows as the least covered of its values, and says so.
+        let dispute = f.disputes.person(&id);
+        let state = worst_coverage(p, dispute);
         let branch = if root {
             ""
         } else if last {
@@ -202,7 +202,7 @@ pub(crate) fn orgchart(ctx: &Ctx, file: &str) -> anyhow::Result<()> {
         };
         let roles: Vec<&str> = p.roles.keys().map(|r| r.as_str()).collect();
         let text = format!(
-            "{}{} — {}{} {}",
+            "{}{} — {}{} {}{}",
             if p.left { "(left) " } else { "" },
             p.name,
             if p.title.is_empty() { "?" } else { &p.title },
@@ -211,9 +211,20 @@ pub(crate) fn orgchart(ctx: &Ctx, file: &str) -> anyhow::Result<()> {
             } else {
                 format!(" ({})", roles.join(", "))
             },
-            marker(p.coverage)
+            marker(state),
+            match dispute {
+                Some(d) => format!(
+                    " disputed: {}",
+                    d.coverage
+                        .iter()
+                        .map(|c| c.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" or ")
+                ),
+                None => String::new(),
+            }
         );
-        line(format!("{prefix}{branch}{}", colour(p.coverage, &text)))?;
+        line(format!("{prefix}{branch}{}", colour(state, &text)))?;
         let kids = children.get(&Some(id)).cloned().unwrap_or_default();
         let next = if root {
             prefix.to_string()
@@ -235,11 +246,7 @@ pub(crate) fn orgchart(ctx: &Ctx, file: &str) -> anyhow::Result<()> {
         }
     }
     let total = f.people.len();
-    let contacted = f
-        .people
-        .values()
-        .filter(|p| p.coverage == Coverage::Contacted)
-        .count();
+    let contacted = contacted(&f);
     let pct = (contacted * 100).checked_div(total).unwrap_or(0);
     line(format!(
         "Coverage: {contacted} of {total} contacted ({pct}%)"

@@ -1,7 +1,7 @@
 //! `casebook portfolio`: the PF-6 health dashboard.
 
 use casebook::Node;
-use casebook::portfolio::{Flagged, Portfolio, portfolio};
+use casebook::portfolio::{Conflicted, Flagged, Portfolio, portfolio};
 use chrono::Duration;
 
 use super::{Ctx, opt_date};
@@ -63,6 +63,27 @@ fn section(title: &str, rows: &[Flagged], ok: &str) -> anyhow::Result<()> {
     line(t)
 }
 
+fn conflicts(rows: &[Conflicted]) -> anyhow::Result<()> {
+    if rows.is_empty() {
+        return line("✔ Open conflicts: none — every field holds one agreed value");
+    }
+    line(format!(
+        "✘ Open conflicts: {} — colours and flags take the worst value until resolved",
+        rows.len()
+    ))?;
+    let mut t = table(&["id", "client", "lead", "fields", "list them with"]);
+    for r in rows {
+        t.add_row(vec![
+            r.file_id.get(..8).unwrap_or(&r.file_id).to_string(),
+            r.name.clone(),
+            r.lead.clone(),
+            r.fields.to_string(),
+            r.command.clone(),
+        ]);
+    }
+    line(t)
+}
+
 /// Print the dashboard for a person.
 pub(crate) fn print(p: &Portfolio) -> anyhow::Result<()> {
     line(format!(
@@ -97,6 +118,7 @@ pub(crate) fn print(p: &Portfolio) -> anyhow::Result<()> {
         "every client has a lead adviser",
     )?;
     section("Overdue actions", &p.overdue_actions, "no action is late")?;
+    conflicts(&p.conflicts)?;
     let mut t = table(&["stage", "clients"]);
     for (s, n) in &p.by_stage {
         t.add_row(vec![s.clone(), n.to_string()]);

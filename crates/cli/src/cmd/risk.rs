@@ -1,10 +1,12 @@
 //! `casebook risk ...`.
 
+use casebook::disputes::RiskDispute;
 use casebook::edit::{self, RiskAssessment};
-use casebook::enums::{Polarity, RiskResponse, RiskStatus};
+use casebook::enums::{Polarity, Rag, RiskResponse, RiskStatus};
 use casebook::model::{AccountFile, Risk};
 use casebook::rules::rollup::{self, Rollup};
 use casebook::{Node, view};
+use serde::Serialize;
 
 use super::client::report;
 use super::{Ctx, find, word};
@@ -82,16 +84,76 @@ pub(crate) fn run(ctx: &Ctx, cmd: RiskCmd) -> anyhow::Result<()> {
             let account = node.read(file)?;
             let roll = rollup::rollup(&account, &node.config().rag_matrix);
             if ctx.json {
-                return output::json(&serde_json::json!({"risks": account.risks, "rollup": roll}));
+                return output::json(&serde_json::json!({
+                    "risks": rows(&node, &account),
+                    "rollup": roll,
+                }));
             }
             line(format!("Risks of {}", account.profile.name))?;
             print_risks(&node, &account, &roll)?;
             line(format!(
-                "Account roll-up (highest colour wins): {}",
-                rag(roll.account)
+                "Account roll-up (highest colour wins): {}{}",
+                rag(roll.account),
+                if roll.disputed { " (disputed)" } else { "" }
             ))
         }
     }
+}
+
+/// One risk as `risk list --json` prints it: the stored fields, its own colours (the worst of
+/// any concurrent values), and what is in dispute.
+#[derive(Serialize)]
+struct Row<'a> {
+    #[serde(flatten)]
+    risk: &'a Risk,
+    /// The risk's own colour, without sub-risks.
+    rag: Option<Rag>,
+    /// The colour after the response, if residual values are recorded.
+    residual_rag: Option<Rag>,
+    /// Whether any field a rule reads holds concurrent values.
+    disputed: bool,
+    /// Those fields' concurrent values (an empty object when none).
+    disputed_values: RiskDispute,
+}
+
+fn rows<'a>(node: &Node, f: &'a AccountFile) -> std::collections::BTreeMap<uuid::Uuid, Row<'a>> {
+    let m = &node.config().rag_matrix;
+    f.risks
+        .iter()
+        .map(|(id, risk)| {
+            let dispute = f.disputes.risk(id);
+            let row = Row {
+                risk,
+                rag: rollup::worst_rag(m, risk, dispute),
+                residual_rag: rollup::worst_residual_rag(m, risk, dispute),
+                disputed: dispute.is_some_and(|d| !d.is_empty()),
+                disputed_values: dispute.cloned().unwrap_or_default(),
+            };
+            (*id, row)
+        })
+        .collect()
+}
+
+/// The disputed fields of a risk in words: `likelihood 4 or 2; status open or closed`.
+fn dispute_words(d: &RiskDispute) -> String {
+    fn field<T: std::fmt::Display>(name: &str, values: &[T]) -> Option<String> {
+        (!values.is_empty()).then(|| {
+            let v: Vec<String> = values.iter().map(T::to_string).collect();
+            format!("{name} {}", v.join(" or "))
+        })
+    }
+    [
+        field("likelihood", &d.likelihood),
+        field("severity", &d.severity),
+        field("status", &d.status),
+        field("response", &d.response),
+        field("residual likelihood", &d.residual_likelihood),
+        field("residual severity", &d.residual_severity),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join("; ")
 }
 
 /// The risk register as a table, sub-risks under their parents.
@@ -127,21 +189,32 @@ pub(crate) fn print_risks(node: &Node, f: &AccountFile, roll: &Rollup) -> anyhow
         subs.sort();
         order.extend(subs.into_iter().map(|s| (s, 1)));
     }
+    let mut disputed = Vec::new();
     for (id, depth) in order {
         let r = &f.risks[&id];
+        let dispute = f.disputes.risk(&id).filter(|d| !d.is_empty());
+        if let Some(d) = dispute {
+            disputed.push(format!(
+                "  {} '{}': {}",
+                view::short(&id),
+                r.title,
+                dispute_words(d)
+            ));
+        }
+        let mark = if dispute.is_some() { " (disputed)" } else { "" };
         let scope = r
             .opportunity
             .and_then(|o| f.opportunities.get(&o))
             .map(|o| format!("opp: {}", o.title))
             .unwrap_or_else(|| "account".into());
-        let residual = rollup::residual_rag(m, r)
+        let residual = rollup::worst_residual_rag(m, r, dispute)
             .map(|c| c.to_string())
             .unwrap_or_else(|| "-".into());
         t.add_row(vec![
             view::short(&id),
             format!("{}{}", if depth > 0 { "  └ " } else { "" }, r.title),
             format!("{}×{}", r.likelihood, r.severity),
-            rag(rollup::risk_rag(m, r)),
+            format!("{}{mark}", rag(rollup::worst_rag(m, r, dispute))),
             if depth == 0 {
                 rag(roll.risks.get(&id).copied().flatten())
             } else {
@@ -155,5 +228,14 @@ pub(crate) fn print_risks(node: &Node, f: &AccountFile, roll: &Rollup) -> anyhow
             r.status.to_string(),
         ]);
     }
-    line(t)
+    line(t)?;
+    if !disputed.is_empty() {
+        line(format!(
+            "Disputed (advisers set these apart; colours and the roll-up take the worst \
+             until one value is kept with `casebook resolve`, see `casebook conflicts {}`):\n{}",
+            f.file_id.get(..8).unwrap_or(&f.file_id),
+            disputed.join("\n")
+        ))?;
+    }
+    Ok(())
 }

@@ -14,9 +14,13 @@ use crate::model::AccountFile;
 pub struct Facts {
     /// Whether the client has exited.
     pub exited: bool,
-    /// The current stage.
+    /// The current stage, as views show it.
     pub stage: String,
-    /// When the current stage was entered.
+    /// Every concurrent value of the stage when advisers moved the client to different stages
+    /// apart (empty otherwise); [`stalled`] judges by the one that raises a flag.
+    pub disputed_stages: Vec<String>,
+    /// When the current stage was entered: the earliest of the concurrent moments, if advisers
+    /// moved the stage apart (the longest the client may have been waiting).
     pub stage_entered: Option<DateTime<Utc>>,
     /// The latest progress event: a stage change or a progress-review contact.
     pub last_progress: Option<DateTime<Utc>>,
@@ -62,11 +66,19 @@ impl Facts {
             .filter_map(|a| a.due)
             .collect();
         dues.sort();
+        // Every concurrent moment of a stage move happened: the move each adviser made.
+        let moments = &file.disputes.stage_entered;
+        let (first_entered, last_entered) = if moments.is_empty() {
+            (file.journey.stage_entered, file.journey.stage_entered)
+        } else {
+            (moments.iter().min().copied(), moments.iter().max().copied())
+        };
         Self {
             exited: file.is_exited(),
             stage: file.journey.stage.clone(),
-            stage_entered: file.journey.stage_entered,
-            last_progress: reviews.chain(file.journey.stage_entered).max(),
+            disputed_stages: file.disputes.stage.clone(),
+            stage_entered: first_entered,
+            last_progress: reviews.chain(last_entered).max(),
             last_contact: file.last_contact(),
             last_inbound,
             first_contact: file.interactions.values().map(|i| i.at).min(),
@@ -83,6 +95,9 @@ impl Facts {
 pub enum Stalled {
     /// Longer in the current stage than the stage allows.
     TooLongInStage {
+        /// The stage overstayed: the current one, or, when the stage is disputed, the
+        /// concurrent value with the tightest limit.
+        stage: String,
         /// Days in the stage.
         days: i64,
         /// The stage's limit.
@@ -107,15 +122,35 @@ pub fn days_in_stage(facts: &Facts, now: DateTime<Utc>) -> Option<i64> {
     facts.stage_entered.map(|at| days_between(at, now))
 }
 
+impl Facts {
+    /// The stages the rules weigh: every concurrent value when the stage is disputed, else the
+    /// current one.
+    pub fn stages(&self) -> impl Iterator<Item = &str> {
+        let disputed = !self.disputed_stages.is_empty();
+        self.disputed_stages
+            .iter()
+            .map(String::as_str)
+            .chain((!disputed).then_some(self.stage.as_str()))
+    }
+}
+
 /// Whether an active client's journey has stalled (JR-2); exited clients never stall.
+///
+/// A disputed stage stalls if the client has overstayed any of its concurrent values (the one
+/// with the tightest limit is named), counted from the earliest concurrent moment of entry.
 pub fn stalled(facts: &Facts, config: &OrgConfig, now: DateTime<Utc>) -> Option<Stalled> {
     if facts.exited {
         return None;
     }
-    if let (Some(days), Ok(stage)) = (days_in_stage(facts, now), config.stage(&facts.stage))
-        && days > stage.max_days
+    if let Some(days) = days_in_stage(facts, now)
+        && let Some(stage) = facts
+            .stages()
+            .filter_map(|s| config.stage(s).ok())
+            .filter(|s| days > s.max_days)
+            .min_by_key(|s| s.max_days)
     {
         return Some(Stalled::TooLongInStage {
+            stage: stage.name.clone(),
             days,
             max_days: stage.max_days,
         });
@@ -232,6 +267,7 @@ mod tests {
         assert_eq!(
             stalled(&Facts::of(&f), &c, at(46)),
             Some(Stalled::TooLongInStage {
+                stage: "diagnostic".into(),
                 days: 46,
                 max_days: 45
             })

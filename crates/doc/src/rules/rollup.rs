@@ -1,4 +1,8 @@
 //! RAG colours of risks and the highest-colour-wins roll-up (RK-1, RK-2).
+//!
+//! Highest colour wins over disagreement too: where advisers set a risk's likelihood, severity
+//! or status apart and the file holds their concurrent values ([`crate::disputes`]), the risk is
+//! coloured by the worst combination of them and counts while any of them says it is open.
 
 use std::collections::BTreeMap;
 
@@ -6,6 +10,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use crate::config::RagMatrix;
+use crate::disputes::RiskDispute;
 use crate::enums::{Rag, RiskStatus};
 use crate::model::{AccountFile, Risk};
 
@@ -23,6 +28,63 @@ pub fn residual_rag(matrix: &RagMatrix, risk: &Risk) -> Option<Rag> {
     }
 }
 
+/// The values a rule weighs for one field: its concurrent values when it holds several, else
+/// the one shown.
+fn weighed<T: Copy>(shown: T, concurrent: &[T]) -> Vec<T> {
+    if concurrent.is_empty() {
+        vec![shown]
+    } else {
+        concurrent.to_vec()
+    }
+}
+
+/// The colour of one risk judged by the worst of its concurrent values: the highest colour
+/// over every combination of its concurrent likelihoods and severities (`dispute`, from
+/// [`crate::disputes::Disputes::risk`]). Without a dispute this is [`risk_rag`]. Off-scale
+/// values are left out; `None` if none is on the scale.
+pub fn worst_rag(matrix: &RagMatrix, risk: &Risk, dispute: Option<&RiskDispute>) -> Option<Rag> {
+    let (ls, ss) = match dispute {
+        Some(d) => (
+            weighed(risk.likelihood, &d.likelihood),
+            weighed(risk.severity, &d.severity),
+        ),
+        None => (vec![risk.likelihood], vec![risk.severity]),
+    };
+    ls.iter()
+        .flat_map(|l| ss.iter().map(|s| matrix.rag(*l, *s).ok()))
+        .max()
+        .flatten()
+}
+
+/// The residual colour of one risk judged by the worst of its concurrent residual values, as
+/// [`worst_rag`]; `None` unless both residual values are recorded.
+pub fn worst_residual_rag(
+    matrix: &RagMatrix,
+    risk: &Risk,
+    dispute: Option<&RiskDispute>,
+) -> Option<Rag> {
+    let (Some(l), Some(s)) = (risk.residual_likelihood, risk.residual_severity) else {
+        return None;
+    };
+    let (ls, ss) = match dispute {
+        Some(d) => (
+            weighed(l, &d.residual_likelihood),
+            weighed(s, &d.residual_severity),
+        ),
+        None => (vec![l], vec![s]),
+    };
+    ls.iter()
+        .flat_map(|l| ss.iter().map(|s| matrix.rag(*l, *s).ok()))
+        .max()
+        .flatten()
+}
+
+/// Whether a risk counts in the roll-up: it is open, or any of its concurrent statuses is (an
+/// adviser who closed it while another kept it open has not yet been agreed with).
+pub fn counts_as_open(risk: &Risk, dispute: Option<&RiskDispute>) -> bool {
+    risk.status == RiskStatus::Open || dispute.is_some_and(|d| d.status.contains(&RiskStatus::Open))
+}
+
 /// The roll-up of a whole account file.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Rollup {
@@ -34,20 +96,26 @@ pub struct Rollup {
     /// Each open risk's colour including its open sub-risks ("the highest risk colour must be
     /// used").
     pub risks: BTreeMap<Uuid, Option<Rag>>,
+    /// Whether a risk counted here has a disputed likelihood, severity or status, so that some
+    /// colour above is the worst of concurrent values, not agreed (until resolved).
+    pub disputed: bool,
 }
 
 /// Compute the roll-up of `file` with `matrix`.
 ///
 /// Closed risks are excluded. A sub-risk rolls into its parent; a risk whose parent belongs to
-/// an opportunity counts for that opportunity; every opportunity rolls into the account.
+/// an opportunity counts for that opportunity; every opportunity rolls into the account. A risk
+/// with concurrent values counts by the worst of them ([`worst_rag`], [`counts_as_open`]).
 pub fn rollup(file: &AccountFile, matrix: &RagMatrix) -> Rollup {
     let open: BTreeMap<&Uuid, &Risk> = file
         .risks
         .iter()
-        .filter(|(_, r)| r.status == RiskStatus::Open)
+        .filter(|(id, r)| counts_as_open(r, file.disputes.risk(id)))
         .collect();
     let mut out = Rollup::default();
     for (id, risk) in &open {
+        let dispute = file.disputes.risk(id);
+        out.disputed |= dispute.is_some_and(RiskDispute::rag_disputed);
         // Walk up to the top-level risk so a sub-risk colours its parent and the parent's
         // opportunity. The walk is bounded so a cycle in a hostile document cannot hang us.
         let mut top = (*id, *risk);
@@ -57,7 +125,7 @@ pub fn rollup(file: &AccountFile, matrix: &RagMatrix) -> Rollup {
                 None => break,
             }
         }
-        let colour = risk_rag(matrix, risk);
+        let colour = worst_rag(matrix, risk, dispute);
         let entry = out.risks.entry(*top.0).or_insert(None);
         *entry = (*entry).max(colour);
         if let Some(opp) = top.1.opportunity.or(risk.opportunity) {
@@ -154,6 +222,60 @@ mod tests {
         f.risks.insert(a, ra);
         f.risks.insert(b, rb);
         assert_eq!(rollup(&f, &m).account, Some(Rag::Red));
+    }
+
+    #[test]
+    fn worst_rag_weighs_every_combination_and_skips_off_scale_values() {
+        let m = RagMatrix::default();
+        let r = risk(2, 4); // amber as shown
+        let d = RiskDispute {
+            likelihood: vec![2, 9, 4],
+            ..Default::default()
+        };
+        assert_eq!(worst_rag(&m, &r, None), Some(Rag::Amber));
+        assert_eq!(worst_rag(&m, &r, Some(&d)), Some(Rag::Red), "4×4 = 16");
+        let off = RiskDispute {
+            likelihood: vec![0, 9],
+            ..Default::default()
+        };
+        assert_eq!(worst_rag(&m, &risk(0, 4), Some(&off)), None);
+        let mut residual = risk(5, 5);
+        residual.residual_likelihood = Some(1);
+        residual.residual_severity = Some(3);
+        let d = RiskDispute {
+            residual_severity: vec![3, 5],
+            ..Default::default()
+        };
+        assert_eq!(
+            worst_residual_rag(&m, &residual, Some(&d)),
+            Some(Rag::Green)
+        );
+        let d = RiskDispute {
+            residual_likelihood: vec![1, 3],
+            residual_severity: vec![3, 5],
+            ..Default::default()
+        };
+        assert_eq!(worst_residual_rag(&m, &residual, Some(&d)), Some(Rag::Red));
+    }
+
+    #[test]
+    fn a_risk_closed_by_one_adviser_and_open_by_another_counts() {
+        let m = RagMatrix::default();
+        let mut f = AccountFile::default();
+        let mut r = risk(5, 5);
+        r.status = RiskStatus::Closed;
+        let id = Uuid::new_v4();
+        f.risks.insert(id, r.clone());
+        assert_eq!(rollup(&f, &m).account, None);
+        let d = RiskDispute {
+            status: vec![RiskStatus::Open, RiskStatus::Closed],
+            ..Default::default()
+        };
+        assert!(counts_as_open(&r, Some(&d)));
+        f.disputes.risks.insert(id, d);
+        let roll = rollup(&f, &m);
+        assert_eq!(roll.account, Some(Rag::Red));
+        assert!(roll.disputed);
     }
 
     #[test]
