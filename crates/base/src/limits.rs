@@ -73,6 +73,16 @@ pub const MAX_HEADS_PER_HAVE: usize = 256;
 /// Most signatures one `Sync` message may carry (one per author of the file is the norm).
 pub const MAX_SIGNATURES_PER_SYNC: usize = 4096;
 
+/// Most bytes of the reason a `Refused` message gives for refusing a file's changes (UTF-8).
+/// Casebook's own reasons name a change hash and an author, under 200 bytes; the bound keeps a
+/// peer from filling logs and `casebook status` with text.
+pub const MAX_REASON_BYTES: usize = 512;
+
+/// Files one session may refuse (or be told were refused): a file refused is out of play for
+/// the rest of the session, and one more refusal than this ends the session, so a peer cannot
+/// make a session remember a refusal per made-up file id without end.
+pub const MAX_FILES_REFUSED: usize = 4 * MAX_FILES_ENTERING;
+
 /// How many received messages a session validates and commits in one transaction at most.
 pub const MAX_MESSAGES_PER_BATCH: usize = 256;
 

@@ -6,7 +6,7 @@
 //! - Wrong key for the expected node id, several certificates, no certificate, X.509 instead
 //!   of a raw key, wrong ALPN: refused as server and as client.
 //! - A read-only peer's change batches and a writer's relayed forgeries: none applied, heads
-//!   byte-identical.
+//!   byte-identical; the file is refused alone (`Refused`) and the session goes on.
 //! - A peer asking about random and real unshared file ids: every answer the same bytes as for
 //!   a file that does not exist.
 //! - Untrusting a connected peer: the session closes (measured), nothing arrives after.
@@ -39,7 +39,7 @@ use casebook::{FileId, NodeId, Origin, SecretKey, schema};
 use casebook_net::{Endpoint, TrustList};
 use casebook_proof::report::{self, count, thousands};
 use casebook_proof::rng::Rng;
-use casebook_proof::security::forge::{self, actor_of, call_as, deliver, grant_as, sign};
+use casebook_proof::security::forge::{self, Delivery, actor_of, call_as, deliver, grant_as, sign};
 use casebook_proof::security::nodes::{LIMIT, Serving, TestNode, eventually, sync_at};
 use casebook_proof::security::quic_probe::{self, ClientSpec, Identity, ProbeServer, ServerSpec};
 use casebook_proof::security::relay::Relay;
@@ -47,7 +47,7 @@ use casebook_proof::security::secrets::SecretForms;
 use casebook_proof::security::wire::{Reader, ask_for, frame, hello};
 use casebook_proof::tier;
 use casebook_proto::{Item, Message, Range, RangeBody, WireSignature};
-use casebook_sync::Session;
+use casebook_sync::{RefusedBy, RefusedFile, Session};
 
 const SUITE: &str = "security";
 
@@ -583,9 +583,10 @@ impl<'a> Unmoved<'a> {
             && self.node.log_seq().expect("log") == self.seq
     }
 
-    /// Delivers `doc`'s changes from `from` straight into a session of the node: the batch must
-    /// be refused whole (close code 3), else the test fails naming `what`. Says whether the
-    /// node is unmoved after it.
+    /// Delivers `doc`'s changes from `from` straight into a session of the node: the file's
+    /// batch must be refused whole, the file alone (`Refused`, the session goes on), and the
+    /// same message sent again must get no word about the file, else the test fails naming
+    /// `what`. Says whether the node is unmoved after it.
     fn refuse(
         &self,
         from: NodeId,
@@ -595,16 +596,22 @@ impl<'a> Unmoved<'a> {
     ) -> bool {
         let delivery =
             deliver(&self.node.node, from, self.file, doc, signatures).expect("delivered");
-        match &delivery.ended {
-            Some((3, _)) => {}
-            other => panic!("{what}: not refused: {other:?}"),
+        match &delivery {
+            Delivery {
+                ended: None,
+                refused: Some(_),
+                after_refusal: 0,
+                ..
+            } => {}
+            other => panic!("{what}: not refused (the file alone): {other:?}"),
         }
         self.still()
     }
 
     /// Over QUIC: `relay`, a modified node, edits the file as `actor`, stores that change as
     /// its own with `signatures(change)` (no check of who may write), and syncs with the node
-    /// serving at `addr`. The sync must fail and move nothing. Returns the change offered.
+    /// serving at `addr`. The session must complete with the file refused by the node, and move
+    /// nothing. Returns the change offered.
     async fn refuse_over_quic(
         &self,
         relay: &TestNode,
@@ -617,8 +624,16 @@ impl<'a> Unmoved<'a> {
         let before = doc.get_heads();
         let h = call_as(&mut doc, actor, ctx, summary).expect("edit");
         store_own(relay, self.file, &doc, &before, signatures(h));
-        let r = sync_at(relay, self.node.id(), addr).await;
-        assert!(r.is_err(), "{summary}: taken: {r:?}");
+        let r = sync_at(relay, self.node.id(), addr)
+            .await
+            .unwrap_or_else(|e| panic!("{summary}: the session did not complete: {e}"));
+        assert!(
+            matches!(
+                r.stats.refused.as_slice(),
+                [RefusedFile { file_id, refused_by: RefusedBy::Peer, .. }] if *file_id == self.file
+            ),
+            "{summary}: not refused: {r:?}"
+        );
         assert_eq!(self.node.head_bytes(self.file).expect("heads"), self.heads);
         assert_eq!(self.node.log_seq().expect("log"), self.seq);
         h
@@ -742,7 +757,7 @@ async fn a_read_only_peers_batches_are_refused_whole_and_heads_stay_byte_identic
         net_refused += 1;
     }
     eventually("Alice logs every refusal", LIMIT, || {
-        serving.count("Ended", &["may not change this file"]) >= over_quic as usize
+        serving.count("FileRefused", &["may not change this file"]) >= over_quic as usize
     })
     .await
     .expect("refusals logged");
@@ -750,14 +765,18 @@ async fn a_read_only_peers_batches_are_refused_whole_and_heads_stay_byte_identic
 
     // Control: the same peer relaying Carol's genuine change alone is accepted.
     let control = deliver(&alice.node, bob_id, acme, &carols, &[carol_sig]).expect("delivered");
-    assert_eq!(control.ended, None, "a writer's genuine change is accepted");
+    assert_eq!(
+        (control.ended, control.refused),
+        (None, None),
+        "a writer's genuine change is accepted"
+    );
     assert_eq!(alice.holds(&[carol_change]).expect("has"), 1);
     assert_ne!(alice.head_bytes(acme).expect("heads"), before.heads);
     report::print(
         SUITE,
         &[
             format!(
-                "{} change batches from a read-only peer ({}), {} refused (close code 3)",
+                "{} change batches from a read-only peer ({}), {} refused (that file alone, by `Refused`; the session went on)",
                 thousands(batches),
                 READ_ONLY_KINDS
                     .iter()
@@ -774,7 +793,9 @@ async fn a_read_only_peers_batches_are_refused_whole_and_heads_stay_byte_identic
                 thousands(identical),
                 thousands(batches)
             ),
-            format!("{over_quic} more over QUIC from a modified node, {net_refused} refused"),
+            format!(
+                "{over_quic} more over QUIC from a modified node, {net_refused} refused (the session completed)"
+            ),
             "control: the same peer relaying a writer's genuine change alone is accepted".into(),
             format!("{} tier", tier.name()),
             report::seconds(started.elapsed()),
@@ -921,7 +942,8 @@ async fn forged_authors_relayed_by_a_writer_are_refused() {
         net_refused += 1;
     }
     eventually("Carol logs every refusal", LIMIT, || {
-        carol_serving.count("Ended", &["is not signed by its claimed author"]) >= over_quic as usize
+        carol_serving.count("FileRefused", &["is not signed by its claimed author"])
+            >= over_quic as usize
     })
     .await
     .expect("refusals logged");
@@ -930,13 +952,17 @@ async fn forged_authors_relayed_by_a_writer_are_refused() {
     // Control: the genuine change relayed alone, with its author's signature, is accepted.
     let control =
         deliver(&carol.node, bob_id, acme, &bobs_copy, &[genuine_sig]).expect("delivered");
-    assert_eq!(control.ended, None, "a genuine relayed change is accepted");
+    assert_eq!(
+        (control.ended, control.refused),
+        (None, None),
+        "a genuine relayed change is accepted"
+    );
     assert_eq!(carol.holds(&[genuine]).expect("has"), 1);
     report::print(
         SUITE,
         &[
             format!(
-                "{} forged-author changes relayed by a writer ({}), {} refused (close code 3)",
+                "{} forged-author changes relayed by a writer ({}), {} refused (that file alone, by `Refused`; the session went on)",
                 thousands(forgeries),
                 FORGERY_KINDS
                     .iter()
@@ -955,7 +981,9 @@ async fn forged_authors_relayed_by_a_writer_are_refused() {
                 thousands(identical),
                 thousands(forgeries)
             ),
-            format!("{over_quic} more over QUIC from a modified node, {net_refused} refused"),
+            format!(
+                "{over_quic} more over QUIC from a modified node, {net_refused} refused (the session completed)"
+            ),
             "control: the genuine change relayed alone is accepted".into(),
             format!("{} tier", tier.name()),
             report::seconds(started.elapsed()),

@@ -3,11 +3,12 @@
 //! A session is symmetric: both sides send `Hello`, then announce the files they changed since
 //! the cursor the other side holds (`Have` … `HaveEnd`), then run Automerge's sync protocol for
 //! each file whose heads differ (`Sync`), and say `Done` when they have nothing left to send.
+//! A side that may not take a file's changes says so with `Refused`, for that file alone.
 //! When a side's cursor is void (first contact, a lost or re-created store), the files are
 //! found by set reconciliation (`Reconcile`) instead of being announced one by one.
 //! See docs/design.md, "Sync protocol".
 
-use casebook_base::limits::{MAX_HEADS_PER_HAVE, MAX_SIGNATURES_PER_SYNC};
+use casebook_base::limits::{MAX_HEADS_PER_HAVE, MAX_REASON_BYTES, MAX_SIGNATURES_PER_SYNC};
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
@@ -35,6 +36,9 @@ pub struct WireSignature {
 }
 
 /// One message of a sync session.
+///
+/// postcard encodes a variant by its position, so a new variant goes at the end: the bytes of
+/// every earlier one stay as they were.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Message {
     /// The first message each side sends.
@@ -79,12 +83,21 @@ pub enum Message {
         /// The ranges, each up to its exclusive upper bound.
         ranges: Vec<Range>,
     },
-    /// "I have nothing to send; I have processed `seen` of your `Sync` and `Reconcile`
-    /// messages."
+    /// "I have nothing to send; I have processed `seen` of your `Sync`, `Reconcile` and
+    /// `Refused` messages."
     Done {
-        /// How many `Sync` and `Reconcile` messages of the other side the sender has
-        /// processed.
+        /// How many `Sync`, `Reconcile` and `Refused` messages of the other side the sender
+        /// has processed.
         seen: u64,
+    },
+    /// "I refuse your changes to this file": the file is out of play for the rest of the
+    /// session on both sides; every other file goes on syncing. Counted with `Sync` and
+    /// `Reconcile` in `Done`'s `seen`.
+    Refused {
+        /// The file id.
+        file: [u8; 16],
+        /// Why, for people (at most [`MAX_REASON_BYTES`] bytes).
+        reason: String,
     },
 }
 
@@ -113,6 +126,7 @@ impl Message {
             Self::Sync { .. } => "Sync",
             Self::Reconcile { .. } => "Reconcile",
             Self::Done { .. } => "Done",
+            Self::Refused { .. } => "Refused",
         }
     }
 
@@ -146,6 +160,9 @@ impl Message {
                 )))
             }
             Self::Reconcile { lower, ranges } => reconcile::validate(lower, ranges).map(|()| msg),
+            Self::Refused { reason, .. } if reason.len() > MAX_REASON_BYTES => Err(
+                Error::Malformed(format!("a reason of {} bytes", reason.len())),
+            ),
             _ => Ok(msg),
         }
     }
@@ -198,6 +215,10 @@ mod tests {
                 ],
             },
             Message::Done { seen: 3 },
+            Message::Refused {
+                file: [2; 16],
+                reason: "change 00ff is not signed by its claimed author".into(),
+            },
         ]
     }
 
@@ -225,6 +246,32 @@ mod tests {
             Message::decode(&m.encode()),
             Err(Error::Malformed(_))
         ));
+    }
+
+    #[test]
+    fn a_reason_over_the_limit_is_refused_and_one_at_it_is_not() {
+        let at = Message::Refused {
+            file: [1; 16],
+            reason: "é".repeat(MAX_REASON_BYTES / 2),
+        };
+        assert_eq!(Message::decode(&at.encode()), Ok(at));
+        let over = Message::Refused {
+            file: [1; 16],
+            reason: "x".repeat(MAX_REASON_BYTES + 1),
+        };
+        assert!(matches!(
+            Message::decode(&over.encode()),
+            Err(Error::Malformed(_))
+        ));
+    }
+
+    #[test]
+    fn earlier_messages_keep_their_bytes() {
+        // The variant index leads each message: `Refused` came last, so a peer that predates
+        // it reads every other message exactly as before.
+        let firsts: Vec<u8> = sample().iter().map(|m| m.encode()[0]).collect();
+        assert_eq!(firsts, [0, 1, 2, 3, 4, 5, 6]);
+        assert_eq!(Message::Done { seen: 3 }.encode(), [5, 3]);
     }
 
     #[test]

@@ -41,6 +41,25 @@ pub struct Report {
     pub millis: u64,
 }
 
+impl Report {
+    /// `Ok` unless one side refused the changes to some file in this session
+    /// ([`Stats::refused`]): then [`Error::Refused`], naming them. The session itself completed,
+    /// and everything else was synced.
+    ///
+    /// # Errors
+    /// [`Error::Refused`].
+    pub fn nothing_refused(&self) -> Result<(), Error> {
+        if self.stats.refused.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Refused {
+                peer: self.peer,
+                refused: self.stats.refused.clone(),
+            })
+        }
+    }
+}
+
 /// Progress while a session runs: called after every batch.
 pub type ProgressFn = Box<dyn FnMut(&Progress) + Send>;
 

@@ -28,6 +28,15 @@ pub enum Error {
         /// Why.
         reason: String,
     },
+    /// The session completed, but one side refused the changes to some files (see
+    /// [`crate::Stats::refused`]); everything else was synced.
+    #[error("sync with {peer} finished, but {}", describe_refusals(.refused))]
+    Refused {
+        /// The peer.
+        peer: NodeId,
+        /// The files refused, and why.
+        refused: Vec<crate::RefusedFile>,
+    },
     /// The peer has no address to dial.
     #[error(
         "no address is known for peer {peer}; add it again from a fresh ticket (`casebook invite` on that node, then `casebook peer add`)"
@@ -44,4 +53,23 @@ pub enum Error {
         /// The limit.
         secs: u64,
     },
+}
+
+/// "the changes to N file(s) were refused: FILE (by whom: why); ...".
+fn describe_refusals(refused: &[crate::RefusedFile]) -> String {
+    let each: Vec<String> = refused
+        .iter()
+        .map(|r| {
+            let by = match r.refused_by {
+                crate::RefusedBy::ThisNode => "this node refused the peer's changes",
+                crate::RefusedBy::Peer => "the peer refused this node's changes",
+            };
+            format!("account file {} ({by}: {})", r.file_id, r.reason)
+        })
+        .collect();
+    format!(
+        "the changes to {} file(s) were refused: {}",
+        refused.len(),
+        each.join("; ")
+    )
 }

@@ -238,6 +238,8 @@ async fn sync_pairs(
             .node
             .find_peer(&nodes[to].node.node_id().to_string())?;
         let report = sync_once(nodes[from].node.clone(), &peer, None).await?;
+        // The scenario's nodes sign every change: a refused file is a bug to report.
+        report.nothing_refused()?;
         step(&describe(nodes, from, to, &report));
         out.push(MissionSync {
             from: nodes[from].adviser.clone(),

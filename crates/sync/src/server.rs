@@ -10,8 +10,8 @@ use casebook_base::limits::{MAX_CONNECTIONS_PER_PEER, MAX_HANDSHAKES, REDIAL_MS}
 use casebook_net::{Endpoint, PeerConnection, Trust};
 use tokio::sync::Semaphore;
 
-use crate::Error;
 use crate::driver::{self, Mode, ProgressFn, Report};
+use crate::{Error, RefusedFile};
 
 /// The QUIC close code for a peer's oldest connection, closed when it opens one more than
 /// [`MAX_CONNECTIONS_PER_PEER`].
@@ -54,6 +54,14 @@ pub enum Event {
     Replaced {
         /// The peer.
         peer: NodeId,
+    },
+    /// One side of a session refused the other's changes to a file: that file is out of the
+    /// session, every other file goes on syncing.
+    FileRefused {
+        /// The peer.
+        peer: NodeId,
+        /// The file, why, and who refused.
+        refused: RefusedFile,
     },
     /// Files received from a peer while live.
     Received {
@@ -253,7 +261,15 @@ impl Server {
         (self.events)(Event::Connected { peer, dialled });
         let events = self.events.clone();
         let mut last = (0usize, 0usize);
+        let mut refusals_told = 0;
         let progress: ProgressFn = Box::new(move |p| {
+            for refused in p.stats.refused.iter().skip(refusals_told) {
+                events(Event::FileRefused {
+                    peer,
+                    refused: refused.clone(),
+                });
+            }
+            refusals_told = p.stats.refused.len();
             let now = (p.stats.files_received, p.stats.changes_received);
             if now != last {
                 events(Event::Received {

@@ -1,12 +1,13 @@
 //! `casebook status`: per peer and per shared file, where the two nodes stood when they last
-//! synced, from the store alone (no network, no document load).
+//! synced, or that one of them refused the other's changes, from the store alone (no network,
+//! no document load).
 
 use automerge::ChangeHash;
-use casebook::{FileId, Node, Peer};
+use casebook::{FileId, Node, NodeId, Peer};
 use chrono::{DateTime, TimeZone, Utc};
 use serde::Serialize;
 
-use crate::record::{self, FileRecord, PeerRecord};
+use crate::record::{self, FileRecord, PeerRecord, RefusedBy};
 
 /// Where a file stands with one peer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -22,6 +23,9 @@ pub enum FileState {
     Diverged,
     /// Never synced with this peer.
     NeverSynced,
+    /// The latest session refused the file's changes (one side's to the other); see
+    /// [`FileStatus::refused`]. Until it settles, the two copies do not converge.
+    Refused,
 }
 
 impl std::fmt::Display for FileState {
@@ -32,6 +36,7 @@ impl std::fmt::Display for FileState {
             Self::Behind => "behind",
             Self::Diverged => "diverged",
             Self::NeverSynced => "never synced",
+            Self::Refused => "refused",
         })
     }
 }
@@ -47,6 +52,19 @@ pub struct FileStatus {
     pub state: FileState,
     /// When it last synced with this peer.
     pub synced_at: Option<DateTime<Utc>>,
+    /// Why and by whom its changes were refused, when [`FileState::Refused`].
+    pub refused: Option<RefusalStatus>,
+}
+
+/// A refusal of a file's changes, as `casebook status` shows it.
+#[derive(Clone, Debug, Serialize)]
+pub struct RefusalStatus {
+    /// Why, in the refusing side's words.
+    pub reason: String,
+    /// Who refused: this node (the peer's changes) or the peer (this node's).
+    pub refused_by: RefusedBy,
+    /// When.
+    pub at: Option<DateTime<Utc>>,
 }
 
 /// One peer's status.
@@ -83,7 +101,7 @@ pub fn status(node: &Node) -> Result<Vec<PeerStatus>, casebook::Error> {
         let synced: std::collections::HashMap<FileId, FileRecord> = store
             .sync_states(&peer.node)?
             .into_iter()
-            .filter_map(|(f, b)| record::decode(&b).map(|r| (f, r)))
+            .filter_map(|(f, b)| FileRecord::decode(&b).map(|r| (f, r)))
             .collect();
         let mut files = Vec::new();
         for s in &summaries {
@@ -95,8 +113,15 @@ pub fn status(node: &Node) -> Result<Vec<PeerStatus>, casebook::Error> {
             if !shared && rec.is_none() {
                 continue;
             }
+            let refused = rec.and_then(|r| r.refused.as_ref()).map(|r| RefusalStatus {
+                reason: r.reason.clone(),
+                refused_by: r.by,
+                at: time(r.at_ms),
+            });
             let state = match rec {
                 None => FileState::NeverSynced,
+                // Whatever the heads say, the copies cannot converge while one side refuses.
+                Some(_) if refused.is_some() => FileState::Refused,
                 Some(r) => {
                     let ours = store.heads(file_id)?.unwrap_or_default();
                     compare(node, &ours, &r.their_heads())?
@@ -107,6 +132,7 @@ pub fn status(node: &Node) -> Result<Vec<PeerStatus>, casebook::Error> {
                 name: s.name.clone(),
                 state,
                 synced_at: rec.and_then(|r| time(r.at_ms)),
+                refused,
             });
         }
         files.sort_by(|a, b| a.name.cmp(&b.name));
@@ -115,6 +141,36 @@ pub fn status(node: &Node) -> Result<Vec<PeerStatus>, casebook::Error> {
             last_contact: time(rec.last_contact_ms),
             files,
         });
+    }
+    Ok(out)
+}
+
+/// The files whose changes the latest session with `peer` refused (either way) and that have
+/// not settled since, among the files this node holds; from the store alone. This is what
+/// [`status`] shows as [`FileState::Refused`] for that peer.
+///
+/// # Errors
+/// Store errors.
+pub fn refusals(
+    node: &Node,
+    peer: &NodeId,
+) -> Result<Vec<(FileId, RefusalStatus)>, casebook::Error> {
+    let store = node.store();
+    let mut out = Vec::new();
+    for (file, bytes) in store.sync_states(peer)? {
+        let Some(r) = FileRecord::decode(&bytes).and_then(|r| r.refused) else {
+            continue;
+        };
+        if store.summary(file)?.is_some() {
+            out.push((
+                file,
+                RefusalStatus {
+                    reason: r.reason,
+                    refused_by: r.by,
+                    at: time(r.at_ms),
+                },
+            ));
+        }
     }
     Ok(out)
 }

@@ -1,9 +1,10 @@
-//! What a peer may and may not do: read-only peers and forged authors are refused, unshared
-//! files look missing, unknown nodes get nothing, broken frames close the session, an
-//! interrupted sync resumes, and revoking trust or a share takes effect on a live session.
+//! What a peer may and may not do: read-only peers and forged authors are refused (the file
+//! alone: every other file goes on syncing), unshared files look missing, unknown nodes get
+//! nothing, broken frames close the session, an interrupted sync resumes, and revoking trust or
+//! a share takes effect on a live session.
 //!
 //! Every test asserts the concrete effect (heads and log sequence byte-identical, the close
-//! code, the error variant), so it fails if the property breaks.
+//! code, the error variant, the refusal reported), so it fails if the property breaks.
 
 mod common;
 
@@ -21,7 +22,7 @@ use casebook_net::{Endpoint, TrustList};
 use casebook_proto::codec::encode_frame;
 use casebook_proto::{Cursor, Item, Message, Range, RangeBody, WireSignature};
 use casebook_sync::driver::ProgressFn;
-use casebook_sync::{Error, Session};
+use casebook_sync::{Error, RefusedBy, RefusedFile, Session};
 use common::*;
 
 fn actor_of(node: NodeId) -> ActorId {
@@ -78,13 +79,9 @@ async fn a_read_only_peers_changes_are_refused_and_heads_do_not_move() {
     let heads = alice.heads(acme);
     let seq = alice.log_seq();
     let hashes = alice.node.change_hashes(acme).expect("hashes");
-    let err = sync(&bob, &alice)
-        .await
-        .expect_err("a reader's change must be refused");
-    assert!(
-        matches!(err, Error::Session { .. } | Error::Connection { .. }),
-        "{err:?}"
-    );
+    // The session completes; Alice refuses the file and tells Bob why.
+    let report = sync(&bob, &alice).await.expect("the session completes");
+    assert_refused_by_peer(&report, acme, "may not change this file");
     assert_eq!(alice.heads(acme), heads, "Alice's heads moved");
     assert_eq!(alice.log_seq(), seq, "Alice's store committed something");
     assert_eq!(alice.node.change_hashes(acme).expect("hashes"), hashes);
@@ -98,21 +95,23 @@ async fn a_read_only_peers_changes_are_refused_and_heads_do_not_move() {
             .any(|h| *h),
         "Bob's change is not in Alice's store"
     );
-    eventually("Alice records why she ended the session", || {
+    eventually("Alice records what she refused, and from whom", || {
         has_event(
             &serving,
             &[
-                "Ended",
+                "FileRefused",
                 &bob.node.node_id().to_string(),
-                "refused",
+                &acme.to_string(),
                 "may not change this file",
             ],
         )
     })
     .await;
 
-    // Trying again changes nothing either.
-    assert!(sync(&bob, &alice).await.is_err());
+    // Trying again, with one more change of Bob's, changes nothing either.
+    bob.log_call_despite_read_only(acme, "Bob writes again");
+    let again = sync(&bob, &alice).await.expect("the session completes");
+    assert_refused_by_peer(&again, acme, "may not change this file");
     assert_eq!(alice.heads(acme), heads);
     assert_eq!(alice.log_seq(), seq);
     serving.stop().await;
@@ -206,13 +205,8 @@ async fn a_forged_author_relayed_by_a_writer_is_refused() {
 
     let heads = carol.heads(acme);
     let seq = carol.log_seq();
-    let err = sync(&bob, &carol)
-        .await
-        .expect_err("a forged author must be refused");
-    assert!(
-        matches!(err, Error::Session { .. } | Error::Connection { .. }),
-        "{err:?}"
-    );
+    let report = sync(&bob, &carol).await.expect("the session completes");
+    assert_refused_by_peer(&report, acme, "is not signed by its claimed author");
     assert_eq!(carol.heads(acme), heads, "Carol's heads moved");
     assert_eq!(carol.log_seq(), seq, "Carol's store committed something");
     assert!(
@@ -234,13 +228,13 @@ async fn a_forged_author_relayed_by_a_writer_is_refused() {
             .values()
             .any(|i| i.summary.starts_with("forged"))
     );
-    eventually("Carol records why she ended the session", || {
+    eventually("Carol records what she refused, and from whom", || {
         has_event(
             &carol_serving,
             &[
-                "Ended",
+                "FileRefused",
                 &bob_id.to_string(),
-                "refused",
+                &acme.to_string(),
                 "is not signed by its claimed author",
             ],
         )
@@ -248,6 +242,245 @@ async fn a_forged_author_relayed_by_a_writer_is_refused() {
     .await;
     alice_serving.stop().await;
     carol_serving.stop().await;
+}
+
+/// The status of `file` with `peer`, as `casebook status` reads it.
+fn status_of(node: &TestNode, peer: &TestNode, file: FileId) -> casebook_sync::status::FileStatus {
+    casebook_sync::status::status(&node.node)
+        .expect("status")
+        .into_iter()
+        .find(|p| p.peer.node == peer.node.node_id())
+        .expect("the peer has a status")
+        .files
+        .into_iter()
+        .find(|f| f.file_id == file)
+        .expect("the file has a status")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_file_never_stalls_the_others() {
+    // Alice holds one file with a change nobody signed (as after merging an exported file)
+    // and 50 files with new, signed changes. Bob must take the 50, refuse the one, say so, and
+    // both nodes' status must show it refused, never in sync.
+    let alice = TestNode::new("Alice");
+    let bob = TestNode::new("Bob");
+    let serving = Serving::listen_only(&alice);
+    alice.trust(&bob, None);
+    bob.trust(&alice, Some(serving.addr));
+    let files = alice.shared_clients(51, &bob, "write");
+    let (poisoned, healthy) = (files[0], &files[1..]);
+    sync(&bob, &alice).await.expect("Bob receives every file");
+    for f in &files {
+        assert_eq!(bob.heads(*f), alice.heads(*f));
+    }
+
+    for (i, f) in healthy.iter().enumerate() {
+        alice.log_call(*f, &format!("call {i}"));
+    }
+    let unsigned = alice.log_call_brought_in(poisoned, "brought in from Dana's export");
+    // A refusal Bob kept from an earlier session, of a file that settles in this one: it
+    // must end with the settling.
+    let earlier = casebook_sync::record::FileRecord {
+        refused: Some(casebook_sync::record::RefusalRecord {
+            reason: "an earlier refusal".into(),
+            by: RefusedBy::ThisNode,
+            at_ms: 1,
+        }),
+        ..Default::default()
+    };
+    bob.node
+        .store()
+        .update(|txn| {
+            txn.put_sync_state(
+                &alice.node.node_id(),
+                healthy[0],
+                &casebook_sync::record::encode(&earlier),
+            )
+        })
+        .expect("an earlier refusal kept");
+    assert_eq!(
+        status_of(&bob, &alice, healthy[0]).state,
+        casebook_sync::status::FileState::Refused
+    );
+    let poisoned_heads = bob.heads(poisoned);
+
+    let started = std::time::Instant::now();
+    let report = sync(&bob, &alice)
+        .await
+        .expect("the session completes despite the refusal");
+    eprintln!(
+        "one session: {} files received, {} refused, {} ms, {} B out, {} B in",
+        report.stats.files_received,
+        report.stats.refused.len(),
+        started.elapsed().as_millis(),
+        report.bytes_sent,
+        report.bytes_received
+    );
+    for (i, f) in healthy.iter().enumerate() {
+        assert_eq!(
+            bob.heads(*f),
+            alice.heads(*f),
+            "healthy file {i} did not converge"
+        );
+    }
+    assert_eq!(report.stats.files_received, healthy.len(), "{report:?}");
+    assert_eq!(
+        bob.heads(poisoned),
+        poisoned_heads,
+        "the refused file moved"
+    );
+    assert_eq!(
+        bob.node.store().has_changes(&[unsigned]).expect("has"),
+        vec![false],
+        "the unsigned change is in Bob's store"
+    );
+    assert!(
+        matches!(
+            report.stats.refused.as_slice(),
+            [RefusedFile { file_id, reason, refused_by: RefusedBy::ThisNode }]
+                if *file_id == poisoned && reason.contains("is not signed by its claimed author")
+        ),
+        "{:?}",
+        report.stats.refused
+    );
+    let err = report.nothing_refused().expect_err("a refusal is an error");
+    assert!(
+        matches!(&err, Error::Refused { refused, .. } if refused.len() == 1)
+            && err.to_string().contains(&poisoned.to_string())
+            && err
+                .to_string()
+                .contains("is not signed by its claimed author"),
+        "{err}"
+    );
+
+    // Status on both sides: refused, by whom and why; every other file in sync.
+    let at_bob = status_of(&bob, &alice, poisoned);
+    assert_eq!(at_bob.state, casebook_sync::status::FileState::Refused);
+    let why = at_bob.refused.as_ref().expect("a refusal");
+    assert_eq!(why.refused_by, RefusedBy::ThisNode);
+    assert!(why.reason.contains("is not signed by its claimed author"));
+    for f in healthy {
+        assert_eq!(
+            status_of(&bob, &alice, *f).state,
+            casebook_sync::status::FileState::InSync,
+            "{f} (the earlier refusal of the first is over)"
+        );
+    }
+    eventually("Alice's status shows the refusal", || {
+        let at_alice = status_of(&alice, &bob, poisoned);
+        at_alice.state == casebook_sync::status::FileState::Refused
+            && at_alice.refused.as_ref().is_some_and(|r| {
+                r.refused_by == RefusedBy::Peer
+                    && r.reason.contains("is not signed by its claimed author")
+            })
+    })
+    .await;
+    for f in healthy {
+        assert_eq!(
+            status_of(&alice, &bob, *f).state,
+            casebook_sync::status::FileState::InSync
+        );
+    }
+    eventually(
+        "Alice's server reports the refusal of her file by Bob",
+        || {
+            has_event(
+                &serving,
+                &[
+                    "FileRefused",
+                    &bob.node.node_id().to_string(),
+                    &poisoned.to_string(),
+                    "Peer",
+                ],
+            )
+        },
+    )
+    .await;
+
+    // The refusal is a verdict, the same on every node: the next session has nothing to do,
+    // and both sides still show the file refused.
+    let quiet = sync(&bob, &alice).await.expect("the session completes");
+    assert_eq!(
+        (quiet.stats.refused.len(), quiet.stats.files_received),
+        (0, 0),
+        "{quiet:?}"
+    );
+    assert_eq!(
+        status_of(&bob, &alice, poisoned).state,
+        casebook_sync::status::FileState::Refused
+    );
+    assert_eq!(
+        status_of(&alice, &bob, poisoned).state,
+        casebook_sync::status::FileState::Refused
+    );
+    // Once Alice changes the file again, it is offered again, and refused again: the change
+    // nobody signed is still under the new one.
+    alice.log_call(poisoned, "a signed call on top");
+    let again = sync(&bob, &alice).await.expect("the session completes");
+    assert_eq!(again.stats.refused.len(), 1, "{again:?}");
+    assert_eq!(again.stats.files_received, 0, "{again:?}");
+    assert_eq!(bob.heads(poisoned), poisoned_heads);
+    serving.stop().await;
+}
+
+#[test]
+fn a_refused_file_leaves_the_rest_of_its_batch_and_both_sessions_complete() {
+    // Sans-IO: each side's whole output is delivered as one batch, so the refused file's
+    // changes and the healthy file's arrive in the same batch; `Done` must still add up.
+    let (alice, bob) = TestNode::trusting_pair("Alice", "Bob");
+    let files = alice.shared_clients(2, &bob, "write");
+    let (poisoned, healthy) = (files[0], files[1]);
+    {
+        let mut a = Session::new(alice.node.clone(), bob.node.node_id());
+        let mut b = Session::new(bob.node.clone(), alice.node.node_id());
+        pump(&mut a, &mut b);
+        assert!(a.is_complete() && b.is_complete());
+    }
+    alice.log_call(healthy, "a signed call");
+    let unsigned = alice.log_call_brought_in(poisoned, "brought in from Dana's export");
+    let before = bob.heads(poisoned);
+    let mut a = Session::new(alice.node.clone(), bob.node.node_id());
+    let mut b = Session::new(bob.node.clone(), alice.node.node_id());
+    pump(&mut a, &mut b);
+    assert!(
+        a.is_complete() && b.is_complete(),
+        "a one-shot session with a refusal must still complete"
+    );
+    assert_eq!(bob.heads(healthy), alice.heads(healthy));
+    assert_eq!(bob.heads(poisoned), before);
+    assert_eq!(
+        bob.node.store().has_changes(&[unsigned]).expect("has"),
+        vec![false]
+    );
+    let refused = |s: &Session| {
+        s.stats()
+            .refused
+            .iter()
+            .map(|r| (r.file_id, r.refused_by))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(refused(&b), vec![(poisoned, RefusedBy::ThisNode)]);
+    assert_eq!(refused(&a), vec![(poisoned, RefusedBy::Peer)]);
+    assert_eq!(
+        casebook_sync::status::refusals(&bob.node, &alice.node.node_id())
+            .expect("refusals")
+            .into_iter()
+            .map(|(f, r)| (f, r.refused_by))
+            .collect::<Vec<_>>(),
+        vec![(poisoned, RefusedBy::ThisNode)]
+    );
+}
+
+/// The session's report names `file`, and only it, as refused by the peer for `why`.
+fn assert_refused_by_peer(report: &casebook_sync::Report, file: FileId, why: &str) {
+    assert!(
+        matches!(
+            report.stats.refused.as_slice(),
+            [RefusedFile { file_id, reason, refused_by: RefusedBy::Peer }]
+                if *file_id == file && reason.contains(why)
+        ),
+        "expected {file} refused by the peer ({why}): {report:?}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -632,6 +865,21 @@ fn pushing_a_made_up_copy_cannot_tell_an_unshared_file_from_a_missing_one() {
         for_unshared, for_missing,
         "Alice answers a made-up copy of her unshared file differently from one of a missing file"
     );
+    // Both are refused the same way, the file alone: the session goes on, and the reason is
+    // the one for a copy that does not share the file with Alice, whatever she holds.
+    let wrong_file = casebook::authority::Refusal::WrongFile.to_string();
+    assert!(
+        for_unshared.iter().all(Result::is_ok),
+        "the session ended: {for_unshared:?}"
+    );
+    assert!(
+        for_unshared
+            .iter()
+            .flatten()
+            .any(|reply| contains_bytes(reply, wrong_file.as_bytes())),
+        "no refusal of the made-up copy"
+    );
+    assert!(!alice.node.store().contains(missing).expect("contains"));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -846,9 +1094,22 @@ async fn an_interrupted_sync_resumes_without_loss_or_duplication() {
                 edit::share(&mut doc, &ctx, bob_id, "read", &bob_name)?;
                 edit::log_interaction(&mut doc, &ctx, &call("Alice", ctx.now, "intake call"))?;
                 let changes = doc.get_changes(&[]);
+                // Signed as Alice's own edits are: a peer refuses a change nobody signed.
+                let signatures = changes
+                    .iter()
+                    .filter(|c| c.actor_id().to_bytes() == alice_id.as_bytes())
+                    .map(|c| ChangeSignature {
+                        hash: c.hash(),
+                        author: alice_id,
+                        signature: alice
+                            .node
+                            .secret_key()
+                            .sign(&ChangeSignature::message(&c.hash())),
+                    })
+                    .collect();
                 alice
                     .node
-                    .store_changes_in(txn, *id, changes, Origin::Local, vec![])?;
+                    .store_changes_in(txn, *id, changes, Origin::Local, signatures)?;
             }
             Ok::<_, casebook::Error>(())
         })

@@ -6,8 +6,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
-use casebook::{Node, NodeId};
-use casebook_sync::{Event, Report, Server};
+use casebook::{FileId, Node, NodeId};
+use casebook_sync::{Event, RefusedBy, RefusedFile, Report, Server};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::Ctx;
@@ -38,9 +38,55 @@ fn name_of(names: &BTreeMap<NodeId, String>, node: &NodeId) -> String {
         .unwrap_or_else(|| format!("node {}", node.short()))
 }
 
+/// A file as people know it: the client's name and the id's first digits, or the whole id of a
+/// file this node does not hold.
+fn file_name(node: &Node, file: FileId) -> String {
+    match node.store().summary(file) {
+        Ok(Some(s)) => format!("{} (file {})", s.name, file.short()),
+        _ => format!("account file {file}"),
+    }
+}
+
+/// What a refusal says to people: who refused whose changes to which file, and why.
+fn refusal_text(node: &Node, peer: &str, r: &RefusedFile) -> String {
+    let file = file_name(node, r.file_id);
+    match r.refused_by {
+        RefusedBy::ThisNode => {
+            format!("this node refused {peer}'s changes to {file}: {}", r.reason)
+        }
+        RefusedBy::Peer => format!("{peer} refused this node's changes to {file}: {}", r.reason),
+    }
+}
+
+/// What to do about a refusal.
+fn refusal_advice(node: &Node, peer: &str, r: &RefusedFile) -> String {
+    let client = match node.store().summary(r.file_id) {
+        Ok(Some(s)) => format!("\"{}\"", s.name),
+        _ => r.file_id.to_string(),
+    };
+    match r.refused_by {
+        RefusedBy::Peer => format!(
+            "`casebook history {client}` shows the changes on this node (one marked unsigned \
+             is not taken by other nodes); everything else synced"
+        ),
+        RefusedBy::ThisNode => format!(
+            "`casebook history {client}` on {peer}'s node shows the changes this node would not \
+             take; everything else synced"
+        ),
+    }
+}
+
 /// One line of the serve log for people, or one JSON object per line for scripts.
 fn log_event(json: bool, node: &Node, e: &Event) {
     let names = names(node);
+    // A refused file never syncs until someone acts: a warning, not news.
+    let level = match e {
+        Event::FileRefused { .. }
+        | Event::Ended {
+            outcome: Err(_), ..
+        } => "warn",
+        _ => "info",
+    };
     let text = match e {
         Event::Listening(addr) => format!("listening on {addr} as node {}", node.node_id()),
         Event::Connected { peer, dialled } => format!(
@@ -56,7 +102,15 @@ fn log_event(json: bool, node: &Node, e: &Event) {
             "received {changes} change(s) to {files} file(s) from {}",
             name_of(&names, peer)
         ),
+        Event::FileRefused { peer, refused } => refusal_text(node, &name_of(&names, peer), refused),
         Event::Ended { peer, outcome } => match outcome {
+            Ok(r) if !r.stats.refused.is_empty() => format!(
+                "session with {} ended: sent {} file(s), received {} file(s), {} file(s) refused",
+                name_of(&names, peer),
+                r.stats.files_sent,
+                r.stats.files_received,
+                r.stats.refused.len()
+            ),
             Ok(r) => format!(
                 "session with {} ended: sent {} file(s), received {} file(s)",
                 name_of(&names, peer),
@@ -73,15 +127,24 @@ fn log_event(json: bool, node: &Node, e: &Event) {
         ),
     };
     if json {
-        let _ = output::json(&serde_json::json!({
+        let mut entry = serde_json::json!({
             "at": chrono::Utc::now(),
+            "level": level,
             "event": text,
-        }));
+        });
+        if let Event::FileRefused { peer, refused } = e {
+            entry["peer"] = serde_json::json!(peer.to_string());
+            entry["file_id"] = serde_json::json!(refused.file_id);
+            entry["reason"] = serde_json::json!(refused.reason);
+            entry["refused_by"] = serde_json::json!(refused.refused_by);
+        }
+        let _ = output::json(&entry);
     } else {
-        let _ = line(format!(
-            "{} {text}",
-            chrono::Local::now().format("%H:%M:%S")
-        ));
+        let time = chrono::Local::now().format("%H:%M:%S");
+        let _ = match level {
+            "warn" => line(format!("{time} warning: {text}")),
+            _ => line(format!("{time} {text}")),
+        };
     }
 }
 
@@ -156,18 +219,94 @@ pub(crate) fn sync(ctx: &Ctx, args: &SyncArgs) -> anyhow::Result<()> {
         .with_context(|| format!("sync with {} did not finish", peer.name))?
         .with_context(|| format!("sync with {} failed", peer.name))?;
     if ctx.json {
-        return output::json(&report);
+        output::json(&report)?;
+    } else {
+        line(format!(
+            "Synced with {} in {:.1} s: sent {} file(s), received {} file(s) ({} change(s)); {} out, {} in",
+            peer.name,
+            report.millis as f64 / 1000.0,
+            report.stats.files_sent,
+            report.stats.files_received,
+            report.stats.changes_received,
+            bytes(report.bytes_sent),
+            bytes(report.bytes_received),
+        ))?;
     }
-    line(format!(
-        "Synced with {} in {:.1} s: sent {} file(s), received {} file(s) ({} change(s)); {} out, {} in",
-        peer.name,
-        report.millis as f64 / 1000.0,
-        report.stats.files_sent,
-        report.stats.files_received,
-        report.stats.changes_received,
-        bytes(report.bytes_sent),
-        bytes(report.bytes_received),
-    ))
+    // A refusal of an earlier session stands until the file settles: a session only offers
+    // the file again once it changes, so it is told here, or this sync would look clean.
+    let standing = standing_refusals(&node, peer.node, &report.stats.refused)?;
+    if !ctx.json {
+        for r in &report.stats.refused {
+            line(format!("Refused: {}", refusal_text(&node, &peer.name, r)))?;
+        }
+        for r in &standing {
+            line(format!(
+                "Still refused (since an earlier sync): {}",
+                refusal_text(&node, &peer.name, r)
+            ))?;
+        }
+    }
+    // Everything else synced, but a refused file will not converge until someone acts: a
+    // failure for scripts and people alike, saying which file, why, and where to look.
+    refusals_error(&node, &peer.name, &report.stats.refused, &standing)
+}
+
+/// The refusals recorded with `peer` (see `casebook status`) that this session did not
+/// report.
+fn standing_refusals(
+    node: &Node,
+    peer: NodeId,
+    reported: &[RefusedFile],
+) -> anyhow::Result<Vec<RefusedFile>> {
+    Ok(casebook_sync::status::refusals(node, &peer)?
+        .into_iter()
+        .filter(|(file, _)| !reported.iter().any(|r| r.file_id == *file))
+        .map(|(file, r)| RefusedFile {
+            file_id: file,
+            reason: r.reason,
+            refused_by: r.refused_by,
+        })
+        .collect())
+}
+
+/// `Ok` when no file is refused; otherwise an error naming each refused file, why, and what
+/// to do.
+fn refusals_error(
+    node: &Node,
+    peer: &str,
+    refused: &[RefusedFile],
+    standing: &[RefusedFile],
+) -> anyhow::Result<()> {
+    if refused.is_empty() && standing.is_empty() {
+        return Ok(());
+    }
+    let each = |list: &[RefusedFile]| -> Vec<String> {
+        list.iter()
+            .map(|r| {
+                format!(
+                    "{}. {}",
+                    refusal_text(node, peer, r),
+                    refusal_advice(node, peer, r)
+                )
+            })
+            .collect()
+    };
+    let mut parts = Vec::new();
+    if !refused.is_empty() {
+        parts.push(format!(
+            "the changes to {} account file(s) were refused:\n  {}",
+            refused.len(),
+            each(refused).join("\n  ")
+        ));
+    }
+    if !standing.is_empty() {
+        parts.push(format!(
+            "{} account file(s) are still refused since an earlier sync (offered again once they change):\n  {}",
+            standing.len(),
+            each(standing).join("\n  ")
+        ));
+    }
+    anyhow::bail!("sync with {peer} finished, but {}", parts.join("\n"))
 }
 
 fn bytes(n: u64) -> String {
@@ -205,7 +344,18 @@ pub(crate) fn status(ctx: &Ctx) -> anyhow::Result<()> {
         }
         let mut t = table(&["client", "state", "last synced"]);
         for f in &p.files {
-            t.add_row(vec![f.name.clone(), f.state.to_string(), when(f.synced_at)]);
+            let state = match &f.refused {
+                Some(r) => format!(
+                    "refused: {} ({})",
+                    r.reason,
+                    match r.refused_by {
+                        RefusedBy::ThisNode => "by this node",
+                        RefusedBy::Peer => "by the peer",
+                    }
+                ),
+                None => f.state.to_string(),
+            };
+            t.add_row(vec![f.name.clone(), state, when(f.synced_at)]);
         }
         line(t)?;
     }

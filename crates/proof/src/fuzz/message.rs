@@ -9,7 +9,9 @@
 use casebook::FileId;
 use casebook::automerge::ChangeHash;
 use casebook::automerge::sync::Message as AmMessage;
-use casebook::limits::{MAX_FRAME_BYTES, MAX_HEADS_PER_HAVE, MAX_SIGNATURES_PER_SYNC};
+use casebook::limits::{
+    MAX_FRAME_BYTES, MAX_HEADS_PER_HAVE, MAX_REASON_BYTES, MAX_SIGNATURES_PER_SYNC,
+};
 use casebook_proto::{Item, Message, Range};
 use casebook_sync::reconcile;
 
@@ -121,6 +123,12 @@ pub fn message(data: &[u8]) -> Result<(), Violation> {
             automerge_sync(message)
         }
         Message::Reconcile { lower, ranges } => reconcile_answer(*lower, ranges),
+        Message::Refused { reason, .. } => ensure(reason.len() <= MAX_REASON_BYTES, || {
+            format!(
+                "Refused with a reason of {} bytes was accepted",
+                reason.len()
+            )
+        }),
         Message::Hello { .. } | Message::HaveEnd { .. } | Message::Done { .. } => Ok(()),
     }
 }

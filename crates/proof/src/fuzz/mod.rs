@@ -11,7 +11,7 @@
 //! | [`frame`] | a byte stream cut into chunks | frames and errors do not depend on the cut; nothing is buffered beyond the bytes pushed; an oversized prefix is refused before its payload |
 //! | [`message`] | one frame's payload | decode → encode → decode round-trips; a `Reconcile` answer is itself valid; an Automerge sync message re-encodes stably |
 //! | [`handshake`] | the first messages of a session, one per batch, to a real node | nothing before `Hello`, one `Hello`, the version checked; the reply announces only files shared with the peer; a refused batch changes nothing |
-//! | [`session`] | a whole session's frames, in batches, to a real node holding shared files | a refused batch changes nothing; only changes the peer really holds are ever stored; no byte of the unshared file leaves |
+//! | [`session`] | a whole session's frames, in batches, to a real node holding shared files | a batch that ends the session changes nothing, nor does any file refused alone; only changes the peer really holds are ever stored; no byte of the unshared file leaves |
 //! | [`document`] | an Automerge file to merge or import | refused: nothing stored; accepted: a readable account file; load → save → load keeps the heads |
 //! | [`import`] | clients CSV, interactions CSV or account-file JSON | refused: nothing stored; accepted: exactly the files reported changed |
 //!

@@ -260,6 +260,23 @@ pub fn generate() -> Result<Vec<Seed>, Violation> {
         with_flag(1, encode_stream(&[hello.clone(), hello])),
     );
 
+    // message and session: Alice refuses Bob's changes to his shared file, and tells him of
+    // a refusal of a file he never offered (the recordings hold no refusal: both nodes sign
+    // every change). These bytes do not depend on the fixture.
+    let refused = |file: [u8; 16]| Message::Refused {
+        file,
+        reason: format!(
+            "change {} is not signed by its claimed author",
+            "0f".repeat(32)
+        ),
+    };
+    add("message", "refused.bin", refused(B1).encode());
+    add(
+        "session",
+        "alice-refuses.bin",
+        session_input(&[vec![void_hello.clone(), refused(B1), refused(A1)]]),
+    );
+
     // message: one of each kind from the recordings (the largest Sync of each file).
     let mut picked: Vec<(String, Message)> = Vec::new();
     for (rec, batches) in &recordings {

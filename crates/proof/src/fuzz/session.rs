@@ -9,9 +9,12 @@
 //! driver.
 //!
 //! Invariants:
-//! - A batch that ends the session with an error (protocol violation, refused change, local
-//!   failure) changed nothing: Bob's heads and log position are those before the batch. (Only
-//!   "access revoked" may follow a committed batch.)
+//! - A batch that ends the session with an error (protocol violation, too many refused files,
+//!   local failure) changed nothing: Bob's heads and log position are those before the batch.
+//!   (Only "access revoked" may follow a committed batch.)
+//! - A file Bob refuses (`Refused`) keeps the heads it had before the batch (or stays absent):
+//!   nothing of it is stored, whatever else the batch committed. Its reason fits
+//!   `MAX_REASON_BYTES` and names no change of B2 the peer did not send or name first.
 //! - Every change Bob stores that was not his is a change Alice really holds, or a skeleton
 //!   change of its file: the fuzzer cannot forge, alter or invent one.
 //! - Every reply fits a frame and decodes back to itself; Bob never announces or lists his
@@ -26,7 +29,7 @@ use std::sync::Arc;
 
 use casebook::automerge::sync::Message as AmMessage;
 use casebook::automerge::{Automerge, ChangeHash, ReadDoc};
-use casebook::limits::{MAX_FRAME_BYTES, MAX_INFLATED_BYTES};
+use casebook::limits::{MAX_FRAME_BYTES, MAX_INFLATED_BYTES, MAX_REASON_BYTES};
 use casebook::{FileId, Node, schema};
 use casebook_proto::codec::FrameDecoder;
 use casebook_proto::{Message, RangeBody};
@@ -141,6 +144,15 @@ impl Conversation {
                     self.hello_received = true;
                 }
                 self.check_replies(&out)?;
+                let after = StoreState::of(&self.node)?;
+                for m in &out {
+                    if let Message::Refused { file, .. } = m {
+                        let file = FileId::from_bytes(*file);
+                        ensure(after.heads.get(&file) == before.heads.get(&file), || {
+                            format!("Bob refused file {file} but stored changes of it")
+                        })?;
+                    }
+                }
                 Ok(out)
             }
             Err(end) => {
@@ -207,6 +219,21 @@ impl Conversation {
                             leaked.len()
                         )
                     })?;
+                }
+                Message::Refused { file, reason } => {
+                    ensure(reason.len() <= MAX_REASON_BYTES, || {
+                        format!("Bob gave a reason of {} bytes", reason.len())
+                    })?;
+                    if *file == B2 {
+                        let leaked: Vec<&ChangeHash> = self
+                            .secret_changes
+                            .iter()
+                            .filter(|h| !allowed(h) && reason.contains(&h.to_string()))
+                            .collect();
+                        ensure(leaked.is_empty(), || {
+                            format!("Bob's refusal of his secret file names {leaked:?}")
+                        })?;
+                    }
                 }
                 Message::Hello { .. } | Message::HaveEnd { .. } | Message::Done { .. } => {}
             }

@@ -77,8 +77,15 @@ fn last_local_change(doc: &Automerge) -> Result<ChangeHash> {
 /// How a delivery ended.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Delivery {
-    /// The close code and reason if the receiver ended the session (3: refused changes).
+    /// The close code and reason if the receiver ended the session (2: a protocol violation;
+    /// 3: changes to more files refused than one session may refuse).
     pub ended: Option<(u32, String)>,
+    /// The reason of the receiver's `Refused` if it refused the file's changes: the file alone
+    /// is out of the session, which goes on.
+    pub refused: Option<String>,
+    /// Messages about the file the node sent when its last message was sent again after the
+    /// refusal (a peer insisting): none, since a refused file is out of the session.
+    pub after_refusal: usize,
     /// `Sync` messages delivered.
     pub messages: usize,
     /// Automerge change chunks the sender's messages carried (one chunk may hold several
@@ -105,7 +112,8 @@ pub fn session_after_hello(node: &Arc<Node>, peer: NodeId) -> Result<(Session, V
 
 /// Run Automerge's sync protocol for `file` from `theirs` (the peer's copy, with
 /// `signatures` on every message) into a fresh session of `node` with `peer`, for up to eight
-/// rounds, as the transport would deliver it.
+/// rounds, as the transport would deliver it; until the node refuses the file or ends the
+/// session.
 ///
 /// # Errors
 /// If the node's answers cannot be decoded (a bug), or the `Hello` is refused.
@@ -131,17 +139,38 @@ pub fn deliver(
             message: msg.encode(),
             signatures: signatures.to_vec(),
         };
-        match session.receive(vec![sent]) {
+        match session.receive(vec![sent.clone()]) {
             Ok(out) => {
                 for m in out {
-                    if let Message::Sync {
-                        file: f, message, ..
-                    } = m
-                        && f == file.to_bytes()
-                    {
-                        let am = AmMessage::decode(&message)?;
-                        doc.receive_sync_message(&mut state, am)?;
+                    match m {
+                        Message::Sync {
+                            file: f, message, ..
+                        } if f == file.to_bytes() => {
+                            let am = AmMessage::decode(&message)?;
+                            doc.receive_sync_message(&mut state, am)?;
+                        }
+                        Message::Refused { file: f, reason } if f == file.to_bytes() => {
+                            delivery.refused = Some(reason);
+                        }
+                        _ => {}
                     }
+                }
+                if delivery.refused.is_some() {
+                    // Insist once: the node must take and say nothing more of the file.
+                    match session.receive(vec![sent]) {
+                        Ok(out) => {
+                            delivery.after_refusal = out
+                                .iter()
+                                .filter(|m| match m {
+                                    Message::Sync { file: f, .. }
+                                    | Message::Refused { file: f, .. } => *f == file.to_bytes(),
+                                    _ => false,
+                                })
+                                .count();
+                        }
+                        Err(end) => delivery.ended = Some((end.code(), end.to_string())),
+                    }
+                    break;
                 }
             }
             Err(end) => {

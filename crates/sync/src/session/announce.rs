@@ -128,12 +128,16 @@ impl Session {
                 in_play.insert(file);
                 continue;
             }
+            // Refused in this session (by either side): the peer would ignore the news.
+            if self.refused.contains_key(&file) {
+                continue;
+            }
             let heads = store.heads(file)?.unwrap_or_default();
             // A file the peer already holds at exactly these heads (it came from the peer, or
             // settled with it since) is no news.
             let agreed = store
                 .sync_state(&self.peer, file)?
-                .and_then(|b| record::decode::<FileRecord>(&b))
+                .and_then(|b| FileRecord::decode(&b))
                 .is_some_and(|r| same_heads(&r.their_heads(), &heads));
             if agreed {
                 continue;

@@ -10,7 +10,9 @@ pub enum SessionEnd {
     /// The peer broke the protocol.
     #[error("protocol violation: {0}")]
     Protocol(String),
-    /// The peer sent changes that may not be applied.
+    /// The peer sent changes that may not be applied to more files than one session may
+    /// refuse ([`MAX_FILES_REFUSED`](casebook_base::limits::MAX_FILES_REFUSED)); a file
+    /// refused within that bound is refused alone and the session goes on.
     #[error("refused: {0}")]
     Refused(#[from] Refusal),
     /// This node stopped sharing a file the session had offered, or stopped trusting the peer.

@@ -8,7 +8,7 @@ use casebook::{FileId, FileSummary, NodeId};
 use casebook_base::limits::{MAX_FILES_ENTERING, MAX_FILES_WAITING};
 
 use super::{Session, SessionEnd, hashes, now_ms, same_heads};
-use crate::record::{self, FileRecord};
+use crate::record::FileRecord;
 
 /// The sync of one file with the peer, while it is in play.
 #[derive(Debug)]
@@ -35,12 +35,16 @@ pub(super) struct FileSync {
 }
 
 impl Session {
-    /// Queue `file` to enter play (unless it is in play or queued already).
+    /// Queue `file` to enter play (unless it is in play or queued already, or refused in this
+    /// session).
     ///
     /// # Errors
     /// [`SessionEnd::Protocol`] beyond [`MAX_FILES_WAITING`]: more files than any store holds.
     pub(super) fn wait(&mut self, file: FileId) -> Result<(), SessionEnd> {
-        if self.files.contains_key(&file) || self.queued.contains(&file) {
+        if self.files.contains_key(&file)
+            || self.queued.contains(&file)
+            || self.refused.contains_key(&file)
+        {
             return Ok(());
         }
         if self.waiting.len() >= MAX_FILES_WAITING {
@@ -78,6 +82,11 @@ impl Session {
                 break;
             };
             self.queued.remove(&file);
+            // Queued before it was refused: the other side ignores it now, so in play it would
+            // wait for an answer that never comes.
+            if self.refused.contains_key(&file) {
+                continue;
+            }
             if !self.files.contains_key(&file) {
                 let summary = self.node.store().summary(file)?;
                 if self.settled_at_our_heads(file, summary.as_ref())? {
@@ -119,11 +128,14 @@ impl Session {
         }
     }
 
+    /// The record of a file that settled: both sides hold `their_heads`, so any refusal of an
+    /// earlier session is over.
     pub(super) fn record(state: &State, their_heads: &[ChangeHash]) -> FileRecord {
         FileRecord {
             automerge: state.encode(),
             their_heads: hashes(their_heads),
             at_ms: now_ms(),
+            refused: None,
         }
     }
 
@@ -140,7 +152,7 @@ impl Session {
             self.node
                 .store()
                 .sync_state(&self.peer, file)?
-                .and_then(|b| record::decode::<FileRecord>(&b))
+                .and_then(|b| FileRecord::decode(&b))
                 .and_then(|r| State::decode(&r.automerge).ok())
                 .unwrap_or_default()
         } else {

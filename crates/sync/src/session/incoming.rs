@@ -1,5 +1,6 @@
 //! Taking in a peer's `Sync`: decoding and applying it to the file's document, checking every
-//! new change with [`casebook::authority`], and committing a batch's changes in one transaction.
+//! new change with [`casebook::authority`] (a file with a refused change is refused alone, see
+//! `refused`), and committing a batch's changes in one transaction.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -18,7 +19,8 @@ use crate::record::{self, FileRecord};
 impl Session {
     /// A `Sync` of the peer: the file enters play if it is not yet, an acknowledgement may
     /// settle it, and otherwise the message is applied to the file's document and its new
-    /// changes are checked and kept for [`Self::commit`].
+    /// changes are checked and kept for [`Self::commit`]. A file refused in this session is
+    /// not looked at again; one whose new changes fail the check is refused now.
     pub(super) fn on_sync(
         &mut self,
         work: &mut Batch,
@@ -40,6 +42,11 @@ impl Session {
         casebook_base::guard::check_chunks(&joined, MAX_INFLATED_BYTES).map_err(|reason| {
             SessionEnd::Protocol(format!("unusable Automerge sync message: {reason}"))
         })?;
+        // The peer sent it before it heard of the refusal, or a hostile one insists: either
+        // way, nothing more of this file is taken in this session.
+        if self.refused.contains_key(&file) {
+            return Ok(());
+        }
         if !self.files.contains_key(&file) {
             // An honest peer starts at most MAX_FILES_ENTERING files itself; beyond this
             // bound it is making this node hold a document per made-up file id.
@@ -95,12 +102,20 @@ impl Session {
         casebook_base::guard::decode(|| doc.receive_sync_message(&mut fs.state, am))
             .map_err(|e| SessionEnd::Protocol(format!("unusable Automerge sync message: {e}")))?;
         let new = doc.get_changes(&before);
-        authority::check_changes(file, fs.owner, &doc, &new, &fs.signatures)?;
         // A copy that does not share the file with this node is never taken in (a
-        // well-behaved peer does not offer it); refused exactly like a second
-        // genesis of a file held here, so the two cannot be told apart.
-        if !new.is_empty() && !authority::may_read(&doc, &self.node.node_id()) {
-            return Err(SessionEnd::Refused(Refusal::WrongFile));
+        // well-behaved peer does not offer it); refused exactly like a second genesis of a
+        // file held here, so the two cannot be told apart. That verdict comes first: what
+        // the authority check says of such a copy depends on the owner held here, if any.
+        let verdict = if !new.is_empty() && !authority::may_read(&doc, &self.node.node_id()) {
+            Err(Refusal::WrongFile)
+        } else {
+            authority::check_changes(file, fs.owner, &doc, &new, &fs.signatures)
+        };
+        if let Err(refusal) = verdict {
+            // The document holds the refused changes: it goes, and is never kept as a
+            // working document or a shadow.
+            drop(doc);
+            return self.refuse(work, file, &refusal);
         }
         if fs.owner.is_none() && !new.is_empty() {
             fs.owner = casebook::schema::owner_of(&doc).ok();
@@ -117,12 +132,14 @@ impl Session {
     }
 
     /// Store every file that received valid changes, in one transaction, before anything that
-    /// acknowledges them is sent; with the settled files' sync states.
+    /// acknowledges them is sent; with the settled (and refused) files' records. The
+    /// signatures of a file that left play in the batch are in `kept_signatures`.
     pub(super) fn commit(
         &mut self,
         arrived: Arrived,
         docs: &mut HashMap<FileId, Arc<Automerge>>,
         settled: &[(FileId, FileRecord)],
+        kept_signatures: &HashMap<FileId, HashMap<ChangeHash, [u8; 64]>>,
     ) -> Result<(), SessionEnd> {
         if arrived.is_empty() && settled.is_empty() {
             return Ok(());
@@ -135,11 +152,13 @@ impl Session {
             for (file, changes) in arrived {
                 let signatures: Vec<ChangeSignature> = files
                     .get(&file)
-                    .map(|fs| {
+                    .map(|fs| &fs.signatures)
+                    .or_else(|| kept_signatures.get(&file))
+                    .map(|received| {
                         changes
                             .iter()
                             .filter_map(|c| {
-                                let signature = *fs.signatures.get(&c.hash())?;
+                                let signature = *received.get(&c.hash())?;
                                 let author = <[u8; 32]>::try_from(c.actor_id().to_bytes()).ok()?;
                                 Some(ChangeSignature {
                                     hash: c.hash(),

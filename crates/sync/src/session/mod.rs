@@ -4,13 +4,15 @@
 //! batches and sends whatever it returns; [`Session::tick`] picks up local changes in a live
 //! session. Every batch of received changes is validated by
 //! [`casebook::authority::check_changes`] and committed in one transaction *before* anything
-//! that acknowledges it is sent.
+//! that acknowledges it is sent. A file whose changes are refused is refused alone: the peer
+//! is told (`Refused`), the file is out of play for the rest of the session on both sides,
+//! and every other file goes on syncing.
 //!
 //! The parts: `announce` (announcements, set reconciliation, the peer's cursor, `Done`),
 //! `files` (the per-file sync state and how a file enters play), `incoming` (a peer's `Sync`
-//! applied, checked and committed), `outgoing` (this side's Automerge messages and which files
-//! settle), `blooms` (checks of a peer's Automerge message), `end` ([`SessionEnd`]) and
-//! `stats` ([`Stats`]).
+//! applied, checked and committed), `refused` (one file's changes refused, by either side),
+//! `outgoing` (this side's Automerge messages and which files settle), `blooms` (checks of a
+//! peer's Automerge message), `end` ([`SessionEnd`]) and `stats` ([`Stats`]).
 
 mod announce;
 mod blooms;
@@ -18,6 +20,7 @@ mod end;
 mod files;
 mod incoming;
 mod outgoing;
+mod refused;
 mod stats;
 
 use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
@@ -30,9 +33,9 @@ use casebook_proto::{Cursor, Item, Message};
 
 pub use end::SessionEnd;
 use files::FileSync;
-pub use stats::Stats;
+pub use stats::{RefusedFile, Stats};
 
-use crate::record::{self, FileRecord, PeerRecord};
+use crate::record::{self, FileRecord, PeerRecord, RefusedBy};
 
 /// One session with one peer.
 #[derive(Debug)]
@@ -67,12 +70,17 @@ pub struct Session {
     /// later word of the peer naming them is its acknowledgement, not a question, and a queued
     /// file still at them needs no turn in play (until a `Have` of the peer names other heads).
     told_before: HashMap<FileId, Vec<ChangeHash>>,
+    /// Files whose changes one side refused in this session, and which side: out of play for
+    /// the rest of it, so the peer's further words on them are ignored (still counted for
+    /// `Done`) and they never enter play again here.
+    refused: HashMap<FileId, RefusedBy>,
     /// This side's (file, heads digest) items for set reconciliation, once needed.
     reconcile_items: Option<Vec<Item>>,
     /// Whether set reconciliation runs in this session: the peer's cursor is then saved only
     /// when both sides are done, since a range may still turn up files after this side settled.
     reconciling: bool,
-    /// `Sync` and `Reconcile` messages sent and received (the requests `Done` accounts for).
+    /// `Sync`, `Reconcile` and `Refused` messages sent and received (the requests `Done`
+    /// accounts for).
     requests_sent: u64,
     requests_received: u64,
     /// The `seen` of the peer's latest `Done`, cleared when it sends more.
@@ -114,8 +122,12 @@ struct Batch {
     /// The documents of shared files worked on in this batch: shared with the store's other
     /// readers until this batch changes one.
     docs: HashMap<FileId, Arc<Automerge>>,
-    /// Files settled by an acknowledgement, with the sync state to save.
+    /// Files settled by an acknowledgement, with the sync state to save; and files refused
+    /// in this batch, with their refusal.
     settled: Vec<(FileId, FileRecord)>,
+    /// The signatures received for files that left play in this batch (the peer refused
+    /// ours) with valid changes of the peer's still to commit.
+    kept_signatures: HashMap<FileId, HashMap<ChangeHash, [u8; 64]>>,
 }
 
 impl Session {
@@ -138,6 +150,7 @@ impl Session {
             waiting: VecDeque::new(),
             queued: HashSet::new(),
             told_before: HashMap::new(),
+            refused: HashMap::new(),
             reconcile_items: None,
             reconciling: false,
             requests_sent: 0,
@@ -246,6 +259,7 @@ impl Session {
                     self.on_reconcile(&mut work, lower, ranges)?;
                 }
                 Message::Done { seen } => self.on_done(seen)?,
+                Message::Refused { file, reason } => self.on_refused(&mut work, file, &reason)?,
             }
         }
         let Batch {
@@ -254,8 +268,9 @@ impl Session {
             arrived,
             mut docs,
             settled,
+            kept_signatures,
         } = work;
-        self.commit(arrived, &mut docs, &settled)?;
+        self.commit(arrived, &mut docs, &settled, &kept_signatures)?;
         touched.extend(self.admit_waiting()?);
         loop {
             out.extend(self.generate_all(touched, &mut docs)?);

@@ -1,5 +1,9 @@
 //! What a session did: [`Stats`].
 
+use casebook::FileId;
+
+use crate::record::RefusedBy;
+
 /// What a session did, for the summary `casebook sync` prints.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Stats {
@@ -17,4 +21,18 @@ pub struct Stats {
     pub reconciled: usize,
     /// `Reconcile` messages sent.
     pub reconcile_messages: usize,
+    /// Files whose changes one side refused, in the order it happened: each was out of play for
+    /// the rest of the session, and nothing of it was stored.
+    pub refused: Vec<RefusedFile>,
+}
+
+/// One file whose changes a side of the session refused.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct RefusedFile {
+    /// The file.
+    pub file_id: FileId,
+    /// Why, in the refusing side's words.
+    pub reason: String,
+    /// Which side refused.
+    pub refused_by: RefusedBy,
 }

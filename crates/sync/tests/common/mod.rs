@@ -121,6 +121,36 @@ impl TestNode {
             .expect("stored");
     }
 
+    /// Log a call made by another adviser's node (no peer of anyone here) and store it as a
+    /// merge of that adviser's exported file brings it in: without a signature, which nobody
+    /// here holds, and vouched for by no one. Returns its hash. Every other node refuses it, as
+    /// no signature of its author covers it.
+    pub fn log_call_brought_in(&self, file: FileId, summary: &str) -> ChangeHash {
+        let author = casebook::SecretKey::from_seed([42; 32]).node_id();
+        let i = call("Dana", self.node.now(), summary);
+        let mut doc = self.node.load(file).expect("load");
+        doc.set_actor(ActorId::from(&author.as_bytes()[..]));
+        let before = doc.get_heads();
+        edit::log_interaction(&mut doc, &self.node.edit_context(), &i).expect("edit");
+        let changes = doc.get_changes(&before);
+        let hash = changes.last().expect("a change").hash();
+        self.node
+            .store()
+            .update(|txn| {
+                self.node.store_changes_in(
+                    txn,
+                    file,
+                    changes,
+                    casebook::Origin::File {
+                        name: "dana-export.automerge".into(),
+                    },
+                    vec![],
+                )
+            })
+            .expect("stored");
+        hash
+    }
+
     pub fn heads(&self, file: FileId) -> Vec<ChangeHash> {
         let mut h = self
             .node
