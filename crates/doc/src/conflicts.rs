@@ -13,14 +13,16 @@
 
 use std::collections::BTreeMap;
 
-use automerge::transaction::Transactable;
-use automerge::{ActorId, Automerge, ObjId, ObjType, ROOT, ReadDoc, ScalarValue, Value};
+use automerge::transaction::{Transactable, Transaction};
+use automerge::{
+    ActorId, Automerge, ObjId, ObjType, ROOT, ReadDoc, ScalarValue, TextEncoding, Value, hydrate,
+};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use uuid::Uuid;
 
 use crate::Error;
-use crate::edit::{EditContext, Edited, insert_json, put_json, transact};
+use crate::edit::{EditContext, Edited, transact};
 use crate::history::{Author, author_of};
 use crate::model::AccountFile;
 
@@ -97,20 +99,14 @@ pub struct Candidate {
     pub time: Option<DateTime<Utc>>,
     /// The hash of the change that wrote it, in hex.
     pub change: Option<String>,
-    /// What to write to keep this value.
+    /// The value exactly as Automerge holds it, type for type (a text object stays text, an
+    /// int stays an int): what keeping it writes back.
     #[serde(skip)]
-    kind: Kind,
+    stored: hydrate::Value,
     /// The moment written with this value by the same change, if the field has one (see
-    /// `MOMENTS`).
+    /// `MOMENTS`), as Automerge holds it.
     #[serde(skip)]
-    moment: Option<ScalarValue>,
-}
-
-/// A candidate's value as Automerge holds it.
-#[derive(Clone, Debug, PartialEq)]
-enum Kind {
-    Scalar(ScalarValue),
-    Object(ObjType),
+    moment: Option<hydrate::Value>,
 }
 
 /// Which value a [`resolve`] keeps.
@@ -136,13 +132,10 @@ impl Candidate {
         }
     }
 
-    /// The value as a sentence shows it: text quoted, numbers bare, groups in parentheses.
+    /// The value as a sentence shows it: text quoted (whether a plain string or a text
+    /// object), numbers bare, groups in parentheses.
     pub fn shown(&self) -> String {
-        match &self.kind {
-            Kind::Scalar(ScalarValue::Str(_)) => format!("'{}'", self.text),
-            Kind::Object(_) => format!("({})", self.text),
-            Kind::Scalar(_) => self.text.clone(),
-        }
+        shown(&self.stored, &self.text)
     }
 
     fn day(&self) -> Option<NaiveDate> {
@@ -230,26 +223,18 @@ pub fn conflicts(doc: &Automerge) -> Result<Vec<Conflict>, Error> {
             Some((m, _)) => doc
                 .get_all(&r.obj, m)?
                 .into_iter()
-                .filter_map(|(v, op)| match v {
-                    Value::Scalar(s) => {
-                        let hash = lookup.change_of(&op).1.map(|c| c.hash.clone());
-                        Some((hash, s.into_owned()))
-                    }
-                    Value::Object(_) => None,
+                .map(|(v, op)| {
+                    let hash = lookup.change_of(&op).1.map(|c| c.hash.clone());
+                    Ok((hash, whole(doc, &v, &op)?))
                 })
-                .collect(),
+                .collect::<Result<Vec<_>, Error>>()?,
             None => Vec::new(),
         };
         let mut candidates = Vec::with_capacity(r.values.len());
         let last = r.values.len().saturating_sub(1);
-        for (i, (kind, op)) in r.values.iter().enumerate() {
-            let (text, value) = match kind {
-                Kind::Scalar(s) => (scalar_text(s), scalar_json(s)),
-                Kind::Object(_) => {
-                    let json = crate::view::json_of(&ReadDoc::hydrate(doc, op, None)?);
-                    (object_text(&json), json)
-                }
-            };
+        for (i, (stored, op)) in r.values.iter().enumerate() {
+            let value = crate::view::json_of(stored);
+            let text = words(stored);
             let (author, change) = lookup.change_of(op);
             candidates.push(Candidate {
                 number: i + 1,
@@ -260,17 +245,19 @@ pub fn conflicts(doc: &Automerge) -> Result<Vec<Conflict>, Error> {
                 author: author.unwrap_or_else(|| Author::Other("unknown".into())),
                 time: change.and_then(|c| c.time),
                 change: change.map(|c| c.hash.clone()),
-                kind: kind.clone(),
+                stored: stored.clone(),
                 moment: moments
                     .iter()
                     .find(|(hash, _)| hash.is_some() && *hash == change.map(|c| c.hash.clone()))
                     .map(|(_, m)| m.clone()),
             });
         }
-        if candidates
-            .iter()
-            .all(|c| c.value == candidates[0].value && c.kind == candidates[0].kind)
-        {
+        // Values that read the same are nothing to decide, whatever Automerge type holds them:
+        // another tool may write casebook's uint as an int or a whole float, or its string as
+        // a text object, and every view reads them alike. Only the listing skips them; the id
+        // of a true conflict still hashes every concurrent write.
+        let first = reading(&candidates[0].value);
+        if candidates.iter().all(|c| reading(&c.value) == first) {
             continue;
         }
         let id = conflict_id(&file_id, &r.path, &r.values);
@@ -290,8 +277,10 @@ pub fn conflicts(doc: &Automerge) -> Result<Vec<Conflict>, Error> {
 ///
 /// The change writes the chosen value over the conflicted field; because it has seen every
 /// concurrent value, it supersedes them all, and every node that merges it shows the chosen
-/// value and no conflict. Keeping a group of fields (say, one of two exit plans written at the
-/// same time) writes a copy of it. The message says what was decided, e.g. `Resolved risk 'Key
+/// value and no conflict. A kept value is written exactly as Automerge held it, whatever its
+/// type: a whole number keeps its number type, text another tool wrote as a text object stays
+/// text with its words, and a group of fields (say, one of two exit plans written at the same
+/// time) is copied field for field. The message says what was decided, e.g. `Resolved risk 'Key
 /// supplier failure' likelihood: kept 4 (Bob)`.
 ///
 /// # Errors
@@ -315,7 +304,7 @@ pub fn resolve(
     let what = conflict.what.clone();
     let now = ctx.now.to_rfc3339();
     let moment = moment_of(&conflict.key);
-    let (kind, value, message, typed, moment_value) = match choice {
+    let (value, message, typed, moment_value) = match choice {
         Choice::Candidate(index) => {
             let c = conflict.candidates.get(index).ok_or_else(|| {
                 Error::Rule(format!(
@@ -328,47 +317,24 @@ pub fn resolve(
         }
         Choice::Adviser(name) => by_adviser(&conflict, &name)?.kept(&what),
         Choice::Value(text) => {
-            let scalar = typed_value(&conflict, &text)?;
-            let shown = match &scalar {
-                ScalarValue::Str(s) => format!("'{s}'"),
-                other => scalar_text(other),
-            };
+            let value = typed_value(&conflict, &text, doc.text_encoding())?;
+            let shown = shown(&value, &words(&value));
             let message = format!(
                 "Resolved {what}: set {shown} (over {})",
                 conflict.values_by()
             );
             let moment_now = moment
                 .filter(|(_, typed)| *typed)
-                .map(|_| ScalarValue::Str(now.as_str().into()));
-            (
-                Kind::Scalar(scalar.clone()),
-                scalar_json(&scalar),
-                message,
-                Some(text),
-                moment_now,
-            )
+                .map(|_| hydrate::Value::Scalar(ScalarValue::Str(now.as_str().into())));
+            (value, message, Some(text), moment_now)
         }
     };
     let obj = conflict.obj;
     let key = conflict.key;
     transact(doc, ctx, message, None, move |tx| {
-        match kind {
-            Kind::Scalar(s) => tx.put(&obj, key.as_str(), s)?,
-            Kind::Object(ObjType::List) => {
-                let list = tx.put_object(&obj, key.as_str(), ObjType::List)?;
-                for (i, item) in value.as_array().into_iter().flatten().enumerate() {
-                    insert_json(tx, &list, i, item)?;
-                }
-            }
-            Kind::Object(typ) => {
-                let map = tx.put_object(&obj, key.as_str(), typ)?;
-                for (k, v) in value.as_object().into_iter().flatten() {
-                    put_json(tx, &map, k, v)?;
-                }
-            }
-        }
+        put_whole(tx, &obj, &key, &value)?;
         if let (Some((moment_key, _)), Some(m)) = (moment, moment_value) {
-            tx.put(&obj, moment_key, m)?;
+            put_whole(tx, &obj, moment_key, &m)?;
         }
         // A typed value must still read as an account file (a known stage word, a valid
         // date, a number in range); otherwise the whole change is rolled back.
@@ -389,31 +355,24 @@ fn moment_of(key: &str) -> Option<(&'static str, bool)> {
         .map(|(_, moment, typed)| (*moment, *typed))
 }
 
-/// The candidate written by adviser `name`.
 impl Candidate {
-    /// What keeping this candidate writes: its kind, value, the change's message, no typed
-    /// text, and the moment written with it.
+    /// What keeping this candidate writes: its value as Automerge holds it, the change's
+    /// message, no typed text, and the moment written with it.
     fn kept(
         &self,
         what: &str,
     ) -> (
-        Kind,
-        serde_json::Value,
+        hydrate::Value,
         String,
         Option<String>,
-        Option<ScalarValue>,
+        Option<hydrate::Value>,
     ) {
         let message = format!("Resolved {what}: kept {} ({})", self.shown(), self.who());
-        (
-            self.kind.clone(),
-            self.value.clone(),
-            message,
-            None,
-            self.moment.clone(),
-        )
+        (self.stored.clone(), message, None, self.moment.clone())
     }
 }
 
+/// The candidate written by adviser `name`.
 fn by_adviser<'a>(conflict: &'a Conflict, name: &str) -> Result<&'a Candidate, Error> {
     let wanted = name.trim();
     let mine: Vec<&Candidate> = conflict
@@ -432,7 +391,13 @@ fn by_adviser<'a>(conflict: &'a Conflict, name: &str) -> Result<&'a Candidate, E
             conflict.values_by()
         ))),
         [one] => Ok(one),
-        [first, rest @ ..] if rest.iter().all(|c| c.value == first.value) => Ok(first),
+        [first, rest @ ..]
+            if rest
+                .iter()
+                .all(|c| reading(&c.value) == reading(&first.value)) =>
+        {
+            Ok(first)
+        }
         _ => Err(Error::Rule(format!(
             "{wanted} set more than one value of {} ({}); choose one by its number",
             conflict.what,
@@ -441,22 +406,29 @@ fn by_adviser<'a>(conflict: &'a Conflict, name: &str) -> Result<&'a Candidate, E
     }
 }
 
-/// Parse `text` with the type of the field's current value.
-fn typed_value(conflict: &Conflict, text: &str) -> Result<ScalarValue, Error> {
+/// Parse `text` with the type of the field's current value (`encoding` is the document's, for
+/// a text object).
+fn typed_value(
+    conflict: &Conflict,
+    text: &str,
+    encoding: TextEncoding,
+) -> Result<hydrate::Value, Error> {
     let what = &conflict.what;
     let current = conflict
         .candidates
         .iter()
         .find(|c| c.current)
-        .map(|c| &c.kind);
+        .map(|c| &c.stored);
     let t = text.trim();
     let value = match current {
-        Some(Kind::Object(_)) | None => {
+        Some(hydrate::Value::Map(_) | hydrate::Value::List(_)) | None => {
             return Err(Error::Rule(format!(
                 "{what} is a group of fields, not one value; keep one of its values by number or adviser"
             )));
         }
-        Some(Kind::Scalar(s)) => match s {
+        // Text stays text, as the field's own type (see `put_whole`).
+        Some(hydrate::Value::Text(_)) => return Ok(hydrate::Value::text(encoding, t)),
+        Some(hydrate::Value::Scalar(s)) => match s {
             ScalarValue::Uint(_) => ScalarValue::Uint(t.parse().map_err(|_| {
                 Error::Rule(format!(
                     "'{text}' is not a whole number; {what} holds whole numbers"
@@ -494,13 +466,26 @@ fn typed_value(conflict: &Conflict, text: &str) -> Result<ScalarValue, Error> {
             }
         },
     };
-    if let ScalarValue::Uint(v) = value
+    // A scale field holds a whole number however another tool typed it (an int where
+    // casebook writes a uint), so both are held to the scale.
+    let number = match value {
+        ScalarValue::Uint(v) => Some(i64::try_from(v).unwrap_or(i64::MAX)),
+        ScalarValue::Int(v) => Some(v),
+        _ => None,
+    };
+    if let Some(n) = number
         && let Some(field) = SCALE_FIELDS.iter().find(|f| **f == conflict.key)
     {
-        let v = u8::try_from(v).unwrap_or(u8::MAX);
+        // `check_scale` takes a u8; a number no u8 holds is off the scale as typed.
+        let v = u8::try_from(n).map_err(|_| Error::OutOfRange {
+            what: field,
+            value: n,
+            min: 1,
+            max: 5,
+        })?;
         crate::config::check_scale(field, v)?;
     }
-    Ok(value)
+    Ok(hydrate::Value::Scalar(value))
 }
 
 /// A conflicted field found by [`walk`], before it is described.
@@ -508,7 +493,7 @@ struct Raw {
     obj: ObjId,
     key: String,
     path: Vec<String>,
-    values: Vec<(Kind, ObjId)>,
+    values: Vec<(hydrate::Value, ObjId)>,
 }
 
 /// Visit every key of every map reachable through the values views show, collecting keys with
@@ -532,14 +517,8 @@ fn walk(
         if all.len() > 1 {
             let values = all
                 .iter()
-                .map(|(v, id)| {
-                    let kind = match v {
-                        Value::Scalar(s) => Kind::Scalar(s.as_ref().clone()),
-                        Value::Object(t) => Kind::Object(*t),
-                    };
-                    (kind, id.clone())
-                })
-                .collect();
+                .map(|(v, id)| Ok((whole(doc, v, id)?, id.clone())))
+                .collect::<Result<_, Error>>()?;
             let mut p = path.clone();
             p.push(key.clone());
             out.push(Raw {
@@ -561,7 +540,7 @@ fn walk(
 /// A stable short id for a conflict: FNV-1a (64-bit, fixed by its definition so every build
 /// and node computes the same) over the file id, the path and the operation ids (counter and
 /// actor) of the concurrent writes, so a stale id never resolves a newer set of values.
-fn conflict_id(file_id: &str, path: &[String], values: &[(Kind, ObjId)]) -> String {
+fn conflict_id(file_id: &str, path: &[String], values: &[(hydrate::Value, ObjId)]) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut feed = |bytes: &[u8]| {
         for b in bytes.iter().chain(std::iter::once(&0u8)) {
@@ -644,13 +623,16 @@ impl Lookup {
     }
 }
 
-/// The text at `key` in map `obj`, if it is text.
+/// The text at `key` in map `obj`, if it is text: a plain string, as casebook writes it, or a
+/// text object, as other Automerge tools (automerge-js) write theirs. Names are looked up here,
+/// so a risk whose title another tool wrote is still named by its title.
 fn text_at(doc: &Automerge, obj: &ObjId, key: &str) -> Option<String> {
     match doc.get(obj, key) {
         Ok(Some((Value::Scalar(s), _))) => match s.as_ref() {
             ScalarValue::Str(t) => Some(t.to_string()),
             _ => None,
         },
+        Ok(Some((Value::Object(ObjType::Text), id))) => doc.text(&id).ok(),
         _ => None,
     }
 }
@@ -788,17 +770,133 @@ fn scalar_text(s: &ScalarValue) -> String {
     }
 }
 
-fn scalar_json(s: &ScalarValue) -> serde_json::Value {
+/// `value` as views read it, for comparing candidates: a float holding a whole number reads
+/// as that whole number (a uint and an int of the same value are equal JSON numbers already).
+/// Text objects and plain strings are both JSON strings (`view::json_of`), so they compare by
+/// their words.
+fn reading(value: &serde_json::Value) -> serde_json::Value {
     use serde_json::Value as J;
-    match s {
-        ScalarValue::Str(t) => J::String(t.to_string()),
-        ScalarValue::Int(i) | ScalarValue::Timestamp(i) => J::from(*i),
-        ScalarValue::Uint(u) => J::from(*u),
-        ScalarValue::F64(f) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
-        ScalarValue::Counter(c) => J::from(i64::from(c)),
-        ScalarValue::Boolean(b) => J::Bool(*b),
-        ScalarValue::Bytes(b) => J::Array(b.iter().map(|x| J::from(*x)).collect()),
-        ScalarValue::Null | ScalarValue::Unknown { .. } => J::Null,
+    match value {
+        J::Number(n) => match n.as_f64() {
+            // Below 2^63 in size, a whole float converts to an i64 exactly.
+            Some(f) if n.is_f64() && f.fract() == 0.0 && f.abs() < 9_223_372_036_854_775_808.0 => {
+                J::from(f as i64)
+            }
+            _ => value.clone(),
+        },
+        J::Array(items) => J::Array(items.iter().map(reading).collect()),
+        J::Object(fields) => J::Object(
+            fields
+                .iter()
+                .map(|(k, v)| (k.clone(), reading(v)))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+/// A value as Automerge holds it, whole: a scalar with its own type, an object with everything
+/// in it (where the object's own fields hold concurrent values, the one views show).
+fn whole(doc: &Automerge, value: &Value<'_>, id: &ObjId) -> Result<hydrate::Value, Error> {
+    Ok(match value {
+        Value::Scalar(s) => hydrate::Value::Scalar(s.as_ref().clone()),
+        Value::Object(_) => ReadDoc::hydrate(doc, id, None)?,
+    })
+}
+
+/// A value as a sentence shows it, given its `text`: text quoted (a plain string or a text
+/// object alike), numbers bare, groups in parentheses.
+fn shown(value: &hydrate::Value, text: &str) -> String {
+    match value {
+        hydrate::Value::Scalar(ScalarValue::Str(_)) | hydrate::Value::Text(_) => {
+            format!("'{text}'")
+        }
+        hydrate::Value::Map(_) | hydrate::Value::List(_) => format!("({text})"),
+        hydrate::Value::Scalar(_) => text.to_string(),
+    }
+}
+
+/// A value in words, as a candidate's `text`: a scalar as [`scalar_text`] gives it, a text
+/// object's content, a group's fields as [`object_text`] gives them.
+fn words(value: &hydrate::Value) -> String {
+    match value {
+        hydrate::Value::Scalar(s) => scalar_text(s),
+        hydrate::Value::Text(t) => t.to_string(),
+        hydrate::Value::Map(_) | hydrate::Value::List(_) => {
+            object_text(&crate::view::json_of(value))
+        }
+    }
+}
+
+/// Write `value` at `key` of map `obj` exactly as Automerge held it: scalars with their own
+/// type (an int stays an int, a timestamp a timestamp), maps and lists with everything in them.
+///
+/// Text stays a text object rather than becoming a plain string: it is the value the adviser
+/// chose, as the tool that wrote it holds it, so that tool can go on editing it as text, and
+/// casebook loses nothing by it, because its views read a text object and a plain string alike
+/// (`view::json_of` makes both a JSON string) and its names and conflicts read both too.
+/// (Marks on text, which casebook never writes, are not copied.)
+fn put_whole(
+    tx: &mut Transaction<'_>,
+    obj: &ObjId,
+    key: &str,
+    value: &hydrate::Value,
+) -> Result<(), Error> {
+    match value {
+        hydrate::Value::Scalar(s) => tx.put(obj, key, s.clone())?,
+        other => {
+            let id = tx.put_object(obj, key, obj_type(other))?;
+            fill(tx, &id, other)?;
+        }
+    }
+    Ok(())
+}
+
+/// [`put_whole`] for a list element at `index`.
+fn insert_whole(
+    tx: &mut Transaction<'_>,
+    list: &ObjId,
+    index: usize,
+    value: &hydrate::Value,
+) -> Result<(), Error> {
+    match value {
+        hydrate::Value::Scalar(s) => tx.insert(list, index, s.clone())?,
+        other => {
+            let id = tx.insert_object(list, index, obj_type(other))?;
+            fill(tx, &id, other)?;
+        }
+    }
+    Ok(())
+}
+
+/// Fill the new, empty object `id` with the content of `value`.
+fn fill(tx: &mut Transaction<'_>, id: &ObjId, value: &hydrate::Value) -> Result<(), Error> {
+    match value {
+        hydrate::Value::Map(map) => {
+            // In key order, so the same choice writes the same operations on every run.
+            let mut fields: Vec<_> = map.iter().collect();
+            fields.sort_by(|a, b| a.0.cmp(b.0));
+            for (k, v) in fields {
+                put_whole(tx, id, k, &v.value)?;
+            }
+        }
+        hydrate::Value::List(list) => {
+            for (i, item) in list.iter().enumerate() {
+                insert_whole(tx, id, i, &item.value)?;
+            }
+        }
+        hydrate::Value::Text(text) => tx.splice_text(id, 0, 0, &text.to_string())?,
+        hydrate::Value::Scalar(_) => {}
+    }
+    Ok(())
+}
+
+/// The Automerge type of an object value.
+fn obj_type(value: &hydrate::Value) -> ObjType {
+    match value {
+        hydrate::Value::List(_) => ObjType::List,
+        hydrate::Value::Text(_) => ObjType::Text,
+        hydrate::Value::Map(_) | hydrate::Value::Scalar(_) => ObjType::Map,
     }
 }
 

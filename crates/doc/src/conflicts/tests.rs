@@ -453,3 +453,321 @@ fn appended_interactions_and_actions_never_conflict() {
     // Both nodes named their advisers in `nodes`, without conflict either.
     assert_eq!(file.nodes.len(), 2);
 }
+
+/// Another Automerge tool (automerge-js, say) editing a copy of `doc`: a random actor that is
+/// no casebook node, writing through the Automerge API instead of casebook's edits.
+fn other_tool(doc: &Automerge) -> Automerge {
+    doc.fork().with_actor(ActorId::random())
+}
+
+/// One change by a tool, with `f` writing into it.
+fn tool_change(tool: &mut Automerge, f: impl FnOnce(&mut Transaction<'_>)) {
+    let mut tx = tool.transaction();
+    f(&mut tx);
+    tx.commit();
+}
+
+/// Write `text` at `key` of `obj` as a Text object, as automerge-js writes its strings.
+fn put_text(tx: &mut impl Transactable, obj: &ObjId, key: &str, text: &str) {
+    let t = tx.put_object(obj, key, ObjType::Text).unwrap();
+    tx.splice_text(&t, 0, 0, text).unwrap();
+}
+
+fn mitigate(doc: &mut Automerge, who: &str, day: u32, risk: Uuid, mitigation: &str) {
+    edit::assess_risk(
+        doc,
+        &ctx(who, day),
+        &OrgConfig::default(),
+        risk,
+        &RiskAssessment {
+            mitigation: Some(mitigation.into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+}
+
+/// The one value at `key` of the map at `path`, as Automerge holds it, whole.
+fn stored(doc: &Automerge, path: &[&str], key: &str) -> hydrate::Value {
+    let obj = map_at(doc, path).unwrap();
+    let all = doc.get_all(&obj, key).unwrap();
+    assert_eq!(all.len(), 1, "{key} still holds several values: {all:?}");
+    match &all[0] {
+        (Value::Scalar(s), _) => hydrate::Value::Scalar(s.as_ref().clone()),
+        (Value::Object(_), id) => ReadDoc::hydrate(doc, id, None).unwrap(),
+    }
+}
+
+#[test]
+fn keeping_a_value_another_tool_wrote_as_text_writes_that_text() {
+    let (mut alice, _, risk) = two_nodes();
+    let mut tool = other_tool(&alice);
+    mitigate(&mut alice, "Alice", 12, risk, "Find a second supplier");
+    let obj = map_at(&tool, &["risks", &risk.to_string()]).unwrap();
+    tool_change(&mut tool, |tx| {
+        put_text(tx, &obj, "mitigation", "Dual sourcing by June");
+    });
+    alice.merge(&mut tool).unwrap();
+
+    let found = conflicts(&alice).unwrap();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let c = &found[0];
+    let theirs = c
+        .candidates
+        .iter()
+        .position(|c| matches!(c.author, Author::Other(_)))
+        .unwrap();
+    let candidate = &c.candidates[theirs];
+    assert_eq!(candidate.text, "Dual sourcing by June");
+    assert_eq!(candidate.value, serde_json::json!("Dual sourcing by June"));
+    // Text reads as text in the sentence, whichever way it is stored.
+    assert_eq!(candidate.shown(), "'Dual sourcing by June'");
+
+    let edited = resolve(
+        &mut alice,
+        &ctx("Alice", 13),
+        &c.id,
+        Choice::Candidate(theirs),
+    )
+    .unwrap();
+    assert_eq!(
+        edited.message,
+        format!(
+            "Resolved risk 'Key supplier failure' mitigation: kept 'Dual sourcing by June' ({})",
+            candidate.who()
+        )
+    );
+    assert!(conflicts(&alice).unwrap().is_empty());
+    assert_eq!(
+        view::read(&alice).unwrap().risks[&risk].mitigation,
+        "Dual sourcing by June"
+    );
+    // Exactly the value the tool wrote: text, with its content.
+    assert_eq!(
+        stored(&alice, &["risks", &risk.to_string()], "mitigation"),
+        stored(&tool, &["risks", &risk.to_string()], "mitigation")
+    );
+}
+
+#[test]
+fn a_value_typed_over_text_is_stored_as_text() {
+    let (mut alice, _, risk) = two_nodes();
+    let mut tool = other_tool(&alice);
+    mitigate(&mut alice, "Alice", 12, risk, "Find a second supplier");
+    let obj = map_at(&tool, &["risks", &risk.to_string()]).unwrap();
+    // An earlier change of the tool's gives its write the higher operation id, so its text
+    // is the value views show and the field's type for a typed value.
+    tool_change(&mut tool, |tx| {
+        tx.put(&obj, "category", "supply chain").unwrap();
+    });
+    tool_change(&mut tool, |tx| {
+        put_text(tx, &obj, "mitigation", "Dual sourcing by June");
+    });
+    alice.merge(&mut tool).unwrap();
+    let c = conflicts(&alice).unwrap().remove(0);
+    assert!(
+        c.candidates
+            .iter()
+            .any(|c| c.current && matches!(c.author, Author::Other(_))),
+        "{c:#?}"
+    );
+
+    let edited = resolve(
+        &mut alice,
+        &ctx("Alice", 13),
+        &c.id,
+        Choice::Value(" Dual sourcing by July ".into()),
+    )
+    .unwrap();
+    assert!(
+        edited
+            .message
+            .contains("mitigation: set 'Dual sourcing by July' (over 'Find a second supplier' by Alice, 'Dual sourcing by June' by actor "),
+        "{}",
+        edited.message
+    );
+    let kept = stored(&alice, &["risks", &risk.to_string()], "mitigation");
+    assert!(
+        matches!(&kept, hydrate::Value::Text(t) if t.to_string() == "Dual sourcing by July"),
+        "{kept:?}"
+    );
+    assert!(conflicts(&alice).unwrap().is_empty());
+}
+
+#[test]
+fn keeping_a_group_another_tool_wrote_copies_its_text_as_text() {
+    let (mut alice, _, _) = two_nodes();
+    let mut tool = other_tool(&alice);
+    edit::set_exit_plan(
+        &mut alice,
+        &ctx("Alice", 12),
+        &ExitPlan {
+            criteria: "growth finance secured".into(),
+            planned_date: NaiveDate::from_ymd_opt(2027, 6, 30),
+            onward_referral: String::new(),
+        },
+    )
+    .unwrap();
+    let journey = map_at(&tool, &["journey"]).unwrap();
+    tool_change(&mut tool, |tx| {
+        let plan = tx.put_object(&journey, "exit_plan", ObjType::Map).unwrap();
+        put_text(tx, &plan, "criteria", "export sales started");
+        tx.put(&plan, "planned_date", "2027-09-30").unwrap();
+    });
+    alice.merge(&mut tool).unwrap();
+    let c = conflicts(&alice).unwrap().remove(0);
+    let theirs = c
+        .candidates
+        .iter()
+        .position(|c| matches!(c.author, Author::Other(_)))
+        .unwrap();
+    assert_eq!(
+        c.candidates[theirs].shown(),
+        "(criteria: export sales started; planned date: 2027-09-30)"
+    );
+    resolve(
+        &mut alice,
+        &ctx("Alice", 13),
+        &c.id,
+        Choice::Candidate(theirs),
+    )
+    .unwrap();
+    let plan = view::read(&alice).unwrap().journey.exit_plan.unwrap();
+    assert_eq!(plan.criteria, "export sales started");
+    // The copy holds what the tool wrote, type for type: its criteria stay text.
+    assert_eq!(
+        stored(&alice, &["journey"], "exit_plan"),
+        stored(&tool, &["journey"], "exit_plan")
+    );
+}
+
+#[test]
+fn the_same_value_in_another_type_is_not_a_conflict() {
+    let (mut alice, _, risk) = two_nodes();
+    let mut tool = other_tool(&alice);
+    let mut another = other_tool(&alice);
+    // Casebook writes whole numbers as uint and strings as scalars.
+    edit::assess_risk(
+        &mut alice,
+        &ctx("Alice", 12),
+        &OrgConfig::default(),
+        risk,
+        &RiskAssessment {
+            likelihood: Some(4),
+            mitigation: Some("Find a second supplier".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let obj = map_at(&tool, &["risks", &risk.to_string()]).unwrap();
+    // One tool writes the same number as an int and the same words as text, another as a
+    // float with the same whole value.
+    tool_change(&mut tool, |tx| {
+        tx.put(&obj, "likelihood", ScalarValue::Int(4)).unwrap();
+        put_text(tx, &obj, "mitigation", "Find a second supplier");
+    });
+    tool_change(&mut another, |tx| {
+        tx.put(&obj, "likelihood", ScalarValue::F64(4.0)).unwrap();
+    });
+    alice.merge(&mut tool).unwrap();
+    alice.merge(&mut another).unwrap();
+    let risk_obj = map_at(&alice, &["risks", &risk.to_string()]).unwrap();
+    assert_eq!(alice.get_all(&risk_obj, "likelihood").unwrap().len(), 3);
+    assert_eq!(alice.get_all(&risk_obj, "mitigation").unwrap().len(), 2);
+    assert_eq!(conflicts(&alice).unwrap(), []);
+}
+
+#[test]
+fn a_true_conflict_across_number_types_is_listed_and_typed_values_are_range_checked() {
+    let (mut alice, _, risk) = two_nodes();
+    let mut tool = other_tool(&alice);
+    edit::assess_risk(
+        &mut alice,
+        &ctx("Alice", 12),
+        &OrgConfig::default(),
+        risk,
+        &RiskAssessment {
+            residual_likelihood: Some(3),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let obj = map_at(&tool, &["risks", &risk.to_string()]).unwrap();
+    // As above, an earlier change makes the tool's int the value views show.
+    tool_change(&mut tool, |tx| {
+        tx.put(&obj, "category", "supply chain").unwrap();
+    });
+    tool_change(&mut tool, |tx| {
+        tx.put(&obj, "residual_likelihood", ScalarValue::Int(2))
+            .unwrap();
+    });
+    let mut merged = alice.fork();
+    merged.merge(&mut tool).unwrap();
+    tool.merge(&mut alice).unwrap();
+
+    let found = conflicts(&merged).unwrap();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let c = &found[0];
+    assert_eq!(c.what, "risk 'Key supplier failure' residual likelihood");
+    let values: Vec<_> = c.candidates.iter().map(|c| c.value.clone()).collect();
+    assert_eq!(values, [serde_json::json!(3), serde_json::json!(2)]);
+    assert!(c.candidates[1].current);
+    // The same id on every copy holding the same concurrent values.
+    assert_eq!(conflicts(&tool).unwrap(), found);
+
+    // A whole number typed for the tool's int is held to the 1–5 scale all the same.
+    let heads = merged.get_heads();
+    let err = resolve(
+        &mut merged,
+        &ctx("Alice", 13),
+        &c.id,
+        Choice::Value("9".into()),
+    )
+    .unwrap_err();
+    assert!(matches!(err, Error::OutOfRange { .. }), "{err}");
+    assert_eq!(merged.get_heads(), heads);
+    resolve(
+        &mut merged,
+        &ctx("Alice", 13),
+        &c.id,
+        Choice::Value("5".into()),
+    )
+    .unwrap();
+    assert_eq!(
+        view::read(&merged).unwrap().risks[&risk].residual_likelihood,
+        Some(5)
+    );
+}
+
+#[test]
+fn entries_are_named_by_titles_another_tool_wrote_as_text() {
+    let (mut alice, mut bob, risk) = two_nodes();
+    let mut tool = other_tool(&alice);
+    let risk_obj = map_at(&tool, &["risks", &risk.to_string()]).unwrap();
+    let profile = map_at(&tool, &["profile"]).unwrap();
+    tool_change(&mut tool, |tx| {
+        put_text(tx, &risk_obj, "title", "Key supplier failure");
+        put_text(tx, &profile, "name", "Afon Valley Foods");
+    });
+    alice.merge(&mut tool).unwrap();
+    bob.merge(&mut tool).unwrap();
+    let config = OrgConfig::default();
+    assess(&mut alice, "Alice", 12, risk, 3);
+    assess(&mut bob, "Bob", 12, risk, 4);
+    edit::set_stage(&mut alice, &ctx("Alice", 12), &config, "diagnostic", "").unwrap();
+    edit::set_stage(&mut bob, &ctx("Bob", 12), &config, "action-plan", "").unwrap();
+    merge_both_ways(&mut alice, &mut bob);
+
+    let what: Vec<_> = conflicts(&alice)
+        .unwrap()
+        .into_iter()
+        .map(|c| c.what)
+        .collect();
+    assert_eq!(
+        what,
+        [
+            "client 'Afon Valley Foods' stage",
+            "risk 'Key supplier failure' likelihood"
+        ]
+    );
+}
