@@ -57,7 +57,7 @@ fn main() -> Result<(), casebook::Error> {
     let today = node.now().date_naive();
     let p = portfolio::portfolio(
         &node.summaries()?,
-        node.config(),
+        &node.config()?,
         None,
         node.now(),
         today - chrono::Duration::days(90),

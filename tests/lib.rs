@@ -99,6 +99,25 @@ impl std::fmt::Display for Run {
     }
 }
 
+/// A `casebook serve` process, killed when dropped.
+#[derive(Debug)]
+pub struct Served(std::process::Child);
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// A UDP port on loopback that was free a moment ago (for `serve --listen`).
+pub fn free_port() -> u16 {
+    std::net::UdpSocket::bind("127.0.0.1:0")
+        .and_then(|s| s.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
 /// One node: the casebook binary pointed at one data directory.
 #[derive(Clone, Debug)]
 pub struct Casebook {
@@ -139,6 +158,31 @@ impl Casebook {
             .arg("--data-dir")
             .arg(&self.dir);
         cmd
+    }
+
+    /// Start `casebook serve --listen ADDR --for SECONDS` in the background; the process is
+    /// killed when the guard drops, so a failing test leaves none behind.
+    pub fn serve(&self, listen: &str, seconds: u32) -> Served {
+        let child = self
+            .std_command()
+            .args(["serve", "--listen", listen, "--for", &seconds.to_string()])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("casebook serve starts");
+        Served(child)
+    }
+
+    /// `casebook sync PEER`, tried until `serve` on the other side listens (a few seconds).
+    pub fn sync_with(&self, peer: &str) -> Run {
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        loop {
+            let run = self.run(&["--json", "sync", peer, "--timeout", "10"]);
+            if run.success() || std::time::Instant::now() > deadline {
+                return run;
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
     }
 
     /// Run `casebook --data-dir DIR ARGS...` and capture what it did.

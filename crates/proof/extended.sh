@@ -13,7 +13,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 
-all=(crash_points torn_writes io_errors kill9 simulation network security_matrix load fuzz)
+all=(crash_points torn_writes io_errors kill9 simulation network security_matrix endorsement_matrix load fuzz)
 if [ $# -gt 0 ]; then suites=("$@"); else suites=("${all[@]}"); fi
 
 logs=target/extended

@@ -65,6 +65,12 @@ const COMMANDS: &[&[&str]] = &[
     &["config", "pathway"],
     &["config", "stage-days"],
     &["config", "thresholds"],
+    &["org"],
+    &["org", "show"],
+    &["org", "create"],
+    &["org", "add"],
+    &["org", "remove"],
+    &["org", "join"],
     &["demo"],
 ];
 

@@ -36,7 +36,8 @@ fn a_logged_interaction_is_in_the_summaries_table_after_exit() {
     let db = redb::ReadOnlyDatabase::open(cb.store_path()).expect("open the store read-only");
     let tx = db.begin_read().expect("read transaction");
     let table = tx.open_table(SUMMARIES).expect("the summaries table");
-    assert_eq!(table.len().expect("len"), 1);
+    // One account file, and the node's organisation document (its id is a version 8 UUID).
+    assert_eq!(table.len().expect("len"), 2);
     let value = table
         .get(uuid_bytes(&id))
         .expect("read")

@@ -482,10 +482,15 @@ fn opportunity_qualification_score_and_weights() {
         cb.json(&["config", "show"])["cosmonauts_weights"]["authority"],
         3
     );
+    // The session keeps the weights it was recorded under; today's score is shown beside.
     let shown = cb.json(&["opp", "show", "Acme", &opp]);
     assert!(
-        close(&shown["scores"][0]["total"], 0.4),
-        "(1.0×1 + 0.2×3) / 4 = 0.4: {shown}"
+        close(&shown["scores"][0]["total"], 0.6),
+        "recorded with equal weights: {shown}"
+    );
+    assert!(
+        close(&shown["scores"][0]["total_now"], 0.4),
+        "(1.0×1 + 0.2×3) / 4 = 0.4 under today's weights: {shown}"
     );
 }
 

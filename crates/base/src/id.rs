@@ -21,6 +21,31 @@ impl FileId {
         Self(Uuid::new_v4())
     }
 
+    /// A fresh random id for an organisation document: a UUID of version 8 (custom), where
+    /// every account file's is version 4, so what a document is follows from its id alone and
+    /// no peer can present an account file as an organisation's rules, or the reverse.
+    pub fn new_organisation() -> Self {
+        let mut bytes = Uuid::new_v4().into_bytes();
+        bytes[6] = (bytes[6] & 0x0F) | 0x80;
+        Self(Uuid::from_bytes(bytes))
+    }
+
+    /// The id of the organisation a node starts with on its own: the first 16 bytes of its node
+    /// id made an organisation's id, so it is the same whenever that node's store is made (a
+    /// node's first files name it) and differs from every other node's.
+    pub fn first_organisation_of(node: &NodeId) -> Self {
+        let mut bytes = [0u8; 16];
+        bytes.copy_from_slice(&node.as_bytes()[..16]);
+        bytes[6] = (bytes[6] & 0x0F) | 0x80;
+        bytes[8] = (bytes[8] & 0x3F) | 0x80;
+        Self(Uuid::from_bytes(bytes))
+    }
+
+    /// Whether this is an organisation document's id (see [`FileId::new_organisation`]).
+    pub fn is_organisation(self) -> bool {
+        self.0.get_version_num() == 8
+    }
+
     /// The file id with these 16 bytes (as stored in redb keys).
     pub fn from_bytes(bytes: [u8; 16]) -> Self {
         Self(Uuid::from_bytes(bytes))
@@ -174,6 +199,24 @@ impl<'de> Deserialize<'de> for NodeId {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn organisation_ids_and_account_file_ids_never_pass_for_each_other() {
+        for _ in 0..64 {
+            let org = FileId::new_organisation();
+            assert!(org.is_organisation());
+            assert_eq!(org.uuid().get_variant(), uuid::Variant::RFC4122);
+            assert_eq!(org.to_string().parse::<FileId>().unwrap(), org);
+            assert!(!FileId::new().is_organisation());
+        }
+        let first = FileId::first_organisation_of(&NodeId::from_bytes([0xFF; 32]));
+        assert!(first.is_organisation());
+        assert_eq!(first.uuid().get_variant(), uuid::Variant::RFC4122);
+        assert_ne!(
+            first,
+            FileId::first_organisation_of(&NodeId::from_bytes([0xFE; 32]))
+        );
+    }
 
     #[test]
     fn node_id_text_round_trips_and_is_52_chars() {

@@ -45,6 +45,8 @@ pub fn client(n: usize, leads: &[&str], intake: DateTime<Utc>) -> NewClient {
         lead: leads[n % leads.len()].to_string(),
         intake_date: Some(intake.date_naive()),
         source: "referral".into(),
+        // Judged by the storing node's own organisation.
+        org: None,
     }
 }
 

@@ -61,7 +61,8 @@ impl Spec {
         Self {
             owner: node.node_id(),
             adviser: node.adviser().to_string(),
-            config: node.config().clone(),
+            // A fresh node's rules (its organisation's defaults) if its store cannot say.
+            config: node.config().unwrap_or_default(),
             people: 0,
             share: None,
             leads: LEADS,

@@ -249,19 +249,20 @@ fn main() -> BoxResult<()> {
     for _ in 0..DASHBOARD_REPS {
         let started = Instant::now();
         let all = node.summaries()?;
-        let p = portfolio::portfolio(&all, node.config(), None, now, from, to);
+        let p = portfolio::portfolio(&all, &node.config()?, None, now, from, to);
         index_times.push(started.elapsed());
         index_portfolio = Some(p);
     }
     let index = Stats::of(&index_times);
     let started = Instant::now();
     let mut loaded = Vec::with_capacity(files);
-    for id in node.store().file_ids()? {
+    let config = node.config()?;
+    for id in node.account_file_ids()? {
         let doc = node.load(id)?;
         let file = view::read(&doc)?;
-        loaded.push(FileSummary::of(&file, node.config()));
+        loaded.push(FileSummary::of(&file, &config));
     }
-    let p = portfolio::portfolio(&loaded, node.config(), None, now, from, to);
+    let p = portfolio::portfolio(&loaded, &config, None, now, from, to);
     let full_time = started.elapsed();
     // The index must answer exactly what the documents say: compare every summary and the
     // whole dashboard.
@@ -419,7 +420,7 @@ struct LoadAgain {
 /// has loaded nothing yet: `Store::load` (a parse: an own copy is not kept), `load_shared`
 /// twice (a parse it keeps, then that copy handed out), `load` again (a copy of the kept one).
 fn repeated_loads(node: &Node, samples: usize, rng: &mut Rng) -> BoxResult<LoadAgain> {
-    let mut ids = node.store().file_ids()?;
+    let mut ids = node.account_file_ids()?;
     let mut picked = Vec::with_capacity(samples.min(ids.len()));
     while picked.len() < samples && !ids.is_empty() {
         let i = rng.below(ids.len());

@@ -6,7 +6,12 @@
 //! 2. its actor is a node id, that node's signature covers it (the author signs its latest
 //!    change; a signature covers that change and every earlier change of the same author in its
 //!    causal past, because the change hash commits to its dependencies), and that node has
-//!    `write` in the file's `sharing` map **as of the change's own dependencies**.
+//!    `write` in the file's `sharing` map **as of the change's own dependencies**, or
+//! 3. it was brought in from a file and is **endorsed** by a node that may write
+//!    ([`casebook_doc::endorse`]): it lies in the causal past of the heads an endorsement names,
+//!    the endorsement was written by the node it names, and that node has `write` as of those
+//!    heads. Such a change may claim any author, except the receiving node itself: a node knows
+//!    every change it made, so one it never made that claims its id is a forgery.
 //!
 //! Judging each change by its causal past, not by the receiver's present, gives the same answer
 //! on every node, so nodes never diverge over a concurrent revocation.
@@ -15,7 +20,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use automerge::{Automerge, Change, ChangeHash, ObjType, ROOT, ReadDoc, Value};
 use casebook_base::{FileId, NodeId};
-use casebook_doc::schema;
+use casebook_doc::{endorse, schema};
 use casebook_store::ChangeSignature;
 
 /// Why a batch of changes was refused.
@@ -53,13 +58,20 @@ pub enum Refusal {
     /// The file's identity or owner does not match the copy held here.
     #[error("the changes belong to another file or another owner's copy of it")]
     WrongFile,
+    /// A change claims to be the receiving node's own, which that node never made, and only
+    /// an endorsement vouches for it.
+    #[error("change {hash} claims to be this node's own, which this node never made")]
+    ClaimsThisNode {
+        /// The change.
+        hash: ChangeHash,
+    },
 }
 
 /// Check that every change in `new` (the changes `after` holds beyond what was accepted
 /// before) may be applied to file `file`, given the signatures at hand.
 ///
 /// `owner` is the owner named by the copy held before, if any (a new file takes the owner its
-/// genesis names).
+/// genesis names); `receiver` is the node judging.
 ///
 /// # Errors
 /// The first [`Refusal`] found; the caller must then apply none of `new`.
@@ -69,6 +81,7 @@ pub fn check_changes(
     after: &Automerge,
     new: &[Change],
     signatures: &HashMap<ChangeHash, [u8; 64]>,
+    receiver: NodeId,
 ) -> Result<(), Refusal> {
     if new.is_empty() {
         return Ok(());
@@ -91,6 +104,7 @@ pub fn check_changes(
         BTreeSet::new()
     };
     let covered = signed_new_changes(new, signatures);
+    let endorsed = endorsed_new_changes(after, new);
     for change in new {
         let hash = change.hash();
         let actor = change.actor_id().to_bytes();
@@ -100,17 +114,65 @@ pub fn check_changes(
             }
             return Err(Refusal::ForgedSkeleton { hash });
         }
-        let author = <[u8; 32]>::try_from(actor)
-            .map(NodeId::from_bytes)
-            .map_err(|_| Refusal::UnknownActor { hash })?;
-        if !covered.contains(&hash) {
-            return Err(Refusal::Unsigned { hash, author });
+        let author = <[u8; 32]>::try_from(actor).ok().map(NodeId::from_bytes);
+        if let Some(author) = author
+            && covered.contains(&hash)
+            && may_write_at(after, &author, change.deps())
+        {
+            continue;
         }
-        if !may_write_at(after, &author, change.deps()) {
-            return Err(Refusal::NotAWriter { hash, author });
+        if endorsed.contains(&hash) {
+            if author == Some(receiver) {
+                return Err(Refusal::ClaimsThisNode { hash });
+            }
+            continue;
         }
+        return Err(match author {
+            None => Refusal::UnknownActor { hash },
+            Some(author) if covered.contains(&hash) => Refusal::NotAWriter { hash, author },
+            Some(author) => Refusal::Unsigned { hash, author },
+        });
     }
     Ok(())
+}
+
+/// The changes of `new` vouched for by an endorsement of `after` whose node may write the file
+/// as of the heads it names (see the module docs).
+fn endorsed_new_changes(after: &Automerge, new: &[Change]) -> BTreeSet<ChangeHash> {
+    let endorsements = endorse::endorsements(after);
+    if endorsements.is_empty() {
+        return BTreeSet::new();
+    }
+    let by_hash: HashMap<ChangeHash, &Change> = new.iter().map(|c| (c.hash(), c)).collect();
+    let mut out = BTreeSet::new();
+    for e in endorsements {
+        if !may_write_at(after, &e.by, &e.heads) {
+            continue;
+        }
+        // Changes accepted before need no word; the walk stays within the new ones.
+        out.extend(endorse::vouched_for(&e.heads, |h| {
+            by_hash.get(h).map(|c| c.deps().to_vec())
+        }));
+    }
+    out
+}
+
+/// Which changes of `doc` each valid endorsement vouches for, for `history`: the earliest
+/// endorsement by a node that may write, per change.
+pub fn endorsed_changes(doc: &Automerge) -> HashMap<ChangeHash, endorse::Endorsement> {
+    let mut out = HashMap::new();
+    for e in endorse::endorsements(doc) {
+        if !may_write_at(doc, &e.by, &e.heads) {
+            continue;
+        }
+        let vouched = endorse::vouched_for(&e.heads, |h| {
+            doc.get_change_by_hash(h).map(|c| c.deps().to_vec())
+        });
+        for h in vouched {
+            out.entry(h).or_insert_with(|| e.clone());
+        }
+    }
+    out
 }
 
 /// The changes of `new` covered by a valid signature of their own author: each signed change
@@ -237,6 +299,7 @@ pub fn signed_up_to(
 mod tests {
     use automerge::ActorId;
     use automerge::transaction::Transactable;
+    use casebook_base::SecretKey;
 
     use super::*;
 
@@ -252,7 +315,8 @@ mod tests {
         let before = doc.get_heads();
         doc.set_actor(ActorId::from(actor));
         let mut tx = doc.transaction();
-        tx.put(ROOT, "note", "added").unwrap();
+        // Automerge makes no change for a put of the value already there: make each differ.
+        tx.put(ROOT, "note", format!("added by {actor:?}")).unwrap();
         tx.commit();
         let new = doc.get_changes(&before);
         (doc, new)
@@ -266,7 +330,126 @@ mod tests {
             doc,
             new,
             &HashMap::new(),
+            NodeId::from_bytes([0x77; 32]),
         )
+    }
+
+    /// A file owned by `owner` (who may write) and shared read-only with `reader`, with one
+    /// change by another Automerge tool (a 16-byte actor) and one that claims `claimed`'s id,
+    /// then `endorser`'s endorsement of both: the document and the new changes.
+    fn endorsed_by(
+        owner: &SecretKey,
+        reader: NodeId,
+        claimed: NodeId,
+        endorser: &SecretKey,
+    ) -> (Automerge, Vec<Change>, HashMap<ChangeHash, [u8; 64]>) {
+        let mut doc = schema::new_file(FileId::from_bytes(FILE), owner.node_id()).unwrap();
+        doc.set_actor(ActorId::from(owner.node_id().as_bytes().as_slice()));
+        doc.transact(|tx| {
+            let sharing = tx.get(ROOT, "sharing")?.map(|(_, id)| id).unwrap();
+            tx.put(&sharing, reader.to_string(), schema::READ)
+        })
+        .unwrap();
+        let shared = doc.get_heads();
+        let (doc, _) = with_change_by(doc, &[0x42; 16]);
+        let (mut doc, _) = with_change_by(doc, claimed.as_bytes());
+        let brought = doc.get_heads();
+        doc.set_actor(ActorId::from(endorser.node_id().as_bytes().as_slice()));
+        let ctx = casebook_doc::edit::EditContext {
+            adviser: "Endorser".into(),
+            now: chrono::Utc::now(),
+        };
+        endorse::endorse(
+            &mut doc,
+            &ctx,
+            endorser.node_id(),
+            "f.automerge",
+            &brought,
+            2,
+        )
+        .unwrap();
+        let new = doc.get_changes(&shared);
+        let last = *doc.get_heads().first().unwrap();
+        let signatures = HashMap::from([(last, endorser.sign(&ChangeSignature::message(&last)))]);
+        (doc, new, signatures)
+    }
+
+    fn check_as(
+        receiver: NodeId,
+        doc: &Automerge,
+        new: &[Change],
+        signatures: &HashMap<ChangeHash, [u8; 64]>,
+    ) -> Result<(), Refusal> {
+        let owner = schema::owner_of(doc).unwrap();
+        check_changes(
+            FileId::from_bytes(FILE),
+            Some(owner),
+            doc,
+            new,
+            signatures,
+            receiver,
+        )
+    }
+
+    #[test]
+    fn changes_a_writer_brought_in_from_a_file_are_accepted_on_its_word() {
+        let owner = SecretKey::from_seed([1; 32]);
+        let reader = SecretKey::from_seed([2; 32]).node_id();
+        let elsewhere = SecretKey::from_seed([3; 32]).node_id();
+        let carol = SecretKey::from_seed([4; 32]).node_id();
+        let (doc, new, sigs) = endorsed_by(&owner, reader, elsewhere, &owner);
+        assert_eq!(
+            new.len(),
+            3,
+            "the tool's change, the claimed one, the endorsement"
+        );
+        assert_eq!(check_as(carol, &doc, &new, &sigs), Ok(()));
+        // Without the endorser's signature the endorsement itself is a forgery.
+        assert!(matches!(
+            check_as(carol, &doc, &new, &HashMap::new()),
+            Err(Refusal::Unsigned { .. })
+        ));
+        // history's view: both brought-in changes are vouched for by the owner.
+        let vouched = endorsed_changes(&doc);
+        assert_eq!(
+            new.iter()
+                .filter(|c| vouched.contains_key(&c.hash()))
+                .count(),
+            2,
+            "the endorsement change itself is signed, not vouched for"
+        );
+    }
+
+    #[test]
+    fn a_read_only_nodes_endorsement_counts_for_nothing() {
+        let owner = SecretKey::from_seed([1; 32]);
+        let reader = SecretKey::from_seed([2; 32]);
+        let elsewhere = SecretKey::from_seed([3; 32]).node_id();
+        let carol = SecretKey::from_seed([4; 32]).node_id();
+        let (doc, new, sigs) = endorsed_by(&owner, reader.node_id(), elsewhere, &reader);
+        let checked = check_as(carol, &doc, &new, &sigs);
+        assert!(
+            matches!(
+                checked,
+                Err(Refusal::UnknownActor { .. } | Refusal::NotAWriter { .. })
+            ),
+            "{checked:?}"
+        );
+        assert!(endorsed_changes(&doc).is_empty());
+    }
+
+    #[test]
+    fn an_endorsed_change_claiming_the_receivers_own_id_is_refused_by_the_receiver() {
+        let owner = SecretKey::from_seed([1; 32]);
+        let reader = SecretKey::from_seed([2; 32]).node_id();
+        let bob = SecretKey::from_seed([3; 32]).node_id();
+        let carol = SecretKey::from_seed([4; 32]).node_id();
+        let (doc, new, sigs) = endorsed_by(&owner, reader, bob, &owner);
+        assert!(matches!(
+            check_as(bob, &doc, &new, &sigs),
+            Err(Refusal::ClaimsThisNode { .. })
+        ));
+        assert_eq!(check_as(carol, &doc, &new, &sigs), Ok(()));
     }
 
     #[test]
@@ -274,7 +457,14 @@ mod tests {
         let doc = skeleton();
         let new = doc.get_changes(&[]);
         assert!(!new.is_empty());
-        let checked = check_changes(FileId::from_bytes(FILE), None, &doc, &new, &HashMap::new());
+        let checked = check_changes(
+            FileId::from_bytes(FILE),
+            None,
+            &doc,
+            &new,
+            &HashMap::new(),
+            NodeId::from_bytes(OWNER),
+        );
         assert_eq!(checked, Ok(()));
     }
 

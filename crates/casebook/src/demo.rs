@@ -147,7 +147,7 @@ pub fn build(
     let mut rng = Lcg(0x5eed_ca5e_b00c);
     let mut files = Vec::new();
     let mut changes = 0usize;
-    let config = node.config().clone();
+    let config = node.config()?;
     let stages: Vec<String> = config.pathway.iter().map(|s| s.name.clone()).collect();
     for (i, (name, postcode, sector, segment, form)) in CLIENTS.iter().enumerate() {
         let lead = ADVISERS[i % ADVISERS.len()];
@@ -192,6 +192,8 @@ pub fn build(
                 "event",
             ][i % 4]
                 .to_string(),
+            // Node::create_client names this node's organisation.
+            org: None,
         })?;
         changes += 1;
         files.push(file);
@@ -580,6 +582,7 @@ pub fn build(
                                 Decision::Continue
                             },
                             note: String::new(),
+                            weights: None,
                         },
                     )
                 })?;

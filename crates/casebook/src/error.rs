@@ -31,6 +31,24 @@ pub enum Error {
         /// The client's name.
         name: String,
     },
+    /// The organisation's document is not held here.
+    #[error(
+        "this node holds no organisation {id}; ask one of its administrators to run `casebook org add <this node> --member`, then sync with them"
+    )]
+    NoSuchOrganisation {
+        /// The organisation's id.
+        id: FileId,
+    },
+    /// Only an organisation's administrators may change its rules.
+    #[error(
+        "only an administrator of {organisation} may change its settings or members; ask {administrators}"
+    )]
+    NotAnAdministrator {
+        /// The organisation's name.
+        organisation: String,
+        /// Its administrators, by adviser.
+        administrators: String,
+    },
     /// No client matched.
     #[error("no client matches '{query}'; run `casebook client list` to see clients and their ids")]
     NoSuchClient {

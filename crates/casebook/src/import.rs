@@ -154,6 +154,8 @@ pub fn import_clients_csv<R: Read>(
     let mut report = ImportReport::default();
     let mut docs = Vec::new();
     let ctx = node.edit_context();
+    let config = node.config()?;
+    let org = node.organisation_id()?;
     for (row, r) in rows {
         let name = get(&r, "name");
         if name.is_empty() {
@@ -204,10 +206,11 @@ pub fn import_clients_csv<R: Read>(
             lead: get(&r, "lead").into(),
             intake_date: intake,
             source: get(&r, "source").into(),
+            org: Some(org),
         };
         let id = FileId::new();
         let mut doc = node.new_doc(id)?;
-        if let Err(e) = edit::create_client(&mut doc, &ctx, node.config(), &new) {
+        if let Err(e) = edit::create_client(&mut doc, &ctx, &config, &new) {
             problems.push(format!("row {row}: {e}"));
             continue;
         }

@@ -29,6 +29,7 @@ pub mod demo;
 mod error;
 pub mod import;
 mod node;
+pub mod organisation;
 mod peers;
 pub mod portfolio;
 
@@ -40,13 +41,14 @@ pub use casebook_doc::conflicts::{Candidate, Choice, Conflict};
 /// Fields the rules read that hold concurrent values, which every rule judges by the worst.
 pub use casebook_doc::disputes;
 pub use casebook_doc::{
-    AccountFile, FileSummary, OrgConfig, automerge, diff, edit, enums, history, model, rules,
-    schema, view,
+    AccountFile, FileSummary, OrgConfig, automerge, diff, edit, endorse, enums, history, model,
+    org, rules, schema, view,
 };
 pub use casebook_store::{ChangeOrigin, ChangeSignature, Origin, Peer, Store, Txn};
 pub use error::Error;
 pub use node::{
-    HistoryEntry, KEY_FILE, MergeReport, Node, STORE_FILE, default_data_dir, parse_event_time,
+    BroughtIn, HistoryEntry, KEY_FILE, MergeReport, Node, STORE_FILE, default_data_dir,
+    parse_event_time,
 };
 
 /// The account-file error type, re-exported for callers that match on it.

@@ -40,7 +40,6 @@ pub struct Node {
     key: SecretKey,
     store: Store,
     adviser: String,
-    config: OrgConfig,
     clock: Option<DateTime<Utc>>,
 }
 
@@ -57,6 +56,23 @@ pub struct HistoryEntry {
     /// Whether this node holds the author's valid signature of the change (schema changes are
     /// checked by rebuilding them instead, and count as signed).
     pub signed: bool,
+    /// For a change without its author's signature: the node that brought it in from a file
+    /// and vouched for it, if one did (see [`casebook_doc::endorse`]). A change neither signed
+    /// nor brought in stays on this node: every other node refuses it.
+    pub brought_in: Option<BroughtIn>,
+}
+
+/// Who brought a change in from a file, and from which file.
+#[derive(Clone, Debug, Serialize)]
+pub struct BroughtIn {
+    /// The node that vouched for it.
+    pub by: NodeId,
+    /// That node's adviser, where the file names one.
+    pub adviser: Option<String>,
+    /// When it brought the change in.
+    pub at: DateTime<Utc>,
+    /// The file's name as given to `merge` or `import`.
+    pub source: String,
 }
 
 /// What a merge brought in.
@@ -70,6 +86,17 @@ pub struct MergeReport {
     pub created: bool,
     /// The changes that were new here, in the domain's words.
     pub new_changes: Vec<ChangeInfo>,
+    /// How many of them other advisers (or other tools) made: they came without signatures.
+    pub brought_in: usize,
+    /// Whether this node vouched for them with its endorsement, so they reach the other nodes
+    /// of the file labelled "brought in from a file by" this node; `false` when this node may
+    /// only read the file, and they then stay on this node.
+    pub endorsed: bool,
+    /// How many fields of the file hold concurrent values after the merge
+    /// (`casebook conflicts` lists them).
+    pub conflicts: usize,
+    /// How many more than before the merge: the conflicts this file brought.
+    pub new_conflicts: usize,
     /// What changed in the account file.
     pub diff: Vec<diff::DiffLine>,
 }
@@ -171,15 +198,15 @@ impl Node {
             .meta(ADVISER_META)?
             .map(|b| String::from_utf8_lossy(&b).into_owned())
             .unwrap_or_default();
-        let config = store.config()?;
-        Ok(Self {
+        let node = Self {
             dir: dir.to_path_buf(),
             key,
             store,
             adviser,
-            config,
             clock: None,
-        })
+        };
+        node.ensure_organisation()?;
+        Ok(node)
     }
 
     /// Fix the clock used to stamp changes (for demos, imports of past data and tests).
@@ -216,27 +243,6 @@ impl Node {
     /// The store underneath (for tools and benchmarks).
     pub fn store(&self) -> &Store {
         &self.store
-    }
-
-    /// The organisation configuration in force.
-    pub fn config(&self) -> &OrgConfig {
-        &self.config
-    }
-
-    /// Replace the configuration and recompute every summary with it, in one transaction.
-    ///
-    /// # Errors
-    /// [`casebook_doc::Error::Rule`] for an invalid configuration; store errors.
-    pub fn set_config(&mut self, config: OrgConfig) -> Result<usize, Error> {
-        config.validate()?;
-        let mut summaries = Vec::new();
-        for id in self.store.file_ids()? {
-            let doc = self.load(id)?;
-            summaries.push((id, FileSummary::of(&view::read(&doc)?, &config)));
-        }
-        self.store.set_config(&config, &summaries)?;
-        self.config = config;
-        Ok(summaries.len())
     }
 
     fn ctx(&self) -> EditContext {
@@ -279,10 +285,18 @@ impl Node {
         let id = FileId::new();
         let mut doc = schema::new_file(id, self.node_id())?;
         doc.set_actor(self.actor());
-        casebook_doc::edit::create_client(&mut doc, &self.ctx(), &self.config, new)?;
-        let changes = doc.get_changes(&[]);
-        self.store
-            .update(|txn| self.commit_in(txn, id, &doc, changes, Origin::Local, Vec::new()))?;
+        // The file names the organisation whose rules judge it, on every node that holds it.
+        let new = NewClient {
+            org: Some(self.organisation_id()?),
+            ..new.clone()
+        };
+        self.store.update(|txn| {
+            let config = self.config_in(txn, &doc)?;
+            casebook_doc::edit::create_client(&mut doc, &self.ctx(), &config, &new)?;
+            let changes = doc.get_changes(&[]);
+            let signatures = self.sign_own(&changes);
+            self.commit_in(txn, id, &doc, changes, Origin::Local, signatures)
+        })?;
         Ok(id)
     }
 
@@ -316,10 +330,12 @@ impl Node {
             if schema::schema_version_of(&doc) < schema::SCHEMA_VERSION {
                 schema::migrate(&mut doc)?;
             }
-            let edited = edit(&mut doc, &self.ctx(), &self.config)?;
+            let config = self.config_in(txn, &doc)?;
+            let edited = edit(&mut doc, &self.ctx(), &config)?;
             let changes = doc.get_changes(&before);
             if !changes.is_empty() {
-                self.commit_in(txn, file, &doc, changes, Origin::Local, Vec::new())?;
+                let signatures = self.sign_own(&changes);
+                self.commit_in(txn, file, &doc, changes, Origin::Local, signatures)?;
             }
             Ok(edited)
         })
@@ -335,20 +351,26 @@ impl Node {
         Ok(doc)
     }
 
-    /// Commit `changes` (exactly those of `doc` not yet stored) with the new summary, this
-    /// node's signatures of its own changes, and `received` signatures of others' changes.
-    fn commit_in(
+    /// Commit `changes` (exactly those of `doc` not yet stored) with the new summary and the
+    /// `signatures` that go with them: this node's of the edits it made itself
+    /// ([`Node::sign_own`]), or the authors' that came with received changes. Nothing is signed
+    /// here: a change that merely arrives is never signed as this node's.
+    pub(crate) fn commit_in(
         &self,
         txn: &mut Txn,
         file: FileId,
         doc: &Automerge,
         changes: Vec<Change>,
         origin: Origin,
-        received: Vec<ChangeSignature>,
+        signatures: Vec<ChangeSignature>,
     ) -> Result<u64, Error> {
-        let summary = FileSummary::of(&view::read(doc)?, &self.config);
-        let mut signatures = self.sign_own(&changes);
-        signatures.extend(received);
+        if file.is_organisation() {
+            return Ok(self
+                .commit_org_in(txn, file, doc, changes, origin, signatures)?
+                .0);
+        }
+        let config = self.config_in(txn, doc)?;
+        let summary = FileSummary::of(&view::read(doc)?, &config);
         Ok(txn.commit(&Commit {
             file_id: file,
             doc,
@@ -394,9 +416,10 @@ impl Node {
         Ok((doc, count))
     }
 
-    /// Sign every change this node authored, so any node can later check that a change naming
-    /// this node as author really came from it.
-    fn sign_own(&self, changes: &[Change]) -> Vec<ChangeSignature> {
+    /// Sign the changes of `changes` whose actor is this node: call it only with changes this
+    /// node's own edits just made (never with changes that arrived from a file or a peer, which
+    /// may claim this node's id without being its own).
+    pub(crate) fn sign_own(&self, changes: &[Change]) -> Vec<ChangeSignature> {
         let me = self.node_id();
         changes
             .iter()
@@ -417,7 +440,17 @@ impl Node {
     /// # Errors
     /// Store errors.
     pub fn summaries(&self) -> Result<Vec<FileSummary>, Error> {
-        Ok(self.store.summaries()?)
+        Ok(account_files(self.store.summaries()?))
+    }
+
+    /// The id of every account file held (organisation documents left out).
+    ///
+    /// # Errors
+    /// Store errors.
+    pub fn account_file_ids(&self) -> Result<Vec<FileId>, Error> {
+        let mut ids = self.store.file_ids()?;
+        ids.retain(|id| !id.is_organisation());
+        Ok(ids)
     }
 
     /// Find a client by file id, id prefix, or name (exact, then unique substring).
@@ -436,7 +469,7 @@ impl Node {
                 query: query.to_string(),
             });
         }
-        let all = self.store.summaries()?;
+        let all = account_files(self.store.summaries()?);
         let pick = |matches: Vec<&FileSummary>| -> Result<Option<FileId>, Error> {
             match matches.as_slice() {
                 [] => Ok(None),
@@ -490,6 +523,7 @@ impl Node {
                 .into_iter()
                 .collect();
         let signed_up_to = authority::signed_up_to(&doc, &signatures);
+        let endorsed = authority::endorsed_changes(&doc);
         Ok(changes
             .into_iter()
             .zip(origins)
@@ -505,11 +539,22 @@ impl Node {
                     Author::Schema => (None, skeleton.contains(&hash)),
                     Author::Other(_) => (None, false),
                 };
+                let brought_in = if signed {
+                    None
+                } else {
+                    endorsed.get(&hash).map(|e| BroughtIn {
+                        by: e.by,
+                        adviser: account.nodes.get(&e.by.to_string()).cloned(),
+                        at: e.at,
+                        source: e.source.clone(),
+                    })
+                };
                 HistoryEntry {
                     change,
                     adviser,
                     origin,
                     signed,
+                    brought_in,
                 }
             })
             .collect())
@@ -704,6 +749,22 @@ impl Node {
         schema::check(&doc)?;
         let after = view::read(&doc)?;
         let changes = doc.get_changes(&before_heads);
+        // Every change this node made is already here; one it lacks that claims its id was
+        // made by someone else under its identity, and must not pass for its own.
+        let me = self.node_id();
+        let claimed = changes
+            .iter()
+            .filter(|c| c.actor_id().to_bytes() == me.as_bytes())
+            .count();
+        if claimed > 0 {
+            return Err(Error::BadInput {
+                name: name.into(),
+                reason: format!(
+                    "it holds {claimed} change(s) that claim to be this node's own (node id {}), which this node never made: the file was edited under this node's identity. Nothing was merged; ask whoever sent it for a copy exported by the node that made the changes",
+                    me.short()
+                ),
+            });
+        }
         let new_changes: Vec<ChangeInfo> = {
             let hashes: std::collections::BTreeSet<String> =
                 changes.iter().map(|c| c.hash().to_string()).collect();
@@ -712,20 +773,70 @@ impl Node {
                 .filter(|c| hashes.contains(&c.hash))
                 .collect()
         };
+        // Changes from a file carry no signature; the schema's own are checked by rebuilding.
+        let brought_in = changes
+            .iter()
+            .filter(|c| c.actor_id().to_bytes() != schema::SCHEMA_ACTOR)
+            .count();
+        let their_heads = theirs.get_heads();
+        let mut endorsed = false;
         if !changes.is_empty() {
             let origin = Origin::File {
                 name: name.to_string(),
             };
-            self.store
-                .update(|txn| self.store_changes_in(txn, theirs_id, changes, origin, Vec::new()))?;
+            endorsed = self.store.update(|txn| {
+                let (merged, _) =
+                    self.store_changes_in(txn, theirs_id, changes, origin, Vec::new())?;
+                if brought_in == 0 {
+                    return Ok(false);
+                }
+                self.endorse_in(txn, theirs_id, merged, name, &their_heads, brought_in)
+            })?;
         }
         Ok(MergeReport {
             file_id: theirs_id,
             name: after.profile.name.clone(),
             created,
             new_changes,
+            brought_in,
+            endorsed,
+            conflicts: after.disputes.conflicts.unwrap_or(0),
+            new_conflicts: after
+                .disputes
+                .conflicts
+                .unwrap_or(0)
+                .saturating_sub(before.disputes.conflicts.unwrap_or(0)),
             diff: diff::diff(&before, &after)?,
         })
+    }
+
+    /// Vouch for the changes a file brought into `doc` (stored, up to `heads`) with this node's
+    /// signed endorsement, so other nodes accept them labelled "brought in from a file by" this
+    /// node (see [`casebook_doc::endorse`]). Only a node that may write the file can vouch;
+    /// returns whether this one did.
+    fn endorse_in(
+        &self,
+        txn: &mut Txn,
+        file: FileId,
+        mut doc: Automerge,
+        name: &str,
+        heads: &[ChangeHash],
+        count: usize,
+    ) -> Result<bool, Error> {
+        let me = self.node_id();
+        if !authority::may_write_at(&doc, &me, &doc.get_heads()) {
+            return Ok(false);
+        }
+        doc.set_actor(self.actor());
+        let before = doc.get_heads();
+        if schema::schema_version_of(&doc) < schema::SCHEMA_VERSION {
+            schema::migrate(&mut doc)?;
+        }
+        casebook_doc::endorse::endorse(&mut doc, &self.ctx(), me, name, heads, count)?;
+        let own = doc.get_changes(&before);
+        let signatures = self.sign_own(&own);
+        self.commit_in(txn, file, &doc, own, Origin::Local, signatures)?;
+        Ok(true)
     }
 
     /// Commit several new files in one transaction (all-or-nothing imports).
@@ -759,7 +870,10 @@ impl Node {
                 let origin = Origin::File {
                     name: name.to_string(),
                 };
-                self.store_changes_in(txn, *id, doc.get_changes(before), origin, Vec::new())?;
+                // The rows became changes by this node's own edits: they are its to sign.
+                let changes = doc.get_changes(before);
+                let signatures = self.sign_own(&changes);
+                self.store_changes_in(txn, *id, changes, origin, signatures)?;
             }
             Ok(())
         })
@@ -780,6 +894,18 @@ impl Node {
 
 /// The key for `init` at `path`: the one an interrupted `init` left there if it is whole,
 /// otherwise a new one, written with owner-only permissions.
+/// The summaries of account files only: organisation documents are held and synced like
+/// files but are no clients.
+fn account_files(all: Vec<FileSummary>) -> Vec<FileSummary> {
+    all.into_iter()
+        .filter(|s| {
+            s.file_id
+                .parse::<FileId>()
+                .is_ok_and(|id| !id.is_organisation())
+        })
+        .collect()
+}
+
 fn init_key(path: &Path) -> Result<SecretKey, Error> {
     match SecretKey::read(path) {
         Ok(key) => return Ok(key),

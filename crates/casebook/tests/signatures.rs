@@ -61,10 +61,69 @@ fn local_changes_are_signed_and_merged_file_changes_are_not() {
         .filter(|h| h.change.author == Author::Node(a.node_id()))
         .collect();
     assert_eq!(alices.len(), 2);
-    assert!(alices.iter().all(|h| !h.signed));
+    // Bob's node holds the file outside its sharing list, so it cannot vouch for them either.
+    assert!(alices.iter().all(|h| !h.signed && h.brought_in.is_none()));
     assert!(
         on_b.iter()
             .filter(|h| h.change.author == Author::Schema)
             .all(|h| h.signed)
+    );
+}
+
+#[test]
+fn changes_that_arrive_are_never_signed_by_the_node_that_stores_them_even_under_its_own_id() {
+    use casebook::automerge::ActorId;
+    use casebook::{ChangeSignature, Origin};
+
+    let (da, db) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let a = Node::init(da.path(), "Alice").unwrap();
+    let b = Node::init(db.path(), "Bob").unwrap();
+    let file = a
+        .create_client(&NewClient {
+            name: "Acme Ltd".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    b.merge_automerge(&a.export_automerge(file).unwrap(), "acme.automerge", None)
+        .unwrap();
+
+    // A change made elsewhere under Bob's id (node ids are public), stored the way sync and
+    // merge store what arrives.
+    let mut doc = b.load(file).unwrap();
+    doc.set_actor(ActorId::from(&b.node_id().as_bytes()[..]));
+    let before = doc.get_heads();
+    edit::edit_client(
+        &mut doc,
+        &b.edit_context(),
+        &edit::ClientPatch {
+            sector: Some("forged".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let arrived = doc.get_changes(&before);
+    let hashes: Vec<_> = arrived.iter().map(|c| c.hash()).collect();
+    b.store()
+        .update(|txn| {
+            b.store_changes_in(
+                txn,
+                file,
+                arrived,
+                Origin::Peer { node: a.node_id() },
+                vec![],
+            )
+        })
+        .unwrap();
+    let stored: Vec<Option<ChangeSignature>> = b.store().signatures(&hashes).unwrap();
+    assert!(
+        stored.iter().all(Option::is_none),
+        "Bob's node signed a change it did not make: {stored:?}"
+    );
+    let history = b.history(file).unwrap();
+    assert!(
+        history
+            .iter()
+            .filter(|h| hashes.iter().any(|x| x.to_string() == h.change.hash))
+            .all(|h| !h.signed)
     );
 }

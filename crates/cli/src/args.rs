@@ -9,6 +9,7 @@ mod config;
 mod conflicts;
 mod contact;
 mod opportunity;
+mod org;
 mod peer;
 mod people;
 mod report;
@@ -21,6 +22,7 @@ pub(crate) use config::*;
 pub(crate) use conflicts::*;
 pub(crate) use contact::*;
 pub(crate) use opportunity::*;
+pub(crate) use org::*;
 pub(crate) use peer::*;
 pub(crate) use people::*;
 pub(crate) use report::*;
@@ -162,9 +164,14 @@ pub(crate) enum Command {
     /// Resolve a conflict by keeping one value (or setting a new one), as one change.
     Resolve(ResolveArgs),
     /// Show or change the organisation's configuration (RAG matrix, COSMONAUTS weights,
-    /// pathway thresholds).
+    /// pathway thresholds), kept in its organisation document and synced to its nodes;
+    /// administrators only change it.
     #[command(subcommand)]
     Config(ConfigCmd),
+    /// This node's organisation: whose settings judge its account files, its administrators
+    /// and members.
+    #[command(subcommand)]
+    Org(OrgCmd),
     /// Build a realistic sample portfolio in a temporary store and print its dashboard.
     Demo {
         /// Keep the demo store in this directory instead of a temporary one.

@@ -7,6 +7,7 @@ mod demo;
 mod history;
 mod log;
 mod opp;
+mod org;
 mod peers;
 mod people;
 mod portfolio;
@@ -88,6 +89,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Conflicts { file } => conflicts::conflicts(&ctx, file.as_deref()),
         Command::Resolve(a) => conflicts::resolve(&ctx, a),
         Command::Config(c) => config::run(&ctx, c),
+        Command::Org(c) => org::run(&ctx, c),
         Command::Demo { keep } => demo::run(&ctx, keep),
     }
 }

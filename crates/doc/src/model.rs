@@ -354,6 +354,12 @@ pub struct QualificationSession {
     /// Notes.
     #[serde(default)]
     pub note: String,
+    /// The organisation's COSMONAUTS weights when the session was recorded: the session is
+    /// scored with them for ever, so a later change of weights does not rewrite a judgement
+    /// already made. Absent in sessions recorded before casebook kept them (those are scored
+    /// with the weights in force now, and say so).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weights: Option<BTreeMap<CosmoGroup, u32>>,
 }
 
 /// One scored answer to a COSMONAUTS question.

@@ -12,7 +12,7 @@ use casebook_base::{FileId, NodeId};
 use crate::Error;
 
 /// The schema version this build writes and reads.
-pub const SCHEMA_VERSION: u64 = 3;
+pub const SCHEMA_VERSION: u64 = 4;
 
 /// The actor of every skeleton change: the same bytes on every node.
 pub const SCHEMA_ACTOR: &[u8] = b"casebook-schema";
@@ -48,7 +48,27 @@ const STEPS: &[Step] = &[
         maps: &["nodes"],
         message: "Schema 3: advisers' nodes",
     },
+    Step {
+        version: 4,
+        maps: &["endorsements"],
+        message: "Schema 4: changes brought in from files",
+    },
 ];
+
+/// The schema version of organisation documents this build writes and reads.
+pub const ORG_SCHEMA_VERSION: u64 = 1;
+
+/// Root maps of an organisation document (see [`crate::org`]).
+pub const ORG_MAPS: &[&str] = &["settings", "templates", "nodes"];
+
+/// The schema version this build supports for the document with id `file_id`.
+pub fn supported_version(file_id: FileId) -> u64 {
+    if file_id.is_organisation() {
+        ORG_SCHEMA_VERSION
+    } else {
+        SCHEMA_VERSION
+    }
+}
 
 /// The sharing role that lets a node change a file.
 pub const WRITE: &str = "write";
@@ -63,9 +83,15 @@ pub const READ: &str = "read";
 /// write first: a reader cannot forge an earlier claim, because another owner makes another
 /// genesis and so another file.
 ///
+/// An organisation's id ([`FileId::is_organisation`]) gets an organisation document's
+/// skeleton instead (see [`crate::org`]), whatever `version` says.
+///
 /// # Errors
 /// Only if Automerge itself fails, which would be a bug.
 pub fn skeleton(file_id: FileId, owner: NodeId, version: u64) -> Result<Automerge, Error> {
+    if file_id.is_organisation() {
+        return org_skeleton(file_id, owner);
+    }
     let mut doc = Automerge::new().with_actor(ActorId::from(SCHEMA_ACTOR));
     doc.transact_with(
         |_| {
@@ -113,6 +139,38 @@ pub fn skeleton(file_id: FileId, owner: NodeId, version: u64) -> Result<Automerg
     Ok(doc)
 }
 
+/// The genesis of an organisation document: its id, the node that created it (its first
+/// administrator, with `write` in `sharing`; members get `read`), the maps for its settings,
+/// its templates and its nodes' advisers, and `kind` saying what it is to other tools.
+fn org_skeleton(org_id: FileId, owner: NodeId) -> Result<Automerge, Error> {
+    let mut doc = Automerge::new().with_actor(ActorId::from(SCHEMA_ACTOR));
+    doc.transact_with(
+        |_| {
+            CommitOptions::default()
+                .with_time(0)
+                .with_message("Schema 1: organisation created")
+        },
+        |tx| {
+            tx.put(ROOT, "file_id", org_id.to_string())?;
+            tx.put(ROOT, "owner", owner.to_string())?;
+            tx.put(ROOT, "kind", "organisation")?;
+            tx.put(
+                ROOT,
+                "schema_version",
+                ScalarValue::Uint(ORG_SCHEMA_VERSION),
+            )?;
+            let sharing = tx.put_object(ROOT, "sharing", ObjType::Map)?;
+            tx.put(&sharing, owner.to_string(), WRITE)?;
+            for key in ORG_MAPS {
+                tx.put_object(ROOT, *key, ObjType::Map)?;
+            }
+            Ok::<_, Error>(())
+        },
+    )
+    .map_err(|f| f.error)?;
+    Ok(doc)
+}
+
 /// The hashes of every skeleton change of `file_id`: the only changes by [`SCHEMA_ACTOR`] a
 /// node accepts for that file.
 ///
@@ -148,14 +206,15 @@ pub fn new_file(file_id: FileId, owner: NodeId) -> Result<Automerge, Error> {
 pub fn migrate(doc: &mut Automerge) -> Result<usize, Error> {
     let file_id = file_id_of(doc)?;
     let found = schema_version_of(doc);
-    if found > SCHEMA_VERSION {
+    let supported = supported_version(file_id);
+    if found > supported {
         return Err(Error::SchemaTooNew {
             file_id: file_id.to_string(),
             found,
-            supported: SCHEMA_VERSION,
+            supported,
         });
     }
-    let mut skel = skeleton(file_id, owner_of(doc)?, SCHEMA_VERSION)?;
+    let mut skel = skeleton(file_id, owner_of(doc)?, supported)?;
     let before = doc.get_heads();
     doc.merge(&mut skel)?;
     Ok(doc.get_changes(&before).len())
@@ -213,17 +272,23 @@ pub fn check(doc: &Automerge) -> Result<FileId, Error> {
     let file_id = file_id_of(doc)?;
     owner_of(doc)?;
     let found = schema_version_of(doc);
-    if found > SCHEMA_VERSION {
+    let supported = supported_version(file_id);
+    if found > supported {
         return Err(Error::SchemaTooNew {
             file_id: file_id.to_string(),
             found,
-            supported: SCHEMA_VERSION,
+            supported,
         });
     }
     if found == 0 {
         return Err(Error::NotAnAccountFile("it has no schema version".into()));
     }
-    for key in GENESIS_MAPS {
+    let maps = if file_id.is_organisation() {
+        ORG_MAPS
+    } else {
+        GENESIS_MAPS
+    };
+    for key in maps {
         match doc.get(ROOT, *key)? {
             Some((Value::Object(ObjType::Map), _)) => {}
             _ => {
@@ -268,8 +333,9 @@ mod tests {
         let v1 = skeleton(id, owner(), 1).unwrap();
         let mut alice = v1.fork().with_actor(ActorId::from(&[1u8; 32][..]));
         let mut bob = v1.fork().with_actor(ActorId::from(&[2u8; 32][..]));
-        assert_eq!(migrate(&mut alice).unwrap(), 2);
-        assert_eq!(migrate(&mut bob).unwrap(), 2);
+        // One change per step after genesis.
+        assert_eq!(migrate(&mut alice).unwrap(), STEPS.len());
+        assert_eq!(migrate(&mut bob).unwrap(), STEPS.len());
         assert_eq!(schema_version_of(&alice), SCHEMA_VERSION);
         alice.merge(&mut bob).unwrap();
         assert_eq!(alice.get_heads(), bob.get_heads());

@@ -435,6 +435,7 @@ fn apply(doc: &mut Automerge, ctx: &EditContext, config: &OrgConfig, known: &mut
                     .collect(),
                 decision: pick(Decision::ALL, *decision),
                 note: String::new(),
+                weights: None,
             };
             let opp = pick(&known.opportunities, *opportunity);
             edit::add_session(doc, ctx, config, opp, &session).map(|e| (e, Some("sessions")))

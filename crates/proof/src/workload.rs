@@ -852,7 +852,7 @@ impl<'a> Runner<'a> {
                 let config = workload_config();
                 effect.config = serde_json::to_string(&config).ok();
                 let node = self.node.as_mut().ok_or(StepError::NotOpen)?;
-                node.set_config(config)?;
+                node.set_config(&config, "Settings: the workload's")?;
                 Ok(())
             }
             Step::Batch(batch) => {
@@ -919,7 +919,7 @@ pub fn receive(node: &Node, from: NodeId, batch: &Batch) -> Result<(), StepError
         let new = after.get_changes(&before);
         let signatures: HashMap<ChangeHash, [u8; 64]> =
             f.signatures.iter().map(|s| (s.hash, s.signature)).collect();
-        authority::check_changes(f.file, owner, &after, &new, &signatures)
+        authority::check_changes(f.file, owner, &after, &new, &signatures, node.node_id())
             .map_err(StepError::Refused)?;
         decoded.push((f, changes));
     }

@@ -613,12 +613,21 @@ impl Store {
         })
     }
 
-    /// How many files the store holds.
+    /// How many account files the store holds (organisation documents, held and synced like
+    /// files, are not counted).
     ///
     /// # Errors
     /// redb errors only.
     pub fn file_count(&self) -> Result<u64, Error> {
-        self.read(|tx| Ok(tx.open_table(SUMMARIES)?.len()?))
+        self.read(|tx| {
+            let mut count = 0;
+            for row in tx.open_table(SUMMARIES)?.iter()? {
+                if !FileId::from_bytes(row?.0.value()).is_organisation() {
+                    count += 1;
+                }
+            }
+            Ok(count)
+        })
     }
 
     /// Where each of `hashes` came from, where recorded.

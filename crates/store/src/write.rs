@@ -5,6 +5,7 @@ use std::sync::Arc;
 use automerge::{Automerge, ChangeHash};
 use casebook_base::limits::COMPACT_AFTER_CHANGES;
 use casebook_base::{FileId, NodeId};
+use casebook_doc::FileSummary;
 use chrono::Utc;
 use redb::{ReadableTable, WriteTransaction};
 
@@ -171,6 +172,56 @@ impl Txn {
         self.guard(|tx| {
             tx.open_table(SYNC_STATES)?
                 .insert((*peer.as_bytes(), file.to_bytes()), state)?;
+            Ok(())
+        })
+    }
+
+    /// A metadata value as this transaction sees it.
+    ///
+    /// # Errors
+    /// redb errors.
+    pub fn meta(&mut self, key: &str) -> Result<Option<Vec<u8>>, Error> {
+        self.guard(|tx| Ok(tx.open_table(META)?.get(key)?.map(|v| v.value().to_vec())))
+    }
+
+    /// Set a metadata value, durable with the transaction.
+    ///
+    /// # Errors
+    /// redb errors.
+    pub fn set_meta(&mut self, key: &str, value: &[u8]) -> Result<(), Error> {
+        self.guard(|tx| {
+            tx.open_table(META)?.insert(key, value)?;
+            Ok(())
+        })
+    }
+
+    /// The id of every file held, as this transaction sees them.
+    ///
+    /// # Errors
+    /// redb errors.
+    pub fn file_ids(&mut self) -> Result<Vec<FileId>, Error> {
+        self.guard(|tx| {
+            let table = tx.open_table(SUMMARIES)?;
+            let mut out = Vec::new();
+            for row in table.iter()? {
+                out.push(FileId::from_bytes(row?.0.value()));
+            }
+            Ok(out)
+        })
+    }
+
+    /// Replace a file's summary alone (its rules changed, its document did not).
+    ///
+    /// # Errors
+    /// redb errors.
+    pub fn put_summary(&mut self, file: FileId, summary: &FileSummary) -> Result<(), Error> {
+        let bytes = serde_json::to_vec(summary).map_err(|source| Error::CorruptRecord {
+            what: "summary".into(),
+            source,
+        })?;
+        self.guard(|tx| {
+            tx.open_table(SUMMARIES)?
+                .insert(file.to_bytes(), bytes.as_slice())?;
             Ok(())
         })
     }

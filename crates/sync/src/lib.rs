@@ -32,4 +32,4 @@ pub use driver::{Mode, Progress, Report};
 pub use error::Error;
 pub use record::RefusedBy;
 pub use server::{Event, EventFn, Server, sync_once};
-pub use session::{RefusedFile, Session, SessionEnd, Stats};
+pub use session::{ConflictsArrived, RefusedFile, Session, SessionEnd, Stats};

@@ -777,7 +777,7 @@ fn made_up_copy(bob: &TestNode, file: FileId) -> (Automerge, Vec<WireSignature>)
     edit::create_client(
         &mut doc,
         &bob.node.edit_context(),
-        bob.node.config(),
+        &bob.node.config().expect("config"),
         &NewClient {
             name: "Planted Ltd".into(),
             ..Default::default()
@@ -1085,7 +1085,7 @@ async fn an_interrupted_sync_resumes_without_loss_or_duplication() {
                 edit::create_client(
                     &mut doc,
                     &ctx,
-                    alice.node.config(),
+                    &alice.node.config().expect("config"),
                     &NewClient {
                         name: format!("Client {i:03}"),
                         ..Default::default()
@@ -1153,8 +1153,7 @@ async fn an_interrupted_sync_resumes_without_loss_or_duplication() {
         .count();
     let changes_held: usize = bob
         .node
-        .store()
-        .file_ids()
+        .account_file_ids()
         .expect("ids")
         .iter()
         .map(|f| bob.node.change_hashes(*f).expect("hashes").len())

@@ -28,6 +28,7 @@ pub(crate) fn run(ctx: &Ctx, cmd: ClientCmd) -> anyhow::Result<()> {
                 lead: a.lead.unwrap_or_else(|| node.adviser().to_string()),
                 intake_date: opt_date("--intake-date", &a.intake_date)?,
                 source: a.source,
+                org: None,
             };
             let id = node.create_client(&new)?;
             report(ctx, &node, id, &format!("Added client {}", new.name), None)
@@ -166,10 +167,11 @@ struct ListRow<'a> {
 
 fn list(ctx: &Ctx, a: crate::args::ClientListArgs) -> anyhow::Result<()> {
     let node = ctx.open()?;
+    let config = node.config()?;
     let filter = ClientFilter {
         stage: a
             .stage
-            .map(|s| node.config().stage(&s).map(|s| s.name.clone()))
+            .map(|s| config.stage(&s).map(|s| s.name.clone()))
             .transpose()?,
         lead: a.lead,
         rag: a.rag.as_deref().map(word::<Rag>).transpose()?,
@@ -181,7 +183,7 @@ fn list(ctx: &Ctx, a: crate::args::ClientListArgs) -> anyhow::Result<()> {
     let mut rows: Vec<_> = node
         .summaries()?
         .into_iter()
-        .filter(|s| filter.matches(s, node.config(), now))
+        .filter(|s| filter.matches(s, &config, now))
         .collect();
     rows.sort_by_key(|s| s.name.to_lowercase());
     if ctx.json {
@@ -212,13 +214,13 @@ fn list(ctx: &Ctx, a: crate::args::ClientListArgs) -> anyhow::Result<()> {
                 s.exit_date.map(|d| d.to_string()).unwrap_or_default()
             ));
         }
-        if flags::stalled(&s.facts, node.config(), now).is_some() {
+        if flags::stalled(&s.facts, &config, now).is_some() {
             fl.push("stalled".into());
         }
-        if flags::unresponsive(&s.facts, node.config(), now).is_some() {
+        if flags::unresponsive(&s.facts, &config, now).is_some() {
             fl.push("unresponsive".into());
         }
-        if flags::contact_overdue(&s.facts, node.config(), now) {
+        if flags::contact_overdue(&s.facts, &config, now) {
             fl.push("contact due".into());
         }
         if s.conflicts > 0 {
@@ -266,7 +268,7 @@ pub(crate) fn show(ctx: &Ctx, a: &ShowArgs) -> anyhow::Result<()> {
         None => node.read(file)?,
     };
     if ctx.json {
-        let roll = rollup::rollup(&account, &node.config().rag_matrix);
+        let roll = rollup::rollup(&account, &node.config_for(file)?.rag_matrix);
         return output::json(&serde_json::json!({
             "account_file": account,
             "rollup": roll,
@@ -278,7 +280,7 @@ pub(crate) fn show(ctx: &Ctx, a: &ShowArgs) -> anyhow::Result<()> {
 }
 
 pub(crate) fn print_account(node: &Node, f: &AccountFile) -> anyhow::Result<()> {
-    let cfg = node.config();
+    let cfg = node.config_for(f.file_id.parse()?)?;
     let roll = rollup::rollup(f, &cfg.rag_matrix);
     let p = &f.profile;
     line(format!("{}  ({})", p.name, f.file_id))?;
@@ -462,7 +464,7 @@ pub(crate) fn print_account(node: &Node, f: &AccountFile) -> anyhow::Result<()> 
             "risk",
         ]);
         for (id, o) in &f.opportunities {
-            let (scores, _) = cosmonauts::score_opportunity(o, cfg);
+            let (scores, _) = cosmonauts::score_opportunity(o, &cfg);
             let latest = scores
                 .last()
                 .and_then(|s| s.total)

@@ -9,10 +9,11 @@ use crate::args::ConfigCmd;
 use crate::output::{self, line, table};
 
 pub(crate) fn run(ctx: &Ctx, cmd: ConfigCmd) -> anyhow::Result<()> {
-    let mut node = ctx.open()?;
-    let mut config: OrgConfig = node.config().clone();
-    match cmd {
-        ConfigCmd::Show => return show(ctx, &config),
+    let node = ctx.open()?;
+    let mut config: OrgConfig = node.config()?;
+    // What changed, in the domain's words, for the organisation document's history.
+    let message = match cmd {
+        ConfigCmd::Show => return show(ctx, &node.organisation()?),
         ConfigCmd::Rag { amber_at, red_at } => {
             if !(1..=25).contains(&amber_at) || !(1..=25).contains(&red_at) || amber_at > red_at {
                 anyhow::bail!(
@@ -20,11 +21,12 @@ pub(crate) fn run(ctx: &Ctx, cmd: ConfigCmd) -> anyhow::Result<()> {
                 );
             }
             config.rag_matrix = RagMatrix::from_thresholds(amber_at, red_at);
+            format!("Settings: RAG amber from {amber_at}, red from {red_at}")
         }
         ConfigCmd::Weight { group, weight } => {
-            config
-                .cosmonauts_weights
-                .insert(word::<CosmoGroup>(&group)?, weight);
+            let group = word::<CosmoGroup>(&group)?;
+            config.cosmonauts_weights.insert(group, weight);
+            format!("Settings: COSMONAUTS weight of {group} {weight}")
         }
         ConfigCmd::Pathway { stages } => {
             let mut pathway = Vec::new();
@@ -44,7 +46,10 @@ pub(crate) fn run(ctx: &Ctx, cmd: ConfigCmd) -> anyhow::Result<()> {
                 let max_days = config.stage(&name).map(|s| s.max_days).unwrap_or(60);
                 pathway.push(casebook::config_types::PathwayStage { name, max_days });
             }
+            let names: Vec<&str> = pathway.iter().map(|s| s.name.as_str()).collect();
+            let message = format!("Settings: pathway {}", names.join(" → "));
             config.pathway = pathway;
+            message
         }
         ConfigCmd::StageDays { stage, days } => {
             if days < 1 {
@@ -54,6 +59,7 @@ pub(crate) fn run(ctx: &Ctx, cmd: ConfigCmd) -> anyhow::Result<()> {
             if let Some(s) = config.pathway.iter_mut().find(|s| s.name == name) {
                 s.max_days = days;
             }
+            format!("Settings: stalled after {days} days in {name}")
         }
         ConfigCmd::Thresholds {
             contact_due_days,
@@ -76,22 +82,45 @@ pub(crate) fn run(ctx: &Ctx, cmd: ConfigCmd) -> anyhow::Result<()> {
                 unresponsive_attempts.unwrap_or(config.unresponsive_attempts);
             config.stalled_no_progress_days =
                 stalled_days.unwrap_or(config.stalled_no_progress_days);
+            format!(
+                "Settings: contact due after {} days, unresponsive after {} days or {} attempts, stalled after {} days",
+                config.contact_due_days,
+                config.unresponsive_days,
+                config.unresponsive_attempts,
+                config.stalled_no_progress_days
+            )
         }
-    }
-    let files = node.set_config(config.clone())?;
+    };
+    let files = node.set_config(&config, &message)?;
+    let org = node.organisation()?;
     if ctx.json {
-        output::json(&serde_json::json!({"config": config, "summaries_recomputed": files}))
+        output::json(&serde_json::json!({
+            "organisation": org.id, "version": org.version, "config": config,
+            "summaries_recomputed": files,
+        }))
     } else {
         line(format!(
-            "Configuration saved; {files} client summaries recomputed."
+            "{message}: saved in {}'s settings (version {}); {files} client summaries recomputed. Other nodes of the organisation take it when they sync.",
+            org.name, org.version
         ))
     }
 }
 
-fn show(ctx: &Ctx, c: &OrgConfig) -> anyhow::Result<()> {
+fn show(ctx: &Ctx, org: &casebook::org::Organisation) -> anyhow::Result<()> {
+    let c = &org.config;
     if ctx.json {
         return output::json(c);
     }
+    line(format!(
+        "Settings of {} (version {}), set by its administrators: {}",
+        org.name,
+        org.version,
+        org.administrators
+            .iter()
+            .map(|n| org.label(n))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ))?;
     line("RAG matrix (rows: likelihood 5→1, columns: severity 1→5)")?;
     let mut t = table(&["L \\ S", "1", "2", "3", "4", "5"]);
     for l in (0..5).rev() {

@@ -36,10 +36,14 @@ pub(crate) fn print_history(entries: &[casebook::HistoryEntry]) -> anyhow::Resul
             when(e.change.time),
             who,
             node_text,
-            if e.signed {
-                "✔".to_string()
-            } else {
-                "✘ unsigned".to_string()
+            match (&e.brought_in, e.signed) {
+                (_, true) => "✔".to_string(),
+                (Some(b), false) => format!(
+                    "brought in from a file by {} on {}",
+                    b.adviser.clone().unwrap_or_else(|| b.by.short()),
+                    b.at.format("%-d %b %Y")
+                ),
+                (None, false) => "✘ unsigned (local only)".to_string(),
             },
             received,
             e.change.message.clone(),

@@ -83,7 +83,7 @@ pub(crate) fn action(ctx: &Ctx, cmd: ActionCmd) -> anyhow::Result<()> {
         ActionCmd::List { file, owner, all } => {
             let files = match file {
                 Some(f) => vec![find(&node, &f)?],
-                None => node.store().file_ids()?,
+                None => node.account_file_ids()?,
             };
             let today = node.now().date_naive();
             let mut rows = Vec::new();

@@ -82,6 +82,8 @@ pub(crate) fn run(ctx: &Ctx, cmd: OppCmd) -> anyhow::Result<()> {
                 answers,
                 decision: word::<Decision>(&a.decision)?,
                 note: a.note,
+                // Filled in by the edit with the weights in force.
+                weights: None,
             };
             let e = node.apply(file, |d, c, cfg| {
                 edit::add_session(d, c, cfg, opp, &session)
@@ -93,8 +95,9 @@ pub(crate) fn run(ctx: &Ctx, cmd: OppCmd) -> anyhow::Result<()> {
             let account = node.read(file)?;
             let id = view::resolve(&account.opportunities, &opportunity, "opportunity")?;
             let o = &account.opportunities[&id];
-            let (scores, trend) = cosmonauts::score_opportunity(o, node.config());
-            let roll = rollup::rollup(&account, &node.config().rag_matrix);
+            let config = node.config_for(file)?;
+            let (scores, trend) = cosmonauts::score_opportunity(o, &config);
+            let roll = rollup::rollup(&account, &config.rag_matrix);
             if ctx.json {
                 return output::json(&serde_json::json!({
                     "opportunity": o, "scores": scores, "trend": trend,
@@ -110,7 +113,19 @@ pub(crate) fn run(ctx: &Ctx, cmd: OppCmd) -> anyhow::Result<()> {
                 rag(roll.opportunities.get(&id).copied().flatten()),
                 trend
             ))?;
+            let percent = |t: Option<f64>| {
+                t.map(|t| format!("{:.0}%", t * 100.0))
+                    .unwrap_or("-".into())
+            };
+            // A session is scored with the weights it was recorded under; when today's
+            // weights differ, what it would score now is shown beside, never instead.
+            let reweighted = scores
+                .iter()
+                .any(|s| s.weights_recorded && percent(s.total) != percent(s.total_now));
             let mut header = vec!["session", "when", "decision", "total"];
+            if reweighted {
+                header.push("with today's weights");
+            }
             header.extend(CosmoGroup::ALL.iter().map(|g| &g.as_str()[..3]));
             let mut t = table(&header);
             for s in &scores {
@@ -118,10 +133,15 @@ pub(crate) fn run(ctx: &Ctx, cmd: OppCmd) -> anyhow::Result<()> {
                     view::short(&s.session),
                     when(Some(s.at)),
                     s.decision.to_string(),
-                    s.total
-                        .map(|t| format!("{:.0}%", t * 100.0))
-                        .unwrap_or("-".into()),
+                    if s.weights_recorded {
+                        percent(s.total)
+                    } else {
+                        format!("{} (today's weights)", percent(s.total))
+                    },
                 ];
+                if reweighted {
+                    row.push(percent(s.total_now));
+                }
                 row.extend(CosmoGroup::ALL.iter().map(|g| {
                     s.groups
                         .get(g)

@@ -38,7 +38,7 @@ pub(crate) fn compute(
     }
     Ok(portfolio(
         &node.summaries()?,
-        node.config(),
+        &node.config()?,
         adviser,
         now,
         from,

@@ -1,5 +1,6 @@
 //! `casebook risk ...`.
 
+use casebook::config_types::RagMatrix;
 use casebook::disputes::RiskDispute;
 use casebook::edit::{self, RiskAssessment};
 use casebook::enums::{Polarity, Rag, RiskResponse, RiskStatus};
@@ -82,10 +83,11 @@ pub(crate) fn run(ctx: &Ctx, cmd: RiskCmd) -> anyhow::Result<()> {
         RiskCmd::List { file } => {
             let file = find(&node, &file)?;
             let account = node.read(file)?;
-            let roll = rollup::rollup(&account, &node.config().rag_matrix);
+            let matrix = node.config_for(file)?.rag_matrix;
+            let roll = rollup::rollup(&account, &matrix);
             if ctx.json {
                 return output::json(&serde_json::json!({
-                    "risks": rows(&node, &account),
+                    "risks": rows(&matrix, &account),
                     "rollup": roll,
                 }));
             }
@@ -116,8 +118,7 @@ struct Row<'a> {
     disputed_values: RiskDispute,
 }
 
-fn rows<'a>(node: &Node, f: &'a AccountFile) -> std::collections::BTreeMap<uuid::Uuid, Row<'a>> {
-    let m = &node.config().rag_matrix;
+fn rows<'a>(m: &RagMatrix, f: &'a AccountFile) -> std::collections::BTreeMap<uuid::Uuid, Row<'a>> {
     f.risks
         .iter()
         .map(|(id, risk)| {
@@ -158,7 +159,7 @@ fn dispute_words(d: &RiskDispute) -> String {
 
 /// The risk register as a table, sub-risks under their parents.
 pub(crate) fn print_risks(node: &Node, f: &AccountFile, roll: &Rollup) -> anyhow::Result<()> {
-    let m = &node.config().rag_matrix;
+    let m = &node.config_for(f.file_id.parse()?)?.rag_matrix;
     let mut t = table(&[
         "id",
         "risk",

@@ -58,6 +58,31 @@ fn refusal_text(node: &Node, peer: &str, r: &RefusedFile) -> String {
     }
 }
 
+/// Where a session brought new conflicts, and the command that lists them; empty if none.
+fn conflicts_text(node: &Node, arrived: &[casebook_sync::ConflictsArrived]) -> String {
+    if arrived.is_empty() {
+        return String::new();
+    }
+    let files: Vec<String> = arrived
+        .iter()
+        .map(|c| {
+            let client = match node.store().summary(c.file_id) {
+                Ok(Some(s)) => s.name,
+                _ => c.file_id.to_string(),
+            };
+            format!(
+                "{client} ({} field(s) hold concurrent values: `casebook conflicts \"{client}\"`)",
+                c.conflicts
+            )
+        })
+        .collect();
+    format!(
+        "conflicts arrived in {} file(s): {}",
+        arrived.len(),
+        files.join("; ")
+    )
+}
+
 /// What to do about a refusal.
 fn refusal_advice(node: &Node, peer: &str, r: &RefusedFile) -> String {
     let client = match node.store().summary(r.file_id) {
@@ -104,19 +129,23 @@ fn log_event(json: bool, node: &Node, e: &Event) {
         ),
         Event::FileRefused { peer, refused } => refusal_text(node, &name_of(&names, peer), refused),
         Event::Ended { peer, outcome } => match outcome {
-            Ok(r) if !r.stats.refused.is_empty() => format!(
-                "session with {} ended: sent {} file(s), received {} file(s), {} file(s) refused",
-                name_of(&names, peer),
-                r.stats.files_sent,
-                r.stats.files_received,
-                r.stats.refused.len()
-            ),
-            Ok(r) => format!(
-                "session with {} ended: sent {} file(s), received {} file(s)",
-                name_of(&names, peer),
-                r.stats.files_sent,
-                r.stats.files_received
-            ),
+            Ok(r) => {
+                let mut text = format!(
+                    "session with {} ended: sent {} file(s), received {} file(s)",
+                    name_of(&names, peer),
+                    r.stats.files_sent,
+                    r.stats.files_received
+                );
+                if !r.stats.refused.is_empty() {
+                    text.push_str(&format!(", {} file(s) refused", r.stats.refused.len()));
+                }
+                let conflicts = conflicts_text(node, &r.stats.conflicts_arrived);
+                if !conflicts.is_empty() {
+                    text.push_str("; ");
+                    text.push_str(&conflicts);
+                }
+                text
+            }
             Err(reason) => format!("session with {} ended: {reason}", name_of(&names, peer)),
         },
         Event::Refused(reason) => format!("refused a connection: {reason}"),
@@ -231,6 +260,14 @@ pub(crate) fn sync(ctx: &Ctx, args: &SyncArgs) -> anyhow::Result<()> {
             bytes(report.bytes_sent),
             bytes(report.bytes_received),
         ))?;
+        let conflicts = conflicts_text(&node, &report.stats.conflicts_arrived);
+        if !conflicts.is_empty() {
+            let mut text = conflicts;
+            if let Some(first) = text.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            line(text)?;
+        }
     }
     // A refusal of an earlier session stands until the file settles: a session only offers
     // the file again once it changes, so it is told here, or this sync would look clean.

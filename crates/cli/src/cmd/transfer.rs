@@ -124,6 +124,27 @@ fn print_merge(ctx: &Ctx, r: &MergeReport) -> anyhow::Result<()> {
         }
         line(t)?;
     }
+    if r.new_conflicts > 0 {
+        line(format!(
+            "{} new conflict(s) arrived: {} field(s) of {} now hold concurrent values; `casebook conflicts \"{}\"` lists them",
+            r.new_conflicts, r.conflicts, r.name, r.name
+        ))?;
+    }
+    if r.brought_in > 0 {
+        line(if r.endorsed {
+            format!(
+                "This node vouched for the {} change(s) brought in: they reach the file's other \
+                 advisers, shown as brought in from this file by you.",
+                r.brought_in
+            )
+        } else {
+            format!(
+                "The {} change(s) brought in stay on this node: it may only read this file, so \
+                 it cannot vouch for them, and other nodes refuse changes nobody signed.",
+                r.brought_in
+            )
+        })?;
+    }
     if !r.created && !r.diff.is_empty() {
         line("What changed in the account file:")?;
         super::history::print_diff(&r.diff)?;

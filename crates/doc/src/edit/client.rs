@@ -33,6 +33,9 @@ pub struct NewClient {
     pub intake_date: Option<NaiveDate>,
     /// Where the client came from.
     pub source: String,
+    /// The organisation whose rules judge the file (see `casebook_doc::org`), named in the
+    /// file so every node that holds it judges it alike.
+    pub org: Option<casebook_base::FileId>,
 }
 
 /// Fill a freshly created account file with its first details, entering the first stage.
@@ -76,6 +79,10 @@ pub fn create_client(
         if !new.lead.is_empty() {
             let team = path(tx, &["team"])?;
             tx.put(&team, "lead", new.lead.trim())?;
+        }
+        // Written once, by the creating node, so it never meets a concurrent value.
+        if let Some(org) = new.org {
+            tx.put(ROOT, "org", org.to_string())?;
         }
         enter_stage(tx, &ctx2, &stage, "intake")
     })

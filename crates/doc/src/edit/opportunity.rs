@@ -66,6 +66,16 @@ pub fn add_session(
             });
         }
     }
+    // The session keeps the weights it is judged by (see `QualificationSession::weights`).
+    let session = &QualificationSession {
+        weights: Some(
+            CosmoGroup::ALL
+                .iter()
+                .map(|g| (*g, config.weight(*g)))
+                .collect(),
+        ),
+        ..session.clone()
+    };
     let score = crate::rules::cosmonauts::score_session(Uuid::nil(), session, config);
     let total = score
         .total

@@ -27,13 +27,20 @@ pub struct SessionScore {
     pub groups: BTreeMap<CosmoGroup, f64>,
     /// Groups with no answer yet ("qualification doesn't happen all in one go").
     pub unanswered: Vec<CosmoGroup>,
-    /// Weighted total, 0.0–1.0; `None` when nothing is answered.
+    /// Weighted total, 0.0–1.0, with the weights recorded with the session (the judgement as
+    /// it was made); `None` when nothing is answered.
     pub total: Option<f64>,
+    /// The same answers weighted with the organisation's weights now, shown beside the total
+    /// when the weights have changed since.
+    pub total_now: Option<f64>,
+    /// Whether the session recorded its weights; if not, `total` uses today's weights too.
+    pub weights_recorded: bool,
     /// The session's decision.
     pub decision: Decision,
 }
 
-/// Score one session with the configured weights.
+/// Score one session: with the weights recorded with it (or, for a session that recorded none,
+/// `config`'s), and with `config`'s weights beside.
 pub fn score_session(id: Uuid, session: &QualificationSession, config: &OrgConfig) -> SessionScore {
     let mut sums: BTreeMap<CosmoGroup, (u32, u32)> = BTreeMap::new();
     for answer in session.answers.values() {
@@ -45,12 +52,13 @@ pub fn score_session(id: Uuid, session: &QualificationSession, config: &OrgConfi
         .iter()
         .map(|(g, (got, max))| (*g, f64::from(*got) / f64::from(*max)))
         .collect();
-    let (mut weighted, mut weights) = (0.0, 0.0);
-    for (g, s) in &groups {
-        let w = f64::from(config.weight(*g));
-        weighted += w * s;
-        weights += w;
-    }
+    let now = |g: CosmoGroup| config.weight(g);
+    let total_now = weighted_total(&groups, now);
+    let total = match &session.weights {
+        // A group the recorded weights do not name weighed 1 then, as it does by default.
+        Some(recorded) => weighted_total(&groups, |g| recorded.get(&g).copied().unwrap_or(1)),
+        None => total_now,
+    };
     SessionScore {
         session: id,
         at: session.at,
@@ -59,10 +67,26 @@ pub fn score_session(id: Uuid, session: &QualificationSession, config: &OrgConfi
             .copied()
             .filter(|g| !groups.contains_key(g))
             .collect(),
-        total: (weights > 0.0).then(|| weighted / weights),
+        total,
+        total_now,
+        weights_recorded: session.weights.is_some(),
         groups,
         decision: session.decision,
     }
+}
+
+/// Σ w·s ÷ Σ w over the answered groups, or `None` when no answered group has weight.
+fn weighted_total(
+    groups: &BTreeMap<CosmoGroup, f64>,
+    weight: impl Fn(CosmoGroup) -> u32,
+) -> Option<f64> {
+    let (mut weighted, mut weights) = (0.0, 0.0);
+    for (g, s) in groups {
+        let w = f64::from(weight(*g));
+        weighted += w * s;
+        weights += w;
+    }
+    (weights > 0.0).then(|| weighted / weights)
 }
 
 /// Which way qualification is heading across sessions.
@@ -123,7 +147,36 @@ mod tests {
                 .collect(),
             decision: Decision::Continue,
             note: String::new(),
+            weights: None,
         }
+    }
+
+    #[test]
+    fn a_session_keeps_the_weights_it_was_recorded_under() {
+        let mut s = session(0, &[(CosmoGroup::Money, 5), (CosmoGroup::Authority, 0)]);
+        let mut then = OrgConfig::default();
+        then.cosmonauts_weights.insert(CosmoGroup::Authority, 1);
+        s.weights = Some(
+            CosmoGroup::ALL
+                .iter()
+                .map(|g| (*g, then.weight(*g)))
+                .collect(),
+        );
+        let mut now = OrgConfig::default();
+        now.cosmonauts_weights.insert(CosmoGroup::Authority, 3);
+        let scored = score_session(Uuid::nil(), &s, &now);
+        assert!(scored.weights_recorded);
+        assert_eq!(
+            scored.total,
+            Some(0.5),
+            "money 1.0 and authority 0.0, equal weights"
+        );
+        assert_eq!(scored.total_now, Some(0.25), "authority weighs 3 today");
+        // A session from before weights were recorded is judged by today's, and says so.
+        s.weights = None;
+        let old = score_session(Uuid::nil(), &s, &now);
+        assert!(!old.weights_recorded);
+        assert_eq!(old.total, Some(0.25));
     }
 
     #[test]

@@ -265,7 +265,8 @@ impl Setup {
             adviser: node.adviser().to_owned(),
             log_epoch: store.log_epoch().map_err(Violation::local("log_epoch"))?,
             now: node.now(),
-            config: node.config().clone(),
+            // A fresh node's rules (its organisation's defaults) if its store cannot say.
+            config: node.config().unwrap_or_default(),
             peers: store.peers().map_err(Violation::local("peers"))?,
             state: StoreState::of(node)?,
         })

@@ -102,7 +102,8 @@ fn build(
     let mut doc = schema::new_file(id, me)?;
     doc.set_actor(ActorId::from(&me.as_bytes()[..]));
     let ctx = node.edit_context();
-    edit::create_client(&mut doc, &ctx, node.config(), &client(n))?;
+    let config = node.config()?;
+    edit::create_client(&mut doc, &ctx, &config, &client(n))?;
     for k in 0..shape.people {
         edit::add_person(&mut doc, &ctx, &person(n, k))?;
     }
@@ -115,7 +116,7 @@ fn build(
         let at = ctx.now - Duration::days(days);
         edit::log_interaction(&mut doc, &ctx, &contact(n * 1_000 + i, at, &ctx.adviser))?;
     }
-    let summary = FileSummary::of(&view::read(&doc)?, node.config());
+    let summary = FileSummary::of(&view::read(&doc)?, &config);
     let signatures = sign_own(node, &doc.get_changes(&[]));
     Ok(Built {
         id,
@@ -155,6 +156,7 @@ fn client(n: usize) -> NewClient {
         lead: "Alice Morgan".into(),
         intake_date: None,
         source: "referral".into(),
+        org: None,
     }
 }
 

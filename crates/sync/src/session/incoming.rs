@@ -13,7 +13,7 @@ use casebook_base::limits::{MAX_FILES_IN_PLAY, MAX_INFLATED_BYTES};
 use casebook_proto::WireSignature;
 
 use super::blooms::usable_blooms;
-use super::{Arrived, Batch, Session, SessionEnd, same_heads};
+use super::{Arrived, Batch, ConflictsArrived, Session, SessionEnd, same_heads};
 use crate::record::{self, FileRecord};
 
 impl Session {
@@ -109,7 +109,14 @@ impl Session {
         let verdict = if !new.is_empty() && !authority::may_read(&doc, &self.node.node_id()) {
             Err(Refusal::WrongFile)
         } else {
-            authority::check_changes(file, fs.owner, &doc, &new, &fs.signatures)
+            authority::check_changes(
+                file,
+                fs.owner,
+                &doc,
+                &new,
+                &fs.signatures,
+                self.node.node_id(),
+            )
         };
         if let Err(refusal) = verdict {
             // The document holds the refused changes: it goes, and is never kept as a
@@ -147,6 +154,15 @@ impl Session {
         let peer = self.peer;
         let node = Arc::clone(&self.node);
         let files = &self.files;
+        // Open conflicts before, from the index, to tell which files the peer's changes put
+        // new concurrent values in.
+        let conflicts_of = |file: FileId| -> Result<usize, SessionEnd> {
+            Ok(node.store().summary(file)?.map_or(0, |s| s.conflicts))
+        };
+        let mut before = Vec::with_capacity(arrived.len());
+        for (file, _) in &arrived {
+            before.push((*file, conflicts_of(*file)?));
+        }
         let stored = node.store().update(|txn| {
             let mut stored = Vec::new();
             for (file, changes) in arrived {
@@ -183,6 +199,16 @@ impl Session {
             }
             Ok::<_, casebook::Error>(stored)
         })?;
+        for (file, was) in before {
+            let now = conflicts_of(file)?;
+            if now > was {
+                self.stats.conflicts_arrived.retain(|c| c.file_id != file);
+                self.stats.conflicts_arrived.push(ConflictsArrived {
+                    file_id: file,
+                    conflicts: now,
+                });
+            }
+        }
         for (file, merged, count) in stored {
             if count > 0 {
                 self.stats.files_received += 1;

@@ -33,7 +33,7 @@ use casebook_proto::{Cursor, Item, Message};
 
 pub use end::SessionEnd;
 use files::FileSync;
-pub use stats::{RefusedFile, Stats};
+pub use stats::{ConflictsArrived, RefusedFile, Stats};
 
 use crate::record::{self, FileRecord, PeerRecord, RefusedBy};
 

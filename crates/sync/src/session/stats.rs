@@ -24,6 +24,18 @@ pub struct Stats {
     /// Files whose changes one side refused, in the order it happened: each was out of play for
     /// the rest of the session, and nothing of it was stored.
     pub refused: Vec<RefusedFile>,
+    /// Files in which the peer's changes brought new conflicts (fields that now hold
+    /// concurrent values, listed by `casebook conflicts`), with how many each holds now.
+    pub conflicts_arrived: Vec<ConflictsArrived>,
+}
+
+/// A file whose open conflicts grew when this side stored the peer's changes.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct ConflictsArrived {
+    /// The file.
+    pub file_id: FileId,
+    /// How many of its fields hold concurrent values now.
+    pub conflicts: usize,
 }
 
 /// One file whose changes a side of the session refused.

@@ -1,0 +1,391 @@
+//! A node's organisation: the document whose rules judge its account files, kept and synced
+//! like an account file (see [`casebook_doc::org`]).
+//!
+//! The node's organisation id is in the store's metadata (`org_id`). A store without one (new,
+//! or made before organisations existed) gets an organisation document on first open, holding
+//! the settings the store kept for itself until then, with this node as its administrator.
+//! Each account file names the organisation whose rules judge it (its root `org`, written when
+//! it is created); a file naming none, or an organisation this node does not hold, is judged
+//! by this node's own. Rules are read in the same transaction as the data they judge, and a
+//! change of an organisation's rules (made here or received) recomputes the summary of every
+//! file it judges in that same transaction, so no colour is ever stale.
+
+use automerge::{ActorId, Automerge, ROOT, ReadDoc, ScalarValue, Value};
+use casebook_base::{FileId, NodeId};
+use casebook_doc::org::{self, Organisation};
+use casebook_doc::{FileSummary, OrgConfig, schema, view};
+use casebook_store::{Commit, Origin, Txn};
+
+use crate::{Error, Node, authority};
+
+/// The metadata key of this node's organisation id.
+pub(crate) const ORG_META: &str = "org_id";
+
+/// The organisation an account file names as its judge, if any.
+pub fn named_by(doc: &Automerge) -> Option<FileId> {
+    match doc.get(ROOT, "org") {
+        Ok(Some((Value::Scalar(s), _))) => match s.as_ref() {
+            ScalarValue::Str(text) => text
+                .parse::<FileId>()
+                .ok()
+                .filter(|id| id.is_organisation()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn org_id_of(bytes: Option<Vec<u8>>) -> Option<FileId> {
+    bytes
+        .and_then(|b| String::from_utf8(b).ok())
+        .and_then(|t| t.parse::<FileId>().ok())
+        .filter(|id| id.is_organisation())
+}
+
+/// The index row of an organisation document: its name, owner and sharing, so sync offers it
+/// to its members as it offers an account file to those it is shared with.
+///
+/// # Errors
+/// [`casebook_doc::Error`] if `doc` is not an organisation document.
+pub fn summary_of_org(doc: &Automerge) -> Result<FileSummary, Error> {
+    let o = org::read(doc)?;
+    let sharing = o
+        .administrators
+        .iter()
+        .map(|n| (n.to_string(), schema::WRITE.to_string()))
+        .chain(
+            o.members
+                .iter()
+                .map(|n| (n.to_string(), schema::READ.to_string())),
+        )
+        .collect();
+    Ok(FileSummary {
+        file_id: o.id.to_string(),
+        name: o.name,
+        owner: o.owner.to_string(),
+        sharing,
+        ..FileSummary::default()
+    })
+}
+
+impl Node {
+    /// Give a store that has no organisation one, in one transaction: a new organisation
+    /// document with this node as administrator and the settings the store kept for itself,
+    /// named after the adviser. Does nothing if the store has one (another process may have
+    /// made it first).
+    pub(crate) fn ensure_organisation(&self) -> Result<(), Error> {
+        if org_id_of(self.store().meta(ORG_META)?).is_some() {
+            return Ok(());
+        }
+        let kept = self.store().config()?;
+        let adviser = self.adviser().trim();
+        let name = if adviser.is_empty() {
+            "My organisation".to_string()
+        } else {
+            format!("{adviser}'s organisation")
+        };
+        self.store().update(|txn| {
+            if org_id_of(txn.meta(ORG_META)?).is_some() {
+                return Ok::<_, Error>(());
+            }
+            // The same id whenever this node's store is made, so its first files name it alike.
+            let id = FileId::first_organisation_of(&self.node_id());
+            let mut doc = schema::new_file(id, self.node_id())?;
+            doc.set_actor(ActorId::from(&self.node_id().as_bytes()[..]));
+            let ctx = self.edit_context();
+            org::set_name(&mut doc, &ctx, &name)?;
+            if kept != OrgConfig::default() {
+                org::set_config(
+                    &mut doc,
+                    &ctx,
+                    &kept,
+                    "Settings: brought over from this node's own".into(),
+                )?;
+            }
+            txn.set_meta(ORG_META, id.to_string().as_bytes())?;
+            self.commit_own(txn, id, &doc, &[])?;
+            Ok(())
+        })
+    }
+
+    /// Commit the changes of `doc` since `before`, made by this node, signed; returns how
+    /// many account files its rules judge (each judged again in this transaction).
+    fn commit_own(
+        &self,
+        txn: &mut Txn,
+        id: FileId,
+        doc: &Automerge,
+        before: &[automerge::ChangeHash],
+    ) -> Result<usize, Error> {
+        let changes = doc.get_changes(before);
+        let signatures = self.sign_own(&changes);
+        Ok(self
+            .commit_org_in(txn, id, doc, changes, Origin::Local, signatures)?
+            .1)
+    }
+
+    /// Commit changes of organisation document `org` (made here or received) with its index
+    /// row, and judge again, in the same transaction, every account file its rules judge.
+    /// Returns the log sequence number and how many files were judged again.
+    pub(crate) fn commit_org_in(
+        &self,
+        txn: &mut Txn,
+        org: FileId,
+        doc: &Automerge,
+        changes: Vec<automerge::Change>,
+        origin: Origin,
+        signatures: Vec<casebook_store::ChangeSignature>,
+    ) -> Result<(u64, usize), Error> {
+        let seq = txn.commit(&Commit {
+            file_id: org,
+            doc,
+            changes,
+            summary: &summary_of_org(doc)?,
+            origin,
+            signatures,
+        })?;
+        Ok((seq, self.resummarise_judged_by(txn, org)?))
+    }
+
+    /// This node's organisation's id.
+    ///
+    /// # Errors
+    /// Store errors; [`Error::BadInput`] if the store names none (it always does once open).
+    pub fn organisation_id(&self) -> Result<FileId, Error> {
+        org_id_of(self.store().meta(ORG_META)?).ok_or_else(|| Error::BadInput {
+            name: "store".into(),
+            reason: "it names no organisation; open it with this version of casebook".into(),
+        })
+    }
+
+    /// This node's organisation as its document says now.
+    ///
+    /// # Errors
+    /// Store errors.
+    pub fn organisation(&self) -> Result<Organisation, Error> {
+        self.organisation_by_id(self.organisation_id()?)
+    }
+
+    /// An organisation this node holds.
+    ///
+    /// # Errors
+    /// [`Error::NoSuchOrganisation`] if it holds none with that id.
+    pub fn organisation_by_id(&self, id: FileId) -> Result<Organisation, Error> {
+        let doc = self
+            .store()
+            .load_shared(id)?
+            .ok_or(Error::NoSuchOrganisation { id })?;
+        Ok(org::read(&doc)?)
+    }
+
+    /// The rules of this node's organisation now (each call reads them, so a change made by
+    /// another process or received from a peer counts at once).
+    ///
+    /// # Errors
+    /// Store errors.
+    pub fn config(&self) -> Result<OrgConfig, Error> {
+        Ok(self.organisation()?.config)
+    }
+
+    /// The rules that judge `file`: those of the organisation it names, if held here, else
+    /// this node's.
+    ///
+    /// # Errors
+    /// Store errors; [`Error::NoSuchClient`] for an unknown file.
+    pub fn config_for(&self, file: FileId) -> Result<OrgConfig, Error> {
+        let doc = self.load(file)?;
+        match named_by(&doc).map(|id| self.organisation_by_id(id)) {
+            Some(Ok(o)) => Ok(o.config),
+            _ => self.config(),
+        }
+    }
+
+    /// The rules that judge `doc`, read inside `txn`.
+    pub(crate) fn config_in(&self, txn: &mut Txn, doc: &Automerge) -> Result<OrgConfig, Error> {
+        if let Some(id) = named_by(doc)
+            && let Some(o) = txn.load(id)?
+        {
+            return Ok(org::config_of(&o)?);
+        }
+        let own = org_id_of(txn.meta(ORG_META)?).ok_or_else(|| Error::BadInput {
+            name: "store".into(),
+            reason: "it names no organisation".into(),
+        })?;
+        match txn.load(own)? {
+            Some(o) => Ok(org::config_of(&o)?),
+            None => Ok(OrgConfig::default()),
+        }
+    }
+
+    /// Recompute, inside `txn`, the summary of every account file judged by organisation
+    /// `org` (its rules just changed); returns how many.
+    fn resummarise_judged_by(&self, txn: &mut Txn, org: FileId) -> Result<usize, Error> {
+        let own = org_id_of(txn.meta(ORG_META)?);
+        let mut count = 0;
+        for file in txn.file_ids()? {
+            if file.is_organisation() {
+                continue;
+            }
+            let Some(doc) = txn.load(file)? else { continue };
+            // A file naming an organisation not held here is judged by this node's.
+            let judged_here = match named_by(&doc) {
+                Some(named) if txn.load(named)?.is_some() => named == org,
+                _ => own == Some(org),
+            };
+            if !judged_here {
+                continue;
+            }
+            let config = self.config_in(txn, &doc)?;
+            txn.put_summary(file, &FileSummary::of(&view::read(&doc)?, &config))?;
+            count += 1;
+        }
+        Ok(count)
+    }
+
+    /// Change this node's organisation's rules, as one signed change of its document, and
+    /// recompute every summary they judge in the same transaction; returns how many files were
+    /// judged again. `message` says what changed, in the domain's words.
+    ///
+    /// # Errors
+    /// [`Error::NotAnAdministrator`] on a node that is not one; the refusals of
+    /// [`org::set_config`]; store errors.
+    pub fn set_config(&self, config: &OrgConfig, message: &str) -> Result<usize, Error> {
+        let id = self.organisation_id()?;
+        let mut count = 0;
+        self.edit_organisation(
+            id,
+            |doc, ctx| org::set_config(doc, ctx, config, message.to_string()),
+            &mut count,
+        )?;
+        Ok(count)
+    }
+
+    /// Make `node` an administrator (`write`), a member (`read`) or neither (`None`) of this
+    /// node's organisation. `label` names it for the history.
+    ///
+    /// # Errors
+    /// As [`Node::set_config`].
+    pub fn set_organisation_role(
+        &self,
+        node: NodeId,
+        role: Option<&str>,
+        label: &str,
+    ) -> Result<(), Error> {
+        let id = self.organisation_id()?;
+        self.edit_organisation(
+            id,
+            |doc, ctx| org::set_role(doc, ctx, node, role, label),
+            &mut 0,
+        )
+    }
+
+    /// Start a new organisation with this node as its administrator, and make it this node's.
+    ///
+    /// # Errors
+    /// [`casebook_doc::Error::Rule`] for an empty name; store errors.
+    pub fn create_organisation(&self, name: &str) -> Result<FileId, Error> {
+        let id = FileId::new_organisation();
+        let mut doc = schema::new_file(id, self.node_id())?;
+        doc.set_actor(ActorId::from(&self.node_id().as_bytes()[..]));
+        org::set_name(&mut doc, &self.edit_context(), name)?;
+        let previous = self.organisation_id()?;
+        self.store().update(|txn| {
+            // The node's organisation first, so the commit judges its files by the new rules.
+            txn.set_meta(ORG_META, id.to_string().as_bytes())?;
+            self.commit_own(txn, id, &doc, &[])?;
+            self.move_own_files(txn, previous, id, name)?;
+            Ok::<_, Error>(())
+        })?;
+        Ok(id)
+    }
+
+    /// Have the account files this node owns, and may still write, that its previous
+    /// organisation judged, judged by organisation `to` from now on: one signed change each,
+    /// so every node that holds them follows. Files of other owners stay with their owners'
+    /// organisations. Returns how many moved.
+    fn move_own_files(
+        &self,
+        txn: &mut Txn,
+        from: FileId,
+        to: FileId,
+        name: &str,
+    ) -> Result<usize, Error> {
+        let me = self.node_id();
+        let mut moved = 0;
+        for file in txn.file_ids()? {
+            if file.is_organisation() || from == to {
+                continue;
+            }
+            let Some(mut doc) = txn.load(file)? else {
+                continue;
+            };
+            if schema::owner_of(&doc)? != me || named_by(&doc) != Some(from) {
+                continue;
+            }
+            let before = doc.get_heads();
+            if !authority::may_write_at(&doc, &me, &before) {
+                continue;
+            }
+            doc.set_actor(ActorId::from(&me.as_bytes()[..]));
+            if schema::schema_version_of(&doc) < schema::SCHEMA_VERSION {
+                schema::migrate(&mut doc)?;
+            }
+            org::set_judge(&mut doc, &self.edit_context(), to, name)?;
+            let changes = doc.get_changes(&before);
+            let signatures = self.sign_own(&changes);
+            self.commit_in(txn, file, &doc, changes, Origin::Local, signatures)?;
+            moved += 1;
+        }
+        Ok(moved)
+    }
+
+    /// Make organisation `id`, whose document this node holds (an administrator added this node
+    /// and it synced since), this node's organisation. The account files this node owns that
+    /// its previous organisation judged move with it (see `move_own_files`); returns the
+    /// organisation and how many files moved.
+    ///
+    /// # Errors
+    /// [`Error::NoSuchOrganisation`] if the document is not here yet.
+    pub fn join_organisation(&self, id: FileId) -> Result<(Organisation, usize), Error> {
+        let o = self.organisation_by_id(id)?;
+        let previous = self.organisation_id()?;
+        let moved = self.store().update(|txn| {
+            txn.set_meta(ORG_META, id.to_string().as_bytes())?;
+            let moved = self.move_own_files(txn, previous, id, &o.name)?;
+            self.resummarise_judged_by(txn, id)?;
+            Ok::<_, Error>(moved)
+        })?;
+        Ok((o, moved))
+    }
+
+    /// Edit organisation `id`'s document as one signed change, refused on a node that may not
+    /// write it, and judge again every file it judges, in one transaction.
+    fn edit_organisation<F>(&self, id: FileId, edit: F, judged: &mut usize) -> Result<(), Error>
+    where
+        F: FnOnce(
+            &mut Automerge,
+            &casebook_doc::edit::EditContext,
+        ) -> Result<casebook_doc::edit::Edited, casebook_doc::Error>,
+    {
+        self.store().update(|txn| {
+            let mut doc = txn.load(id)?.ok_or(Error::NoSuchOrganisation { id })?;
+            doc.set_actor(ActorId::from(&self.node_id().as_bytes()[..]));
+            let before = doc.get_heads();
+            if !authority::may_write_at(&doc, &self.node_id(), &before) {
+                let o = org::read(&doc)?;
+                return Err(Error::NotAnAdministrator {
+                    organisation: o.name.clone(),
+                    administrators: o
+                        .administrators
+                        .iter()
+                        .map(|n| o.label(n))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                });
+            }
+            edit(&mut doc, &self.edit_context())?;
+            *judged = self.commit_own(txn, id, &doc, &before)?;
+            Ok(())
+        })
+    }
+}
