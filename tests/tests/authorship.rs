@@ -118,7 +118,7 @@ fn merged_changes_are_never_signed_as_the_merging_nodes_and_history_says_where_t
     .expect("write");
     let merged = a.json(&["merge", s(&tool)]);
     assert_eq!(merged["brought_in"], 1, "{merged}");
-    assert_eq!(merged["endorsed"], true, "{merged}");
+    assert_eq!(merged["vouched"], 1, "{merged}");
     let history = a.json(&["history", "Afon"]);
     let entries = history.as_array().expect("entries");
     let tools: Vec<_> = entries

@@ -29,6 +29,9 @@
 //!   ways: `Store::load` with nothing kept (a parse), `Store::load_shared` twice (a parse the
 //!   store keeps, then that copy handed out), `Store::load` again (a copy of the kept one);
 //!   p50/p99 of each, and the ratios of a parse to a copy and to a shared load.
+//! - **(e) rules change**: the organisation's RAG matrix changes (`Node::set_config`), which
+//!   judges every file again in the same durable transaction; the whole change, the time per
+//!   file, and that per-file time against a durable `log`'s p50.
 //!
 //! It prints a plain-text table and, last, one JSON line with every figure. It never fails on
 //! a number.
@@ -403,6 +406,27 @@ fn main() -> BoxResult<()> {
     out.json("load_shared_again_p50_ms", ms(shared.p50));
     out.json("load_copy_p50_ms", ms(copy.p50));
     out.json("load_ratio_parse_copy_p50", ratio_f(parse.p50, copy.p50));
+
+    // (e) A rules change: the organisation's matrix changes, and every file it judges is
+    // judged again in the same transaction (docs/design.md, "The organisation document").
+    let mut config = node.config()?;
+    config.rag_matrix = casebook::config_types::RagMatrix::from_thresholds(5, 14);
+    let started = Instant::now();
+    let judged = node.set_config(&config, "Settings: the benchmark's matrix")?;
+    let change = started.elapsed();
+    let per_file = change / u32::try_from(judged.max(1)).unwrap_or(u32::MAX);
+    let rows = [
+        ("files judged again", judged.to_string()),
+        ("the whole change, durable", fmt_dur_precise(change)),
+        ("per file judged", fmt_dur_precise(per_file)),
+        ("ratio per file / durable log p50", ratio(per_file, cb.p50)),
+    ];
+    for (what, value) in rows {
+        out.row("(e) rules change", what, value);
+    }
+    out.json("rules_change_files", judged);
+    out.json("rules_change_ms", ms(change));
+    out.json("rules_change_per_file_ms", ms(per_file));
 
     out.print();
     Ok(())

@@ -10,8 +10,11 @@
 //! 3. it was brought in from a file and is **endorsed** by a node that may write
 //!    ([`casebook_doc::endorse`]): it lies in the causal past of the heads an endorsement names,
 //!    the endorsement was written by the node it names, and that node has `write` as of those
-//!    heads. Such a change may claim any author, except the receiving node itself: a node knows
-//!    every change it made, so one it never made that claims its id is a forgery.
+//!    heads. Such a change may claim any author, except the receiving node itself (a node knows
+//!    every change it made, so one it never made that claims its id is a forgery), and may not
+//!    touch who may write the file, what it is, whose rules judge it, or endorsements
+//!    ([`endorse::touches_protected`]): a word covers content, never authority, so nobody can
+//!    vouch themselves into being a writer. An organisation document takes no word at all.
 //!
 //! Judging each change by its causal past, not by the receiver's present, gives the same answer
 //! on every node, so nodes never diverge over a concurrent revocation.
@@ -58,6 +61,17 @@ pub enum Refusal {
     /// The file's identity or owner does not match the copy held here.
     #[error("the changes belong to another file or another owner's copy of it")]
     WrongFile,
+    /// A change accepted only on a node's word would change who may read or write the file,
+    /// what it is, whose rules judge it, or other endorsements.
+    #[error(
+        "change {hash} changes the file's {key}, which only its author's signed edit may change; a node's word for changes brought in from a file does not cover it"
+    )]
+    Protected {
+        /// The change.
+        hash: ChangeHash,
+        /// What it touches.
+        key: String,
+    },
     /// A change claims to be the receiving node's own, which that node never made, and only
     /// an endorsement vouches for it.
     #[error("change {hash} claims to be this node's own, which this node never made")]
@@ -71,7 +85,9 @@ pub enum Refusal {
 /// before) may be applied to file `file`, given the signatures at hand.
 ///
 /// `owner` is the owner named by the copy held before, if any (a new file takes the owner its
-/// genesis names); `receiver` is the node judging.
+/// genesis names); `receiver` is the node judging; `held_signed` gives, for each author, the
+/// highest sequence number of its changes held here that its valid signatures cover (asked
+/// only when the file holds endorsements).
 ///
 /// # Errors
 /// The first [`Refusal`] found; the caller must then apply none of `new`.
@@ -82,6 +98,7 @@ pub fn check_changes(
     new: &[Change],
     signatures: &HashMap<ChangeHash, [u8; 64]>,
     receiver: NodeId,
+    held_signed: &dyn Fn() -> BTreeMap<NodeId, u64>,
 ) -> Result<(), Refusal> {
     if new.is_empty() {
         return Ok(());
@@ -104,7 +121,12 @@ pub fn check_changes(
         BTreeSet::new()
     };
     let covered = signed_new_changes(new, signatures);
-    let endorsed = endorsed_new_changes(after, new);
+    // An organisation's rules change only by its administrators' signed edits.
+    let endorsed = if file.is_organisation() {
+        BTreeSet::new()
+    } else {
+        endorsed_new_changes(after, new, &covered, held_signed)
+    };
     for change in new {
         let hash = change.hash();
         let actor = change.actor_id().to_bytes();
@@ -125,6 +147,9 @@ pub fn check_changes(
             if author == Some(receiver) {
                 return Err(Refusal::ClaimsThisNode { hash });
             }
+            if let Some(key) = endorse::touches_protected(after, change) {
+                return Err(Refusal::Protected { hash, key });
+            }
             continue;
         }
         return Err(match author {
@@ -136,40 +161,75 @@ pub fn check_changes(
     Ok(())
 }
 
-/// The changes of `new` vouched for by an endorsement of `after` whose node may write the file
-/// as of the heads it names (see the module docs).
-fn endorsed_new_changes(after: &Automerge, new: &[Change]) -> BTreeSet<ChangeHash> {
+/// The changes of `new` vouched for by a valid endorsement of `after`: one written by the node
+/// it names, in a change that carries that node's valid signature (`covered` for a new change;
+/// `held_signed`, the signatures this node holds, for one accepted before), by a node that may
+/// write the file as of the heads it judged (see the module docs).
+fn endorsed_new_changes(
+    after: &Automerge,
+    new: &[Change],
+    covered: &BTreeSet<ChangeHash>,
+    held_signed: &dyn Fn() -> BTreeMap<NodeId, u64>,
+) -> BTreeSet<ChangeHash> {
     let endorsements = endorse::endorsements(after);
     if endorsements.is_empty() {
         return BTreeSet::new();
     }
-    let by_hash: HashMap<ChangeHash, &Change> = new.iter().map(|c| (c.hash(), c)).collect();
+    let new_hashes: BTreeSet<ChangeHash> = new.iter().map(Change::hash).collect();
+    let mut held: Option<BTreeMap<NodeId, u64>> = None;
     let mut out = BTreeSet::new();
-    for e in endorsements {
+    for (e, writer) in with_writers(after, endorsements) {
         if !may_write_at(after, &e.by, &e.heads) {
             continue;
         }
-        // Changes accepted before need no word; the walk stays within the new ones.
-        out.extend(endorse::vouched_for(&e.heads, |h| {
-            by_hash.get(h).map(|c| c.deps().to_vec())
-        }));
+        let signed = if new_hashes.contains(&writer.0) {
+            covered.contains(&writer.0)
+        } else {
+            held.get_or_insert_with(held_signed)
+                .get(&e.by)
+                .is_some_and(|&upto| writer.1 <= upto)
+        };
+        if signed {
+            out.extend(e.vouched.iter().filter(|h| new_hashes.contains(h)));
+        }
     }
     out
 }
 
-/// Which changes of `doc` each valid endorsement vouches for, for `history`: the earliest
-/// endorsement by a node that may write, per change.
-pub fn endorsed_changes(doc: &Automerge) -> HashMap<ChangeHash, endorse::Endorsement> {
+/// Each endorsement with the (hash, sequence number) of the change that wrote it: the change by
+/// its node that holds the entry's operation.
+fn with_writers(
+    doc: &Automerge,
+    endorsements: Vec<endorse::Endorsement>,
+) -> Vec<(endorse::Endorsement, (ChangeHash, u64))> {
+    let metas = doc.get_changes_meta(&[]);
+    endorsements
+        .into_iter()
+        .filter_map(|e| {
+            let m = metas.iter().find(|m| {
+                m.actor.to_bytes() == e.by.as_bytes() && m.start_op <= e.op && e.op <= m.max_op
+            })?;
+            let writer = (m.hash, m.seq);
+            Some((e, writer))
+        })
+        .collect()
+}
+
+/// Which changes of `doc` a valid endorsement vouches for, for `history`: the earliest one
+/// per change whose node may write and whose endorsing change is covered by that node's
+/// signature (`signed_up_to`, from the signatures this node holds).
+pub fn endorsed_changes(
+    doc: &Automerge,
+    signed_up_to: &BTreeMap<NodeId, u64>,
+) -> HashMap<ChangeHash, endorse::Endorsement> {
     let mut out = HashMap::new();
-    for e in endorse::endorsements(doc) {
-        if !may_write_at(doc, &e.by, &e.heads) {
+    for (e, (_, seq)) in with_writers(doc, endorse::endorsements(doc)) {
+        let signed = signed_up_to.get(&e.by).is_some_and(|&upto| seq <= upto);
+        if !signed || !may_write_at(doc, &e.by, &e.heads) {
             continue;
         }
-        let vouched = endorse::vouched_for(&e.heads, |h| {
-            doc.get_change_by_hash(h).map(|c| c.deps().to_vec())
-        });
-        for h in vouched {
-            out.entry(h).or_insert_with(|| e.clone());
+        for h in &e.vouched {
+            out.entry(*h).or_insert_with(|| e.clone());
         }
     }
     out
@@ -331,6 +391,7 @@ mod tests {
             new,
             &HashMap::new(),
             NodeId::from_bytes([0x77; 32]),
+            &BTreeMap::new,
         )
     }
 
@@ -353,25 +414,27 @@ mod tests {
         let shared = doc.get_heads();
         let (doc, _) = with_change_by(doc, &[0x42; 16]);
         let (mut doc, _) = with_change_by(doc, claimed.as_bytes());
-        let brought = doc.get_heads();
+        let brought: Vec<ChangeHash> = doc.get_changes(&shared).iter().map(Change::hash).collect();
         doc.set_actor(ActorId::from(endorser.node_id().as_bytes().as_slice()));
-        let ctx = casebook_doc::edit::EditContext {
-            adviser: "Endorser".into(),
-            now: chrono::Utc::now(),
-        };
         endorse::endorse(
             &mut doc,
-            &ctx,
+            &ctx(),
             endorser.node_id(),
             "f.automerge",
             &brought,
-            2,
         )
         .unwrap();
         let new = doc.get_changes(&shared);
         let last = *doc.get_heads().first().unwrap();
         let signatures = HashMap::from([(last, endorser.sign(&ChangeSignature::message(&last)))]);
         (doc, new, signatures)
+    }
+
+    fn ctx() -> casebook_doc::edit::EditContext {
+        casebook_doc::edit::EditContext {
+            adviser: "Endorser".into(),
+            now: chrono::Utc::now(),
+        }
     }
 
     fn check_as(
@@ -388,6 +451,7 @@ mod tests {
             new,
             signatures,
             receiver,
+            &BTreeMap::new,
         )
     }
 
@@ -404,13 +468,16 @@ mod tests {
             "the tool's change, the claimed one, the endorsement"
         );
         assert_eq!(check_as(carol, &doc, &new, &sigs), Ok(()));
-        // Without the endorser's signature the endorsement itself is a forgery.
+        // Without the endorser's signature the endorsement counts for nothing: the tool's
+        // change is the first refused.
         assert!(matches!(
             check_as(carol, &doc, &new, &HashMap::new()),
-            Err(Refusal::Unsigned { .. })
+            Err(Refusal::UnknownActor { .. })
         ));
-        // history's view: both brought-in changes are vouched for by the owner.
-        let vouched = endorsed_changes(&doc);
+        // history's view: both brought-in changes are vouched for by the owner, once the
+        // owner's signature of its endorsing change is held.
+        assert!(endorsed_changes(&doc, &BTreeMap::new()).is_empty());
+        let vouched = endorsed_changes(&doc, &BTreeMap::from([(owner.node_id(), u64::MAX)]));
         assert_eq!(
             new.iter()
                 .filter(|c| vouched.contains_key(&c.hash()))
@@ -435,7 +502,44 @@ mod tests {
             ),
             "{checked:?}"
         );
-        assert!(endorsed_changes(&doc).is_empty());
+        let signed = BTreeMap::from([(reader.node_id(), u64::MAX)]);
+        assert!(endorsed_changes(&doc, &signed).is_empty());
+    }
+
+    #[test]
+    fn a_reader_cannot_vouch_itself_into_being_a_writer() {
+        let owner = SecretKey::from_seed([1; 32]);
+        let reader = SecretKey::from_seed([2; 32]);
+        let carol = SecretKey::from_seed([4; 32]).node_id();
+        let mut doc = schema::new_file(FileId::from_bytes(FILE), owner.node_id()).unwrap();
+        doc.set_actor(ActorId::from(owner.node_id().as_bytes().as_slice()));
+        doc.transact(|tx| {
+            let sharing = tx.get(ROOT, "sharing")?.map(|(_, id)| id).unwrap();
+            tx.put(&sharing, reader.node_id().to_string(), schema::READ)
+        })
+        .unwrap();
+        let shared = doc.get_heads();
+        // Another "tool" grants the reader write; the reader vouches for it with its real key.
+        doc.set_actor(ActorId::from(&[0x42; 16][..]));
+        doc.transact(|tx| {
+            let sharing = tx.get(ROOT, "sharing")?.map(|(_, id)| id).unwrap();
+            tx.put(&sharing, reader.node_id().to_string(), schema::WRITE)
+        })
+        .unwrap();
+        let grant = doc.get_changes(&shared);
+        doc.set_actor(ActorId::from(reader.node_id().as_bytes().as_slice()));
+        endorse::endorse(&mut doc, &ctx(), reader.node_id(), "f", &[grant[0].hash()]).unwrap();
+        let word = doc.get_heads()[0];
+        let sigs = HashMap::from([(word, reader.sign(&ChangeSignature::message(&word)))]);
+        let new = doc.get_changes(&shared);
+        let checked = check_as(carol, &doc, &new, &sigs);
+        assert_eq!(
+            checked,
+            Err(Refusal::Protected {
+                hash: grant[0].hash(),
+                key: "sharing".into()
+            })
+        );
     }
 
     #[test]
@@ -464,6 +568,7 @@ mod tests {
             &new,
             &HashMap::new(),
             NodeId::from_bytes(OWNER),
+            &BTreeMap::new,
         );
         assert_eq!(checked, Ok(()));
     }

@@ -33,11 +33,21 @@ pub enum Error {
     },
     /// The organisation's document is not held here.
     #[error(
-        "this node holds no organisation {id}; ask one of its administrators to run `casebook org add <this node> --member`, then sync with them"
+        "this node holds no organisation {id}; ask one of its administrators to run `casebook org add <this node>`, then sync with them"
     )]
     NoSuchOrganisation {
         /// The organisation's id.
         id: FileId,
+    },
+    /// A node may join only an organisation that names it.
+    #[error(
+        "this node is not a member of {organisation}; ask an administrator ({administrators}) to run `casebook org add <this node>`, then sync with them"
+    )]
+    NotAMember {
+        /// The organisation's name.
+        organisation: String,
+        /// Its administrators, by adviser.
+        administrators: String,
     },
     /// Only an organisation's administrators may change its rules.
     #[error(

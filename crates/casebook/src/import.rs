@@ -155,7 +155,7 @@ pub fn import_clients_csv<R: Read>(
     let mut docs = Vec::new();
     let ctx = node.edit_context();
     let config = node.config()?;
-    let org = node.organisation_id()?;
+    let org = node.own_judge()?;
     for (row, r) in rows {
         let name = get(&r, "name");
         if name.is_empty() {

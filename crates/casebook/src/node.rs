@@ -1,5 +1,6 @@
 //! The node: one adviser's data directory, key and store, and the durable write path.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use automerge::{ActorId, Automerge, Change, ChangeHash, ReadDoc};
@@ -88,10 +89,11 @@ pub struct MergeReport {
     pub new_changes: Vec<ChangeInfo>,
     /// How many of them other advisers (or other tools) made: they came without signatures.
     pub brought_in: usize,
-    /// Whether this node vouched for them with its endorsement, so they reach the other nodes
-    /// of the file labelled "brought in from a file by" this node; `false` when this node may
-    /// only read the file, and they then stay on this node.
-    pub endorsed: bool,
+    /// How many of those this node vouched for with its endorsement, so they reach the other
+    /// nodes of the file labelled "brought in from a file by" this node. None when this node
+    /// may only read the file; never a change of who may read or write the file, what it is,
+    /// whose rules judge it, or another node's word. The rest stay on this node.
+    pub vouched: usize,
     /// How many fields of the file hold concurrent values after the merge
     /// (`casebook conflicts` lists them).
     pub conflicts: usize,
@@ -287,7 +289,7 @@ impl Node {
         doc.set_actor(self.actor());
         // The file names the organisation whose rules judge it, on every node that holds it.
         let new = NewClient {
-            org: Some(self.organisation_id()?),
+            org: Some(self.own_judge()?),
             ..new.clone()
         };
         self.store.update(|txn| {
@@ -314,7 +316,7 @@ impl Node {
         // Read, edit and write in one write transaction, so no other writer (a sync session,
         // another `casebook` process) can commit to the file in between.
         self.store.update(|txn| {
-            let mut doc = self.load_in(txn, file)?;
+            let doc = self.load_in(txn, file)?;
             let before = doc.get_heads();
             // A file shared with this node for reading only: its changes would be refused by
             // every peer (see `authority`), so the edit is refused here, where the adviser can
@@ -326,19 +328,33 @@ impl Node {
                     name: view::read(&doc)?.profile.name,
                 });
             }
-            // Migrations are part of the first edit after an upgrade, so a read never writes.
-            if schema::schema_version_of(&doc) < schema::SCHEMA_VERSION {
-                schema::migrate(&mut doc)?;
-            }
             let config = self.config_in(txn, &doc)?;
-            let edited = edit(&mut doc, &self.ctx(), &config)?;
-            let changes = doc.get_changes(&before);
-            if !changes.is_empty() {
-                let signatures = self.sign_own(&changes);
-                self.commit_in(txn, file, &doc, changes, Origin::Local, signatures)?;
-            }
-            Ok(edited)
+            self.edit_in(txn, file, doc, |d| edit(d, &self.ctx(), &config))
         })
+    }
+
+    /// Make one edit of this node's to `doc` (file `file` as `txn` holds it) and commit it,
+    /// signed: the one path of every local edit. Migrations are part of the first edit after an
+    /// upgrade, so a read never writes.
+    pub(crate) fn edit_in<T>(
+        &self,
+        txn: &mut Txn,
+        file: FileId,
+        mut doc: Automerge,
+        edit: impl FnOnce(&mut Automerge) -> Result<T, casebook_doc::Error>,
+    ) -> Result<T, Error> {
+        doc.set_actor(self.actor());
+        let before = doc.get_heads();
+        if schema::schema_version_of(&doc) < schema::supported_version(file) {
+            schema::migrate(&mut doc)?;
+        }
+        let edited = edit(&mut doc)?;
+        let changes = doc.get_changes(&before);
+        if !changes.is_empty() {
+            let signatures = self.sign_own(&changes);
+            self.commit_in(txn, file, &doc, changes, Origin::Local, signatures)?;
+        }
+        Ok(edited)
     }
 
     /// Load a file inside a write transaction, migrated in memory, with this node as actor.
@@ -523,7 +539,7 @@ impl Node {
                 .into_iter()
                 .collect();
         let signed_up_to = authority::signed_up_to(&doc, &signatures);
-        let endorsed = authority::endorsed_changes(&doc);
+        let endorsed = authority::endorsed_changes(&doc, &signed_up_to);
         Ok(changes
             .into_iter()
             .zip(origins)
@@ -558,6 +574,22 @@ impl Node {
                 }
             })
             .collect())
+    }
+
+    /// For each author of a file as stored here, the highest sequence number of its changes
+    /// that the valid signatures this node holds cover (empty for a file not held).
+    ///
+    /// # Errors
+    /// Store errors.
+    pub fn signed_up_to(&self, file: FileId) -> Result<BTreeMap<NodeId, u64>, Error> {
+        let Some(doc) = self.store.load_shared(file)? else {
+            return Ok(BTreeMap::new());
+        };
+        let hashes: Vec<ChangeHash> = doc.get_changes_meta(&[]).iter().map(|m| m.hash).collect();
+        Ok(authority::signed_up_to(
+            &doc,
+            &self.store.signatures(&hashes)?,
+        ))
     }
 
     /// The hashes of every change of a file, in causal order.
@@ -686,6 +718,12 @@ impl Node {
             name: name.into(),
             reason: e.to_string(),
         })?;
+        if theirs_id.is_organisation() {
+            return Err(Error::BadInput {
+                name: name.into(),
+                reason: "it is an organisation's settings, which reach a node only by sync, signed by its administrators; ask one to run `casebook org add` for this node".into(),
+            });
+        }
         // Check the skeleton too: a document that claims a file id but was not built from that
         // id's skeleton would merge into a second, conflicting set of sections.
         let theirs_owner = schema::owner_of(&theirs).map_err(|e| Error::BadInput {
@@ -774,23 +812,31 @@ impl Node {
                 .collect()
         };
         // Changes from a file carry no signature; the schema's own are checked by rebuilding.
-        let brought_in = changes
+        // A node may vouch for content only: a change of who may read or write the file, what it
+        // is, whose rules judge it, or of another node's word stays unvouched (it travels only by
+        // sync, signed by its author; see `casebook_doc::endorse`).
+        let foreign: Vec<&Change> = changes
             .iter()
             .filter(|c| c.actor_id().to_bytes() != schema::SCHEMA_ACTOR)
-            .count();
-        let their_heads = theirs.get_heads();
-        let mut endorsed = false;
+            .collect();
+        let brought_in = foreign.len();
+        let vouchable: Vec<ChangeHash> = foreign
+            .iter()
+            .filter(|c| casebook_doc::endorse::touches_protected(&doc, c).is_none())
+            .map(|c| c.hash())
+            .collect();
+        let mut vouched = 0;
         if !changes.is_empty() {
             let origin = Origin::File {
                 name: name.to_string(),
             };
-            endorsed = self.store.update(|txn| {
+            vouched = self.store.update(|txn| {
                 let (merged, _) =
                     self.store_changes_in(txn, theirs_id, changes, origin, Vec::new())?;
-                if brought_in == 0 {
-                    return Ok(false);
+                if vouchable.is_empty() {
+                    return Ok(0);
                 }
-                self.endorse_in(txn, theirs_id, merged, name, &their_heads, brought_in)
+                self.endorse_in(txn, theirs_id, merged, name, &vouchable, &before_heads)
             })?;
         }
         Ok(MergeReport {
@@ -799,7 +845,7 @@ impl Node {
             created,
             new_changes,
             brought_in,
-            endorsed,
+            vouched,
             conflicts: after.disputes.conflicts.unwrap_or(0),
             new_conflicts: after
                 .disputes
@@ -810,33 +856,29 @@ impl Node {
         })
     }
 
-    /// Vouch for the changes a file brought into `doc` (stored, up to `heads`) with this node's
+    /// Vouch for `vouched`, changes a file brought into `doc` (as stored now), with this node's
     /// signed endorsement, so other nodes accept them labelled "brought in from a file by" this
-    /// node (see [`casebook_doc::endorse`]). Only a node that may write the file can vouch;
-    /// returns whether this one did.
+    /// node (see [`casebook_doc::endorse`]). Only a node that may write the file can vouch, judged
+    /// as of its heads before the file's changes; returns how many it vouched for.
     fn endorse_in(
         &self,
         txn: &mut Txn,
         file: FileId,
-        mut doc: Automerge,
+        doc: Automerge,
         name: &str,
-        heads: &[ChangeHash],
-        count: usize,
-    ) -> Result<bool, Error> {
+        vouched: &[ChangeHash],
+        before_file: &[ChangeHash],
+    ) -> Result<usize, Error> {
         let me = self.node_id();
-        if !authority::may_write_at(&doc, &me, &doc.get_heads()) {
-            return Ok(false);
+        // Judged as of this node's heads before the merge: nothing the file brought counts
+        // toward this node's rights (a node importing a file new to it has none to vouch with).
+        if before_file.is_empty() || !authority::may_write_at(&doc, &me, before_file) {
+            return Ok(0);
         }
-        doc.set_actor(self.actor());
-        let before = doc.get_heads();
-        if schema::schema_version_of(&doc) < schema::SCHEMA_VERSION {
-            schema::migrate(&mut doc)?;
-        }
-        casebook_doc::endorse::endorse(&mut doc, &self.ctx(), me, name, heads, count)?;
-        let own = doc.get_changes(&before);
-        let signatures = self.sign_own(&own);
-        self.commit_in(txn, file, &doc, own, Origin::Local, signatures)?;
-        Ok(true)
+        self.edit_in(txn, file, doc, |d| {
+            casebook_doc::endorse::endorse(d, &self.ctx(), me, name, vouched)
+        })?;
+        Ok(vouched.len())
     }
 
     /// Commit several new files in one transaction (all-or-nothing imports).
@@ -892,8 +934,6 @@ impl Node {
     }
 }
 
-/// The key for `init` at `path`: the one an interrupted `init` left there if it is whole,
-/// otherwise a new one, written with owner-only permissions.
 /// The summaries of account files only: organisation documents are held and synced like
 /// files but are no clients.
 fn account_files(all: Vec<FileSummary>) -> Vec<FileSummary> {
@@ -906,6 +946,8 @@ fn account_files(all: Vec<FileSummary>) -> Vec<FileSummary> {
         .collect()
 }
 
+/// The key for `init` at `path`: the one an interrupted `init` left there if it is whole,
+/// otherwise a new one, written with owner-only permissions.
 fn init_key(path: &Path) -> Result<SecretKey, Error> {
     match SecretKey::read(path) {
         Ok(key) => return Ok(key),

@@ -10,7 +10,7 @@
 //! change of an organisation's rules (made here or received) recomputes the summary of every
 //! file it judges in that same transaction, so no colour is ever stale.
 
-use automerge::{ActorId, Automerge, ROOT, ReadDoc, ScalarValue, Value};
+use automerge::{ActorId, Automerge};
 use casebook_base::{FileId, NodeId};
 use casebook_doc::org::{self, Organisation};
 use casebook_doc::{FileSummary, OrgConfig, schema, view};
@@ -21,18 +21,20 @@ use crate::{Error, Node, authority};
 /// The metadata key of this node's organisation id.
 pub(crate) const ORG_META: &str = "org_id";
 
-/// The organisation an account file names as its judge, if any.
-pub fn named_by(doc: &Automerge) -> Option<FileId> {
-    match doc.get(ROOT, "org") {
-        Ok(Some((Value::Scalar(s), _))) => match s.as_ref() {
-            ScalarValue::Str(text) => text
-                .parse::<FileId>()
-                .ok()
-                .filter(|id| id.is_organisation()),
-            _ => None,
-        },
-        _ => None,
+/// The organisation whose rules judge a file: the one it names (`org::judge_of`) if
+/// `owner_of` finds that organisation's document held here and made by the node the file
+/// names, else this node's own (`own`).
+fn judging_org(
+    named: Option<org::Judge>,
+    own: Option<FileId>,
+    mut owner_of: impl FnMut(FileId) -> Result<Option<NodeId>, Error>,
+) -> Result<Option<FileId>, Error> {
+    if let Some(j) = named
+        && owner_of(j.id)? == Some(j.owner)
+    {
+        return Ok(Some(j.id));
     }
+    Ok(own)
 }
 
 fn org_id_of(bytes: Option<Vec<u8>>) -> Option<FileId> {
@@ -66,6 +68,15 @@ pub fn summary_of_org(doc: &Automerge) -> Result<FileSummary, Error> {
         sharing,
         ..FileSummary::default()
     })
+}
+
+/// An organisation's administrators, by adviser, for messages.
+fn administrators_of(o: &Organisation) -> String {
+    o.administrators
+        .iter()
+        .map(|n| o.label(n))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl Node {
@@ -136,6 +147,11 @@ impl Node {
         origin: Origin,
         signatures: Vec<casebook_store::ChangeSignature>,
     ) -> Result<(u64, usize), Error> {
+        // Rules unchanged (a member added, a rename): no file is judged differently.
+        let rules_before = match txn.load(org)? {
+            Some(d) => Some(org::config_of(&d)?),
+            None => None,
+        };
         let seq = txn.commit(&Commit {
             file_id: org,
             doc,
@@ -144,6 +160,9 @@ impl Node {
             origin,
             signatures,
         })?;
+        if rules_before.as_ref() == Some(&org::config_of(doc)?) {
+            return Ok((seq, 0));
+        }
         Ok((seq, self.resummarise_judged_by(txn, org)?))
     }
 
@@ -155,6 +174,18 @@ impl Node {
         org_id_of(self.store().meta(ORG_META)?).ok_or_else(|| Error::BadInput {
             name: "store".into(),
             reason: "it names no organisation; open it with this version of casebook".into(),
+        })
+    }
+
+    /// This node's organisation as a file names its judge.
+    ///
+    /// # Errors
+    /// Store errors.
+    pub fn own_judge(&self) -> Result<org::Judge, Error> {
+        let o = self.organisation()?;
+        Ok(org::Judge {
+            id: o.id,
+            owner: o.owner,
         })
     }
 
@@ -194,25 +225,36 @@ impl Node {
     /// Store errors; [`Error::NoSuchClient`] for an unknown file.
     pub fn config_for(&self, file: FileId) -> Result<OrgConfig, Error> {
         let doc = self.load(file)?;
-        match named_by(&doc).map(|id| self.organisation_by_id(id)) {
-            Some(Ok(o)) => Ok(o.config),
-            _ => self.config(),
-        }
+        let own = self.organisation_id()?;
+        let store = self.store();
+        let judge = judging_org(org::judge_of(&doc), Some(own), |id| {
+            Ok(match store.load_shared(id)? {
+                Some(o) => Some(schema::owner_of(&o)?),
+                None => None,
+            })
+        })?
+        .unwrap_or(own);
+        Ok(self.organisation_by_id(judge)?.config)
+    }
+
+    /// The organisation that judges `doc`, read inside `txn` (see `judging_org`).
+    fn judge_in(&self, txn: &mut Txn, doc: &Automerge) -> Result<Option<FileId>, Error> {
+        let own = org_id_of(txn.meta(ORG_META)?);
+        judging_org(org::judge_of(doc), own, |id| {
+            Ok(match txn.load(id)? {
+                Some(o) => Some(schema::owner_of(&o)?),
+                None => None,
+            })
+        })
     }
 
     /// The rules that judge `doc`, read inside `txn`.
     pub(crate) fn config_in(&self, txn: &mut Txn, doc: &Automerge) -> Result<OrgConfig, Error> {
-        if let Some(id) = named_by(doc)
-            && let Some(o) = txn.load(id)?
-        {
-            return Ok(org::config_of(&o)?);
-        }
-        let own = org_id_of(txn.meta(ORG_META)?).ok_or_else(|| Error::BadInput {
-            name: "store".into(),
-            reason: "it names no organisation".into(),
-        })?;
-        match txn.load(own)? {
-            Some(o) => Ok(org::config_of(&o)?),
+        match self.judge_in(txn, doc)? {
+            Some(id) => match txn.load(id)? {
+                Some(o) => Ok(org::config_of(&o)?),
+                None => Ok(OrgConfig::default()),
+            },
             None => Ok(OrgConfig::default()),
         }
     }
@@ -220,19 +262,13 @@ impl Node {
     /// Recompute, inside `txn`, the summary of every account file judged by organisation
     /// `org` (its rules just changed); returns how many.
     fn resummarise_judged_by(&self, txn: &mut Txn, org: FileId) -> Result<usize, Error> {
-        let own = org_id_of(txn.meta(ORG_META)?);
         let mut count = 0;
         for file in txn.file_ids()? {
             if file.is_organisation() {
                 continue;
             }
             let Some(doc) = txn.load(file)? else { continue };
-            // A file naming an organisation not held here is judged by this node's.
-            let judged_here = match named_by(&doc) {
-                Some(named) if txn.load(named)?.is_some() => named == org,
-                _ => own == Some(org),
-            };
-            if !judged_here {
+            if self.judge_in(txn, &doc)? != Some(org) {
                 continue;
             }
             let config = self.config_in(txn, &doc)?;
@@ -250,14 +286,38 @@ impl Node {
     /// [`Error::NotAnAdministrator`] on a node that is not one; the refusals of
     /// [`org::set_config`]; store errors.
     pub fn set_config(&self, config: &OrgConfig, message: &str) -> Result<usize, Error> {
+        self.change_config(message, |c| {
+            c.clone_from(config);
+            Ok(())
+        })
+        .map(|(_, judged)| judged)
+    }
+
+    /// Change this node's organisation's rules with `change`, applied to the rules as they are
+    /// inside the transaction that writes them (so a change that arrived meanwhile is never
+    /// written back over); returns the new rules and how many files were judged again.
+    ///
+    /// # Errors
+    /// As [`Node::set_config`], and what `change` refuses.
+    pub fn change_config(
+        &self,
+        message: &str,
+        change: impl FnOnce(&mut OrgConfig) -> Result<(), casebook_doc::Error>,
+    ) -> Result<(OrgConfig, usize), Error> {
         let id = self.organisation_id()?;
         let mut count = 0;
+        let mut written = OrgConfig::default();
         self.edit_organisation(
             id,
-            |doc, ctx| org::set_config(doc, ctx, config, message.to_string()),
+            |doc, ctx| {
+                let mut config = org::config_of(doc)?;
+                change(&mut config)?;
+                written.clone_from(&config);
+                org::set_config(doc, ctx, &config, message.to_string())
+            },
             &mut count,
         )?;
-        Ok(count)
+        Ok((written, count))
     }
 
     /// Make `node` an administrator (`write`), a member (`read`) or neither (`None`) of this
@@ -271,10 +331,29 @@ impl Node {
         role: Option<&str>,
         label: &str,
     ) -> Result<(), Error> {
+        self.set_organisation_roles(&[(node, label.to_string())], role)
+    }
+
+    /// [`Node::set_organisation_role`] for several nodes (an adviser's), all or none, in one
+    /// transaction.
+    ///
+    /// # Errors
+    /// As [`Node::set_config`]; nothing is written if any of them is refused.
+    pub fn set_organisation_roles(
+        &self,
+        nodes: &[(NodeId, String)],
+        role: Option<&str>,
+    ) -> Result<(), Error> {
         let id = self.organisation_id()?;
         self.edit_organisation(
             id,
-            |doc, ctx| org::set_role(doc, ctx, node, role, label),
+            |doc, ctx| {
+                let mut last = casebook_doc::edit::Edited::default();
+                for (node, label) in nodes {
+                    last = org::set_role(doc, ctx, *node, role, label)?;
+                }
+                Ok(last)
+            },
             &mut 0,
         )
     }
@@ -288,12 +367,16 @@ impl Node {
         let mut doc = schema::new_file(id, self.node_id())?;
         doc.set_actor(ActorId::from(&self.node_id().as_bytes()[..]));
         org::set_name(&mut doc, &self.edit_context(), name)?;
-        let previous = self.organisation_id()?;
         self.store().update(|txn| {
+            let previous = org_id_of(txn.meta(ORG_META)?).unwrap_or(id);
             // The node's organisation first, so the commit judges its files by the new rules.
             txn.set_meta(ORG_META, id.to_string().as_bytes())?;
             self.commit_own(txn, id, &doc, &[])?;
-            self.move_own_files(txn, previous, id, name)?;
+            let to = org::Judge {
+                id,
+                owner: self.node_id(),
+            };
+            self.move_own_files(txn, previous, to, name)?;
             Ok::<_, Error>(())
         })?;
         Ok(id)
@@ -307,33 +390,27 @@ impl Node {
         &self,
         txn: &mut Txn,
         from: FileId,
-        to: FileId,
+        to: org::Judge,
         name: &str,
     ) -> Result<usize, Error> {
         let me = self.node_id();
         let mut moved = 0;
         for file in txn.file_ids()? {
-            if file.is_organisation() || from == to {
+            if file.is_organisation() || from == to.id {
                 continue;
             }
-            let Some(mut doc) = txn.load(file)? else {
+            let Some(doc) = txn.load(file)? else {
                 continue;
             };
-            if schema::owner_of(&doc)? != me || named_by(&doc) != Some(from) {
+            if schema::owner_of(&doc)? != me || org::judge_of(&doc).map(|j| j.id) != Some(from) {
                 continue;
             }
-            let before = doc.get_heads();
-            if !authority::may_write_at(&doc, &me, &before) {
+            if !authority::may_write_at(&doc, &me, &doc.get_heads()) {
                 continue;
             }
-            doc.set_actor(ActorId::from(&me.as_bytes()[..]));
-            if schema::schema_version_of(&doc) < schema::SCHEMA_VERSION {
-                schema::migrate(&mut doc)?;
-            }
-            org::set_judge(&mut doc, &self.edit_context(), to, name)?;
-            let changes = doc.get_changes(&before);
-            let signatures = self.sign_own(&changes);
-            self.commit_in(txn, file, &doc, changes, Origin::Local, signatures)?;
+            self.edit_in(txn, file, doc, |d| {
+                org::set_judge(d, &self.edit_context(), to, name)
+            })?;
             moved += 1;
         }
         Ok(moved)
@@ -347,13 +424,25 @@ impl Node {
     /// # Errors
     /// [`Error::NoSuchOrganisation`] if the document is not here yet.
     pub fn join_organisation(&self, id: FileId) -> Result<(Organisation, usize), Error> {
-        let o = self.organisation_by_id(id)?;
-        let previous = self.organisation_id()?;
-        let moved = self.store().update(|txn| {
+        let me = self.node_id();
+        let (o, moved) = self.store().update(|txn| {
+            let doc = txn.load(id)?.ok_or(Error::NoSuchOrganisation { id })?;
+            let o = org::read(&doc)?;
+            if !o.administrators.contains(&me) && !o.members.contains(&me) {
+                return Err(Error::NotAMember {
+                    organisation: o.name.clone(),
+                    administrators: administrators_of(&o),
+                });
+            }
+            let previous = org_id_of(txn.meta(ORG_META)?);
             txn.set_meta(ORG_META, id.to_string().as_bytes())?;
-            let moved = self.move_own_files(txn, previous, id, &o.name)?;
+            let to = org::Judge { id, owner: o.owner };
+            let moved = match previous {
+                Some(from) => self.move_own_files(txn, from, to, &o.name)?,
+                None => 0,
+            };
             self.resummarise_judged_by(txn, id)?;
-            Ok::<_, Error>(moved)
+            Ok::<_, Error>((o, moved))
         })?;
         Ok((o, moved))
     }
@@ -375,12 +464,7 @@ impl Node {
                 let o = org::read(&doc)?;
                 return Err(Error::NotAnAdministrator {
                     organisation: o.name.clone(),
-                    administrators: o
-                        .administrators
-                        .iter()
-                        .map(|n| o.label(n))
-                        .collect::<Vec<_>>()
-                        .join(", "),
+                    administrators: administrators_of(&o),
                 });
             }
             edit(&mut doc, &self.edit_context())?;

@@ -3,17 +3,21 @@
 //! A change that arrives in an exported Automerge file carries no signature (the file must stay
 //! readable by any Automerge tool), so nobody can check who made it. The node that merges such
 //! a file, if it may write the file, records an **endorsement**: one entry of the file's
-//! `endorsements` map (schema 4), written by its own signed change, naming the heads the file
-//! brought in, the file's name and the time. Every change in the causal past of those heads is
-//! then vouched for by that node: other nodes accept it as "brought in from a file by" that
-//! node, and `history` says so, instead of taking it as signed by whoever it claims as author.
+//! `endorsements` map (schema 4), written by its own signed change, listing the changes it
+//! vouches for, the file's name and the time. Other nodes accept those changes as "brought in
+//! from a file by" that node, and `history` says so, instead of taking them as signed by
+//! whoever they claim as author.
 //!
 //! An entry is stored as one JSON string, so the whole entry is one value written by one
-//! operation: an entry counts only if the operation that wrote it is by the node it names
-//! (another node cannot write an endorsement in someone else's name, and a change claiming to
-//! be that node's must carry that node's signature to be accepted at all).
-
-use std::collections::BTreeSet;
+//! operation: an entry counts only if the operation that wrote it is by the node it names, and
+//! only if the change that wrote it carries that node's valid signature (checked by the caller,
+//! who holds the signatures: `casebook::authority`).
+//!
+//! A word covers content, never authority: a change accepted only on a node's word may not
+//! touch who may read or write the file, what file it is, whose rules judge it, or other
+//! endorsements ([`touches_protected`]), so nobody can vouch themselves into being a writer.
+//! The merging node lists only the changes it may vouch for; those keys change only by their
+//! authors' signed edits, which travel by sync.
 
 use automerge::transaction::Transactable;
 use automerge::{Automerge, ChangeHash, ObjType, ROOT, ReadDoc, ScalarValue, Value};
@@ -40,11 +44,16 @@ pub struct Endorsement {
     pub at: DateTime<Utc>,
     /// The file's name as given to `merge` or `import`.
     pub source: String,
-    /// The heads the file brought in: their causal past is vouched for.
+    /// The endorsing node's heads when it vouched (the endorsing change's dependencies): its
+    /// right to write the file is judged as of them.
     #[serde(with = "hex_hashes")]
     pub heads: Vec<ChangeHash>,
-    /// How many changes were new to the endorsing node.
-    pub changes: usize,
+    /// The changes vouched for, exactly.
+    #[serde(with = "hex_hashes")]
+    pub vouched: Vec<ChangeHash>,
+    /// The counter of the operation that wrote the entry (its change is the endorsing change).
+    #[serde(skip)]
+    pub op: u64,
 }
 
 mod hex_hashes {
@@ -67,8 +76,8 @@ mod hex_hashes {
     }
 }
 
-/// Record that `by` brought in the changes up to `heads` from the file `source`, as one change
-/// of `doc` (whose actor must be `by`).
+/// Record that `by` vouches for the changes `vouched` it brought in from the file `source`, as
+/// one change of `doc` (whose actor must be `by`).
 ///
 /// # Errors
 /// [`Error::NotAnAccountFile`] if the document predates schema 4 (migrate it first); Automerge
@@ -78,17 +87,18 @@ pub fn endorse(
     ctx: &EditContext,
     by: NodeId,
     source: &str,
-    heads: &[ChangeHash],
-    changes: usize,
+    vouched: &[ChangeHash],
 ) -> Result<Edited, Error> {
     let entry = Endorsement {
         id: String::new(),
         by,
         at: ctx.now,
         source: source.to_string(),
-        heads: heads.to_vec(),
-        changes,
+        heads: doc.get_heads(),
+        vouched: vouched.to_vec(),
+        op: 0,
     };
+    let changes = vouched.len();
     let json = serde_json::to_string(&entry)
         .map_err(|e| Error::Rule(format!("cannot record the endorsement: {e}")))?;
     let key = Uuid::new_v4();
@@ -124,13 +134,14 @@ pub fn endorsements(doc: &Automerge) -> Vec<Endorsement> {
                 continue;
             };
             // Only the named node's own write counts (see the module docs).
-            let automerge::ObjId::Id(_, actor, _) = &op else {
+            let automerge::ObjId::Id(counter, actor, _) = &op else {
                 continue;
             };
             if actor.to_bytes() != entry.by.as_bytes() {
                 continue;
             }
             entry.id.clone_from(&key);
+            entry.op = *counter;
             out.push(entry);
         }
     }
@@ -138,24 +149,53 @@ pub fn endorsements(doc: &Automerge) -> Vec<Endorsement> {
     out
 }
 
-/// The changes an endorsement vouches for: `heads` and everything in their causal past that
-/// `deps_of` knows (it returns a change's dependencies, or `None` for a change outside the set
-/// being judged, where the walk stops).
-pub fn vouched_for<F>(heads: &[ChangeHash], mut deps_of: F) -> BTreeSet<ChangeHash>
-where
-    F: FnMut(&ChangeHash) -> Option<Vec<ChangeHash>>,
-{
-    let mut seen = BTreeSet::new();
-    let mut stack = heads.to_vec();
-    while let Some(h) = stack.pop() {
-        if seen.contains(&h) {
-            continue;
+/// Root keys a change accepted only on a node's word may not touch (see the module docs).
+pub const PROTECTED_ROOT_KEYS: &[&str] = &[
+    "file_id",
+    "owner",
+    "schema_version",
+    "kind",
+    "sharing",
+    ENDORSEMENTS,
+    "org",
+    "org_owner",
+];
+
+/// The protected part of `doc` that `change` writes, if any: a protected root key, or an
+/// entry of the file's `sharing` or `endorsements` maps (the maps as `doc` holds them).
+pub fn touches_protected(doc: &Automerge, change: &automerge::Change) -> Option<String> {
+    use automerge::legacy::{Key, ObjectId};
+    let guarded: Vec<(u64, Vec<u8>, &str)> = ["sharing", ENDORSEMENTS]
+        .iter()
+        .flat_map(|key| {
+            doc.get_all(ROOT, *key)
+                .unwrap_or_default()
+                .into_iter()
+                .filter_map(move |(_, id)| match id {
+                    automerge::ObjId::Id(counter, actor, _) => {
+                        Some((counter, actor.to_bytes().to_vec(), *key))
+                    }
+                    automerge::ObjId::Root => None,
+                })
+        })
+        .collect();
+    for op in change.decode().operations {
+        match (&op.obj, &op.key) {
+            (ObjectId::Root, Key::Map(key)) if PROTECTED_ROOT_KEYS.contains(&key.as_str()) => {
+                return Some(key.to_string());
+            }
+            (ObjectId::Id(id), _) => {
+                if let Some((_, _, key)) = guarded
+                    .iter()
+                    .find(|(c, a, _)| *c == id.counter() && a.as_slice() == id.actor().to_bytes())
+                {
+                    return Some((*key).to_string());
+                }
+            }
+            _ => {}
         }
-        let Some(deps) = deps_of(&h) else { continue };
-        seen.insert(h);
-        stack.extend(deps);
     }
-    seen
+    None
 }
 
 #[cfg(test)]
@@ -183,23 +223,29 @@ mod tests {
     #[test]
     fn an_endorsement_reads_back_with_who_what_and_when() {
         let mut doc = file().with_actor(ActorId::from(&ALICE[..]));
-        let heads = doc.get_heads();
+        let before = doc.get_heads();
         endorse(
             &mut doc,
             &ctx(),
             NodeId::from_bytes(ALICE),
             "afon.automerge",
-            &heads,
-            3,
+            &before,
         )
         .unwrap();
         let found = endorsements(&doc);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].by, NodeId::from_bytes(ALICE));
         assert_eq!(found[0].source, "afon.automerge");
-        assert_eq!(found[0].heads, heads);
-        assert_eq!(found[0].changes, 3);
+        assert_eq!(found[0].vouched, before);
+        assert_eq!(found[0].heads, before, "judged as of the node's heads then");
         assert_eq!(found[0].at, ctx().now);
+        // The operation that wrote it belongs to the endorsing change.
+        let meta = doc.get_changes_meta(&[]);
+        let writer = meta
+            .iter()
+            .find(|m| m.start_op <= found[0].op && found[0].op <= m.max_op)
+            .unwrap();
+        assert_eq!(writer.actor.to_bytes(), &ALICE[..]);
     }
 
     #[test]
@@ -213,7 +259,6 @@ mod tests {
             NodeId::from_bytes(ALICE),
             "forged",
             &heads,
-            1,
         )
         .unwrap();
         assert!(endorsements(&doc).is_empty());
@@ -225,31 +270,49 @@ mod tests {
             .unwrap()
             .with_actor(ActorId::from(&ALICE[..]));
         let heads = doc.get_heads();
-        let refused = endorse(&mut doc, &ctx(), NodeId::from_bytes(ALICE), "f", &heads, 1);
+        let refused = endorse(&mut doc, &ctx(), NodeId::from_bytes(ALICE), "f", &heads);
         assert!(
             matches!(refused, Err(Error::NotAnAccountFile(_))),
             "{refused:?}"
         );
         schema::migrate(&mut doc).unwrap();
-        endorse(&mut doc, &ctx(), NodeId::from_bytes(ALICE), "f", &heads, 1).unwrap();
+        endorse(&mut doc, &ctx(), NodeId::from_bytes(ALICE), "f", &heads).unwrap();
         assert_eq!(endorsements(&doc).len(), 1);
     }
 
     #[test]
-    fn an_endorsement_vouches_for_the_causal_past_of_its_heads_only() {
+    fn only_changes_of_authority_are_protected() {
         let mut doc = file().with_actor(ActorId::from(&[7u8; 16][..]));
-        let base = doc.get_heads();
-        doc.transact(|tx| tx.put(ROOT, "a", 1)).unwrap();
-        let first = doc.get_heads();
-        doc.transact(|tx| tx.put(ROOT, "b", 2)).unwrap();
-        let second = doc.get_heads();
-        let deps = |h: &ChangeHash| doc.get_change_by_hash(h).map(|c| c.deps().to_vec());
-        let up_to_first = vouched_for(&first, deps);
-        assert!(up_to_first.contains(&first[0]));
-        assert!(
-            up_to_first.contains(&base[0]),
-            "the skeleton is in its past"
+        let before = doc.get_heads();
+        doc.transact(|tx| {
+            let profile = tx.get(ROOT, "profile")?.map(|(_, id)| id).unwrap();
+            tx.put(&profile, "sector", "food")
+        })
+        .unwrap();
+        let content = doc.get_changes(&before)[0].clone();
+        assert_eq!(touches_protected(&doc, &content), None);
+        let before = doc.get_heads();
+        doc.transact(|tx| {
+            let sharing = tx.get(ROOT, "sharing")?.map(|(_, id)| id).unwrap();
+            tx.put(&sharing, "a reader's node", "write")
+        })
+        .unwrap();
+        let grant = doc.get_changes(&before)[0].clone();
+        assert_eq!(touches_protected(&doc, &grant).as_deref(), Some("sharing"));
+        let before = doc.get_heads();
+        doc.transact(|tx| tx.put(ROOT, "org", "elsewhere")).unwrap();
+        let org = doc.get_changes(&before)[0].clone();
+        assert_eq!(touches_protected(&doc, &org).as_deref(), Some("org"));
+        let before = doc.get_heads();
+        doc.transact(|tx| {
+            let e = tx.get(ROOT, ENDORSEMENTS)?.map(|(_, id)| id).unwrap();
+            tx.put(&e, "k", "{}")
+        })
+        .unwrap();
+        let word = doc.get_changes(&before)[0].clone();
+        assert_eq!(
+            touches_protected(&doc, &word).as_deref(),
+            Some(ENDORSEMENTS)
         );
-        assert!(!up_to_first.contains(&second[0]), "a later change is not");
     }
 }

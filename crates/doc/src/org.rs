@@ -313,25 +313,55 @@ pub fn set_name(doc: &mut Automerge, ctx: &EditContext, name: &str) -> Result<Ed
     })
 }
 
-/// Have account file `doc` judged by organisation `org` (named `name`) from now on: its owner
-/// joined that organisation.
+/// The organisation whose rules judge an account file, as the file names it: its id and the
+/// node that created it. A node uses an organisation document for the file only if it is held
+/// and was created by that node, so a document someone else made under the same id (ids are
+/// no secret) judges nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Judge {
+    /// The organisation's id.
+    pub id: FileId,
+    /// The node that created its document.
+    pub owner: NodeId,
+}
+
+/// The organisation an account file names as its judge (root `org` and `org_owner`), if any.
+pub fn judge_of(doc: &Automerge) -> Option<Judge> {
+    let text = |key: &str| match doc.get(ROOT, key) {
+        Ok(Some((Value::Scalar(s), _))) => s.as_str().map(str::to_string),
+        _ => None,
+    };
+    let id = text("org")?.parse::<FileId>().ok()?;
+    let owner = text("org_owner")?.parse::<NodeId>().ok()?;
+    id.is_organisation().then_some(Judge { id, owner })
+}
+
+/// Name `judge` as the file's judge, inside an edit.
+pub(crate) fn write_judge(tx: &mut impl Transactable, judge: Judge) -> Result<(), Error> {
+    tx.put(ROOT, "org", judge.id.to_string())?;
+    tx.put(ROOT, "org_owner", judge.owner.to_string())?;
+    Ok(())
+}
+
+/// Have account file `doc` judged by organisation `judge` (named `name`) from now on: its
+/// owner joined that organisation.
 ///
 /// # Errors
 /// [`Error::Rule`] for an id that is no organisation's.
 pub fn set_judge(
     doc: &mut Automerge,
     ctx: &EditContext,
-    org: FileId,
+    judge: Judge,
     name: &str,
 ) -> Result<Edited, Error> {
-    if !org.is_organisation() {
-        return Err(Error::Rule(format!("{org} is not an organisation's id")));
+    if !judge.id.is_organisation() {
+        return Err(Error::Rule(format!(
+            "{} is not an organisation's id",
+            judge.id
+        )));
     }
     let message = format!("Judged by the rules of {name} from now on");
-    transact(doc, ctx, message, None, move |tx| {
-        tx.put(ROOT, "org", org.to_string())?;
-        Ok(())
-    })
+    transact(doc, ctx, message, None, move |tx| write_judge(tx, judge))
 }
 
 /// Make `node` an administrator (`write`), a member (`read`), or (`None`) neither.

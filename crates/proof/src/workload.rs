@@ -919,8 +919,16 @@ pub fn receive(node: &Node, from: NodeId, batch: &Batch) -> Result<(), StepError
         let new = after.get_changes(&before);
         let signatures: HashMap<ChangeHash, [u8; 64]> =
             f.signatures.iter().map(|s| (s.hash, s.signature)).collect();
-        authority::check_changes(f.file, owner, &after, &new, &signatures, node.node_id())
-            .map_err(StepError::Refused)?;
+        authority::check_changes(
+            f.file,
+            owner,
+            &after,
+            &new,
+            &signatures,
+            node.node_id(),
+            &|| node.signed_up_to(f.file).unwrap_or_default(),
+        )
+        .map_err(StepError::Refused)?;
         decoded.push((f, changes));
     }
     node.store().update(|txn| {

@@ -73,8 +73,8 @@ async fn changes_brought_in_from_a_file_reach_every_writer_labelled_with_who_bro
         .merge_automerge(&export, "acme-from-bob.automerge", None)
         .expect("Alice merges Bob's export");
     assert!(report.brought_in >= 1, "{report:?}");
-    assert!(
-        report.endorsed,
+    assert_eq!(
+        report.vouched, report.brought_in,
         "Alice may write, so she vouches: {report:?}"
     );
 
@@ -162,7 +162,7 @@ async fn a_change_vouched_for_by_a_read_only_node_is_accepted_nowhere() {
         .merge_automerge(&forged, "tool.automerge", None)
         .expect("merge");
     assert_eq!(report.brought_in, 1);
-    assert!(!report.endorsed, "{report:?}");
+    assert_eq!(report.vouched, 0, "{report:?}");
     let on_dave = dave.node.history(acme).expect("history");
     let h = on_dave
         .iter()
@@ -174,12 +174,11 @@ async fn a_change_vouched_for_by_a_read_only_node_is_accepted_nowhere() {
     let mut doc = dave.node.load(acme).expect("load");
     doc.set_actor(ActorId::from(&dave.node.node_id().as_bytes()[..]));
     let before = doc.get_heads();
-    let heads = doc.get_heads();
     let ctx = EditContext {
         adviser: "Dave".into(),
         now: dave.node.now(),
     };
-    casebook::endorse::endorse(&mut doc, &ctx, dave.node.node_id(), "tool", &heads, 1)
+    casebook::endorse::endorse(&mut doc, &ctx, dave.node.node_id(), "tool", &[tool_change])
         .expect("endorse");
     let changes = doc.get_changes(&before);
     let signatures = changes
@@ -249,7 +248,7 @@ async fn a_change_claiming_a_nodes_own_id_is_refused_by_that_node_whoever_vouche
         .node
         .merge_automerge(&forged, "forged.automerge", None)
         .expect("Alice merges");
-    assert!(report.endorsed);
+    assert_eq!(report.vouched, 1);
     sync(&bob, &alice).await.expect("Bob syncs");
     assert!(holds_any(&bob, &[claimed]));
     let on_bob = bob.node.history(acme).expect("history");

@@ -8,11 +8,14 @@ use super::{Ctx, word};
 use crate::args::ConfigCmd;
 use crate::output::{self, line, table};
 
+/// A change of the organisation's rules, applied inside the transaction that writes them.
+type Change = Box<dyn FnOnce(&mut OrgConfig) -> Result<(), casebook::DocError>>;
+
 pub(crate) fn run(ctx: &Ctx, cmd: ConfigCmd) -> anyhow::Result<()> {
     let node = ctx.open()?;
-    let mut config: OrgConfig = node.config()?;
-    // What changed, in the domain's words, for the organisation document's history.
-    let message = match cmd {
+    // What changes, and what to say of it in the organisation document's history; checked here,
+    // applied to the rules as they are when the change is written.
+    let (message, change): (String, Change) = match cmd {
         ConfigCmd::Show => return show(ctx, &node.organisation()?),
         ConfigCmd::Rag { amber_at, red_at } => {
             if !(1..=25).contains(&amber_at) || !(1..=25).contains(&red_at) || amber_at > red_at {
@@ -20,16 +23,26 @@ pub(crate) fn run(ctx: &Ctx, cmd: ConfigCmd) -> anyhow::Result<()> {
                     "--amber-at and --red-at are scores of likelihood × severity (1–25), with amber-at ≤ red-at"
                 );
             }
-            config.rag_matrix = RagMatrix::from_thresholds(amber_at, red_at);
-            format!("Settings: RAG amber from {amber_at}, red from {red_at}")
+            (
+                format!("Settings: RAG amber from {amber_at}, red from {red_at}"),
+                Box::new(move |c| {
+                    c.rag_matrix = RagMatrix::from_thresholds(amber_at, red_at);
+                    Ok(())
+                }),
+            )
         }
         ConfigCmd::Weight { group, weight } => {
             let group = word::<CosmoGroup>(&group)?;
-            config.cosmonauts_weights.insert(group, weight);
-            format!("Settings: COSMONAUTS weight of {group} {weight}")
+            (
+                format!("Settings: COSMONAUTS weight of {group} {weight}"),
+                Box::new(move |c| {
+                    c.cosmonauts_weights.insert(group, weight);
+                    Ok(())
+                }),
+            )
         }
         ConfigCmd::Pathway { stages } => {
-            let mut pathway = Vec::new();
+            let mut names: Vec<String> = Vec::new();
             for name in stages {
                 let name = name.trim().to_ascii_lowercase();
                 if name.is_empty() || name.contains(char::is_whitespace) {
@@ -37,29 +50,41 @@ pub(crate) fn run(ctx: &Ctx, cmd: ConfigCmd) -> anyhow::Result<()> {
                         "stage names are single words such as 'diagnostic' or 'action-plan', got '{name}'"
                     );
                 }
-                if pathway
-                    .iter()
-                    .any(|s: &casebook::config_types::PathwayStage| s.name == name)
-                {
+                if names.contains(&name) {
                     anyhow::bail!("stage '{name}' is listed twice");
                 }
-                let max_days = config.stage(&name).map(|s| s.max_days).unwrap_or(60);
-                pathway.push(casebook::config_types::PathwayStage { name, max_days });
+                names.push(name);
             }
-            let names: Vec<&str> = pathway.iter().map(|s| s.name.as_str()).collect();
-            let message = format!("Settings: pathway {}", names.join(" → "));
-            config.pathway = pathway;
-            message
+            (
+                format!("Settings: pathway {}", names.join(" → ")),
+                Box::new(move |c| {
+                    // Stages kept keep their day limits; new ones get 60 days.
+                    c.pathway = names
+                        .into_iter()
+                        .map(|name| {
+                            let max_days = c.stage(&name).map(|s| s.max_days).unwrap_or(60);
+                            casebook::config_types::PathwayStage { name, max_days }
+                        })
+                        .collect();
+                    Ok(())
+                }),
+            )
         }
         ConfigCmd::StageDays { stage, days } => {
             if days < 1 {
                 anyhow::bail!("days must be at least 1");
             }
-            let name = config.stage(&stage)?.name.clone();
-            if let Some(s) = config.pathway.iter_mut().find(|s| s.name == name) {
-                s.max_days = days;
-            }
-            format!("Settings: stalled after {days} days in {name}")
+            let name = node.config()?.stage(&stage)?.name.clone();
+            (
+                format!("Settings: stalled after {days} days in {name}"),
+                Box::new(move |c| {
+                    let name = c.stage(&name)?.name.clone();
+                    if let Some(s) = c.pathway.iter_mut().find(|s| s.name == name) {
+                        s.max_days = days;
+                    }
+                    Ok(())
+                }),
+            )
         }
         ConfigCmd::Thresholds {
             contact_due_days,
@@ -76,22 +101,34 @@ pub(crate) fn run(ctx: &Ctx, cmd: ConfigCmd) -> anyhow::Result<()> {
                     anyhow::bail!("{name} must be at least 1");
                 }
             }
-            config.contact_due_days = contact_due_days.unwrap_or(config.contact_due_days);
-            config.unresponsive_days = unresponsive_days.unwrap_or(config.unresponsive_days);
-            config.unresponsive_attempts =
-                unresponsive_attempts.unwrap_or(config.unresponsive_attempts);
-            config.stalled_no_progress_days =
-                stalled_days.unwrap_or(config.stalled_no_progress_days);
-            format!(
-                "Settings: contact due after {} days, unresponsive after {} days or {} attempts, stalled after {} days",
-                config.contact_due_days,
-                config.unresponsive_days,
-                config.unresponsive_attempts,
-                config.stalled_no_progress_days
+            let said: Vec<String> = [
+                contact_due_days.map(|d| format!("contact due after {d} days")),
+                unresponsive_days.map(|d| format!("unresponsive after {d} days")),
+                unresponsive_attempts.map(|n| format!("unresponsive after {n} attempts")),
+                stalled_days.map(|d| format!("stalled after {d} days without progress")),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            if said.is_empty() {
+                anyhow::bail!(
+                    "give at least one of --contact-due-days, --unresponsive-days, --unresponsive-attempts, --stalled-days"
+                );
+            }
+            (
+                format!("Settings: {}", said.join(", ")),
+                Box::new(move |c| {
+                    c.contact_due_days = contact_due_days.unwrap_or(c.contact_due_days);
+                    c.unresponsive_days = unresponsive_days.unwrap_or(c.unresponsive_days);
+                    c.unresponsive_attempts =
+                        unresponsive_attempts.unwrap_or(c.unresponsive_attempts);
+                    c.stalled_no_progress_days = stalled_days.unwrap_or(c.stalled_no_progress_days);
+                    Ok(())
+                }),
             )
         }
     };
-    let files = node.set_config(&config, &message)?;
+    let (config, files) = node.change_config(&message, change)?;
     let org = node.organisation()?;
     if ctx.json {
         output::json(&serde_json::json!({

@@ -26,11 +26,10 @@ pub(crate) fn run(ctx: &Ctx, cmd: OrgCmd) -> anyhow::Result<()> {
             } else {
                 casebook::schema::READ
             };
-            let mut names = Vec::new();
-            for p in node.resolve_sharee(&peer)? {
-                node.set_organisation_role(p.node, Some(role), &p.name)?;
-                names.push(p.name);
-            }
+            let peers = node.resolve_sharee(&peer)?;
+            let nodes: Vec<_> = peers.iter().map(|p| (p.node, p.name.clone())).collect();
+            node.set_organisation_roles(&nodes, Some(role))?;
+            let names: Vec<String> = peers.into_iter().map(|p| p.name).collect();
             let org = node.organisation()?;
             let what = if admin { "administrator" } else { "member" };
             done(
@@ -45,11 +44,10 @@ pub(crate) fn run(ctx: &Ctx, cmd: OrgCmd) -> anyhow::Result<()> {
             )
         }
         OrgCmd::Remove { peer } => {
-            let mut names = Vec::new();
-            for p in node.resolve_sharee(&peer)? {
-                node.set_organisation_role(p.node, None, &p.name)?;
-                names.push(p.name);
-            }
+            let peers = node.resolve_sharee(&peer)?;
+            let nodes: Vec<_> = peers.iter().map(|p| (p.node, p.name.clone())).collect();
+            node.set_organisation_roles(&nodes, None)?;
+            let names: Vec<String> = peers.into_iter().map(|p| p.name).collect();
             let org = node.organisation()?;
             done(
                 ctx,
@@ -65,14 +63,16 @@ pub(crate) fn run(ctx: &Ctx, cmd: OrgCmd) -> anyhow::Result<()> {
                 );
             }
             let (joined, moved) = node.join_organisation(id)?;
-            done(
-                ctx,
-                &joined,
-                &format!(
-                    "This node now judges its account files by the settings of {}; {moved} file(s) it owns moved with it",
-                    joined.name
-                ),
-            )
+            let message = format!(
+                "This node now judges its account files by the settings of {}; {moved} file(s) it owns moved with it",
+                joined.name
+            );
+            if ctx.json {
+                return output::json(
+                    &serde_json::json!({"message": message, "organisation": joined, "moved": moved}),
+                );
+            }
+            line(message)
         }
     }
 }

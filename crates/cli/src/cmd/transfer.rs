@@ -130,20 +130,21 @@ fn print_merge(ctx: &Ctx, r: &MergeReport) -> anyhow::Result<()> {
             r.new_conflicts, r.conflicts, r.name, r.name
         ))?;
     }
-    if r.brought_in > 0 {
-        line(if r.endorsed {
-            format!(
-                "This node vouched for the {} change(s) brought in: they reach the file's other \
-                 advisers, shown as brought in from this file by you.",
-                r.brought_in
-            )
-        } else {
-            format!(
-                "The {} change(s) brought in stay on this node: it may only read this file, so \
-                 it cannot vouch for them, and other nodes refuse changes nobody signed.",
-                r.brought_in
-            )
-        })?;
+    if r.vouched > 0 {
+        line(format!(
+            "This node vouched for {} of the {} change(s) brought in: they reach the file's other \
+             advisers, shown as brought in from this file by you.",
+            r.vouched, r.brought_in
+        ))?;
+    }
+    if r.brought_in > r.vouched {
+        line(format!(
+            "{} change(s) brought in stay on this node, and other nodes refuse the file's changes \
+             while it holds them: a node vouches only for content, on a file it could write \
+             before the merge, never for a change of who may read or write the file, whose \
+             rules judge it, or another node's word. Sync with the node that made them instead.",
+            r.brought_in - r.vouched
+        ))?;
     }
     if !r.created && !r.diff.is_empty() {
         line("What changed in the account file:")?;

@@ -35,7 +35,7 @@ pub struct NewClient {
     pub source: String,
     /// The organisation whose rules judge the file (see `casebook_doc::org`), named in the
     /// file so every node that holds it judges it alike.
-    pub org: Option<casebook_base::FileId>,
+    pub org: Option<crate::org::Judge>,
 }
 
 /// Fill a freshly created account file with its first details, entering the first stage.
@@ -80,9 +80,10 @@ pub fn create_client(
             let team = path(tx, &["team"])?;
             tx.put(&team, "lead", new.lead.trim())?;
         }
-        // Written once, by the creating node, so it never meets a concurrent value.
-        if let Some(org) = new.org {
-            tx.put(ROOT, "org", org.to_string())?;
+        // Written by the creating node here, and after only by its owner's node when it joins
+        // another organisation (`org::set_judge`).
+        if let Some(judge) = new.org {
+            crate::org::write_judge(tx, judge)?;
         }
         enter_stage(tx, &ctx2, &stage, "intake")
     })

@@ -116,6 +116,8 @@ impl Session {
                 &new,
                 &fs.signatures,
                 self.node.node_id(),
+                // Only asked when the file holds endorsements; a store error counts none.
+                &|| self.node.signed_up_to(file).unwrap_or_default(),
             )
         };
         if let Err(refusal) = verdict {
