@@ -4,7 +4,7 @@
 //! When two advisers set one field apart (Alice reassesses a risk to red while Bob, offline,
 //! lowers it to amber), Automerge keeps both values and every view shows one of them: the
 //! write with the highest operation id, which says nothing about which adviser is right. A rule
-//! that read only that value could show amber while Alice's red waits unseen. [`read`] collects
+//! that read only that value could show amber while Alice's red waits unseen. `read` collects
 //! every concurrent value of the fields the rules read: a risk's likelihood, severity, status,
 //! response and residual values, the client's stage (and when it was entered) and each
 //! person's coverage. The rules ([`crate::rules::rollup::worst_rag`],
