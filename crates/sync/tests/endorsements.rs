@@ -40,8 +40,9 @@ fn edited_by(node: &TestNode, file: FileId, actor: &[u8], sector: &str) -> (Vec<
     (doc.save(), hash)
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn changes_brought_in_from_a_file_reach_every_writer_labelled_with_who_brought_them() {
+/// Alice serving, Bob and Carol dialling her, all three writers of Alice's file Acme, which
+/// Bob and Carol hold.
+async fn three_writers() -> (TestNode, TestNode, TestNode, Serving, FileId) {
     let alice = TestNode::new("Alice");
     let bob = TestNode::new("Bob");
     let carol = TestNode::new("Carol");
@@ -55,6 +56,12 @@ async fn changes_brought_in_from_a_file_reach_every_writer_labelled_with_who_bro
     alice.share(acme, &carol, "write");
     sync(&bob, &alice).await.expect("Bob receives the file");
     sync(&carol, &alice).await.expect("Carol receives the file");
+    (alice, bob, carol, serving, acme)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn changes_brought_in_from_a_file_reach_every_writer_labelled_with_who_brought_them() {
+    let (alice, bob, carol, serving, acme) = three_writers().await;
 
     // Bob works offline and sends Alice an export (the README's offline route).
     bob.log_call(acme, "Bob's visit while offline");
@@ -213,19 +220,7 @@ async fn a_change_vouched_for_by_a_read_only_node_is_accepted_nowhere() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_change_claiming_a_nodes_own_id_is_refused_by_that_node_whoever_vouches() {
-    let alice = TestNode::new("Alice");
-    let bob = TestNode::new("Bob");
-    let carol = TestNode::new("Carol");
-    let serving = Serving::start(&alice);
-    alice.trust(&bob, None);
-    alice.trust(&carol, None);
-    bob.trust(&alice, Some(serving.addr));
-    carol.trust(&alice, Some(serving.addr));
-    let acme = alice.client("Acme Ltd");
-    alice.share(acme, &bob, "write");
-    alice.share(acme, &carol, "write");
-    sync(&bob, &alice).await.expect("Bob receives the file");
-    sync(&carol, &alice).await.expect("Carol receives the file");
+    let (alice, bob, carol, serving, acme) = three_writers().await;
 
     // A file edited under Carol's id (every node id is public) ...
     let carol_id = carol.node.node_id();
