@@ -173,3 +173,71 @@ fn a_store_keeps_its_own_settings_as_its_organisations_and_a_running_serve_sees_
     assert_eq!(risk_colour(&a), "green");
     assert_eq!(a.json(&["config", "show"])["rag_matrix"][2][2], "green");
 }
+
+#[test]
+fn a_file_shared_across_organisations_is_judged_everywhere_by_the_organisation_it_names() {
+    let sb = sandbox();
+    let alice = sb.init("alice", "Alice Morgan");
+    let carol = sb.init("carol", "Carol Hughes");
+    let zoe = sb.init("zoe", "Zoe Price");
+    let port = free_port();
+    let at_alice = format!("127.0.0.1:{port}");
+    trust(&carol, &alice, "Alice", "Alice Morgan", &at_alice);
+    trust(&zoe, &alice, "Alice", "Alice Morgan", &at_alice);
+    trust(&alice, &carol, "Carol", "Carol Hughes", "127.0.0.1:9");
+    trust(&alice, &zoe, "Zoe", "Zoe Price", "127.0.0.1:9");
+
+    // Alice works in Carol's organisation; Zoe, a partner's adviser, in her own, whose rules
+    // call 3 × 3 green.
+    let org =
+        carol.json(&["org", "create", "--name", "Business Wales North"])["organisation"]["id"]
+            .as_str()
+            .expect("id")
+            .to_string();
+    carol.json(&["org", "add", "Alice"]);
+    zoe.json(&["config", "rag", "--amber-at", "20", "--red-at", "25"]);
+    let zoes_own = zoe.json(&["org", "show"])["id"].clone();
+    let _served = alice.serve(&at_alice, 120);
+    assert!(carol.sync_with("Alice").success());
+    alice.json(&["org", "join", &org]);
+
+    alice.add_client("Afon Valley Foods", &[]);
+    alice.json(&[
+        "risk",
+        "add",
+        "Afon",
+        "Key supplier failure",
+        "--likelihood",
+        "3",
+        "--severity",
+        "3",
+    ]);
+    alice.json(&["share", "Afon", "Zoe", "--read"]);
+    let synced = zoe.sync_with("Alice");
+    assert!(synced.success(), "{synced}");
+
+    // Zoe holds the file and, read-only, the rules of the organisation it names.
+    assert_eq!(
+        risk_colour(&zoe),
+        "amber",
+        "judged by North's rules, not Zoe's own"
+    );
+    assert_eq!(views(&zoe)[..2], views(&alice)[..2]);
+    assert_eq!(
+        zoe.json(&["org", "show"])["id"],
+        zoes_own,
+        "Zoe stays in her own"
+    );
+
+    // North's administrator changes its rules; they reach Zoe through Alice.
+    carol.json(&["config", "rag", "--amber-at", "10", "--red-at", "20"]);
+    assert!(carol.sync_with("Alice").success());
+    assert!(zoe.sync_with("Alice").success());
+    assert_eq!(risk_colour(&alice), "green");
+    assert_eq!(risk_colour(&zoe), "green");
+    assert_eq!(views(&zoe)[..2], views(&alice)[..2]);
+    // Holding North's rules to judge Alice's file does not make Zoe a member.
+    let refused = zoe.run(&["--json", "org", "join", &org]);
+    assert!(!refused.success(), "{refused}");
+    assert!(refused.stderr.contains("not a member"), "{refused}");
+}

@@ -385,8 +385,7 @@ impl Node {
                 .commit_org_in(txn, file, doc, changes, origin, signatures)?
                 .0);
         }
-        let config = self.config_in(txn, doc)?;
-        let summary = FileSummary::of(&view::read(doc)?, &config);
+        let summary = self.summary_in(txn, doc)?;
         Ok(txn.commit(&Commit {
             file_id: file,
             doc,

@@ -44,6 +44,19 @@ fn org_id_of(bytes: Option<Vec<u8>>) -> Option<FileId> {
         .filter(|id| id.is_organisation())
 }
 
+/// The index row of account file `doc` judged by `config`, naming the organisation it names.
+///
+/// # Errors
+/// [`casebook_doc::Error`] if `doc` does not read as an account file.
+pub fn summary_of_account(
+    doc: &Automerge,
+    config: &OrgConfig,
+) -> Result<FileSummary, casebook_doc::Error> {
+    let mut summary = FileSummary::of(&view::read(doc)?, config);
+    summary.judge = org::judge_of(doc).map(|j| j.id.to_string());
+    Ok(summary)
+}
+
 /// The index row of an organisation document: its name, owner and sharing, so sync offers it
 /// to its members as it offers an account file to those it is shared with.
 ///
@@ -248,6 +261,12 @@ impl Node {
         })
     }
 
+    /// The index row of account file `doc`, judged by its rules as `txn` holds them.
+    pub(crate) fn summary_in(&self, txn: &mut Txn, doc: &Automerge) -> Result<FileSummary, Error> {
+        let config = self.config_in(txn, doc)?;
+        Ok(summary_of_account(doc, &config)?)
+    }
+
     /// The rules that judge `doc`, read inside `txn`.
     pub(crate) fn config_in(&self, txn: &mut Txn, doc: &Automerge) -> Result<OrgConfig, Error> {
         match self.judge_in(txn, doc)? {
@@ -271,8 +290,8 @@ impl Node {
             if self.judge_in(txn, &doc)? != Some(org) {
                 continue;
             }
-            let config = self.config_in(txn, &doc)?;
-            txn.put_summary(file, &FileSummary::of(&view::read(&doc)?, &config))?;
+            let summary = self.summary_in(txn, &doc)?;
+            txn.put_summary(file, &summary)?;
             count += 1;
         }
         Ok(count)

@@ -62,6 +62,10 @@ pub struct FileSummary {
     /// to offer a peer without loading the document.
     #[serde(default)]
     pub sharing: std::collections::BTreeMap<String, String>,
+    /// The organisation the file names as its judge (`org::judge_of`), so sync can offer that
+    /// organisation's rules, read-only, to every node the file is shared with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub judge: Option<String>,
 }
 
 impl FileSummary {
@@ -104,6 +108,8 @@ impl FileSummary {
             facts: Facts::of(file),
             owner: file.owner.clone(),
             sharing: file.sharing.clone(),
+            // Read from the document, not the view (see `casebook::organisation`).
+            judge: None,
         }
     }
 

@@ -18,7 +18,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use casebook::automerge::ChangeHash;
-use casebook::{FileId, FileSummary, Node, NodeId, OrgConfig, SecretKey, Store, schema, view};
+use casebook::{FileId, FileSummary, Node, NodeId, OrgConfig, SecretKey, Store, schema};
 
 use crate::fault_backend::Disk;
 use crate::workload::{ALICE, Call, Effect};
@@ -693,9 +693,7 @@ fn read_store(
                 if id.is_organisation() {
                     return casebook::organisation::summary_of_org(&d).map_err(|e| e.to_string());
                 }
-                view::read(&d)
-                    .map(|account| FileSummary::of(&account, &config))
-                    .map_err(|e| e.to_string())
+                casebook::organisation::summary_of_account(&d, &config).map_err(|e| e.to_string())
             });
             cache.summaries.insert(key.clone(), computed);
         }

@@ -17,6 +17,7 @@ impl Session {
     /// or a log re-created since), set reconciliation instead of announcing every file, opened
     /// by one side only when both cursors are void (the lower node id).
     pub(super) fn first_announcement(&mut self) -> Result<Vec<Message>, SessionEnd> {
+        self.refresh_peer_judges()?;
         let store = self.node.store();
         let epoch = store.log_epoch()?;
         if self.their_cursor.is_some_and(|c| c.epoch == epoch) {
@@ -103,7 +104,8 @@ impl Session {
     /// announcement), then `HaveEnd`. Returns the messages and the changed files already in
     /// play (their sync must go on from the new local state).
     pub(super) fn announce(&mut self) -> Result<(Vec<Message>, BTreeSet<FileId>), SessionEnd> {
-        let store = self.node.store();
+        let node = std::sync::Arc::clone(&self.node);
+        let store = node.store();
         let epoch = store.log_epoch()?;
         let from = match self.their_cursor {
             Some(c) if c.epoch == epoch => c.seq,
@@ -113,51 +115,85 @@ impl Session {
         let mut out = Vec::new();
         let mut in_play = BTreeSet::new();
         let mut upto = from.max(self.announced_upto);
+        // The rules of the organisations judging the files the peer may read are the peer's to
+        // read too (read-only, to judge those files alike); a file newly shared with it may name
+        // one it lacks, so each such organisation is announced with the first file naming it.
+        self.refresh_peer_judges()?;
+        let mut judges = Vec::new();
+        let mut seen = BTreeSet::new();
         for (seq, file) in store.changed_since(from)? {
             upto = upto.max(seq);
+            seen.insert(file);
             let summary = store.summary(file)?;
-            if !self.readable(summary.as_ref()) {
-                if self.offered.contains(&file) {
-                    return Err(SessionEnd::Revoked(format!(
-                        "account file {file} is no longer shared with this peer"
-                    )));
-                }
-                continue;
+            if let Some(judge) = summary.as_ref().and_then(|s| s.judge.as_deref())
+                && self.readable(summary.as_ref())
+                && let Ok(judge) = judge.parse::<FileId>()
+                && self.judges_announced.insert(judge)
+            {
+                judges.push(judge);
             }
-            if self.files.contains_key(&file) {
-                in_play.insert(file);
-                continue;
+            self.announce_file(file, summary.as_ref(), &mut out, &mut in_play)?;
+        }
+        for judge in judges {
+            let summary = store.summary(judge)?;
+            if summary.is_some() && !seen.contains(&judge) {
+                self.announce_file(judge, summary.as_ref(), &mut out, &mut in_play)?;
             }
-            // Refused in this session (by either side): the peer would ignore the news.
-            if self.refused.contains_key(&file) {
-                continue;
-            }
-            let heads = store.heads(file)?.unwrap_or_default();
-            // A file the peer already holds at exactly these heads (it came from the peer, or
-            // settled with it since) is no news.
-            let agreed = store
-                .sync_state(&self.peer, file)?
-                .and_then(|b| FileRecord::decode(&b))
-                .is_some_and(|r| same_heads(&r.their_heads(), &heads));
-            if agreed {
-                continue;
-            }
-            let heads = if heads.len() > MAX_HEADS_PER_HAVE {
-                Vec::new()
-            } else {
-                hashes(&heads)
-            };
-            self.stats.announced += 1;
-            out.push(Message::Have {
-                file: file.to_bytes(),
-                heads,
-            });
         }
         self.announced_upto = upto;
         out.push(Message::HaveEnd {
             upto: Cursor { epoch, seq: upto },
         });
         Ok((out, in_play))
+    }
+
+    /// Announce one file to the peer, unless it may not read it, it is in play (then it is
+    /// added to `in_play`), it was refused in this session, or the peer holds it at these heads.
+    fn announce_file(
+        &mut self,
+        file: FileId,
+        summary: Option<&casebook::FileSummary>,
+        out: &mut Vec<Message>,
+        in_play: &mut BTreeSet<FileId>,
+    ) -> Result<(), SessionEnd> {
+        let store = self.node.store();
+        if !self.readable(summary) {
+            if self.offered.contains(&file) {
+                return Err(SessionEnd::Revoked(format!(
+                    "account file {file} is no longer shared with this peer"
+                )));
+            }
+            return Ok(());
+        }
+        if self.files.contains_key(&file) {
+            in_play.insert(file);
+            return Ok(());
+        }
+        // Refused in this session (by either side): the peer would ignore the news.
+        if self.refused.contains_key(&file) {
+            return Ok(());
+        }
+        let heads = store.heads(file)?.unwrap_or_default();
+        // A file the peer already holds at exactly these heads (it came from the peer, or
+        // settled with it since) is no news.
+        let agreed = store
+            .sync_state(&self.peer, file)?
+            .and_then(|b| FileRecord::decode(&b))
+            .is_some_and(|r| same_heads(&r.their_heads(), &heads));
+        if agreed {
+            return Ok(());
+        }
+        let heads = if heads.len() > MAX_HEADS_PER_HAVE {
+            Vec::new()
+        } else {
+            hashes(&heads)
+        };
+        self.stats.announced += 1;
+        out.push(Message::Have {
+            file: file.to_bytes(),
+            heads,
+        });
+        Ok(())
     }
 
     /// Say `Done` when there is nothing left to send, and save the peer's cursor once every

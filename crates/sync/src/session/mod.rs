@@ -76,6 +76,12 @@ pub struct Session {
     refused: HashMap<FileId, RefusedBy>,
     /// This side's (file, heads digest) items for set reconciliation, once needed.
     reconcile_items: Option<Vec<Item>>,
+    /// The organisations judging the files the peer may read (`FileSummary::judge`): their
+    /// documents are offered to it read-only, whether or not they name it. Refreshed whenever
+    /// this side announces.
+    peer_judges: HashSet<String>,
+    /// Organisations announced in this session because a file the peer may read names them.
+    judges_announced: BTreeSet<FileId>,
     /// Whether set reconciliation runs in this session: the peer's cursor is then saved only
     /// when both sides are done, since a range may still turn up files after this side settled.
     reconciling: bool,
@@ -96,6 +102,19 @@ fn now_ms() -> i64 {
 
 fn hashes(heads: &[ChangeHash]) -> Vec<[u8; 32]> {
     heads.iter().map(|h| h.0).collect()
+}
+
+/// Whether `peer` may read `doc`, file `file`, as held now: it is shared with it, or it is the
+/// organisation document judging a file shared with it (`peer_judges`; see
+/// `Session::readable`).
+fn may_read_doc(
+    peer: NodeId,
+    peer_judges: &HashSet<String>,
+    file: FileId,
+    doc: &Automerge,
+) -> bool {
+    casebook::authority::may_read(doc, &peer)
+        || (file.is_organisation() && peer_judges.contains(&file.to_string()))
 }
 
 fn same_heads(a: &[ChangeHash], b: &[ChangeHash]) -> bool {
@@ -152,6 +171,8 @@ impl Session {
             told_before: HashMap::new(),
             refused: HashMap::new(),
             reconcile_items: None,
+            peer_judges: HashSet::new(),
+            judges_announced: BTreeSet::new(),
             reconciling: false,
             requests_sent: 0,
             requests_received: 0,
@@ -211,13 +232,34 @@ impl Session {
             .unwrap_or_default())
     }
 
+    /// Whether the peer may read the file: it is shared with the peer, or it is the
+    /// organisation document judging a file shared with the peer.
     fn readable(&self, summary: Option<&FileSummary>) -> bool {
         summary.is_some_and(|s| {
             matches!(
                 s.sharing.get(&self.peer.to_string()).map(String::as_str),
                 Some(casebook::schema::READ | casebook::schema::WRITE)
-            )
+            ) || self.peer_judges.contains(&s.file_id)
         })
+    }
+
+    /// Read again which organisations judge the files the peer may read.
+    fn refresh_peer_judges(&mut self) -> Result<(), SessionEnd> {
+        let peer = self.peer.to_string();
+        self.peer_judges = self
+            .node
+            .store()
+            .summaries()?
+            .into_iter()
+            .filter(|s| {
+                matches!(
+                    s.sharing.get(&peer).map(String::as_str),
+                    Some(casebook::schema::READ | casebook::schema::WRITE)
+                )
+            })
+            .filter_map(|s| s.judge)
+            .collect();
+        Ok(())
     }
 
     /// Whether both sides have nothing left to do: every announced file has settled, and both

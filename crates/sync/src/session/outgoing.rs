@@ -10,7 +10,7 @@ use casebook::authority;
 use casebook::{FileId, Node};
 use casebook_proto::{Message, WireSignature};
 
-use super::{Session, SessionEnd, same_heads};
+use super::{Session, SessionEnd, may_read_doc, same_heads};
 use crate::record;
 
 impl Session {
@@ -41,7 +41,7 @@ impl Session {
             let Some(doc) = doc else { continue };
             // Judge by the very document we answer from: a file unshared since it entered play
             // must not send another byte.
-            if !fs.is_shadow && !authority::may_read(doc, &peer) {
+            if !fs.is_shadow && !may_read_doc(peer, &self.peer_judges, file, doc) {
                 return Err(SessionEnd::Revoked(format!(
                     "account file {file} is no longer shared with this peer"
                 )));
