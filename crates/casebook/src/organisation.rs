@@ -44,6 +44,37 @@ fn org_id_of(bytes: Option<Vec<u8>>) -> Option<FileId> {
         .filter(|id| id.is_organisation())
 }
 
+/// The rules of the organisations held on a node, to judge many files at once.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rules {
+    /// This node's organisation's.
+    pub own: OrgConfig,
+    /// Every organisation held: id → (the node that made its document, its rules).
+    orgs: std::collections::HashMap<String, (String, OrgConfig)>,
+}
+
+impl Rules {
+    /// Rules that judge every file alike.
+    pub fn single(config: OrgConfig) -> Self {
+        Self {
+            own: config,
+            orgs: std::collections::HashMap::new(),
+        }
+    }
+
+    /// The rules that judge the file `s` summarises: its organisation's, if its document held
+    /// here was made by the node the file names, else this node's (as `Node::config_for`).
+    pub fn for_file(&self, s: &FileSummary) -> &OrgConfig {
+        match (&s.judge, &s.judge_owner) {
+            (Some(id), Some(owner)) => match self.orgs.get(id) {
+                Some((made_by, config)) if made_by == owner => config,
+                _ => &self.own,
+            },
+            _ => &self.own,
+        }
+    }
+}
+
 /// The index row of account file `doc` judged by `config`, naming the organisation it names.
 ///
 /// # Errors
@@ -53,7 +84,10 @@ pub fn summary_of_account(
     config: &OrgConfig,
 ) -> Result<FileSummary, casebook_doc::Error> {
     let mut summary = FileSummary::of(&view::read(doc)?, config);
-    summary.judge = org::judge_of(doc).map(|j| j.id.to_string());
+    if let Some(j) = org::judge_of(doc) {
+        summary.judge = Some(j.id.to_string());
+        summary.judge_owner = Some(j.owner.to_string());
+    }
     Ok(summary)
 }
 
@@ -220,6 +254,26 @@ impl Node {
             .load_shared(id)?
             .ok_or(Error::NoSuchOrganisation { id })?;
         Ok(org::read(&doc)?)
+    }
+
+    /// The rules of every organisation held here, to judge many files at once (`client list`,
+    /// `portfolio`): each file by its organisation's, this node's for the rest.
+    ///
+    /// # Errors
+    /// Store errors.
+    pub fn rules(&self) -> Result<Rules, Error> {
+        let own = self.config()?;
+        let mut orgs = std::collections::HashMap::new();
+        for id in self.store().file_ids()? {
+            if !id.is_organisation() {
+                continue;
+            }
+            if let Some(doc) = self.store().load_shared(id)? {
+                let o = org::read(&doc)?;
+                orgs.insert(id.to_string(), (o.owner.to_string(), o.config));
+            }
+        }
+        Ok(Rules { own, orgs })
     }
 
     /// The rules of this node's organisation now (each call reads them, so a change made by
@@ -490,5 +544,39 @@ impl Node {
             *judged = self.commit_own(txn, id, &doc, &before)?;
             Ok(())
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use casebook_doc::config::RagMatrix;
+
+    use super::*;
+
+    #[test]
+    fn a_file_is_judged_by_its_organisation_only_from_the_document_its_maker_made() {
+        let own = OrgConfig::default();
+        let north = OrgConfig {
+            contact_due_days: 7,
+            rag_matrix: RagMatrix::from_thresholds(10, 20),
+            ..OrgConfig::default()
+        };
+        let carol = NodeId::from_bytes([0xC0; 32]).to_string();
+        let mallory = NodeId::from_bytes([0x3A; 32]).to_string();
+        let org = FileId::new_organisation().to_string();
+        let mut rules = Rules::single(own.clone());
+        rules
+            .orgs
+            .insert(org.clone(), (carol.clone(), north.clone()));
+        let file = |judge: Option<&str>, owner: Option<&str>| FileSummary {
+            judge: judge.map(str::to_string),
+            judge_owner: owner.map(str::to_string),
+            ..FileSummary::default()
+        };
+        assert_eq!(rules.for_file(&file(Some(&org), Some(&carol))), &north);
+        assert_eq!(rules.for_file(&file(Some(&org), Some(&mallory))), &own);
+        assert_eq!(rules.for_file(&file(None, None)), &own);
+        let other = FileId::new_organisation().to_string();
+        assert_eq!(rules.for_file(&file(Some(&other), Some(&carol))), &own);
     }
 }

@@ -6,6 +6,8 @@ use casebook_doc::enums::Rag;
 use casebook_doc::rules::churn::{Churn, Tenure, churn};
 use casebook_doc::rules::flags;
 use casebook_doc::{FileSummary, OrgConfig};
+
+use crate::organisation::Rules;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
@@ -138,7 +140,7 @@ fn disputed_flag(s: &FileSummary, detail: String, disputed: bool) -> Flagged {
 }
 
 /// Compute the dashboard for `adviser` (or everyone) from summaries, at `now`, with churn over
-/// `[from, to]`.
+/// `[from, to]`, every file judged by `config`.
 pub fn portfolio(
     summaries: &[FileSummary],
     config: &OrgConfig,
@@ -147,6 +149,26 @@ pub fn portfolio(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Portfolio {
+    portfolio_judged(
+        summaries,
+        &Rules::single(config.clone()),
+        adviser,
+        now,
+        from,
+        to,
+    )
+}
+
+/// [`portfolio`], each file judged by the rules of the organisation it names (`Node::rules`).
+pub fn portfolio_judged(
+    summaries: &[FileSummary],
+    rules: &Rules,
+    adviser: Option<&str>,
+    now: DateTime<Utc>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Portfolio {
+    let config = &rules.own;
     let mine: Vec<&FileSummary> = summaries
         .iter()
         .filter(|s| adviser.is_none_or(|a| s.lead.eq_ignore_ascii_case(a)))
@@ -173,6 +195,7 @@ pub fn portfolio(
     };
     let mut stages: BTreeMap<String, usize> = BTreeMap::new();
     for s in &active {
+        let config = rules.for_file(s);
         if flags::contact_overdue(&s.facts, config, now) {
             let detail = match s.facts.last_contact {
                 Some(at) => format!("last contact {} days ago", (now - at).num_days()),

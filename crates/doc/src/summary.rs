@@ -66,6 +66,10 @@ pub struct FileSummary {
     /// organisation's rules, read-only, to every node the file is shared with.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub judge: Option<String>,
+    /// The node that made that organisation's document, as the file names it: its rules judge
+    /// the file only from a document that node made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub judge_owner: Option<String>,
 }
 
 impl FileSummary {
@@ -110,6 +114,7 @@ impl FileSummary {
             sharing: file.sharing.clone(),
             // Read from the document, not the view (see `casebook::organisation`).
             judge: None,
+            judge_owner: None,
         }
     }
 

@@ -167,7 +167,8 @@ struct ListRow<'a> {
 
 fn list(ctx: &Ctx, a: crate::args::ClientListArgs) -> anyhow::Result<()> {
     let node = ctx.open()?;
-    let config = node.config()?;
+    let rules = node.rules()?;
+    let config = &rules.own;
     let filter = ClientFilter {
         stage: a
             .stage
@@ -183,7 +184,7 @@ fn list(ctx: &Ctx, a: crate::args::ClientListArgs) -> anyhow::Result<()> {
     let mut rows: Vec<_> = node
         .summaries()?
         .into_iter()
-        .filter(|s| filter.matches(s, &config, now))
+        .filter(|s| filter.matches(s, rules.for_file(s), now))
         .collect();
     rows.sort_by_key(|s| s.name.to_lowercase());
     if ctx.json {
@@ -214,13 +215,14 @@ fn list(ctx: &Ctx, a: crate::args::ClientListArgs) -> anyhow::Result<()> {
                 s.exit_date.map(|d| d.to_string()).unwrap_or_default()
             ));
         }
-        if flags::stalled(&s.facts, &config, now).is_some() {
+        let config = rules.for_file(s);
+        if flags::stalled(&s.facts, config, now).is_some() {
             fl.push("stalled".into());
         }
-        if flags::unresponsive(&s.facts, &config, now).is_some() {
+        if flags::unresponsive(&s.facts, config, now).is_some() {
             fl.push("unresponsive".into());
         }
-        if flags::contact_overdue(&s.facts, &config, now) {
+        if flags::contact_overdue(&s.facts, config, now) {
             fl.push("contact due".into());
         }
         if s.conflicts > 0 {

@@ -1,7 +1,7 @@
 //! `casebook portfolio`: the PF-6 health dashboard.
 
 use casebook::Node;
-use casebook::portfolio::{Conflicted, Flagged, Portfolio, portfolio};
+use casebook::portfolio::{Conflicted, Flagged, Portfolio, portfolio_judged};
 use chrono::Duration;
 
 use super::{Ctx, opt_date};
@@ -36,9 +36,10 @@ pub(crate) fn compute(
     if from > to {
         anyhow::bail!("--from {from} is after --to {to}; give the period start first");
     }
-    Ok(portfolio(
+    // Each file judged by its organisation's rules (a partner's file by the partner's).
+    Ok(portfolio_judged(
         &node.summaries()?,
-        &node.config()?,
+        &node.rules()?,
         adviser,
         now,
         from,
