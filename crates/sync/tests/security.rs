@@ -618,8 +618,15 @@ fn an_unshared_file_cannot_be_told_from_a_missing_one() {
     let unshared_heads: Vec<[u8; 32]> = alice.heads(unshared).iter().map(|h| h.0).collect();
     let heads = alice.heads(unshared);
     let seq = alice.log_seq();
+    // The rules that judge the shared file (Alice's organisation's) are the peer's to read
+    // too, read-only: they are offered with it, and hold no client's data.
+    let judge = alice
+        .node
+        .organisation_id()
+        .expect("organisation")
+        .to_bytes();
 
-    // Hello with a cursor into Alice's log: only the shared file is announced.
+    // Hello with a cursor into Alice's log: only the shared file (and its judge) is announced.
     let epoch = alice.node.store().log_epoch().expect("epoch");
     let mut session = Session::new(alice.node.clone(), bob_id);
     let out = session
@@ -638,8 +645,8 @@ fn an_unshared_file_cannot_be_told_from_a_missing_one() {
         .collect();
     assert_eq!(
         announced,
-        BTreeSet::from([shared.to_bytes()]),
-        "only the shared file is announced: {out:?}"
+        BTreeSet::from([shared.to_bytes(), judge]),
+        "only the shared file and its judge are announced: {out:?}"
     );
     // First contact (no cursor): set reconciliation lists only the shared file, and a peer
     // that holds nothing is sent only the shared file.
@@ -660,12 +667,21 @@ fn an_unshared_file_cannot_be_told_from_a_missing_one() {
             _ => None,
         })
         .collect();
-    assert_eq!(synced, BTreeSet::from([shared.to_bytes()]), "{sent:?}");
+    assert_eq!(
+        synced,
+        BTreeSet::from([shared.to_bytes(), judge]),
+        "{sent:?}"
+    );
     for m in &out {
         if let Message::Reconcile { ranges, .. } = m {
             for r in ranges {
                 if let RangeBody::Items(items) = &r.body {
-                    assert!(items.iter().all(|i| i.file == shared.to_bytes()), "{m:?}");
+                    assert!(
+                        items
+                            .iter()
+                            .all(|i| i.file == shared.to_bytes() || i.file == judge),
+                        "{m:?}"
+                    );
                 }
             }
         }

@@ -219,7 +219,8 @@ impl Session {
             }
         }
         for (file, merged, count) in stored {
-            if count > 0 {
+            // Clients: an organisation's rules received with them are not counted.
+            if count > 0 && !file.is_organisation() {
                 self.stats.files_received += 1;
                 self.stats.changes_received += count;
             }

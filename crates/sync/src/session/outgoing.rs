@@ -74,7 +74,10 @@ impl Session {
                     };
                     if carries_changes && !fs.sent_changes {
                         fs.sent_changes = true;
-                        self.stats.files_sent += 1;
+                        // Clients: an organisation's rules offered with them are not counted.
+                        if !file.is_organisation() {
+                            self.stats.files_sent += 1;
+                        }
                     }
                     if !fs.is_shadow {
                         self.offered.insert(file);
