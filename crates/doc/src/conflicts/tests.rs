@@ -1,9 +1,10 @@
 //! Tests of conflict listing and resolution on forked documents.
 use super::*;
-use crate::edit::{self, NewClient, RiskAssessment};
+use crate::edit::{self, EditContext, NewClient, RiskAssessment};
 use crate::enums::*;
 use crate::model::{Action, ExitPlan, Interaction, Risk};
 use crate::{OrgConfig, schema, view};
+use automerge::transaction::{Transactable, Transaction};
 use casebook_base::{FileId, NodeId};
 use chrono::TimeZone;
 
