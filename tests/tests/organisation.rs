@@ -47,6 +47,20 @@ fn views(node: &Casebook) -> Vec<String> {
     out
 }
 
+/// A risk of 3 × 3 = 9 on client Afon: amber under the default matrix, green from amber-at 10.
+fn add_middling_risk(node: &Casebook) {
+    node.json(&[
+        "risk",
+        "add",
+        "Afon",
+        "Key supplier failure",
+        "--likelihood",
+        "3",
+        "--severity",
+        "3",
+    ]);
+}
+
 fn risk_colour(node: &Casebook) -> Value {
     node.json(&["client", "list"])[0]["rag"].clone()
 }
@@ -78,16 +92,7 @@ fn every_node_of_an_organisation_judges_alike_before_and_after_an_administrator_
 
     // Alice's client exists before she joins: 3 × 3 = 9 is amber under the default matrix.
     alice.add_client("Afon Valley Foods", &[]);
-    alice.json(&[
-        "risk",
-        "add",
-        "Afon",
-        "Key supplier failure",
-        "--likelihood",
-        "3",
-        "--severity",
-        "3",
-    ]);
+    add_middling_risk(&alice);
 
     let _served = alice.serve(&at_alice, 120);
     let synced = carol.sync_with("Alice");
@@ -154,16 +159,7 @@ fn a_store_keeps_its_own_settings_as_its_organisations_and_a_running_serve_sees_
     assert_eq!(org["name"], "Alice Morgan's organisation");
     assert_eq!(org["administrators"].as_array().map(Vec::len), Some(1));
     a.add_client("Afon Valley Foods", &[]);
-    a.json(&[
-        "risk",
-        "add",
-        "Afon",
-        "Key supplier failure",
-        "--likelihood",
-        "3",
-        "--severity",
-        "3",
-    ]);
+    add_middling_risk(&a);
     assert_eq!(risk_colour(&a), "amber");
     let port = free_port();
     let _served = a.serve(&format!("127.0.0.1:{port}"), 60);
@@ -202,16 +198,7 @@ fn a_file_shared_across_organisations_is_judged_everywhere_by_the_organisation_i
     alice.json(&["org", "join", &org]);
 
     alice.add_client("Afon Valley Foods", &[]);
-    alice.json(&[
-        "risk",
-        "add",
-        "Afon",
-        "Key supplier failure",
-        "--likelihood",
-        "3",
-        "--severity",
-        "3",
-    ]);
+    add_middling_risk(&alice);
     alice.json(&["share", "Afon", "Zoe", "--read"]);
     let synced = zoe.sync_with("Alice");
     assert!(synced.success(), "{synced}");

@@ -335,6 +335,11 @@ impl Node {
     /// Recompute, inside `txn`, the summary of every account file judged by organisation
     /// `org` (its rules just changed); returns how many.
     fn resummarise_judged_by(&self, txn: &mut Txn, org: FileId) -> Result<usize, Error> {
+        // Its rules are read once; each file is only asked whether they judge it.
+        let config = match txn.load(org)? {
+            Some(o) => org::config_of(&o)?,
+            None => return Ok(0),
+        };
         let mut count = 0;
         for file in txn.file_ids()? {
             if file.is_organisation() {
@@ -344,8 +349,7 @@ impl Node {
             if self.judge_in(txn, &doc)? != Some(org) {
                 continue;
             }
-            let summary = self.summary_in(txn, &doc)?;
-            txn.put_summary(file, &summary)?;
+            txn.put_summary(file, &summary_of_account(&doc, &config)?)?;
             count += 1;
         }
         Ok(count)

@@ -45,6 +45,9 @@ pub mod schema;
 pub mod summary;
 pub mod view;
 
+#[cfg(test)]
+mod test_support;
+
 pub use automerge;
 pub use config::OrgConfig;
 pub use error::Error;

@@ -1,64 +1,20 @@
 //! Tests of conflict listing and resolution on forked documents.
 use super::*;
-use crate::edit::{self, EditContext, NewClient, RiskAssessment};
+use crate::edit::{self, RiskAssessment};
 use crate::enums::*;
-use crate::model::{Action, ExitPlan, Interaction, Risk};
-use crate::{OrgConfig, schema, view};
+use crate::model::{Action, ExitPlan, Interaction};
+use crate::test_support::{ALICE, client_with_risk, ctx};
+use crate::{OrgConfig, view};
 use automerge::transaction::{Transactable, Transaction};
-use casebook_base::{FileId, NodeId};
+use casebook_base::NodeId;
 use chrono::TimeZone;
 
-const ALICE: [u8; 32] = [0xA1; 32];
 const BOB: [u8; 32] = [0xB2; 32];
-
-fn ctx(adviser: &str, day: u32) -> EditContext {
-    EditContext {
-        adviser: adviser.into(),
-        now: Utc.with_ymd_and_hms(2026, 5, day, 10, 0, 0).unwrap(),
-    }
-}
 
 /// Alice's node creates a client with one risk; Bob's node holds a copy. Returns both
 /// documents (actors are 32-byte node ids, as on real nodes) and the risk's id.
 fn two_nodes() -> (Automerge, Automerge, Uuid) {
-    let mut alice = schema::new_file(FileId::new(), NodeId::from_bytes(ALICE))
-        .unwrap()
-        .with_actor(ActorId::from(&ALICE[..]));
-    let config = OrgConfig::default();
-    edit::create_client(
-        &mut alice,
-        &ctx("Alice", 11),
-        &config,
-        &NewClient {
-            name: "Afon Valley Foods".into(),
-            ..Default::default()
-        },
-    )
-    .unwrap();
-    let risk = edit::add_risk(
-        &mut alice,
-        &ctx("Alice", 11),
-        &config,
-        &Risk {
-            title: "Key supplier failure".into(),
-            opportunity: None,
-            parent: None,
-            category: String::new(),
-            polarity: Polarity::Threat,
-            likelihood: 2,
-            severity: 4,
-            response: None,
-            residual_likelihood: None,
-            residual_severity: None,
-            mitigation: String::new(),
-            owner: "Alice".into(),
-            status: RiskStatus::Open,
-            raised: None,
-        },
-    )
-    .unwrap()
-    .entry
-    .unwrap();
+    let (alice, risk) = client_with_risk(2, 4);
     let bob = alice.fork().with_actor(ActorId::from(&BOB[..]));
     (alice, bob, risk)
 }

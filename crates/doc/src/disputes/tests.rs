@@ -2,70 +2,23 @@
 //! would hold them after merging each other's changes.
 use super::*;
 use crate::conflicts::{self, Choice};
-use crate::edit::{self, EditContext, NewClient, RiskAssessment};
-use crate::enums::{Coverage, Polarity, Rag, RiskStatus};
-use crate::model::{Person, Risk};
+use crate::edit::{self, RiskAssessment};
+use crate::enums::{Coverage, Rag, RiskStatus};
+use crate::model::Person;
 use crate::rules::coverage::{contacted, worst_coverage};
 use crate::rules::flags::{Facts, Stalled, stalled};
 use crate::rules::rollup::{counts_as_open, rollup, worst_rag};
-use crate::{FileSummary, OrgConfig, schema, view};
+use crate::test_support::{client_with_risk, ctx};
+use crate::{FileSummary, OrgConfig, view};
 use automerge::ActorId;
-use casebook_base::{FileId, NodeId};
-use chrono::TimeZone;
 
-const ALICE: [u8; 32] = [0xA1; 32];
 const BOB: [u8; 32] = [0xB2; 32];
 const CAROL: [u8; 32] = [0xC3; 32];
-
-fn ctx(adviser: &str, day: u32) -> EditContext {
-    EditContext {
-        adviser: adviser.into(),
-        now: Utc.with_ymd_and_hms(2026, 5, day, 10, 0, 0).unwrap(),
-    }
-}
 
 /// Alice's node creates a client with one open risk (3×4, amber); the result is her document
 /// and the risk's id. [`node`] gives another node's copy.
 fn client() -> (Automerge, Uuid) {
-    let mut alice = schema::new_file(FileId::new(), NodeId::from_bytes(ALICE))
-        .unwrap()
-        .with_actor(ActorId::from(&ALICE[..]));
-    let config = OrgConfig::default();
-    edit::create_client(
-        &mut alice,
-        &ctx("Alice", 11),
-        &config,
-        &NewClient {
-            name: "Afon Valley Foods".into(),
-            ..Default::default()
-        },
-    )
-    .unwrap();
-    let risk = edit::add_risk(
-        &mut alice,
-        &ctx("Alice", 11),
-        &config,
-        &Risk {
-            title: "Key supplier failure".into(),
-            opportunity: None,
-            parent: None,
-            category: String::new(),
-            polarity: Polarity::Threat,
-            likelihood: 3,
-            severity: 4,
-            response: None,
-            residual_likelihood: None,
-            residual_severity: None,
-            mitigation: String::new(),
-            owner: "Alice".into(),
-            status: RiskStatus::Open,
-            raised: None,
-        },
-    )
-    .unwrap()
-    .entry
-    .unwrap();
-    (alice, risk)
+    client_with_risk(3, 4)
 }
 
 /// A copy of `doc` on the node `actor`.
