@@ -6,7 +6,7 @@ use casebook::automerge::ActorId;
 use casebook::config_types::RagMatrix;
 use casebook::edit::NewClient;
 use casebook::org::{self, Judge};
-use casebook::{ChangeSignature, Error, Node, Origin, SecretKey, schema};
+use casebook::{ChangeSignature, Error, FileId, Node, Origin, SecretKey, schema};
 
 fn node(dir: &tempfile::TempDir, adviser: &str) -> Node {
     Node::init(dir.path(), adviser).expect("init")
@@ -127,4 +127,38 @@ fn a_node_joins_only_an_organisation_that_names_it() {
             .is_err_and(|e| e.to_string().contains("organisation's settings")),
         "{refused:?}"
     );
+}
+
+#[test]
+fn a_store_made_before_organisations_turns_its_own_settings_into_its_organisation_on_first_open() {
+    // A data directory as an older casebook left it: a key, a store, its own settings.
+    let dir = tempfile::tempdir().expect("dir");
+    let key = SecretKey::generate().expect("key");
+    key.write_new(&dir.path().join(casebook::KEY_FILE))
+        .expect("key file");
+    let kept = casebook::OrgConfig {
+        rag_matrix: RagMatrix::from_thresholds(4, 12),
+        contact_due_days: 21,
+        ..Default::default()
+    };
+    {
+        let store = casebook::Store::create_with(
+            &dir.path().join(casebook::STORE_FILE),
+            key.node_id(),
+            &[("adviser", b"Alice".as_slice())],
+        )
+        .expect("store");
+        store.set_config(&kept, &[]).expect("its own settings");
+    }
+    let node = Node::open(dir.path()).expect("open");
+    assert_eq!(node.config().expect("rules"), kept);
+    let o = node.organisation().expect("its organisation");
+    assert_eq!(o.name, "Alice's organisation");
+    assert_eq!(o.administrators, vec![key.node_id()]);
+    assert_eq!(o.id, FileId::first_organisation_of(&key.node_id()));
+    // Opening again makes nothing new.
+    let version = o.version;
+    drop(node);
+    let node = Node::open(dir.path()).expect("reopen");
+    assert_eq!(node.organisation().expect("org").version, version);
 }
