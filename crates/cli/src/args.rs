@@ -145,6 +145,28 @@ pub(crate) enum Command {
         path: PathBuf,
     },
     /// Import clients or interactions from a spreadsheet saved as CSV; all rows or none.
+    ///
+    /// Save the sheet as CSV from Excel, LibreOffice or Google Sheets. Encodings: UTF-8 with
+    /// or without a byte-order mark ("CSV UTF-8"), Windows-1252 (Excel's plain "CSV" on
+    /// Windows) and UTF-16 with a byte-order mark ("Unicode text"); anything else is refused:
+    /// save it as CSV UTF-8. Cells are separated by `,` or `;` (whichever the header row uses
+    /// more of); CRLF or LF line endings.
+    ///
+    /// The first row names the columns, in any case and spacing ("Company Number" is
+    /// company_number). Columns casebook does not know are ignored and listed in a warning on
+    /// stderr; --strict refuses them instead.
+    ///
+    /// Dates (intake_date): DD/MM/YYYY or YYYY-MM-DD; a time after the date is ignored.
+    /// Date-times (at): DD/MM/YYYY HH:MM, YYYY-MM-DD HH:MM, or RFC 3339 such as
+    /// 2026-05-12T14:30:00Z; a date alone means 09:00 that day.
+    ///
+    /// Lists (segments, their_attendees, our_attendees): items separated by `;`, or by `,`
+    /// when the cell holds no `;` (so "Smith, Ann; Jones, Bob" is two people). In a sheet
+    /// whose cells are separated by the same character, quote the cell.
+    ///
+    /// Interactions name their client by its full name (any case) or its file id. Every bad
+    /// row is reported by row number (the header is row 1), column and reason, and nothing is
+    /// imported until every row is good.
     ImportCsv(ImportCsvArgs),
     /// Merge another node's Automerge export of an account file into this node, showing what
     /// changed.

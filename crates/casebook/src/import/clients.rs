@@ -5,10 +5,9 @@ use std::io::Read;
 
 use casebook_base::FileId;
 use casebook_doc::edit::{self, NewClient};
-use chrono::NaiveDate;
 
-use super::sheet::{get, records};
-use super::{ImportReport, norm};
+use super::sheet::{self, Columns};
+use super::{CsvOptions, ImportReport, dates, norm};
 use crate::{Error, Node};
 
 fn norm_postcode(s: &str) -> String {
@@ -18,36 +17,42 @@ fn norm_postcode(s: &str) -> String {
         .to_uppercase()
 }
 
-fn date(row: usize, field: &str, text: &str) -> Result<Option<NaiveDate>, String> {
-    if text.is_empty() {
-        return Ok(None);
-    }
-    for fmt in ["%Y-%m-%d", "%d/%m/%Y"] {
-        if let Ok(d) = NaiveDate::parse_from_str(text, fmt) {
-            return Ok(Some(d));
-        }
-    }
-    Err(format!(
-        "row {row}: {field} '{text}' is not a date; use YYYY-MM-DD or DD/MM/YYYY"
-    ))
-}
+/// The columns of a clients sheet.
+pub(crate) const COLUMNS: Columns = Columns {
+    required: &["name"],
+    known: &[
+        "name",
+        "postcode",
+        "company_number",
+        "legal_form",
+        "sector",
+        "region",
+        "segments",
+        "lead",
+        "intake_date",
+        "source",
+    ],
+};
 
 /// Import clients from CSV. Columns: `name` (required), `postcode`, `company_number`,
-/// `legal_form`, `sector`, `region`, `segments` (separated by `;`), `lead`, `intake_date`,
-/// `source`.
+/// `legal_form`, `sector`, `region`, `segments` (a list: separated by `;`, or by `,` when the
+/// cell holds no `;`), `lead`, `intake_date` (`YYYY-MM-DD` or `DD/MM/YYYY`), `source`. The sheet
+/// may be UTF-8 (with or without a byte-order mark), UTF-16 with a byte-order mark or
+/// Windows-1252, with `,` or `;` between cells.
 ///
 /// A row is a duplicate when its company number, or its name and postcode together, match a
 /// client already in the store or an earlier row. Duplicates and bad rows fail the whole
-/// import, naming each row, unless `skip_duplicates` is set, which skips duplicates only.
+/// import, naming each row and column, unless `skip_duplicates` is set, which skips duplicates
+/// only.
 ///
 /// # Errors
 /// [`Error::BadRows`] listing every bad row; nothing is imported.
 pub fn import_clients_csv<R: Read>(
     node: &Node,
     input: R,
-    skip_duplicates: bool,
+    options: &CsvOptions<'_>,
 ) -> Result<ImportReport, Error> {
-    let rows = records(input, &["name"])?;
+    let sheet = sheet::read(input, COLUMNS, options.strict)?;
     let existing = node.summaries()?;
     let mut by_number: HashMap<String, String> = HashMap::new();
     let mut by_name_pc: HashMap<(String, String), String> = HashMap::new();
@@ -64,38 +69,51 @@ pub fn import_clients_csv<R: Read>(
         );
     }
     let mut problems = Vec::new();
-    let mut report = ImportReport::default();
+    let mut report = ImportReport {
+        unknown_columns: sheet.unknown,
+        ..ImportReport::default()
+    };
+    let total = sheet.rows.len();
     let mut docs = Vec::new();
     let ctx = node.edit_context();
     let config = node.config()?;
     let org = node.own_judge()?;
-    for (row, r) in rows {
-        let name = get(&r, "name");
+    for (done, r) in sheet.rows.iter().enumerate() {
+        options.tell(done, total);
+        let row = r.number;
+        let name = r.get("name");
         if name.is_empty() {
-            problems.push(format!("row {row}: the name is empty"));
+            problems.push(r.problem("name", "empty; every client needs a name"));
             continue;
         }
-        let number = norm(get(&r, "company_number"));
-        let key = (norm(name), norm_postcode(get(&r, "postcode")));
-        let dup = (!number.is_empty())
+        let number = norm(r.get("company_number"));
+        let key = (norm(name), norm_postcode(r.get("postcode")));
+        let dup = match (!number.is_empty())
             .then(|| by_number.get(&number))
             .flatten()
-            .or_else(|| by_name_pc.get(&key));
-        if let Some(other) = dup {
-            let why = format!(
-                "row {row}: {name} duplicates {other} (same company number, or same name and postcode)"
-            );
-            if skip_duplicates {
+        {
+            Some(other) => Some(r.problem(
+                "company_number",
+                format!("{name} duplicates {other} (same company number)"),
+            )),
+            None => by_name_pc.get(&key).map(|other| {
+                format!(
+                    "row {row}, columns name and postcode: {name} duplicates {other} (same name and postcode)"
+                )
+            }),
+        };
+        if let Some(why) = dup {
+            if options.skip_duplicates {
                 report.skipped.push(why);
             } else {
                 problems.push(why);
             }
             continue;
         }
-        let intake = match date(row, "intake_date", get(&r, "intake_date")) {
+        let intake = match dates::date(r.get("intake_date")) {
             Ok(d) => d,
             Err(e) => {
-                problems.push(e);
+                problems.push(r.problem("intake_date", e));
                 continue;
             }
         };
@@ -105,31 +123,27 @@ pub fn import_clients_csv<R: Read>(
         by_name_pc.insert(key, format!("row {row}"));
         let new = NewClient {
             name: name.to_string(),
-            legal_form: get(&r, "legal_form").into(),
-            sector: get(&r, "sector").into(),
-            postcode: get(&r, "postcode").into(),
-            company_number: get(&r, "company_number").into(),
-            region: get(&r, "region").into(),
-            segments: get(&r, "segments")
-                .split(';')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_string)
-                .collect(),
-            lead: get(&r, "lead").into(),
+            legal_form: r.get("legal_form").into(),
+            sector: r.get("sector").into(),
+            postcode: r.get("postcode").into(),
+            company_number: r.get("company_number").into(),
+            region: r.get("region").into(),
+            segments: sheet::list(r.get("segments")),
+            lead: r.get("lead").into(),
             intake_date: intake,
-            source: get(&r, "source").into(),
+            source: r.get("source").into(),
             org: Some(org),
         };
         let id = FileId::new();
         let mut doc = node.new_doc(id)?;
         if let Err(e) = edit::create_client(&mut doc, &ctx, &config, &new) {
-            problems.push(format!("row {row}: {e}"));
+            problems.push(r.problem("name", e));
             continue;
         }
         report.files.push(id.to_string());
         docs.push((id, doc));
     }
+    options.tell(total, total);
     if !problems.is_empty() {
         return Err(Error::BadRows { problems });
     }

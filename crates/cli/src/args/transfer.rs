@@ -26,11 +26,11 @@ pub(crate) struct ExportArgs {
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub(crate) enum CsvKind {
-    /// Clients: name, postcode, company_number, legal_form, sector, region, segments, lead,
-    /// intake_date, source.
+    /// Clients: name (required), postcode, company_number, legal_form, sector, region,
+    /// segments (a list), lead, intake_date (a date), source.
     Clients,
-    /// Interactions: client, at, kind, direction, purpose, minutes, summary, needs,
-    /// their_attendees, our_attendees.
+    /// Interactions: client, at (a date-time), kind, direction, purpose (required), minutes,
+    /// summary, needs, their_attendees and our_attendees (lists).
     Interactions,
 }
 
@@ -45,4 +45,8 @@ pub(crate) struct ImportCsvArgs {
     /// whole import.
     #[arg(long)]
     pub skip_duplicates: bool,
+    /// Refuse a sheet with columns casebook does not know, instead of ignoring them with a
+    /// warning.
+    #[arg(long)]
+    pub strict: bool,
 }

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use anyhow::{Context, anyhow};
-use casebook::import::{import_clients_csv, import_interactions_csv, import_json};
+use casebook::import::{CsvOptions, import_clients_csv, import_interactions_csv, import_json};
 use casebook::{MergeReport, view};
 
 use super::{Ctx, find};
@@ -156,13 +156,22 @@ fn print_merge(ctx: &Ctx, r: &MergeReport) -> anyhow::Result<()> {
 pub(crate) fn import_csv(ctx: &Ctx, a: &ImportCsvArgs) -> anyhow::Result<()> {
     let node = ctx.open()?;
     let bytes = read_limited(&a.path, casebook::limits::MAX_CSV_BYTES)?;
+    let options = CsvOptions {
+        skip_duplicates: a.skip_duplicates,
+        strict: a.strict,
+        progress: None,
+    };
     let report = match a.kind {
-        CsvKind::Clients => import_clients_csv(&node, bytes.as_slice(), a.skip_duplicates),
-        CsvKind::Interactions => {
-            import_interactions_csv(&node, bytes.as_slice(), a.skip_duplicates)
-        }
+        CsvKind::Clients => import_clients_csv(&node, bytes.as_slice(), &options),
+        CsvKind::Interactions => import_interactions_csv(&node, bytes.as_slice(), &options),
     }
     .with_context(|| format!("importing {}", a.path.display()))?;
+    if !report.unknown_columns.is_empty() {
+        eprintln!(
+            "warning: ignored column(s) casebook does not know: {} (--strict refuses them; `casebook import-csv --help` lists the columns)",
+            report.unknown_columns.join(", ")
+        );
+    }
     if ctx.json {
         return output::json(&report);
     }

@@ -2,7 +2,8 @@
 //! real node (see [`super::world`]), which holds four clients to collide with.
 //!
 //! Input: the first byte picks the import (mod 3: clients CSV, interactions CSV, account-file
-//! JSON) and, for CSV, whether duplicates are skipped (bit 2 of byte / 3); the rest is the file,
+//! JSON) and, for CSV, whether duplicates are skipped (byte / 3 odd) and unknown columns
+//! refused (byte / 6 odd); the rest is the file,
 //! bounded by [`MAX_CSV_BYTES`] like the CLI's.
 //!
 //! Invariants:
@@ -15,7 +16,7 @@
 use std::collections::BTreeSet;
 
 use casebook::FileId;
-use casebook::import::{import_clients_csv, import_interactions_csv, import_json};
+use casebook::import::{CsvOptions, import_clients_csv, import_interactions_csv, import_json};
 use casebook::limits::MAX_CSV_BYTES;
 
 use super::world::{self, StoreState};
@@ -49,15 +50,19 @@ pub fn import(data: &[u8]) -> Result<(), Violation> {
         None => (0, data),
     };
     let kind = selector % 3;
-    let skip_duplicates = (selector / 3) % 2 == 1;
+    let options = CsvOptions {
+        skip_duplicates: (selector / 3) % 2 == 1,
+        strict: (selector / 6) % 2 == 1,
+        progress: None,
+    };
     world::with_bob(|_, node| {
         let before = StoreState::of(&node)?;
         // (what was reported as changed, how many files were added by the report's account)
         let result: Result<(Vec<String>, usize), String> = match kind {
-            0 => import_clients_csv(&node, bytes, skip_duplicates)
+            0 => import_clients_csv(&node, bytes, &options)
                 .map(|r| (r.files, r.imported))
                 .map_err(|e| e.to_string()),
-            1 => import_interactions_csv(&node, bytes, skip_duplicates)
+            1 => import_interactions_csv(&node, bytes, &options)
                 .map(|r| (r.files, 0))
                 .map_err(|e| e.to_string()),
             _ => match std::str::from_utf8(bytes) {

@@ -1,0 +1,74 @@
+//! Dates and times in spreadsheet cells: ISO (`2026-05-12`, `2026-05-12 14:30`) and UK
+//! (`12/05/2026`, `12/05/2026 14:30`), as Excel, LibreOffice and Google Sheets write them in
+//! the UK.
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+
+use crate::node::parse_event_time;
+
+/// The forms a date column accepts, for messages.
+pub(crate) const DATE_FORMS: &str = "YYYY-MM-DD or DD/MM/YYYY (a time after the date is ignored)";
+
+/// The forms a date-time column accepts, for messages.
+pub(crate) const TIME_FORMS: &str =
+    "DD/MM/YYYY HH:MM, DD/MM/YYYY, YYYY-MM-DD HH:MM, YYYY-MM-DD or 2026-05-12T14:30:00Z";
+
+fn day(text: &str) -> Option<NaiveDate> {
+    ["%Y-%m-%d", "%d/%m/%Y"]
+        .iter()
+        .find_map(|fmt| NaiveDate::parse_from_str(text, fmt).ok())
+}
+
+/// A date column's cell: empty is `None`. A spreadsheet that formats a date column as a
+/// date-time writes `12/05/2026 00:00`; the date is the one written, whatever the time.
+///
+/// # Errors
+/// The reason, naming the accepted forms.
+pub(crate) fn date(text: &str) -> Result<Option<NaiveDate>, String> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let (d, time) = match text.split_once([' ', 'T']) {
+        Some((d, t)) => (d, Some(t.trim())),
+        None => (text, None),
+    };
+    let time_ok = time.is_none_or(|t| {
+        ["%H:%M", "%H:%M:%S"]
+            .iter()
+            .any(|fmt| NaiveTime::parse_from_str(t, fmt).is_ok())
+    });
+    match day(d) {
+        Some(d) if time_ok => Ok(Some(d)),
+        _ => Err(format!("'{text}' is not a date; use {DATE_FORMS}")),
+    }
+}
+
+/// A date-time column's cell, read as everywhere else in casebook ([`parse_event_time`]).
+///
+/// # Errors
+/// The reason, naming the accepted forms.
+pub(crate) fn event_time(text: &str) -> Result<DateTime<Utc>, String> {
+    parse_event_time(text).ok_or_else(|| format!("'{text}' is not a date-time; use {TIME_FORMS}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_iso_or_uk_with_or_without_a_time() {
+        let may12 = NaiveDate::from_ymd_opt(2026, 5, 12);
+        for text in [
+            "2026-05-12",
+            "12/05/2026",
+            "12/05/2026 00:00",
+            "12/05/2026 09:30:00",
+        ] {
+            assert_eq!(date(text), Ok(may12), "{text}");
+        }
+        assert_eq!(date(""), Ok(None));
+        for bad in ["05/13/2026", "2026-13-45", "12/05/2026 noon", "12.05.2026"] {
+            assert!(date(bad).is_err(), "{bad}");
+        }
+    }
+}
