@@ -13,7 +13,7 @@ use casebook_doc::{AccountFile, schema, view};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::node::parse_event_time;
+use crate::time::parse_event_time;
 use crate::{Error, Node};
 
 /// What an import did.

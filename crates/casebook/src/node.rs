@@ -9,7 +9,7 @@ use casebook_doc::edit::{EditContext, Edited, NewClient};
 use casebook_doc::history::{self, Author, ChangeInfo};
 use casebook_doc::{AccountFile, FileSummary, OrgConfig, diff, schema, view};
 use casebook_store::{ChangeOrigin, ChangeSignature, Commit, Origin, Store, Txn};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::{Error, authority};
@@ -208,6 +208,7 @@ impl Node {
             clock: None,
         };
         node.ensure_organisation()?;
+        node.refresh_stale_summaries()?;
         Ok(node)
     }
 
@@ -612,7 +613,8 @@ impl Node {
         if let Some(h) = history::find_change(doc, at) {
             return Ok(vec![h]);
         }
-        let time = parse_time(at).ok_or_else(|| Error::NoSuchPoint { at: at.to_string() })?;
+        let time = crate::time::parse_point_in_time(at)
+            .ok_or_else(|| Error::NoSuchPoint { at: at.to_string() })?;
         Ok(history::heads_at_time(doc, time))
     }
 
@@ -978,36 +980,4 @@ fn check_key(key_path: &Path, key: &SecretKey, store: &Store) -> Result<(), Erro
             store.node_id()
         ),
     })
-}
-
-/// Parse the time of an event: RFC 3339, `YYYY-MM-DD HH:MM`, `YYYY-MM-DDTHH:MM[:SS]`, or a
-/// date alone, which means 09:00 UTC that day (when a logged contact says only "on the 12th").
-pub fn parse_event_time(text: &str) -> Option<DateTime<Utc>> {
-    let t = text.trim();
-    if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
-        return Some(dt.with_timezone(&Utc));
-    }
-    for fmt in [
-        "%Y-%m-%d %H:%M",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%d %H:%M:%S",
-    ] {
-        if let Ok(dt) = chrono::NaiveDateTime::parse_from_str(t, fmt) {
-            return Some(dt.and_utc());
-        }
-    }
-    NaiveDate::parse_from_str(t, "%Y-%m-%d")
-        .ok()
-        .and_then(|d| d.and_hms_opt(9, 0, 0))
-        .map(|d| d.and_utc())
-}
-
-/// Parse a point in history: a date alone means the end of that day (so "as it was on the
-/// 12th" includes the 12th); anything else as [`parse_event_time`].
-pub(crate) fn parse_time(text: &str) -> Option<DateTime<Utc>> {
-    if let Ok(d) = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
-        return d.and_hms_opt(23, 59, 59).map(|d| d.and_utc());
-    }
-    parse_event_time(text)
 }

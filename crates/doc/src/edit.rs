@@ -15,6 +15,7 @@ use crate::view;
 
 mod client;
 mod contact;
+pub mod dates;
 mod opportunity;
 mod people;
 mod plan;

@@ -16,7 +16,9 @@ pub(crate) struct LogArgs {
     /// contractual, hospitality, social.
     #[arg(long)]
     pub purpose: String,
-    /// When (YYYY-MM-DD, YYYY-MM-DD HH:MM, or RFC 3339); default now.
+    /// When: YYYY-MM-DD HH:MM or DD/MM/YYYY HH:MM in local time (this machine's zone, e.g.
+    /// Europe/London), a date alone (09:00), or RFC 3339 with its offset; default now.
+    /// Stored in UTC, shown in local time.
     #[arg(long)]
     pub at: Option<String>,
     /// Duration in minutes.

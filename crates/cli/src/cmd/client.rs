@@ -9,7 +9,7 @@ use casebook::rules::{cosmonauts, coverage, flags, rollup};
 use casebook::{FileSummary, Node, view};
 use serde::Serialize;
 
-use super::{Ctx, find, opt_date, word};
+use super::{Ctx, datetime, find, opt_date, word};
 use crate::args::{ClientCmd, ShowArgs};
 use crate::output::{self, line, rag, table, when};
 
@@ -59,10 +59,18 @@ pub(crate) fn run(ctx: &Ctx, cmd: ClientCmd) -> anyhow::Result<()> {
             let e = node.apply(file, |d, c, _| edit::edit_client(d, c, &patch))?;
             report(ctx, &node, file, &e.message, None)
         }
-        ClientCmd::Stage { file, stage, note } => {
+        ClientCmd::Stage {
+            file,
+            stage,
+            note,
+            date,
+        } => {
+            let at = date.map(|d| datetime("--date", &d)).transpose()?;
             let node = ctx.open()?;
             let file = find(&node, &file)?;
-            let e = node.apply(file, |d, c, cfg| edit::set_stage(d, c, cfg, &stage, &note))?;
+            let e = node.apply(file, |d, c, cfg| {
+                edit::set_stage_at(d, c, cfg, &stage, &note, at)
+            })?;
             report(ctx, &node, file, &e.message, None)
         }
         ClientCmd::ExitPlan {
@@ -91,7 +99,8 @@ pub(crate) fn run(ctx: &Ctx, cmd: ClientCmd) -> anyhow::Result<()> {
             let node = ctx.open()?;
             let file = find(&node, &file)?;
             let reason: ExitReason = word(&reason)?;
-            let date = opt_date("--date", &date)?.unwrap_or_else(|| node.now().date_naive());
+            let date = opt_date("--date", &date)?
+                .unwrap_or_else(|| casebook::time::local_date(node.now()));
             let record = ExitRecord {
                 date,
                 reason,
@@ -126,7 +135,7 @@ pub(crate) fn run(ctx: &Ctx, cmd: ClientCmd) -> anyhow::Result<()> {
             let item = SwotItem {
                 kind,
                 text,
-                date: Some(node.now().date_naive()),
+                date: Some(casebook::time::local_date(node.now())),
             };
             let e = node.apply(file, |d, c, _| edit::add_swot(d, c, &item))?;
             report(ctx, &node, file, &e.message, e.entry)

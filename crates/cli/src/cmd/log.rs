@@ -85,7 +85,7 @@ pub(crate) fn action(ctx: &Ctx, cmd: ActionCmd) -> anyhow::Result<()> {
                 Some(f) => vec![find(&node, &f)?],
                 None => node.account_file_ids()?,
             };
-            let today = node.now().date_naive();
+            let today = casebook::time::local_date(node.now());
             let mut rows = Vec::new();
             for f in files {
                 let account = node.read(f)?;

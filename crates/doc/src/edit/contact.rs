@@ -12,12 +12,14 @@ use crate::model::*;
 /// Log an interaction in the contact log (CL-1).
 ///
 /// # Errors
-/// [`Error::NoSuchEntry`] if it links to an unknown risk or opportunity.
+/// [`Error::NoSuchEntry`] if it links to an unknown risk or opportunity; [`Error::Rule`] if it
+/// is dated more than a day ahead (see [`dates::check_interaction_time`]).
 pub fn log_interaction(
     doc: &mut Automerge,
     ctx: &EditContext,
     interaction: &Interaction,
 ) -> Result<Edited, Error> {
+    dates::check_interaction_time(interaction.at, ctx.now)?;
     let file = current(doc)?;
     for r in &interaction.risks {
         if !file.risks.contains_key(r) {
