@@ -286,6 +286,7 @@ pub fn import_interactions_csv<R: Read>(
                 minutes,
                 our_attendees: list("our_attendees"),
                 their_attendees: list("their_attendees"),
+                people: vec![],
                 purpose,
                 summary: get(&r, "summary").into(),
                 needs: get(&r, "needs").into(),

@@ -24,9 +24,13 @@ pub(crate) struct LogArgs {
     /// Duration in minutes.
     #[arg(long, default_value_t = 0)]
     pub minutes: u32,
-    /// Attendee on the client's side (repeatable).
+    /// A person of the client's org chart who took part (repeatable): their exact name, id or
+    /// id prefix. Links the interaction to them and marks them contacted.
     #[arg(long = "with")]
     pub with: Vec<String>,
+    /// Someone on the client's side who is not in the org chart (repeatable), by name.
+    #[arg(long = "with-other")]
+    pub with_other: Vec<String>,
     /// Attendee on our side (repeatable); default: you.
     #[arg(long = "ours")]
     pub ours: Vec<String>,

@@ -37,6 +37,14 @@ pub fn log_interaction(
             });
         }
     }
+    for p in &interaction.people {
+        if !file.people.contains_key(p) {
+            return Err(Error::NoSuchEntry {
+                what: "person",
+                id: p.to_string(),
+            });
+        }
+    }
     let with = if interaction.their_attendees.is_empty() {
         file.profile.name.clone()
     } else {
@@ -46,11 +54,40 @@ pub fn log_interaction(
             file.profile.name
         )
     };
-    let message = format!(
+    // Meeting someone of the org chart covers them (CT-4): each linked person still there and
+    // not yet contacted is marked contacted, with the history saying when and by whom.
+    let newly_contacted: Vec<(Uuid, String)> = interaction
+        .people
+        .iter()
+        .filter_map(|id| file.people.get(id).map(|p| (id, p)))
+        .filter(|(_, p)| !p.left && p.coverage != Coverage::Contacted)
+        .map(|(id, p)| (*id, p.name.clone()))
+        .collect();
+    let mut message = format!(
         "Logged {} {} with {with}: {}",
         interaction.direction, interaction.kind, interaction.purpose
     );
-    add_entry(doc, ctx, &["interactions"], interaction, message)
+    if !newly_contacted.is_empty() {
+        let names: Vec<&str> = newly_contacted.iter().map(|(_, n)| n.as_str()).collect();
+        message.push_str(&format!("; now contacted: {}", names.join(", ")));
+    }
+    let coverage = json(&CoverageEntry {
+        state: Coverage::Contacted,
+        at: Some(interaction.at),
+        by: ctx.adviser.clone(),
+        planned_by: String::new(),
+        planned_for: None,
+    })?;
+    let id = Uuid::new_v4();
+    let value = json(interaction)?;
+    transact(doc, ctx, message, Some(id), move |tx| {
+        let parent = path(tx, &["interactions"])?;
+        put_json(tx, &parent, &id.to_string(), &value)?;
+        for (person, _) in &newly_contacted {
+            write_coverage(tx, *person, Coverage::Contacted, &coverage)?;
+        }
+        Ok(())
+    })
 }
 
 /// Add an agreed action (CL-2).

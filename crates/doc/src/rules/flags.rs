@@ -277,6 +277,7 @@ mod tests {
                 minutes: 10,
                 our_attendees: vec![],
                 their_attendees: vec![],
+                people: vec![],
                 purpose,
                 summary: String::new(),
                 needs: String::new(),
