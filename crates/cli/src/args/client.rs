@@ -121,6 +121,10 @@ pub(crate) struct ClientAddArgs {
     /// Where the client came from.
     #[arg(long, default_value = "")]
     pub source: String,
+    /// Add the client even though one with the same company number, or the same name and
+    /// postcode, is already here (a different client after all).
+    #[arg(long)]
+    pub allow_duplicate: bool,
 }
 
 #[derive(Debug, Args)]

@@ -30,7 +30,7 @@ pub(crate) fn run(ctx: &Ctx, cmd: ClientCmd) -> anyhow::Result<()> {
                 source: a.source,
                 org: None,
             };
-            let id = node.create_client(&new)?;
+            let id = node.add_client(&new, a.allow_duplicate)?;
             report(ctx, &node, id, &format!("Added client {}", new.name), None)
         }
         ClientCmd::List(a) => list(ctx, a),
