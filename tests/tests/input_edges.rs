@@ -78,3 +78,57 @@ fn show_at_a_time_before_the_file_existed_says_so() {
     );
     assert!(run.stderr.contains("first change was made at"), "{run}");
 }
+
+#[test]
+fn texts_and_minutes_past_their_limits_are_refused_naming_the_limit() {
+    let sb = sandbox();
+    let cb = sb.init("a", "Alice");
+    let long_name = "N".repeat(201);
+    let run = cb.refuses(&["client", "add", "--name", &long_name]);
+    assert!(
+        run.stderr
+            .contains("the name is 201 characters long, and the most is 200"),
+        "{run}"
+    );
+    let file = cb.add_client(&"N".repeat(200), &[]);
+    let run = cb.refuses(&[
+        "person",
+        "add",
+        &file,
+        "--name",
+        "Jane",
+        "--title",
+        &"T".repeat(300),
+    ]);
+    assert!(
+        run.stderr.contains("the title is 300 characters long"),
+        "{run}"
+    );
+    let log = |extra: &[&str]| {
+        let mut args = vec![
+            "log",
+            file.as_str(),
+            "--kind",
+            "call",
+            "--direction",
+            "outbound",
+            "--purpose",
+            "sales",
+        ];
+        args.extend_from_slice(extra);
+        args.iter().map(|a| a.to_string()).collect::<Vec<_>>()
+    };
+    let summary = "s".repeat(10_001);
+    let args = log(&["--summary", &summary]);
+    let run = cb.refuses(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(
+        run.stderr
+            .contains("the summary is 10001 characters long, and the most is 10000"),
+        "{run}"
+    );
+    let args = log(&["--minutes", "1441"]);
+    let run = cb.refuses(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(run.stderr.contains("between 0 and 1440, got 1441"), "{run}");
+    let args = log(&["--minutes", "1440", "--summary", &"s".repeat(10_000)]);
+    cb.json(&args.iter().map(String::as_str).collect::<Vec<_>>());
+}

@@ -70,15 +70,18 @@ pub fn create_client(
             ("source", new.source.as_str()),
         ] {
             if !v.is_empty() {
+                check_text(k, v.trim())?;
                 tx.put(&profile, k, v.trim())?;
             }
         }
         tx.put(&profile, "intake_date", intake.to_string())?;
         let segs = tx.put_object(&profile, "segments", ObjType::Map)?;
         for s in &new.segments {
+            check_length("segment", s.trim(), casebook_base::limits::MAX_NAME_CHARS)?;
             tx.put(&segs, s.trim().to_ascii_lowercase(), true)?;
         }
         if !new.lead.is_empty() {
+            check_text("lead", new.lead.trim())?;
             let team = path(tx, &["team"])?;
             tx.put(&team, "lead", new.lead.trim())?;
         }
@@ -229,6 +232,7 @@ pub fn edit_client(
                 _ => tx.put_object(&profile, "segments", ObjType::Map)?,
             };
             for s in &patch.add_segments {
+                check_length("segment", s.trim(), casebook_base::limits::MAX_NAME_CHARS)?;
                 tx.put(&segs, s.trim().to_ascii_lowercase(), true)?;
             }
             for s in &patch.remove_segments {
@@ -236,6 +240,7 @@ pub fn edit_client(
             }
         }
         if let Some(plan) = &patch.remedial_plan {
+            check_text("remedial_plan", plan)?;
             let journey = path(tx, &["journey"])?;
             tx.put(&journey, "remedial_plan", plan.as_str())?;
         }

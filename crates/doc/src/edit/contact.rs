@@ -20,6 +20,14 @@ pub fn log_interaction(
     interaction: &Interaction,
 ) -> Result<Edited, Error> {
     dates::check_interaction_time(interaction.at, ctx.now)?;
+    if interaction.minutes > casebook_base::limits::MAX_INTERACTION_MINUTES {
+        return Err(Error::OutOfRange {
+            what: "an interaction's minutes",
+            value: i64::from(interaction.minutes),
+            min: 0,
+            max: i64::from(casebook_base::limits::MAX_INTERACTION_MINUTES),
+        });
+    }
     let file = current(doc)?;
     for r in &interaction.risks {
         if !file.risks.contains_key(r) {
