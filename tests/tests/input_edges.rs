@@ -132,3 +132,76 @@ fn texts_and_minutes_past_their_limits_are_refused_naming_the_limit() {
     let args = log(&["--minutes", "1440", "--summary", &"s".repeat(10_000)]);
     cb.json(&args.iter().map(String::as_str).collect::<Vec<_>>());
 }
+
+#[test]
+fn client_show_prints_every_stored_field() {
+    let sb = sandbox();
+    let cb = sb.init("a", "Alice");
+    let file = cb.add_client("Acme Ltd", &["--intake-date", "2026-01-05"]);
+    cb.json(&[
+        "client",
+        "edit",
+        &file,
+        "--mission",
+        "Feed the valley",
+        "--strategy",
+        "Export to Ireland",
+        "--priorities",
+        "Cash flow first",
+        "--contact-communicated",
+        "2026-02-01",
+        "--remedial-plan",
+        "Weekly check-ins",
+    ]);
+    cb.json(&[
+        "person",
+        "add",
+        &file,
+        "--name",
+        "Jane Smith",
+        "--department",
+        "Finance",
+        "--email",
+        "jane@example.org",
+        "--phone",
+        "029 2000 0000",
+        "--language",
+        "cy",
+    ]);
+    cb.json(&[
+        "log",
+        &file,
+        "--kind",
+        "call",
+        "--direction",
+        "inbound",
+        "--purpose",
+        "issues",
+        "--with",
+        "Jane Smith",
+        "--summary",
+        "Cash worries",
+        "--needs",
+        "Invoice finance",
+        "--at",
+        "2026-03-01 10:00",
+    ]);
+    let shown = cb.text(&["client", "show", &file]);
+    for expected in [
+        "Mission: Feed the valley",
+        "Strategy: Export to Ireland",
+        "Priorities: Cash flow first",
+        "Points of contact told to the client: 2026-02-01",
+        "Remedial plan: Weekly check-ins",
+        "department Finance",
+        "jane@example.org",
+        "029 2000 0000",
+        "language cy",
+        "Invoice finance",
+    ] {
+        assert!(
+            shown.contains(expected),
+            "missing {expected:?} in:\n{shown}"
+        );
+    }
+}

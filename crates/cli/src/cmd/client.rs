@@ -320,8 +320,20 @@ pub(crate) fn print_account(node: &Node, f: &AccountFile) -> anyhow::Result<()> 
         dash(&f.team.deputy),
         dash(&f.team.sponsor)
     ))?;
-    if !p.mission.is_empty() {
-        line(format!("  Mission: {}", p.mission))?;
+    line(format!(
+        "  Points of contact told to the client: {}",
+        f.team
+            .contact_communicated
+            .map_or_else(|| "not yet".to_string(), |d| d.to_string())
+    ))?;
+    for (label, text) in [
+        ("Mission", &p.mission),
+        ("Strategy", &p.strategy),
+        ("Priorities", &p.priorities),
+    ] {
+        if !text.trim().is_empty() {
+            line(format!("  {label}: {text}"))?;
+        }
     }
     line(format!(
         "  Risk roll-up: {}{}",
@@ -348,6 +360,9 @@ pub(crate) fn print_account(node: &Node, f: &AccountFile) -> anyhow::Result<()> 
             dash(&h.by),
             h.note
         ))?;
+    }
+    if !j.remedial_plan.trim().is_empty() {
+        line(format!("  Remedial plan: {}", j.remedial_plan))?;
     }
     match &j.exit_plan {
         Some(e) => line(format!(
@@ -422,13 +437,27 @@ pub(crate) fn print_account(node: &Node, f: &AccountFile) -> anyhow::Result<()> 
             ]);
         }
         line(t)?;
+        for p in f.people.values() {
+            let details: Vec<String> = [
+                (!p.department.is_empty()).then(|| format!("department {}", p.department)),
+                (!p.email.is_empty()).then(|| p.email.clone()),
+                (!p.phone.is_empty()).then(|| p.phone.clone()),
+                (!p.language.is_empty()).then(|| format!("language {}", p.language)),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            if !details.is_empty() {
+                line(format!("  {}: {}", p.name, details.join(" · ")))?;
+            }
+        }
     }
     if !f.interactions.is_empty() {
         line(format!("\nContact log ({}):", f.interactions.len()))?;
         let mut rows: Vec<_> = f.interactions.iter().collect();
         rows.sort_by_key(|(_, i)| std::cmp::Reverse(i.at));
         let mut t = table(&[
-            "id", "when", "type", "dir", "min", "purpose", "with", "summary",
+            "id", "when", "type", "dir", "min", "purpose", "with", "summary", "needs",
         ]);
         for (id, i) in rows {
             t.add_row(vec![
@@ -438,8 +467,14 @@ pub(crate) fn print_account(node: &Node, f: &AccountFile) -> anyhow::Result<()> 
                 i.direction.to_string(),
                 i.minutes.to_string(),
                 i.purpose.to_string(),
-                i.their_attendees.join(", "),
+                i.their_attendees
+                    .iter()
+                    .chain(i.our_attendees.iter())
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 i.summary.clone(),
+                i.needs.clone(),
             ]);
         }
         line(t)?;
