@@ -206,7 +206,8 @@ pub(crate) enum Command {
 pub(crate) struct ShowArgs {
     /// The client.
     pub file: String,
-    /// Show the file as it was at a change hash (from `casebook history`) or a date-time.
+    /// Show the file as it was at a change hash (from `casebook history`) or a local date-time
+    /// (a date alone means the end of that day).
     #[arg(long)]
     pub at: Option<String>,
 }

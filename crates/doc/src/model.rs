@@ -223,9 +223,13 @@ pub struct Interaction {
     /// Attendees on our side.
     #[serde(default)]
     pub our_attendees: Vec<String>,
-    /// Attendees on the client's side (person ids or names).
+    /// Attendees on the client's side, by name as logged: people of the org chart and others.
     #[serde(default)]
     pub their_attendees: Vec<String>,
+    /// The attendees who are people of the client's org chart, by id (CT-4): logging the
+    /// interaction marks each one still there contacted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<Uuid>,
     /// Why (the purposes of S003's Client Relationship Management).
     pub purpose: Purpose,
     /// What was said.

@@ -110,6 +110,39 @@ pub fn resolve<T>(map: &BTreeMap<Uuid, T>, text: &str, what: &'static str) -> Re
     }
 }
 
+/// Find a person of the file's org chart: by exact name (ignoring case and spacing; a name
+/// always selects its person even when it also reads as an id prefix), else by id or unique id
+/// prefix.
+///
+/// # Errors
+/// [`Error::NoSuchEntry`] if nobody matches; [`Error::AmbiguousEntry`] if several people share
+/// the name, or the prefix matches several ids.
+pub fn resolve_person(file: &AccountFile, text: &str) -> Result<Uuid, Error> {
+    let wanted = normalise_name(text);
+    let named: Vec<Uuid> = file
+        .people
+        .iter()
+        .filter(|(_, p)| normalise_name(&p.name) == wanted)
+        .map(|(id, _)| *id)
+        .collect();
+    match named.as_slice() {
+        [one] => Ok(*one),
+        [] => resolve(&file.people, text, "person"),
+        _ => Err(Error::AmbiguousEntry {
+            what: "person",
+            id: text.to_string(),
+        }),
+    }
+}
+
+/// A name as compared: lowercase, runs of spaces as one.
+fn normalise_name(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
 /// The short form of an entry id shown in tables: its first eight hex digits.
 pub fn short(id: &Uuid) -> String {
     id.simple().to_string()[..8].to_string()

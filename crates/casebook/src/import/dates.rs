@@ -4,22 +4,12 @@
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
-use crate::node::parse_event_time;
+use crate::time::{EVENT_TIME_FORMS, parse_date, parse_event_time};
 
 /// The forms a date column accepts, for messages.
 pub(crate) const DATE_FORMS: &str = "YYYY-MM-DD or DD/MM/YYYY (a time after the date is ignored)";
 
-/// The forms a date-time column accepts, for messages.
-pub(crate) const TIME_FORMS: &str =
-    "DD/MM/YYYY HH:MM, DD/MM/YYYY, YYYY-MM-DD HH:MM, YYYY-MM-DD or 2026-05-12T14:30:00Z";
-
-fn day(text: &str) -> Option<NaiveDate> {
-    ["%Y-%m-%d", "%d/%m/%Y"]
-        .iter()
-        .find_map(|fmt| NaiveDate::parse_from_str(text, fmt).ok())
-}
-
-/// A date column's cell: empty is `None`. A spreadsheet that formats a date column as a
+/// A date column's cell ([`parse_date`]): empty is `None`. A spreadsheet that formats a date column as a
 /// date-time writes `12/05/2026 00:00`; the date is the one written, whatever the time.
 ///
 /// # Errors
@@ -37,7 +27,7 @@ pub(crate) fn date(text: &str) -> Result<Option<NaiveDate>, String> {
             .iter()
             .any(|fmt| NaiveTime::parse_from_str(t, fmt).is_ok())
     });
-    match day(d) {
+    match parse_date(d) {
         Some(d) if time_ok => Ok(Some(d)),
         _ => Err(format!("'{text}' is not a date; use {DATE_FORMS}")),
     }
@@ -48,7 +38,8 @@ pub(crate) fn date(text: &str) -> Result<Option<NaiveDate>, String> {
 /// # Errors
 /// The reason, naming the accepted forms.
 pub(crate) fn event_time(text: &str) -> Result<DateTime<Utc>, String> {
-    parse_event_time(text).ok_or_else(|| format!("'{text}' is not a date-time; use {TIME_FORMS}"))
+    parse_event_time(text)
+        .ok_or_else(|| format!("'{text}' is not a date-time; use {EVENT_TIME_FORMS}"))
 }
 
 #[cfg(test)]

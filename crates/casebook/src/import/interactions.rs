@@ -134,6 +134,7 @@ fn interaction(r: &Row, by: &str) -> Result<Interaction, String> {
         minutes,
         our_attendees: sheet::list(r.get("our_attendees")),
         their_attendees: sheet::list(r.get("their_attendees")),
+        people: vec![],
         purpose,
         summary: r.get("summary").into(),
         needs: r.get("needs").into(),
