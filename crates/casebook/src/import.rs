@@ -11,6 +11,7 @@ mod dates;
 mod interactions;
 mod json;
 mod sheet;
+mod validate;
 
 use serde::Serialize;
 

@@ -386,7 +386,7 @@ impl Node {
     }
 
     /// Load a file inside a write transaction, migrated in memory, with this node as actor.
-    fn load_in(&self, txn: &mut Txn, file: FileId) -> Result<Automerge, Error> {
+    pub(crate) fn load_in(&self, txn: &mut Txn, file: FileId) -> Result<Automerge, Error> {
         let mut doc = txn.load(file)?.ok_or_else(|| Error::NoSuchClient {
             query: file.to_string(),
         })?;
@@ -937,19 +937,6 @@ impl Node {
     pub(crate) fn commit_new_files(&self, docs: &[(FileId, Automerge)]) -> Result<(), Error> {
         let items: Vec<_> = docs.iter().map(|(id, doc)| (*id, doc, &[][..])).collect();
         self.commit_batch(&items, "import")
-    }
-
-    /// Commit edits to several existing files in one transaction (all-or-nothing imports).
-    pub(crate) fn commit_edits(
-        &self,
-        docs: &[(FileId, Automerge, Vec<ChangeHash>)],
-        name: &str,
-    ) -> Result<(), Error> {
-        let items: Vec<_> = docs
-            .iter()
-            .map(|(id, doc, before)| (*id, doc, before.as_slice()))
-            .collect();
-        self.commit_batch(&items, name)
     }
 
     /// Commit each file's changes since its `before` heads, with new summaries and this node's

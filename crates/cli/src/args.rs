@@ -140,9 +140,18 @@ pub(crate) enum Command {
     /// tools (and `casebook merge` on another node) can open.
     Export(ExportArgs),
     /// Import an account file exported as JSON or Automerge (a client new to this node).
+    ///
+    /// A JSON file is checked field by field as casebook checks what you type (stages,
+    /// likelihoods and severities, dates, kinds and statuses, ids) and refused whole if any
+    /// field is wrong, naming the field and the accepted values.
     Import {
         /// The file to import.
         path: PathBuf,
+        /// Import a JSON export of a client this node already holds as a separate new client
+        /// file (a new file id, its own history from now on). To bring another node's changes
+        /// into the file you hold, use `casebook merge` with an Automerge export instead.
+        #[arg(long)]
+        as_new: bool,
     },
     /// Import clients or interactions from a spreadsheet saved as CSV; all rows or none.
     ///

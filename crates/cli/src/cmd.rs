@@ -83,7 +83,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
         Command::History { file } => history::history(&ctx, &file),
         Command::Diff { file, from, to } => history::diff(&ctx, &file, &from, to.as_deref()),
         Command::Export(a) => transfer::export(&ctx, &a),
-        Command::Import { path } => transfer::import(&ctx, &path),
+        Command::Import { path, as_new } => transfer::import(&ctx, &path, as_new),
         Command::ImportCsv(a) => transfer::import_csv(&ctx, &a),
         Command::Merge { path, into } => transfer::merge(&ctx, &path, into.as_deref()),
         Command::Conflicts { file } => conflicts::conflicts(&ctx, file.as_deref()),

@@ -68,7 +68,7 @@ pub fn import_clients_csv<R: Read>(
             format!("existing client {}", s.name),
         );
     }
-    let mut problems = Vec::new();
+    let mut problems = sheet.problems;
     let mut report = ImportReport {
         unknown_columns: sheet.unknown,
         ..ImportReport::default()

@@ -3,17 +3,17 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Read;
 
-use automerge::{Automerge, ChangeHash};
 use casebook_base::FileId;
 use casebook_doc::edit;
 use casebook_doc::enums::{Direction, InteractionKind, Purpose};
 use casebook_doc::model::Interaction;
 use casebook_doc::{schema, view};
+use casebook_store::Origin;
 use chrono::{DateTime, Utc};
 
 use super::sheet::{self, Columns, Row};
 use super::{CsvOptions, ImportReport, dates, norm};
-use crate::{Error, Node};
+use crate::{Error, Node, authority};
 
 /// The columns of an interactions sheet.
 pub(crate) const COLUMNS: Columns = Columns {
@@ -77,34 +77,6 @@ impl Clients {
     }
 }
 
-/// A file the import adds to: its document, its heads before, its name, and the (time, kind)
-/// of every interaction it holds, for duplicates.
-struct Target {
-    doc: Automerge,
-    before: Vec<ChangeHash>,
-    name: String,
-    held: HashSet<(DateTime<Utc>, InteractionKind)>,
-}
-
-impl Target {
-    fn load(node: &Node, file: FileId) -> Result<Self, Error> {
-        let mut doc = node.load(file)?;
-        let before = doc.get_heads();
-        schema::migrate(&mut doc)?;
-        let account = view::read(&doc)?;
-        Ok(Self {
-            doc,
-            before,
-            name: account.profile.name,
-            held: account
-                .interactions
-                .values()
-                .map(|i| (i.at, i.kind))
-                .collect(),
-        })
-    }
-}
-
 /// One row as an interaction by `by`, or the problem naming its column.
 fn interaction(r: &Row, by: &str) -> Result<Interaction, String> {
     let enumerated = |e: casebook_doc::Error| e.to_string();
@@ -153,6 +125,10 @@ fn interaction(r: &Row, by: &str) -> Result<Interaction, String> {
 /// A row is a duplicate when the client already has an interaction of the same kind at the same
 /// time (or an earlier row does).
 ///
+/// Each row is matched to its client through an index of the store's clients read once, and
+/// the whole sheet is written in one transaction that loads each client's file once, so the
+/// time taken grows with the rows and the files they touch, not with their product.
+///
 /// # Errors
 /// [`Error::BadRows`] listing every bad row; nothing is imported.
 pub fn import_interactions_csv<R: Read>(
@@ -162,58 +138,98 @@ pub fn import_interactions_csv<R: Read>(
 ) -> Result<ImportReport, Error> {
     let sheet = sheet::read(input, COLUMNS, options.strict)?;
     let clients = Clients::of(node)?;
-    let mut problems = Vec::new();
+    let ctx = node.edit_context();
+    // Problems and skipped rows by row number, so that they are reported in the sheet's order.
+    let mut problems: Vec<(usize, String)> = sheet.problems.into_iter().map(|p| (0, p)).collect();
+    let mut skipped: Vec<(usize, String)> = Vec::new();
+    // First every row on its own, touching no document; then each file once.
+    let mut by_file: BTreeMap<FileId, Vec<(usize, Interaction)>> = BTreeMap::new();
+    for r in &sheet.rows {
+        let file = clients
+            .find(r.get("client"))
+            .map_err(|e| r.problem("client", e));
+        match (file, interaction(r, &ctx.adviser)) {
+            (Ok(f), Ok(i)) => by_file.entry(f).or_default().push((r.number, i)),
+            (f, i) => problems.extend(f.err().into_iter().chain(i.err()).map(|p| (r.number, p))),
+        }
+    }
+    let total = sheet.rows.len();
+    let mut done = 0;
     let mut report = ImportReport {
         unknown_columns: sheet.unknown,
         ..ImportReport::default()
     };
-    let mut targets: BTreeMap<FileId, Target> = BTreeMap::new();
-    let ctx = node.edit_context();
-    let total = sheet.rows.len();
-    for (done, r) in sheet.rows.iter().enumerate() {
-        options.tell(done, total);
-        let file = clients
-            .find(r.get("client"))
-            .map_err(|e| r.problem("client", e));
-        let (file, interaction) = match (file, interaction(r, &ctx.adviser)) {
-            (Ok(f), Ok(i)) => (f, i),
-            (f, i) => {
-                problems.extend(f.err());
-                problems.extend(i.err());
+    let origin = Origin::File {
+        name: "interactions CSV".into(),
+    };
+    // One write transaction for the whole sheet, each file loaded once inside it: all rows or
+    // none, and no other writer can change a file between its read and its write.
+    let written = node.store().update(|txn| -> Result<(), Error> {
+        for (file, rows) in by_file {
+            let mut doc = node.load_in(txn, file)?;
+            let before = doc.get_heads();
+            // As every edit does: a file at the current schema is not merged with a fresh
+            // skeleton (which costs more than the row's own edit).
+            if schema::schema_version_of(&doc) < schema::supported_version(file) {
+                schema::migrate(&mut doc)?;
+            }
+            let account = view::read(&doc)?;
+            // As `Node::apply`: a file shared with this node for reading only is not edited.
+            let me = node.node_id();
+            if authority::may_read(&doc, &me) && !authority::may_write_at(&doc, &me, &before) {
+                let why = Error::ReadOnly {
+                    name: account.profile.name.clone(),
+                };
+                problems.extend(
+                    rows.iter()
+                        .map(|(row, _)| (*row, format!("row {row}, column client: {why}"))),
+                );
                 continue;
             }
-        };
-        let target = match targets.entry(file) {
-            std::collections::btree_map::Entry::Occupied(o) => o.into_mut(),
-            std::collections::btree_map::Entry::Vacant(v) => v.insert(Target::load(node, file)?),
-        };
-        if !target.held.insert((interaction.at, interaction.kind)) {
-            let why = format!(
-                "row {}, columns at and kind: {} already has a {} at {}",
-                r.number, target.name, interaction.kind, interaction.at
-            );
-            if options.skip_duplicates {
-                report.skipped.push(why);
-            } else {
-                problems.push(why);
+            let mut held: HashSet<(DateTime<Utc>, InteractionKind)> = account
+                .interactions
+                .values()
+                .map(|i| (i.at, i.kind))
+                .collect();
+            for (row, interaction) in rows {
+                done += 1;
+                options.tell(done, total);
+                if !held.insert((interaction.at, interaction.kind)) {
+                    let why = format!(
+                        "row {row}, columns at and kind: {} already has a {} at {}",
+                        account.profile.name, interaction.kind, interaction.at
+                    );
+                    match options.skip_duplicates {
+                        true => skipped.push((row, why)),
+                        false => problems.push((row, why)),
+                    }
+                    continue;
+                }
+                match edit::log_interaction_to(&mut doc, &ctx, &account, &interaction) {
+                    Ok(_) => report.imported += 1,
+                    Err(e) => problems.push((row, format!("row {row}: {e}"))),
+                }
             }
-            continue;
+            // Once a row is refused nothing will be written: spare the rest of the commit.
+            let changes = doc.get_changes(&before);
+            if problems.is_empty() && !changes.is_empty() {
+                let signatures = node.sign_own(&changes);
+                node.commit_in(txn, file, &doc, changes, origin.clone(), signatures)?;
+                report.files.push(file.to_string());
+            }
         }
-        match edit::log_interaction(&mut target.doc, &ctx, &interaction) {
-            Ok(_) => report.imported += 1,
-            Err(e) => problems.push(format!("row {}: {e}", r.number)),
+        options.tell(total, total);
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            problems.sort_by_key(|(row, _)| *row);
+            Err(Error::BadRows {
+                problems: problems.drain(..).map(|(_, p)| p).collect(),
+            })
         }
-    }
-    options.tell(total, total);
-    if !problems.is_empty() {
-        return Err(Error::BadRows { problems });
-    }
-    let edits: Vec<(FileId, Automerge, Vec<ChangeHash>)> = targets
-        .into_iter()
-        .filter(|(_, t)| t.doc.get_heads() != t.before)
-        .map(|(id, t)| (id, t.doc, t.before))
-        .collect();
-    report.files = edits.iter().map(|(id, _, _)| id.to_string()).collect();
-    node.commit_edits(&edits, "interactions CSV")?;
+    });
+    written?;
+    skipped.sort_by_key(|(row, _)| *row);
+    report.skipped = skipped.into_iter().map(|(_, s)| s).collect();
     Ok(report)
 }

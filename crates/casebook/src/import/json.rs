@@ -4,35 +4,71 @@ use casebook_base::FileId;
 use casebook_doc::AccountFile;
 use casebook_doc::edit;
 
+use super::validate;
 use crate::{Error, Node};
 
-/// Import an account file from its JSON export as a new file on this node (keeping its file id
-/// and entry ids). The JSON carries no history: the import is one change by this node.
+/// Import an account file from its JSON export as a new file on this node, keeping its entry
+/// ids, and its file id unless `as_new`. The JSON carries no history: the import is one change
+/// by this node.
+///
+/// Every field is checked as the CLI checks what an adviser types (vocabularies, ids, scales,
+/// dates, the stage against this node's pathway), and a file with any problem is refused whole,
+/// each problem named by its field's path with the accepted values.
+///
+/// With `as_new` the file gets a new file id: a separate copy that shares no history with a
+/// file of the same id already here (which `casebook merge` of an Automerge export would bring
+/// up to date instead).
 ///
 /// # Errors
-/// [`Error::BadInput`] for JSON that is not an account file, or a file id already here.
-pub fn import_json(node: &Node, text: &str, name: &str) -> Result<FileId, Error> {
+/// [`Error::BadInput`] for JSON that is not a valid account file, or (without `as_new`) a file
+/// id already here.
+pub fn import_json(node: &Node, text: &str, name: &str, as_new: bool) -> Result<FileId, Error> {
     let bad = |reason: String| Error::BadInput {
         name: name.into(),
         reason,
     };
-    let file: AccountFile = serde_json::from_str(text)
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        bad(format!(
+            "not JSON ({e}); give a file written by `casebook export --format json`"
+        ))
+    })?;
+    if !value.is_object() {
+        return Err(bad(
+            "not an account file in JSON; give a file written by `casebook export --format json`"
+                .into(),
+        ));
+    }
+    let refused = |problems: Vec<String>| {
+        bad(format!(
+            "not imported, {} problem(s): {}",
+            problems.len(),
+            problems.join("; ")
+        ))
+    };
+    validate::words_and_ids(&value).map_err(refused)?;
+    let file: AccountFile = serde_json::from_value(value)
         .map_err(|e| bad(format!("not an account file in JSON ({e}); give a file written by `casebook export --format json`")))?;
-    let id: FileId = if file.file_id.is_empty() {
+    let ctx = node.edit_context();
+    validate::rules(&file, &node.config()?, &ctx).map_err(refused)?;
+    let id: FileId = if as_new || file.file_id.is_empty() {
         FileId::new()
     } else {
         file.file_id
             .parse()
-            .map_err(|_| bad(format!("file_id '{}' is not a UUID", file.file_id)))?
+            .map_err(|_| bad(format!("file_id: '{}' is not a UUID", file.file_id)))?
     };
     if node.store().contains(id)? {
         return Err(bad(format!(
-            "account file {id} ({}) is already in this store; to bring in another node's changes use `casebook merge` with an Automerge export",
+            "account file {id} ({}) is already in this store. `casebook import --as-new {name}` \
+             imports it as a separate new client file (a new file id, its own history from now \
+             on, nothing shared with the file here); to bring another node's changes into the \
+             file here, export it there with `casebook export --format automerge` and run \
+             `casebook merge` here, which merges the two histories",
             file.profile.name
         )));
     }
     let mut doc = node.new_doc(id)?;
-    edit::import_account(&mut doc, &node.edit_context(), &file).map_err(|e| bad(e.to_string()))?;
+    edit::import_account(&mut doc, &ctx, &file).map_err(|e| bad(e.to_string()))?;
     node.commit_new_files(&[(id, doc)])?;
     Ok(id)
 }

@@ -44,6 +44,9 @@ pub(crate) struct Sheet {
     pub rows: Vec<Row>,
     /// The columns this import does not know, as the header row names them (ignored).
     pub unknown: Vec<String>,
+    /// Rows that could not be read as rows (a cell too many or too few), each named: the
+    /// import reports them with the problems it finds in the other rows, and refuses.
+    pub problems: Vec<String>,
 }
 
 /// The columns of one kind of sheet.
@@ -155,7 +158,8 @@ fn column_name(header: &str, columns: Columns) -> String {
 ///
 /// # Errors
 /// [`Error::BadRows`] for an unusable encoding, a header row without the required columns or
-/// naming one column twice, unknown columns when `strict`, and rows that do not parse.
+/// naming one column twice, and unknown columns when `strict`. Rows that do not parse are in
+/// [`Sheet::problems`].
 pub(crate) fn read<R: Read>(mut input: R, columns: Columns, strict: bool) -> Result<Sheet, Error> {
     let mut bytes = Vec::new();
     input
@@ -239,19 +243,17 @@ pub(crate) fn read<R: Read>(mut input: R, columns: Columns, strict: bool) -> Res
         })
         .collect();
     if strict && !unknown.is_empty() {
-        problems.insert(
-            0,
-            format!(
-                "row 1 (the header row): unknown column(s) {} (refused by --strict); the known columns are {}",
-                unknown.join(", "),
-                columns.known.join(", ")
-            ),
-        );
+        return Err(refused(format!(
+            "row 1 (the header row): unknown column(s) {} (refused by --strict); the known columns are {}",
+            unknown.join(", "),
+            columns.known.join(", ")
+        )));
     }
-    if !problems.is_empty() {
-        return Err(Error::BadRows { problems });
-    }
-    Ok(Sheet { rows, unknown })
+    Ok(Sheet {
+        rows,
+        unknown,
+        problems,
+    })
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use casebook::{MergeReport, view};
 use super::{Ctx, find};
 use crate::args::{CsvKind, ExportArgs, ExportFormat, ImportCsvArgs};
 use crate::output::{self, line, table};
+use crate::progress::Progress;
 
 fn read_limited(path: &Path, limit: u64) -> anyhow::Result<Vec<u8>> {
     let meta =
@@ -27,6 +28,7 @@ fn read_limited(path: &Path, limit: u64) -> anyhow::Result<Vec<u8>> {
 pub(crate) fn export(ctx: &Ctx, a: &ExportArgs) -> anyhow::Result<()> {
     let node = ctx.open()?;
     let file = find(&node, &a.file)?;
+    let progress = Progress::spinner(format!("exporting {}", file.short()));
     let bytes = match a.format {
         ExportFormat::Automerge => node.export_automerge(file)?,
         ExportFormat::Json => {
@@ -36,6 +38,7 @@ pub(crate) fn export(ctx: &Ctx, a: &ExportArgs) -> anyhow::Result<()> {
             v
         }
     };
+    drop(progress);
     match &a.out {
         Some(path) => {
             // Write beside the target and rename, so a crash never leaves half an export.
@@ -68,15 +71,17 @@ pub(crate) fn export(ctx: &Ctx, a: &ExportArgs) -> anyhow::Result<()> {
     }
 }
 
-pub(crate) fn import(ctx: &Ctx, path: &Path) -> anyhow::Result<()> {
+pub(crate) fn import(ctx: &Ctx, path: &Path, as_new: bool) -> anyhow::Result<()> {
     let node = ctx.open()?;
     let bytes = read_limited(path, casebook::limits::MAX_DOCUMENT_BYTES)?;
     let name = path.display().to_string();
     let trimmed = bytes.iter().find(|b| !b.is_ascii_whitespace());
+    let progress = Progress::spinner(format!("importing {name}"));
     if trimmed == Some(&b'{') {
         let text = String::from_utf8(bytes)
             .map_err(|_| anyhow!("{name}: not UTF-8 text, so not a JSON export"))?;
-        let id = import_json(&node, &text, &name)?;
+        let id = import_json(&node, &text, &name, as_new)?;
+        drop(progress);
         let account = node.read(id)?;
         if ctx.json {
             return output::json(
@@ -89,7 +94,14 @@ pub(crate) fn import(ctx: &Ctx, path: &Path) -> anyhow::Result<()> {
             id.short()
         ));
     }
+    if as_new {
+        return Err(anyhow!(
+            "{name}: --as-new takes a JSON export (`casebook export --format json`); an Automerge \
+             export of a client already here goes into it with `casebook merge`"
+        ));
+    }
     let report = node.import_automerge(&bytes, &name)?;
+    drop(progress);
     print_merge(ctx, &report)
 }
 
@@ -97,7 +109,9 @@ pub(crate) fn merge(ctx: &Ctx, path: &Path, into: Option<&str>) -> anyhow::Resul
     let node = ctx.open()?;
     let into = into.map(|q| find(&node, q)).transpose()?;
     let bytes = read_limited(path, casebook::limits::MAX_DOCUMENT_BYTES)?;
+    let progress = Progress::spinner(format!("merging {}", path.display()));
     let report = node.merge_automerge(&bytes, &path.display().to_string(), into)?;
+    drop(progress);
     print_merge(ctx, &report)
 }
 
@@ -156,16 +170,19 @@ fn print_merge(ctx: &Ctx, r: &MergeReport) -> anyhow::Result<()> {
 pub(crate) fn import_csv(ctx: &Ctx, a: &ImportCsvArgs) -> anyhow::Result<()> {
     let node = ctx.open()?;
     let bytes = read_limited(&a.path, casebook::limits::MAX_CSV_BYTES)?;
+    let progress = Progress::rows(format!("importing {}", a.path.display()));
+    let tell = |done: usize, total: usize| progress.at(done, total);
     let options = CsvOptions {
         skip_duplicates: a.skip_duplicates,
         strict: a.strict,
-        progress: None,
+        progress: Some(&tell),
     };
     let report = match a.kind {
         CsvKind::Clients => import_clients_csv(&node, bytes.as_slice(), &options),
         CsvKind::Interactions => import_interactions_csv(&node, bytes.as_slice(), &options),
-    }
-    .with_context(|| format!("importing {}", a.path.display()))?;
+    };
+    drop(progress);
+    let report = report.with_context(|| format!("importing {}", a.path.display()))?;
     if !report.unknown_columns.is_empty() {
         eprintln!(
             "warning: ignored column(s) casebook does not know: {} (--strict refuses them; `casebook import-csv --help` lists the columns)",

@@ -19,6 +19,23 @@ pub fn log_interaction(
     ctx: &EditContext,
     interaction: &Interaction,
 ) -> Result<Edited, Error> {
+    let file = current(doc)?;
+    log_interaction_to(doc, ctx, &file, interaction)
+}
+
+/// [`log_interaction`] given the document's account file as read before (an import logging
+/// many interactions reads each file once, not once per row). Logging changes nothing that it
+/// reads from `file` (the client's name, risks, opportunities and people), except the coverage
+/// of linked people: a view read before earlier logs only marks such a person contacted again.
+///
+/// # Errors
+/// As [`log_interaction`].
+pub fn log_interaction_to(
+    doc: &mut Automerge,
+    ctx: &EditContext,
+    file: &AccountFile,
+    interaction: &Interaction,
+) -> Result<Edited, Error> {
     dates::check_interaction_time(interaction.at, ctx.now)?;
     if interaction.minutes > casebook_base::limits::MAX_INTERACTION_MINUTES {
         return Err(Error::OutOfRange {
@@ -28,7 +45,6 @@ pub fn log_interaction(
             max: i64::from(casebook_base::limits::MAX_INTERACTION_MINUTES),
         });
     }
-    let file = current(doc)?;
     for r in &interaction.risks {
         if !file.risks.contains_key(r) {
             return Err(Error::NoSuchEntry {

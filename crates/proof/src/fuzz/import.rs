@@ -68,7 +68,7 @@ pub fn import(data: &[u8]) -> Result<(), Violation> {
             _ => match std::str::from_utf8(bytes) {
                 // The CLI refuses a JSON file that is not UTF-8 before it gets here.
                 Err(_) => return Ok(()),
-                Ok(text) => import_json(&node, text, "fuzz.json")
+                Ok(text) => import_json(&node, text, "fuzz.json", false)
                     .map(|id| (vec![id.to_string()], 1))
                     .map_err(|e| e.to_string()),
             },

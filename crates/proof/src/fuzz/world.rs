@@ -274,7 +274,7 @@ impl Setup {
 }
 
 fn import(node: &Node, id: [u8; 16], name: &str, tag: u8) -> Result<(), Violation> {
-    casebook::import::import_json(node, &account_json(id, name, tag), "fixture.json")
+    casebook::import::import_json(node, &account_json(id, name, tag), "fixture.json", false)
         .map_err(Violation::local("import the fixture file"))?;
     Ok(())
 }
