@@ -47,6 +47,9 @@ fn only_entry<'a>(file: &'a mut Value, section: &str) -> &'a mut Value {
     map.values_mut().next().expect("one entry")
 }
 
+/// A change that spoils an exported file, and what the refusal must say.
+type Case = (&'static str, Box<dyn Fn(&mut Value)>, Vec<&'static str>);
+
 fn write(sb: &Sandbox, name: &str, file: &Value) -> String {
     let path = sb.path(name);
     std::fs::write(&path, serde_json::to_vec_pretty(file).expect("JSON")).expect("written");
@@ -59,7 +62,7 @@ fn a_json_export_with_a_wrong_field_is_refused_naming_the_field_and_accepted_val
     let file = exported(&sb);
     let b = sb.init("b", "Bob");
 
-    let cases: Vec<(&str, Box<dyn Fn(&mut Value)>, Vec<&str>)> = vec![
+    let cases: Vec<Case> = vec![
         (
             "stage",
             Box::new(|f| f["journey"]["stage"] = json!("space-flight")),
