@@ -14,6 +14,7 @@ mod portfolio;
 mod risk;
 mod sync;
 mod transfer;
+mod withdraw;
 
 use std::path::PathBuf;
 
@@ -77,6 +78,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Orgchart { file } => people::orgchart(&ctx, &file),
         Command::Log(a) => log::log(&ctx, a),
         Command::Action(c) => log::action(&ctx, c),
+        Command::Withdraw { file, id, reason } => withdraw::run(&ctx, &file, &id, &reason),
         Command::Risk(c) => risk::run(&ctx, c),
         Command::Opportunity(c) => opp::run(&ctx, c),
         Command::Portfolio(a) => portfolio::run(&ctx, &a),

@@ -21,6 +21,7 @@ pub fn read(doc: &Automerge) -> Result<AccountFile, Error> {
     let root = doc.hydrate(None);
     let mut file: AccountFile = serde_json::from_value(json_of(&root)).map_err(Error::Malformed)?;
     file.disputes = crate::disputes::read(doc, &root, None)?;
+    hide_withdrawn(&mut file);
     Ok(file)
 }
 
@@ -38,7 +39,21 @@ pub fn read_at(doc: &Automerge, heads: &[ChangeHash]) -> Result<AccountFile, Err
     let root = doc.hydrate(Some(heads));
     let mut file: AccountFile = serde_json::from_value(json_of(&root)).map_err(Error::Malformed)?;
     file.disputes = crate::disputes::read(doc, &root, Some(heads))?;
+    hide_withdrawn(&mut file);
     Ok(file)
+}
+
+/// Take withdrawn entries out of their sections, so that no list, count or rule sees them.
+fn hide_withdrawn(file: &mut AccountFile) {
+    if file.withdrawn.is_empty() {
+        return;
+    }
+    let gone = &file.withdrawn;
+    file.people.retain(|id, _| !gone.contains_key(id));
+    file.interactions.retain(|id, _| !gone.contains_key(id));
+    file.actions.retain(|id, _| !gone.contains_key(id));
+    file.risks.retain(|id, _| !gone.contains_key(id));
+    file.opportunities.retain(|id, _| !gone.contains_key(id));
 }
 
 /// The whole document as JSON, exactly as Automerge holds it (for export and diff); where two

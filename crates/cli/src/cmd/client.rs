@@ -497,6 +497,21 @@ pub(crate) fn print_account(node: &Node, f: &AccountFile) -> anyhow::Result<()> 
         line("\nRisks:")?;
         super::risk::print_risks(node, f, &roll)?;
     }
+    if !f.withdrawn.is_empty() {
+        line("\nWithdrawn as entered by mistake (kept in history):")?;
+        let mut gone: Vec<_> = f.withdrawn.iter().collect();
+        gone.sort_by_key(|(_, w)| w.at);
+        for (id, w) in gone {
+            line(format!(
+                "  {} {} — by {} on {}: {}",
+                view::short(id),
+                w.what,
+                dash(&w.by),
+                when(w.at),
+                w.reason
+            ))?;
+        }
+    }
     if !f.opportunities.is_empty() {
         line("\nOpportunities:")?;
         let mut t = table(&[
