@@ -1,6 +1,7 @@
 //! The domain rules of the seeds, as pure functions over typed views.
 //!
 //! - [`rollup`]: the highest RAG colour wins, risk → opportunity → account (RK-1, RK-2).
+//! - [`risk_tree`]: each risk's parent, top-level risk and scope, with parent cycles broken.
 //! - [`cosmonauts`]: weighted COSMONAUTS qualification scores and their trend (OP-2).
 //! - [`flags`]: stalled and unresponsive clients, overdue contacts and actions (JR-2, JR-3, PF-6).
 //! - [`churn`]: churn over a period (PF-2).
@@ -13,4 +14,5 @@ pub mod churn;
 pub mod cosmonauts;
 pub mod coverage;
 pub mod flags;
+pub mod risk_tree;
 pub mod rollup;

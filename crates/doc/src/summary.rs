@@ -7,7 +7,7 @@ use crate::config::OrgConfig;
 use crate::enums::{ExitReason, Rag};
 use crate::model::AccountFile;
 use crate::rules::flags::Facts;
-use crate::rules::rollup::{counts_as_open, rollup};
+use crate::rules::rollup::rollup;
 
 /// Everything the portfolio dashboard and `client list` need about one file.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -47,8 +47,12 @@ pub struct FileSummary {
     pub people: usize,
     /// Number of interactions logged.
     pub interactions: usize,
-    /// Number of open risks.
+    /// Number of open risks that count for the account (outside opportunities that ended).
     pub open_risks: usize,
+    /// Number of data problems in the risk register (a parent cycle, an unknown parent, a
+    /// value off the scale), each worked around by the roll-up until corrected.
+    #[serde(default)]
+    pub risk_problems: usize,
     /// Number of open opportunities.
     pub open_opportunities: usize,
     /// Total minutes of contact logged (CL-3 effort).
@@ -94,11 +98,8 @@ impl FileSummary {
             has_exit_plan: file.journey.exit_plan.is_some(),
             people: file.people.values().filter(|p| !p.left).count(),
             interactions: file.interactions.len(),
-            open_risks: file
-                .risks
-                .iter()
-                .filter(|(id, r)| counts_as_open(r, file.disputes.risk(id)))
-                .count(),
+            open_risks: roll.open_risks,
+            risk_problems: roll.problems.len(),
             open_opportunities: file
                 .opportunities
                 .values()

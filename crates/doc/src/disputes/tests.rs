@@ -74,10 +74,7 @@ fn a_hidden_red_assessment_colours_the_risk_account_and_summary() {
         assert_eq!(d.likelihood, [4, 2]);
         assert!(d.severity.is_empty() && d.status.is_empty() && d.response.is_empty());
         assert!(d.rag_disputed());
-        assert_eq!(
-            worst_rag(&config.rag_matrix, shown, Some(d)),
-            Some(Rag::Red)
-        );
+        assert_eq!(worst_rag(&config.rag_matrix, shown, Some(d)), Rag::Red);
         let roll = rollup(&file, &config.rag_matrix);
         assert_eq!(roll.account, Some(Rag::Red));
         assert_eq!(roll.risks[&risk], Some(Rag::Red));
