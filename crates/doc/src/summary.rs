@@ -7,6 +7,7 @@ use crate::config::OrgConfig;
 use crate::enums::{ExitReason, Rag};
 use crate::model::AccountFile;
 use crate::rules::flags::Facts;
+use crate::rules::pipeline::{self, OpportunityLine};
 use crate::rules::rollup::rollup;
 
 /// Everything the portfolio dashboard and `client list` need about one file.
@@ -55,6 +56,10 @@ pub struct FileSummary {
     pub risk_problems: usize,
     /// Number of open opportunities.
     pub open_opportunities: usize,
+    /// Every opportunity in one line, for the portfolio's pipeline (`opp list`); `None` in a
+    /// summary stored before these were kept (then the document is read instead).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opportunities: Option<Vec<OpportunityLine>>,
     /// Total minutes of contact logged (CL-3 effort).
     pub contact_minutes: u64,
     /// The facts the flags are computed from, at query time.
@@ -105,6 +110,7 @@ impl FileSummary {
                 .values()
                 .filter(|o| o.status == crate::enums::OpportunityStatus::Open)
                 .count(),
+            opportunities: Some(pipeline::lines(file, config, &roll)),
             contact_minutes: file
                 .interactions
                 .values()
