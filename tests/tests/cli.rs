@@ -49,6 +49,8 @@ const COMMANDS: &[&[&str]] = &[
     &["opp", "add"],
     &["opp", "qualify"],
     &["opp", "show"],
+    &["opp", "list"],
+    &["opp", "close"],
     &["portfolio"],
     &["history"],
     &["diff"],

@@ -257,6 +257,17 @@ fn a_parent_cycle_written_by_another_tool_hides_no_risk_and_is_flagged() {
     assert_eq!(list["rollup"]["risks"][low], "red", "{list}");
     assert_eq!(list["rollup"]["account"], "red");
     assert_eq!(a.summary(&file)["risk_problems"], 1);
+    let p = a.json(&["portfolio"]);
+    assert_eq!(
+        names(&p["risk_data_problems"]),
+        ["Afon Valley Foods"],
+        "{p}"
+    );
+    let dashboard = a.text(&["portfolio"]);
+    assert!(
+        dashboard.contains("✘ Risk registers with data problems: 1"),
+        "{dashboard}"
+    );
 
     let text = a.text(&["risk", "list", "Afon"]);
     for title in ["Cash flow", "Large debtor defaults"] {
