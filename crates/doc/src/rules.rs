@@ -7,6 +7,7 @@
 //! - [`flags`]: stalled and unresponsive clients, overdue contacts and actions (JR-2, JR-3, PF-6).
 //! - [`churn`]: churn over a period (PF-2).
 //! - [`coverage`]: contact coverage on the org chart (CT-4).
+//! - [`duplicates`]: clients that are most likely one client entered twice.
 //!
 //! Where a field a rule reads holds concurrent values ([`crate::disputes`]), the rule judges by
 //! the worst of them.
@@ -14,6 +15,7 @@
 pub mod churn;
 pub mod cosmonauts;
 pub mod coverage;
+pub mod duplicates;
 pub mod flags;
 pub mod pipeline;
 pub mod risk_tree;
