@@ -41,6 +41,7 @@ const COMMANDS: &[&[&str]] = &[
     &["action", "add"],
     &["action", "done"],
     &["action", "list"],
+    &["withdraw"],
     &["risk"],
     &["risk", "add"],
     &["risk", "assess"],

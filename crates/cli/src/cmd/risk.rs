@@ -286,6 +286,9 @@ pub(crate) fn print_risks(node: &Node, f: &AccountFile, roll: &Rollup) -> anyhow
                         opp.status.words()
                     ),
                     Some(opp) => format!("opp: {}", opp.title),
+                    None if f.withdrawn.contains_key(&o) => {
+                        format!("opp: {} (withdrawn entry)", view::short(&o))
+                    }
                     None => format!("opp: {} (unknown)", view::short(&o)),
                 },
             };

@@ -32,6 +32,9 @@ impl RiskTree {
         for (id, risk) in &file.risks {
             let parent = match risk.parent {
                 Some(p) if file.risks.contains_key(&p) => Some(p),
+                // A parent withdrawn as entered by mistake (`casebook withdraw`) is no data
+                // problem: the sub-risk stands alone, in the scope written into it.
+                Some(p) if file.withdrawn.contains_key(&p) => None,
                 Some(p) => {
                     tree.unknown_parents.push((*id, p));
                     None
@@ -179,6 +182,19 @@ mod tests {
         f.risks.insert(a, r);
         let tree = RiskTree::of(&f);
         assert_eq!(tree.unknown_parents, vec![(a, ghost)]);
+        assert_eq!(tree.order(&f), vec![(a, 0)]);
+    }
+
+    #[test]
+    fn a_withdrawn_parent_is_no_data_problem() {
+        let mut f = AccountFile::default();
+        let (a, gone) = (Uuid::new_v4(), Uuid::new_v4());
+        let mut r = risk(2, 2);
+        r.parent = Some(gone);
+        f.risks.insert(a, r);
+        f.withdrawn.insert(gone, Default::default());
+        let tree = RiskTree::of(&f);
+        assert!(tree.unknown_parents.is_empty());
         assert_eq!(tree.order(&f), vec![(a, 0)]);
     }
 
