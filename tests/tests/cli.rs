@@ -50,6 +50,8 @@ const COMMANDS: &[&[&str]] = &[
     &["opp", "add"],
     &["opp", "qualify"],
     &["opp", "show"],
+    &["opp", "list"],
+    &["opp", "close"],
     &["portfolio"],
     &["history"],
     &["diff"],
