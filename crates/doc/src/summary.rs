@@ -12,9 +12,11 @@ use crate::rules::rollup::rollup;
 
 /// The version of [`FileSummary::of`]'s computation. Raised whenever a summary or its facts
 /// are computed differently (version 2: JR-3 counts unanswered attempts and responses in
-/// person), so that a store opened by a newer build recomputes every stored summary once
-/// instead of judging with rows an older build wrote.
-pub const SUMMARY_VERSION: u32 = 2;
+/// person; version 3: upside risks apart, invalid values count red, ended opportunities'
+/// risks leave the roll-up, the pipeline of opportunities), so that a store opened by a newer
+/// build recomputes every stored summary once instead of judging with rows an older build
+/// wrote.
+pub const SUMMARY_VERSION: u32 = 3;
 
 /// Everything the portfolio dashboard and `client list` need about one file.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -26,7 +26,7 @@ pub(crate) enum OppCmd {
     Show {
         /// The client.
         file: String,
-        /// The opportunity (id or its first characters).
+        /// The opportunity: its title, id or the first characters of its id.
         opportunity: String,
     },
     /// List a client's opportunities, or with no client every client's (the pipeline), with
@@ -51,7 +51,7 @@ pub(crate) struct OppListArgs {
 pub(crate) struct OppCloseArgs {
     /// The client.
     pub file: String,
-    /// The opportunity (id or its first characters).
+    /// The opportunity: its title, id or the first characters of its id.
     pub opportunity: String,
     /// The order was won.
     #[arg(long)]

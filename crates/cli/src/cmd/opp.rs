@@ -66,7 +66,7 @@ pub(crate) fn run(ctx: &Ctx, cmd: OppCmd) -> anyhow::Result<()> {
         OppCmd::Qualify(a) => {
             let file = find(&node, &a.file)?;
             let account = node.read(file)?;
-            let opp = view::resolve(&account.opportunities, &a.opportunity, "opportunity")?;
+            let opp = view::resolve_named(&account.opportunities, &a.opportunity, "opportunity")?;
             let answers = a
                 .scores
                 .iter()
@@ -94,7 +94,7 @@ pub(crate) fn run(ctx: &Ctx, cmd: OppCmd) -> anyhow::Result<()> {
         OppCmd::Show { file, opportunity } => {
             let file = find(&node, &file)?;
             let account = node.read(file)?;
-            let id = view::resolve(&account.opportunities, &opportunity, "opportunity")?;
+            let id = view::resolve_named(&account.opportunities, &opportunity, "opportunity")?;
             let o = &account.opportunities[&id];
             let config = node.config_for(file)?;
             let q = cosmonauts::qualify(o, &config);
@@ -152,7 +152,7 @@ pub(crate) fn run(ctx: &Ctx, cmd: OppCmd) -> anyhow::Result<()> {
         OppCmd::Close(a) => {
             let file = find(&node, &a.file)?;
             let account = node.read(file)?;
-            let id = view::resolve(&account.opportunities, &a.opportunity, "opportunity")?;
+            let id = view::resolve_named(&account.opportunities, &a.opportunity, "opportunity")?;
             let result = if a.won {
                 OpportunityStatus::Won
             } else if a.lost {

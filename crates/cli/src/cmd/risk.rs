@@ -28,12 +28,12 @@ pub(crate) fn run(ctx: &Ctx, cmd: RiskCmd) -> anyhow::Result<()> {
                 opportunity: a
                     .opportunity
                     .as_deref()
-                    .map(|o| view::resolve(&account.opportunities, o, "opportunity"))
+                    .map(|o| view::resolve_named(&account.opportunities, o, "opportunity"))
                     .transpose()?,
                 parent: a
                     .parent
                     .as_deref()
-                    .map(|p| view::resolve(&account.risks, p, "risk"))
+                    .map(|p| view::resolve_named(&account.risks, p, "risk"))
                     .transpose()?,
                 category: a.category,
                 polarity: word::<Polarity>(&a.polarity)?,
@@ -57,7 +57,7 @@ pub(crate) fn run(ctx: &Ctx, cmd: RiskCmd) -> anyhow::Result<()> {
         RiskCmd::Assess(a) => {
             let file = find(&node, &a.file)?;
             let account = node.read(file)?;
-            let id = view::resolve(&account.risks, &a.risk, "risk")?;
+            let id = view::resolve_named(&account.risks, &a.risk, "risk")?;
             let assessment = RiskAssessment {
                 likelihood: a.likelihood,
                 severity: a.severity,
