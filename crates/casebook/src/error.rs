@@ -75,7 +75,7 @@ pub enum Error {
     },
     /// A point in history could not be found.
     #[error(
-        "'{at}' is neither a change of this file nor a date-time; use a change hash (or its first 8+ characters) from `casebook history FILE`, or a time like 2026-05-12 or 2026-05-12T14:30:00Z"
+        "'{at}' is neither a change of this file nor a date-time; use a change hash (or its first 8+ characters) from `casebook history FILE`, \"N changes ago\", or a local time like 2026-05-12, 12/05/2026 14:30 or 2026-05-12T14:30:00Z"
     )]
     NoSuchPoint {
         /// What was asked for.
@@ -90,6 +90,17 @@ pub enum Error {
         at: String,
         /// When the file's first change was made (UTC).
         created: String,
+    },
+    /// "N changes ago" went back past the file's first change.
+    #[error(
+        "the file has {changes} changes, so {n} changes ago it did not exist yet; give 0 to {} changes ago",
+        .changes.saturating_sub(1)
+    )]
+    TooFewChanges {
+        /// How many changes back was asked for.
+        n: usize,
+        /// How many changes the file has (not counting its empty skeleton).
+        changes: usize,
     },
     /// A new client looks like one already in the store.
     #[error(

@@ -647,6 +647,11 @@ impl Node {
         if let Some(h) = history::find_change(doc, at) {
             return Ok(vec![h]);
         }
+        // "3 changes ago".
+        if let Some(n) = changes_ago(at) {
+            return history::heads_changes_ago(doc, n)
+                .map_err(|changes| Error::TooFewChanges { n, changes });
+        }
         let time = crate::time::parse_point_in_time(at)
             .ok_or_else(|| Error::NoSuchPoint { at: at.to_string() })?;
         // The genesis change is stamped 0 (every node makes it alike); the file exists from
@@ -1016,6 +1021,15 @@ fn init_key(path: &Path) -> Result<SecretKey, Error> {
     let key = SecretKey::generate()?;
     key.write_new(path)?;
     Ok(key)
+}
+
+/// The N of "N changes ago" (or "1 change ago").
+fn changes_ago(text: &str) -> Option<usize> {
+    let text = text.trim().to_lowercase();
+    let n = text
+        .strip_suffix(" changes ago")
+        .or_else(|| text.strip_suffix(" change ago"))?;
+    n.trim().parse().ok()
 }
 
 /// Refuse a key that is not the node key of `store` (`key_path` names it in the error).

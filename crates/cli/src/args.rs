@@ -143,7 +143,8 @@ pub(crate) enum Command {
     Diff {
         /// The client.
         file: String,
-        /// From: a change hash (8+ characters) from `casebook history`, or a date or date-time.
+        /// From: a change hash (8+ characters) from `casebook history`, "N changes ago", or a
+        /// local date or date-time.
         from: String,
         /// To: as FROM; default now.
         to: Option<String>,
@@ -196,8 +197,9 @@ pub(crate) enum Command {
 pub(crate) struct ShowArgs {
     /// The client.
     pub file: String,
-    /// Show the file as it was at a change hash (from `casebook history`) or a local date-time
-    /// (a date alone means the end of that day).
+    /// Show the file as it was at a change hash (from `casebook history`), "N changes ago"
+    /// ("1 change ago": before the latest change), or a local date-time (a date alone means
+    /// the end of that day).
     #[arg(long)]
     pub at: Option<String>,
 }
