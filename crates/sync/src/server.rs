@@ -19,12 +19,28 @@ const CLOSE_REPLACED: u32 = 6;
 
 /// Trust exactly the peers in the node's store, read at every handshake, so `peer remove`
 /// (even from another process) refuses the next connection at once.
-#[derive(Debug)]
-struct StoreTrust(Arc<Node>);
+/// A serving node also says whom it refused, so its adviser can tell a stranger from a
+/// colleague whose ticket was never added.
+struct StoreTrust {
+    node: Arc<Node>,
+    events: Option<EventFn>,
+}
+
+impl std::fmt::Debug for StoreTrust {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StoreTrust")
+            .field("node", &self.node.node_id())
+            .finish_non_exhaustive()
+    }
+}
 
 impl Trust for StoreTrust {
     fn is_trusted(&self, node: &NodeId) -> bool {
-        self.0.is_trusted(node).unwrap_or(false)
+        let trusted = self.node.is_trusted(node).unwrap_or(false);
+        if !trusted && let Some(events) = &self.events {
+            events(Event::Untrusted { node: *node });
+        }
+        trusted
     }
 }
 
@@ -47,8 +63,14 @@ pub enum Event {
         /// The outcome.
         outcome: Result<Report, String>,
     },
-    /// A handshake was refused (an unknown node, a wrong key, a wrong protocol).
+    /// A handshake was refused (a wrong key, a wrong protocol, too many at once).
     Refused(String),
+    /// A node that is not in this node's peer list tried to connect and was refused during
+    /// the handshake.
+    Untrusted {
+        /// The node that tried.
+        node: NodeId,
+    },
     /// A peer opened more than [`MAX_CONNECTIONS_PER_PEER`] connections; its oldest was
     /// closed.
     Replaced {
@@ -108,7 +130,10 @@ impl Server {
         let endpoint = Endpoint::bind(
             node.secret_key(),
             listen,
-            Arc::new(StoreTrust(node.clone())),
+            Arc::new(StoreTrust {
+                node: node.clone(),
+                events: Some(events.clone()),
+            }),
         )?;
         let addr = endpoint.local_addr()?;
         if !addr.ip().is_unspecified() {
@@ -170,6 +195,8 @@ impl Server {
                         drop(permit);
                         match outcome {
                             Ok(conn) => this.spawn(conn, false),
+                            // The trust check already said which node it refused.
+                            Err(casebook_net::Error::Untrusted { .. }) => {}
                             Err(e) => (this.events)(Event::Refused(e.to_string())),
                         }
                     });
@@ -211,7 +238,7 @@ impl Server {
             let this = self.clone();
             tokio::spawn(async move {
                 // An unreachable peer is tried again at the next redial.
-                if let Ok(conn) = dial(&this.endpoint, &peer).await {
+                if let Ok(conn) = dial(&this.node, &this.endpoint, &peer).await {
                     this.session(conn, true).await;
                 }
                 this.set_active(peer.node, -1);
@@ -299,11 +326,14 @@ fn any_addr_like(addr: &SocketAddr) -> SocketAddr {
 }
 
 /// Dial `peer` at each of its addresses in turn.
-async fn dial(endpoint: &Endpoint, peer: &Peer) -> Result<PeerConnection, Error> {
+async fn dial(node: &Node, endpoint: &Endpoint, peer: &Peer) -> Result<PeerConnection, Error> {
     let mut last = Error::NoAddress { peer: peer.node };
     for addr in &peer.addrs {
         match endpoint.connect(*addr, peer.node).await {
             Ok(conn) => return Ok(conn),
+            Err(casebook_net::Error::NotTrusted { .. }) => {
+                return Err(Error::not_trusted(node, peer.node));
+            }
             Err(e) => last = e.into(),
         }
     }
@@ -327,9 +357,12 @@ pub async fn sync_once(
     let endpoint = Endpoint::bind(
         node.secret_key(),
         any_addr_like(first),
-        Arc::new(StoreTrust(node.clone())),
+        Arc::new(StoreTrust {
+            node: node.clone(),
+            events: None,
+        }),
     )?;
-    let conn = dial(&endpoint, peer).await?;
+    let conn = dial(&node, &endpoint, peer).await?;
     let report = driver::run(node, conn, true, Mode::Once, progress).await;
     endpoint.close();
     // Give the close a moment to reach the peer, so it ends its side promptly.

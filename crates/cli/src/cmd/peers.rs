@@ -16,7 +16,14 @@ pub(crate) fn invite(ctx: &Ctx, addrs: &[SocketAddr]) -> anyhow::Result<()> {
             &serde_json::json!({"ticket": ticket.to_string(), "node_id": ticket.node, "addrs": ticket.addrs}),
         )
     } else {
-        line(ticket)
+        line(&ticket)?;
+        if ticket.addrs.is_empty() {
+            // Said on stderr so `casebook invite` still prints only the ticket on stdout.
+            eprintln!(
+                "note: this ticket has no address, so the other node cannot dial this one; this node dials it (`casebook serve` or `casebook sync`). Give --addr IP:PORT where this node listens to let it dial too."
+            );
+        }
+        Ok(())
     }
 }
 
@@ -75,6 +82,9 @@ pub(crate) fn run(ctx: &Ctx, cmd: PeerCmd) -> anyhow::Result<()> {
 }
 
 fn addrs(a: &[SocketAddr]) -> String {
+    if a.is_empty() {
+        return "no address (it dials this node)".into();
+    }
     a.iter()
         .map(ToString::to_string)
         .collect::<Vec<_>>()

@@ -107,6 +107,7 @@ fn log_event(json: bool, node: &Node, e: &Event) {
     // A refused file never syncs until someone acts: a warning, not news.
     let level = match e {
         Event::FileRefused { .. }
+        | Event::Untrusted { .. }
         | Event::Ended {
             outcome: Err(_), ..
         } => "warn",
@@ -149,6 +150,13 @@ fn log_event(json: bool, node: &Node, e: &Event) {
             Err(reason) => format!("session with {} ended: {reason}", name_of(&names, peer)),
         },
         Event::Refused(reason) => format!("refused a connection: {reason}"),
+        Event::Untrusted { node: other } => format!(
+            "refused node {other}: it is not in this node's peer list (it dialled with this node's ticket, but this node never added its ticket, or removed it). If it is a colleague's node, run here `casebook peer add {} --name NAME` (or its full ticket, which `casebook invite` prints on that node, so this node can dial it too)",
+            casebook::Ticket {
+                node: *other,
+                addrs: Vec::new()
+            }
+        ),
         Event::Replaced { peer } => format!(
             "{} opened more than {} connections; closed its oldest",
             name_of(&names, peer),
