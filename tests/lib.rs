@@ -249,8 +249,14 @@ impl Casebook {
         let mut child = cmd.spawn().expect("casebook serve starts");
         let (tx, lines) = std::sync::mpsc::channel();
         for out in [
-            child.stdout.take().map(|o| Box::new(o) as Box<dyn std::io::Read + Send>),
-            child.stderr.take().map(|e| Box::new(e) as Box<dyn std::io::Read + Send>),
+            child
+                .stdout
+                .take()
+                .map(|o| Box::new(o) as Box<dyn std::io::Read + Send>),
+            child
+                .stderr
+                .take()
+                .map(|e| Box::new(e) as Box<dyn std::io::Read + Send>),
         ]
         .into_iter()
         .flatten()

@@ -52,7 +52,9 @@ fn a_node_that_is_not_trusted_back_is_told_who_must_add_whose_ticket() {
     assert!(
         run.stderr.contains("Bob (desktop)")
             && run.stderr.contains("does not know this node")
-            && run.stderr.contains(&format!("casebook peer add {alice_ticket}")),
+            && run
+                .stderr
+                .contains(&format!("casebook peer add {alice_ticket}")),
         "the dialler is told Bob's node must add this node's ticket: {run}"
     );
     assert!(

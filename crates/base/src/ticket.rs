@@ -71,7 +71,10 @@ mod tests {
             node: t.node,
             addrs: vec![],
         };
-        assert_eq!(dials_only.to_string().parse::<Ticket>().unwrap(), dials_only);
+        assert_eq!(
+            dials_only.to_string().parse::<Ticket>().unwrap(),
+            dials_only
+        );
     }
 
     #[test]

@@ -31,6 +31,18 @@ pub enum Error {
         /// The client's name.
         name: String,
     },
+    /// `peer remove` would leave files granting the peer access: adding it again later would
+    /// restore that access silently.
+    #[error(
+        "{peer} still has access to {} file(s) this node can revoke: {}. Nothing was changed. Run again with --unshare to revoke them in the same step, or --keep-shares to keep them (adding the peer again then restores that access)",
+        .files.len(), .files.join(", ")
+    )]
+    StillShared {
+        /// The peer's name.
+        peer: String,
+        /// Each file, with the role it grants.
+        files: Vec<String>,
+    },
     /// The organisation's document is not held here.
     #[error(
         "this node holds no organisation {id}; ask one of its administrators to run `casebook org add <this node>`, then sync with them"

@@ -30,6 +30,7 @@ mod error;
 pub mod import;
 mod node;
 pub mod organisation;
+mod peer_removal;
 mod peers;
 pub mod portfolio;
 
@@ -50,6 +51,7 @@ pub use node::{
     BroughtIn, HistoryEntry, KEY_FILE, MergeReport, Node, STORE_FILE, default_data_dir,
     parse_event_time,
 };
+pub use peer_removal::{Grant, Grants, PeerRemoval};
 
 /// The account-file error type, re-exported for callers that match on it.
 pub use casebook_doc::Error as DocError;

@@ -141,7 +141,8 @@ impl Node {
         }
     }
 
-    /// Stop trusting a peer. Returns the peer removed.
+    /// Stop trusting a peer, keeping every grant files give it. Returns the peer removed.
+    /// [`Node::remove_peer_with`] also revokes them (what `casebook peer remove` uses).
     ///
     /// # Errors
     /// As [`Node::find_peer`].

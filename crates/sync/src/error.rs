@@ -77,9 +77,10 @@ impl Error {
             .ok()
             .and_then(|peers| peers.into_iter().find(|p| p.node == peer))
             .map_or_else(|| format!("node {}", peer.short()), |p| p.name);
-        let ticket = node
-            .invite(&[])
-            .map_or_else(|_| "<the ticket `casebook invite` prints>".into(), |t| t.to_string());
+        let ticket = node.invite(&[]).map_or_else(
+            |_| "<the ticket `casebook invite` prints>".into(),
+            |t| t.to_string(),
+        );
         Self::NotTrusted { peer, name, ticket }
     }
 }
