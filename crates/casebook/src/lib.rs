@@ -33,6 +33,7 @@ pub mod organisation;
 mod peer_removal;
 mod peers;
 pub mod portfolio;
+pub mod private;
 
 pub use casebook_base::{FileId, NodeId, SecretKey, Ticket, guard, limits};
 /// Configuration types (the RAG matrix and pathway stages).

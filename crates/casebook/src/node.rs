@@ -104,7 +104,8 @@ pub struct MergeReport {
 }
 
 impl Node {
-    /// Create a data directory with a new node key and an empty store.
+    /// Create a data directory with a new node key and an empty store: the directory (if new)
+    /// readable by its owner only (0700 on Unix), the store file too (0600).
     ///
     /// A directory left by an interrupted `init` (a key file but no store) is finished: its
     /// key is kept if it is whole, and replaced if the crash tore it (no store was ever made
@@ -127,7 +128,7 @@ impl Node {
             let path = path.to_path_buf();
             move |source| Error::Io { path, source }
         };
-        std::fs::create_dir_all(dir).map_err(io(dir))?;
+        crate::private::create_dir(dir).map_err(io(dir))?;
         let key = init_key(&dir.join(KEY_FILE))?;
         let new_path = dir.join(STORE_FILE_NEW);
         if new_path.exists() {
@@ -138,6 +139,7 @@ impl Node {
             key.node_id(),
             &[(ADVISER_META, adviser.trim().as_bytes())],
         )?);
+        crate::private::restrict_file(&new_path)?;
         std::fs::rename(&new_path, &store_path).map_err(io(&store_path))?;
         // The rename (and the key file's entry) are durable once the directory is.
         std::fs::File::open(dir)
