@@ -416,6 +416,31 @@ impl Casebook {
             .unwrap_or_else(|| panic!("no client {file_id} in client list --all"))
     }
 
+    /// Let `other` change `file` here: trust its node (by its ticket) under the name of its
+    /// data directory, and share the file with it `--write`. A copy `other` then imports or
+    /// merges is one it may edit (a file not shared with a node is read-only there).
+    pub fn share_for_writing(&self, other: &Casebook, file: &str) {
+        let ticket = other.json(&["invite"])["ticket"]
+            .as_str()
+            .expect("a ticket")
+            .to_string();
+        let name = other
+            .dir()
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("a UTF-8 directory name")
+            .to_string();
+        let id = other.json(&["id"])["node_id"].clone();
+        let trusted = self.json(&["peer", "list"]);
+        if !trusted
+            .as_array()
+            .is_some_and(|peers| peers.iter().any(|p| p["node"] == id))
+        {
+            self.json(&["peer", "add", &ticket, "--name", &name]);
+        }
+        self.json(&["share", file, &name, "--write"]);
+    }
+
     /// `show FILE --json`'s account file.
     pub fn account(&self, file: &str) -> Value {
         self.json(&["show", file])["account_file"].clone()

@@ -209,7 +209,11 @@ impl Node {
             adviser,
             clock: None,
         };
-        node.ensure_organisation()?;
+        // A read-only store is opened to be read, listed and exported: it gains no organisation
+        // document (a write) until it may be written again.
+        if node.store.read_only_reason().is_none() {
+            node.ensure_organisation()?;
+        }
         Ok(node)
     }
 
@@ -320,14 +324,17 @@ impl Node {
         self.store.update(|txn| {
             let doc = self.load_in(txn, file)?;
             let before = doc.get_heads();
-            // A file shared with this node for reading only: its changes would be refused by
+            // A file this node may not write, whether shared with it for reading only or
+            // brought in by `merge`/`import` without naming it: its changes would be refused by
             // every peer (see `authority`), so the edit is refused here, where the adviser can
-            // be told why. (A copy that does not name this node at all came by file exchange,
-            // `import`, outside sharing, and stays editable as before.)
+            // be told why, by the same rule sync applies.
             let me = self.node_id();
-            if authority::may_read(&doc, &me) && !authority::may_write_at(&doc, &me, &before) {
-                return Err(Error::ReadOnly {
-                    name: view::read(&doc)?.profile.name,
+            if !authority::may_write_at(&doc, &me, &before) {
+                let name = view::read(&doc)?.profile.name;
+                return Err(if authority::may_read(&doc, &me) {
+                    Error::ReadOnly { name }
+                } else {
+                    Error::NotShared { name }
                 });
             }
             let config = self.config_in(txn, &doc)?;
