@@ -213,8 +213,11 @@ impl Casebook {
         // clap names the program in usage lines by argv[0]: call it what people type.
         #[cfg(unix)]
         std::os::unix::process::CommandExt::arg0(&mut cmd, "casebook");
+        // Wide tables, so assertions on a table's text do not depend on where it wraps
+        // (tests/tests/terminal.rs checks the width itself).
         cmd.env_remove("CASEBOOK_DIR")
             .env("NO_COLOR", "1")
+            .env("COLUMNS", "400")
             .arg("--data-dir")
             .arg(&self.dir);
         cmd
