@@ -28,6 +28,7 @@ fn main() -> Result<(), casebook::Error> {
         minutes: 20,
         our_attendees: vec!["Alice Morgan".into()],
         their_attendees: vec!["Rhys Jones".into()],
+        people: vec![],
         purpose: Purpose::FactFinding,
         summary: "Discussed export plans".into(),
         needs: "export finance".into(),

@@ -68,6 +68,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         minutes: 20,
         our_attendees: vec!["Bob Price".into()],
         their_attendees: vec![],
+        people: vec![],
         purpose: Purpose::ProgressReview,
         summary: "Agreed the next review".into(),
         needs: String::new(),

@@ -53,6 +53,7 @@ impl Sandbox {
         Casebook {
             bin: self.bin.clone(),
             dir: self.path(name),
+            zone: "UTC".into(),
         }
     }
 
@@ -183,9 +184,20 @@ pub fn free_port() -> u16 {
 pub struct Casebook {
     bin: PathBuf,
     dir: PathBuf,
+    /// The time zone the binary runs in (`TZ`); UTC unless a test chooses one, so that times
+    /// typed without a zone mean the same on every machine.
+    zone: String,
 }
 
 impl Casebook {
+    /// The same node run in another time zone (a `TZ` value such as `Europe/London`).
+    pub fn in_zone(&self, zone: &str) -> Casebook {
+        Casebook {
+            zone: zone.into(),
+            ..self.clone()
+        }
+    }
+
     /// The data directory.
     pub fn dir(&self) -> &Path {
         &self.dir
@@ -218,6 +230,7 @@ impl Casebook {
         cmd.env_remove("CASEBOOK_DIR")
             .env("NO_COLOR", "1")
             .env("COLUMNS", "400")
+            .env("TZ", &self.zone)
             .arg("--data-dir")
             .arg(&self.dir);
         cmd

@@ -119,6 +119,7 @@ fn bring_in_unsigned_call(node: &Casebook, file: &str) {
         minutes: 15,
         our_attendees: vec!["Dana".into()],
         their_attendees: vec![],
+        people: vec![],
         purpose: Purpose::ProgressReview,
         summary: "a call from Dana's exported copy".into(),
         needs: String::new(),

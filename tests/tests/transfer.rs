@@ -44,7 +44,7 @@ fn two_nodes_edit_offline_and_converge_by_automerge_files() {
         "introduction",
         "--at",
         "2026-05-01",
-        "--with",
+        "--with-other",
         "Zara",
     ]);
     b.json(&[

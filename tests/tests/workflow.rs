@@ -14,7 +14,8 @@ const ADVISER: &str = "Alice Adviser";
 fn acme() -> (Sandbox, Casebook, String) {
     let sb = sandbox();
     let cb = sb.init("a", ADVISER);
-    let id = cb.add_client("Acme Ltd", &[]);
+    // Taken on in January, so the dates the tests log fall after the intake.
+    let id = cb.add_client("Acme Ltd", &["--intake-date", "2026-01-05"]);
     (sb, cb, id)
 }
 
@@ -220,7 +221,7 @@ fn log_an_interaction_then_actions_overdue_first() {
         "2026-05-12",
         "--minutes",
         "30",
-        "--with",
+        "--with-other",
         "Jane",
     ]);
     assert_eq!(
@@ -588,7 +589,7 @@ fn history_names_authors_and_show_at_and_diff_go_back() {
         "fact-finding",
         "--at",
         "2026-05-12",
-        "--with",
+        "--with-other",
         "Jane",
     ]);
 

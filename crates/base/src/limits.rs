@@ -1,5 +1,16 @@
 //! Every size and count limit of casebook, in one place.
 
+/// Most characters of a name, title or other one-line value of an account file (a person's or
+/// client's name, a job title, a postcode, a segment): 200.
+pub const MAX_NAME_CHARS: usize = 200;
+
+/// Most characters of a note, summary or other free text of an account file: 10,000 (about
+/// four pages); longer material belongs in a document kept with the client's papers.
+pub const MAX_NOTE_CHARS: usize = 10_000;
+
+/// Longest interaction that can be logged, in minutes: a day.
+pub const MAX_INTERACTION_MINUTES: u32 = 24 * 60;
+
 /// Incremental changes kept per file before the store writes a compacted snapshot.
 pub const COMPACT_AFTER_CHANGES: u64 = 64;
 

@@ -84,6 +84,7 @@ pub fn interaction(seed: u64, at: DateTime<Utc>, by: &str) -> Interaction {
         minutes: 15 + (seed % 8) as u32 * 15,
         our_attendees: vec![by.to_string()],
         their_attendees: vec!["Jane Smith".to_string()],
+        people: vec![],
         purpose: purposes[(seed / 7 % purposes.len() as u64) as usize],
         summary: format!(
             "Reviewed cash flow forecast and hiring plan; agreed to revisit supplier terms (note {seed})."

@@ -387,6 +387,7 @@ pub fn build(
                         minutes: [15, 30, 45, 60, 90][rng.below(5) as usize],
                         our_attendees: vec![lead.to_string()],
                         their_attendees: vec!["Managing Director".into()],
+                        people: vec![],
                         purpose,
                         summary: format!("{purpose} {kind} about the support plan"),
                         needs: if purpose == Purpose::FactFinding {

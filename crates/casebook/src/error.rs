@@ -102,6 +102,28 @@ pub enum Error {
         /// What was asked for.
         at: String,
     },
+    /// A point in history before the file's first change.
+    #[error(
+        "the file did not exist yet at {at}: its first change was made at {created}; give a later time, or a change hash from `casebook history FILE`"
+    )]
+    BeforeFileExisted {
+        /// What was asked for.
+        at: String,
+        /// When the file's first change was made (UTC).
+        created: String,
+    },
+    /// A new client looks like one already in the store.
+    #[error(
+        "{name} looks like a client already here: {existing} ({reason}); use that client, or add --allow-duplicate if this is a different one"
+    )]
+    DuplicateClient {
+        /// The new client's name.
+        name: String,
+        /// The client it matches: short id and name.
+        existing: String,
+        /// Why they look alike.
+        reason: String,
+    },
     /// A file given to import or merge is not usable.
     #[error("{name}: {reason}")]
     BadInput {

@@ -13,7 +13,7 @@ use casebook_doc::{AccountFile, schema, view};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::node::parse_event_time;
+use crate::time::parse_event_time;
 use crate::{Error, Node};
 
 /// What an import did.
@@ -286,6 +286,7 @@ pub fn import_interactions_csv<R: Read>(
                 minutes,
                 our_attendees: list("our_attendees"),
                 their_attendees: list("their_attendees"),
+                people: vec![],
                 purpose,
                 summary: get(&r, "summary").into(),
                 needs: get(&r, "needs").into(),

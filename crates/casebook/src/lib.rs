@@ -34,6 +34,7 @@ mod peer_removal;
 mod peers;
 pub mod portfolio;
 pub mod private;
+pub mod time;
 
 pub use casebook_base::{FileId, NodeId, SecretKey, Ticket, guard, limits};
 /// Configuration types (the RAG matrix and pathway stages).
@@ -50,9 +51,9 @@ pub use casebook_store::{ChangeOrigin, ChangeSignature, Origin, Peer, Store, Txn
 pub use error::Error;
 pub use node::{
     BroughtIn, HistoryEntry, KEY_FILE, MergeReport, Node, STORE_FILE, default_data_dir,
-    parse_event_time,
 };
 pub use peer_removal::{Grant, Grants, PeerRemoval};
+pub use time::parse_event_time;
 
 /// The account-file error type, re-exported for callers that match on it.
 pub use casebook_doc::Error as DocError;

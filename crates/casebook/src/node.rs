@@ -9,7 +9,7 @@ use casebook_doc::edit::{EditContext, Edited, NewClient};
 use casebook_doc::history::{self, Author, ChangeInfo};
 use casebook_doc::{AccountFile, FileSummary, OrgConfig, diff, schema, view};
 use casebook_store::{ChangeOrigin, ChangeSignature, Commit, Origin, Store, Txn};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::{Error, authority};
@@ -210,9 +210,10 @@ impl Node {
             clock: None,
         };
         // A read-only store is opened to be read, listed and exported: it gains no organisation
-        // document (a write) until it may be written again.
+        // document and refreshes no summary (writes) until it may be written again.
         if node.store.read_only_reason().is_none() {
             node.ensure_organisation()?;
+            node.refresh_stale_summaries()?;
         }
         Ok(node)
     }
@@ -285,7 +286,8 @@ impl Node {
         Ok(view::read(&self.load(file)?)?)
     }
 
-    /// Create a new client's account file.
+    /// Create a new client's account file, without looking for duplicates (see
+    /// [`Node::add_client`]).
     ///
     /// # Errors
     /// [`casebook_doc::Error::Rule`] for a client without a name; store errors.
@@ -306,6 +308,32 @@ impl Node {
             self.commit_in(txn, id, &doc, changes, Origin::Local, signatures)
         })?;
         Ok(id)
+    }
+
+    /// Create a new client's account file, refusing one that looks like a client already
+    /// here (the same company number, or the same name and postcode; see
+    /// [`casebook_doc::rules::duplicates`]) unless `allow_duplicate`.
+    ///
+    /// # Errors
+    /// [`Error::DuplicateClient`] naming the match; as [`Node::create_client`].
+    pub fn add_client(&self, new: &NewClient, allow_duplicate: bool) -> Result<FileId, Error> {
+        if !allow_duplicate {
+            let mut index = casebook_doc::rules::duplicates::DuplicateIndex::default();
+            for s in self.summaries()? {
+                let label = format!("{} {}", &s.file_id[..8.min(s.file_id.len())], s.name);
+                index.insert(&s.name, &s.postcode, &s.company_number, label);
+            }
+            if let Some((existing, reason)) =
+                index.find(&new.name, &new.postcode, &new.company_number)
+            {
+                return Err(Error::DuplicateClient {
+                    name: new.name.trim().to_string(),
+                    existing: existing.clone(),
+                    reason: reason.to_string(),
+                });
+            }
+        }
+        self.create_client(new)
     }
 
     /// Apply one edit to a file and commit it durably with its new summary.
@@ -508,15 +536,22 @@ impl Node {
                 }),
             }
         };
+        // An exact name first: "Cafe" is a client's name before it is an id prefix, and
+        // "Acme" selects Acme even when "Acme Holdings" is also a client.
+        let exact = casebook_doc::rules::duplicates::normalise_name(query);
+        if let Some(id) = pick(
+            all.iter()
+                .filter(|s| casebook_doc::rules::duplicates::normalise_name(&s.name) == exact)
+                .collect(),
+        )? {
+            return Ok(id);
+        }
         let compact = q.replace('-', "");
         if let Some(id) = pick(
             all.iter()
                 .filter(|s| s.file_id.replace('-', "").starts_with(&compact) && compact.len() >= 4)
                 .collect(),
         )? {
-            return Ok(id);
-        }
-        if let Some(id) = pick(all.iter().filter(|s| s.name.to_lowercase() == q).collect())? {
             return Ok(id);
         }
         if let Some(id) = pick(
@@ -621,7 +656,25 @@ impl Node {
         if let Some(h) = history::find_change(doc, at) {
             return Ok(vec![h]);
         }
-        let time = parse_time(at).ok_or_else(|| Error::NoSuchPoint { at: at.to_string() })?;
+        let time = crate::time::parse_point_in_time(at)
+            .ok_or_else(|| Error::NoSuchPoint { at: at.to_string() })?;
+        // The genesis change is stamped 0 (every node makes it alike); the file exists from
+        // its first dated change, the one that gave it a client.
+        let created = doc
+            .get_changes_meta(&[])
+            .iter()
+            .map(|m| m.timestamp)
+            .filter(|t| *t > 0)
+            .min();
+        if let Some(created) = created
+            && time.timestamp() < created
+        {
+            return Err(Error::BeforeFileExisted {
+                at: at.to_string(),
+                created: DateTime::<Utc>::from_timestamp(created, 0)
+                    .map_or_else(|| created.to_string(), |t| t.to_rfc3339()),
+            });
+        }
         Ok(history::heads_at_time(doc, time))
     }
 
@@ -987,36 +1040,4 @@ fn check_key(key_path: &Path, key: &SecretKey, store: &Store) -> Result<(), Erro
             store.node_id()
         ),
     })
-}
-
-/// Parse the time of an event: RFC 3339, `YYYY-MM-DD HH:MM`, `YYYY-MM-DDTHH:MM[:SS]`, or a
-/// date alone, which means 09:00 UTC that day (when a logged contact says only "on the 12th").
-pub fn parse_event_time(text: &str) -> Option<DateTime<Utc>> {
-    let t = text.trim();
-    if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
-        return Some(dt.with_timezone(&Utc));
-    }
-    for fmt in [
-        "%Y-%m-%d %H:%M",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%d %H:%M:%S",
-    ] {
-        if let Ok(dt) = chrono::NaiveDateTime::parse_from_str(t, fmt) {
-            return Some(dt.and_utc());
-        }
-    }
-    NaiveDate::parse_from_str(t, "%Y-%m-%d")
-        .ok()
-        .and_then(|d| d.and_hms_opt(9, 0, 0))
-        .map(|d| d.and_utc())
-}
-
-/// Parse a point in history: a date alone means the end of that day (so "as it was on the
-/// 12th" includes the 12th); anything else as [`parse_event_time`].
-pub(crate) fn parse_time(text: &str) -> Option<DateTime<Utc>> {
-    if let Ok(d) = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
-        return d.and_hms_opt(23, 59, 59).map(|d| d.and_utc());
-    }
-    parse_event_time(text)
 }

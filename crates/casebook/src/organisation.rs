@@ -21,6 +21,10 @@ use crate::{Error, Node, authority};
 /// The metadata key of this node's organisation id.
 pub(crate) const ORG_META: &str = "org_id";
 
+/// The meta key holding the [`casebook_doc::summary::SUMMARY_VERSION`] the stored summaries
+/// were computed with (absent: version 1).
+const SUMMARY_VERSION_META: &str = "summary_version";
+
 /// The organisation whose rules judge a file: the one it names (`org::judge_of`) if
 /// `owner_of` finds that organisation's document held here and made by the node the file
 /// names, else this node's own (`own`).
@@ -163,6 +167,38 @@ impl Node {
             txn.set_meta(ORG_META, id.to_string().as_bytes())?;
             self.commit_own(txn, id, &doc, &[])?;
             Ok(())
+        })
+    }
+
+    /// Recompute every stored summary, in one transaction, if an older build computed them
+    /// (see [`casebook_doc::summary::SUMMARY_VERSION`]); returns how many were recomputed.
+    pub(crate) fn refresh_stale_summaries(&self) -> Result<usize, Error> {
+        let current = casebook_doc::summary::SUMMARY_VERSION;
+        let stored = |meta: Option<Vec<u8>>| -> u32 {
+            meta.and_then(|v| String::from_utf8(v).ok())
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(1)
+        };
+        if stored(self.store().meta(SUMMARY_VERSION_META)?) >= current {
+            return Ok(0);
+        }
+        self.store().update(|txn| {
+            if stored(txn.meta(SUMMARY_VERSION_META)?) >= current {
+                return Ok::<_, Error>(0);
+            }
+            let mut count = 0;
+            for file in txn.file_ids()? {
+                let Some(doc) = txn.load(file)? else { continue };
+                let summary = if file.is_organisation() {
+                    summary_of_org(&doc)?
+                } else {
+                    self.summary_in(txn, &doc)?
+                };
+                txn.put_summary(file, &summary)?;
+                count += 1;
+            }
+            txn.set_meta(SUMMARY_VERSION_META, current.to_string().as_bytes())?;
+            Ok(count)
         })
     }
 

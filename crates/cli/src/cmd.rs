@@ -14,6 +14,7 @@ mod portfolio;
 mod risk;
 mod sync;
 mod transfer;
+mod withdraw;
 
 use std::path::PathBuf;
 
@@ -82,6 +83,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Orgchart { file } => people::orgchart(&ctx, &file),
         Command::Log(a) => log::log(&ctx, a),
         Command::Action(c) => log::action(&ctx, c),
+        Command::Withdraw { file, id, reason } => withdraw::run(&ctx, &file, &id, &reason),
         Command::Risk(c) => risk::run(&ctx, c),
         Command::Opportunity(c) => opp::run(&ctx, c),
         Command::Portfolio(a) => portfolio::run(&ctx, &a),
@@ -122,14 +124,9 @@ fn init(ctx: &Ctx, name: &str) -> anyhow::Result<()> {
 
 /// Parse a date in the forms advisers type.
 pub(crate) fn date(field: &str, text: &str) -> anyhow::Result<NaiveDate> {
-    for fmt in ["%Y-%m-%d", "%d/%m/%Y"] {
-        if let Ok(d) = NaiveDate::parse_from_str(text.trim(), fmt) {
-            return Ok(d);
-        }
-    }
-    Err(anyhow!(
-        "{field} '{text}' is not a date; use YYYY-MM-DD (e.g. 2026-05-12) or DD/MM/YYYY"
-    ))
+    casebook::time::parse_date(text).ok_or_else(|| {
+        anyhow!("{field} '{text}' is not a date; use YYYY-MM-DD (e.g. 2026-05-12) or DD/MM/YYYY")
+    })
 }
 
 /// Parse an optional date.
@@ -137,10 +134,13 @@ pub(crate) fn opt_date(field: &str, text: &Option<String>) -> anyhow::Result<Opt
     text.as_deref().map(|t| date(field, t)).transpose()
 }
 
-/// Parse a date-time: RFC 3339, `YYYY-MM-DD HH:MM`, or a date (at 09:00).
+/// Parse a date-time typed in local time (see [`casebook::time`]).
 pub(crate) fn datetime(field: &str, text: &str) -> anyhow::Result<DateTime<Utc>> {
     casebook::parse_event_time(text).ok_or_else(|| {
-        anyhow!("{field} '{text}' is not a date-time; use 2026-05-12, 2026-05-12 14:30 or 2026-05-12T14:30:00Z")
+        anyhow!(
+            "{field} '{text}' is not a date-time; use {}",
+            casebook::time::EVENT_TIME_FORMS
+        )
     })
 }
 

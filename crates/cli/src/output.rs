@@ -42,8 +42,12 @@ pub(crate) fn rag(r: Option<casebook::enums::Rag>) -> String {
     }
 }
 
-/// A short date-time for tables.
+/// A short date-time for tables, in local time (JSON keeps UTC).
 pub(crate) fn when(t: Option<chrono::DateTime<chrono::Utc>>) -> String {
-    t.map(|t| t.format("%Y-%m-%d %H:%M").to_string())
-        .unwrap_or_else(|| "-".into())
+    t.map(|t| {
+        t.with_timezone(&chrono::Local)
+            .format("%Y-%m-%d %H:%M")
+            .to_string()
+    })
+    .unwrap_or_else(|| "-".into())
 }

@@ -7,6 +7,15 @@ use serde::{Deserialize, Serialize};
 use crate::Error;
 use crate::enums::{CosmoGroup, Rag};
 
+/// The longest day threshold accepted (ten years): a longer one would never flag anyone.
+pub const MAX_THRESHOLD_DAYS: i64 = 3650;
+
+/// The most unanswered attempts a client may be left with before it is unresponsive.
+pub const MAX_UNRESPONSIVE_ATTEMPTS: u32 = 100;
+
+/// The highest score of likelihood × severity.
+pub const MAX_RAG_SCORE: u8 = 25;
+
 /// Everything an organisation may configure, with sensible defaults.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -103,6 +112,28 @@ impl OrgConfig {
         if self.pathway.is_empty() {
             return Err(Error::Rule("the pathway needs at least one stage".into()));
         }
+        let days = |what: &'static str, value: i64| check_range(what, value, 1, MAX_THRESHOLD_DAYS);
+        days(
+            "days without contact before a contact is overdue",
+            self.contact_due_days,
+        )?;
+        days(
+            "days without a response before a client is unresponsive",
+            self.unresponsive_days,
+        )?;
+        days(
+            "days without progress before a journey is stalled",
+            self.stalled_no_progress_days,
+        )?;
+        for stage in &self.pathway {
+            days("days a client may stay in a stage", stage.max_days)?;
+        }
+        check_range(
+            "unanswered attempts before a client is unresponsive",
+            i64::from(self.unresponsive_attempts),
+            1,
+            i64::from(MAX_UNRESPONSIVE_ATTEMPTS),
+        )?;
         if self.cosmonauts_weights.values().all(|w| *w == 0) {
             return Err(Error::Rule(
                 "at least one COSMONAUTS group needs a weight above 0".into(),
@@ -143,6 +174,29 @@ impl RagMatrix {
             }
         }
         Self(m)
+    }
+
+    /// [`RagMatrix::from_thresholds`], after checking that both are scores (1–25) and amber
+    /// comes below red.
+    ///
+    /// # Errors
+    /// [`Error::OutOfRange`] or [`Error::Rule`] with the accepted range.
+    pub fn from_checked_thresholds(amber_at: u8, red_at: u8) -> Result<Self, Error> {
+        let max = i64::from(MAX_RAG_SCORE);
+        check_range(
+            "the score where amber starts",
+            i64::from(amber_at),
+            2,
+            max - 1,
+        )?;
+        check_range("the score where red starts", i64::from(red_at), 2, max)?;
+        if amber_at >= red_at {
+            return Err(Error::Rule(format!(
+                "amber must start below red: amber from {amber_at} and red from {red_at} leave no amber; give an amber score from 2 to {}",
+                red_at.saturating_sub(1).max(2)
+            )));
+        }
+        Ok(Self::from_thresholds(amber_at, red_at))
     }
 
     /// The colour of a risk with this likelihood and severity, each 1–5.
@@ -186,6 +240,23 @@ impl RagMatrix {
             }
         }
         Ok(())
+    }
+}
+
+/// Check that a setting lies in `min..=max`.
+///
+/// # Errors
+/// [`Error::OutOfRange`] naming the range.
+pub fn check_range(what: &'static str, value: i64, min: i64, max: i64) -> Result<(), Error> {
+    if (min..=max).contains(&value) {
+        Ok(())
+    } else {
+        Err(Error::OutOfRange {
+            what,
+            value,
+            min,
+            max,
+        })
     }
 }
 
@@ -240,6 +311,28 @@ mod tests {
         let mut m = RagMatrix::default();
         m.0[4][4] = Rag::Green;
         assert!(m.validate().is_err());
+    }
+
+    #[test]
+    fn thresholds_out_of_range_are_refused_with_the_range() {
+        let mut c = OrgConfig::default();
+        c.unresponsive_attempts = 0;
+        let err = c.validate().unwrap_err().to_string();
+        assert!(err.contains("between 1 and 100, got 0"), "{err}");
+        let mut c = OrgConfig::default();
+        c.contact_due_days = 0;
+        assert!(c.validate().is_err());
+        let mut c = OrgConfig::default();
+        c.pathway[0].max_days = -3;
+        assert!(c.validate().is_err());
+        assert!(RagMatrix::from_checked_thresholds(10, 10).is_err());
+        assert!(RagMatrix::from_checked_thresholds(12, 8).is_err());
+        assert!(RagMatrix::from_checked_thresholds(0, 8).is_err());
+        assert!(RagMatrix::from_checked_thresholds(6, 26).is_err());
+        assert_eq!(
+            RagMatrix::from_checked_thresholds(6, 15).unwrap(),
+            RagMatrix::default()
+        );
     }
 
     #[test]

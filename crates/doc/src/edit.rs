@@ -15,11 +15,13 @@ use crate::view;
 
 mod client;
 mod contact;
+pub mod dates;
 mod opportunity;
 mod people;
 mod plan;
 mod risk;
 mod sharing;
+mod withdraw;
 
 pub use client::*;
 pub use contact::*;
@@ -28,6 +30,7 @@ pub use people::*;
 pub use plan::*;
 pub use risk::*;
 pub use sharing::*;
+pub use withdraw::*;
 
 /// Who is editing, and when: stamped on the change and on entries that record an author.
 #[derive(Clone, Debug)]
@@ -135,8 +138,66 @@ pub(super) fn put_json(
             }
         }
         scalar => {
+            if let J::String(text) = scalar {
+                check_text(key, text)?;
+            }
             tx.put(obj, key, scalar_of(scalar))?;
         }
+    }
+    Ok(())
+}
+
+/// Keys whose values are one line: names, titles, codes, people. Everything else written as
+/// text is a note.
+const ONE_LINE_KEYS: &[&str] = &[
+    "name",
+    "title",
+    "department",
+    "email",
+    "phone",
+    "postcode",
+    "company_number",
+    "legal_form",
+    "sector",
+    "region",
+    "source",
+    "lead",
+    "deputy",
+    "sponsor",
+    "owner",
+    "by",
+    "planned_by",
+    "language",
+];
+
+/// Refuse a text longer than its key's limit: [`casebook_base::limits::MAX_NAME_CHARS`] for
+/// one-line values, [`casebook_base::limits::MAX_NOTE_CHARS`] for notes.
+///
+/// # Errors
+/// [`Error::TooLong`] naming the field and the limit.
+pub fn check_text(key: &str, text: &str) -> Result<(), Error> {
+    use casebook_base::limits::{MAX_NAME_CHARS, MAX_NOTE_CHARS};
+    let max = if ONE_LINE_KEYS.contains(&key) {
+        MAX_NAME_CHARS
+    } else {
+        MAX_NOTE_CHARS
+    };
+    check_length(&key.replace('_', " "), text, max)
+}
+
+/// Refuse a text of more than `max` characters.
+///
+/// # Errors
+/// [`Error::TooLong`] naming `field`.
+pub fn check_length(field: &str, text: &str, max: usize) -> Result<(), Error> {
+    // Counting stops just past the limit, so a hostile megabyte costs no more than the limit.
+    let chars = text.chars().take(max + 1).count();
+    if chars > max {
+        return Err(Error::TooLong {
+            field: field.to_string(),
+            chars: text.chars().count(),
+            max,
+        });
     }
     Ok(())
 }
@@ -161,6 +222,14 @@ pub(super) fn insert_json(
             ));
         }
         scalar => {
+            // Lists of text hold names: attendees, segments.
+            if let J::String(text) = scalar {
+                check_length(
+                    "name in a list",
+                    text,
+                    casebook_base::limits::MAX_NAME_CHARS,
+                )?;
+            }
             tx.insert(list, index, scalar_of(scalar))?;
         }
     }

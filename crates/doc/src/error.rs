@@ -62,6 +62,16 @@ pub enum Error {
         /// The id given.
         id: String,
     },
+    /// A text is longer than its limit (see `casebook_base::limits`).
+    #[error("the {field} is {chars} characters long, and the most is {max}: shorten it")]
+    TooLong {
+        /// The field, in words.
+        field: String,
+        /// Its length in characters.
+        chars: usize,
+        /// The limit.
+        max: usize,
+    },
     /// An edit would break a rule of the account file.
     #[error("{0}")]
     Rule(String),

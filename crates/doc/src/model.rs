@@ -51,12 +51,31 @@ pub struct AccountFile {
     pub owner: String,
     /// Who may hold (`read`) or change (`write`) the file, keyed by node id.
     pub sharing: BTreeMap<String, String>,
+    /// Entries withdrawn as entered by mistake, keyed by the entry's id: [`crate::view::read`]
+    /// takes them out of their sections, so no list or rule sees them; history keeps them.
+    pub withdrawn: BTreeMap<Uuid, Withdrawal>,
     /// The fields the rules read that hold concurrent values, so that every rule can judge by
     /// the worst of them. Read from the document's registers by [`crate::view::read`], never
     /// from the file's content (a document cannot claim or hide a dispute): not part of the
     /// file's JSON, and empty in a file deserialised from JSON.
     #[serde(skip)]
     pub disputes: Disputes,
+}
+
+/// The record of an entry withdrawn as entered by mistake.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Withdrawal {
+    /// The section it was in: `people`, `interactions`, `actions`, `risks` or `opportunities`.
+    pub section: String,
+    /// What it was, in words, as it was when withdrawn.
+    pub what: String,
+    /// Who withdrew it.
+    pub by: String,
+    /// When.
+    pub at: Option<DateTime<Utc>>,
+    /// Why.
+    pub reason: String,
 }
 
 /// The organisation (or pre-start individual) this file is about.
@@ -223,9 +242,13 @@ pub struct Interaction {
     /// Attendees on our side.
     #[serde(default)]
     pub our_attendees: Vec<String>,
-    /// Attendees on the client's side (person ids or names).
+    /// Attendees on the client's side, by name as logged: people of the org chart and others.
     #[serde(default)]
     pub their_attendees: Vec<String>,
+    /// The attendees who are people of the client's org chart, by id (CT-4): logging the
+    /// interaction marks each one still there contacted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<Uuid>,
     /// Why (the purposes of S003's Client Relationship Management).
     pub purpose: Purpose,
     /// What was said.

@@ -306,6 +306,7 @@ pub fn set_name(doc: &mut Automerge, ctx: &EditContext, name: &str) -> Result<Ed
     if name.is_empty() {
         return Err(Error::Rule("an organisation needs a name".into()));
     }
+    crate::edit::check_text("name", &name)?;
     let message = format!("Organisation named {name}");
     transact(doc, ctx, message, None, move |tx| {
         tx.put(ROOT, "name", name.as_str())?;

@@ -5,6 +5,7 @@
 //! - [`flags`]: stalled and unresponsive clients, overdue contacts and actions (JR-2, JR-3, PF-6).
 //! - [`churn`]: churn over a period (PF-2).
 //! - [`coverage`]: contact coverage on the org chart (CT-4).
+//! - [`duplicates`]: clients that are most likely one client entered twice.
 //!
 //! Where a field a rule reads holds concurrent values ([`crate::disputes`]), the rule judges by
 //! the worst of them.
@@ -12,5 +13,6 @@
 pub mod churn;
 pub mod cosmonauts;
 pub mod coverage;
+pub mod duplicates;
 pub mod flags;
 pub mod rollup;

@@ -9,6 +9,12 @@ use crate::model::AccountFile;
 use crate::rules::flags::Facts;
 use crate::rules::rollup::{counts_as_open, rollup};
 
+/// The version of [`FileSummary::of`]'s computation. Raised whenever a summary or its facts
+/// are computed differently (version 2: JR-3 counts unanswered attempts and responses in
+/// person), so that a store opened by a newer build recomputes every stored summary once
+/// instead of judging with rows an older build wrote.
+pub const SUMMARY_VERSION: u32 = 2;
+
 /// Everything the portfolio dashboard and `client list` need about one file.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -21,6 +21,7 @@ pub fn read(doc: &Automerge) -> Result<AccountFile, Error> {
     let root = doc.hydrate(None);
     let mut file: AccountFile = serde_json::from_value(json_of(&root)).map_err(Error::Malformed)?;
     file.disputes = crate::disputes::read(doc, &root, None)?;
+    hide_withdrawn(&mut file);
     Ok(file)
 }
 
@@ -38,7 +39,21 @@ pub fn read_at(doc: &Automerge, heads: &[ChangeHash]) -> Result<AccountFile, Err
     let root = doc.hydrate(Some(heads));
     let mut file: AccountFile = serde_json::from_value(json_of(&root)).map_err(Error::Malformed)?;
     file.disputes = crate::disputes::read(doc, &root, Some(heads))?;
+    hide_withdrawn(&mut file);
     Ok(file)
+}
+
+/// Take withdrawn entries out of their sections, so that no list, count or rule sees them.
+fn hide_withdrawn(file: &mut AccountFile) {
+    if file.withdrawn.is_empty() {
+        return;
+    }
+    let gone = &file.withdrawn;
+    file.people.retain(|id, _| !gone.contains_key(id));
+    file.interactions.retain(|id, _| !gone.contains_key(id));
+    file.actions.retain(|id, _| !gone.contains_key(id));
+    file.risks.retain(|id, _| !gone.contains_key(id));
+    file.opportunities.retain(|id, _| !gone.contains_key(id));
 }
 
 /// The whole document as JSON, exactly as Automerge holds it (for export and diff); where two
@@ -108,6 +123,39 @@ pub fn resolve<T>(map: &BTreeMap<Uuid, T>, text: &str, what: &'static str) -> Re
             id: text.to_string(),
         }),
     }
+}
+
+/// Find a person of the file's org chart: by exact name (ignoring case and spacing; a name
+/// always selects its person even when it also reads as an id prefix), else by id or unique id
+/// prefix.
+///
+/// # Errors
+/// [`Error::NoSuchEntry`] if nobody matches; [`Error::AmbiguousEntry`] if several people share
+/// the name, or the prefix matches several ids.
+pub fn resolve_person(file: &AccountFile, text: &str) -> Result<Uuid, Error> {
+    let wanted = normalise_name(text);
+    let named: Vec<Uuid> = file
+        .people
+        .iter()
+        .filter(|(_, p)| normalise_name(&p.name) == wanted)
+        .map(|(id, _)| *id)
+        .collect();
+    match named.as_slice() {
+        [one] => Ok(*one),
+        [] => resolve(&file.people, text, "person"),
+        _ => Err(Error::AmbiguousEntry {
+            what: "person",
+            id: text.to_string(),
+        }),
+    }
+}
+
+/// A name as compared: lowercase, runs of spaces as one.
+fn normalise_name(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// The short form of an entry id shown in tables: its first eight hex digits.

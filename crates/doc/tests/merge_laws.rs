@@ -279,6 +279,7 @@ fn apply(doc: &mut Automerge, ctx: &EditContext, config: &OrgConfig, known: &mut
                 minutes: *minutes,
                 our_attendees: vec![ctx.adviser.clone()],
                 their_attendees: Vec::new(),
+                people: vec![],
                 purpose: pick(Purpose::ALL, *purpose),
                 summary: format!("talked for {minutes} minutes"),
                 needs: String::new(),

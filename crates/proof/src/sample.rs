@@ -13,6 +13,7 @@ pub fn call(by: &str, at: DateTime<Utc>, summary: impl Into<String>) -> Interact
         minutes: 15,
         our_attendees: vec![by.to_string()],
         their_attendees: Vec::new(),
+        people: vec![],
         purpose: Purpose::ProgressReview,
         summary: summary.into(),
         needs: String::new(),

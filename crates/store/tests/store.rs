@@ -87,6 +87,7 @@ fn log_call(doc: &mut Automerge, i: u32) {
         minutes: 5 + i,
         our_attendees: vec!["Alice".into()],
         their_attendees: Vec::new(),
+        people: vec![],
         purpose: Purpose::ProgressReview,
         summary: format!("call number {i}"),
         needs: String::new(),

@@ -306,6 +306,7 @@ fn log(
         minutes: 30,
         our_attendees: vec![node.adviser().to_string()],
         their_attendees: vec![],
+        people: vec![],
         purpose: Purpose::ProgressReview,
         summary: summary.into(),
         needs: String::new(),

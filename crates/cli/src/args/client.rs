@@ -23,6 +23,11 @@ pub(crate) enum ClientCmd {
         /// Why.
         #[arg(long, default_value = "")]
         note: String,
+        /// When the client entered the stage, if not now: a date or a local date-time
+        /// (YYYY-MM-DD [HH:MM] or DD/MM/YYYY [HH:MM]), from the intake (or the current stage's
+        /// entry) to now.
+        #[arg(long)]
+        date: Option<String>,
     },
     /// Agree or revise a client's exit plan.
     ExitPlan {
@@ -45,7 +50,7 @@ pub(crate) enum ClientCmd {
         /// Why: completed-journey, failing-to-progress, not-responding, requested-removal.
         #[arg(long)]
         reason: String,
-        /// Exit date (YYYY-MM-DD); default today.
+        /// Exit date (YYYY-MM-DD or DD/MM/YYYY), from the intake to today; default today.
         #[arg(long)]
         date: Option<String>,
         /// What was achieved.
@@ -109,12 +114,17 @@ pub(crate) struct ClientAddArgs {
     /// Lead adviser (the client's point of contact); default: you.
     #[arg(long)]
     pub lead: Option<String>,
-    /// Intake date (YYYY-MM-DD); default today.
+    /// Intake date (YYYY-MM-DD or DD/MM/YYYY), today or earlier; default today. A back-dated
+    /// intake starts the first stage's clock on that date.
     #[arg(long)]
     pub intake_date: Option<String>,
     /// Where the client came from.
     #[arg(long, default_value = "")]
     pub source: String,
+    /// Add the client even though one with the same company number, or the same name and
+    /// postcode, is already here (a different client after all).
+    #[arg(long)]
+    pub allow_duplicate: bool,
 }
 
 #[derive(Debug, Args)]

@@ -16,15 +16,21 @@ pub(crate) struct LogArgs {
     /// contractual, hospitality, social.
     #[arg(long)]
     pub purpose: String,
-    /// When (YYYY-MM-DD, YYYY-MM-DD HH:MM, or RFC 3339); default now.
+    /// When: YYYY-MM-DD HH:MM or DD/MM/YYYY HH:MM in local time (this machine's zone, e.g.
+    /// Europe/London), a date alone (09:00), or RFC 3339 with its offset; default now.
+    /// Stored in UTC, shown in local time.
     #[arg(long)]
     pub at: Option<String>,
     /// Duration in minutes.
     #[arg(long, default_value_t = 0)]
     pub minutes: u32,
-    /// Attendee on the client's side (repeatable).
+    /// A person of the client's org chart who took part (repeatable): their exact name, id or
+    /// id prefix. Links the interaction to them and marks them contacted.
     #[arg(long = "with")]
     pub with: Vec<String>,
+    /// Someone on the client's side who is not in the org chart (repeatable), by name.
+    #[arg(long = "with-other")]
+    pub with_other: Vec<String>,
     /// Attendee on our side (repeatable); default: you.
     #[arg(long = "ours")]
     pub ours: Vec<String>,

@@ -9,7 +9,7 @@ use casebook::rules::{cosmonauts, coverage, flags, rollup};
 use casebook::{FileSummary, Node, view};
 use serde::Serialize;
 
-use super::{Ctx, find, opt_date, word};
+use super::{Ctx, datetime, find, opt_date, word};
 use crate::args::{ClientCmd, ShowArgs};
 use crate::output::{self, line, rag, table, when};
 
@@ -30,7 +30,7 @@ pub(crate) fn run(ctx: &Ctx, cmd: ClientCmd) -> anyhow::Result<()> {
                 source: a.source,
                 org: None,
             };
-            let id = node.create_client(&new)?;
+            let id = node.add_client(&new, a.allow_duplicate)?;
             report(ctx, &node, id, &format!("Added client {}", new.name), None)
         }
         ClientCmd::List(a) => list(ctx, a),
@@ -59,10 +59,18 @@ pub(crate) fn run(ctx: &Ctx, cmd: ClientCmd) -> anyhow::Result<()> {
             let e = node.apply(file, |d, c, _| edit::edit_client(d, c, &patch))?;
             report(ctx, &node, file, &e.message, None)
         }
-        ClientCmd::Stage { file, stage, note } => {
+        ClientCmd::Stage {
+            file,
+            stage,
+            note,
+            date,
+        } => {
+            let at = date.map(|d| datetime("--date", &d)).transpose()?;
             let node = ctx.open()?;
             let file = find(&node, &file)?;
-            let e = node.apply(file, |d, c, cfg| edit::set_stage(d, c, cfg, &stage, &note))?;
+            let e = node.apply(file, |d, c, cfg| {
+                edit::set_stage_at(d, c, cfg, &stage, &note, at)
+            })?;
             report(ctx, &node, file, &e.message, None)
         }
         ClientCmd::ExitPlan {
@@ -91,7 +99,8 @@ pub(crate) fn run(ctx: &Ctx, cmd: ClientCmd) -> anyhow::Result<()> {
             let node = ctx.open()?;
             let file = find(&node, &file)?;
             let reason: ExitReason = word(&reason)?;
-            let date = opt_date("--date", &date)?.unwrap_or_else(|| node.now().date_naive());
+            let date = opt_date("--date", &date)?
+                .unwrap_or_else(|| casebook::time::local_date(node.now()));
             let record = ExitRecord {
                 date,
                 reason,
@@ -126,7 +135,7 @@ pub(crate) fn run(ctx: &Ctx, cmd: ClientCmd) -> anyhow::Result<()> {
             let item = SwotItem {
                 kind,
                 text,
-                date: Some(node.now().date_naive()),
+                date: Some(casebook::time::local_date(node.now())),
             };
             let e = node.apply(file, |d, c, _| edit::add_swot(d, c, &item))?;
             report(ctx, &node, file, &e.message, e.entry)
@@ -311,8 +320,20 @@ pub(crate) fn print_account(node: &Node, f: &AccountFile) -> anyhow::Result<()> 
         dash(&f.team.deputy),
         dash(&f.team.sponsor)
     ))?;
-    if !p.mission.is_empty() {
-        line(format!("  Mission: {}", p.mission))?;
+    line(format!(
+        "  Points of contact told to the client: {}",
+        f.team
+            .contact_communicated
+            .map_or_else(|| "not yet".to_string(), |d| d.to_string())
+    ))?;
+    for (label, text) in [
+        ("Mission", &p.mission),
+        ("Strategy", &p.strategy),
+        ("Priorities", &p.priorities),
+    ] {
+        if !text.trim().is_empty() {
+            line(format!("  {label}: {text}"))?;
+        }
     }
     line(format!(
         "  Risk roll-up: {}{}",
@@ -339,6 +360,9 @@ pub(crate) fn print_account(node: &Node, f: &AccountFile) -> anyhow::Result<()> 
             dash(&h.by),
             h.note
         ))?;
+    }
+    if !j.remedial_plan.trim().is_empty() {
+        line(format!("  Remedial plan: {}", j.remedial_plan))?;
     }
     match &j.exit_plan {
         Some(e) => line(format!(
@@ -413,13 +437,27 @@ pub(crate) fn print_account(node: &Node, f: &AccountFile) -> anyhow::Result<()> 
             ]);
         }
         line(t)?;
+        for p in f.people.values() {
+            let details: Vec<String> = [
+                (!p.department.is_empty()).then(|| format!("department {}", p.department)),
+                (!p.email.is_empty()).then(|| p.email.clone()),
+                (!p.phone.is_empty()).then(|| p.phone.clone()),
+                (!p.language.is_empty()).then(|| format!("language {}", p.language)),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            if !details.is_empty() {
+                line(format!("  {}: {}", p.name, details.join(" · ")))?;
+            }
+        }
     }
     if !f.interactions.is_empty() {
         line(format!("\nContact log ({}):", f.interactions.len()))?;
         let mut rows: Vec<_> = f.interactions.iter().collect();
         rows.sort_by_key(|(_, i)| std::cmp::Reverse(i.at));
         let mut t = table(&[
-            "id", "when", "type", "dir", "min", "purpose", "with", "summary",
+            "id", "when", "type", "dir", "min", "purpose", "with", "summary", "needs",
         ]);
         for (id, i) in rows {
             t.add_row(vec![
@@ -429,8 +467,14 @@ pub(crate) fn print_account(node: &Node, f: &AccountFile) -> anyhow::Result<()> 
                 i.direction.to_string(),
                 i.minutes.to_string(),
                 i.purpose.to_string(),
-                i.their_attendees.join(", "),
+                i.their_attendees
+                    .iter()
+                    .chain(i.our_attendees.iter())
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 i.summary.clone(),
+                i.needs.clone(),
             ]);
         }
         line(t)?;
@@ -452,6 +496,21 @@ pub(crate) fn print_account(node: &Node, f: &AccountFile) -> anyhow::Result<()> 
     if !f.risks.is_empty() {
         line("\nRisks:")?;
         super::risk::print_risks(node, f, &roll)?;
+    }
+    if !f.withdrawn.is_empty() {
+        line("\nWithdrawn as entered by mistake (kept in history):")?;
+        let mut gone: Vec<_> = f.withdrawn.iter().collect();
+        gone.sort_by_key(|(_, w)| w.at);
+        for (id, w) in gone {
+            line(format!(
+                "  {} {} — by {} on {}: {}",
+                view::short(id),
+                w.what,
+                dash(&w.by),
+                when(w.at),
+                w.reason
+            ))?;
+        }
     }
     if !f.opportunities.is_empty() {
         line("\nOpportunities:")?;

@@ -18,15 +18,11 @@ pub(crate) fn run(ctx: &Ctx, cmd: ConfigCmd) -> anyhow::Result<()> {
     let (message, change): (String, Change) = match cmd {
         ConfigCmd::Show => return show(ctx, &node.organisation()?),
         ConfigCmd::Rag { amber_at, red_at } => {
-            if !(1..=25).contains(&amber_at) || !(1..=25).contains(&red_at) || amber_at > red_at {
-                anyhow::bail!(
-                    "--amber-at and --red-at are scores of likelihood × severity (1–25), with amber-at ≤ red-at"
-                );
-            }
+            let matrix = RagMatrix::from_checked_thresholds(amber_at, red_at)?;
             (
                 format!("Settings: RAG amber from {amber_at}, red from {red_at}"),
                 Box::new(move |c| {
-                    c.rag_matrix = RagMatrix::from_thresholds(amber_at, red_at);
+                    c.rag_matrix = matrix;
                     Ok(())
                 }),
             )
@@ -71,9 +67,6 @@ pub(crate) fn run(ctx: &Ctx, cmd: ConfigCmd) -> anyhow::Result<()> {
             )
         }
         ConfigCmd::StageDays { stage, days } => {
-            if days < 1 {
-                anyhow::bail!("days must be at least 1");
-            }
             let name = node.config()?.stage(&stage)?.name.clone();
             (
                 format!("Settings: stalled after {days} days in {name}"),
@@ -92,15 +85,6 @@ pub(crate) fn run(ctx: &Ctx, cmd: ConfigCmd) -> anyhow::Result<()> {
             unresponsive_attempts,
             stalled_days,
         } => {
-            for (name, v) in [
-                ("--contact-due-days", contact_due_days),
-                ("--unresponsive-days", unresponsive_days),
-                ("--stalled-days", stalled_days),
-            ] {
-                if v.is_some_and(|v| v < 1) {
-                    anyhow::bail!("{name} must be at least 1");
-                }
-            }
             let said: Vec<String> = [
                 contact_due_days.map(|d| format!("contact due after {d} days")),
                 unresponsive_days.map(|d| format!("unresponsive after {d} days")),

@@ -14,6 +14,18 @@ pub(crate) fn log(ctx: &Ctx, a: LogArgs) -> anyhow::Result<()> {
     let node = ctx.open()?;
     let file = find(&node, &a.file)?;
     let account = node.read(file)?;
+    // Everyone named with --with is someone of the org chart; anyone else is --with-other.
+    let mut people = Vec::new();
+    for name in &a.with {
+        let id = super::people::person(&account, name).map_err(|e| {
+            anyhow::anyhow!(
+                "--with: {e}; for someone not in the org chart use --with-other \"{name}\""
+            )
+        })?;
+        if !people.contains(&id) {
+            people.push(id);
+        }
+    }
     let i = Interaction {
         kind: word::<InteractionKind>(&a.kind)?,
         direction: word::<Direction>(&a.direction)?,
@@ -27,7 +39,12 @@ pub(crate) fn log(ctx: &Ctx, a: LogArgs) -> anyhow::Result<()> {
         } else {
             a.ours
         },
-        their_attendees: a.with,
+        their_attendees: people
+            .iter()
+            .map(|id| account.people[id].name.clone())
+            .chain(a.with_other.iter().map(|n| n.trim().to_string()))
+            .collect(),
+        people,
         purpose: word::<Purpose>(&a.purpose)?,
         summary: a.summary,
         needs: a.needs,
@@ -85,7 +102,7 @@ pub(crate) fn action(ctx: &Ctx, cmd: ActionCmd) -> anyhow::Result<()> {
                 Some(f) => vec![find(&node, &f)?],
                 None => node.account_file_ids()?,
             };
-            let today = node.now().date_naive();
+            let today = casebook::time::local_date(node.now());
             let mut rows = Vec::new();
             for f in files {
                 let account = node.read(f)?;

@@ -6,7 +6,7 @@ use anyhow::anyhow;
 use casebook::edit::{self, PersonPatch};
 use casebook::enums::{Coverage, InteractionKind, PersonRole};
 use casebook::model::{AccountFile, Person};
-use casebook::rules::coverage::{contacted, worst_coverage};
+use casebook::rules::coverage::{contacted, covered_total, worst_coverage};
 use casebook::view;
 use uuid::Uuid;
 
@@ -15,29 +15,20 @@ use super::{Ctx, find, opt_date, word};
 use crate::args::PersonCmd;
 use crate::output::{self, line};
 
-/// Find a person by id prefix or (unique) name.
+/// Find a person by exact name, id or unique id prefix (see [`view::resolve_person`]).
 pub(crate) fn person(f: &AccountFile, text: &str) -> anyhow::Result<Uuid> {
-    if let Ok(id) = view::resolve(&f.people, text, "person") {
-        return Ok(id);
-    }
-    let q = text.trim().to_lowercase();
-    let matches: Vec<&Uuid> = f
-        .people
-        .iter()
-        .filter(|(_, p)| p.name.to_lowercase() == q)
-        .map(|(id, _)| id)
-        .collect();
-    match matches.as_slice() {
-        [one] => Ok(**one),
-        [] => Err(anyhow!(
+    view::resolve_person(f, text).map_err(|e| match e {
+        casebook::DocError::AmbiguousEntry { .. } => anyhow!(
+            "'{text}' matches several people at {}; give the person's id (`casebook orgchart \"{}\"`)",
+            f.profile.name,
+            f.profile.name
+        ),
+        _ => anyhow!(
             "no person '{text}' at {}; run `casebook client show \"{}\"` to see people and their ids",
             f.profile.name,
             f.profile.name
-        )),
-        _ => Err(anyhow!(
-            "several people are called '{text}'; give the person's id instead"
-        )),
-    }
+        ),
+    })
 }
 
 pub(crate) fn run(ctx: &Ctx, cmd: PersonCmd) -> anyhow::Result<()> {
@@ -171,7 +162,8 @@ pub(crate) fn orgchart(ctx: &Ctx, file: &str) -> anyhow::Result<()> {
     if ctx.json {
         return output::json(&serde_json::json!({
             "client": f.profile.name, "people": f.people, "contacted": contacted(&f),
-            "total": f.people.len(), "disputes": f.disputes.people,
+            "total": covered_total(&f), "left": f.people.len() - covered_total(&f),
+            "disputes": f.disputes.people,
         }));
     }
     line(format!("Org chart of {}", f.profile.name))?;
@@ -244,10 +236,16 @@ pub(crate) fn orgchart(ctx: &Ctx, file: &str) -> anyhow::Result<()> {
             walk(&f, &children, *id, "", true, true, &mut seen)?;
         }
     }
-    let total = f.people.len();
+    let total = covered_total(&f);
     let contacted = contacted(&f);
     let pct = (contacted * 100).checked_div(total).unwrap_or(0);
+    let left = f.people.len() - total;
+    let left = if left > 0 {
+        format!("; {left} who left not counted")
+    } else {
+        String::new()
+    };
     line(format!(
-        "Coverage: {contacted} of {total} contacted ({pct}%)"
+        "Coverage: {contacted} of {total} contacted ({pct}%){left}"
     ))
 }

@@ -31,7 +31,7 @@ pub(crate) fn compute(
     to: Option<chrono::NaiveDate>,
 ) -> anyhow::Result<Portfolio> {
     let now = node.now();
-    let to = to.unwrap_or(now.date_naive());
+    let to = to.unwrap_or(casebook::time::local_date(now));
     let from = from.unwrap_or(to - Duration::days(90));
     if from > to {
         anyhow::bail!("--from {from} is after --to {to}; give the period start first");

@@ -382,6 +382,7 @@ fn appended_interactions_and_actions_never_conflict() {
         minutes: 20,
         our_attendees: vec![who.into()],
         their_attendees: vec!["Rhys Jones".into()],
+        people: vec![],
         purpose: Purpose::FactFinding,
         summary: format!("{who}'s call"),
         needs: String::new(),

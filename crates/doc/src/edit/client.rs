@@ -2,7 +2,7 @@
 
 use automerge::transaction::{Transactable, Transaction};
 use automerge::{Automerge, ObjType, ReadDoc, Value};
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
 use super::*;
@@ -54,6 +54,8 @@ pub fn create_client(
     }
     let stage = config.first_stage().to_string();
     let intake = new.intake_date.unwrap_or_else(|| ctx.now.date_naive());
+    dates::check_intake(intake, ctx.now)?;
+    let entered = dates::first_stage_entry(intake, ctx.now);
     let new = new.clone();
     let ctx2 = ctx.clone();
     transact(doc, ctx, format!("Added client {name}"), None, move |tx| {
@@ -68,15 +70,18 @@ pub fn create_client(
             ("source", new.source.as_str()),
         ] {
             if !v.is_empty() {
+                check_text(k, v.trim())?;
                 tx.put(&profile, k, v.trim())?;
             }
         }
         tx.put(&profile, "intake_date", intake.to_string())?;
         let segs = tx.put_object(&profile, "segments", ObjType::Map)?;
         for s in &new.segments {
+            check_length("segment", s.trim(), casebook_base::limits::MAX_NAME_CHARS)?;
             tx.put(&segs, s.trim().to_ascii_lowercase(), true)?;
         }
         if !new.lead.is_empty() {
+            check_text("lead", new.lead.trim())?;
             let team = path(tx, &["team"])?;
             tx.put(&team, "lead", new.lead.trim())?;
         }
@@ -85,7 +90,7 @@ pub fn create_client(
         if let Some(judge) = new.org {
             crate::org::write_judge(tx, judge)?;
         }
-        enter_stage(tx, &ctx2, &stage, "intake")
+        enter_stage(tx, &ctx2, &stage, "intake", entered)
     })
 }
 
@@ -94,14 +99,15 @@ fn enter_stage(
     ctx: &EditContext,
     stage: &str,
     note: &str,
+    at: DateTime<Utc>,
 ) -> Result<(), Error> {
     let journey = path(tx, &["journey"])?;
     tx.put(&journey, "stage", stage)?;
-    tx.put(&journey, "stage_entered", ctx.now.to_rfc3339())?;
+    tx.put(&journey, "stage_entered", at.to_rfc3339())?;
     let history = child(tx, &journey, "history")?;
     let entry = json(&StageEntry {
         stage: stage.to_string(),
-        at: Some(ctx.now),
+        at: Some(at),
         by: ctx.adviser.clone(),
         note: note.to_string(),
     })?;
@@ -226,6 +232,7 @@ pub fn edit_client(
                 _ => tx.put_object(&profile, "segments", ObjType::Map)?,
             };
             for s in &patch.add_segments {
+                check_length("segment", s.trim(), casebook_base::limits::MAX_NAME_CHARS)?;
                 tx.put(&segs, s.trim().to_ascii_lowercase(), true)?;
             }
             for s in &patch.remove_segments {
@@ -233,6 +240,7 @@ pub fn edit_client(
             }
         }
         if let Some(plan) = &patch.remedial_plan {
+            check_text("remedial_plan", plan)?;
             let journey = path(tx, &["journey"])?;
             tx.put(&journey, "remedial_plan", plan.as_str())?;
         }
@@ -240,11 +248,10 @@ pub fn edit_client(
     })
 }
 
-/// Move the client to another pathway stage, recording it in the stage history.
+/// Move the client to another pathway stage now, recording it in the stage history.
 ///
 /// # Errors
-/// [`Error::BadValue`] for a stage not in the pathway, [`Error::Rule`] if the client has
-/// exited or is already in that stage.
+/// As [`set_stage_at`].
 pub fn set_stage(
     doc: &mut Automerge,
     ctx: &EditContext,
@@ -252,8 +259,35 @@ pub fn set_stage(
     stage: &str,
     note: &str,
 ) -> Result<Edited, Error> {
+    set_stage_at(doc, ctx, config, stage, note, None)
+}
+
+/// Move the client to another pathway stage, entered at `at` (now if `None`), recording it in
+/// the stage history.
+///
+/// # Errors
+/// [`Error::BadValue`] for a stage not in the pathway, [`Error::Rule`] if the client has
+/// exited or is already in that stage, or if `at` is before the intake or the current stage's
+/// entry, or after now.
+pub fn set_stage_at(
+    doc: &mut Automerge,
+    ctx: &EditContext,
+    config: &OrgConfig,
+    stage: &str,
+    note: &str,
+    at: Option<DateTime<Utc>>,
+) -> Result<Edited, Error> {
     let stage = config.stage(stage)?.name.clone();
     let file = current(doc)?;
+    if let Some(at) = at {
+        dates::check_stage_entry(
+            at,
+            file.profile.intake_date,
+            file.journey.stage_entered,
+            ctx.now,
+        )?;
+    }
+    let at = at.unwrap_or(ctx.now);
     if file.is_exited() {
         return Err(Error::Rule(format!(
             "{} has exited; it has no journey to move",
@@ -274,7 +308,7 @@ pub fn set_stage(
     let ctx2 = ctx.clone();
     let note = note.to_string();
     transact(doc, ctx, message, None, move |tx| {
-        enter_stage(tx, &ctx2, &stage, &note)
+        enter_stage(tx, &ctx2, &stage, &note, at)
     })
 }
 
@@ -293,6 +327,9 @@ pub fn set_exit_plan(
         ));
     }
     let file = current(doc)?;
+    if let Some(date) = plan.planned_date {
+        dates::check_planned_exit(date, file.profile.intake_date)?;
+    }
     let value = json(plan)?;
     let verb = if file.journey.exit_plan.is_some() {
         "Revised"
@@ -326,6 +363,7 @@ pub fn exit_client(
             file.profile.name, exit.date, exit.reason
         )));
     }
+    dates::check_exit_date(record.date, file.profile.intake_date, ctx.now)?;
     let value = json(record)?;
     let message = format!("Exited {}: {}", file.profile.name, record.reason);
     transact(doc, ctx, message, None, move |tx| {

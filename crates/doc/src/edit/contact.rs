@@ -12,12 +12,22 @@ use crate::model::*;
 /// Log an interaction in the contact log (CL-1).
 ///
 /// # Errors
-/// [`Error::NoSuchEntry`] if it links to an unknown risk or opportunity.
+/// [`Error::NoSuchEntry`] if it links to an unknown risk or opportunity; [`Error::Rule`] if it
+/// is dated more than a day ahead (see [`dates::check_interaction_time`]).
 pub fn log_interaction(
     doc: &mut Automerge,
     ctx: &EditContext,
     interaction: &Interaction,
 ) -> Result<Edited, Error> {
+    dates::check_interaction_time(interaction.at, ctx.now)?;
+    if interaction.minutes > casebook_base::limits::MAX_INTERACTION_MINUTES {
+        return Err(Error::OutOfRange {
+            what: "an interaction's minutes",
+            value: i64::from(interaction.minutes),
+            min: 0,
+            max: i64::from(casebook_base::limits::MAX_INTERACTION_MINUTES),
+        });
+    }
     let file = current(doc)?;
     for r in &interaction.risks {
         if !file.risks.contains_key(r) {
@@ -35,6 +45,14 @@ pub fn log_interaction(
             });
         }
     }
+    for p in &interaction.people {
+        if !file.people.contains_key(p) {
+            return Err(Error::NoSuchEntry {
+                what: "person",
+                id: p.to_string(),
+            });
+        }
+    }
     let with = if interaction.their_attendees.is_empty() {
         file.profile.name.clone()
     } else {
@@ -44,11 +62,40 @@ pub fn log_interaction(
             file.profile.name
         )
     };
-    let message = format!(
+    // Meeting someone of the org chart covers them (CT-4): each linked person still there and
+    // not yet contacted is marked contacted, with the history saying when and by whom.
+    let newly_contacted: Vec<(Uuid, String)> = interaction
+        .people
+        .iter()
+        .filter_map(|id| file.people.get(id).map(|p| (id, p)))
+        .filter(|(_, p)| !p.left && p.coverage != Coverage::Contacted)
+        .map(|(id, p)| (*id, p.name.clone()))
+        .collect();
+    let mut message = format!(
         "Logged {} {} with {with}: {}",
         interaction.direction, interaction.kind, interaction.purpose
     );
-    add_entry(doc, ctx, &["interactions"], interaction, message)
+    if !newly_contacted.is_empty() {
+        let names: Vec<&str> = newly_contacted.iter().map(|(_, n)| n.as_str()).collect();
+        message.push_str(&format!("; now contacted: {}", names.join(", ")));
+    }
+    let coverage = json(&CoverageEntry {
+        state: Coverage::Contacted,
+        at: Some(interaction.at),
+        by: ctx.adviser.clone(),
+        planned_by: String::new(),
+        planned_for: None,
+    })?;
+    let id = Uuid::new_v4();
+    let value = json(interaction)?;
+    transact(doc, ctx, message, Some(id), move |tx| {
+        let parent = path(tx, &["interactions"])?;
+        put_json(tx, &parent, &id.to_string(), &value)?;
+        for (person, _) in &newly_contacted {
+            write_coverage(tx, *person, Coverage::Contacted, &coverage)?;
+        }
+        Ok(())
+    })
 }
 
 /// Add an agreed action (CL-2).

@@ -1,6 +1,6 @@
 //! People in the client's organisation and their contact coverage.
 
-use automerge::transaction::Transactable;
+use automerge::transaction::{Transactable, Transaction};
 use automerge::{Automerge, ObjType, ReadDoc, Value};
 use chrono::NaiveDate;
 use uuid::Uuid;
@@ -189,12 +189,23 @@ pub fn set_coverage(
     })?;
     let message = format!("Coverage of {}: {} → {state}", person.name, person.coverage);
     transact(doc, ctx, message, None, move |tx| {
-        let obj = path(tx, &["people", &id.to_string()])?;
-        tx.put(&obj, "coverage", state.as_str())?;
-        let hist = match tx.get(&obj, "coverage_history")? {
-            Some((Value::Object(ObjType::Map), h)) => h,
-            _ => tx.put_object(&obj, "coverage_history", ObjType::Map)?,
-        };
-        put_json(tx, &hist, &Uuid::new_v4().to_string(), &entry)
+        write_coverage(tx, id, state, &entry)
     })
+}
+
+/// Set person `id`'s coverage to `state` and add `entry` (a [`CoverageEntry`] as JSON) to its
+/// history, inside a transaction.
+pub(super) fn write_coverage(
+    tx: &mut Transaction<'_>,
+    id: Uuid,
+    state: Coverage,
+    entry: &serde_json::Value,
+) -> Result<(), Error> {
+    let obj = path(tx, &["people", &id.to_string()])?;
+    tx.put(&obj, "coverage", state.as_str())?;
+    let hist = match tx.get(&obj, "coverage_history")? {
+        Some((Value::Object(ObjType::Map), h)) => h,
+        _ => tx.put_object(&obj, "coverage_history", ObjType::Map)?,
+    };
+    put_json(tx, &hist, &Uuid::new_v4().to_string(), entry)
 }

@@ -4,8 +4,31 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::config::OrgConfig;
-use crate::enums::{ActionStatus, Direction, Purpose};
-use crate::model::AccountFile;
+use crate::enums::{ActionStatus, Direction, InteractionKind, Purpose};
+use crate::model::{AccountFile, Interaction};
+
+/// Whether an interaction shows the client engaging (JR-3): the client contacted us, or met us
+/// in person (a meeting, visit, event or hospitality that took place), whoever arranged it.
+pub fn is_response(i: &Interaction) -> bool {
+    i.direction == Direction::Inbound || !is_remote(i.kind)
+}
+
+/// Whether an outbound interaction is an attempt to reach the client that the client may
+/// leave unanswered (JR-3): a call, email, message or other contact at a distance.
+pub fn is_attempt(i: &Interaction) -> bool {
+    i.direction == Direction::Outbound && is_remote(i.kind)
+}
+
+/// Contact at a distance, which the client may ignore; meeting in person means they came.
+fn is_remote(kind: InteractionKind) -> bool {
+    matches!(
+        kind,
+        InteractionKind::Call
+            | InteractionKind::Email
+            | InteractionKind::Im
+            | InteractionKind::Other
+    )
+}
 
 /// The few facts about a file that the flags need, small enough to keep in the index so that
 /// portfolio questions never load a document.
@@ -26,12 +49,13 @@ pub struct Facts {
     pub last_progress: Option<DateTime<Utc>>,
     /// The latest contact of any kind.
     pub last_contact: Option<DateTime<Utc>>,
-    /// The latest inbound contact.
-    pub last_inbound: Option<DateTime<Utc>>,
+    /// The latest response of the client ([`is_response`]): inbound contact, or contact in
+    /// person.
+    pub last_response: Option<DateTime<Utc>>,
     /// The first contact.
     pub first_contact: Option<DateTime<Utc>>,
-    /// Outbound attempts since the latest inbound contact.
-    pub outbound_since_inbound: u32,
+    /// Attempts ([`is_attempt`]) after the latest response: the attempts left unanswered.
+    pub unanswered_attempts: u32,
     /// Intake date.
     pub intake: Option<NaiveDate>,
     /// Due dates of open actions, earliest first.
@@ -41,18 +65,16 @@ pub struct Facts {
 impl Facts {
     /// Extract the facts from a file.
     pub fn of(file: &AccountFile) -> Self {
-        let last_inbound = file
+        let last_response = file
             .interactions
             .values()
-            .filter(|i| i.direction == Direction::Inbound)
+            .filter(|i| is_response(i))
             .map(|i| i.at)
             .max();
-        let outbound = file
+        let unanswered = file
             .interactions
             .values()
-            .filter(|i| {
-                i.direction == Direction::Outbound && last_inbound.is_none_or(|li| i.at > li)
-            })
+            .filter(|i| is_attempt(i) && last_response.is_none_or(|r| i.at > r))
             .count();
         let reviews = file
             .interactions
@@ -80,9 +102,9 @@ impl Facts {
             stage_entered: first_entered,
             last_progress: reviews.chain(last_entered).max(),
             last_contact: file.last_contact(),
-            last_inbound,
+            last_response,
             first_contact: file.interactions.values().map(|i| i.at).min(),
-            outbound_since_inbound: u32::try_from(outbound).unwrap_or(u32::MAX),
+            unanswered_attempts: u32::try_from(unanswered).unwrap_or(u32::MAX),
             intake: file.profile.intake_date,
             open_action_dues: dues,
         }
@@ -166,36 +188,39 @@ pub fn stalled(facts: &Facts, config: &OrgConfig, now: DateTime<Utc>) -> Option<
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case", tag = "why")]
 pub enum Unresponsive {
-    /// No inbound contact for too long.
+    /// No response for too long.
     Silent {
-        /// Days since the last inbound contact (or since intake, if none).
+        /// Days since the last response (or since intake, if none).
         days: i64,
     },
-    /// Too many outbound attempts unanswered since the last inbound contact.
+    /// Too many attempts left unanswered since the last response.
     UnansweredAttempts {
-        /// Outbound attempts since the last inbound contact.
+        /// Attempts since the last response.
         attempts: u32,
     },
 }
 
 /// Whether an active client has stopped responding (JR-3).
 ///
-/// Silence is counted from the last inbound contact, or from intake (or the first contact)
-/// when the client has never contacted us.
+/// A response is inbound contact or contact in person ([`is_response`]); an attempt is an
+/// outbound call, email, message or other contact at a distance ([`is_attempt`]). The client
+/// is unresponsive when at least `unresponsive_attempts` attempts (never fewer than one) follow
+/// its latest response, or when its latest response (or, with none, its intake or first
+/// contact) is more than `unresponsive_days` ago.
 pub fn unresponsive(facts: &Facts, config: &OrgConfig, now: DateTime<Utc>) -> Option<Unresponsive> {
     if facts.exited {
         return None;
     }
-    if facts.outbound_since_inbound >= config.unresponsive_attempts {
+    if facts.unanswered_attempts >= config.unresponsive_attempts.max(1) {
         return Some(Unresponsive::UnansweredAttempts {
-            attempts: facts.outbound_since_inbound,
+            attempts: facts.unanswered_attempts,
         });
     }
     let intake = facts
         .intake
         .and_then(|d| d.and_hms_opt(0, 0, 0))
         .map(|d| d.and_utc());
-    let since = facts.last_inbound.or(intake).or(facts.first_contact)?;
+    let since = facts.last_response.or(intake).or(facts.first_contact)?;
     let days = days_between(since, now);
     (days > config.unresponsive_days).then_some(Unresponsive::Silent { days })
 }
@@ -233,15 +258,26 @@ mod tests {
     }
 
     fn contact(f: &mut AccountFile, day: i64, dir: Direction, purpose: Purpose) {
+        contact_by(f, day, InteractionKind::Call, dir, purpose);
+    }
+
+    fn contact_by(
+        f: &mut AccountFile,
+        day: i64,
+        kind: InteractionKind,
+        dir: Direction,
+        purpose: Purpose,
+    ) {
         f.interactions.insert(
             Uuid::new_v4(),
             Interaction {
-                kind: InteractionKind::Call,
+                kind,
                 direction: dir,
                 at: at(day),
                 minutes: 10,
                 our_attendees: vec![],
                 their_attendees: vec![],
+                people: vec![],
                 purpose,
                 summary: String::new(),
                 needs: String::new(),
@@ -319,6 +355,80 @@ mod tests {
         );
         contact(&mut f, 6, Direction::Inbound, Purpose::FactFinding);
         assert_eq!(unresponsive(&Facts::of(&f), &c, at(7)), None);
+    }
+
+    #[test]
+    fn meetings_and_visits_are_responses_not_attempts() {
+        let c = OrgConfig::default(); // 3 attempts
+        let mut f = in_stage("delivery", 0);
+        for day in 1..=3 {
+            contact_by(
+                &mut f,
+                day,
+                InteractionKind::Visit,
+                Direction::Outbound,
+                Purpose::ProgressReview,
+            );
+        }
+        let facts = Facts::of(&f);
+        assert_eq!(facts.unanswered_attempts, 0);
+        assert_eq!(unresponsive(&facts, &c, at(4)), None);
+        // Two unanswered emails after a meeting, then a third: flagged; a meeting answers them.
+        for day in 5..=6 {
+            contact_by(
+                &mut f,
+                day,
+                InteractionKind::Email,
+                Direction::Outbound,
+                Purpose::Sales,
+            );
+        }
+        assert_eq!(unresponsive(&Facts::of(&f), &c, at(7)), None);
+        contact_by(
+            &mut f,
+            7,
+            InteractionKind::Im,
+            Direction::Outbound,
+            Purpose::Sales,
+        );
+        assert_eq!(
+            unresponsive(&Facts::of(&f), &c, at(8)),
+            Some(Unresponsive::UnansweredAttempts { attempts: 3 })
+        );
+        contact_by(
+            &mut f,
+            9,
+            InteractionKind::Meeting,
+            Direction::Outbound,
+            Purpose::Sales,
+        );
+        assert_eq!(unresponsive(&Facts::of(&f), &c, at(10)), None);
+    }
+
+    #[test]
+    fn a_client_never_tried_is_not_flagged_by_attempts_even_with_a_zero_threshold() {
+        let mut c = OrgConfig::default();
+        c.unresponsive_attempts = 0;
+        let f = in_stage("delivery", 0);
+        assert_eq!(unresponsive(&Facts::of(&f), &c, at(1)), None);
+    }
+
+    #[test]
+    fn silence_counts_from_the_last_meeting_too() {
+        let c = OrgConfig::default(); // 60 days
+        let mut f = in_stage("delivery", 0);
+        contact_by(
+            &mut f,
+            50,
+            InteractionKind::Visit,
+            Direction::Outbound,
+            Purpose::Sales,
+        );
+        assert_eq!(unresponsive(&Facts::of(&f), &c, at(100)), None);
+        assert_eq!(
+            unresponsive(&Facts::of(&f), &c, at(111)),
+            Some(Unresponsive::Silent { days: 61 })
+        );
     }
 
     #[test]

@@ -175,6 +175,7 @@ fn contact(seed: usize, at: DateTime<Utc>, by: &str) -> Interaction {
         minutes: 15 + (seed % 8) as u32 * 15,
         our_attendees: vec![by.to_string()],
         their_attendees: vec!["Jane Smith".to_string()],
+        people: vec![],
         purpose: purposes[seed / 7 % purposes.len()],
         summary: format!(
             "Reviewed cash flow forecast and hiring plan; agreed to revisit supplier terms (note {seed})."

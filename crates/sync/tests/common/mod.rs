@@ -188,6 +188,7 @@ pub fn call(by: &str, at: chrono::DateTime<chrono::Utc>, summary: &str) -> Inter
         minutes: 15,
         our_attendees: vec![by.to_string()],
         their_attendees: vec![],
+        people: vec![],
         purpose: Purpose::ProgressReview,
         summary: summary.into(),
         needs: String::new(),
