@@ -81,7 +81,7 @@ impl Node {
                 })
             })
             .collect();
-        grants.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+        grants.sort_by_key(|g| g.name.to_lowercase());
         Ok(grants)
     }
 
@@ -113,7 +113,7 @@ impl Node {
             Grants::Revoke => (revocable, others),
             Grants::Refuse | Grants::Keep => (Vec::new(), [revocable, others].concat()),
         };
-        still_granted.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+        still_granted.sort_by_key(|g| g.name.to_lowercase());
         self.store().update(|txn| {
             for g in &unshared {
                 let doc = txn.load(g.file_id)?.ok_or_else(|| Error::NoSuchClient {
