@@ -7,6 +7,7 @@ mod demo;
 mod history;
 mod log;
 mod opp;
+mod opp_list;
 mod org;
 mod peers;
 mod people;

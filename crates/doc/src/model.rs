@@ -347,7 +347,7 @@ pub struct Opportunity {
     /// Expected timescale, free text or a date.
     #[serde(default)]
     pub timescale: String,
-    /// Open, won, lost or qualified out.
+    /// Open, on hold, won, lost, withdrawn or qualified out.
     #[serde(default)]
     pub status: OpportunityStatus,
     /// When it was raised.
@@ -356,6 +356,28 @@ pub struct Opportunity {
     /// COSMONAUTS qualification sessions, keyed by session id.
     #[serde(default)]
     pub sessions: BTreeMap<Uuid, QualificationSession>,
+    /// The outcome once won, lost or withdrawn (OP-4), written by `opp close`; absent while
+    /// the opportunity is pursued and in files from before outcomes were recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<Outcome>,
+}
+
+/// How an opportunity ended (OP-4): won, lost or withdrawn, when, for how much and why.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Outcome {
+    /// Won, lost or withdrawn (the status written with it).
+    pub result: OpportunityStatus,
+    /// The day it was decided.
+    pub date: NaiveDate,
+    /// The value won, or lost or withdrawn, in pounds.
+    #[serde(default)]
+    pub value: f64,
+    /// Why: what won it, or the loss reason a lost-order review starts from.
+    #[serde(default)]
+    pub reason: String,
+    /// The adviser who recorded it.
+    #[serde(default)]
+    pub by: String,
 }
 
 /// One COSMONAUTS qualification session (OP-2).

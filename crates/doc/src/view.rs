@@ -125,29 +125,70 @@ pub fn resolve<T>(map: &BTreeMap<Uuid, T>, text: &str, what: &'static str) -> Re
     }
 }
 
-/// Find a person of the file's org chart: by exact name (ignoring case and spacing; a name
-/// always selects its person even when it also reads as an id prefix), else by id or unique id
-/// prefix.
+/// An entry people call by a name: a person by name, a risk, opportunity or action by title.
+pub trait Named {
+    /// The name or title.
+    fn name(&self) -> &str;
+}
+
+impl Named for crate::model::Person {
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl Named for crate::model::Risk {
+    fn name(&self) -> &str {
+        &self.title
+    }
+}
+
+impl Named for crate::model::Opportunity {
+    fn name(&self) -> &str {
+        &self.title
+    }
+}
+
+impl Named for crate::model::Action {
+    fn name(&self) -> &str {
+        &self.title
+    }
+}
+
+/// Find an entry by its exact name or title (ignoring case and spacing; a name always selects
+/// its entry even when it also reads as an id prefix), else by id or unique id prefix.
 ///
 /// # Errors
-/// [`Error::NoSuchEntry`] if nobody matches; [`Error::AmbiguousEntry`] if several people share
+/// [`Error::NoSuchEntry`] if nothing matches; [`Error::AmbiguousEntry`] if several entries share
 /// the name, or the prefix matches several ids.
-pub fn resolve_person(file: &AccountFile, text: &str) -> Result<Uuid, Error> {
+pub fn resolve_named<T: Named>(
+    map: &BTreeMap<Uuid, T>,
+    text: &str,
+    what: &'static str,
+) -> Result<Uuid, Error> {
     let wanted = normalise_name(text);
-    let named: Vec<Uuid> = file
-        .people
+    let named: Vec<Uuid> = map
         .iter()
-        .filter(|(_, p)| normalise_name(&p.name) == wanted)
+        .filter(|(_, e)| normalise_name(e.name()) == wanted)
         .map(|(id, _)| *id)
         .collect();
     match named.as_slice() {
         [one] => Ok(*one),
-        [] => resolve(&file.people, text, "person"),
+        [] => resolve(map, text, what),
         _ => Err(Error::AmbiguousEntry {
-            what: "person",
+            what,
             id: text.to_string(),
         }),
     }
+}
+
+/// Find a person of the file's org chart by exact name, id or unique id prefix
+/// ([`resolve_named`]).
+///
+/// # Errors
+/// As [`resolve_named`].
+pub fn resolve_person(file: &AccountFile, text: &str) -> Result<Uuid, Error> {
+    resolve_named(&file.people, text, "person")
 }
 
 /// A name as compared: lowercase, runs of spaces as one.

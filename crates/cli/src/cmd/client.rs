@@ -521,14 +521,14 @@ pub(crate) fn print_account(node: &Node, f: &AccountFile) -> anyhow::Result<()> 
             "value",
             "status",
             "sessions",
-            "latest score",
+            "qualification",
             "risk",
         ]);
         for (id, o) in &f.opportunities {
-            let (scores, _) = cosmonauts::score_opportunity(o, &cfg);
-            let latest = scores
-                .last()
-                .and_then(|s| s.total)
+            // The current qualification: the latest answer per group, all ten groups.
+            let latest = cosmonauts::qualify(o, &cfg)
+                .current
+                .total
                 .map(|t| format!("{:.0}%", t * 100.0))
                 .unwrap_or("-".into());
             t.add_row(vec![
