@@ -33,7 +33,12 @@ pub(crate) struct Ctx {
 
 impl Ctx {
     pub(crate) fn open(&self) -> anyhow::Result<Node> {
-        Ok(Node::open(&self.data_dir)?)
+        let node = Node::open(&self.data_dir)?;
+        // On stderr, so scripts reading stdout (or --json) are undisturbed.
+        if let Some(exposed) = casebook::private::exposed_store(node.store().path()) {
+            eprintln!("warning: {exposed}");
+        }
+        Ok(node)
     }
 }
 
