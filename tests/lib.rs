@@ -111,6 +111,66 @@ impl Drop for Served {
     }
 }
 
+/// A `casebook serve` process whose log (stdout) is read line by line as it comes; killed
+/// when dropped.
+#[derive(Debug)]
+pub struct ServeLog {
+    child: std::process::Child,
+    lines: std::sync::mpsc::Receiver<String>,
+    seen: Vec<String>,
+}
+
+impl ServeLog {
+    /// The first log line containing `needle`, waiting up to `limit`; panics (listing what
+    /// was logged) if none comes, so a hang fails the test.
+    pub fn wait_for(&mut self, needle: &str, limit: Duration) -> String {
+        self.wait_for_nth(needle, 1, limit)
+    }
+
+    /// The `n`th log line (1-based) containing `needle`, waiting up to `limit`.
+    pub fn wait_for_nth(&mut self, needle: &str, n: usize, limit: Duration) -> String {
+        let deadline = std::time::Instant::now() + limit;
+        loop {
+            if let Some(l) = self.seen.iter().filter(|l| l.contains(needle)).nth(n - 1) {
+                return l.clone();
+            }
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match self.lines.recv_timeout(left) {
+                Ok(line) => self.seen.push(line),
+                Err(_) => panic!(
+                    "serve logged no line {n} with {needle:?} within {limit:?}: {:#?}",
+                    self.seen
+                ),
+            }
+        }
+    }
+
+    /// Everything logged so far (read without waiting).
+    pub fn seen(&mut self) -> &[String] {
+        while let Ok(line) = self.lines.try_recv() {
+            self.seen.push(line);
+        }
+        &self.seen
+    }
+
+    /// The address serve said it listens on (waits for that line).
+    pub fn addr(&mut self) -> String {
+        let line = self.wait_for("listening on ", Duration::from_secs(30));
+        line.split("listening on ")
+            .nth(1)
+            .and_then(|rest| rest.split_whitespace().next())
+            .unwrap_or_else(|| panic!("no address in {line:?}"))
+            .to_string()
+    }
+}
+
+impl Drop for ServeLog {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 /// A UDP port on loopback that was free a moment ago (for `serve --listen`).
 pub fn free_port() -> u16 {
     std::net::UdpSocket::bind("127.0.0.1:0")
@@ -165,8 +225,11 @@ impl Casebook {
         // clap names the program in usage lines by argv[0]: call it what people type.
         #[cfg(unix)]
         std::os::unix::process::CommandExt::arg0(&mut cmd, "casebook");
+        // Wide tables, so assertions on a table's text do not depend on where it wraps
+        // (tests/tests/terminal.rs checks the width itself).
         cmd.env_remove("CASEBOOK_DIR")
             .env("NO_COLOR", "1")
+            .env("COLUMNS", "400")
             .env("TZ", &self.zone)
             .arg("--data-dir")
             .arg(&self.dir);
@@ -184,6 +247,50 @@ impl Casebook {
             .spawn()
             .expect("casebook serve starts");
         Served(child)
+    }
+
+    /// Start `casebook serve ARGS...` (e.g. `--listen 127.0.0.1:0 --for 60`) with its log
+    /// read line by line; with `envs` set for it.
+    pub fn serve_logged(&self, args: &[&str], envs: &[(&str, &str)]) -> ServeLog {
+        use std::io::BufRead;
+        let mut cmd = self.std_command();
+        cmd.arg("serve")
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        for (k, v) in envs {
+            cmd.env(k, v);
+        }
+        let mut child = cmd.spawn().expect("casebook serve starts");
+        let (tx, lines) = std::sync::mpsc::channel();
+        for out in [
+            child
+                .stdout
+                .take()
+                .map(|o| Box::new(o) as Box<dyn std::io::Read + Send>),
+            child
+                .stderr
+                .take()
+                .map(|e| Box::new(e) as Box<dyn std::io::Read + Send>),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            let tx = tx.clone();
+            std::thread::spawn(move || {
+                for line in std::io::BufReader::new(out).lines().map_while(Result::ok) {
+                    if tx.send(line).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        ServeLog {
+            child,
+            lines,
+            seen: Vec::new(),
+        }
     }
 
     /// `casebook sync PEER`, tried until `serve` on the other side listens (a few seconds).
@@ -323,6 +430,31 @@ impl Casebook {
             .into_iter()
             .find(|c| c["file_id"] == file_id)
             .unwrap_or_else(|| panic!("no client {file_id} in client list --all"))
+    }
+
+    /// Let `other` change `file` here: trust its node (by its ticket) under the name of its
+    /// data directory, and share the file with it `--write`. A copy `other` then imports or
+    /// merges is one it may edit (a file not shared with a node is read-only there).
+    pub fn share_for_writing(&self, other: &Casebook, file: &str) {
+        let ticket = other.json(&["invite"])["ticket"]
+            .as_str()
+            .expect("a ticket")
+            .to_string();
+        let name = other
+            .dir()
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("a UTF-8 directory name")
+            .to_string();
+        let id = other.json(&["id"])["node_id"].clone();
+        let trusted = self.json(&["peer", "list"]);
+        if !trusted
+            .as_array()
+            .is_some_and(|peers| peers.iter().any(|p| p["node"] == id))
+        {
+            self.json(&["peer", "add", &ticket, "--name", &name]);
+        }
+        self.json(&["share", file, &name, "--write"]);
     }
 
     /// `show FILE --json`'s account file.

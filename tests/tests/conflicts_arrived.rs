@@ -13,6 +13,8 @@ fn a_merge_that_brings_concurrent_values_says_so_and_names_the_command() {
     let a = sb.init("a", "Alice");
     let b = sb.init("b", "Bob");
     a.add_client("Afon Valley Foods", &[]);
+    // Bob may change the file: a copy not shared with his node would be read-only there.
+    a.share_for_writing(&b, "Afon");
     let first = sb.path("afon-1.automerge");
     a.json(&[
         "export",

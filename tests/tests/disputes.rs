@@ -60,6 +60,8 @@ fn a_red_assessment_hidden_by_the_merge_shows_red_and_disputed_on_both_nodes_unt
         "--severity",
         "4",
     ]));
+    // Bob may change the file: a copy not shared with his node would be read-only there.
+    a.share_for_writing(&b, "Afon");
     let first = sb.path("afon-1.automerge");
     a.json(&[
         "export",

@@ -205,3 +205,19 @@ fn client_show_prints_every_stored_field() {
         );
     }
 }
+
+#[test]
+fn show_at_changes_ago_goes_back_and_not_past_the_first_change() {
+    let sb = sandbox();
+    let cb = sb.init("a", "Alice");
+    let file = cb.add_client("Acme Ltd", &[]);
+    cb.json(&["client", "edit", &file, "--sector", "Retail"]);
+    cb.json(&["client", "edit", &file, "--sector", "Food"]);
+    let shown = cb.json(&["show", &file, "--at", "1 change ago"]);
+    assert_eq!(shown["account_file"]["profile"]["sector"], "Retail");
+    let shown = cb.json(&["show", &file, "--at", "2 changes ago"]);
+    assert_eq!(shown["account_file"]["profile"]["name"], "Acme Ltd");
+    assert_eq!(shown["account_file"]["profile"]["sector"], "");
+    let run = cb.refuses(&["show", &file, "--at", "3 changes ago"]);
+    assert!(run.stderr.contains("the file has 3 changes"), "{run}");
+}

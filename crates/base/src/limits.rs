@@ -100,8 +100,13 @@ pub const MAX_MESSAGES_PER_BATCH: usize = 256;
 /// How often `casebook serve` looks for local changes to send, and for revoked trust.
 pub const LIVE_POLL_MS: u64 = 100;
 
-/// How often `casebook serve` dials trusted peers it is not connected to.
+/// How long `casebook serve` waits before dialling again a peer it could not reach (or that
+/// refused it) the first time; each further failure doubles the wait, up to
+/// [`REDIAL_MAX_MS`].
 pub const REDIAL_MS: u64 = 2_000;
+
+/// The longest `casebook serve` waits before dialling a failing peer again (five minutes).
+pub const REDIAL_MAX_MS: u64 = 300_000;
 
 /// Ranges one `Reconcile` message may carry: a range whose fingerprints differ is split into
 /// this many sub-ranges, so reconciling `n` files takes about log16(n / 32) rounds.

@@ -9,12 +9,13 @@ use crate::{Error, NodeId};
 const PREFIX: &str = "casebook:";
 
 /// What `casebook invite` prints and `casebook peer add` reads:
-/// `casebook:<node id>@<ip:port>[,<ip:port>...]`.
+/// `casebook:<node id>@<ip:port>[,<ip:port>...]`, or `casebook:<node id>@` for a node that
+/// only dials out (nobody can dial it, but the node it dials must know its key).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Ticket {
     /// The node to trust.
     pub node: NodeId,
-    /// Where it listens.
+    /// Where it listens; empty for a node that only dials.
     pub addrs: Vec<SocketAddr>,
 }
 
@@ -48,9 +49,6 @@ impl FromStr for Ticket {
                     .map_err(|_| bad(&format!("'{a}' is not an ip:port address")))
             })
             .collect::<Result<Vec<_>, _>>()?;
-        if addrs.is_empty() {
-            return Err(bad("it names no address"));
-        }
         Ok(Self { node, addrs })
     }
 }
@@ -69,6 +67,14 @@ mod tests {
             ],
         };
         assert_eq!(t.to_string().parse::<Ticket>().unwrap(), t);
+        let dials_only = Ticket {
+            node: t.node,
+            addrs: vec![],
+        };
+        assert_eq!(
+            dials_only.to_string().parse::<Ticket>().unwrap(),
+            dials_only
+        );
     }
 
     #[test]

@@ -78,6 +78,11 @@ mod tests {
             .unwrap()
             .entry
             .unwrap();
+        // Bob may change the file: a copy not shared with his node is read-only there.
+        alice
+            .add_peer(&bob.invite(&[]).unwrap(), "Bob (laptop)", "Bob")
+            .unwrap();
+        alice.share(file, "Bob (laptop)", "write").unwrap();
         bob.import_automerge(&alice.export_automerge(file).unwrap(), "afon.automerge")
             .unwrap();
         for (node, likelihood) in [(&alice, 3), (&bob, 4)] {

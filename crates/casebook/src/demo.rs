@@ -460,6 +460,7 @@ pub fn build(
                         status: Default::default(),
                         raised: Some(node_time(&now, 60)),
                         sessions: Default::default(),
+                        outcome: None,
                     },
                 )
             })?

@@ -31,6 +31,27 @@ pub enum Error {
         /// The client's name.
         name: String,
     },
+    /// An edit of a file that came by `merge` or `import` and is not shared with this node:
+    /// every peer would refuse its changes, so it is refused here, before anything is stored.
+    #[error(
+        "account file '{name}' came from a file and is not shared with this node, so this node may not change it (every other node would refuse the change); ask someone who may write it to run `casebook share \"{name}\" <this node or adviser> --write` and sync with them"
+    )]
+    NotShared {
+        /// The client's name.
+        name: String,
+    },
+    /// `peer remove` would leave files granting the peer access: adding it again later would
+    /// restore that access silently.
+    #[error(
+        "{peer} still has access to {} file(s) this node can revoke: {}. Nothing was changed. Run again with --unshare to revoke them in the same step, or --keep-shares to keep them (adding the peer again then restores that access)",
+        .files.len(), .files.join(", ")
+    )]
+    StillShared {
+        /// The peer's name.
+        peer: String,
+        /// Each file, with the role it grants.
+        files: Vec<String>,
+    },
     /// The organisation's document is not held here.
     #[error(
         "this node holds no organisation {id}; ask one of its administrators to run `casebook org add <this node>`, then sync with them"
@@ -75,7 +96,7 @@ pub enum Error {
     },
     /// A point in history could not be found.
     #[error(
-        "'{at}' is neither a change of this file nor a date-time; use a change hash (or its first 8+ characters) from `casebook history FILE`, or a time like 2026-05-12 or 2026-05-12T14:30:00Z"
+        "'{at}' is neither a change of this file nor a date-time; use a change hash (or its first 8+ characters) from `casebook history FILE`, \"N changes ago\", or a local time like 2026-05-12, 12/05/2026 14:30 or 2026-05-12T14:30:00Z"
     )]
     NoSuchPoint {
         /// What was asked for.
@@ -90,6 +111,17 @@ pub enum Error {
         at: String,
         /// When the file's first change was made (UTC).
         created: String,
+    },
+    /// "N changes ago" went back past the file's first change.
+    #[error(
+        "the file has {changes} changes, so {n} changes ago it did not exist yet; give 0 to {} changes ago",
+        .changes.saturating_sub(1)
+    )]
+    TooFewChanges {
+        /// How many changes back was asked for.
+        n: usize,
+        /// How many changes the file has (not counting its empty skeleton).
+        changes: usize,
     },
     /// A new client looks like one already in the store.
     #[error(

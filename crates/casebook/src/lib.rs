@@ -30,8 +30,10 @@ mod error;
 pub mod import;
 mod node;
 pub mod organisation;
+mod peer_removal;
 mod peers;
 pub mod portfolio;
+pub mod private;
 pub mod time;
 
 pub use casebook_base::{FileId, NodeId, SecretKey, Ticket, guard, limits};
@@ -50,6 +52,7 @@ pub use error::Error;
 pub use node::{
     BroughtIn, HistoryEntry, KEY_FILE, MergeReport, Node, STORE_FILE, default_data_dir,
 };
+pub use peer_removal::{Grant, Grants, PeerRemoval};
 pub use time::parse_event_time;
 
 /// The account-file error type, re-exported for callers that match on it.

@@ -104,7 +104,8 @@ pub struct MergeReport {
 }
 
 impl Node {
-    /// Create a data directory with a new node key and an empty store.
+    /// Create a data directory with a new node key and an empty store: the directory (if new)
+    /// readable by its owner only (0700 on Unix), the store file too (0600).
     ///
     /// A directory left by an interrupted `init` (a key file but no store) is finished: its
     /// key is kept if it is whole, and replaced if the crash tore it (no store was ever made
@@ -127,7 +128,7 @@ impl Node {
             let path = path.to_path_buf();
             move |source| Error::Io { path, source }
         };
-        std::fs::create_dir_all(dir).map_err(io(dir))?;
+        crate::private::create_dir(dir).map_err(io(dir))?;
         let key = init_key(&dir.join(KEY_FILE))?;
         let new_path = dir.join(STORE_FILE_NEW);
         if new_path.exists() {
@@ -138,6 +139,7 @@ impl Node {
             key.node_id(),
             &[(ADVISER_META, adviser.trim().as_bytes())],
         )?);
+        crate::private::restrict_file(&new_path)?;
         std::fs::rename(&new_path, &store_path).map_err(io(&store_path))?;
         // The rename (and the key file's entry) are durable once the directory is.
         std::fs::File::open(dir)
@@ -207,8 +209,12 @@ impl Node {
             adviser,
             clock: None,
         };
-        node.ensure_organisation()?;
-        node.refresh_stale_summaries()?;
+        // A read-only store is opened to be read, listed and exported: it gains no organisation
+        // document and refreshes no summary (writes) until it may be written again.
+        if node.store.read_only_reason().is_none() {
+            node.ensure_organisation()?;
+            node.refresh_stale_summaries()?;
+        }
         Ok(node)
     }
 
@@ -346,14 +352,17 @@ impl Node {
         self.store.update(|txn| {
             let doc = self.load_in(txn, file)?;
             let before = doc.get_heads();
-            // A file shared with this node for reading only: its changes would be refused by
+            // A file this node may not write, whether shared with it for reading only or
+            // brought in by `merge`/`import` without naming it: its changes would be refused by
             // every peer (see `authority`), so the edit is refused here, where the adviser can
-            // be told why. (A copy that does not name this node at all came by file exchange,
-            // `import`, outside sharing, and stays editable as before.)
+            // be told why, by the same rule sync applies.
             let me = self.node_id();
-            if authority::may_read(&doc, &me) && !authority::may_write_at(&doc, &me, &before) {
-                return Err(Error::ReadOnly {
-                    name: view::read(&doc)?.profile.name,
+            if !authority::may_write_at(&doc, &me, &before) {
+                let name = view::read(&doc)?.profile.name;
+                return Err(if authority::may_read(&doc, &me) {
+                    Error::ReadOnly { name }
+                } else {
+                    Error::NotShared { name }
                 });
             }
             let config = self.config_in(txn, &doc)?;
@@ -646,6 +655,11 @@ impl Node {
     pub fn heads_at(&self, doc: &Automerge, at: &str) -> Result<Vec<ChangeHash>, Error> {
         if let Some(h) = history::find_change(doc, at) {
             return Ok(vec![h]);
+        }
+        // "3 changes ago".
+        if let Some(n) = changes_ago(at) {
+            return history::heads_changes_ago(doc, n)
+                .map_err(|changes| Error::TooFewChanges { n, changes });
         }
         let time = crate::time::parse_point_in_time(at)
             .ok_or_else(|| Error::NoSuchPoint { at: at.to_string() })?;
@@ -1003,6 +1017,15 @@ fn init_key(path: &Path) -> Result<SecretKey, Error> {
     let key = SecretKey::generate()?;
     key.write_new(path)?;
     Ok(key)
+}
+
+/// The N of "N changes ago" (or "1 change ago").
+fn changes_ago(text: &str) -> Option<usize> {
+    let text = text.trim().to_lowercase();
+    let n = text
+        .strip_suffix(" changes ago")
+        .or_else(|| text.strip_suffix(" change ago"))?;
+    n.trim().parse().ok()
 }
 
 /// Refuse a key that is not the node key of `store` (`key_path` names it in the error).

@@ -13,22 +13,19 @@ pub(crate) const LISTEN_META: &str = "listen_addrs";
 impl Node {
     /// The ticket another adviser needs to trust this node: its id and where it listens.
     ///
-    /// With no `addrs`, uses the addresses recorded by the last `serve`.
+    /// With no `addrs`, uses the addresses recorded by the last `serve`; with none recorded
+    /// either, the ticket has no address: the other node cannot dial this one, but trusts it
+    /// when this node dials (both sides pin each other's key, so each must add the other's
+    /// ticket).
     ///
     /// # Errors
-    /// [`Error::BadInput`] when no address is given or recorded.
+    /// Store errors.
     pub fn invite(&self, addrs: &[SocketAddr]) -> Result<Ticket, Error> {
         let addrs = if addrs.is_empty() {
             self.listen_addrs()?
         } else {
             addrs.to_vec()
         };
-        if addrs.is_empty() {
-            return Err(Error::BadInput {
-                name: "invite".into(),
-                reason: "no listening address is known yet; give --addr IP:PORT (where `casebook serve --listen` will listen)".into(),
-            });
-        }
         Ok(Ticket {
             node: self.node_id(),
             addrs,
@@ -144,7 +141,8 @@ impl Node {
         }
     }
 
-    /// Stop trusting a peer. Returns the peer removed.
+    /// Stop trusting a peer, keeping every grant files give it. Returns the peer removed.
+    /// [`Node::remove_peer_with`] also revokes them (what `casebook peer remove` uses).
     ///
     /// # Errors
     /// As [`Node::find_peer`].
@@ -231,7 +229,10 @@ mod tests {
         let (da, db) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
         let a = Node::init(da.path(), "Alice").unwrap();
         let b = Node::init(db.path(), "Bob").unwrap();
-        assert!(a.invite(&[]).is_err(), "no address known yet");
+        assert!(
+            a.invite(&[]).unwrap().addrs.is_empty(),
+            "no address known yet: a ticket for a node that only dials"
+        );
         let ticket = a.invite(&["127.0.0.1:7447".parse().unwrap()]).unwrap();
         let text = ticket.to_string();
         let peer = b

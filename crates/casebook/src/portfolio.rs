@@ -97,6 +97,9 @@ pub struct Portfolio {
     pub unresponsive: Vec<Flagged>,
     /// Active clients whose risk roll-up is red (RK-2).
     pub red_rollups: Vec<Flagged>,
+    /// Active clients whose risk register holds data the roll-up works around (a parent
+    /// cycle, an unknown parent, a value off the 1–5 scale) until an adviser corrects it.
+    pub risk_data_problems: Vec<Flagged>,
     /// Active clients without an exit plan (JR-4: should be none).
     pub no_exit_plan: Vec<Flagged>,
     /// Active clients without a named point of contact (CT-1: should be none).
@@ -184,6 +187,7 @@ pub fn portfolio_judged(
         stalled: vec![],
         unresponsive: vec![],
         red_rollups: vec![],
+        risk_data_problems: vec![],
         no_exit_plan: vec![],
         no_point_of_contact: vec![],
         overdue_actions: vec![],
@@ -231,6 +235,14 @@ pub fn portfolio_judged(
         if s.rag == Some(Rag::Red) {
             let detail = format!("{} open risks", s.open_risks);
             p.red_rollups.push(disputed_flag(s, detail, s.rag_disputed));
+        }
+        if s.risk_problems > 0 {
+            let detail = format!(
+                "{} data problem(s) in the risk register: casebook risk list {}",
+                s.risk_problems,
+                s.file_id.get(..8).unwrap_or(&s.file_id)
+            );
+            p.risk_data_problems.push(flag(s, detail));
         }
         if !s.has_exit_plan {
             p.no_exit_plan.push(flag(s, "no exit plan agreed".into()));

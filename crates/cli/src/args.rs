@@ -113,6 +113,18 @@ pub(crate) enum Command {
     /// Add, complete and list agreed actions.
     #[command(subcommand)]
     Action(ActionCmd),
+    /// Withdraw an interaction, action, person, risk or opportunity entered by mistake: it
+    /// leaves every list and rule, and the file's history keeps it with who withdrew it and
+    /// why. (This is not erasure: the entry stays in history on every node.)
+    Withdraw {
+        /// The client.
+        file: String,
+        /// The entry's id, or its first characters as lists show them.
+        id: String,
+        /// Why it is withdrawn (e.g. "logged against the wrong client").
+        #[arg(long)]
+        reason: String,
+    },
     /// Add, assess and list risks, with the highest-colour-wins roll-up.
     #[command(subcommand)]
     Risk(RiskCmd),
@@ -131,7 +143,8 @@ pub(crate) enum Command {
     Diff {
         /// The client.
         file: String,
-        /// From: a change hash (8+ characters) from `casebook history`, or a date or date-time.
+        /// From: a change hash (8+ characters) from `casebook history`, "N changes ago", or a
+        /// local date or date-time.
         from: String,
         /// To: as FROM; default now.
         to: Option<String>,
@@ -215,8 +228,9 @@ pub(crate) enum Command {
 pub(crate) struct ShowArgs {
     /// The client.
     pub file: String,
-    /// Show the file as it was at a change hash (from `casebook history`) or a local date-time
-    /// (a date alone means the end of that day).
+    /// Show the file as it was at a change hash (from `casebook history`), "N changes ago"
+    /// ("1 change ago": before the latest change), or a local date-time (a date alone means
+    /// the end of that day).
     #[arg(long)]
     pub at: Option<String>,
 }

@@ -7,6 +7,7 @@ mod demo;
 mod history;
 mod log;
 mod opp;
+mod opp_list;
 mod org;
 mod peers;
 mod people;
@@ -14,6 +15,7 @@ mod portfolio;
 mod risk;
 mod sync;
 mod transfer;
+mod withdraw;
 
 use std::path::PathBuf;
 
@@ -31,7 +33,12 @@ pub(crate) struct Ctx {
 
 impl Ctx {
     pub(crate) fn open(&self) -> anyhow::Result<Node> {
-        Ok(Node::open(&self.data_dir)?)
+        let node = Node::open(&self.data_dir)?;
+        // On stderr, so scripts reading stdout (or --json) are undisturbed.
+        if let Some(exposed) = casebook::private::exposed_store(node.store().path()) {
+            eprintln!("warning: {exposed}");
+        }
+        Ok(node)
     }
 }
 
@@ -77,6 +84,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Orgchart { file } => people::orgchart(&ctx, &file),
         Command::Log(a) => log::log(&ctx, a),
         Command::Action(c) => log::action(&ctx, c),
+        Command::Withdraw { file, id, reason } => withdraw::run(&ctx, &file, &id, &reason),
         Command::Risk(c) => risk::run(&ctx, c),
         Command::Opportunity(c) => opp::run(&ctx, c),
         Command::Portfolio(a) => portfolio::run(&ctx, &a),

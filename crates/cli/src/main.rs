@@ -8,6 +8,7 @@ mod args;
 mod cmd;
 mod output;
 mod progress;
+mod terminal;
 
 use std::process::ExitCode;
 

@@ -14,11 +14,15 @@ pub(crate) fn json<T: Serialize>(value: &T) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// A table with a header row, sized to the terminal.
+/// A table with a header row, sized to the terminal: long text wraps within its column. When
+/// stdout is no terminal (a pipe, a file) the table fits `COLUMNS`, or 80 columns.
 pub(crate) fn table(header: &[&str]) -> Table {
     let mut t = Table::new();
     t.set_content_arrangement(ContentArrangement::Dynamic)
         .set_header(header.iter().copied());
+    if t.width().is_none() {
+        t.set_width(crate::terminal::fallback_width());
+    }
     t
 }
 

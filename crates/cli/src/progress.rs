@@ -1,8 +1,8 @@
 //! A progress bar on stderr for work that may take more than a second (imports, exports).
 //!
 //! The bar stays hidden for its first second, so quick commands print nothing extra, and it is
-//! drawn only when stderr is a terminal (indicatif hides it otherwise): stdout, where `--json`
-//! goes, is never touched.
+//! drawn only where a spinner may be ([`crate::terminal::animate`]: stderr a terminal, no
+//! `NO_COLOR`): stdout, where `--json` goes, is never touched.
 
 use std::sync::mpsc;
 use std::thread::JoinHandle;
@@ -50,7 +50,9 @@ impl Progress {
         let (done, wait) = mpsc::channel::<()>();
         let shown = bar.clone();
         let shower = std::thread::spawn(move || {
-            if let Err(mpsc::RecvTimeoutError::Timeout) = wait.recv_timeout(SHOW_AFTER) {
+            if let Err(mpsc::RecvTimeoutError::Timeout) = wait.recv_timeout(SHOW_AFTER)
+                && crate::terminal::animate()
+            {
                 shown.set_draw_target(ProgressDrawTarget::stderr());
                 shown.enable_steady_tick(Duration::from_millis(120));
             }

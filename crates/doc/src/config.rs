@@ -315,12 +315,16 @@ mod tests {
 
     #[test]
     fn thresholds_out_of_range_are_refused_with_the_range() {
-        let mut c = OrgConfig::default();
-        c.unresponsive_attempts = 0;
+        let c = OrgConfig {
+            unresponsive_attempts: 0,
+            ..OrgConfig::default()
+        };
         let err = c.validate().unwrap_err().to_string();
         assert!(err.contains("between 1 and 100, got 0"), "{err}");
-        let mut c = OrgConfig::default();
-        c.contact_due_days = 0;
+        let c = OrgConfig {
+            contact_due_days: 0,
+            ..OrgConfig::default()
+        };
         assert!(c.validate().is_err());
         let mut c = OrgConfig::default();
         c.pathway[0].max_days = -3;

@@ -6,9 +6,10 @@
 //! write with the highest operation id, which says nothing about which adviser is right. A rule
 //! that read only that value could show amber while Alice's red waits unseen. `read` collects
 //! every concurrent value of the fields the rules read: a risk's likelihood, severity, status,
-//! response and residual values, the client's stage (and when it was entered) and each
-//! person's coverage. The rules ([`crate::rules::rollup::worst_rag`],
-//! [`crate::rules::flags::stalled`], [`crate::rules::coverage::worst_coverage`]) judge by the
+//! response and residual values, the client's stage (and when it was entered), each
+//! person's coverage and each opportunity's status. The rules
+//! ([`crate::rules::rollup::worst_rag`], [`crate::rules::flags::stalled`],
+//! [`crate::rules::coverage::worst_coverage`]) judge by the
 //! worst of them, and the views mark the item as disputed until an adviser resolves the
 //! conflict (`casebook resolve`), whose change supersedes every concurrent value.
 //!
@@ -25,7 +26,7 @@ use serde::de::DeserializeOwned;
 use uuid::Uuid;
 
 use crate::Error;
-use crate::enums::{Coverage, RiskResponse, RiskStatus};
+use crate::enums::{Coverage, OpportunityStatus, RiskResponse, RiskStatus};
 
 /// Every field of one account file that a rule reads and that holds differing concurrent values,
 /// with those values; and how many fields of the file hold concurrent values at all.
@@ -53,6 +54,10 @@ pub struct Disputes {
     /// People whose coverage state is disputed, keyed by person id.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub people: BTreeMap<Uuid, PersonDispute>,
+    /// Opportunities whose status is disputed (one adviser recorded it lost while another
+    /// kept it open), keyed by opportunity id.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub opportunities: BTreeMap<Uuid, OpportunityDispute>,
 }
 
 /// The disputed fields of one risk: each list holds the field's differing concurrent values, or
@@ -87,6 +92,15 @@ pub struct PersonDispute {
     pub coverage: Vec<Coverage>,
 }
 
+/// The disputed status of one opportunity.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct OpportunityDispute {
+    /// Concurrent statuses; its risks leave the account's roll-up only if every one of them
+    /// says so ([`crate::rules::rollup::opportunity_ended`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub status: Vec<OpportunityStatus>,
+}
+
 impl Disputes {
     /// Whether the client's stage is disputed.
     pub fn stage_disputed(&self) -> bool {
@@ -95,7 +109,10 @@ impl Disputes {
 
     /// Whether any field a rule reads is disputed (the conflict count aside).
     pub fn any(&self) -> bool {
-        self.stage_disputed() || !self.risks.is_empty() || !self.people.is_empty()
+        self.stage_disputed()
+            || !self.risks.is_empty()
+            || !self.people.is_empty()
+            || !self.opportunities.is_empty()
     }
 
     /// The disputed fields of a risk, if any.
@@ -106,6 +123,11 @@ impl Disputes {
     /// The disputed coverage of a person, if any.
     pub fn person(&self, id: &Uuid) -> Option<&PersonDispute> {
         self.people.get(id)
+    }
+
+    /// The disputed status of an opportunity, if any.
+    pub fn opportunity(&self, id: &Uuid) -> Option<&OpportunityDispute> {
+        self.opportunities.get(id)
     }
 }
 
@@ -201,6 +223,23 @@ pub(crate) fn read(
             let coverage = at.values(fields, &obj, "coverage")?;
             if !coverage.is_empty() {
                 out.people.insert(id, PersonDispute { coverage });
+            }
+        }
+    }
+    if let Some((opps, section)) = at.child(root, &ROOT, "opportunities")? {
+        for (key, entry) in opps.iter() {
+            let (Ok(id), hydrate::Value::Map(fields)) = (key.parse::<Uuid>(), &entry.value) else {
+                continue;
+            };
+            if !flagged(fields, "status") {
+                continue;
+            }
+            let Some((_, obj)) = at.child(opps, &section, key)? else {
+                continue;
+            };
+            let status = at.values(fields, &obj, "status")?;
+            if !status.is_empty() {
+                out.opportunities.insert(id, OpportunityDispute { status });
             }
         }
     }

@@ -21,6 +21,7 @@ mod people;
 mod plan;
 mod risk;
 mod sharing;
+mod withdraw;
 
 pub use client::*;
 pub use contact::*;
@@ -29,6 +30,7 @@ pub use people::*;
 pub use plan::*;
 pub use risk::*;
 pub use sharing::*;
+pub use withdraw::*;
 
 /// Who is editing, and when: stamped on the change and on entries that record an author.
 #[derive(Clone, Debug)]

@@ -31,6 +31,12 @@ macro_rules! vocabulary {
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $text,)+ }
             }
+
+            /// The value in words for people (`qualified out`, `decision maker`); it parses
+            /// back too.
+            pub fn words(self) -> String {
+                self.as_str().replace('-', " ")
+            }
         }
 
         impl std::fmt::Display for $name {
@@ -265,6 +271,22 @@ vocabulary! {
         Lost => "lost",
         /// Qualified out: all activity stops.
         QualifiedOut => "qualified-out",
+        /// Withdrawn: we (or the client) stopped pursuing it (OP-4).
+        Withdrawn => "withdrawn",
+    }
+}
+
+impl OpportunityStatus {
+    /// Whether the opportunity has an outcome recorded by `opp close` (won, lost or
+    /// withdrawn), so it cannot be closed or qualified again.
+    pub fn is_outcome(self) -> bool {
+        matches!(self, Self::Won | Self::Lost | Self::Withdrawn)
+    }
+
+    /// Whether the opportunity's risks have left the account's roll-up: it is qualified out,
+    /// lost or withdrawn (an order won carries its risks on).
+    pub fn leaves_rollup(self) -> bool {
+        matches!(self, Self::QualifiedOut | Self::Lost | Self::Withdrawn)
     }
 }
 
@@ -347,6 +369,13 @@ mod tests {
         let err = "purple".parse::<Rag>().unwrap_err().to_string();
         assert!(err.contains("purple"), "{err}");
         assert!(err.contains("green, amber, red"), "{err}");
+    }
+
+    #[test]
+    fn words_are_for_people_and_parse_back() {
+        let s = OpportunityStatus::QualifiedOut;
+        assert_eq!(s.words(), "qualified out");
+        assert_eq!(s.words().parse::<OpportunityStatus>().unwrap(), s);
     }
 
     #[test]

@@ -96,13 +96,41 @@ pub fn find_change(doc: &Automerge, text: &str) -> Option<ChangeHash> {
 pub fn heads_at_time(doc: &Automerge, time: DateTime<Utc>) -> Vec<ChangeHash> {
     let cutoff = time.timestamp();
     let metas = doc.get_changes_meta(&[]);
-    let included: std::collections::BTreeSet<ChangeHash> = metas
-        .iter()
-        .filter(|m| m.timestamp <= cutoff)
-        .map(|m| m.hash)
-        .collect();
-    // A head is an included change that no other included change depends on.
-    let mut heads: std::collections::BTreeSet<ChangeHash> = included.clone();
+    heads_of(
+        &metas,
+        metas
+            .iter()
+            .filter(|m| m.timestamp <= cutoff)
+            .map(|m| m.hash)
+            .collect(),
+    )
+}
+
+/// The heads of the document as it was `n` changes ago: every change but the last `n` in the
+/// order `casebook history` lists them (a change always after those it depends on).
+///
+/// # Errors
+/// The number of the file's dated changes (those not of the skeleton, which is stamped 0) if
+/// going back `n` would leave none of them: the file did not exist yet.
+pub fn heads_changes_ago(doc: &Automerge, n: usize) -> Result<Vec<ChangeHash>, usize> {
+    let metas = doc.get_changes_meta(&[]);
+    let dated = metas.iter().filter(|m| m.timestamp > 0).count();
+    if n >= dated {
+        return Err(dated);
+    }
+    let kept = metas.len() - n;
+    Ok(heads_of(
+        &metas,
+        metas.iter().take(kept).map(|m| m.hash).collect(),
+    ))
+}
+
+/// The heads of a set of changes closed under dependencies: the ones no other depends on.
+fn heads_of(
+    metas: &[automerge::ChangeMetadata<'_>],
+    included: std::collections::BTreeSet<ChangeHash>,
+) -> Vec<ChangeHash> {
+    let mut heads = included.clone();
     for m in metas.iter().filter(|m| included.contains(&m.hash)) {
         for d in &m.deps {
             heads.remove(d);

@@ -51,12 +51,31 @@ pub struct AccountFile {
     pub owner: String,
     /// Who may hold (`read`) or change (`write`) the file, keyed by node id.
     pub sharing: BTreeMap<String, String>,
+    /// Entries withdrawn as entered by mistake, keyed by the entry's id: [`crate::view::read`]
+    /// takes them out of their sections, so no list or rule sees them; history keeps them.
+    pub withdrawn: BTreeMap<Uuid, Withdrawal>,
     /// The fields the rules read that hold concurrent values, so that every rule can judge by
     /// the worst of them. Read from the document's registers by [`crate::view::read`], never
     /// from the file's content (a document cannot claim or hide a dispute): not part of the
     /// file's JSON, and empty in a file deserialised from JSON.
     #[serde(skip)]
     pub disputes: Disputes,
+}
+
+/// The record of an entry withdrawn as entered by mistake.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Withdrawal {
+    /// The section it was in: `people`, `interactions`, `actions`, `risks` or `opportunities`.
+    pub section: String,
+    /// What it was, in words, as it was when withdrawn.
+    pub what: String,
+    /// Who withdrew it.
+    pub by: String,
+    /// When.
+    pub at: Option<DateTime<Utc>>,
+    /// Why.
+    pub reason: String,
 }
 
 /// The organisation (or pre-start individual) this file is about.
@@ -328,7 +347,7 @@ pub struct Opportunity {
     /// Expected timescale, free text or a date.
     #[serde(default)]
     pub timescale: String,
-    /// Open, won, lost or qualified out.
+    /// Open, on hold, won, lost, withdrawn or qualified out.
     #[serde(default)]
     pub status: OpportunityStatus,
     /// When it was raised.
@@ -337,6 +356,28 @@ pub struct Opportunity {
     /// COSMONAUTS qualification sessions, keyed by session id.
     #[serde(default)]
     pub sessions: BTreeMap<Uuid, QualificationSession>,
+    /// The outcome once won, lost or withdrawn (OP-4), written by `opp close`; absent while
+    /// the opportunity is pursued and in files from before outcomes were recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<Outcome>,
+}
+
+/// How an opportunity ended (OP-4): won, lost or withdrawn, when, for how much and why.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Outcome {
+    /// Won, lost or withdrawn (the status written with it).
+    pub result: OpportunityStatus,
+    /// The day it was decided.
+    pub date: NaiveDate,
+    /// The value won, or lost or withdrawn, in pounds.
+    #[serde(default)]
+    pub value: f64,
+    /// Why: what won it, or the loss reason a lost-order review starts from.
+    #[serde(default)]
+    pub reason: String,
+    /// The adviser who recorded it.
+    #[serde(default)]
+    pub by: String,
 }
 
 /// One COSMONAUTS qualification session (OP-2).

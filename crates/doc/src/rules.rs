@@ -1,7 +1,9 @@
 //! The domain rules of the seeds, as pure functions over typed views.
 //!
 //! - [`rollup`]: the highest RAG colour wins, risk → opportunity → account (RK-1, RK-2).
+//! - [`risk_tree`]: each risk's parent, top-level risk and scope, with parent cycles broken.
 //! - [`cosmonauts`]: weighted COSMONAUTS qualification scores and their trend (OP-2).
+//! - [`pipeline`]: each opportunity's status, qualification, colour and outcome in one line.
 //! - [`flags`]: stalled and unresponsive clients, overdue contacts and actions (JR-2, JR-3, PF-6).
 //! - [`churn`]: churn over a period (PF-2).
 //! - [`coverage`]: contact coverage on the org chart (CT-4).
@@ -15,4 +17,6 @@ pub mod cosmonauts;
 pub mod coverage;
 pub mod duplicates;
 pub mod flags;
+pub mod pipeline;
+pub mod risk_tree;
 pub mod rollup;

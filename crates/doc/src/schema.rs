@@ -12,7 +12,7 @@ use casebook_base::{FileId, NodeId};
 use crate::Error;
 
 /// The schema version this build writes and reads.
-pub const SCHEMA_VERSION: u64 = 4;
+pub const SCHEMA_VERSION: u64 = 5;
 
 /// The actor of every skeleton change: the same bytes on every node.
 pub const SCHEMA_ACTOR: &[u8] = b"casebook-schema";
@@ -52,6 +52,11 @@ const STEPS: &[Step] = &[
         version: 4,
         maps: &["endorsements"],
         message: "Schema 4: changes brought in from files",
+    },
+    Step {
+        version: 5,
+        maps: &["withdrawn"],
+        message: "Schema 5: entries withdrawn as entered by mistake",
     },
 ];
 

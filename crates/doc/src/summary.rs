@@ -7,13 +7,16 @@ use crate::config::OrgConfig;
 use crate::enums::{ExitReason, Rag};
 use crate::model::AccountFile;
 use crate::rules::flags::Facts;
-use crate::rules::rollup::{counts_as_open, rollup};
+use crate::rules::pipeline::{self, OpportunityLine};
+use crate::rules::rollup::rollup;
 
 /// The version of [`FileSummary::of`]'s computation. Raised whenever a summary or its facts
 /// are computed differently (version 2: JR-3 counts unanswered attempts and responses in
-/// person), so that a store opened by a newer build recomputes every stored summary once
-/// instead of judging with rows an older build wrote.
-pub const SUMMARY_VERSION: u32 = 2;
+/// person; version 3: upside risks apart, invalid values count red, ended opportunities'
+/// risks leave the roll-up, the pipeline of opportunities), so that a store opened by a newer
+/// build recomputes every stored summary once instead of judging with rows an older build
+/// wrote.
+pub const SUMMARY_VERSION: u32 = 3;
 
 /// Everything the portfolio dashboard and `client list` need about one file.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -53,10 +56,18 @@ pub struct FileSummary {
     pub people: usize,
     /// Number of interactions logged.
     pub interactions: usize,
-    /// Number of open risks.
+    /// Number of open risks that count for the account (outside opportunities that ended).
     pub open_risks: usize,
+    /// Number of data problems in the risk register (a parent cycle, an unknown parent, a
+    /// value off the scale), each worked around by the roll-up until corrected.
+    #[serde(default)]
+    pub risk_problems: usize,
     /// Number of open opportunities.
     pub open_opportunities: usize,
+    /// Every opportunity in one line, for the portfolio's pipeline (`opp list`); `None` in a
+    /// summary stored before these were kept (then the document is read instead).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opportunities: Option<Vec<OpportunityLine>>,
     /// Total minutes of contact logged (CL-3 effort).
     pub contact_minutes: u64,
     /// The facts the flags are computed from, at query time.
@@ -100,16 +111,14 @@ impl FileSummary {
             has_exit_plan: file.journey.exit_plan.is_some(),
             people: file.people.values().filter(|p| !p.left).count(),
             interactions: file.interactions.len(),
-            open_risks: file
-                .risks
-                .iter()
-                .filter(|(id, r)| counts_as_open(r, file.disputes.risk(id)))
-                .count(),
+            open_risks: roll.open_risks,
+            risk_problems: roll.problems.len(),
             open_opportunities: file
                 .opportunities
                 .values()
                 .filter(|o| o.status == crate::enums::OpportunityStatus::Open)
                 .count(),
+            opportunities: Some(pipeline::lines(file, config, &roll)),
             contact_minutes: file
                 .interactions
                 .values()

@@ -25,6 +25,26 @@ pub(crate) fn ctx(adviser: &str, day: u32) -> EditContext {
     }
 }
 
+/// An open account-level threat titled `L{l}S{s}`, for rule tests without a document.
+pub(crate) fn risk(l: u8, s: u8) -> Risk {
+    Risk {
+        title: format!("L{l}S{s}"),
+        opportunity: None,
+        parent: None,
+        category: String::new(),
+        polarity: Polarity::Threat,
+        likelihood: l,
+        severity: s,
+        response: None,
+        residual_likelihood: None,
+        residual_severity: None,
+        mitigation: String::new(),
+        owner: String::new(),
+        status: RiskStatus::Open,
+        raised: None,
+    }
+}
+
 /// Alice's node creates client "Afon Valley Foods" with one open risk "Key supplier failure"
 /// of `likelihood` × `severity`, on 11 May; her document and the risk's id.
 pub(crate) fn client_with_risk(likelihood: u8, severity: u8) -> (Automerge, Uuid) {

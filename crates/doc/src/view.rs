@@ -21,6 +21,7 @@ pub fn read(doc: &Automerge) -> Result<AccountFile, Error> {
     let root = doc.hydrate(None);
     let mut file: AccountFile = serde_json::from_value(json_of(&root)).map_err(Error::Malformed)?;
     file.disputes = crate::disputes::read(doc, &root, None)?;
+    hide_withdrawn(&mut file);
     Ok(file)
 }
 
@@ -38,7 +39,21 @@ pub fn read_at(doc: &Automerge, heads: &[ChangeHash]) -> Result<AccountFile, Err
     let root = doc.hydrate(Some(heads));
     let mut file: AccountFile = serde_json::from_value(json_of(&root)).map_err(Error::Malformed)?;
     file.disputes = crate::disputes::read(doc, &root, Some(heads))?;
+    hide_withdrawn(&mut file);
     Ok(file)
+}
+
+/// Take withdrawn entries out of their sections, so that no list, count or rule sees them.
+fn hide_withdrawn(file: &mut AccountFile) {
+    if file.withdrawn.is_empty() {
+        return;
+    }
+    let gone = &file.withdrawn;
+    file.people.retain(|id, _| !gone.contains_key(id));
+    file.interactions.retain(|id, _| !gone.contains_key(id));
+    file.actions.retain(|id, _| !gone.contains_key(id));
+    file.risks.retain(|id, _| !gone.contains_key(id));
+    file.opportunities.retain(|id, _| !gone.contains_key(id));
 }
 
 /// The whole document as JSON, exactly as Automerge holds it (for export and diff); where two
@@ -110,29 +125,70 @@ pub fn resolve<T>(map: &BTreeMap<Uuid, T>, text: &str, what: &'static str) -> Re
     }
 }
 
-/// Find a person of the file's org chart: by exact name (ignoring case and spacing; a name
-/// always selects its person even when it also reads as an id prefix), else by id or unique id
-/// prefix.
+/// An entry people call by a name: a person by name, a risk, opportunity or action by title.
+pub trait Named {
+    /// The name or title.
+    fn name(&self) -> &str;
+}
+
+impl Named for crate::model::Person {
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl Named for crate::model::Risk {
+    fn name(&self) -> &str {
+        &self.title
+    }
+}
+
+impl Named for crate::model::Opportunity {
+    fn name(&self) -> &str {
+        &self.title
+    }
+}
+
+impl Named for crate::model::Action {
+    fn name(&self) -> &str {
+        &self.title
+    }
+}
+
+/// Find an entry by its exact name or title (ignoring case and spacing; a name always selects
+/// its entry even when it also reads as an id prefix), else by id or unique id prefix.
 ///
 /// # Errors
-/// [`Error::NoSuchEntry`] if nobody matches; [`Error::AmbiguousEntry`] if several people share
+/// [`Error::NoSuchEntry`] if nothing matches; [`Error::AmbiguousEntry`] if several entries share
 /// the name, or the prefix matches several ids.
-pub fn resolve_person(file: &AccountFile, text: &str) -> Result<Uuid, Error> {
+pub fn resolve_named<T: Named>(
+    map: &BTreeMap<Uuid, T>,
+    text: &str,
+    what: &'static str,
+) -> Result<Uuid, Error> {
     let wanted = normalise_name(text);
-    let named: Vec<Uuid> = file
-        .people
+    let named: Vec<Uuid> = map
         .iter()
-        .filter(|(_, p)| normalise_name(&p.name) == wanted)
+        .filter(|(_, e)| normalise_name(e.name()) == wanted)
         .map(|(id, _)| *id)
         .collect();
     match named.as_slice() {
         [one] => Ok(*one),
-        [] => resolve(&file.people, text, "person"),
+        [] => resolve(map, text, what),
         _ => Err(Error::AmbiguousEntry {
-            what: "person",
+            what,
             id: text.to_string(),
         }),
     }
+}
+
+/// Find a person of the file's org chart by exact name, id or unique id prefix
+/// ([`resolve_named`]).
+///
+/// # Errors
+/// As [`resolve_named`].
+pub fn resolve_person(file: &AccountFile, text: &str) -> Result<Uuid, Error> {
+    resolve_named(&file.people, text, "person")
 }
 
 /// A name as compared: lowercase, runs of spaces as one.

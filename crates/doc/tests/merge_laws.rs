@@ -405,6 +405,7 @@ fn apply(doc: &mut Automerge, ctx: &EditContext, config: &OrgConfig, known: &mut
                 status: OpportunityStatus::Open,
                 raised: Some(ctx.now),
                 sessions: Default::default(),
+                outcome: None,
             };
             edit::add_opportunity(doc, ctx, &opp).map(|e| (e, Some("opportunities")))
         }

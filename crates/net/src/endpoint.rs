@@ -52,11 +52,37 @@ impl PeerConnection {
         &self.conn
     }
 
+    /// Whether the other node closed this connection because it does not trust this node's
+    /// key. In TLS 1.3 a dialler's handshake completes before the listener has checked the
+    /// dialler's key, so that refusal arrives as the connection's close, after `connect`.
+    pub fn refused_by_peer(&self) -> bool {
+        self.conn
+            .close_reason()
+            .is_some_and(|reason| refused_by_peer(&reason))
+    }
+
     /// Close the connection with an application error code and a reason.
     pub fn close(&self, code: u32, reason: &str) {
         self.conn
             .close(quinn::VarInt::from_u32(code), reason.as_bytes());
     }
+}
+
+/// The TLS alert a node sends when it refuses the other node's key: rustls maps the
+/// verifiers' [`rustls::CertificateError::ApplicationVerificationFailure`] to it.
+fn access_denied() -> quinn::TransportErrorCode {
+    quinn::TransportErrorCode::crypto(u8::from(rustls::AlertDescription::AccessDenied))
+}
+
+/// Whether `err` is the other node refusing this node's key (a TLS `access_denied` alert
+/// received), as opposed to a network failure or another protocol error.
+pub fn refused_by_peer(err: &quinn::ConnectionError) -> bool {
+    matches!(err, quinn::ConnectionError::ConnectionClosed(close) if close.error_code == access_denied())
+}
+
+/// Whether `err` is this node refusing the other node's key (the alert sent).
+fn refused_here(err: &quinn::ConnectionError) -> bool {
+    matches!(err, quinn::ConnectionError::TransportError(e) if e.code == access_denied())
 }
 
 fn peer_of(conn: &quinn::Connection) -> Result<NodeId, Error> {
@@ -106,8 +132,10 @@ impl Endpoint {
     /// Dial `addr` and require the node there to be `expected`.
     ///
     /// # Errors
-    /// [`Error::Connect`] if the handshake fails, including when the peer has another key or
-    /// does not trust us; [`Error::Timeout`] if nobody answers in time.
+    /// [`Error::NotTrusted`] if the peer refuses this node's key during the handshake (it
+    /// may also refuse it just after: see [`PeerConnection::refused_by_peer`]);
+    /// [`Error::Connect`] if the handshake fails otherwise, including when the peer has another
+    /// key; [`Error::Timeout`] if nobody answers in time.
     pub async fn connect(
         &self,
         addr: SocketAddr,
@@ -127,10 +155,19 @@ impl Endpoint {
                 addr,
                 secs: CONNECT_TIMEOUT_MS / 1000,
             })?
-            .map_err(|source| Error::Connect {
-                addr,
-                expected,
-                source,
+            .map_err(|source| {
+                if refused_by_peer(&source) {
+                    Error::NotTrusted {
+                        addr,
+                        node: expected,
+                    }
+                } else {
+                    Error::Connect {
+                        addr,
+                        expected,
+                        source,
+                    }
+                }
             })?;
         let peer = peer_of(&conn)?;
         // The verifier already pinned the key; check again so a bug there cannot go unseen.
@@ -179,7 +216,8 @@ impl Handshake {
     /// [`CONNECT_TIMEOUT_MS`].
     ///
     /// # Errors
-    /// [`Error::Incoming`] if the handshake fails (an untrusted node, a wrong protocol),
+    /// [`Error::Untrusted`] if the node is not trusted, [`Error::Incoming`] if the handshake
+    /// fails otherwise (e.g. a wrong protocol),
     /// [`Error::HandshakeTimeout`] if it does not finish in time, [`Error::NoIdentity`] without one key.
     pub async fn complete(self) -> Result<PeerConnection, Error> {
         let addr = self.0.remote_address();
@@ -189,7 +227,13 @@ impl Handshake {
                 addr,
                 secs: CONNECT_TIMEOUT_MS / 1000,
             })?
-            .map_err(|source| Error::Incoming { addr, source })?;
+            .map_err(|source| {
+                if refused_here(&source) {
+                    Error::Untrusted { addr }
+                } else {
+                    Error::Incoming { addr, source }
+                }
+            })?;
         let peer = peer_of(&conn)?;
         Ok(PeerConnection { conn, peer })
     }
@@ -271,14 +315,42 @@ mod tests {
         );
     }
 
+    #[tokio::test]
+    async fn the_listener_names_an_untrusted_dialler_as_such() {
+        let (stranger, b) = (key(12), key(13));
+        let server = Endpoint::bind(&b, loopback(), Arc::new(TrustList::new([]))).unwrap();
+        let client = Endpoint::bind(&stranger, loopback(), Arc::new(TrustList::new([]))).unwrap();
+        let addr = server.local_addr().unwrap();
+        let accept = tokio::spawn(async move { server.accept().await });
+        let _ = tokio::time::timeout(LIMIT, client.connect(addr, b.node_id())).await;
+        let outcome = tokio::time::timeout(LIMIT, accept).await.unwrap().unwrap();
+        assert!(
+            matches!(outcome, Some(Err(Error::Untrusted { .. }))),
+            "{outcome:?}"
+        );
+    }
+
     /// In TLS 1.3 the client finishes its half of the handshake before the server has checked
     /// the client's key, so a refused dial either fails outright or is closed by the server
     /// straight after, before any stream can carry a byte.
     async fn assert_refused(dial: Result<PeerConnection, Error>) {
-        let Ok(conn) = dial else { return };
+        let conn = match dial {
+            Ok(conn) => conn,
+            Err(e) => {
+                assert!(
+                    matches!(e, Error::NotTrusted { .. }),
+                    "the dialler is told it is not trusted: {e:?}"
+                );
+                return;
+            }
+        };
         let reason = tokio::time::timeout(LIMIT, conn.connection().closed())
             .await
             .unwrap();
+        assert!(
+            conn.refused_by_peer(),
+            "the dialler can tell it is not trusted: {reason:?}"
+        );
         assert!(
             !matches!(reason, quinn::ConnectionError::LocallyClosed),
             "the server must close the connection: {reason:?}"

@@ -41,6 +41,22 @@ pub enum Error {
         #[source]
         source: quinn::ConnectionError,
     },
+    /// The node dialled refused this node's key during the handshake: it does not have this
+    /// node in its peer list (it never added this node's ticket, or removed it).
+    #[error("node {} at {addr} does not trust this node (this node is not in its peer list)", .node.short())]
+    NotTrusted {
+        /// The address dialled.
+        addr: SocketAddr,
+        /// The node that refused.
+        node: NodeId,
+    },
+    /// An incoming handshake was refused because the dialling node is not in this node's
+    /// peer list ([`crate::Trust`] said no).
+    #[error("incoming connection from {addr} refused: the node is not in this node's peer list")]
+    Untrusted {
+        /// Where it came from.
+        addr: SocketAddr,
+    },
     /// The connection could not even be started (bad address).
     #[error("cannot dial {addr}")]
     Dial {

@@ -33,6 +33,6 @@ mod error;
 mod tls;
 mod trust;
 
-pub use endpoint::{Endpoint, Handshake, PeerConnection};
+pub use endpoint::{Endpoint, Handshake, PeerConnection, refused_by_peer};
 pub use error::Error;
 pub use trust::{Trust, TrustList};

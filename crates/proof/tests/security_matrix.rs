@@ -1750,17 +1750,28 @@ async fn too_many_streams_are_held_to_the_named_limits() {
     );
 }
 
-/// `n` files of Alice's, each holding one call of `bytes` random letters (incompressible, so
-/// each file's first sync message is about that large), shared with the node `with` to read.
+/// `n` files of Alice's, each holding calls with `bytes` random letters in all (incompressible,
+/// so each file's first sync message is about that large), shared with the node `with` to read.
+/// A summary holds at most `MAX_NOTE_CHARS`, so the letters are spread over as many calls,
+/// committed together.
 fn big_files(alice: &TestNode, with: &str, n: usize, bytes: usize) -> Vec<FileId> {
     let mut rng = Rng::new(8_008);
     (0..n)
         .map(|i| {
             let f = alice.client(&format!("Big File {i} Ltd")).expect("client");
-            let text: String = (0..bytes)
-                .map(|_| char::from(b'a' + rng.below(26) as u8))
-                .collect();
-            alice.log_call(f, &text).expect("call");
+            let text: Vec<u8> = (0..bytes).map(|_| b'a' + rng.below(26) as u8).collect();
+            alice
+                .node
+                .apply(f, |d, c, _| {
+                    let mut last = Edited::default();
+                    for chunk in text.chunks(casebook::limits::MAX_NOTE_CHARS) {
+                        let summary = String::from_utf8_lossy(chunk);
+                        let call = casebook_proof::sample::call("Alice", c.now, summary);
+                        last = edit::log_interaction(d, c, &call)?;
+                    }
+                    Ok(last)
+                })
+                .expect("calls");
             alice.node.share(f, with, schema::READ).expect("share");
             f
         })

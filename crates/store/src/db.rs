@@ -20,8 +20,11 @@ use crate::tables::{
 use crate::write::{Txn, encode_hashes, next_log_seq};
 use crate::{ChangeOrigin, Error, Origin};
 
+mod access;
 mod settings;
 mod sync_log;
+
+use access::Db;
 
 /// The store format this build writes and reads.
 ///
@@ -42,7 +45,7 @@ const LOG_EPOCH: &str = "log_epoch";
 /// crash or power loss. A method that returns `Err` has changed nothing. After an I/O error the
 /// store is poisoned and refuses writes until it is opened again.
 pub struct Store {
-    db: Database,
+    db: Db,
     path: PathBuf,
     node_id: NodeId,
     poisoned: AtomicBool,
@@ -256,7 +259,7 @@ impl Store {
         }
         tx.commit()?;
         Ok(Self {
-            db,
+            db: Db::Writable(db),
             path,
             node_id,
             poisoned: AtomicBool::new(false),
@@ -269,14 +272,39 @@ impl Store {
     /// # Errors
     /// [`Error::NotAStore`] if the file is not a casebook store, [`Error::TooNew`] if a newer
     /// casebook wrote it, [`Error::InUse`] if another process has it open.
+    ///
+    /// A store that may not be written (its file or directory lacks the owner's write
+    /// permission, or the system refuses to open it for writing) is opened read-only: reads
+    /// work, and every write fails with [`Error::ReadOnly`] saying why.
     pub fn open(path: &Path) -> Result<Self, Error> {
         if !path.is_file() {
             return Err(Error::NotAStore {
                 path: path.to_path_buf(),
             });
         }
-        let db = builder().open(path).map_err(|e| open_error(path, e))?;
-        Self::from_db(db, path.to_path_buf())
+        if let Some(why) = access::read_only_by_mode(path) {
+            return Self::open_read_only(path, why);
+        }
+        match builder().open(path) {
+            Ok(db) => Self::from_db(Db::Writable(db), path.to_path_buf()),
+            Err(e) if access::denied_writing(&e) => Self::open_read_only(
+                path,
+                "the system does not let this user write it (check its owner and permissions, and those of its directory)".into(),
+            ),
+            Err(e) => Err(open_error(path, e)),
+        }
+    }
+
+    fn open_read_only(path: &Path, why: String) -> Result<Self, Error> {
+        let db = builder()
+            .open_read_only(path)
+            .map_err(|e| open_error(path, e))?;
+        Self::from_db(Db::ReadOnly { db, why }, path.to_path_buf())
+    }
+
+    /// Why this store may not be written (opened read-only), or `None` if it may.
+    pub fn read_only_reason(&self) -> Option<&str> {
+        self.db.read_only_reason()
     }
 
     /// Open an existing store on a redb [`StorageBackend`](redb::StorageBackend) (see
@@ -294,11 +322,11 @@ impl Store {
         let db = builder()
             .create_with_backend(backend)
             .map_err(|e| open_error(&path, e))?;
-        Self::from_db(db, path)
+        Self::from_db(Db::Writable(db), path)
     }
 
     /// Check the metadata of an opened database and make it a store (upgrading format 2).
-    fn from_db(db: Database, path: PathBuf) -> Result<Self, Error> {
+    fn from_db(db: Db, path: PathBuf) -> Result<Self, Error> {
         let not_a_store = || Error::NotAStore { path: path.clone() };
         let tx = db.begin_read()?;
         let meta = match tx.open_table(META) {
@@ -317,7 +345,13 @@ impl Store {
         if version == 2 {
             drop(meta);
             drop(tx);
-            return Self::upgrade_from_2(db, path);
+            return match db {
+                Db::Writable(db) => Self::upgrade_from_2(db, path),
+                Db::ReadOnly { why, .. } => Err(Error::ReadOnly {
+                    path,
+                    why: format!("{why}; it has format 2 and must be upgraded once, in place"),
+                }),
+            };
         }
         if version < FORMAT_VERSION {
             return Err(Error::TooOld {
@@ -361,7 +395,7 @@ impl Store {
                 .ok_or_else(|| Error::NotAStore { path: path.clone() })?
         };
         let store = Self {
-            db,
+            db: Db::Writable(db),
             path,
             node_id,
             poisoned: AtomicBool::new(false),
@@ -542,6 +576,7 @@ impl Store {
         // failure there poisons the store like one inside the transaction.
         let tx = self
             .db
+            .writable(&self.path)?
             .begin_write()
             .map_err(Error::from)
             .and_then(|mut tx| {
@@ -722,7 +757,14 @@ impl Store {
     /// # Errors
     /// redb errors.
     pub fn check_integrity(&mut self) -> Result<bool, Error> {
-        Ok(self.db.check_integrity()?)
+        match &mut self.db {
+            Db::Writable(db) => Ok(db.check_integrity()?),
+            // Nothing may be repaired in a store that may not be written.
+            Db::ReadOnly { .. } => Err(Error::ReadOnly {
+                path: self.path.clone(),
+                why: self.db.read_only_reason().unwrap_or_default().to_string(),
+            }),
+        }
     }
 }
 

@@ -8,9 +8,10 @@ use casebook_base::FileId;
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// The path holds something that is not a casebook store.
+    /// The path holds something that is not a casebook store: a damaged store, or another
+    /// program's file.
     #[error(
-        "{path} is not a casebook store; run `casebook init` to create one, or point --data-dir at an existing store"
+        "the store file {path} is damaged or is not a casebook store, so it cannot be opened. Restore it from a backup; or move it aside (`mv '{path}' '{path}.damaged'`), run `casebook init --name <your name>` to start an empty store with this node's key, add your peers again (`casebook peer add`) and sync to get the files shared with this node back"
     )]
     NotAStore {
         /// The path.
@@ -53,6 +54,15 @@ pub enum Error {
     AlreadyExists {
         /// The path.
         path: PathBuf,
+    },
+    /// The store was opened read-only (see [`crate::Store::open`]): it can be read, listed and
+    /// exported, but not changed.
+    #[error("the store at {path} is read-only, so nothing can be changed: {why}")]
+    ReadOnly {
+        /// The path.
+        path: PathBuf,
+        /// Why, and how to allow changes.
+        why: String,
     },
     /// An earlier I/O error left the store in an unknown state; it refuses writes.
     #[error(

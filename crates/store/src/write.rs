@@ -13,7 +13,7 @@ use crate::db::Commit;
 use crate::doc_cache::DocCache;
 use crate::load::load_owned;
 use crate::tables::{
-    CHANGES, CURSORS, FILE_SEQ, HEADS, LOG, META, ORIGINS, SIGNATURES, SNAPSHOTS, SUMMARIES,
+    CHANGES, CURSORS, FILE_SEQ, HEADS, LOG, META, ORIGINS, PEERS, SIGNATURES, SNAPSHOTS, SUMMARIES,
     SYNC_STATES,
 };
 use crate::{ChangeOrigin, Error};
@@ -224,6 +224,15 @@ impl Txn {
                 .insert(file.to_bytes(), bytes.as_slice())?;
             Ok(())
         })
+    }
+
+    /// Remove a peer from the trust list, durable with the transaction; returns whether it
+    /// was there.
+    ///
+    /// # Errors
+    /// redb errors.
+    pub fn remove_peer(&mut self, node: &NodeId) -> Result<bool, Error> {
+        self.guard(|tx| Ok(tx.open_table(PEERS)?.remove(node.as_bytes())?.is_some()))
     }
 
     /// Durably record the sync cursor of `peer` (opaque bytes of the sync engine).

@@ -90,7 +90,15 @@ pub async fn run(
     mut progress: Option<ProgressFn>,
 ) -> Result<Report, Error> {
     let peer = conn.peer();
-    let lost = |reason: String| Error::Connection { peer, reason };
+    // A peer that does not trust this node refuses its key just after a dialler's handshake
+    // (TLS 1.3), so that refusal surfaces here, as the connection's close.
+    let lost = |reason: String| {
+        if conn.refused_by_peer() {
+            Error::not_trusted(&node, peer)
+        } else {
+            Error::Connection { peer, reason }
+        }
+    };
     let end = |conn: &PeerConnection, e: SessionEnd| -> Error {
         conn.close(e.code(), &e.to_string());
         Error::Session {

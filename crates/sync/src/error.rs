@@ -37,6 +37,20 @@ pub enum Error {
         /// The files refused, and why.
         refused: Vec<crate::RefusedFile>,
     },
+    /// The peer's node does not trust this node: it refused this node's key during the
+    /// handshake (it never added this node's ticket, or removed it). Nothing was exchanged.
+    #[error(
+        "{name} (node {}) does not know this node, so it refused the connection: on {name}'s machine run `casebook peer add {ticket} --name \"<a name for this node>\"` (this node's ticket; `casebook invite` prints it here)",
+        .peer.short()
+    )]
+    NotTrusted {
+        /// The peer.
+        peer: NodeId,
+        /// The peer's name in this node's peer list.
+        name: String,
+        /// This node's ticket, for the peer's `casebook peer add`.
+        ticket: String,
+    },
     /// The peer has no address to dial.
     #[error(
         "no address is known for peer {peer}; add it again from a fresh ticket (`casebook invite` on that node, then `casebook peer add`)"
@@ -53,6 +67,22 @@ pub enum Error {
         /// The limit.
         secs: u64,
     },
+}
+
+impl Error {
+    /// [`Error::NotTrusted`] for `peer`, with this node's ticket for the peer's `peer add`.
+    pub(crate) fn not_trusted(node: &casebook::Node, peer: NodeId) -> Self {
+        let name = node
+            .peers()
+            .ok()
+            .and_then(|peers| peers.into_iter().find(|p| p.node == peer))
+            .map_or_else(|| format!("node {}", peer.short()), |p| p.name);
+        let ticket = node.invite(&[]).map_or_else(
+            |_| "<the ticket `casebook invite` prints>".into(),
+            |t| t.to_string(),
+        );
+        Self::NotTrusted { peer, name, ticket }
+    }
 }
 
 /// "the changes to N file(s) were refused: FILE (by whom: why); ...".

@@ -19,6 +19,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+pub mod backoff;
 pub mod driver;
 mod error;
 pub mod mission;

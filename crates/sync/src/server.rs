@@ -2,16 +2,21 @@
 
 use std::collections::{HashMap, VecDeque};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use casebook::{Node, NodeId, Peer};
-use casebook_base::limits::{MAX_CONNECTIONS_PER_PEER, MAX_HANDSHAKES, REDIAL_MS};
+use casebook_base::limits::{MAX_CONNECTIONS_PER_PEER, MAX_HANDSHAKES, REDIAL_MAX_MS, REDIAL_MS};
 use casebook_net::{Endpoint, PeerConnection, Trust};
 use tokio::sync::Semaphore;
 
+use crate::backoff::{Backoff, clock_jitter};
 use crate::driver::{self, Mode, ProgressFn, Report};
 use crate::{Error, RefusedFile};
+
+/// How often `serve` looks for peers due to be dialled (each has its own backoff).
+const REDIAL_CHECK: Duration = Duration::from_millis(500);
 
 /// The QUIC close code for a peer's oldest connection, closed when it opens one more than
 /// [`MAX_CONNECTIONS_PER_PEER`].
@@ -19,12 +24,28 @@ const CLOSE_REPLACED: u32 = 6;
 
 /// Trust exactly the peers in the node's store, read at every handshake, so `peer remove`
 /// (even from another process) refuses the next connection at once.
-#[derive(Debug)]
-struct StoreTrust(Arc<Node>);
+/// A serving node also says whom it refused, so its adviser can tell a stranger from a
+/// colleague whose ticket was never added.
+struct StoreTrust {
+    node: Arc<Node>,
+    events: Option<EventFn>,
+}
+
+impl std::fmt::Debug for StoreTrust {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StoreTrust")
+            .field("node", &self.node.node_id())
+            .finish_non_exhaustive()
+    }
+}
 
 impl Trust for StoreTrust {
     fn is_trusted(&self, node: &NodeId) -> bool {
-        self.0.is_trusted(node).unwrap_or(false)
+        let trusted = self.node.is_trusted(node).unwrap_or(false);
+        if !trusted && let Some(events) = &self.events {
+            events(Event::Untrusted { node: *node });
+        }
+        trusted
     }
 }
 
@@ -47,8 +68,15 @@ pub enum Event {
         /// The outcome.
         outcome: Result<Report, String>,
     },
-    /// A handshake was refused (an unknown node, a wrong key, a wrong protocol).
+    /// A handshake was refused (an unknown node, a wrong key, a wrong protocol, too many at
+    /// once): one event per refused handshake.
     Refused(String),
+    /// A node that is not in this node's peer list tried to connect and was refused during
+    /// the handshake (followed by that handshake's [`Event::Refused`]).
+    Untrusted {
+        /// The node that tried.
+        node: NodeId,
+    },
     /// A peer opened more than [`MAX_CONNECTIONS_PER_PEER`] connections; its oldest was
     /// closed.
     Replaced {
@@ -62,6 +90,16 @@ pub enum Event {
         peer: NodeId,
         /// The file, why, and who refused.
         refused: RefusedFile,
+    },
+    /// Dialling a peer failed, or the session ended before the peer accepted this node; it is
+    /// dialled again after `retry_in` (capped exponential backoff).
+    Redial {
+        /// The peer.
+        peer: NodeId,
+        /// Why it failed.
+        reason: String,
+        /// When the next attempt is due.
+        retry_in: Duration,
     },
     /// Files received from a peer while live.
     Received {
@@ -87,6 +125,8 @@ pub struct Server {
     accepted: Arc<Mutex<HashMap<NodeId, VecDeque<PeerConnection>>>>,
     events: EventFn,
     dial: bool,
+    /// Each dialled peer's backoff and when it may next be dialled.
+    redials: Arc<Mutex<HashMap<NodeId, (Backoff, Instant)>>>,
 }
 
 impl std::fmt::Debug for Server {
@@ -108,7 +148,10 @@ impl Server {
         let endpoint = Endpoint::bind(
             node.secret_key(),
             listen,
-            Arc::new(StoreTrust(node.clone())),
+            Arc::new(StoreTrust {
+                node: node.clone(),
+                events: Some(events.clone()),
+            }),
         )?;
         let addr = endpoint.local_addr()?;
         if !addr.ip().is_unspecified() {
@@ -122,6 +165,7 @@ impl Server {
             accepted: Arc::new(Mutex::new(HashMap::new())),
             events,
             dial: true,
+            redials: Arc::new(Mutex::new(HashMap::new())),
         })
     }
 
@@ -170,13 +214,17 @@ impl Server {
                         drop(permit);
                         match outcome {
                             Ok(conn) => this.spawn(conn, false),
+                            // Every refused handshake is one `Refused` (with the address); an
+                            // untrusted node's was also told as `Untrusted` (with its id) by
+                            // the trust check.
                             Err(e) => (this.events)(Event::Refused(e.to_string())),
                         }
                     });
                 }
             })
         };
-        let mut redial = tokio::time::interval(Duration::from_millis(REDIAL_MS));
+        let mut redial = tokio::time::interval(REDIAL_CHECK);
+        redial.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             tokio::select! {
                 () = &mut shutdown => break,
@@ -203,19 +251,68 @@ impl Server {
 
     fn dial_missing(&self) {
         let Ok(peers) = self.node.peers() else { return };
+        let now = Instant::now();
         for peer in peers {
-            if peer.addrs.is_empty() || self.is_active(&peer.node) {
+            if peer.addrs.is_empty() || self.is_active(&peer.node) || !self.due(&peer.node, now) {
                 continue;
             }
             self.set_active(peer.node, 1);
             let this = self.clone();
             tokio::spawn(async move {
-                // An unreachable peer is tried again at the next redial.
-                if let Ok(conn) = dial(&this.endpoint, &peer).await {
-                    this.session(conn, true).await;
-                }
+                let failure = match dial(&this.node, &this.endpoint, &peer).await {
+                    Ok(conn) => match this.session(conn, true).await {
+                        // The peer took this node in: whatever ended it, start afresh.
+                        (true, _) => None,
+                        (false, outcome) => outcome.err(),
+                    },
+                    Err(e) => Some(e.to_string()),
+                };
+                this.schedule(peer.node, failure);
                 this.set_active(peer.node, -1);
             });
+        }
+    }
+
+    /// Whether `peer` may be dialled at `now`.
+    fn due(&self, peer: &NodeId, now: Instant) -> bool {
+        self.redials
+            .lock()
+            .map(|r| r.get(peer).is_none_or(|(_, next)| *next <= now))
+            .unwrap_or(true)
+    }
+
+    /// After a dial: on success, reset the peer's backoff (its next dial, should the session
+    /// end, is due after the base wait); on failure, wait longer each time and say why and for how long.
+    fn schedule(&self, peer: NodeId, failure: Option<String>) {
+        let Ok(mut redials) = self.redials.lock() else {
+            return;
+        };
+        let (backoff, next) = redials.entry(peer).or_insert_with(|| {
+            (
+                Backoff::new(
+                    Duration::from_millis(REDIAL_MS),
+                    Duration::from_millis(REDIAL_MAX_MS),
+                ),
+                Instant::now(),
+            )
+        });
+        match failure {
+            None => {
+                backoff.reset();
+                // As before backoff: a peer that takes this node in and then drops it is
+                // dialled again after the base wait, never in a tight loop.
+                *next = Instant::now() + Duration::from_millis(REDIAL_MS);
+            }
+            Some(reason) => {
+                let retry_in = backoff.failed(clock_jitter());
+                *next = Instant::now() + retry_in;
+                drop(redials);
+                (self.events)(Event::Redial {
+                    peer,
+                    reason,
+                    retry_in,
+                });
+            }
         }
     }
 
@@ -243,7 +340,7 @@ impl Server {
         let this = self.clone();
         tokio::spawn(async move {
             let id = conn.connection().stable_id();
-            this.session(conn, dialled).await;
+            let _ = this.session(conn, dialled).await;
             if let Ok(mut accepted) = this.accepted.lock()
                 && let Some(held) = accepted.get_mut(&peer)
             {
@@ -256,13 +353,18 @@ impl Server {
         });
     }
 
-    async fn session(&self, conn: PeerConnection, dialled: bool) {
+    /// Run a live session; returns whether the peer took this node in (its first message
+    /// arrived) and how the session ended.
+    async fn session(&self, conn: PeerConnection, dialled: bool) -> (bool, Result<(), String>) {
         let peer = conn.peer();
         (self.events)(Event::Connected { peer, dialled });
         let events = self.events.clone();
         let mut last = (0usize, 0usize);
         let mut refusals_told = 0;
+        let accepted = Arc::new(AtomicBool::new(false));
+        let heard = Arc::clone(&accepted);
         let progress: ProgressFn = Box::new(move |p| {
+            heard.store(true, Ordering::SeqCst);
             for refused in p.stats.refused.iter().skip(refusals_told) {
                 events(Event::FileRefused {
                     peer,
@@ -283,7 +385,9 @@ impl Server {
         let outcome = driver::run(self.node.clone(), conn, dialled, Mode::Live, Some(progress))
             .await
             .map_err(|e| e.to_string());
+        let ended = outcome.as_ref().map(|_| ()).map_err(Clone::clone);
         (self.events)(Event::Ended { peer, outcome });
+        (accepted.load(Ordering::SeqCst), ended)
     }
 }
 
@@ -299,11 +403,14 @@ fn any_addr_like(addr: &SocketAddr) -> SocketAddr {
 }
 
 /// Dial `peer` at each of its addresses in turn.
-async fn dial(endpoint: &Endpoint, peer: &Peer) -> Result<PeerConnection, Error> {
+async fn dial(node: &Node, endpoint: &Endpoint, peer: &Peer) -> Result<PeerConnection, Error> {
     let mut last = Error::NoAddress { peer: peer.node };
     for addr in &peer.addrs {
         match endpoint.connect(*addr, peer.node).await {
             Ok(conn) => return Ok(conn),
+            Err(casebook_net::Error::NotTrusted { .. }) => {
+                return Err(Error::not_trusted(node, peer.node));
+            }
             Err(e) => last = e.into(),
         }
     }
@@ -327,9 +434,12 @@ pub async fn sync_once(
     let endpoint = Endpoint::bind(
         node.secret_key(),
         any_addr_like(first),
-        Arc::new(StoreTrust(node.clone())),
+        Arc::new(StoreTrust {
+            node: node.clone(),
+            events: None,
+        }),
     )?;
-    let conn = dial(&endpoint, peer).await?;
+    let conn = dial(&node, &endpoint, peer).await?;
     let report = driver::run(node, conn, true, Mode::Once, progress).await;
     endpoint.close();
     // Give the close a moment to reach the peer, so it ends its side promptly.

@@ -924,8 +924,9 @@ async fn an_unknown_peer_is_refused_and_gets_no_document_bytes() {
     eprintln!("Mallory dialling Alice: {err}");
     assert_eq!(mallory.node.store().file_count().expect("count"), 0);
     assert!(!mallory.node.store().contains(acme).expect("contains"));
-    eventually("Alice logs the refused handshake", || {
-        has_event(&alice_serving, &["Refused"])
+    let mallory_id = mallory.node.node_id().to_string();
+    eventually("Alice logs the refused handshake, naming the node", || {
+        has_event(&alice_serving, &["Untrusted", &mallory_id])
     })
     .await;
     assert!(
@@ -951,9 +952,11 @@ async fn an_unknown_peer_is_refused_and_gets_no_document_bytes() {
     assert_eq!(alice.node.store().file_count().expect("count"), files);
     assert!(!alice.node.store().contains(bait).expect("contains"));
     assert_eq!(alice.log_seq(), seq);
-    eventually("Mallory logs the refused handshake", || {
-        has_event(&mallory_serving, &["Refused"])
-    })
+    let alice_id = alice.node.node_id().to_string();
+    eventually(
+        "Mallory logs the refused handshake, naming the node",
+        || has_event(&mallory_serving, &["Untrusted", &alice_id]),
+    )
     .await;
     assert!(!has_event(&mallory_serving, &["Connected"]));
     alice_serving.stop().await;
@@ -1274,17 +1277,17 @@ async fn untrusting_a_connected_peer_closes_its_live_session() {
     let heads = alice.heads(acme);
     let seq = alice.log_seq();
     bob.log_call(acme, "Bob's call after he was dropped");
-    // Bob redials (every two seconds) and is refused at the handshake.
+    // Bob redials (after two seconds, then backing off) and is refused at the handshake.
     let refused_before = alice_serving
         .events()
         .iter()
-        .filter(|e| e.starts_with("Refused"))
+        .filter(|e| e.starts_with("Untrusted"))
         .count();
     eventually("Bob's redial is refused", || {
         alice_serving
             .events()
             .iter()
-            .filter(|e| e.starts_with("Refused"))
+            .filter(|e| e.starts_with("Untrusted"))
             .count()
             > refused_before
     })

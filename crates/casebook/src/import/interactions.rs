@@ -174,11 +174,14 @@ pub fn import_interactions_csv<R: Read>(
                 schema::migrate(&mut doc)?;
             }
             let account = view::read(&doc)?;
-            // As `Node::apply`: a file shared with this node for reading only is not edited.
+            // As `Node::apply`: a file this node may not write (shared with it for reading, or
+            // brought in without naming it) is not edited: every peer would refuse the changes.
             let me = node.node_id();
-            if authority::may_read(&doc, &me) && !authority::may_write_at(&doc, &me, &before) {
-                let why = Error::ReadOnly {
-                    name: account.profile.name.clone(),
+            if !authority::may_write_at(&doc, &me, &before) {
+                let name = account.profile.name.clone();
+                let why = match authority::may_read(&doc, &me) {
+                    true => Error::ReadOnly { name },
+                    false => Error::NotShared { name },
                 };
                 problems.extend(
                     rows.iter()

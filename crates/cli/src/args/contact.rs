@@ -70,7 +70,7 @@ pub(crate) enum ActionCmd {
     Done {
         /// The client.
         file: String,
-        /// The action (id or its first characters).
+        /// The action: its title, id or the first characters of its id.
         action: String,
     },
     /// List open actions, overdue first (one client, or all).

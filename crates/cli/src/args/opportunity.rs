@@ -22,13 +22,55 @@ pub(crate) enum OppCmd {
     },
     /// Record a COSMONAUTS qualification session.
     Qualify(QualifyArgs),
-    /// Show an opportunity with its sessions, scores, trend and risks.
+    /// Show an opportunity with its sessions, current qualification, trend and risks.
     Show {
         /// The client.
         file: String,
-        /// The opportunity (id or its first characters).
+        /// The opportunity: its title, id or the first characters of its id.
         opportunity: String,
     },
+    /// List a client's opportunities, or with no client every client's (the pipeline), with
+    /// status, value, current qualification, trend, risk colour and outcome.
+    List(OppListArgs),
+    /// Record how an opportunity ended: won, lost or withdrawn, with the date, the value and
+    /// why (once; its risks leave the account's roll-up when lost or withdrawn).
+    Close(OppCloseArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct OppListArgs {
+    /// The client; default: every client.
+    pub file: Option<String>,
+    /// Only opportunities with this status: open, hold, won, lost, qualified-out or withdrawn.
+    #[arg(long)]
+    pub status: Option<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("result").required(true).args(["won", "lost", "withdrawn"])))]
+pub(crate) struct OppCloseArgs {
+    /// The client.
+    pub file: String,
+    /// The opportunity: its title, id or the first characters of its id.
+    pub opportunity: String,
+    /// The order was won.
+    #[arg(long)]
+    pub won: bool,
+    /// The order was lost.
+    #[arg(long)]
+    pub lost: bool,
+    /// We, or the client, stopped pursuing it.
+    #[arg(long)]
+    pub withdrawn: bool,
+    /// Why: what won it, or why it was lost or withdrawn (required).
+    #[arg(long)]
+    pub reason: String,
+    /// The day it was decided (YYYY-MM-DD or DD/MM/YYYY); default: today.
+    #[arg(long)]
+    pub date: Option<String>,
+    /// The value won, lost or withdrawn in pounds; default: the opportunity's estimate.
+    #[arg(long)]
+    pub value: Option<f64>,
 }
 
 #[derive(Debug, Args)]

@@ -17,9 +17,16 @@ pub(crate) enum PeerCmd {
     },
     /// List trusted peers.
     List,
-    /// Stop trusting a peer.
+    /// Stop trusting a peer. Refused while account files this node may change still grant
+    /// it access, unless --unshare or --keep-shares says what to do with them.
     Remove {
         /// The peer's name or node id.
         peer: String,
+        /// Also stop sharing every file this node may change with it, in the same step.
+        #[arg(long, conflicts_with = "keep_shares")]
+        unshare: bool,
+        /// Keep the files shared with it (adding the peer again then restores its access).
+        #[arg(long)]
+        keep_shares: bool,
     },
 }

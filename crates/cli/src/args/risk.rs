@@ -30,10 +30,10 @@ pub(crate) struct RiskAddArgs {
     /// Category.
     #[arg(long, default_value = "")]
     pub category: String,
-    /// The opportunity it belongs to (id).
+    /// The opportunity it belongs to (its title, id or first characters of the id).
     #[arg(long)]
     pub opportunity: Option<String>,
-    /// The parent risk, for a sub-risk (id).
+    /// The parent risk, for a sub-risk (its title, id or first characters of the id).
     #[arg(long)]
     pub parent: Option<String>,
     /// avoid, reduce, share or accept.
@@ -54,7 +54,7 @@ pub(crate) struct RiskAddArgs {
 pub(crate) struct RiskAssessArgs {
     /// The client.
     pub file: String,
-    /// The risk (id or its first characters).
+    /// The risk: its title, id or the first characters of its id.
     pub risk: String,
     /// New likelihood 1–5.
     #[arg(long)]

@@ -7,9 +7,11 @@ use clap::Args;
 /// `casebook serve`.
 #[derive(Debug, Args)]
 pub(crate) struct ServeArgs {
-    /// Where to listen for peers (port 0: any free port). The address is recorded for
+    /// Where to listen for peers (port 0: any free port). The default, loopback, is reachable
+    /// from this machine only: give this machine's address on the network (or 0.0.0.0:7447
+    /// for every interface) for other machines to dial it. The address is recorded for
     /// `casebook invite` unless it is 0.0.0.0 / [::].
-    #[arg(long, default_value = "0.0.0.0:7447", value_name = "IP:PORT")]
+    #[arg(long, default_value = "127.0.0.1:7447", value_name = "IP:PORT")]
     pub listen: SocketAddr,
     /// Stop after this many seconds (default: run until interrupted).
     #[arg(long = "for", value_name = "SECS")]

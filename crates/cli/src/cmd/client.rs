@@ -497,6 +497,21 @@ pub(crate) fn print_account(node: &Node, f: &AccountFile) -> anyhow::Result<()> 
         line("\nRisks:")?;
         super::risk::print_risks(node, f, &roll)?;
     }
+    if !f.withdrawn.is_empty() {
+        line("\nWithdrawn as entered by mistake (kept in history):")?;
+        let mut gone: Vec<_> = f.withdrawn.iter().collect();
+        gone.sort_by_key(|(_, w)| w.at);
+        for (id, w) in gone {
+            line(format!(
+                "  {} {} — by {} on {}: {}",
+                view::short(id),
+                w.what,
+                dash(&w.by),
+                when(w.at),
+                w.reason
+            ))?;
+        }
+    }
     if !f.opportunities.is_empty() {
         line("\nOpportunities:")?;
         let mut t = table(&[
@@ -506,14 +521,14 @@ pub(crate) fn print_account(node: &Node, f: &AccountFile) -> anyhow::Result<()> 
             "value",
             "status",
             "sessions",
-            "latest score",
+            "qualification",
             "risk",
         ]);
         for (id, o) in &f.opportunities {
-            let (scores, _) = cosmonauts::score_opportunity(o, &cfg);
-            let latest = scores
-                .last()
-                .and_then(|s| s.total)
+            // The current qualification: the latest answer per group, all ten groups.
+            let latest = cosmonauts::qualify(o, &cfg)
+                .current
+                .total
                 .map(|t| format!("{:.0}%", t * 100.0))
                 .unwrap_or("-".into());
             t.add_row(vec![

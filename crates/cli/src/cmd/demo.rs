@@ -25,7 +25,7 @@ pub(crate) fn run(ctx: &Ctx, keep: Option<PathBuf>) -> anyhow::Result<()> {
             tmp.path().to_path_buf()
         }
     };
-    let bar = if ctx.json {
+    let bar = if ctx.json || !crate::terminal::animate() {
         ProgressBar::hidden()
     } else {
         ProgressBar::new_spinner()

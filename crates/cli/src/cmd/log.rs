@@ -51,12 +51,12 @@ pub(crate) fn log(ctx: &Ctx, a: LogArgs) -> anyhow::Result<()> {
         risks: a
             .risks
             .iter()
-            .map(|r| view::resolve(&account.risks, r, "risk"))
+            .map(|r| view::resolve_named(&account.risks, r, "risk"))
             .collect::<Result<_, _>>()?,
         opportunities: a
             .opportunities
             .iter()
-            .map(|o| view::resolve(&account.opportunities, o, "opportunity"))
+            .map(|o| view::resolve_named(&account.opportunities, o, "opportunity"))
             .collect::<Result<_, _>>()?,
         by: node.adviser().to_string(),
     };
@@ -93,7 +93,7 @@ pub(crate) fn action(ctx: &Ctx, cmd: ActionCmd) -> anyhow::Result<()> {
         ActionCmd::Done { file, action } => {
             let file = find(&node, &file)?;
             let account = node.read(file)?;
-            let id = view::resolve(&account.actions, &action, "action")?;
+            let id = view::resolve_named(&account.actions, &action, "action")?;
             let e = node.apply(file, |d, c, _| edit::complete_action(d, c, id))?;
             report(ctx, &node, file, &e.message, None)
         }

@@ -2,7 +2,7 @@
 
 use std::net::SocketAddr;
 
-use casebook::Ticket;
+use casebook::{Grants, Ticket};
 
 use super::{Ctx, find};
 use crate::args::PeerCmd;
@@ -16,7 +16,14 @@ pub(crate) fn invite(ctx: &Ctx, addrs: &[SocketAddr]) -> anyhow::Result<()> {
             &serde_json::json!({"ticket": ticket.to_string(), "node_id": ticket.node, "addrs": ticket.addrs}),
         )
     } else {
-        line(ticket)
+        line(&ticket)?;
+        if ticket.addrs.is_empty() {
+            // Said on stderr so `casebook invite` still prints only the ticket on stdout.
+            eprintln!(
+                "note: this ticket has no address, so the other node cannot dial this one; this node dials it (`casebook serve` or `casebook sync`). Give --addr IP:PORT where this node listens to let it dial too."
+            );
+        }
+        Ok(())
     }
 }
 
@@ -31,15 +38,28 @@ pub(crate) fn run(ctx: &Ctx, cmd: PeerCmd) -> anyhow::Result<()> {
             let ticket: Ticket = ticket.parse()?;
             let peer = node.add_peer(&ticket, &name, &adviser)?;
             if ctx.json {
-                output::json(&peer)
-            } else {
-                line(format!(
-                    "Trusted {} (node {}) at {}",
-                    peer.name,
-                    peer.node.short(),
-                    addrs(&peer.addrs)
-                ))
+                return output::json(&peer);
             }
+            line(format!(
+                "Trusted {} (node {}) at {}",
+                peer.name,
+                peer.node.short(),
+                addrs(&peer.addrs)
+            ))?;
+            // Grants live in the files, not the peer list: say which ones trusting it opens.
+            let grants = node.grants_of(&peer)?;
+            if !grants.is_empty() {
+                let files: Vec<String> = grants
+                    .iter()
+                    .map(|g| format!("{} ({})", g.name, g.role))
+                    .collect();
+                line(format!(
+                    "Files already shared with it: {} (`casebook unshare FILE \"{}\"` to stop)",
+                    files.join(", "),
+                    peer.name
+                ))?;
+            }
+            Ok(())
         }
         PeerCmd::List => {
             let peers = node.peers()?;
@@ -59,22 +79,47 @@ pub(crate) fn run(ctx: &Ctx, cmd: PeerCmd) -> anyhow::Result<()> {
             line(t)?;
             line(format!("{} peer(s)", peers.len()))
         }
-        PeerCmd::Remove { peer } => {
-            let removed = node.remove_peer(&peer)?;
+        PeerCmd::Remove {
+            peer,
+            unshare,
+            keep_shares,
+        } => {
+            let grants = match (unshare, keep_shares) {
+                (true, _) => Grants::Revoke,
+                (_, true) => Grants::Keep,
+                _ => Grants::Refuse,
+            };
+            let removed = node.remove_peer_with(&peer, grants)?;
             if ctx.json {
-                output::json(&removed)
-            } else {
-                line(format!(
-                    "No longer trusting {} (node {})",
-                    removed.name,
-                    removed.node.short()
-                ))
+                return output::json(&removed);
             }
+            line(format!(
+                "No longer trusting {} (node {})",
+                removed.peer.name,
+                removed.peer.node.short()
+            ))?;
+            for g in &removed.unshared {
+                line(format!("Stopped sharing {} ({}) with it", g.name, g.role))?;
+            }
+            for g in &removed.still_granted {
+                let why = g
+                    .not_revocable
+                    .as_deref()
+                    .unwrap_or("kept (--keep-shares): adding the peer again restores this access");
+                line(format!(
+                    "Still shared with it: {} ({}): {why}",
+                    g.name, g.role
+                ))?;
+            }
+            Ok(())
         }
     }
 }
 
 fn addrs(a: &[SocketAddr]) -> String {
+    if a.is_empty() {
+        return "no address (it dials this node)".into();
+    }
     a.iter()
         .map(ToString::to_string)
         .collect::<Vec<_>>()

@@ -132,8 +132,7 @@ fn marker(c: Coverage) -> &'static str {
 }
 
 fn colour(c: Coverage, text: &str) -> String {
-    use std::io::IsTerminal;
-    if !std::io::stdout().is_terminal() || std::env::var_os("NO_COLOR").is_some() {
+    if !crate::terminal::colour() {
         return text.to_string();
     }
     let code = match c {

@@ -109,6 +109,11 @@ pub(crate) fn print(p: &Portfolio) -> anyhow::Result<()> {
     )?;
     section("Red risk roll-ups", &p.red_rollups, "no red accounts")?;
     section(
+        "Risk registers with data problems",
+        &p.risk_data_problems,
+        "every risk register reads cleanly",
+    )?;
+    section(
         "Active clients without an exit plan",
         &p.no_exit_plan,
         "every client has an exit plan",

@@ -1,7 +1,6 @@
 //! `casebook serve`, `casebook sync` and `casebook status`.
 
 use std::collections::BTreeMap;
-use std::io::IsTerminal;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -107,6 +106,8 @@ fn log_event(json: bool, node: &Node, e: &Event) {
     // A refused file never syncs until someone acts: a warning, not news.
     let level = match e {
         Event::FileRefused { .. }
+        | Event::Untrusted { .. }
+        | Event::Redial { .. }
         | Event::Ended {
             outcome: Err(_), ..
         } => "warn",
@@ -149,6 +150,22 @@ fn log_event(json: bool, node: &Node, e: &Event) {
             Err(reason) => format!("session with {} ended: {reason}", name_of(&names, peer)),
         },
         Event::Refused(reason) => format!("refused a connection: {reason}"),
+        Event::Redial {
+            peer,
+            reason,
+            retry_in,
+        } => format!(
+            "could not sync with {}: {reason}; retrying in {}",
+            name_of(&names, peer),
+            wait(*retry_in)
+        ),
+        Event::Untrusted { node: other } => format!(
+            "refused node {other}: it is not in this node's peer list (it dialled with this node's ticket, but this node never added its ticket, or removed it). If it is a colleague's node, run here `casebook peer add {} --name NAME` (or its full ticket, which `casebook invite` prints on that node, so this node can dial it too)",
+            casebook::Ticket {
+                node: *other,
+                addrs: Vec::new()
+            }
+        ),
         Event::Replaced { peer } => format!(
             "{} opened more than {} connections; closed its oldest",
             name_of(&names, peer),
@@ -204,7 +221,7 @@ pub(crate) fn serve(ctx: &Ctx, args: &ServeArgs) -> anyhow::Result<()> {
 pub(crate) fn sync(ctx: &Ctx, args: &SyncArgs) -> anyhow::Result<()> {
     let node = Arc::new(ctx.open()?);
     let peer = node.find_peer(&args.peer)?;
-    let bar = if std::io::stderr().is_terminal() && !ctx.json {
+    let bar = if crate::terminal::animate() && !ctx.json {
         let b = ProgressBar::new_spinner();
         b.set_style(
             ProgressStyle::with_template("{spinner} {msg}")
@@ -344,6 +361,15 @@ fn refusals_error(
         ));
     }
     anyhow::bail!("sync with {peer} finished, but {}", parts.join("\n"))
+}
+
+/// A wait for people: whole seconds, or minutes and seconds.
+fn wait(d: Duration) -> String {
+    let secs = d.as_secs_f64().round() as u64;
+    match secs {
+        s if s >= 60 => format!("{} min {} s", s / 60, s % 60),
+        s => format!("{s} s"),
+    }
 }
 
 fn bytes(n: u64) -> String {

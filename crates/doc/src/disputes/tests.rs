@@ -74,10 +74,7 @@ fn a_hidden_red_assessment_colours_the_risk_account_and_summary() {
         assert_eq!(d.likelihood, [4, 2]);
         assert!(d.severity.is_empty() && d.status.is_empty() && d.response.is_empty());
         assert!(d.rag_disputed());
-        assert_eq!(
-            worst_rag(&config.rag_matrix, shown, Some(d)),
-            Some(Rag::Red)
-        );
+        assert_eq!(worst_rag(&config.rag_matrix, shown, Some(d)), Rag::Red);
         let roll = rollup(&file, &config.rag_matrix);
         assert_eq!(roll.account, Some(Rag::Red));
         assert_eq!(roll.risks[&risk], Some(Rag::Red));
@@ -368,4 +365,72 @@ fn map_obj(doc: &Automerge, keys: &[&str]) -> ObjId {
         };
     }
     obj
+}
+
+#[test]
+fn an_opportunity_lost_by_one_adviser_and_kept_open_by_another_keeps_its_risks_in_the_account() {
+    use crate::enums::OpportunityStatus;
+    use crate::model::{Opportunity, Outcome};
+    let (mut alice, _) = client_with_risk(1, 1);
+    let config = OrgConfig::default();
+    let opp = edit::add_opportunity(
+        &mut alice,
+        &ctx("Alice", 11),
+        &Opportunity {
+            title: "Export deal".into(),
+            origin: Default::default(),
+            value: 8000.0,
+            timescale: String::new(),
+            status: OpportunityStatus::Hold,
+            raised: None,
+            sessions: Default::default(),
+            outcome: None,
+        },
+    )
+    .unwrap()
+    .entry
+    .unwrap();
+    let mut red = crate::test_support::risk(5, 5);
+    red.opportunity = Some(opp);
+    edit::add_risk(&mut alice, &ctx("Alice", 11), &config, &red).unwrap();
+    let mut bob = node(&alice, BOB);
+    edit::close_opportunity(
+        &mut alice,
+        &ctx("Alice", 12),
+        opp,
+        &Outcome {
+            result: OpportunityStatus::Lost,
+            date: ctx("Alice", 12).now.date_naive(),
+            value: 8000.0,
+            reason: "price".into(),
+            by: "Alice".into(),
+        },
+    )
+    .unwrap();
+    let session = crate::model::QualificationSession {
+        at: ctx("Bob", 12).now,
+        participants: vec![],
+        neutral_reviewer: String::new(),
+        answers: [(
+            Uuid::new_v4(),
+            crate::model::Answer {
+                group: crate::enums::CosmoGroup::Money,
+                question: String::new(),
+                score: 4,
+                note: String::new(),
+            },
+        )]
+        .into(),
+        decision: crate::enums::Decision::Continue,
+        note: String::new(),
+        weights: None,
+    };
+    // Bob, apart, qualifies it to continue, which sets it open again.
+    edit::add_session(&mut bob, &ctx("Bob", 12), &config, opp, &session).unwrap();
+    merge_all(&mut [&mut alice, &mut bob]);
+    let file = view::read(&alice).unwrap();
+    let mut statuses = file.disputes.opportunity(&opp).unwrap().status.clone();
+    statuses.sort();
+    assert_eq!(statuses, [OpportunityStatus::Open, OpportunityStatus::Lost]);
+    assert_eq!(rollup(&file, &config.rag_matrix).account, Some(Rag::Red));
 }

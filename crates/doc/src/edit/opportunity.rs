@@ -51,6 +51,13 @@ pub fn add_session(
             what: "opportunity",
             id: opp_id.to_string(),
         })?;
+    if opp.status.is_outcome() {
+        return Err(Error::Rule(format!(
+            "opportunity '{}' is {} already; a closed opportunity is not qualified again",
+            opp.title,
+            opp.status.words()
+        )));
+    }
     if session.answers.is_empty() {
         return Err(Error::Rule(
             "a qualification session needs at least one scored answer".into(),
@@ -107,4 +114,148 @@ pub fn add_session(
         }
         Ok(())
     })
+}
+
+/// Record how an opportunity ended (OP-4): its status becomes won, lost or withdrawn and its
+/// outcome holds the date, the value and the reason, in one change.
+///
+/// # Errors
+/// [`Error::NoSuchEntry`] for an unknown opportunity; [`Error::Rule`] if `outcome.result` is
+/// not won, lost or withdrawn, the reason is empty, the value is negative or not a number, or
+/// the opportunity is won, lost or withdrawn already (an outcome is recorded once).
+pub fn close_opportunity(
+    doc: &mut Automerge,
+    ctx: &EditContext,
+    opp_id: Uuid,
+    outcome: &Outcome,
+) -> Result<Edited, Error> {
+    if !outcome.result.is_outcome() {
+        return Err(Error::Rule(format!(
+            "an opportunity closes as won, lost or withdrawn, not {}",
+            outcome.result.words()
+        )));
+    }
+    if outcome.reason.trim().is_empty() {
+        return Err(Error::Rule(
+            "closing an opportunity needs a reason (--reason \"...\"): what won it, or why it \
+             was lost or withdrawn"
+                .into(),
+        ));
+    }
+    if !outcome.value.is_finite() || outcome.value < 0.0 {
+        return Err(Error::Rule(
+            "--value must be a positive amount in pounds".into(),
+        ));
+    }
+    let file = current(doc)?;
+    let opp = file
+        .opportunities
+        .get(&opp_id)
+        .ok_or_else(|| Error::NoSuchEntry {
+            what: "opportunity",
+            id: opp_id.to_string(),
+        })?;
+    if opp.status.is_outcome() {
+        let when = opp
+            .outcome
+            .as_ref()
+            .map(|o| format!(" on {}", o.date))
+            .unwrap_or_default();
+        return Err(Error::Rule(format!(
+            "opportunity '{}' was closed as {}{when} already; an outcome is recorded once",
+            opp.title,
+            opp.status.words()
+        )));
+    }
+    let message = format!(
+        "Opportunity '{}' {} on {} (£{:.0}): {}",
+        opp.title,
+        outcome.result.words(),
+        outcome.date,
+        outcome.value,
+        outcome.reason.trim()
+    );
+    let value = json(outcome)?;
+    let status = outcome.result;
+    transact(doc, ctx, message, None, move |tx| {
+        let obj = path(tx, &["opportunities", &opp_id.to_string()])?;
+        put_json(tx, &obj, "outcome", &value)?;
+        tx.put(&obj, "status", status.as_str())?;
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::test_support::{client_with_risk, ctx};
+
+    #[test]
+    fn an_opportunity_closes_once_with_a_reason_and_is_not_qualified_again() {
+        let (mut doc, _) = client_with_risk(2, 2);
+        let c = ctx("Alice", 12);
+        let opp = add_opportunity(
+            &mut doc,
+            &c,
+            &Opportunity {
+                title: "Export deal".into(),
+                origin: Default::default(),
+                value: 5000.0,
+                timescale: String::new(),
+                status: Default::default(),
+                raised: None,
+                sessions: Default::default(),
+                outcome: None,
+            },
+        )
+        .unwrap()
+        .entry
+        .unwrap();
+        let mut outcome = Outcome {
+            result: OpportunityStatus::Lost,
+            date: NaiveDate::from_ymd_opt(2026, 5, 12).unwrap(),
+            value: 5000.0,
+            reason: " ".into(),
+            by: "Alice".into(),
+        };
+        let err = close_opportunity(&mut doc, &c, opp, &outcome).unwrap_err();
+        assert!(err.to_string().contains("needs a reason"), "{err}");
+        outcome.reason = "price".into();
+        let e = close_opportunity(&mut doc, &c, opp, &outcome).unwrap();
+        assert_eq!(
+            e.message,
+            "Opportunity 'Export deal' lost on 2026-05-12 (£5000): price"
+        );
+        let file = current(&doc).unwrap();
+        assert_eq!(file.opportunities[&opp].status, OpportunityStatus::Lost);
+        assert_eq!(file.opportunities[&opp].outcome.as_ref(), Some(&outcome));
+        outcome.result = OpportunityStatus::Won;
+        let err = close_opportunity(&mut doc, &c, opp, &outcome).unwrap_err();
+        assert!(
+            err.to_string().contains("closed as lost on 2026-05-12"),
+            "{err}"
+        );
+        let session = QualificationSession {
+            at: c.now,
+            participants: vec![],
+            neutral_reviewer: String::new(),
+            answers: [(
+                Uuid::new_v4(),
+                Answer {
+                    group: CosmoGroup::Money,
+                    question: String::new(),
+                    score: 3,
+                    note: String::new(),
+                },
+            )]
+            .into(),
+            decision: Decision::Continue,
+            note: String::new(),
+            weights: None,
+        };
+        let err = add_session(&mut doc, &c, &OrgConfig::default(), opp, &session).unwrap_err();
+        assert!(err.to_string().contains("not qualified again"), "{err}");
+    }
 }

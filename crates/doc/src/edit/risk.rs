@@ -8,12 +8,17 @@ use crate::Error;
 use crate::config::{OrgConfig, check_scale};
 use crate::enums::*;
 use crate::model::*;
+use crate::rules::risk_tree::RiskTree;
 
 /// Add a risk to the register (RK-1).
 ///
+/// A sub-risk keeps its parent's scope: the parent's scope is written into it, and another
+/// opportunity is refused.
+///
 /// # Errors
 /// [`Error::OutOfRange`] for a likelihood or severity outside 1–5, [`Error::NoSuchEntry`] for
-/// an unknown parent risk or opportunity.
+/// an unknown parent risk or opportunity, [`Error::Rule`] for an empty title, an "accept"
+/// response without a contingency note, or a sub-risk given another scope than its parent's.
 pub fn add_risk(
     doc: &mut Automerge,
     ctx: &EditContext,
@@ -24,14 +29,28 @@ pub fn add_risk(
         return Err(Error::Rule("a risk needs a title".into()));
     }
     let rag = config.rag_matrix.rag(risk.likelihood, risk.severity)?;
+    check_accept(risk.response, &risk.mitigation)?;
     let file = current(doc)?;
-    if let Some(p) = risk.parent
-        && !file.risks.contains_key(&p)
-    {
-        return Err(Error::NoSuchEntry {
-            what: "parent risk",
-            id: p.to_string(),
-        });
+    let mut risk = risk.clone();
+    if let Some(p) = risk.parent {
+        let Some(parent) = file.risks.get(&p) else {
+            return Err(Error::NoSuchEntry {
+                what: "parent risk",
+                id: p.to_string(),
+            });
+        };
+        let scope = RiskTree::of(&file).scope(&file, &p);
+        if risk.opportunity.is_some() && risk.opportunity != scope {
+            return Err(Error::Rule(format!(
+                "a sub-risk keeps its parent's scope: '{}' belongs to {}; leave out --opportunity",
+                parent.title,
+                scope
+                    .and_then(|o| file.opportunities.get(&o))
+                    .map(|o| format!("opportunity '{}'", o.title))
+                    .unwrap_or_else(|| "the account".into())
+            )));
+        }
+        risk.opportunity = scope;
     }
     if let Some(o) = risk.opportunity
         && !file.opportunities.contains_key(&o)
@@ -45,7 +64,18 @@ pub fn add_risk(
         "Risk '{}' raised: likelihood {}, severity {} ({rag})",
         risk.title, risk.likelihood, risk.severity
     );
-    add_entry(doc, ctx, &["risks"], risk, message)
+    add_entry(doc, ctx, &["risks"], &risk, message)
+}
+
+/// Accepting a risk needs a budget and contingency note (RK-1: "budget accordingly, together
+/// with contingency planning").
+fn check_accept(response: Option<RiskResponse>, mitigation: &str) -> Result<(), Error> {
+    if response == Some(RiskResponse::Accept) && mitigation.trim().is_empty() {
+        return Err(Error::Rule(
+            "accepting a risk needs a budget and contingency note (--mitigation \"...\")".into(),
+        ));
+    }
+    Ok(())
 }
 
 /// A reassessment of a risk; `None` leaves a field as it is.
@@ -100,10 +130,9 @@ pub fn assess_risk(
         .mitigation
         .clone()
         .unwrap_or_else(|| risk.mitigation.clone());
-    if a.response == Some(RiskResponse::Accept) && mitigation.trim().is_empty() {
-        return Err(Error::Rule(
-            "accepting a risk needs a budget and contingency note (--mitigation \"...\")".into(),
-        ));
+    // A risk accepted earlier keeps needing its note when the note is changed.
+    if a.response.is_some() || a.mitigation.is_some() {
+        check_accept(a.response.or(risk.response), &mitigation)?;
     }
     let fields = serde_json::json!({
         "likelihood": a.likelihood, "severity": a.severity, "response": a.response,
@@ -123,7 +152,7 @@ pub fn assess_risk(
         .rag_matrix
         .rag(l, s)
         .map(|r| r.to_string())
-        .unwrap_or_else(|_| "unrated".into());
+        .unwrap_or_else(|_| "red: a value is off the 1–5 scale".into());
     let parts: Vec<String> = fields
         .iter()
         .map(|(k, v)| {
@@ -146,4 +175,60 @@ pub fn assess_risk(
         let obj = path(tx, &["risks", &id.to_string()])?;
         put_changed(tx, &obj, &cur, &fields)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::{client_with_risk, ctx, risk};
+
+    #[test]
+    fn accepting_a_risk_when_adding_it_needs_a_contingency_note() {
+        let (mut doc, _) = client_with_risk(2, 2);
+        let config = OrgConfig::default();
+        let mut r = risk(3, 3);
+        r.response = Some(RiskResponse::Accept);
+        let err = add_risk(&mut doc, &ctx("Alice", 12), &config, &r).unwrap_err();
+        assert!(err.to_string().contains("contingency"), "{err}");
+        r.mitigation = "£2k budget; second supplier on call".into();
+        add_risk(&mut doc, &ctx("Alice", 12), &config, &r).unwrap();
+    }
+
+    #[test]
+    fn a_sub_risk_takes_its_parents_scope_and_refuses_another() {
+        let (mut doc, parent) = client_with_risk(2, 2);
+        let config = OrgConfig::default();
+        let c = ctx("Alice", 12);
+        let opp = add_opportunity(
+            &mut doc,
+            &c,
+            &Opportunity {
+                title: "Export deal".into(),
+                origin: Default::default(),
+                value: 0.0,
+                timescale: String::new(),
+                status: Default::default(),
+                raised: None,
+                sessions: Default::default(),
+                outcome: None,
+            },
+        )
+        .unwrap()
+        .entry
+        .unwrap();
+        let mut sub = risk(3, 3);
+        sub.parent = Some(parent);
+        sub.opportunity = Some(opp);
+        let err = add_risk(&mut doc, &c, &config, &sub).unwrap_err();
+        assert!(
+            err.to_string().contains("keeps its parent's scope"),
+            "{err}"
+        );
+        sub.opportunity = None;
+        let id = add_risk(&mut doc, &c, &config, &sub)
+            .unwrap()
+            .entry
+            .unwrap();
+        assert_eq!(current(&doc).unwrap().risks[&id].opportunity, None);
+    }
 }

@@ -1,12 +1,18 @@
 //! COSMONAUTS qualification scoring (OP-2).
 //!
-//! group score = Σ answer scores ÷ (5 × answers in the group);
-//! total = Σ w·s ÷ Σ w over the groups that have answers, with org-configured weights w.
+//! A session's group score = Σ answer scores ÷ (5 × answers in the group), and its total =
+//! Σ w·s ÷ Σ w over the groups it answered, with the weights recorded with it.
+//!
+//! Qualification "doesn't conveniently happen all in one go", so an opportunity's **current**
+//! qualification ([`current`]) takes each group's score from the latest session that answered
+//! it, and totals Σ w·s ÷ Σ w over all ten groups with today's weights, an unanswered group
+//! scoring 0, never as if full. The [`Trend`] compares the current total after the latest
+//! session with the one after the session before.
 
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::config::OrgConfig;
@@ -25,6 +31,8 @@ pub struct SessionScore {
     pub at: DateTime<Utc>,
     /// Each answered group's score, 0.0–1.0.
     pub groups: BTreeMap<CosmoGroup, f64>,
+    /// How many of the ten groups the session answered.
+    pub answered: usize,
     /// Groups with no answer yet ("qualification doesn't happen all in one go").
     pub unanswered: Vec<CosmoGroup>,
     /// Weighted total, 0.0–1.0, with the weights recorded with the session (the judgement as
@@ -62,6 +70,7 @@ pub fn score_session(id: Uuid, session: &QualificationSession, config: &OrgConfi
     SessionScore {
         session: id,
         at: session.at,
+        answered: groups.len(),
         unanswered: CosmoGroup::ALL
             .iter()
             .copied()
@@ -90,35 +99,148 @@ fn weighted_total(
 }
 
 /// Which way qualification is heading across sessions.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Trend {
-    /// Fewer than two scored sessions.
+    /// Fewer than two sessions.
     NotEnoughSessions,
-    /// The latest total is higher than the one before by more than 0.05.
+    /// The current total after the latest session is higher than after the one before by
+    /// more than [`TREND_MARGIN`].
     Improving,
-    /// Within 0.05.
+    /// Within [`TREND_MARGIN`].
     Steady,
-    /// Lower by more than 0.05.
+    /// Lower by more than [`TREND_MARGIN`].
     Worsening,
 }
 
-/// Every session of an opportunity scored, oldest first, and the trend.
-pub fn score_opportunity(opp: &Opportunity, config: &OrgConfig) -> (Vec<SessionScore>, Trend) {
+/// How far the current total must move between sessions to count as a trend.
+pub const TREND_MARGIN: f64 = 0.05;
+
+impl Trend {
+    /// The trend in words for people.
+    pub fn words(self) -> &'static str {
+        match self {
+            Self::NotEnoughSessions => "not enough sessions yet",
+            Self::Improving => "improving",
+            Self::Steady => "steady",
+            Self::Worsening => "worsening",
+        }
+    }
+}
+
+impl std::fmt::Display for Trend {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.words())
+    }
+}
+
+/// One group's current score: from the latest session that answered it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CurrentGroup {
+    /// The group score in that session, 0.0–1.0.
+    pub score: f64,
+    /// The session it comes from.
+    pub session: Uuid,
+    /// When that session took place.
+    pub at: DateTime<Utc>,
+}
+
+/// An opportunity's current qualification: the latest answer of every group, across sessions.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Current {
+    /// Each answered group's current score and where it comes from.
+    pub groups: BTreeMap<CosmoGroup, CurrentGroup>,
+    /// How many of the ten groups have been answered in some session.
+    pub answered: usize,
+    /// Groups no session has answered yet; they score 0 in the total.
+    pub unanswered: Vec<CosmoGroup>,
+    /// Σ w·s ÷ Σ w over all ten groups with today's weights, unanswered groups scoring 0;
+    /// `None` before any session (or when no group has weight).
+    pub total: Option<f64>,
+}
+
+/// The current qualification after `sessions` (in any order): for each group, its score in
+/// the latest session (by time, then id) that answered it; weighted with `config`'s weights.
+pub fn current(sessions: &[SessionScore], config: &OrgConfig) -> Current {
+    let mut latest: Vec<&SessionScore> = sessions.iter().collect();
+    latest.sort_by_key(|s| (s.at, s.session));
+    let mut groups: BTreeMap<CosmoGroup, CurrentGroup> = BTreeMap::new();
+    for s in latest {
+        for (g, score) in &s.groups {
+            groups.insert(
+                *g,
+                CurrentGroup {
+                    score: *score,
+                    session: s.session,
+                    at: s.at,
+                },
+            );
+        }
+    }
+    let (mut weighted, mut weights) = (0.0, 0.0);
+    for g in CosmoGroup::ALL {
+        let w = f64::from(config.weight(*g));
+        weighted += w * groups.get(g).map_or(0.0, |c| c.score);
+        weights += w;
+    }
+    Current {
+        answered: groups.len(),
+        unanswered: CosmoGroup::ALL
+            .iter()
+            .copied()
+            .filter(|g| !groups.contains_key(g))
+            .collect(),
+        total: (!sessions.is_empty() && weights > 0.0).then(|| weighted / weights),
+        groups,
+    }
+}
+
+/// An opportunity's qualification: every session scored (oldest first), the current
+/// qualification, and the trend of the current total.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Qualification {
+    /// Every session, oldest first.
+    pub sessions: Vec<SessionScore>,
+    /// The latest answer of every group, across sessions.
+    pub current: Current,
+    /// The current total after the latest session against the one after the session before.
+    pub trend: Trend,
+}
+
+/// Score every session of an opportunity, its current qualification and the trend.
+pub fn qualify(opp: &Opportunity, config: &OrgConfig) -> Qualification {
     let mut scores: Vec<SessionScore> = opp
         .sessions
         .iter()
         .map(|(id, s)| score_session(*id, s, config))
         .collect();
     scores.sort_by_key(|s| (s.at, s.session));
-    let totals: Vec<f64> = scores.iter().filter_map(|s| s.total).collect();
-    let trend = match totals.as_slice() {
-        [.., before, last] if last - before > 0.05 => Trend::Improving,
-        [.., before, last] if before - last > 0.05 => Trend::Worsening,
-        [_, _, ..] => Trend::Steady,
-        _ => Trend::NotEnoughSessions,
+    let now = current(&scores, config);
+    let trend = match scores.len() {
+        0 | 1 => Trend::NotEnoughSessions,
+        n => {
+            let before = current(&scores[..n - 1], config).total.unwrap_or(0.0);
+            let last = now.total.unwrap_or(0.0);
+            if last - before > TREND_MARGIN {
+                Trend::Improving
+            } else if before - last > TREND_MARGIN {
+                Trend::Worsening
+            } else {
+                Trend::Steady
+            }
+        }
     };
-    (scores, trend)
+    Qualification {
+        sessions: scores,
+        current: now,
+        trend,
+    }
+}
+
+/// Every session of an opportunity scored, oldest first, and the trend ([`qualify`]).
+pub fn score_opportunity(opp: &Opportunity, config: &OrgConfig) -> (Vec<SessionScore>, Trend) {
+    let q = qualify(opp, config);
+    (q.sessions, q.trend)
 }
 
 #[cfg(test)]
@@ -206,8 +328,63 @@ mod tests {
     }
 
     #[test]
-    fn trend_follows_the_last_two_sessions() {
-        let mut opp = Opportunity {
+    fn current_takes_the_latest_answer_per_group_and_unanswered_groups_score_zero() {
+        let c = OrgConfig::default();
+        let mut opp = opportunity();
+        opp.sessions.insert(
+            Uuid::new_v4(),
+            session(100, &[(CosmoGroup::Money, 5), (CosmoGroup::Need, 5)]),
+        );
+        let q = qualify(&opp, &c);
+        assert_eq!(q.sessions[0].answered, 2);
+        assert_eq!(
+            q.sessions[0].total,
+            Some(1.0),
+            "the session over what it asked"
+        );
+        assert_eq!(q.current.answered, 2);
+        assert_eq!(
+            q.current.total,
+            Some(0.2),
+            "never as if the other eight were full"
+        );
+        // A later session answers money again, lower, and authority for the first time.
+        opp.sessions.insert(
+            Uuid::new_v4(),
+            session(200, &[(CosmoGroup::Money, 0), (CosmoGroup::Authority, 5)]),
+        );
+        let q = qualify(&opp, &c);
+        assert_eq!(q.current.answered, 3);
+        assert_eq!(q.current.groups[&CosmoGroup::Money].score, 0.0);
+        assert_eq!(
+            q.current.groups[&CosmoGroup::Need].score,
+            1.0,
+            "kept from before"
+        );
+        assert_eq!(
+            q.current.total,
+            Some(0.2),
+            "need 1.0 + authority 1.0 over ten"
+        );
+        assert_eq!(
+            q.trend,
+            Trend::Steady,
+            "0.2 then 0.2, though the sessions say 1.0 then 0.5"
+        );
+        assert_eq!(q.current.unanswered.len(), 7);
+    }
+
+    #[test]
+    fn trend_words_are_for_people() {
+        assert_eq!(
+            Trend::NotEnoughSessions.to_string(),
+            "not enough sessions yet"
+        );
+        assert!(CosmoGroup::ALL.len() == 10);
+    }
+
+    fn opportunity() -> Opportunity {
+        Opportunity {
             title: "x".into(),
             origin: Default::default(),
             value: 0.0,
@@ -215,16 +392,26 @@ mod tests {
             status: Default::default(),
             raised: None,
             sessions: BTreeMap::new(),
-        };
+            outcome: None,
+        }
+    }
+
+    #[test]
+    fn trend_follows_the_current_total_after_the_last_two_sessions() {
+        let mut opp = opportunity();
         let c = OrgConfig::default();
-        opp.sessions
-            .insert(Uuid::new_v4(), session(100, &[(CosmoGroup::Need, 2)]));
+        opp.sessions.insert(
+            Uuid::new_v4(),
+            session(100, &[(CosmoGroup::Need, 0), (CosmoGroup::Money, 0)]),
+        );
         assert_eq!(score_opportunity(&opp, &c).1, Trend::NotEnoughSessions);
+        opp.sessions.insert(
+            Uuid::new_v4(),
+            session(200, &[(CosmoGroup::Need, 5), (CosmoGroup::Money, 5)]),
+        );
+        assert_eq!(score_opportunity(&opp, &c).1, Trend::Improving, "0.0 → 0.2");
         opp.sessions
-            .insert(Uuid::new_v4(), session(200, &[(CosmoGroup::Need, 4)]));
-        assert_eq!(score_opportunity(&opp, &c).1, Trend::Improving);
-        opp.sessions
-            .insert(Uuid::new_v4(), session(300, &[(CosmoGroup::Need, 1)]));
-        assert_eq!(score_opportunity(&opp, &c).1, Trend::Worsening);
+            .insert(Uuid::new_v4(), session(300, &[(CosmoGroup::Need, 0)]));
+        assert_eq!(score_opportunity(&opp, &c).1, Trend::Worsening, "0.2 → 0.1");
     }
 }

@@ -407,8 +407,10 @@ mod tests {
 
     #[test]
     fn a_client_never_tried_is_not_flagged_by_attempts_even_with_a_zero_threshold() {
-        let mut c = OrgConfig::default();
-        c.unresponsive_attempts = 0;
+        let c = OrgConfig {
+            unresponsive_attempts: 0,
+            ..OrgConfig::default()
+        };
         let f = in_stage("delivery", 0);
         assert_eq!(unresponsive(&Facts::of(&f), &c, at(1)), None);
     }
