@@ -62,10 +62,3 @@ impl CsvOptions<'_> {
         }
     }
 }
-
-pub(crate) fn norm(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}

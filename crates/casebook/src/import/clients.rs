@@ -1,21 +1,14 @@
 //! Clients from a spreadsheet.
 
-use std::collections::HashMap;
 use std::io::Read;
 
 use casebook_base::FileId;
 use casebook_doc::edit::{self, NewClient};
+use casebook_doc::rules::duplicates::{DuplicateIndex, DuplicateReason};
 
 use super::sheet::{self, Columns};
-use super::{CsvOptions, ImportReport, dates, norm};
+use super::{CsvOptions, ImportReport, dates};
 use crate::{Error, Node};
-
-fn norm_postcode(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_uppercase()
-}
 
 /// The columns of a clients sheet.
 pub(crate) const COLUMNS: Columns = Columns {
@@ -54,17 +47,14 @@ pub fn import_clients_csv<R: Read>(
 ) -> Result<ImportReport, Error> {
     let sheet = sheet::read(input, COLUMNS, options.strict)?;
     let existing = node.summaries()?;
-    let mut by_number: HashMap<String, String> = HashMap::new();
-    let mut by_name_pc: HashMap<(String, String), String> = HashMap::new();
+    // One index of clients here and rows so far (`rules::duplicates`), so each row costs a
+    // lookup, not a pass over every client.
+    let mut known = DuplicateIndex::default();
     for s in &existing {
-        if !s.company_number.is_empty() {
-            by_number.insert(
-                norm(&s.company_number),
-                format!("existing client {}", s.name),
-            );
-        }
-        by_name_pc.insert(
-            (norm(&s.name), norm_postcode(&s.postcode)),
+        known.insert(
+            &s.name,
+            &s.postcode,
+            &s.company_number,
             format!("existing client {}", s.name),
         );
     }
@@ -86,22 +76,18 @@ pub fn import_clients_csv<R: Read>(
             problems.push(r.problem("name", "empty; every client needs a name"));
             continue;
         }
-        let number = norm(r.get("company_number"));
-        let key = (norm(name), norm_postcode(r.get("postcode")));
-        let dup = match (!number.is_empty())
-            .then(|| by_number.get(&number))
-            .flatten()
-        {
-            Some(other) => Some(r.problem(
-                "company_number",
-                format!("{name} duplicates {other} (same company number)"),
-            )),
-            None => by_name_pc.get(&key).map(|other| {
-                format!(
+        let (postcode, number) = (r.get("postcode"), r.get("company_number"));
+        let dup = known
+            .find(name, postcode, number)
+            .map(|(other, reason)| match reason {
+                DuplicateReason::CompanyNumber => r.problem(
+                    "company_number",
+                    format!("{name} duplicates {other} (same company number)"),
+                ),
+                DuplicateReason::NameAndPostcode => format!(
                     "row {row}, columns name and postcode: {name} duplicates {other} (same name and postcode)"
-                )
-            }),
-        };
+                ),
+            });
         if let Some(why) = dup {
             if options.skip_duplicates {
                 report.skipped.push(why);
@@ -117,10 +103,7 @@ pub fn import_clients_csv<R: Read>(
                 continue;
             }
         };
-        if !number.is_empty() {
-            by_number.insert(number, format!("row {row}"));
-        }
-        by_name_pc.insert(key, format!("row {row}"));
+        known.insert(name, postcode, number, format!("row {row}"));
         let new = NewClient {
             name: name.to_string(),
             legal_form: r.get("legal_form").into(),

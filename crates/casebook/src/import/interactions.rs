@@ -12,7 +12,7 @@ use casebook_store::Origin;
 use chrono::{DateTime, Utc};
 
 use super::sheet::{self, Columns, Row};
-use super::{CsvOptions, ImportReport, dates, norm};
+use super::{CsvOptions, ImportReport, dates};
 use crate::{Error, Node, authority};
 
 /// The columns of an interactions sheet.
@@ -47,7 +47,10 @@ impl Clients {
         for s in node.summaries()? {
             let id: FileId = s.file_id.parse()?;
             ids.insert(id);
-            by_name.entry(norm(&s.name)).or_default().push((id, s.name));
+            by_name
+                .entry(casebook_doc::rules::duplicates::normalise_name(&s.name))
+                .or_default()
+                .push((id, s.name));
         }
         Ok(Self { ids, by_name })
     }
@@ -60,7 +63,11 @@ impl Clients {
         {
             return Ok(id);
         }
-        match self.by_name.get(&norm(cell)).map(Vec::as_slice) {
+        match self
+            .by_name
+            .get(&casebook_doc::rules::duplicates::normalise_name(cell))
+            .map(Vec::as_slice)
+        {
             Some([(id, _)]) => Ok(*id),
             Some(many @ [_, ..]) => Err(format!(
                 "several clients are named '{cell}' ({}); give the file id of the one meant",
