@@ -32,6 +32,11 @@
 //! - **(e) rules change**: the organisation's RAG matrix changes (`Node::set_config`), which
 //!   judges every file again in the same durable transaction; the whole change, the time per
 //!   file, and that per-file time against a durable `log`'s p50.
+//! - **(f) spreadsheet**: `import::import_interactions_csv` of a sheet with one call for every
+//!   client, matched by name (UK date-times, `;` between cells, a byte-order mark), into the
+//!   node's files: the whole import (one durable transaction), the time per row, and that
+//!   per-row time against a durable `log`'s p50 (an import that matched rows by scanning every
+//!   client would grow with the number of clients; this one does not).
 //!
 //! It prints a plain-text table and, last, one JSON line with every figure. It never fails on
 //! a number.
@@ -427,6 +432,36 @@ fn main() -> BoxResult<()> {
     out.json("rules_change_files", judged);
     out.json("rules_change_ms", ms(change));
     out.json("rules_change_per_file_ms", ms(per_file));
+
+    // (f) A spreadsheet of one call per client, found by name through the import's index.
+    let names: Vec<String> = node.summaries()?.into_iter().map(|s| s.name).collect();
+    let mut sheet = String::from("\u{feff}client;at;kind;direction;purpose;minutes;summary\r\n");
+    for name in &names {
+        sheet.push_str(&format!(
+            "{};01/03/2026 10:30;call;outbound;progress-review;15;Spreadsheet row\r\n",
+            name.replace(';', " ")
+        ));
+    }
+    let started = Instant::now();
+    let report = casebook::import::import_interactions_csv(
+        &node,
+        sheet.as_bytes(),
+        &casebook::import::CsvOptions::default(),
+    )?;
+    let import = started.elapsed();
+    let per_row = import / u32::try_from(report.imported.max(1)).unwrap_or(u32::MAX);
+    let rows = [
+        ("rows imported", report.imported.to_string()),
+        ("the whole import, durable", fmt_dur_precise(import)),
+        ("per row", fmt_dur_precise(per_row)),
+        ("ratio per row / durable log p50", ratio(per_row, cb.p50)),
+    ];
+    for (what, value) in rows {
+        out.row("(f) spreadsheet", what, value);
+    }
+    out.json("sheet_rows", report.imported);
+    out.json("sheet_ms", ms(import));
+    out.json("sheet_per_row_ms", ms(per_row));
 
     out.print();
     Ok(())
