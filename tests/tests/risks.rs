@@ -312,4 +312,18 @@ fn a_likelihood_of_9_written_by_another_tool_is_shown_invalid_and_counts_red_unt
     assert_eq!(list["problems"], json!([]));
     assert_eq!(list["risks"][&risk]["invalid"], json!([]));
     assert_eq!(a.summary(&file)["risk_problems"], Value::from(0));
+
+    // Values off every scale (negative, too large, text) leave the file readable: each reads
+    // as 0, shown invalid and counted red.
+    for odd in [
+        ScalarValue::Int(-1),
+        ScalarValue::Uint(300),
+        ScalarValue::Str("high".into()),
+    ] {
+        another_tool_sets(&sb, &a, &[(&risk, "severity", odd.clone())]);
+        let list = a.json(&["risk", "list", "Afon"]);
+        assert_eq!(list["risks"][&risk]["rag"], "red", "{odd:?}: {list}");
+        assert_eq!(list["rollup"]["account"], "red", "{odd:?}: {list}");
+        a.json(&["risk", "assess", "Afon", &risk[..8], "--severity", "1"]);
+    }
 }

@@ -289,6 +289,24 @@ pub struct Action {
     pub origin: Option<Uuid>,
 }
 
+/// A 1–5 scale value as any tool may have written it. A whole number from 0 to 255 reads as
+/// itself (the rules show one off the 1–5 scale as invalid and count it as the worst colour);
+/// anything else (negative, larger, a fraction, text, a list) reads as 0, off every scale, so
+/// one odd value never makes the whole account file unreadable.
+fn scale<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u8, D::Error> {
+    let value = serde_json::Value::deserialize(d)?;
+    Ok(value
+        .as_u64()
+        .and_then(|n| u8::try_from(n).ok())
+        .unwrap_or(0))
+}
+
+/// [`scale`] for an optional value: absent or null is none.
+fn optional_scale<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u8>, D::Error> {
+    let value = Option::<serde_json::Value>::deserialize(d)?;
+    Ok(value.map(|v| v.as_u64().and_then(|n| u8::try_from(n).ok()).unwrap_or(0)))
+}
+
 /// A risk in the register (RK-1).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Risk {
@@ -306,18 +324,21 @@ pub struct Risk {
     /// Threat or opportunity.
     #[serde(default)]
     pub polarity: Polarity,
-    /// Likelihood 1 (rare) – 5 (almost certain).
+    /// Likelihood 1 (rare) – 5 (almost certain). A value off any scale from another tool
+    /// (negative, over 255, a fraction, text) reads as 0 (see [`scale`]).
+    #[serde(deserialize_with = "scale")]
     pub likelihood: u8,
-    /// Severity 1 (negligible) – 5 (severe).
+    /// Severity 1 (negligible) – 5 (severe); read as [`Risk::likelihood`] is.
+    #[serde(deserialize_with = "scale")]
     pub severity: u8,
     /// The chosen response.
     #[serde(default)]
     pub response: Option<RiskResponse>,
     /// Residual likelihood after the response.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "optional_scale")]
     pub residual_likelihood: Option<u8>,
     /// Residual severity after the response.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "optional_scale")]
     pub residual_severity: Option<u8>,
     /// Mitigation or contingency notes.
     #[serde(default)]
