@@ -227,7 +227,9 @@ impl Casebook {
         std::os::unix::process::CommandExt::arg0(&mut cmd, "casebook");
         // Wide tables, so assertions on a table's text do not depend on where it wraps
         // (tests/tests/terminal.rs checks the width itself).
+        // English unless a test asks for Welsh (`--lang cy`), whatever the machine's locale.
         cmd.env_remove("CASEBOOK_DIR")
+            .env("CASEBOOK_LANG", "en")
             .env("NO_COLOR", "1")
             .env("COLUMNS", "400")
             .env("TZ", &self.zone)

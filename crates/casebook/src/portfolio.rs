@@ -56,8 +56,10 @@ pub struct Flagged {
     pub name: String,
     /// The lead adviser.
     pub lead: String,
-    /// Why it is listed.
+    /// Why it is listed, in English words.
     pub detail: String,
+    /// Why it is listed, as data (`kind` and its numbers), for words in any language.
+    pub why: Why,
     /// Whether the reason rests on a field holding concurrent values (a red roll-up from a
     /// disputed risk, a stall in a disputed stage): the worst of them decided it.
     pub disputed: bool,
@@ -119,26 +121,112 @@ pub struct Portfolio {
     pub churn: Churn,
 }
 
-fn flag(s: &FileSummary, detail: String) -> Flagged {
+fn flag(s: &FileSummary, why: Why) -> Flagged {
     Flagged {
         file_id: s.file_id.clone(),
         name: s.name.clone(),
         lead: s.lead.clone(),
-        detail,
+        detail: why.detail(),
+        why,
         disputed: false,
     }
 }
 
 /// A flag that rests on disputed values when `disputed`, saying so in its detail.
-fn disputed_flag(s: &FileSummary, detail: String, disputed: bool) -> Flagged {
-    let detail = if disputed {
-        format!("{detail}; disputed")
-    } else {
-        detail
-    };
-    Flagged {
-        disputed,
-        ..flag(s, detail)
+fn disputed_flag(s: &FileSummary, why: Why, disputed: bool) -> Flagged {
+    let mut flagged = flag(s, why);
+    if disputed {
+        flagged.detail.push_str("; disputed");
+        flagged.disputed = true;
+    }
+    flagged
+}
+
+/// Why a client is listed, as data: the CLI words it in the reader's language; `detail` is
+/// the same in English.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Why {
+    /// Never contacted.
+    NeverContacted,
+    /// Last contacted this many days ago.
+    LastContact {
+        /// Days since.
+        days: i64,
+    },
+    /// Longer in a stage than it allows.
+    TooLongInStage {
+        /// The stage.
+        stage: String,
+        /// Days in it.
+        days: i64,
+        /// Its limit.
+        max_days: i64,
+    },
+    /// No progress for too long.
+    NoProgress {
+        /// Days without.
+        days: i64,
+        /// The limit.
+        max_days: i64,
+    },
+    /// No response for this many days.
+    NoReply {
+        /// Days.
+        days: i64,
+    },
+    /// Attempts left unanswered.
+    AttemptsUnanswered {
+        /// How many.
+        attempts: u32,
+    },
+    /// The roll-up is red over this many open risks.
+    OpenRisks {
+        /// How many.
+        count: usize,
+    },
+    /// Data problems in the risk register.
+    RiskDataProblems {
+        /// How many.
+        count: usize,
+        /// The command that lists them.
+        command: String,
+    },
+    /// No exit plan agreed.
+    NoExitPlan,
+    /// No lead adviser named.
+    NoLeadAdviser,
+    /// Actions past their due date.
+    OverdueActions {
+        /// How many.
+        count: usize,
+    },
+}
+
+impl Why {
+    /// The reason in English words.
+    pub fn detail(&self) -> String {
+        match self {
+            Why::NeverContacted => "never contacted".into(),
+            Why::LastContact { days } => format!("last contact {days} days ago"),
+            Why::TooLongInStage {
+                stage,
+                days,
+                max_days,
+            } => format!("{days} days in {stage} (limit {max_days})"),
+            Why::NoProgress { days, max_days } => {
+                format!("no progress for {days} days (limit {max_days})")
+            }
+            Why::NoReply { days } => format!("no reply for {days} days"),
+            Why::AttemptsUnanswered { attempts } => format!("{attempts} attempts unanswered"),
+            Why::OpenRisks { count } => format!("{count} open risks"),
+            Why::RiskDataProblems { count, command } => {
+                format!("{count} data problem(s) in the risk register: {command}")
+            }
+            Why::NoExitPlan => "no exit plan agreed".into(),
+            Why::NoLeadAdviser => "no lead adviser named".into(),
+            Why::OverdueActions { count } => format!("{count} overdue"),
+        }
     }
 }
 
@@ -201,60 +289,65 @@ pub fn portfolio_judged(
     for s in &active {
         let config = rules.for_file(s);
         if flags::contact_overdue(&s.facts, config, now) {
-            let detail = match s.facts.last_contact {
-                Some(at) => format!("last contact {} days ago", (now - at).num_days()),
-                None => "never contacted".into(),
+            let why = match s.facts.last_contact {
+                Some(at) => Why::LastContact {
+                    days: (now - at).num_days(),
+                },
+                None => Why::NeverContacted,
             };
-            p.overdue_contacts.push(flag(s, detail));
+            p.overdue_contacts.push(flag(s, why));
         }
         if let Some(st) = flags::stalled(&s.facts, config, now) {
-            let detail = match st {
+            let why = match st {
                 flags::Stalled::TooLongInStage {
                     stage,
                     days,
                     max_days,
-                } => {
-                    format!("{days} days in {stage} (limit {max_days})")
-                }
-                flags::Stalled::NoProgress { days, max_days } => {
-                    format!("no progress for {days} days (limit {max_days})")
-                }
+                } => Why::TooLongInStage {
+                    stage,
+                    days,
+                    max_days,
+                },
+                flags::Stalled::NoProgress { days, max_days } => Why::NoProgress { days, max_days },
             };
             let stage_disputed = !s.facts.disputed_stages.is_empty();
-            p.stalled.push(disputed_flag(s, detail, stage_disputed));
+            p.stalled.push(disputed_flag(s, why, stage_disputed));
         }
         if let Some(u) = flags::unresponsive(&s.facts, config, now) {
-            let detail = match u {
-                flags::Unresponsive::Silent { days } => format!("no reply for {days} days"),
+            let why = match u {
+                flags::Unresponsive::Silent { days } => Why::NoReply { days },
                 flags::Unresponsive::UnansweredAttempts { attempts } => {
-                    format!("{attempts} attempts unanswered")
+                    Why::AttemptsUnanswered { attempts }
                 }
             };
-            p.unresponsive.push(flag(s, detail));
+            p.unresponsive.push(flag(s, why));
         }
         if s.rag == Some(Rag::Red) {
-            let detail = format!("{} open risks", s.open_risks);
-            p.red_rollups.push(disputed_flag(s, detail, s.rag_disputed));
+            let why = Why::OpenRisks {
+                count: s.open_risks,
+            };
+            p.red_rollups.push(disputed_flag(s, why, s.rag_disputed));
         }
         if s.risk_problems > 0 {
-            let detail = format!(
-                "{} data problem(s) in the risk register: casebook risk list {}",
-                s.risk_problems,
-                s.file_id.get(..8).unwrap_or(&s.file_id)
-            );
-            p.risk_data_problems.push(flag(s, detail));
+            let why = Why::RiskDataProblems {
+                count: s.risk_problems,
+                command: format!(
+                    "casebook risk list {}",
+                    s.file_id.get(..8).unwrap_or(&s.file_id)
+                ),
+            };
+            p.risk_data_problems.push(flag(s, why));
         }
         if !s.has_exit_plan {
-            p.no_exit_plan.push(flag(s, "no exit plan agreed".into()));
+            p.no_exit_plan.push(flag(s, Why::NoExitPlan));
         }
         if !s.has_point_of_contact() {
-            p.no_point_of_contact
-                .push(flag(s, "no lead adviser named".into()));
+            p.no_point_of_contact.push(flag(s, Why::NoLeadAdviser));
         }
         let overdue = flags::overdue_actions(&s.facts, today);
         if overdue > 0 {
             p.overdue_actions
-                .push(flag(s, format!("{overdue} overdue")));
+                .push(flag(s, Why::OverdueActions { count: overdue }));
         }
         *stages.entry(s.facts.stage.clone()).or_default() += 1;
         for seg in &s.segments {

@@ -44,6 +44,12 @@ pub(crate) struct Cli {
     #[arg(long, global = true)]
     pub json: bool,
 
+    /// The language of messages and help: en (English) or cy (Cymraeg). Default: the
+    /// CASEBOOK_LANG environment variable, then the locale (LC_ALL, LC_MESSAGES, LANG), else
+    /// English. JSON output is the same in every language.
+    #[arg(long, global = true, value_name = "LANG", value_parser = ["en", "cy"])]
+    pub lang: Option<String>,
+
     #[command(subcommand)]
     pub command: Command,
 }

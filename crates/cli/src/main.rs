@@ -6,19 +6,29 @@
 
 mod args;
 mod cmd;
+mod help;
+mod i18n;
 mod output;
 mod progress;
 mod terminal;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 fn main() -> ExitCode {
     // A malformed file or peer message that makes Automerge panic is reported as an error by
     // the guard; its panic message would only add noise.
     casebook::guard::quiet_hook();
-    let cli = args::Cli::parse();
+    // The language is known before parsing, so that help and usage errors speak it too.
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = i18n::choose(&argv, |var| std::env::var(var).ok());
+    i18n::set(lang);
+    let matches = help::localise(args::Cli::command(), lang).get_matches_from(argv);
+    let cli = match args::Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     match cmd::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
@@ -29,7 +39,7 @@ fn main() -> ExitCode {
             }) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("error: {err:#}");
+            eprintln!("{}: {err:#}", i18n::t("ui-error"));
             ExitCode::from(1)
         }
     }

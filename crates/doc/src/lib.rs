@@ -29,6 +29,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+pub mod collation;
 pub mod config;
 pub mod conflicts;
 pub mod diff;

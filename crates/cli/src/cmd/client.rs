@@ -195,7 +195,13 @@ fn list(ctx: &Ctx, a: crate::args::ClientListArgs) -> anyhow::Result<()> {
         .into_iter()
         .filter(|s| filter.matches(s, rules.for_file(s), now))
         .collect();
+    // JSON in one order whatever the language (scripts compare it); tables in the order of
+    // the language people read them in (Welsh: ch, dd, ff, ng, ll, ph, rh, th are letters).
     rows.sort_by_key(|s| s.name.to_lowercase());
+    if !ctx.json {
+        let order = crate::i18n::current().collation();
+        rows.sort_by(|a, b| order.compare(&a.name, &b.name));
+    }
     if ctx.json {
         let rows: Vec<ListRow<'_>> = rows
             .iter()

@@ -157,7 +157,8 @@ pub(crate) fn orgchart(ctx: &Ctx, file: &str) -> anyhow::Result<()> {
         children.entry(parent).or_default().push(*id);
     }
     for kids in children.values_mut() {
-        kids.sort_by_key(|k| f.people[k].name.clone());
+        let order = crate::i18n::current().collation();
+        kids.sort_by(|a, b| order.compare(&f.people[a].name, &f.people[b].name));
     }
     if ctx.json {
         return output::json(&serde_json::json!({
@@ -240,12 +241,14 @@ pub(crate) fn orgchart(ctx: &Ctx, file: &str) -> anyhow::Result<()> {
     let contacted = contacted(&f);
     let pct = (contacted * 100).checked_div(total).unwrap_or(0);
     let left = f.people.len() - total;
-    let left = if left > 0 {
-        format!("; {left} who left not counted")
-    } else {
-        String::new()
-    };
-    line(format!(
-        "Coverage: {contacted} of {total} contacted ({pct}%){left}"
-    ))
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("contacted", contacted);
+    args.set("total", total);
+    args.set("percent", pct);
+    args.set("left", left);
+    let mut text = crate::i18n::tr("orgchart-coverage", Some(&args));
+    if left > 0 {
+        text.push_str(&crate::i18n::tr("orgchart-left", Some(&args)));
+    }
+    line(text)
 }

@@ -1,11 +1,12 @@
 //! `casebook portfolio`: the PF-6 health dashboard.
 
 use casebook::Node;
-use casebook::portfolio::{Conflicted, Flagged, Portfolio, portfolio_judged};
+use casebook::portfolio::{Conflicted, Flagged, Portfolio, Why, portfolio_judged};
 use chrono::Duration;
 
 use super::{Ctx, opt_date};
 use crate::args::PortfolioArgs;
+use crate::i18n::{t, ta};
 use crate::output::{self, line, table};
 
 pub(crate) fn run(ctx: &Ctx, a: &PortfolioArgs) -> anyhow::Result<()> {
@@ -47,32 +48,99 @@ pub(crate) fn compute(
     ))
 }
 
-fn section(title: &str, rows: &[Flagged], ok: &str) -> anyhow::Result<()> {
+/// One section of the dashboard: its title and what "none" means are catalogue keys
+/// (`<key>` and `<key>-ok`).
+fn section(key: &str, rows: &[Flagged]) -> anyhow::Result<()> {
+    let title = t(key);
     if rows.is_empty() {
-        return line(format!("✔ {title}: none — {ok}"));
+        let ok = t(&format!("{key}-ok"));
+        return line(ta(
+            "portfolio-section-none",
+            &[("title", title.into()), ("ok", ok.into())],
+        ));
     }
-    line(format!("✘ {title}: {}", rows.len()))?;
-    let mut t = table(&["id", "client", "lead", "why"]);
+    line(ta(
+        "portfolio-section-some",
+        &[("title", title.into()), ("count", rows.len().into())],
+    ))?;
+    let mut t = headed(&["column-id", "column-client", "column-lead", "column-why"]);
     for r in rows {
         t.add_row(vec![
             r.file_id[..8].to_string(),
             r.name.clone(),
             r.lead.clone(),
-            r.detail.clone(),
+            why(r),
         ]);
     }
     line(t)
 }
 
+/// Why a client is listed, in the run's language.
+fn why(r: &Flagged) -> String {
+    let mut text = match &r.why {
+        Why::NeverContacted => t("why-never-contacted"),
+        Why::LastContact { days } => ta("why-last-contact", &[("days", (*days).into())]),
+        Why::TooLongInStage {
+            stage,
+            days,
+            max_days,
+        } => ta(
+            "why-too-long-in-stage",
+            &[
+                ("stage", stage.clone().into()),
+                ("days", (*days).into()),
+                ("max_days", (*max_days).into()),
+            ],
+        ),
+        Why::NoProgress { days, max_days } => ta(
+            "why-no-progress",
+            &[("days", (*days).into()), ("max_days", (*max_days).into())],
+        ),
+        Why::NoReply { days } => ta("why-no-reply", &[("days", (*days).into())]),
+        Why::AttemptsUnanswered { attempts } => ta(
+            "why-attempts-unanswered",
+            &[("attempts", (*attempts).into())],
+        ),
+        Why::OpenRisks { count } => ta("why-open-risks", &[("count", (*count).into())]),
+        Why::RiskDataProblems { count, command } => ta(
+            "why-risk-data-problems",
+            &[
+                ("count", (*count).into()),
+                ("command", command.clone().into()),
+            ],
+        ),
+        Why::NoExitPlan => t("why-no-exit-plan"),
+        Why::NoLeadAdviser => t("why-no-lead-adviser"),
+        Why::OverdueActions { count } => ta("why-overdue-actions", &[("count", (*count).into())]),
+    };
+    if r.disputed {
+        text.push_str(&t("why-disputed"));
+    }
+    text
+}
+
+/// A table whose headings are catalogue keys.
+fn headed(keys: &[&str]) -> comfy_table::Table {
+    let words: Vec<String> = keys.iter().map(|k| t(k)).collect();
+    let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+    table(&refs)
+}
+
 fn conflicts(rows: &[Conflicted]) -> anyhow::Result<()> {
     if rows.is_empty() {
-        return line("✔ Open conflicts: none — every field holds one agreed value");
+        return line(t("portfolio-conflicts-none"));
     }
-    line(format!(
-        "✘ Open conflicts: {} — colours and flags take the worst value until resolved",
-        rows.len()
+    line(ta(
+        "portfolio-conflicts-some",
+        &[("count", rows.len().into())],
     ))?;
-    let mut t = table(&["id", "client", "lead", "fields", "list them with"]);
+    let mut t = headed(&[
+        "column-id",
+        "column-client",
+        "column-lead",
+        "column-fields",
+        "column-list-with",
+    ]);
     for r in rows {
         t.add_row(vec![
             r.file_id.get(..8).unwrap_or(&r.file_id).to_string(),
@@ -87,71 +155,66 @@ fn conflicts(rows: &[Conflicted]) -> anyhow::Result<()> {
 
 /// Print the dashboard for a person.
 pub(crate) fn print(p: &Portfolio) -> anyhow::Result<()> {
-    line(format!(
-        "Portfolio health — {} — {}",
-        p.adviser.as_deref().unwrap_or("all advisers"),
-        p.as_of.format("%Y-%m-%d")
+    let adviser = p
+        .adviser
+        .clone()
+        .unwrap_or_else(|| t("portfolio-all-advisers"));
+    line(ta(
+        "portfolio-title",
+        &[
+            ("adviser", adviser.into()),
+            ("date", p.as_of.format("%Y-%m-%d").to_string().into()),
+        ],
     ))?;
     line(format!(
-        "Caseload: {} active, {} exited\n",
-        p.active, p.exited
+        "{}\n",
+        ta(
+            "portfolio-caseload",
+            &[("active", p.active.into()), ("exited", p.exited.into())]
+        )
     ))?;
-    section(
-        "Overdue contacts",
-        &p.overdue_contacts,
-        "everyone contacted recently",
-    )?;
-    section("Stalled journeys", &p.stalled, "every journey is moving")?;
-    section(
-        "Unresponsive clients",
-        &p.unresponsive,
-        "every client is responding",
-    )?;
-    section("Red risk roll-ups", &p.red_rollups, "no red accounts")?;
-    section(
-        "Risk registers with data problems",
-        &p.risk_data_problems,
-        "every risk register reads cleanly",
-    )?;
-    section(
-        "Active clients without an exit plan",
-        &p.no_exit_plan,
-        "every client has an exit plan",
-    )?;
-    section(
-        "Clients without a named point of contact",
-        &p.no_point_of_contact,
-        "every client has a lead adviser",
-    )?;
-    section("Overdue actions", &p.overdue_actions, "no action is late")?;
+    section("portfolio-overdue-contacts", &p.overdue_contacts)?;
+    section("portfolio-stalled", &p.stalled)?;
+    section("portfolio-unresponsive", &p.unresponsive)?;
+    section("portfolio-red", &p.red_rollups)?;
+    section("portfolio-risk-problems", &p.risk_data_problems)?;
+    section("portfolio-no-exit-plan", &p.no_exit_plan)?;
+    section("portfolio-no-point-of-contact", &p.no_point_of_contact)?;
+    section("portfolio-overdue-actions", &p.overdue_actions)?;
     conflicts(&p.conflicts)?;
-    let mut t = table(&["stage", "clients"]);
+    let mut tb = headed(&["column-stage", "column-clients"]);
     for (s, n) in &p.by_stage {
-        t.add_row(vec![s.clone(), n.to_string()]);
+        tb.add_row(vec![s.clone(), n.to_string()]);
     }
-    line(format!("\nCaseload by stage\n{t}"))?;
-    let mut t = table(&["segment", "clients"]);
+    line(format!("\n{}\n{tb}", t("portfolio-by-stage")))?;
+    let mut tb = headed(&["column-segment", "column-clients"]);
     for (s, n) in &p.by_segment {
-        t.add_row(vec![s.clone(), n.to_string()]);
+        tb.add_row(vec![s.clone(), n.to_string()]);
     }
-    line(format!("Caseload by segment\n{t}"))?;
+    line(format!("{}\n{tb}", t("portfolio-by-segment")))?;
     if p.adviser.is_none() {
-        let mut t = table(&["lead adviser", "clients"]);
+        let mut tb = headed(&["column-lead-adviser", "column-clients"]);
         for (s, n) in &p.by_adviser {
-            t.add_row(vec![s.clone(), n.to_string()]);
+            tb.add_row(vec![s.clone(), n.to_string()]);
         }
-        line(format!("Caseload by adviser\n{t}"))?;
+        line(format!("{}\n{tb}", t("portfolio-by-adviser")))?;
     }
     let c = &p.churn;
-    line(format!(
-        "Churn {} to {}: {} exits, {} intakes, average caseload {:.1}, churn rate {}",
-        c.from,
-        c.to,
-        c.exits,
-        c.intakes,
-        c.average_caseload,
-        c.rate
-            .map(|r| format!("{:.1}%", r * 100.0))
-            .unwrap_or_else(|| "n/a".into())
+    line(ta(
+        "portfolio-churn",
+        &[
+            ("from", c.from.to_string().into()),
+            ("to", c.to.to_string().into()),
+            ("exits", c.exits.into()),
+            ("intakes", c.intakes.into()),
+            ("average", format!("{:.1}", c.average_caseload).into()),
+            (
+                "rate",
+                c.rate
+                    .map(|r| format!("{:.1}%", r * 100.0))
+                    .unwrap_or_else(|| t("portfolio-not-applicable"))
+                    .into(),
+            ),
+        ],
     ))
 }
