@@ -325,7 +325,8 @@ pub struct Risk {
     #[serde(default)]
     pub polarity: Polarity,
     /// Likelihood 1 (rare) – 5 (almost certain). A value off any scale from another tool
-    /// (negative, over 255, a fraction, text) reads as 0 (see [`scale`]).
+    /// (negative, over 255, a fraction, text) reads as 0, off every scale, so one odd value
+    /// never makes the whole file unreadable.
     #[serde(deserialize_with = "scale")]
     pub likelihood: u8,
     /// Severity 1 (negligible) – 5 (severe); read as [`Risk::likelihood`] is.
