@@ -35,6 +35,7 @@ fn main() -> Result<(), casebook::Error> {
         risks: vec![],
         opportunities: vec![],
         by: "Alice Morgan".into(),
+        language: String::new(),
     };
     node.apply(file, |doc, ctx, _| edit::log_interaction(doc, ctx, &call))?;
     let risk = Risk {

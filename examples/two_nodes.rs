@@ -75,6 +75,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         risks: vec![],
         opportunities: vec![],
         by: String::new(),
+        language: String::new(),
     };
     bob.apply(acme, |d, c, _| edit::log_interaction(d, c, &call))?;
     let report = sync_once(alice.clone(), &bob_peer, None).await?;

@@ -311,3 +311,100 @@ fn the_portfolio_dashboard_speaks_welsh() {
         cb.json(&["portfolio"])["overdue_contacts"]
     );
 }
+
+#[test]
+fn welsh_speakers_served_in_english_are_reported_and_interactions_default_to_their_language() {
+    let sb = sandbox();
+    let cb = sb.init("a", "Alys");
+    let afon = cb.add_client("Afon Cyf", &["--language", "Cymraeg"]);
+    let taf = cb.add_client("Taf Ltd", &[]);
+    cb.json(&[
+        "person",
+        "add",
+        &afon,
+        "--name",
+        "Siân Owen",
+        "--language",
+        "cy",
+    ]);
+    cb.json(&[
+        "person",
+        "add",
+        &taf,
+        "--name",
+        "Bob Smith",
+        "--language",
+        "en",
+    ]);
+    let log = |file: &str, extra: &[&str]| {
+        let mut args = vec![
+            "log",
+            file,
+            "--kind",
+            "meeting",
+            "--direction",
+            "outbound",
+            "--purpose",
+            "sales",
+        ];
+        args.extend_from_slice(extra);
+        casebook_e2e::entry(&cb.json(&args))
+    };
+    // Held in the language of the person met, else the client's.
+    let with_sian = log(&afon, &["--with", "Siân Owen"]);
+    let nobody = log(&afon, &[]);
+    let with_bob = log(&taf, &["--with", "Bob Smith"]);
+    let account = cb.account(&afon);
+    assert_eq!(account["profile"]["language"], "cy");
+    assert_eq!(account["interactions"][&with_sian]["language"], "cy");
+    assert_eq!(account["interactions"][&nobody]["language"], "cy");
+    assert_eq!(
+        cb.account(&taf)["interactions"][&with_bob]["language"],
+        "en"
+    );
+    let portfolio = cb.json(&["portfolio"]);
+    assert_eq!(portfolio["welsh_served_in_english"], serde_json::json!([]));
+
+    // Siân served in English: reported, in both languages' words.
+    log(&afon, &["--with", "Siân Owen", "--language", "en"]);
+    let portfolio = cb.json(&["portfolio"]);
+    let flagged = &portfolio["welsh_served_in_english"];
+    assert_eq!(flagged.as_array().map(Vec::len), Some(1), "{portfolio}");
+    assert_eq!(flagged[0]["name"], "Afon Cyf");
+    assert_eq!(flagged[0]["why"]["kind"], "welsh-served-in-english");
+    assert_eq!(flagged[0]["why"]["count"], 1);
+    let cy = cb.text(&["--lang", "cy", "portfolio"]);
+    assert!(
+        cy.contains("Siaradwyr Cymraeg a gafodd wasanaeth yn Saesneg: 1"),
+        "{cy}"
+    );
+    assert!(
+        cy.contains("1 rhyngweithiad yn Saesneg â rhywun sy'n dewis y Gymraeg"),
+        "{cy}"
+    );
+    let en = cb.text(&["portfolio"]);
+    assert!(en.contains("Welsh speakers served in English: 1"), "{en}");
+
+    // A language casebook does not record is refused, naming the accepted ones.
+    let run = cb.refuses(&[
+        "log",
+        &afon,
+        "--kind",
+        "call",
+        "--direction",
+        "inbound",
+        "--purpose",
+        "issues",
+        "--language",
+        "fr",
+    ]);
+    assert!(
+        run.stderr.contains("cy (Cymraeg, Welsh), en (English)"),
+        "{run}"
+    );
+    let shown = cb.text(&["show", &afon]);
+    assert!(
+        shown.contains("Language of service: Cymraeg (cy)"),
+        "{shown}"
+    );
+}

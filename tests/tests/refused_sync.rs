@@ -126,6 +126,7 @@ fn bring_in_unsigned_call(node: &Casebook, file: &str) {
         risks: vec![],
         opportunities: vec![],
         by: String::new(),
+        language: String::new(),
     };
     casebook::edit::log_interaction(&mut doc, &alice.edit_context(), &call).expect("edit");
     let changes = doc.get_changes(&before);

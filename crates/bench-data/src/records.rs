@@ -45,6 +45,7 @@ pub fn client(n: usize, leads: &[&str], intake: DateTime<Utc>) -> NewClient {
         lead: leads[n % leads.len()].to_string(),
         intake_date: Some(intake.date_naive()),
         source: "referral".into(),
+        language: String::new(),
         // Judged by the storing node's own organisation.
         org: None,
     }
@@ -93,5 +94,6 @@ pub fn interaction(seed: u64, at: DateTime<Utc>, by: &str) -> Interaction {
         risks: vec![],
         opportunities: vec![],
         by: by.to_string(),
+        language: String::new(),
     }
 }

@@ -193,6 +193,11 @@ pub fn build(
             ][i % 4]
                 .to_string(),
             // Node::create_client names this node's organisation.
+            language: if postcode.starts_with("LL") {
+                "cy".into()
+            } else {
+                String::new()
+            },
             org: None,
         })?;
         changes += 1;
@@ -398,6 +403,7 @@ pub fn build(
                         risks: vec![],
                         opportunities: vec![],
                         by: lead.to_string(),
+                        language: String::new(),
                     },
                 )
             })?;

@@ -108,6 +108,8 @@ pub struct Portfolio {
     pub no_point_of_contact: Vec<Flagged>,
     /// Active clients with overdue actions (CL-2).
     pub overdue_actions: Vec<Flagged>,
+    /// Active clients where someone who prefers Welsh was served in English (CY-2).
+    pub welsh_served_in_english: Vec<Flagged>,
     /// Clients (exited ones too) whose file holds concurrent values: until an adviser resolves
     /// them, every colour and flag above is judged by the worst of them.
     pub conflicts: Vec<Conflicted>,
@@ -201,6 +203,11 @@ pub enum Why {
         /// How many.
         count: usize,
     },
+    /// Interactions held in English with someone who prefers Welsh.
+    WelshServedInEnglish {
+        /// How many.
+        count: usize,
+    },
 }
 
 impl Why {
@@ -226,6 +233,9 @@ impl Why {
             Why::NoExitPlan => "no exit plan agreed".into(),
             Why::NoLeadAdviser => "no lead adviser named".into(),
             Why::OverdueActions { count } => format!("{count} overdue"),
+            Why::WelshServedInEnglish { count } => {
+                format!("{count} interaction(s) in English with someone who prefers Welsh")
+            }
         }
     }
 }
@@ -279,6 +289,7 @@ pub fn portfolio_judged(
         no_exit_plan: vec![],
         no_point_of_contact: vec![],
         overdue_actions: vec![],
+        welsh_served_in_english: vec![],
         conflicts: vec![],
         by_stage: vec![],
         by_segment: BTreeMap::new(),
@@ -343,6 +354,14 @@ pub fn portfolio_judged(
         }
         if !s.has_point_of_contact() {
             p.no_point_of_contact.push(flag(s, Why::NoLeadAdviser));
+        }
+        if s.welsh_served_in_english > 0 {
+            p.welsh_served_in_english.push(flag(
+                s,
+                Why::WelshServedInEnglish {
+                    count: s.welsh_served_in_english,
+                },
+            ));
         }
         let overdue = flags::overdue_actions(&s.facts, today);
         if overdue > 0 {

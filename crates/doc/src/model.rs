@@ -106,6 +106,8 @@ pub struct Profile {
     pub intake_date: Option<NaiveDate>,
     /// Where the client came from (referrer, campaign, walk-in).
     pub source: String,
+    /// The language the client prefers to be served in: `cy`, `en`, or empty (CY-2).
+    pub language: String,
 }
 
 /// The adviser side of the relationship.
@@ -266,6 +268,9 @@ pub struct Interaction {
     /// The adviser who logged it.
     #[serde(default)]
     pub by: String,
+    /// The language it was held in: `cy`, `en`, or empty if not recorded (CY-2).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub language: String,
 }
 
 /// An agreed action (CL-2).

@@ -6,6 +6,7 @@
 //! - [`pipeline`]: each opportunity's status, qualification, colour and outcome in one line.
 //! - [`flags`]: stalled and unresponsive clients, overdue contacts and actions (JR-2, JR-3, PF-6).
 //! - [`churn`]: churn over a period (PF-2).
+//! - [`language`]: the language of service, and Welsh speakers served in English (CY-2).
 //! - [`coverage`]: contact coverage on the org chart (CT-4).
 //! - [`duplicates`]: clients that are most likely one client entered twice.
 //!
@@ -17,6 +18,7 @@ pub mod cosmonauts;
 pub mod coverage;
 pub mod duplicates;
 pub mod flags;
+pub mod language;
 pub mod pipeline;
 pub mod risk_tree;
 pub mod rollup;

@@ -13,10 +13,10 @@ use crate::rules::rollup::rollup;
 /// The version of [`FileSummary::of`]'s computation. Raised whenever a summary or its facts
 /// are computed differently (version 2: JR-3 counts unanswered attempts and responses in
 /// person; version 3: upside risks apart, invalid values count red, ended opportunities'
-/// risks leave the roll-up, the pipeline of opportunities), so that a store opened by a newer
-/// build recomputes every stored summary once instead of judging with rows an older build
-/// wrote.
-pub const SUMMARY_VERSION: u32 = 3;
+/// risks leave the roll-up, the pipeline of opportunities; version 4: Welsh speakers served in
+/// English), so that a store opened by a newer build recomputes every stored summary once
+/// instead of judging with rows an older build wrote.
+pub const SUMMARY_VERSION: u32 = 4;
 
 /// Everything the portfolio dashboard and `client list` need about one file.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -68,6 +68,9 @@ pub struct FileSummary {
     /// summary stored before these were kept (then the document is read instead).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opportunities: Option<Vec<OpportunityLine>>,
+    /// Interactions held in English with someone who prefers Welsh (CY-2).
+    #[serde(default)]
+    pub welsh_served_in_english: usize,
     /// Total minutes of contact logged (CL-3 effort).
     pub contact_minutes: u64,
     /// The facts the flags are computed from, at query time.
@@ -119,6 +122,7 @@ impl FileSummary {
                 .filter(|o| o.status == crate::enums::OpportunityStatus::Open)
                 .count(),
             opportunities: Some(pipeline::lines(file, config, &roll)),
+            welsh_served_in_english: crate::rules::language::count_welsh_served_in_english(file),
             contact_minutes: file
                 .interactions
                 .values()

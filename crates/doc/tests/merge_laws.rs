@@ -288,6 +288,7 @@ fn apply(doc: &mut Automerge, ctx: &EditContext, config: &OrgConfig, known: &mut
                     .into_iter()
                     .collect(),
                 by: ctx.adviser.clone(),
+                language: String::new(),
             };
             edit::log_interaction(doc, ctx, &interaction).map(|e| (e, Some("interactions")))
         }

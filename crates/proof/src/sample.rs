@@ -20,5 +20,6 @@ pub fn call(by: &str, at: DateTime<Utc>, summary: impl Into<String>) -> Interact
         risks: Vec::new(),
         opportunities: Vec::new(),
         by: String::new(),
+        language: String::new(),
     }
 }

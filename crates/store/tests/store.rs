@@ -94,6 +94,7 @@ fn log_call(doc: &mut Automerge, i: u32) {
         risks: Vec::new(),
         opportunities: Vec::new(),
         by: "Alice".into(),
+        language: String::new(),
     };
     edit::log_interaction(doc, &ctx(), &interaction).expect("log interaction");
 }

@@ -313,6 +313,7 @@ fn log(
         risks: vec![],
         opportunities: vec![],
         by: String::new(),
+        language: String::new(),
     };
     node.apply(file, |d, c, _| edit::log_interaction(d, c, &i))?;
     Ok(())

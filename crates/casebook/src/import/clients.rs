@@ -24,6 +24,7 @@ pub(crate) const COLUMNS: Columns = Columns {
         "lead",
         "intake_date",
         "source",
+        "language",
     ],
 };
 
@@ -115,6 +116,7 @@ pub fn import_clients_csv<R: Read>(
             lead: r.get("lead").into(),
             intake_date: intake,
             source: r.get("source").into(),
+            language: r.get("language").into(),
             org: Some(org),
         };
         let id = FileId::new();

@@ -120,6 +120,7 @@ fn interaction(r: &Row, by: &str) -> Result<Interaction, String> {
         risks: vec![],
         opportunities: vec![],
         by: by.to_string(),
+        language: String::new(),
     })
 }
 

@@ -62,3 +62,10 @@ why-no-exit-plan = dim cynllun ymadael wedi'i gytuno
 why-no-lead-adviser = dim cynghorydd arweiniol wedi'i enwi
 why-overdue-actions = { $count } yn hwyr
 why-disputed = ; dan anghydfod
+portfolio-welsh-in-english = Siaradwyr Cymraeg a gafodd wasanaeth yn Saesneg
+portfolio-welsh-in-english-ok = cafodd pawb sy'n dewis y Gymraeg wasanaeth yn Gymraeg
+why-welsh-served-in-english = { $count ->
+    [one] 1 rhyngweithiad yn Saesneg â rhywun sy'n dewis y Gymraeg
+    [two] 2 ryngweithiad yn Saesneg â rhywun sy'n dewis y Gymraeg
+   *[other] { $count } rhyngweithiad yn Saesneg â rhywun sy'n dewis y Gymraeg
+}

@@ -59,3 +59,9 @@ why-no-exit-plan = no exit plan agreed
 why-no-lead-adviser = no lead adviser named
 why-overdue-actions = { $count } overdue
 why-disputed = ; disputed
+portfolio-welsh-in-english = Welsh speakers served in English
+portfolio-welsh-in-english-ok = everyone who prefers Welsh was served in Welsh
+why-welsh-served-in-english = { $count ->
+    [one] 1 interaction in English with someone who prefers Welsh
+   *[other] { $count } interactions in English with someone who prefers Welsh
+}

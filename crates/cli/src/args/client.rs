@@ -121,6 +121,9 @@ pub(crate) struct ClientAddArgs {
     /// Where the client came from.
     #[arg(long, default_value = "")]
     pub source: String,
+    /// The language the client prefers to be served in: cy (Cymraeg) or en (English).
+    #[arg(long, default_value = "")]
+    pub language: String,
     /// Add the client even though one with the same company number, or the same name and
     /// postcode, is already here (a different client after all).
     #[arg(long)]
@@ -201,4 +204,7 @@ pub(crate) struct ClientEditArgs {
     /// Remedial plan for a client not progressing.
     #[arg(long)]
     pub remedial_plan: Option<String>,
+    /// The language the client prefers to be served in: cy (Cymraeg) or en (English).
+    #[arg(long)]
+    pub language: Option<String>,
 }

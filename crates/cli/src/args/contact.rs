@@ -31,6 +31,10 @@ pub(crate) struct LogArgs {
     /// Someone on the client's side who is not in the org chart (repeatable), by name.
     #[arg(long = "with-other")]
     pub with_other: Vec<String>,
+    /// The language it was held in: cy (Cymraeg) or en (English). Default: the preferred
+    /// language of the first person met (--with) who has one, else the client's.
+    #[arg(long)]
+    pub language: Option<String>,
     /// Attendee on our side (repeatable); default: you.
     #[arg(long = "ours")]
     pub ours: Vec<String>,

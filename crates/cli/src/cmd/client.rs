@@ -28,6 +28,7 @@ pub(crate) fn run(ctx: &Ctx, cmd: ClientCmd) -> anyhow::Result<()> {
                 lead: a.lead.unwrap_or_else(|| node.adviser().to_string()),
                 intake_date: opt_date("--intake-date", &a.intake_date)?,
                 source: a.source,
+                language: a.language,
                 org: None,
             };
             let id = node.add_client(&new, a.allow_duplicate)?;
@@ -55,6 +56,7 @@ pub(crate) fn run(ctx: &Ctx, cmd: ClientCmd) -> anyhow::Result<()> {
                 sponsor: a.sponsor,
                 contact_communicated: opt_date("--contact-communicated", &a.contact_communicated)?,
                 remedial_plan: a.remedial_plan,
+                language: a.language,
             };
             let e = node.apply(file, |d, c, _| edit::edit_client(d, c, &patch))?;
             report(ctx, &node, file, &e.message, None)
@@ -325,6 +327,14 @@ pub(crate) fn print_account(node: &Node, f: &AccountFile) -> anyhow::Result<()> 
         dash(&f.team.lead),
         dash(&f.team.deputy),
         dash(&f.team.sponsor)
+    ))?;
+    line(format!(
+        "  Language of service: {}",
+        match p.language.as_str() {
+            "cy" => "Cymraeg (cy)",
+            "en" => "English (en)",
+            _ => "-",
+        }
     ))?;
     line(format!(
         "  Points of contact told to the client: {}",

@@ -59,6 +59,8 @@ pub(crate) fn log(ctx: &Ctx, a: LogArgs) -> anyhow::Result<()> {
             .map(|o| view::resolve_named(&account.opportunities, o, "opportunity"))
             .collect::<Result<_, _>>()?,
         by: node.adviser().to_string(),
+        // Empty: the edit takes the language of the people met, or the client's.
+        language: a.language.unwrap_or_default(),
     };
     let e = node.apply(file, |d, c, _| edit::log_interaction(d, c, &i))?;
     report(ctx, &node, file, &e.message, e.entry)

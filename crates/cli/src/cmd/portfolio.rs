@@ -112,6 +112,9 @@ fn why(r: &Flagged) -> String {
         Why::NoExitPlan => t("why-no-exit-plan"),
         Why::NoLeadAdviser => t("why-no-lead-adviser"),
         Why::OverdueActions { count } => ta("why-overdue-actions", &[("count", (*count).into())]),
+        Why::WelshServedInEnglish { count } => {
+            ta("why-welsh-served-in-english", &[("count", (*count).into())])
+        }
     };
     if r.disputed {
         text.push_str(&t("why-disputed"));
@@ -181,6 +184,7 @@ pub(crate) fn print(p: &Portfolio) -> anyhow::Result<()> {
     section("portfolio-no-exit-plan", &p.no_exit_plan)?;
     section("portfolio-no-point-of-contact", &p.no_point_of_contact)?;
     section("portfolio-overdue-actions", &p.overdue_actions)?;
+    section("portfolio-welsh-in-english", &p.welsh_served_in_english)?;
     conflicts(&p.conflicts)?;
     let mut tb = headed(&["column-stage", "column-clients"]);
     for (s, n) in &p.by_stage {

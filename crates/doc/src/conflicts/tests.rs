@@ -389,6 +389,7 @@ fn appended_interactions_and_actions_never_conflict() {
         risks: vec![],
         opportunities: vec![],
         by: who.into(),
+        language: String::new(),
     };
     let action = |who: &str| Action {
         title: "Send export finance options".into(),

@@ -33,6 +33,8 @@ pub struct NewClient {
     pub intake_date: Option<NaiveDate>,
     /// Where the client came from.
     pub source: String,
+    /// The language the client prefers: `cy`, `en` or empty (CY-2).
+    pub language: String,
     /// The organisation whose rules judge the file (see `casebook_doc::org`), named in the
     /// file so every node that holds it judges it alike.
     pub org: Option<crate::org::Judge>,
@@ -53,6 +55,7 @@ pub fn create_client(
         return Err(Error::Rule("a client needs a name (--name)".into()));
     }
     let stage = config.first_stage().to_string();
+    let language = crate::rules::language::normalise(&new.language)?;
     let intake = new.intake_date.unwrap_or_else(|| ctx.now.date_naive());
     dates::check_intake(intake, ctx.now)?;
     let entered = dates::first_stage_entry(intake, ctx.now);
@@ -68,6 +71,7 @@ pub fn create_client(
             ("company_number", new.company_number.as_str()),
             ("region", new.region.as_str()),
             ("source", new.source.as_str()),
+            ("language", language.as_str()),
         ] {
             if !v.is_empty() {
                 check_text(k, v.trim())?;
@@ -149,6 +153,8 @@ pub struct ClientPatch {
     pub contact_communicated: Option<NaiveDate>,
     /// New remedial plan.
     pub remedial_plan: Option<String>,
+    /// New preferred language: `cy`, `en` (CY-2).
+    pub language: Option<String>,
 }
 
 /// Apply a [`ClientPatch`], writing only the fields that change.
@@ -164,10 +170,16 @@ pub fn edit_client(
     if patch.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
         return Err(Error::Rule("a client's name cannot be empty".into()));
     }
+    let language = patch
+        .language
+        .as_deref()
+        .map(crate::rules::language::normalise)
+        .transpose()?;
     let profile_fields = serde_json::json!({
         "name": patch.name, "legal_form": patch.legal_form, "sector": patch.sector,
         "postcode": patch.postcode, "company_number": patch.company_number, "region": patch.region,
         "mission": patch.mission, "strategy": patch.strategy, "priorities": patch.priorities,
+        "language": language,
     });
     let team_fields = serde_json::json!({
         "lead": patch.lead, "deputy": patch.deputy, "sponsor": patch.sponsor,

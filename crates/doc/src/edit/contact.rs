@@ -37,6 +37,13 @@ pub fn log_interaction_to(
     interaction: &Interaction,
 ) -> Result<Edited, Error> {
     dates::check_interaction_time(interaction.at, ctx.now)?;
+    // Held in the language given, else that of the people met, else the client's (CY-2).
+    let mut interaction = interaction.clone();
+    interaction.language = match crate::rules::language::normalise(&interaction.language)? {
+        given if given.is_empty() => crate::rules::language::default_for(file, &interaction.people),
+        given => given,
+    };
+    let interaction = &interaction;
     if interaction.minutes > casebook_base::limits::MAX_INTERACTION_MINUTES {
         return Err(Error::OutOfRange {
             what: "an interaction's minutes",

@@ -32,6 +32,7 @@ pub fn add_person(
         });
     }
     let mut p = person.clone();
+    p.language = crate::rules::language::normalise(&p.language)?;
     p.coverage_history.clear();
     p.coverage_history.insert(
         Uuid::new_v4(),
@@ -109,10 +110,15 @@ pub fn edit_person(
             });
         }
     }
+    let language = patch
+        .language
+        .as_deref()
+        .map(crate::rules::language::normalise)
+        .transpose()?;
     let fields = serde_json::json!({
         "name": patch.name, "title": patch.title, "department": patch.department,
         "email": patch.email, "phone": patch.phone, "channel": patch.channel,
-        "language": patch.language, "reports_to": patch.reports_to, "left": patch.left,
+        "language": language, "reports_to": patch.reports_to, "left": patch.left,
     });
     let cur = json(person)?;
     let fields = changed_fields(&fields, &cur);

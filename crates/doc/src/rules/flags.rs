@@ -284,6 +284,7 @@ mod tests {
                 risks: vec![],
                 opportunities: vec![],
                 by: String::new(),
+                language: String::new(),
             },
         );
     }

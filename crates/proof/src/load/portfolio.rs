@@ -156,6 +156,7 @@ fn client(n: usize) -> NewClient {
         lead: "Alice Morgan".into(),
         intake_date: None,
         source: "referral".into(),
+        language: String::new(),
         org: None,
     }
 }
@@ -184,6 +185,7 @@ fn contact(seed: usize, at: DateTime<Utc>, by: &str) -> Interaction {
         risks: Vec::new(),
         opportunities: Vec::new(),
         by: by.to_string(),
+        language: String::new(),
     }
 }
 

@@ -195,6 +195,7 @@ pub fn call(by: &str, at: chrono::DateTime<chrono::Utc>, summary: &str) -> Inter
         risks: vec![],
         opportunities: vec![],
         by: String::new(),
+        language: String::new(),
     }
 }
 
