@@ -408,3 +408,36 @@ fn welsh_speakers_served_in_english_are_reported_and_interactions_default_to_the
         "{shown}"
     );
 }
+
+#[test]
+fn the_client_list_speaks_welsh() {
+    let sb = sandbox();
+    let cb = sb.init("a", "Alys");
+    let file = cb.add_client("Afon Cyf", &[]);
+    cb.json(&[
+        "risk",
+        "add",
+        &file,
+        "Cyflenwr",
+        "--likelihood",
+        "5",
+        "--severity",
+        "5",
+    ]);
+    let cy = cb.text(&["--lang", "cy", "client", "list"]);
+    for welsh in [
+        "cleient",
+        "cysylltiad olaf",
+        "cynllun ymadael",
+        "baneri",
+        "● coch",
+        "DIM",
+    ] {
+        assert!(cy.contains(welsh), "missing {welsh:?} in:\n{cy}");
+    }
+    for english in ["last contact", "exit plan", "flags", "red", "NO"] {
+        assert!(!cy.contains(english), "English {english:?} in:\n{cy}");
+    }
+    let en = cb.text(&["client", "list"]);
+    assert!(en.contains("● red") && en.contains("last contact"), "{en}");
+}

@@ -142,7 +142,7 @@ fn a_red_assessment_hidden_by_the_merge_shows_red_and_disputed_on_both_nodes_unt
         assert_eq!(summary["open_risks"], 1, "{summary}");
         let table = node.text(&["client", "list"]);
         assert!(table.contains("● red (disputed)"), "{table}");
-        assert!(table.contains("1 conflict(s)"), "{table}");
+        assert!(table.contains("1 conflict"), "{table}");
         let red = node.json(&["client", "list", "--rag", "red"]);
         assert_eq!(names(&red), ["Afon Valley Foods Ltd"]);
 

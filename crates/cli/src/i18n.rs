@@ -62,11 +62,13 @@ impl Lang {
                 include_str!("../locales/en/ui.ftl"),
                 include_str!("../locales/en/help.ftl"),
                 include_str!("../locales/en/portfolio.ftl"),
+                include_str!("../locales/en/lists.ftl"),
             ],
             Lang::Cy => &[
                 include_str!("../locales/cy/ui.ftl"),
                 include_str!("../locales/cy/help.ftl"),
                 include_str!("../locales/cy/portfolio.ftl"),
+                include_str!("../locales/cy/lists.ftl"),
             ],
         }
     }

@@ -34,10 +34,11 @@ pub(crate) fn line(text: impl std::fmt::Display) -> anyhow::Result<()> {
 
 /// A RAG colour as a word with a marker that survives a black-and-white terminal.
 pub(crate) fn rag(r: Option<casebook::enums::Rag>) -> String {
+    use crate::i18n::t;
     match r {
-        Some(casebook::enums::Rag::Red) => "● red".into(),
-        Some(casebook::enums::Rag::Amber) => "◐ amber".into(),
-        Some(casebook::enums::Rag::Green) => "○ green".into(),
+        Some(casebook::enums::Rag::Red) => format!("● {}", t("rag-red")),
+        Some(casebook::enums::Rag::Amber) => format!("◐ {}", t("rag-amber")),
+        Some(casebook::enums::Rag::Green) => format!("○ {}", t("rag-green")),
         None => "-".into(),
     }
 }

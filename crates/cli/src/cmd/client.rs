@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use super::{Ctx, datetime, find, opt_date, word};
 use crate::args::{ClientCmd, ShowArgs};
+use crate::i18n::{t as tr, ta};
 use crate::output::{self, line, rag, table, when};
 
 pub(crate) fn run(ctx: &Ctx, cmd: ClientCmd) -> anyhow::Result<()> {
@@ -214,36 +215,39 @@ fn list(ctx: &Ctx, a: crate::args::ClientListArgs) -> anyhow::Result<()> {
             .collect();
         return output::json(&rows);
     }
-    let mut t = table(&[
-        "id",
-        "client",
-        "stage",
-        "lead",
-        "last contact",
-        "risk",
-        "exit plan",
-        "flags",
-    ]);
+    let words: Vec<String> = [
+        "column-id",
+        "column-client",
+        "column-stage",
+        "column-lead",
+        "column-last-contact",
+        "column-risk",
+        "column-exit-plan",
+        "column-flags",
+    ]
+    .iter()
+    .map(|k| tr(k))
+    .collect();
+    let mut t = table(&words.iter().map(String::as_str).collect::<Vec<_>>());
+    let disputed = tr("word-disputed");
     for s in &rows {
         let mut fl = vec![];
         if !s.is_active() {
-            fl.push(format!(
-                "exited {}",
-                s.exit_date.map(|d| d.to_string()).unwrap_or_default()
-            ));
+            let date = s.exit_date.map(|d| d.to_string()).unwrap_or_default();
+            fl.push(ta("flag-exited", &[("date", date.into())]));
         }
         let config = rules.for_file(s);
         if flags::stalled(&s.facts, config, now).is_some() {
-            fl.push("stalled".into());
+            fl.push(tr("flag-stalled"));
         }
         if flags::unresponsive(&s.facts, config, now).is_some() {
-            fl.push("unresponsive".into());
+            fl.push(tr("flag-unresponsive"));
         }
         if flags::contact_overdue(&s.facts, config, now) {
-            fl.push("contact due".into());
+            fl.push(tr("flag-contact-due"));
         }
         if s.conflicts > 0 {
-            fl.push(format!("{} conflict(s)", s.conflicts));
+            fl.push(ta("flag-conflicts", &[("count", s.conflicts.into())]));
         }
         t.add_row(vec![
             s.file_id[..8].to_string(),
@@ -251,19 +255,24 @@ fn list(ctx: &Ctx, a: crate::args::ClientListArgs) -> anyhow::Result<()> {
             if s.facts.disputed_stages.is_empty() {
                 s.facts.stage.clone()
             } else {
-                format!("{} (disputed)", s.facts.disputed_stages.join(" or "))
+                let or = format!(" {} ", tr("word-or"));
+                format!("{} {disputed}", s.facts.disputed_stages.join(&or))
             },
             s.lead.clone(),
             when(s.facts.last_contact),
             format!(
                 "{}{}",
                 rag(s.rag),
-                if s.rag_disputed { " (disputed)" } else { "" }
+                if s.rag_disputed {
+                    format!(" {disputed}")
+                } else {
+                    String::new()
+                }
             ),
             if s.has_exit_plan {
-                "yes".into()
+                tr("word-yes")
             } else {
-                "NO".into()
+                tr("word-no-plan")
             },
             fl.join(", "),
         ]);
