@@ -26,6 +26,12 @@ pub(crate) fn table(header: &[&str]) -> Table {
     t
 }
 
+/// A table whose headings are message keys, in the run's language.
+pub(crate) fn headed(keys: &[&str]) -> Table {
+    let words: Vec<String> = keys.iter().map(|k| crate::i18n::t(k)).collect();
+    table(&words.iter().map(String::as_str).collect::<Vec<_>>())
+}
+
 /// Print a line on stdout, failing (not panicking) on a closed pipe.
 pub(crate) fn line(text: impl std::fmt::Display) -> anyhow::Result<()> {
     writeln!(std::io::stdout().lock(), "{text}")?;

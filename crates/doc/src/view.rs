@@ -166,10 +166,10 @@ pub fn resolve_named<T: Named>(
     text: &str,
     what: &'static str,
 ) -> Result<Uuid, Error> {
-    let wanted = normalise_name(text);
+    let wanted = crate::rules::duplicates::normalise_name(text);
     let named: Vec<Uuid> = map
         .iter()
-        .filter(|(_, e)| normalise_name(e.name()) == wanted)
+        .filter(|(_, e)| crate::rules::duplicates::normalise_name(e.name()) == wanted)
         .map(|(id, _)| *id)
         .collect();
     match named.as_slice() {
@@ -189,14 +189,6 @@ pub fn resolve_named<T: Named>(
 /// As [`resolve_named`].
 pub fn resolve_person(file: &AccountFile, text: &str) -> Result<Uuid, Error> {
     resolve_named(&file.people, text, "person")
-}
-
-/// A name as compared: lowercase, runs of spaces as one.
-fn normalise_name(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
 }
 
 /// The short form of an entry id shown in tables: its first eight hex digits.

@@ -19,3 +19,6 @@ flag-conflicts = { $count ->
 rag-red = coch
 rag-amber = ambr
 rag-green = gwyrdd
+show-language-of-service = Iaith y gwasanaeth: { $language }
+language-cy = Cymraeg (cy)
+language-en = Saesneg (en)

@@ -18,3 +18,6 @@ flag-conflicts = { $count ->
 rag-red = red
 rag-amber = amber
 rag-green = green
+show-language-of-service = Language of service: { $language }
+language-cy = Cymraeg (cy)
+language-en = English (en)

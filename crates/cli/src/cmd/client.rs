@@ -215,7 +215,7 @@ fn list(ctx: &Ctx, a: crate::args::ClientListArgs) -> anyhow::Result<()> {
             .collect();
         return output::json(&rows);
     }
-    let words: Vec<String> = [
+    let mut t = output::headed(&[
         "column-id",
         "column-client",
         "column-stage",
@@ -224,11 +224,7 @@ fn list(ctx: &Ctx, a: crate::args::ClientListArgs) -> anyhow::Result<()> {
         "column-risk",
         "column-exit-plan",
         "column-flags",
-    ]
-    .iter()
-    .map(|k| tr(k))
-    .collect();
-    let mut t = table(&words.iter().map(String::as_str).collect::<Vec<_>>());
+    ]);
     let disputed = tr("word-disputed");
     for s in &rows {
         let mut fl = vec![];
@@ -337,13 +333,14 @@ pub(crate) fn print_account(node: &Node, f: &AccountFile) -> anyhow::Result<()> 
         dash(&f.team.deputy),
         dash(&f.team.sponsor)
     ))?;
+    let language = match p.language.as_str() {
+        "cy" => tr("language-cy"),
+        "en" => tr("language-en"),
+        _ => "-".to_string(),
+    };
     line(format!(
-        "  Language of service: {}",
-        match p.language.as_str() {
-            "cy" => "Cymraeg (cy)",
-            "en" => "English (en)",
-            _ => "-",
-        }
+        "  {}",
+        ta("show-language-of-service", &[("language", language.into())])
     ))?;
     line(format!(
         "  Points of contact told to the client: {}",

@@ -7,7 +7,7 @@ use chrono::Duration;
 use super::{Ctx, opt_date};
 use crate::args::PortfolioArgs;
 use crate::i18n::{t, ta};
-use crate::output::{self, line, table};
+use crate::output::{self, headed, line};
 
 pub(crate) fn run(ctx: &Ctx, a: &PortfolioArgs) -> anyhow::Result<()> {
     let node = ctx.open()?;
@@ -120,13 +120,6 @@ fn why(r: &Flagged) -> String {
         text.push_str(&t("why-disputed"));
     }
     text
-}
-
-/// A table whose headings are catalogue keys.
-fn headed(keys: &[&str]) -> comfy_table::Table {
-    let words: Vec<String> = keys.iter().map(|k| t(k)).collect();
-    let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-    table(&refs)
 }
 
 fn conflicts(rows: &[Conflicted]) -> anyhow::Result<()> {
