@@ -170,7 +170,7 @@ fn glossary() -> Vec<(String, String)> {
 /// The messages of a catalogue directory, by key (continuation lines joined).
 fn catalogue(lang: &str) -> BTreeMap<String, String> {
     let mut out: BTreeMap<String, String> = BTreeMap::new();
-    let dir = root().join("crates/cli/locales").join(lang);
+    let dir = root().join("crates/i18n/locales").join(lang);
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .expect("catalogue dir")
         .map(|e| e.expect("entry").path())

@@ -2,41 +2,37 @@
 
 use std::path::PathBuf;
 
+use casebook_i18n::{Localised, Message};
+
 /// What went wrong with an identifier or a key.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// A file id was not a UUID.
-    #[error(
-        "'{input}' is not a file id (expected a UUID such as 0b5e...); run `casebook client list` to see ids"
-    )]
+    #[error("{}", self.message())]
     BadFileId {
         /// The text that failed to parse.
         input: String,
     },
     /// A node id was not 52 characters of base32.
-    #[error(
-        "'{input}' is not a node id (expected 52 base32 characters, as printed by `casebook id`)"
-    )]
+    #[error("{}", self.message())]
     BadNodeId {
         /// The text that failed to parse.
         input: String,
     },
     /// An invitation ticket did not parse.
-    #[error(
-        "'{input}' is not a casebook ticket: {why}; copy the whole line printed by `casebook invite`"
-    )]
+    #[error("{}", self.message())]
     BadTicket {
         /// The text given.
         input: String,
         /// What is wrong with it.
-        why: String,
+        why: Message,
     },
     /// The operating system gave no randomness.
-    #[error("the operating system's random number generator failed: {0}")]
+    #[error("{}", self.message())]
     Random(String),
     /// The key file could not be read or written.
-    #[error("cannot access the node key file {path}")]
+    #[error("{}", self.message())]
     KeyIo {
         /// The key file.
         path: PathBuf,
@@ -45,9 +41,7 @@ pub enum Error {
         source: std::io::Error,
     },
     /// The key file is readable by other users, so the key may have leaked.
-    #[error(
-        "the node key file {path} is readable by other users (mode {mode:o}); run `chmod 600 {path}` and check who may have copied it"
-    )]
+    #[error("{}", self.message())]
     KeyPermissions {
         /// The key file.
         path: PathBuf,
@@ -55,11 +49,31 @@ pub enum Error {
         mode: u32,
     },
     /// The key file does not hold a key.
-    #[error(
-        "the node key file {path} is not a casebook key (expected 32 bytes); restore it from a backup or re-run `casebook init` in a new data directory"
-    )]
+    #[error("{}", self.message())]
     KeyMalformed {
         /// The key file.
         path: PathBuf,
     },
+}
+
+impl Localised for Error {
+    fn message(&self) -> Message {
+        match self {
+            Error::BadFileId { input } => Message::new("err-bad-file-id").with("input", input),
+            Error::BadNodeId { input } => Message::new("err-bad-node-id").with("input", input),
+            Error::BadTicket { input, why } => Message::new("err-bad-ticket")
+                .with("input", input)
+                .with("why", why.clone()),
+            Error::Random(why) => Message::new("err-random").with("why", why),
+            Error::KeyIo { path, .. } => {
+                Message::new("err-key-io").with("path", path.display().to_string())
+            }
+            Error::KeyPermissions { path, mode } => Message::new("err-key-permissions")
+                .with("path", path.display().to_string())
+                .with("mode", format!("{mode:o}")),
+            Error::KeyMalformed { path } => {
+                Message::new("err-key-malformed").with("path", path.display().to_string())
+            }
+        }
+    }
 }

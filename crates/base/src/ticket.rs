@@ -1,5 +1,6 @@
 //! Invitation tickets: a node id and the addresses it listens on, in one copyable line.
 
+use casebook_i18n::Message;
 use std::fmt;
 use std::net::SocketAddr;
 use std::str::FromStr;
@@ -29,24 +30,24 @@ impl fmt::Display for Ticket {
 impl FromStr for Ticket {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self, Error> {
-        let bad = |why: &str| Error::BadTicket {
+        let bad = |why: Message| Error::BadTicket {
             input: s.to_string(),
-            why: why.to_string(),
+            why,
         };
         let rest = s
             .trim()
             .strip_prefix(PREFIX)
-            .ok_or_else(|| bad("it does not start with 'casebook:'"))?;
+            .ok_or_else(|| bad(Message::new("err-ticket-prefix")))?;
         let (node, addrs) = rest
             .split_once('@')
-            .ok_or_else(|| bad("it has no '@' before the addresses"))?;
-        let node: NodeId = node.parse().map_err(|_| bad("the node id is not valid"))?;
+            .ok_or_else(|| bad(Message::new("err-ticket-no-at")))?;
+        let node: NodeId = node.parse().map_err(|_| bad(Message::new("err-ticket-node-id")))?;
         let addrs = addrs
             .split(',')
             .filter(|a| !a.is_empty())
             .map(|a| {
                 a.parse::<SocketAddr>()
-                    .map_err(|_| bad(&format!("'{a}' is not an ip:port address")))
+                    .map_err(|_| bad(Message::new("err-ticket-address").with("address", a)))
             })
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Self { node, addrs })

@@ -145,11 +145,28 @@ pub(crate) fn datetime(field: &str, text: &str) -> anyhow::Result<DateTime<Utc>>
     })
 }
 
-/// Parse a vocabulary word (the library's error lists the accepted forms).
-pub(crate) fn word<T: std::str::FromStr<Err = casebook::DocError>>(
-    text: &str,
-) -> anyhow::Result<T> {
-    Ok(text.parse::<T>()?)
+/// Parse a vocabulary word: its language-neutral value (`decision-maker`), or its words in
+/// either language (`decision maker`, `gwneuthurwr penderfyniadau`); the library's error lists
+/// the accepted values.
+pub(crate) fn word<T>(text: &str) -> anyhow::Result<T>
+where
+    T: std::str::FromStr<Err = casebook::DocError> + casebook::enums::Vocabulary,
+{
+    match text.parse::<T>() {
+        Ok(value) => Ok(value),
+        Err(err) => {
+            let wanted = crate::i18n::fold(text);
+            T::all()
+                .iter()
+                .copied()
+                .find(|v| {
+                    casebook::i18n::Lang::ALL
+                        .iter()
+                        .any(|lang| crate::i18n::fold(&v.word().render(*lang)) == wanted)
+                })
+                .ok_or_else(|| err.into())
+        }
+    }
 }
 
 /// Find a client by name or id.

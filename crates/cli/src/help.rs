@@ -31,7 +31,7 @@ fn arg_key(path: &[String], arg: &Arg) -> String {
 
 /// `cmd` with every text in `lang`.
 pub(crate) fn localise(cmd: Command, lang: Lang) -> Command {
-    let text = |key: &str| i18n::lookup(lang, key, None);
+    let text = |key: &str| i18n::lookup(lang, key);
     let cmd = localise_tree(cmd, &[], lang);
     // clap's own `help` subcommands exist once the command is built.
     let mut cmd = cmd;
@@ -59,7 +59,7 @@ fn help_subcommands(mut cmd: Command, about: &str) -> Command {
 }
 
 fn localise_tree(mut cmd: Command, path: &[String], lang: Lang) -> Command {
-    let text = |key: &str| i18n::lookup(lang, key, None);
+    let text = |key: &str| i18n::lookup(lang, key);
     let key = command_key(path);
     if let Some(about) = text(&key) {
         cmd = cmd.about(about);
@@ -142,7 +142,7 @@ fn localise_tree(mut cmd: Command, path: &[String], lang: Lang) -> Command {
 /// What clap would add after an argument's help (its values, default and variable), in
 /// `lang`: `[possible values: a, b] [default: a] [env: NAME]`.
 fn notes(arg: &Arg, lang: Lang) -> String {
-    let word = |key: &str| i18n::lookup(lang, key, None).unwrap_or_else(|| key.to_string());
+    let word = |key: &str| i18n::lookup(lang, key).unwrap_or_else(|| key.to_string());
     let mut notes = Vec::new();
     if !arg.get_action().takes_values() {
         return String::new();
@@ -247,12 +247,12 @@ mod tests {
     use super::*;
     use clap::CommandFactory;
 
-    const ENGLISH: &str = include_str!("../locales/en/help.ftl");
+    const ENGLISH: &str = include_str!("../../i18n/locales/en/help.ftl");
 
     #[test]
     #[ignore = "writes locales/en/help.ftl from the doc comments"]
     fn write_english_help() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/locales/en/help.ftl");
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../i18n/locales/en/help.ftl");
         std::fs::write(path, english_catalogue(&crate::args::Cli::command()))
             .expect("write the English help catalogue");
     }

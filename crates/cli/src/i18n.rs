@@ -1,78 +1,13 @@
 //! The language casebook speaks to people in, and its message catalogues (Project Fluent).
 //!
-//! Catalogues live in `crates/cli/locales/<lang>/*.ftl` and are built into the binary. The
+//! The catalogues are the `casebook-i18n` crate's, built into the binary. The
 //! language is chosen once, before arguments are parsed (help is printed while parsing):
 //! `--lang cy|en`, then `CASEBOOK_LANG`, then `LC_ALL`, `LC_MESSAGES` and `LANG` (`cy_GB.UTF-8`
 //! is Welsh), else English. JSON keys and enum values never change with the language.
 
 use std::sync::OnceLock;
 
-use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource};
-
-/// A language casebook speaks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Lang {
-    /// English.
-    En,
-    /// Welsh (Cymraeg).
-    Cy,
-}
-
-impl Lang {
-    /// Both languages, English first.
-    #[cfg(test)]
-    pub(crate) const ALL: [Lang; 2] = [Lang::En, Lang::Cy];
-
-    /// The language tag: `en` or `cy`.
-    pub(crate) fn tag(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Cy => "cy",
-        }
-    }
-
-    /// The language named by a tag or locale (`cy`, `CY`, `cy_GB.UTF-8`, `en-GB`), if casebook
-    /// speaks it.
-    pub(crate) fn from_locale(text: &str) -> Option<Lang> {
-        let primary = text
-            .split(['_', '-', '.', '@'])
-            .next()
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        match primary.as_str() {
-            "cy" => Some(Lang::Cy),
-            "en" | "c" | "posix" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    /// The alphabetical order of names in this language.
-    pub(crate) fn collation(self) -> casebook::collation::Collation {
-        match self {
-            Lang::En => casebook::collation::Collation::English,
-            Lang::Cy => casebook::collation::Collation::Welsh,
-        }
-    }
-
-    /// The catalogue files of the language.
-    fn sources(self) -> &'static [&'static str] {
-        match self {
-            Lang::En => &[
-                include_str!("../locales/en/ui.ftl"),
-                include_str!("../locales/en/help.ftl"),
-                include_str!("../locales/en/portfolio.ftl"),
-                include_str!("../locales/en/lists.ftl"),
-            ],
-            Lang::Cy => &[
-                include_str!("../locales/cy/ui.ftl"),
-                include_str!("../locales/cy/help.ftl"),
-                include_str!("../locales/cy/portfolio.ftl"),
-                include_str!("../locales/cy/lists.ftl"),
-            ],
-        }
-    }
-}
+pub(crate) use casebook_i18n::{Arg, Lang, Localised};
 
 /// Choose the language from the command line and the environment (see the module's docs).
 /// `args` are the program's arguments; an unknown `--lang` value is left for clap to refuse.
@@ -114,132 +49,53 @@ pub(crate) fn current() -> Lang {
     CURRENT.get().copied().unwrap_or(Lang::En)
 }
 
-/// The catalogue of a language, parsed once.
-pub(crate) fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
-    static EN: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
-    static CY: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
-    let cell = match lang {
-        Lang::En => &EN,
-        Lang::Cy => &CY,
-    };
-    cell.get_or_init(|| {
-        let id: unic_langid::LanguageIdentifier = lang.tag().parse().unwrap_or_default();
-        let mut bundle = FluentBundle::new_concurrent(vec![id]);
-        // Messages read as plain text in a terminal: no Unicode isolation marks around
-        // placeables.
-        bundle.set_use_isolating(false);
-        for source in lang.sources() {
-            // The catalogue tests parse every file without errors; a broken file here keeps
-            // the messages that parsed.
-            let resource = match FluentResource::try_new((*source).to_string()) {
-                Ok(r) | Err((r, _)) => r,
-            };
-            let _ = bundle.add_resource(resource);
-        }
-        bundle
-    })
+/// The alphabetical order of names in this run's language.
+pub(crate) fn collation() -> casebook::collation::Collation {
+    match current() {
+        Lang::En => casebook::collation::Collation::English,
+        Lang::Cy => casebook::collation::Collation::Welsh,
+    }
 }
 
-/// The message `key` in `lang` with `args`, or `None` if the catalogue lacks it.
-pub(crate) fn lookup(lang: Lang, key: &str, args: Option<&FluentArgs<'_>>) -> Option<String> {
-    let bundle = bundle(lang);
-    let pattern = bundle.get_message(key)?.value()?;
-    let mut errors = Vec::new();
-    let text = bundle.format_pattern(pattern, args, &mut errors);
-    errors.is_empty().then(|| text.into_owned())
+/// The message `key` in `lang`, or `None` if the catalogue lacks it.
+pub(crate) fn lookup(lang: Lang, key: &str) -> Option<String> {
+    lang.lookup(key, &[])
 }
 
 /// The message `key` in this run's language; English if the catalogue lacks it (the
 /// catalogue tests fail on any such gap), else the key itself.
 pub(crate) fn t(key: &str) -> String {
-    tr(key, None)
+    casebook_i18n::text(current(), key, &[])
 }
 
 /// [`t`] with named arguments.
-pub(crate) fn ta<'a>(key: &str, args: &[(&'a str, fluent_bundle::FluentValue<'a>)]) -> String {
-    let mut fluent = FluentArgs::new();
-    for (name, value) in args {
-        fluent.set(*name, value.clone());
-    }
-    tr(key, Some(&fluent))
+pub(crate) fn ta(key: &str, args: &[(&str, Arg)]) -> String {
+    casebook_i18n::text(current(), key, args)
 }
 
-/// [`t`] with arguments.
-pub(crate) fn tr(key: &str, args: Option<&FluentArgs<'_>>) -> String {
-    lookup(current(), key, args)
-        .or_else(|| lookup(Lang::En, key, args))
-        .unwrap_or_else(|| key.to_string())
+/// A vocabulary value in words, in this run's language.
+pub(crate) fn word<V: casebook::enums::Vocabulary>(value: V) -> String {
+    say(&value.word())
+}
+
+/// Text folded for matching typed words: lower case, apostrophes and hyphens as spaces,
+/// runs of spaces as one.
+pub(crate) fn fold(text: &str) -> String {
+    text.to_lowercase()
+        .replace(['-', '_', '\'', '’'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// An engine message (an error's) in this run's language.
+pub(crate) fn say(message: &casebook_i18n::Message) -> String {
+    message.render(current())
 }
 
 #[cfg(test)]
 mod tests {
-    use std::collections::{BTreeMap, BTreeSet};
-
     use super::*;
-
-    /// Every message of a catalogue, by key, with the variables it uses.
-    fn messages(lang: Lang) -> BTreeMap<String, BTreeSet<String>> {
-        let mut out = BTreeMap::new();
-        for source in lang.sources() {
-            if let Err((_, errors)) = FluentResource::try_new((*source).to_string()) {
-                panic!("the {} catalogue does not parse: {errors:?}", lang.tag());
-            }
-            let mut key: Option<String> = None;
-            for line in source.lines() {
-                let starts_message = line.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
-                if starts_message && let Some((k, _)) = line.split_once(" =") {
-                    key = Some(k.trim().to_string());
-                    out.insert(k.trim().to_string(), BTreeSet::new());
-                }
-                if line.starts_with('#') {
-                    continue;
-                }
-                if let Some(k) = &key {
-                    let vars = out.entry(k.clone()).or_default();
-                    for part in line.split('$').skip(1) {
-                        let name: String = part
-                            .chars()
-                            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
-                            .collect();
-                        if !name.is_empty() {
-                            vars.insert(name);
-                        }
-                    }
-                }
-            }
-        }
-        out
-    }
-
-    #[test]
-    fn both_catalogues_hold_the_same_messages_with_the_same_placeholders() {
-        let [en, cy] = Lang::ALL.map(messages);
-        assert!(
-            en.len() > 100,
-            "the English catalogue holds {} messages",
-            en.len()
-        );
-        let missing: Vec<&String> = en.keys().filter(|k| !cy.contains_key(*k)).collect();
-        assert!(missing.is_empty(), "missing in Welsh: {missing:?}");
-        let extra: Vec<&String> = cy.keys().filter(|k| !en.contains_key(*k)).collect();
-        assert!(extra.is_empty(), "in Welsh only: {extra:?}");
-        for (key, vars) in &en {
-            assert_eq!(&cy[key], vars, "placeholders of {key} differ");
-        }
-    }
-
-    #[test]
-    fn every_message_formats_in_both_languages() {
-        for lang in Lang::ALL {
-            for key in messages(lang).keys() {
-                let bundle = bundle(lang);
-                let message = bundle
-                    .get_message(key)
-                    .unwrap_or_else(|| panic!("{} has no {key}", lang.tag()));
-                assert!(message.value().is_some(), "{key} has no value");
-            }
-        }
-    }
 
     fn env(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
         move |k| {

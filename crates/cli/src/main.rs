@@ -6,6 +6,7 @@
 
 mod args;
 mod cmd;
+mod errors;
 mod help;
 mod i18n;
 mod output;
@@ -39,7 +40,7 @@ fn main() -> ExitCode {
             }) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("{}: {err:#}", i18n::t("ui-error"));
+            eprintln!("{}: {}", i18n::t("ui-error"), errors::render(&err));
             ExitCode::from(1)
         }
     }

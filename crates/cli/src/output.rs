@@ -40,13 +40,14 @@ pub(crate) fn line(text: impl std::fmt::Display) -> anyhow::Result<()> {
 
 /// A RAG colour as a word with a marker that survives a black-and-white terminal.
 pub(crate) fn rag(r: Option<casebook::enums::Rag>) -> String {
-    use crate::i18n::t;
-    match r {
-        Some(casebook::enums::Rag::Red) => format!("● {}", t("rag-red")),
-        Some(casebook::enums::Rag::Amber) => format!("◐ {}", t("rag-amber")),
-        Some(casebook::enums::Rag::Green) => format!("○ {}", t("rag-green")),
-        None => "-".into(),
-    }
+    use casebook::enums::Rag;
+    let marker = match r {
+        Some(Rag::Red) => "●",
+        Some(Rag::Amber) => "◐",
+        Some(Rag::Green) => "○",
+        None => return "-".into(),
+    };
+    format!("{marker} {}", r.map(crate::i18n::word).unwrap_or_default())
 }
 
 /// A short date-time for tables, in local time (JSON keeps UTC).

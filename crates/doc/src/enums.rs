@@ -10,10 +10,28 @@ use serde::{Deserialize, Serialize};
 
 use crate::Error;
 
+/// A closed vocabulary: its values are language-neutral words in JSON and on the command
+/// line, and each has words for people in every catalogue (`enum-<id>-<value>`).
+pub trait Vocabulary: Copy + Sized + 'static {
+    /// The vocabulary's id in catalogue keys (`exit-reason`); `vocab-<id>` names it.
+    const ID: &'static str;
+
+    /// Every value, in display order.
+    fn all() -> &'static [Self];
+
+    /// The value's language-neutral word (`completed-journey`).
+    fn value(self) -> &'static str;
+
+    /// The value in words for people, in any language.
+    fn word(self) -> casebook_i18n::Message {
+        casebook_i18n::Message::new(format!("enum-{}-{}", Self::ID, self.value()))
+    }
+}
+
 macro_rules! vocabulary {
     (
         $(#[$meta:meta])*
-        $name:ident, $what:literal {
+        $name:ident, $id:literal, $what:literal {
             $( $(#[$vmeta:meta])* $variant:ident => $text:literal, )+
         }
     ) => {
@@ -36,6 +54,16 @@ macro_rules! vocabulary {
             /// back too.
             pub fn words(self) -> String {
                 self.as_str().replace('-', " ")
+            }
+        }
+
+        impl Vocabulary for $name {
+            const ID: &'static str = $id;
+            fn all() -> &'static [Self] {
+                Self::ALL
+            }
+            fn value(self) -> &'static str {
+                self.as_str()
             }
         }
 
@@ -62,7 +90,7 @@ macro_rules! vocabulary {
 
 vocabulary! {
     /// Red, amber or green, ordered so that the highest colour is the greatest (RK-2).
-    Rag, "RAG colour" {
+    Rag, "rag", "RAG colour" {
         /// Low risk.
         Green => "green",
         /// Medium risk.
@@ -74,7 +102,7 @@ vocabulary! {
 
 vocabulary! {
     /// Why a client left the caseload (JR-3, JR-4).
-    ExitReason, "exit reason" {
+    ExitReason, "exit-reason", "exit reason" {
         /// The client completed its support journey.
         CompletedJourney => "completed-journey",
         /// The client was failing to progress.
@@ -88,7 +116,7 @@ vocabulary! {
 
 vocabulary! {
     /// A role a person plays in the client's decisions (CT-3).
-    PersonRole, "person role" {
+    PersonRole, "person-role", "person role" {
         /// Makes the decision.
         DecisionMaker => "decision-maker",
         /// Influences the decision.
@@ -104,7 +132,7 @@ vocabulary! {
 
 vocabulary! {
     /// Contact coverage of a person on the org chart (CT-4).
-    Coverage, "coverage state" {
+    Coverage, "coverage", "coverage state" {
         /// Not yet identified as a contact to make.
         NotIdentified => "not-identified",
         /// Identified as a target.
@@ -124,7 +152,7 @@ impl Default for Coverage {
 
 vocabulary! {
     /// The kind of an interaction (CL-1).
-    InteractionKind, "interaction type" {
+    InteractionKind, "interaction-kind", "interaction type" {
         /// Telephone or video call.
         Call => "call",
         /// Meeting.
@@ -146,7 +174,7 @@ vocabulary! {
 
 vocabulary! {
     /// Who initiated an interaction.
-    Direction, "direction" {
+    Direction, "direction", "direction" {
         /// The client contacted us.
         Inbound => "inbound",
         /// We contacted the client.
@@ -156,7 +184,7 @@ vocabulary! {
 
 vocabulary! {
     /// Why an interaction took place (S003, Client Relationship Management).
-    Purpose, "purpose" {
+    Purpose, "purpose", "purpose" {
         /// Personal introductions.
         Introduction => "introduction",
         /// Fact-finding.
@@ -182,7 +210,7 @@ vocabulary! {
 
 vocabulary! {
     /// Whether an action is still to do.
-    ActionStatus, "action status" {
+    ActionStatus, "action-status", "action status" {
         /// Still to do.
         Open => "open",
         /// Done.
@@ -198,7 +226,7 @@ impl Default for ActionStatus {
 
 vocabulary! {
     /// Threat or opportunity: "some risks can have a positive outcome" (RK-1).
-    Polarity, "risk polarity" {
+    Polarity, "polarity", "risk polarity" {
         /// A threat.
         Threat => "threat",
         /// An opportunity.
@@ -214,7 +242,7 @@ impl Default for Polarity {
 
 vocabulary! {
     /// The response chosen for a risk (RK-1).
-    RiskResponse, "risk response" {
+    RiskResponse, "risk-response", "risk response" {
         /// Avoid the risk.
         Avoid => "avoid",
         /// Reduce its likelihood or severity.
@@ -228,7 +256,7 @@ vocabulary! {
 
 vocabulary! {
     /// Whether a risk still counts.
-    RiskStatus, "risk status" {
+    RiskStatus, "risk-status", "risk status" {
         /// Open: counts in the roll-up.
         Open => "open",
         /// Closed: kept for history, excluded from the roll-up.
@@ -244,7 +272,7 @@ impl Default for RiskStatus {
 
 vocabulary! {
     /// Where an opportunity came from (OP-1).
-    OpportunityOrigin, "opportunity origin" {
+    OpportunityOrigin, "opportunity-origin", "opportunity origin" {
         /// A need the client expressed.
         Need => "need",
         /// A proposition of our own.
@@ -260,7 +288,7 @@ impl Default for OpportunityOrigin {
 
 vocabulary! {
     /// Where an opportunity stands.
-    OpportunityStatus, "opportunity status" {
+    OpportunityStatus, "opportunity-status", "opportunity status" {
         /// Being pursued.
         Open => "open",
         /// On hold.
@@ -298,7 +326,7 @@ impl Default for OpportunityStatus {
 
 vocabulary! {
     /// The decision at the end of a qualification session (OP-2).
-    Decision, "qualification decision" {
+    Decision, "decision", "qualification decision" {
         /// Carry on.
         Continue => "continue",
         /// Pause.
@@ -310,7 +338,7 @@ vocabulary! {
 
 vocabulary! {
     /// The ten COSMONAUTS question groups (OP-2).
-    CosmoGroup, "COSMONAUTS group" {
+    CosmoGroup, "cosmo-group", "COSMONAUTS group" {
         /// Competition.
         Competition => "competition",
         /// Opportunity.
@@ -336,7 +364,7 @@ vocabulary! {
 
 vocabulary! {
     /// The four kinds of SWOT item.
-    SwotKind, "SWOT kind" {
+    SwotKind, "swot-kind", "SWOT kind" {
         /// Strength.
         Strength => "strength",
         /// Weakness.
@@ -381,5 +409,70 @@ mod tests {
     #[test]
     fn rag_orders_red_highest() {
         assert!(Rag::Red > Rag::Amber && Rag::Amber > Rag::Green);
+    }
+}
+
+#[cfg(test)]
+mod vocabulary_tests {
+    use casebook_i18n::Lang;
+
+    use super::*;
+
+    fn words_of<V: Vocabulary>() -> Vec<(String, Option<String>, Option<String>)> {
+        let mut out = vec![(
+            format!("vocab-{}", V::ID),
+            Lang::En.lookup(&format!("vocab-{}", V::ID), &[]),
+            Lang::Cy.lookup(&format!("vocab-{}", V::ID), &[]),
+        )];
+        for v in V::all() {
+            let key = v.word().key.to_string();
+            out.push((
+                key.clone(),
+                Lang::En.lookup(&key, &[]),
+                Lang::Cy.lookup(&key, &[]),
+            ));
+        }
+        out
+    }
+
+    #[test]
+    fn every_value_of_every_vocabulary_has_words_in_both_languages() {
+        let all = [
+            words_of::<Rag>(),
+            words_of::<ExitReason>(),
+            words_of::<PersonRole>(),
+            words_of::<Coverage>(),
+            words_of::<InteractionKind>(),
+            words_of::<Direction>(),
+            words_of::<Purpose>(),
+            words_of::<ActionStatus>(),
+            words_of::<Polarity>(),
+            words_of::<RiskResponse>(),
+            words_of::<RiskStatus>(),
+            words_of::<OpportunityOrigin>(),
+            words_of::<OpportunityStatus>(),
+            words_of::<Decision>(),
+            words_of::<CosmoGroup>(),
+            words_of::<SwotKind>(),
+        ];
+        let mut count = 0;
+        for (key, en, cy) in all.iter().flatten() {
+            assert!(en.is_some(), "no English words for {key}");
+            assert!(cy.is_some(), "no Welsh words for {key}");
+            count += 1;
+        }
+        assert_eq!(count, 16 + 71, "16 vocabularies of 71 values in all");
+    }
+
+    #[test]
+    fn english_words_are_the_value_with_spaces_except_where_clearer() {
+        // The English words read the value back through `words()` unless the catalogue says
+        // something clearer (`im` is "instant message", `hold` is "on hold").
+        assert_eq!(
+            PersonRole::DecisionMaker.word().render(Lang::En),
+            PersonRole::DecisionMaker.words()
+        );
+        assert_eq!(InteractionKind::Im.word().render(Lang::En), "instant message");
+        assert_eq!(Rag::Red.word().render(Lang::Cy), "coch");
     }
 }

@@ -202,7 +202,7 @@ fn list(ctx: &Ctx, a: crate::args::ClientListArgs) -> anyhow::Result<()> {
     // the language people read them in (Welsh: ch, dd, ff, ng, ll, ph, rh, th are letters).
     rows.sort_by_key(|s| s.name.to_lowercase());
     if !ctx.json {
-        let order = crate::i18n::current().collation();
+        let order = crate::i18n::collation();
         rows.sort_by(|a, b| order.compare(&a.name, &b.name));
     }
     if ctx.json {

@@ -157,7 +157,7 @@ pub(crate) fn orgchart(ctx: &Ctx, file: &str) -> anyhow::Result<()> {
         children.entry(parent).or_default().push(*id);
     }
     for kids in children.values_mut() {
-        let order = crate::i18n::current().collation();
+        let order = crate::i18n::collation();
         kids.sort_by(|a, b| order.compare(&f.people[a].name, &f.people[b].name));
     }
     if ctx.json {
@@ -241,14 +241,16 @@ pub(crate) fn orgchart(ctx: &Ctx, file: &str) -> anyhow::Result<()> {
     let contacted = contacted(&f);
     let pct = (contacted * 100).checked_div(total).unwrap_or(0);
     let left = f.people.len() - total;
-    let mut args = fluent_bundle::FluentArgs::new();
-    args.set("contacted", contacted);
-    args.set("total", total);
-    args.set("percent", pct);
-    args.set("left", left);
-    let mut text = crate::i18n::tr("orgchart-coverage", Some(&args));
+    let mut text = crate::i18n::ta(
+        "orgchart-coverage",
+        &[
+            ("contacted", contacted.into()),
+            ("total", total.into()),
+            ("percent", pct.into()),
+        ],
+    );
     if left > 0 {
-        text.push_str(&crate::i18n::tr("orgchart-left", Some(&args)));
+        text.push_str(&crate::i18n::ta("orgchart-left", &[("left", left.into())]));
     }
     line(text)
 }

@@ -15,9 +15,6 @@ flag-conflicts = { $count ->
     [one] 1 conflict
    *[other] { $count } conflicts
 }
-rag-red = red
-rag-amber = amber
-rag-green = green
 show-language-of-service = Language of service: { $language }
 language-cy = Cymraeg (cy)
 language-en = English (en)

@@ -16,9 +16,6 @@ flag-conflicts = { $count ->
     [two] 2 wrthdaro
    *[other] { $count } gwrthdaro
 }
-rag-red = coch
-rag-amber = ambr
-rag-green = gwyrdd
 show-language-of-service = Iaith y gwasanaeth: { $language }
 language-cy = Cymraeg (cy)
 language-en = Saesneg (en)
