@@ -41,7 +41,9 @@ impl FromStr for Ticket {
         let (node, addrs) = rest
             .split_once('@')
             .ok_or_else(|| bad(Message::new("err-ticket-no-at")))?;
-        let node: NodeId = node.parse().map_err(|_| bad(Message::new("err-ticket-node-id")))?;
+        let node: NodeId = node
+            .parse()
+            .map_err(|_| bad(Message::new("err-ticket-node-id")))?;
         let addrs = addrs
             .split(',')
             .filter(|a| !a.is_empty())

@@ -55,10 +55,10 @@ pub use node::{
 pub use peer_removal::{Grant, Grants, PeerRemoval};
 pub use time::parse_event_time;
 
-/// The account-file error type, re-exported for callers that match on it.
-pub use casebook_doc::Error as DocError;
 /// The errors of identifiers, tickets and the node key.
 pub use casebook_base::Error as BaseError;
+/// The account-file error type, re-exported for callers that match on it.
+pub use casebook_doc::Error as DocError;
 /// Messages in English and Welsh; every error of the engine carries one.
 pub use casebook_i18n as i18n;
 /// The store's error type, re-exported for callers that match on it.

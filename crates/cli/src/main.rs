@@ -12,6 +12,7 @@ mod i18n;
 mod output;
 mod progress;
 mod terminal;
+mod usage_errors;
 
 use std::process::ExitCode;
 
@@ -25,7 +26,16 @@ fn main() -> ExitCode {
     let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = i18n::choose(&argv, |var| std::env::var(var).ok());
     i18n::set(lang);
-    let matches = help::localise(args::Cli::command(), lang).get_matches_from(argv);
+    let matches = match help::localise(args::Cli::command(), lang).try_get_matches_from(argv) {
+        Ok(m) => m,
+        Err(e) => match usage_errors::explain(&e, lang) {
+            Some(text) => {
+                eprint!("{text}");
+                return ExitCode::from(2);
+            }
+            None => e.exit(),
+        },
+    };
     let cli = match args::Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(e) => e.exit(),

@@ -10,7 +10,9 @@
 //! language changes.
 
 mod catalogue;
+mod dates;
 mod message;
 
 pub use catalogue::{Lang, keys_and_variables, text};
+pub use dates::long_date;
 pub use message::{Arg, Localised, Message};

@@ -35,7 +35,13 @@ pub(crate) fn compute(
     let to = to.unwrap_or(casebook::time::local_date(now));
     let from = from.unwrap_or(to - Duration::days(90));
     if from > to {
-        anyhow::bail!("--from {from} is after --to {to}; give the period start first");
+        anyhow::bail!(ta(
+            "portfolio-period-reversed",
+            &[
+                ("from", from.to_string().into()),
+                ("to", to.to_string().into())
+            ]
+        ));
     }
     // Each file judged by its organisation's rules (a partner's file by the partner's).
     Ok(portfolio_judged(
@@ -159,7 +165,10 @@ pub(crate) fn print(p: &Portfolio) -> anyhow::Result<()> {
         "portfolio-title",
         &[
             ("adviser", adviser.into()),
-            ("date", p.as_of.format("%Y-%m-%d").to_string().into()),
+            (
+                "date",
+                casebook::i18n::long_date(casebook::time::local_date(p.as_of)).into(),
+            ),
         ],
     ))?;
     line(format!(

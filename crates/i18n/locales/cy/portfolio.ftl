@@ -69,3 +69,4 @@ why-welsh-served-in-english = { $count ->
     [two] 2 ryngweithiad yn Saesneg â rhywun sy'n dewis y Gymraeg
    *[other] { $count } rhyngweithiad yn Saesneg â rhywun sy'n dewis y Gymraeg
 }
+portfolio-period-reversed = mae --from { $from } ar ôl --to { $to }; rhowch ddechrau'r cyfnod yn gyntaf

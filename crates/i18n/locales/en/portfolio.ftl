@@ -65,3 +65,4 @@ why-welsh-served-in-english = { $count ->
     [one] 1 interaction in English with someone who prefers Welsh
    *[other] { $count } interactions in English with someone who prefers Welsh
 }
+portfolio-period-reversed = --from { $from } is after --to { $to }; give the period start first
