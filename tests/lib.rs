@@ -505,3 +505,58 @@ pub fn s(path: &Path) -> &str {
 pub fn close(a: &Value, b: f64) -> bool {
     a.as_f64().is_some_and(|a| (a - b).abs() < 1e-9)
 }
+
+/// The first `sh` block after the heading `heading` in README.md.
+pub fn readme_block(heading: &str) -> String {
+    let readme = Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md");
+    let text = std::fs::read_to_string(&readme).expect("README.md is readable");
+    let after = text
+        .split_once(heading)
+        .unwrap_or_else(|| panic!("README.md has no heading {heading:?}"))
+        .1;
+    let block = after
+        .split_once("```sh\n")
+        .expect("a sh block follows the heading")
+        .1;
+    block
+        .split_once("```")
+        .expect("the sh block ends")
+        .0
+        .to_string()
+}
+
+/// Run `script` in bash (`-euo pipefail`) as a newcomer would: in the sandbox's fresh `home`
+/// directory (also `HOME`), with `casebook` on the PATH, no colour, no `CASEBOOK_DIR`, and
+/// the variables `envs`.
+pub fn run_shell(sb: &Sandbox, script: &str, envs: &[(&str, &str)]) -> std::process::Output {
+    let home = sb.path("home");
+    let bin_dir = sb.path("bin");
+    std::fs::create_dir_all(&home).expect("home");
+    std::fs::create_dir_all(&bin_dir).expect("bin dir");
+    let link = bin_dir.join("casebook");
+    if !link.exists() {
+        std::os::unix::fs::symlink(&sb.bin, &link).expect("casebook on the PATH");
+    }
+    let file = sb.path("script.sh");
+    std::fs::write(&file, script).expect("script");
+    let path = format!(
+        "{}:{}",
+        bin_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let mut cmd = assert_cmd::Command::new("bash");
+    cmd.arg("-euo")
+        .arg("pipefail")
+        .arg(&file)
+        .current_dir(&home)
+        .env("HOME", &home)
+        .env("PATH", path)
+        .env("NO_COLOR", "1")
+        .env_remove("CASEBOOK_DIR")
+        .env_remove("CASEBOOK_LANG")
+        .timeout(TIMEOUT);
+    for (k, v) in envs {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("bash runs")
+}

@@ -1,62 +1,20 @@
 //! The README's walkthrough ("An adviser's day"), run letter by letter in a fresh home
 //! directory with `casebook` on the PATH, as a newcomer would paste it into a shell.
 
-use std::path::{Path, PathBuf};
-
-use casebook_e2e::{Sandbox, TIMEOUT, str_field};
+use casebook_e2e::{Sandbox, readme_block, run_shell, str_field};
 
 fn sandbox() -> Sandbox {
     Sandbox::new(env!("CARGO_BIN_EXE_casebook-under-test"))
 }
 
-/// The first `sh` block after the heading `heading` in README.md.
-fn readme_block(heading: &str) -> String {
-    let readme = Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md");
-    let text = std::fs::read_to_string(&readme).expect("README.md is readable");
-    let after = text
-        .split_once(heading)
-        .unwrap_or_else(|| panic!("README.md has no heading {heading:?}"))
-        .1;
-    let block = after
-        .split_once("```sh\n")
-        .expect("a sh block follows the heading")
-        .1;
-    block
-        .split_once("```")
-        .expect("the sh block ends")
-        .0
-        .to_string()
-}
-
 #[test]
 fn the_readme_walkthrough_runs_letter_by_letter() {
     let sb = sandbox();
-    let home = sb.path("home");
-    let bin_dir = sb.path("bin");
-    std::fs::create_dir_all(&home).expect("home");
-    std::fs::create_dir_all(&bin_dir).expect("bin dir");
-    let bin = PathBuf::from(env!("CARGO_BIN_EXE_casebook-under-test"));
-    std::os::unix::fs::symlink(&bin, bin_dir.join("casebook")).expect("casebook on the PATH");
-    let script = sb.path("walkthrough.sh");
-    std::fs::write(&script, readme_block("## An adviser's day")).expect("script");
-    let path = format!(
-        "{}:{}",
-        bin_dir.display(),
-        std::env::var("PATH").unwrap_or_default()
+    let out = run_shell(
+        &sb,
+        &readme_block("## An adviser's day"),
+        &[("TZ", "Europe/London")],
     );
-    let out = assert_cmd::Command::new("bash")
-        .arg("-euo")
-        .arg("pipefail")
-        .arg(&script)
-        .current_dir(&home)
-        .env("HOME", &home)
-        .env("PATH", path)
-        .env("TZ", "Europe/London")
-        .env("NO_COLOR", "1")
-        .env_remove("CASEBOOK_DIR")
-        .timeout(TIMEOUT)
-        .output()
-        .expect("bash runs");
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(

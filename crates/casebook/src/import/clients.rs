@@ -85,8 +85,8 @@ pub fn import_clients_csv<R: Read>(
                     "company_number",
                     format!("{name} duplicates {other} (same company number)"),
                 ),
-                DuplicateReason::NameAndPostcode => format!(
-                    "row {row}, columns name and postcode: {name} duplicates {other} (same name and postcode)"
+                DuplicateReason::NameAndPostcode | DuplicateReason::NameWithoutPostcode => format!(
+                    "row {row}, columns name and postcode: {name} duplicates {other} ({reason})"
                 ),
             });
         if let Some(why) = dup {

@@ -1,5 +1,7 @@
 //! Duplicate clients (CL-6, and any new client): the same company, or the same name at the
-//! same postcode, is most likely the same client entered twice.
+//! same postcode, or the same name where one of the two has no postcode to tell them apart,
+//! is most likely the same client entered twice. The same name at two different postcodes is
+//! two branches.
 
 use std::collections::HashMap;
 
@@ -13,6 +15,8 @@ pub enum DuplicateReason {
     CompanyNumber,
     /// The same name at the same postcode (or both without one).
     NameAndPostcode,
+    /// The same name, and one of the two has no postcode to tell them apart.
+    NameWithoutPostcode,
 }
 
 impl std::fmt::Display for DuplicateReason {
@@ -20,6 +24,7 @@ impl std::fmt::Display for DuplicateReason {
         f.write_str(match self {
             Self::CompanyNumber => "same company number",
             Self::NameAndPostcode => "same name and postcode",
+            Self::NameWithoutPostcode => "same name, and no postcode to tell them apart",
         })
     }
 }
@@ -47,6 +52,8 @@ pub fn normalise_code(code: &str) -> String {
 pub struct DuplicateIndex<T> {
     by_number: HashMap<String, T>,
     by_name_postcode: HashMap<(String, String), T>,
+    /// Per name: the first client recorded with it, and the first one without a postcode.
+    by_name: HashMap<String, (T, Option<T>)>,
 }
 
 impl<T> Default for DuplicateIndex<T> {
@@ -54,6 +61,7 @@ impl<T> Default for DuplicateIndex<T> {
         Self {
             by_number: HashMap::new(),
             by_name_postcode: HashMap::new(),
+            by_name: HashMap::new(),
         }
     }
 }
@@ -67,8 +75,16 @@ impl<T: Clone> DuplicateIndex<T> {
                 .entry(number)
                 .or_insert_with(|| label.clone());
         }
+        let postcode = normalise_code(postcode);
+        let entry = self
+            .by_name
+            .entry(normalise_name(name))
+            .or_insert_with(|| (label.clone(), None));
+        if postcode.is_empty() && entry.1.is_none() {
+            entry.1 = Some(label.clone());
+        }
         self.by_name_postcode
-            .entry((normalise_name(name), normalise_code(postcode)))
+            .entry((normalise_name(name), postcode))
             .or_insert(label);
     }
 
@@ -85,9 +101,19 @@ impl<T: Clone> DuplicateIndex<T> {
         {
             return Some((found, DuplicateReason::CompanyNumber));
         }
-        self.by_name_postcode
-            .get(&(normalise_name(name), normalise_code(postcode)))
-            .map(|found| (found, DuplicateReason::NameAndPostcode))
+        let name = normalise_name(name);
+        let postcode = normalise_code(postcode);
+        if let Some(found) = self.by_name_postcode.get(&(name.clone(), postcode.clone())) {
+            return Some((found, DuplicateReason::NameAndPostcode));
+        }
+        let (first, without_postcode) = self.by_name.get(&name)?;
+        if postcode.is_empty() {
+            Some((first, DuplicateReason::NameWithoutPostcode))
+        } else {
+            without_postcode
+                .as_ref()
+                .map(|found| (found, DuplicateReason::NameWithoutPostcode))
+        }
     }
 }
 
@@ -117,6 +143,15 @@ mod tests {
             index.find("bryn bakery", "", ""),
             Some((&"bryn", DuplicateReason::NameAndPostcode))
         );
-        assert_eq!(index.find("Bryn Bakery", "LL55 4UR", ""), None);
+        assert_eq!(
+            index.find("Bryn Bakery", "LL55 4UR", ""),
+            Some((&"bryn", DuplicateReason::NameWithoutPostcode)),
+            "the first Bryn Bakery has no postcode to tell them apart"
+        );
+        assert_eq!(
+            index.find("Acme Ltd", "", ""),
+            Some((&"acme", DuplicateReason::NameWithoutPostcode)),
+            "a new Acme without a postcode may be the one at CF10 1AA"
+        );
     }
 }

@@ -1,0 +1,177 @@
+//! A whole day in Welsh falls back to English nowhere: the README's walkthrough and the
+//! mistakes a newcomer makes, run with `CASEBOOK_LANG=cy`, print no word that only the English
+//! catalogue uses (names and data typed in the walkthrough aside).
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use casebook_e2e::{Sandbox, readme_block, run_shell};
+
+fn sandbox() -> Sandbox {
+    Sandbox::new(env!("CARGO_BIN_EXE_casebook-under-test"))
+}
+
+/// The lower-case words of four letters or more in `text`.
+fn words(text: &str) -> BTreeSet<String> {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The words of every message of a language's catalogue (not its comments or keys).
+fn catalogue_words(lang: &str) -> BTreeSet<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../crates/i18n/locales")
+        .join(lang);
+    let mut out = BTreeSet::new();
+    for entry in std::fs::read_dir(&dir).expect("catalogue directory") {
+        let text = std::fs::read_to_string(entry.expect("entry").path()).expect("catalogue");
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let value = match line.split_once(" = ") {
+                Some((key, value)) if !key.starts_with(' ') => value,
+                _ => line,
+            };
+            // Placeables name variables, not words people read.
+            let plain: String = value
+                .split('{')
+                .enumerate()
+                .map(|(i, part)| {
+                    if i == 0 {
+                        part
+                    } else {
+                        part.split_once('}').map_or("", |p| p.1)
+                    }
+                })
+                .collect();
+            out.extend(words(&plain));
+        }
+    }
+    out
+}
+
+/// The words typed as data in `script`: everything inside double quotes, and the values
+/// the organisation defines (stage names) or the adviser chooses (the client's short name).
+fn data_words(script: &str) -> BTreeSet<String> {
+    let mut out: BTreeSet<String> = script
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .flat_map(words)
+        .collect();
+    for w in [
+        "afon",
+        "diagnostic",
+        "enquiry",
+        "growth",
+        "casebook",
+        "export",
+        "finance",
+    ] {
+        out.insert(w.into());
+    }
+    out
+}
+
+/// Mistakes a newcomer makes, each expected to fail with a message.
+const MISTAKES: &[&[&str]] = &[
+    &["client", "show", "Nobody Ltd"],
+    &[
+        "log",
+        "Afon",
+        "--kind",
+        "telegram",
+        "--direction",
+        "outbound",
+        "--purpose",
+        "sales",
+    ],
+    &["client", "add", "--name", "Afon Valley Foods Ltd"],
+    &[
+        "client",
+        "add",
+        "--name",
+        "Late Ltd",
+        "--intake",
+        "2099-01-01",
+    ],
+    &[
+        "risk",
+        "add",
+        "Afon",
+        "Flood",
+        "--likelihood",
+        "9",
+        "--severity",
+        "2",
+    ],
+    &[
+        "risk",
+        "assess",
+        "Afon",
+        "No such risk",
+        "--likelihood",
+        "2",
+    ],
+    &["peer", "add", "not-a-ticket", "--name", "Bethan"],
+    &["show", "Afon", "--at", "40 changes ago"],
+    &["client", "list", "--colour"],
+];
+
+#[test]
+fn a_day_in_welsh_prints_no_english_only_word() {
+    let sb = sandbox();
+    let walkthrough = readme_block("## An adviser's day");
+    let mut script = walkthrough.clone();
+    for mistake in MISTAKES {
+        let quoted: Vec<String> = mistake.iter().map(|w| format!("'{w}'")).collect();
+        script.push_str(&format!(
+            "if casebook {}; then echo UNEXPECTED SUCCESS; fi\n",
+            quoted.join(" ")
+        ));
+    }
+    let out = run_shell(
+        &sb,
+        &script,
+        &[("TZ", "Europe/London"), ("CASEBOOK_LANG", "cy")],
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success() && !stdout.contains("UNEXPECTED SUCCESS"),
+        "the Welsh day failed\n--- stdout\n{stdout}\n--- stderr\n{stderr}"
+    );
+    assert!(
+        stderr.lines().filter(|l| l.starts_with("gwall: ")).count() >= MISTAKES.len(),
+        "every mistake is explained on stderr in Welsh:\n{stderr}"
+    );
+
+    let welsh = catalogue_words("cy");
+    let mut data = data_words(&walkthrough);
+    for mistake in MISTAKES {
+        data.extend(mistake.iter().flat_map(|w| words(w)));
+    }
+    let english_only: BTreeSet<String> = catalogue_words("en")
+        .difference(&welsh)
+        .filter(|w| !data.contains(*w))
+        .cloned()
+        .collect();
+    assert!(
+        english_only.len() > 300,
+        "the English catalogue has words of its own: {}",
+        english_only.len()
+    );
+    let mut fell_back = Vec::new();
+    for line in stdout.lines().chain(stderr.lines()) {
+        let found: Vec<String> = words(line).intersection(&english_only).cloned().collect();
+        if !found.is_empty() {
+            fell_back.push(format!("{line}    <- {}", found.join(", ")));
+        }
+    }
+    assert!(
+        fell_back.is_empty(),
+        "{} lines of the Welsh day fell back to English:\n{}\n--- stdout\n{stdout}\n--- stderr\n{stderr}",
+        fell_back.len(),
+        fell_back.join("\n")
+    );
+}
