@@ -668,3 +668,110 @@ pub mod words {
 }
 
 pub use words::{change as describe, entry as describe_entry};
+
+#[cfg(test)]
+mod tests {
+    use casebook_i18n::Lang;
+
+    use super::words::{change, conflict_field, entry};
+
+    /// Casebook's messages, each as the edit that writes it words it.
+    const MESSAGES: &[&str] = &[
+        "Schema 1: account file created",
+        "Schema 5: entries withdrawn as entered by mistake",
+        "Added client Afon Valley Foods Ltd",
+        "Edited Afon: sector, legal form, segment +growth, segment -pre, remedial plan",
+        "Moved Afon from (none) to enquiry",
+        "Moved Afon from enquiry to diagnostic",
+        "Agreed exit plan for Afon: sold",
+        "Revised exit plan for Afon: sold: to a rival",
+        "Exited Afon: completed-journey",
+        "Logged outbound call with Dafydd (Afon): introduction",
+        "Logged inbound email with Afon: sales; now contacted: Dafydd, Siân",
+        "Action for Afon: Send the plan (owner Alice)",
+        "Action for Afon: Send the plan (owner (none), due 2026-05-12)",
+        "Completed action: Send the plan",
+        "Withdrew person Dafydd from Afon: typo",
+        "Withdrew outbound call on 2026-05-12 (sales) from Afon: twice",
+        "Opportunity for Afon: Export (need, £5000)",
+        "Opportunity 'Export' won on 2026-05-12 (£5000): signed",
+        "Opportunity 'Export' qualified out on 2026-05-12 (£0): no budget",
+        "Qualified 'Export': 60%, decision continue",
+        "Qualified 'Export': unscored, decision hold",
+        "Risk 'Key supplier' raised: likelihood 2, severity 4 (amber)",
+        "Risk 'Key supplier' raised: likelihood 9, severity 4 (red: a value is off the 1–5 scale)",
+        "Risk 'Key supplier' assessed: likelihood 3, residual severity 2, status closed (green)",
+        "Objective: Grow",
+        "SWOT strength: Good bread",
+        "Imported account file of Afon",
+        "Added person Dafydd at Afon",
+        "Added person Dafydd, Director at Afon",
+        "Edited person Dafydd: title, reports to, +sponsor, -user",
+        "Coverage of Dafydd: identified → contacted",
+        "Shared Afon with Bob (write)",
+        "Stopped sharing Afon with Bob",
+        "Brought in 1 change from file afon.automerge",
+        "Brought in 3 changes from file afon.automerge",
+        "Organisation named Cwmni",
+        "Judged by the rules of Cwmni from now on",
+        "Resolved risk 'Key supplier' likelihood: kept 4 (Bob)",
+        "Resolved client 'Afon' stage: set 'review' (over 'a' by Alice, 'b' by Bob)",
+    ];
+
+    #[test]
+    fn every_message_casebook_writes_is_recognised_and_reads_the_same_in_english() {
+        for m in MESSAGES {
+            let message = change(m).unwrap_or_else(|| panic!("not recognised: {m}"));
+            // The same words, but vocabulary values as words: `completed journey`.
+            let same = |t: &str| t.replace('-', " ");
+            assert_eq!(same(&message.english()), same(m), "{message:?}");
+            let welsh = message.render(Lang::Cy);
+            assert_ne!(welsh, *m, "not Welsh: {m}");
+            assert!(!welsh.contains("rec-"), "a key left in: {welsh}");
+        }
+    }
+
+    #[test]
+    fn vocabulary_values_become_words_in_either_language() {
+        let logged = change("Logged outbound call with Afon: fact-finding").unwrap();
+        assert_eq!(
+            logged.english(),
+            "Logged outbound call with Afon: fact finding"
+        );
+        assert_eq!(
+            logged.render(Lang::Cy),
+            "Cofnodwyd galwad (allan) gyda Afon: casglu ffeithiau"
+        );
+        let coverage = change("Coverage of Nia: not-identified → visit-planned").unwrap();
+        assert_eq!(
+            coverage.render(Lang::Cy),
+            "Cwmpas Nia: heb ei nodi → ymweliad wedi'i gynllunio"
+        );
+    }
+
+    #[test]
+    fn other_tools_messages_and_unknown_entries_are_left_as_they_are() {
+        assert_eq!(change("fixed a typo"), None);
+        assert_eq!(change(""), None);
+        assert_eq!(entry("something else"), None);
+        assert_eq!(
+            entry("outbound call on 2026-05-12 (sales)")
+                .unwrap()
+                .render(Lang::Cy),
+            "galwad (allan) ar 2026-05-12 (gwerthu)"
+        );
+        assert_eq!(
+            conflict_field("risk 'Key supplier' residual likelihood")
+                .unwrap()
+                .render(Lang::Cy),
+            "risg 'Key supplier': tebygolrwydd gweddilliol"
+        );
+        assert_eq!(
+            conflict_field("sharing with Bob's node 1a2b3c4d5e")
+                .unwrap()
+                .english(),
+            "sharing with Bob's node 1a2b3c4d5e"
+        );
+        assert_eq!(conflict_field("settings foo"), None);
+    }
+}
