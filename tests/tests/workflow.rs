@@ -166,7 +166,7 @@ fn people_coverage_and_org_chart() {
             .to_string()
     };
     assert!(line("Jane Smith").contains("[◎ identified]"), "{chart}");
-    assert!(line("Jane Smith").contains("decision-maker"), "{chart}");
+    assert!(line("Jane Smith").contains("(decision maker)"), "{chart}");
     let bob_line = line("Bob Jones");
     assert!(bob_line.contains("[◷ visit planned]"), "{chart}");
     assert!(

@@ -36,7 +36,17 @@ impl Ctx {
         let node = Node::open(&self.data_dir)?;
         // On stderr, so scripts reading stdout (or --json) are undisturbed.
         if let Some(exposed) = casebook::private::exposed_store(node.store().path()) {
-            eprintln!("warning: {exposed}");
+            eprintln!(
+                "{}",
+                crate::i18n::ta(
+                    "rec-store-exposed",
+                    &[
+                        ("path", exposed.path.display().to_string().into()),
+                        ("mode", format!("{:o}", exposed.mode).into()),
+                        ("fix", exposed.fix.into()),
+                    ],
+                )
+            );
         }
         Ok(node)
     }
@@ -46,9 +56,7 @@ impl Ctx {
 pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
     let data_dir = match cli.data_dir {
         Some(d) => d,
-        None => casebook::default_data_dir().context(
-            "no platform data directory is known here; pass --data-dir DIR or set CASEBOOK_DIR",
-        )?,
+        None => casebook::default_data_dir().context(crate::i18n::t("rec-no-data-dir"))?,
     };
     let ctx = Ctx {
         data_dir,
@@ -104,9 +112,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
 
 fn init(ctx: &Ctx, name: &str) -> anyhow::Result<()> {
     if name.trim().is_empty() {
-        return Err(anyhow!(
-            "--name must not be empty: give your name as the adviser using this node"
-        ));
+        return Err(anyhow!(crate::i18n::t("rec-init-name-empty")));
     }
     let node = Node::init(&ctx.data_dir, name)?;
     if ctx.json {
@@ -114,11 +120,13 @@ fn init(ctx: &Ctx, name: &str) -> anyhow::Result<()> {
             "data_dir": node.dir(), "node_id": node.node_id(), "adviser": node.adviser(),
         }))
     } else {
-        crate::output::line(format!(
-            "Created casebook store in {}\nNode id: {}\nAdviser: {}",
-            node.dir().display(),
-            node.node_id(),
-            node.adviser()
+        crate::output::line(crate::i18n::ta(
+            "rec-init-created",
+            &[
+                ("dir", node.dir().display().to_string().into()),
+                ("node", node.node_id().to_string().into()),
+                ("adviser", node.adviser().into()),
+            ],
         ))
     }
 }
@@ -126,7 +134,10 @@ fn init(ctx: &Ctx, name: &str) -> anyhow::Result<()> {
 /// Parse a date in the forms advisers type.
 pub(crate) fn date(field: &str, text: &str) -> anyhow::Result<NaiveDate> {
     casebook::time::parse_date(text).ok_or_else(|| {
-        anyhow!("{field} '{text}' is not a date; use YYYY-MM-DD (e.g. 2026-05-12) or DD/MM/YYYY")
+        anyhow!(crate::i18n::ta(
+            "rec-not-a-date",
+            &[("field", field.into()), ("text", text.into())]
+        ))
     })
 }
 
@@ -138,10 +149,10 @@ pub(crate) fn opt_date(field: &str, text: &Option<String>) -> anyhow::Result<Opt
 /// Parse a date-time typed in local time (see [`casebook::time`]).
 pub(crate) fn datetime(field: &str, text: &str) -> anyhow::Result<DateTime<Utc>> {
     casebook::parse_event_time(text).ok_or_else(|| {
-        anyhow!(
-            "{field} '{text}' is not a date-time; use {}",
-            casebook::time::EVENT_TIME_FORMS
-        )
+        anyhow!(crate::i18n::ta(
+            "rec-not-a-date-time",
+            &[("field", field.into()), ("text", text.into())]
+        ))
     })
 }
 

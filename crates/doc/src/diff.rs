@@ -23,6 +23,13 @@ pub struct DiffLine {
     pub after: Option<Value>,
 }
 
+/// A section of the account file (`profile`, `risks`, ...) in words for people, as the
+/// message `rec-section-<section>`; `None` for a section casebook does not know.
+pub fn section_word(section: &str) -> Option<casebook_i18n::Message> {
+    (["profile", "team", "journey"].contains(&section) || KEYED.contains(&section))
+        .then(|| casebook_i18n::Message::new(format!("rec-section-{section}")))
+}
+
 const KEYED: &[&str] = &[
     "people",
     "interactions",

@@ -11,8 +11,8 @@ use serde::Serialize;
 
 use super::{Ctx, datetime, find, opt_date, word};
 use crate::args::{ClientCmd, ShowArgs};
-use crate::i18n::{t as tr, ta};
-use crate::output::{self, line, rag, table, when};
+use crate::i18n::{t as tr, ta, word as said_word};
+use crate::output::{self, line, rag, when};
 
 pub(crate) fn run(ctx: &Ctx, cmd: ClientCmd) -> anyhow::Result<()> {
     match cmd {
@@ -157,13 +157,22 @@ pub(crate) fn report(
     if ctx.json {
         output::json(&serde_json::json!({"file_id": file, "entry": entry, "message": message}))
     } else {
+        let said = super::history::change_words(message);
         match entry {
             Some(id) => line(format!(
-                "{message}\n  file {}  entry {}",
-                file.short(),
-                view::short(&id)
+                "{said}\n  {}",
+                ta(
+                    "rec-report-file-entry",
+                    &[
+                        ("file", file.short().into()),
+                        ("entry", view::short(&id).into())
+                    ]
+                )
             )),
-            None => line(format!("{message}\n  file {}", file.short())),
+            None => line(format!(
+                "{said}\n  {}",
+                ta("rec-report-file", &[("file", file.short().into())])
+            )),
         }
     }
 }
@@ -274,12 +283,9 @@ fn list(ctx: &Ctx, a: crate::args::ClientListArgs) -> anyhow::Result<()> {
         ]);
     }
     line(t)?;
-    line(format!("{} client(s)", rows.len()))?;
+    line(ta("rec-clients-count", &[("count", rows.len().into())]))?;
     if rows.iter().any(FileSummary::is_disputed) {
-        line(
-            "Disputed: advisers set some fields apart; colours and flags take the worst value \
-             until one is kept (casebook conflicts CLIENT, then casebook resolve)",
-        )?;
+        line(tr("rec-list-disputed"))?;
     }
     Ok(())
 }
@@ -300,38 +306,60 @@ pub(crate) fn show(ctx: &Ctx, a: &ShowArgs) -> anyhow::Result<()> {
             "disputes": account.disputes,
         }));
     }
-    print_account(&node, &account).context("printing the account file")
+    print_account(&node, &account).context(tr("rec-printing-account-file"))
 }
 
 pub(crate) fn print_account(node: &Node, f: &AccountFile) -> anyhow::Result<()> {
     let cfg = node.config_for(f.file_id.parse()?)?;
     let roll = rollup::rollup(f, &cfg.rag_matrix);
     let p = &f.profile;
+    let or = format!(" {} ", tr("word-or"));
     line(format!("{}  ({})", p.name, f.file_id))?;
     if let Some(n) = f.disputes.conflicts.filter(|n| *n > 0) {
         line(format!(
-            "  ⚠ {n} field(s) hold values advisers set apart; colours and flags take the worst \
-             until one is kept: casebook conflicts {}",
-            f.file_id.get(..8).unwrap_or(&f.file_id)
+            "  ⚠ {}",
+            ta(
+                "rec-show-conflicts",
+                &[
+                    ("count", n.into()),
+                    ("file", f.file_id.get(..8).unwrap_or(&f.file_id).into()),
+                ],
+            )
         ))?;
     }
     let segs: Vec<&str> = p.segments.keys().map(String::as_str).collect();
     line(format!(
-        "  {} · {} · {} {} · company no. {} · segments: {}",
-        dash(&p.legal_form),
-        dash(&p.sector),
-        dash(&p.region),
-        p.postcode,
-        dash(&p.company_number),
-        dash(&segs.join(", "))
+        "  {}",
+        ta(
+            "rec-show-profile",
+            &[
+                ("legal-form", dash(&p.legal_form).into()),
+                ("sector", dash(&p.sector).into()),
+                ("region", dash(&p.region).into()),
+                ("postcode", p.postcode.as_str().into()),
+                ("company-number", dash(&p.company_number).into()),
+                ("segments", dash(&segs.join(", ")).into()),
+            ],
+        )
     ))?;
     line(format!(
-        "  Intake {} from {} · Lead {} · Deputy {} · Sponsor {}",
-        p.intake_date.map(|d| d.to_string()).unwrap_or("-".into()),
-        dash(&p.source),
-        dash(&f.team.lead),
-        dash(&f.team.deputy),
-        dash(&f.team.sponsor)
+        "  {}",
+        ta(
+            "rec-show-team",
+            &[
+                (
+                    "intake",
+                    p.intake_date
+                        .map(|d| d.to_string())
+                        .unwrap_or("-".into())
+                        .into(),
+                ),
+                ("source", dash(&p.source).into()),
+                ("lead", dash(&f.team.lead).into()),
+                ("deputy", dash(&f.team.deputy).into()),
+                ("sponsor", dash(&f.team.sponsor).into()),
+            ],
+        )
     ))?;
     let language = match p.language.as_str() {
         "cy" => tr("language-cy"),
@@ -343,95 +371,151 @@ pub(crate) fn print_account(node: &Node, f: &AccountFile) -> anyhow::Result<()> 
         ta("show-language-of-service", &[("language", language.into())])
     ))?;
     line(format!(
-        "  Points of contact told to the client: {}",
-        f.team
-            .contact_communicated
-            .map_or_else(|| "not yet".to_string(), |d| d.to_string())
+        "  {}",
+        ta(
+            "rec-show-contact-communicated",
+            &[(
+                "date",
+                f.team
+                    .contact_communicated
+                    .map_or_else(|| tr("rec-show-not-yet"), |d| d.to_string())
+                    .into(),
+            )],
+        )
     ))?;
     for (label, text) in [
-        ("Mission", &p.mission),
-        ("Strategy", &p.strategy),
-        ("Priorities", &p.priorities),
+        ("rec-show-mission", &p.mission),
+        ("rec-show-strategy", &p.strategy),
+        ("rec-show-priorities", &p.priorities),
     ] {
         if !text.trim().is_empty() {
-            line(format!("  {label}: {text}"))?;
+            line(format!("  {}", ta(label, &[("text", text.into())])))?;
         }
     }
     line(format!(
-        "  Risk roll-up: {}{}",
-        rag(roll.account),
-        if roll.disputed { " (disputed)" } else { "" }
+        "  {}",
+        ta(
+            "rec-show-rollup",
+            &[
+                ("rag", rag(roll.account).into()),
+                (
+                    "disputed",
+                    if roll.disputed {
+                        format!(" {}", tr("word-disputed"))
+                    } else {
+                        String::new()
+                    }
+                    .into(),
+                ),
+            ],
+        )
     ))?;
     let j = &f.journey;
     let stage = if f.disputes.stage_disputed() {
-        format!("{} (disputed)", f.disputes.stage.join(" or "))
+        format!("{} {}", f.disputes.stage.join(&or), tr("word-disputed"))
     } else {
         dash(&j.stage).to_string()
     };
     line(format!(
-        "\nJourney: stage {stage} since {}",
-        when(j.stage_entered)
+        "\n{}",
+        ta(
+            "rec-show-journey",
+            &[
+                ("stage", stage.into()),
+                ("since", when(j.stage_entered).into()),
+            ],
+        )
     ))?;
     let mut hist: Vec<_> = j.history.values().collect();
     hist.sort_by_key(|h| h.at);
     for h in hist {
         line(format!(
-            "  {}  → {}  by {}  {}",
+            "  {}  → {}  {}  {}",
             when(h.at),
             h.stage,
-            dash(&h.by),
+            ta("rec-show-by", &[("who", dash(&h.by).into())]),
             h.note
         ))?;
     }
     if !j.remedial_plan.trim().is_empty() {
-        line(format!("  Remedial plan: {}", j.remedial_plan))?;
+        line(format!(
+            "  {}",
+            ta(
+                "rec-show-remedial-plan",
+                &[("text", j.remedial_plan.as_str().into())]
+            )
+        ))?;
     }
     match &j.exit_plan {
         Some(e) => line(format!(
-            "  Exit plan: {} (planned {}, onward {})",
-            e.criteria,
-            e.planned_date.map(|d| d.to_string()).unwrap_or("-".into()),
-            dash(&e.onward_referral)
+            "  {}",
+            ta(
+                "rec-show-exit-plan",
+                &[
+                    ("criteria", e.criteria.as_str().into()),
+                    (
+                        "planned",
+                        e.planned_date
+                            .map(|d| d.to_string())
+                            .unwrap_or("-".into())
+                            .into(),
+                    ),
+                    ("onward", dash(&e.onward_referral).into()),
+                ],
+            )
         ))?,
-        None => line("  Exit plan: NONE — every client needs one (casebook client exit-plan)")?,
+        None => line(format!("  {}", tr("rec-show-no-exit-plan")))?,
     }
     if let Some(x) = &j.exit {
         line(format!(
-            "  EXITED {}: {} — {} → {}",
-            x.date,
-            x.reason,
-            dash(&x.outcome),
-            dash(&x.destination)
+            "  {}",
+            ta(
+                "rec-show-exited",
+                &[
+                    ("date", x.date.to_string().into()),
+                    ("reason", said_word(x.reason).into()),
+                    ("outcome", dash(&x.outcome).into()),
+                    ("destination", dash(&x.destination).into()),
+                ],
+            )
         ))?;
     }
     if !f.objectives.is_empty() || !f.swot.is_empty() {
-        line("\nObjectives and SWOT:")?;
+        line(format!("\n{}", tr("rec-show-objectives-heading")))?;
         for o in f.objectives.values() {
             line(format!(
-                "  objective: {} ({} → {}, by {})",
-                o.goal,
-                dash(&o.measure),
-                dash(&o.target),
-                o.due.map(|d| d.to_string()).unwrap_or("-".into())
+                "  {}",
+                ta(
+                    "rec-show-objective",
+                    &[
+                        ("goal", o.goal.as_str().into()),
+                        ("measure", dash(&o.measure).into()),
+                        ("target", dash(&o.target).into()),
+                        (
+                            "due",
+                            o.due.map(|d| d.to_string()).unwrap_or("-".into()).into(),
+                        ),
+                    ],
+                )
             ))?;
         }
         for s in f.swot.values() {
-            line(format!("  {}: {}", s.kind, s.text))?;
+            line(format!("  {}: {}", said_word(s.kind), s.text))?;
         }
     }
     if !f.people.is_empty() {
-        line("\nPeople:")?;
-        let mut t = table(&[
-            "id",
-            "name",
-            "title",
-            "roles",
-            "channel",
-            "coverage",
-            "reports to",
+        line(format!("\n{}", tr("rec-show-people-heading")))?;
+        let mut t = output::headed(&[
+            "column-id",
+            "rec-col-name",
+            "rec-col-title",
+            "rec-col-roles",
+            "rec-col-channel",
+            "rec-col-coverage",
+            "rec-col-reports-to",
         ]);
         for (id, p) in &f.people {
-            let roles: Vec<&str> = p.roles.keys().map(|r| r.as_str()).collect();
+            let roles: Vec<String> = p.roles.keys().map(|r| said_word(*r)).collect();
             let boss = p
                 .reports_to
                 .and_then(|b| f.people.get(&b))
@@ -439,21 +523,34 @@ pub(crate) fn print_account(node: &Node, f: &AccountFile) -> anyhow::Result<()> 
                 .unwrap_or_default();
             t.add_row(vec![
                 view::short(id),
-                format!("{}{}", p.name, if p.left { " (left)" } else { "" }),
+                if p.left {
+                    format!("{} {}", p.name, tr("rec-show-left"))
+                } else {
+                    p.name.clone()
+                },
                 p.title.clone(),
                 roles.join(", "),
-                p.channel.map(|c| c.to_string()).unwrap_or_default(),
+                p.channel.map(said_word).unwrap_or_default(),
                 match f.disputes.person(id) {
-                    Some(d) => format!(
-                        "{} (disputed: {})",
-                        coverage::worst_coverage(p, Some(d)),
-                        d.coverage
-                            .iter()
-                            .map(|c| c.as_str())
-                            .collect::<Vec<_>>()
-                            .join(" or ")
+                    Some(d) => ta(
+                        "rec-show-coverage-disputed",
+                        &[
+                            (
+                                "worst",
+                                said_word(coverage::worst_coverage(p, Some(d))).into(),
+                            ),
+                            (
+                                "values",
+                                d.coverage
+                                    .iter()
+                                    .map(|c| said_word(*c))
+                                    .collect::<Vec<_>>()
+                                    .join(&or)
+                                    .into(),
+                            ),
+                        ],
                     ),
-                    None => p.coverage.to_string(),
+                    None => said_word(p.coverage),
                 },
                 boss,
             ]);
@@ -461,10 +558,20 @@ pub(crate) fn print_account(node: &Node, f: &AccountFile) -> anyhow::Result<()> 
         line(t)?;
         for p in f.people.values() {
             let details: Vec<String> = [
-                (!p.department.is_empty()).then(|| format!("department {}", p.department)),
+                (!p.department.is_empty()).then(|| {
+                    ta(
+                        "rec-show-department",
+                        &[("department", p.department.as_str().into())],
+                    )
+                }),
                 (!p.email.is_empty()).then(|| p.email.clone()),
                 (!p.phone.is_empty()).then(|| p.phone.clone()),
-                (!p.language.is_empty()).then(|| format!("language {}", p.language)),
+                (!p.language.is_empty()).then(|| {
+                    ta(
+                        "rec-show-person-language",
+                        &[("language", p.language.as_str().into())],
+                    )
+                }),
             ]
             .into_iter()
             .flatten()
@@ -475,20 +582,34 @@ pub(crate) fn print_account(node: &Node, f: &AccountFile) -> anyhow::Result<()> 
         }
     }
     if !f.interactions.is_empty() {
-        line(format!("\nContact log ({}):", f.interactions.len()))?;
+        line(format!(
+            "\n{}",
+            ta(
+                "rec-show-contact-log-heading",
+                &[("count", f.interactions.len().into())]
+            )
+        ))?;
         let mut rows: Vec<_> = f.interactions.iter().collect();
         rows.sort_by_key(|(_, i)| std::cmp::Reverse(i.at));
-        let mut t = table(&[
-            "id", "when", "type", "dir", "min", "purpose", "with", "summary", "needs",
+        let mut t = output::headed(&[
+            "column-id",
+            "rec-col-when",
+            "rec-col-type",
+            "rec-col-dir",
+            "rec-col-min",
+            "rec-col-purpose",
+            "rec-col-with",
+            "rec-col-summary",
+            "rec-col-needs",
         ]);
         for (id, i) in rows {
             t.add_row(vec![
                 view::short(id),
                 when(Some(i.at)),
-                i.kind.to_string(),
-                i.direction.to_string(),
+                said_word(i.kind),
+                said_word(i.direction),
                 i.minutes.to_string(),
-                i.purpose.to_string(),
+                said_word(i.purpose),
                 i.their_attendees
                     .iter()
                     .chain(i.our_attendees.iter())
@@ -502,49 +623,60 @@ pub(crate) fn print_account(node: &Node, f: &AccountFile) -> anyhow::Result<()> 
         line(t)?;
     }
     if !f.actions.is_empty() {
-        line("\nActions:")?;
-        let mut t = table(&["id", "action", "owner", "due", "status"]);
+        line(format!("\n{}", tr("rec-show-actions-heading")))?;
+        let mut t = output::headed(&[
+            "column-id",
+            "rec-col-action",
+            "rec-col-owner",
+            "rec-col-due",
+            "rec-col-status",
+        ]);
         for (id, a) in &f.actions {
             t.add_row(vec![
                 view::short(id),
                 a.title.clone(),
                 a.owner.clone(),
                 a.due.map(|d| d.to_string()).unwrap_or_default(),
-                a.status.to_string(),
+                said_word(a.status),
             ]);
         }
         line(t)?;
     }
     if !f.risks.is_empty() {
-        line("\nRisks:")?;
+        line(format!("\n{}", tr("rec-show-risks-heading")))?;
         super::risk::print_risks(node, f, &roll)?;
     }
     if !f.withdrawn.is_empty() {
-        line("\nWithdrawn as entered by mistake (kept in history):")?;
+        line(format!("\n{}", tr("rec-show-withdrawn-heading")))?;
         let mut gone: Vec<_> = f.withdrawn.iter().collect();
         gone.sort_by_key(|(_, w)| w.at);
         for (id, w) in gone {
             line(format!(
-                "  {} {} — by {} on {}: {}",
-                view::short(id),
-                w.what,
-                dash(&w.by),
-                when(w.at),
-                w.reason
+                "  {}",
+                ta(
+                    "rec-show-withdrawn",
+                    &[
+                        ("id", view::short(id).into()),
+                        ("what", super::history::entry_words(&w.what).into()),
+                        ("who", dash(&w.by).into()),
+                        ("when", when(w.at).into()),
+                        ("reason", w.reason.as_str().into()),
+                    ],
+                )
             ))?;
         }
     }
     if !f.opportunities.is_empty() {
-        line("\nOpportunities:")?;
-        let mut t = table(&[
-            "id",
-            "opportunity",
-            "origin",
-            "value",
-            "status",
-            "sessions",
-            "qualification",
-            "risk",
+        line(format!("\n{}", tr("rec-show-opportunities-heading")))?;
+        let mut t = output::headed(&[
+            "column-id",
+            "rec-col-opportunity",
+            "rec-col-origin",
+            "rec-col-value",
+            "rec-col-status",
+            "rec-col-sessions",
+            "rec-col-qualification",
+            "column-risk",
         ]);
         for (id, o) in &f.opportunities {
             // The current qualification: the latest answer per group, all ten groups.
@@ -556,9 +688,9 @@ pub(crate) fn print_account(node: &Node, f: &AccountFile) -> anyhow::Result<()> 
             t.add_row(vec![
                 view::short(id),
                 o.title.clone(),
-                o.origin.to_string(),
+                said_word(o.origin),
                 format!("£{:.0}", o.value),
-                o.status.to_string(),
+                said_word(o.status),
                 o.sessions.len().to_string(),
                 latest,
                 rag(roll.opportunities.get(id).copied().flatten()),

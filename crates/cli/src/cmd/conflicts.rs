@@ -1,12 +1,14 @@
 //! `casebook conflicts` and `casebook resolve`.
 
 use anyhow::anyhow;
+use casebook::history::Author;
 use casebook::{Choice, Conflict, FileId};
 use serde::Serialize;
 
 use super::{Ctx, find};
 use crate::args::ResolveArgs;
-use crate::output::{self, line, table, when};
+use crate::i18n::{Lang, current, say, t, ta};
+use crate::output::{self, line, when};
 
 /// One conflict with the client it belongs to, as `--json` prints it.
 #[derive(Serialize)]
@@ -62,24 +64,38 @@ pub(crate) fn conflicts(ctx: &Ctx, file: Option<&str>) -> anyhow::Result<()> {
 
 fn print(one_file: bool, found: &[(FileId, String, Vec<Conflict>)]) -> anyhow::Result<()> {
     if found.is_empty() {
-        return line(if one_file {
-            "No conflicts in this account file."
+        return line(t(if one_file {
+            "rec-no-conflicts-here"
         } else {
-            "No conflicts in any account file."
-        });
+            "rec-no-conflicts"
+        }));
     }
-    let mut t = table(&["conflict", "#", "value", "by", "node", "when", "shown now"]);
+    let mut table = output::headed(&[
+        "rec-col-conflict",
+        "rec-col-number",
+        "rec-col-value",
+        "rec-col-by",
+        "rec-col-node",
+        "rec-col-when",
+        "rec-col-shown-now",
+    ]);
     for (id, name, list) in found {
-        line(format!("{name} (file {})", id.short()))?;
+        line(ta(
+            "rec-conflicts-client",
+            &[
+                ("client", name.as_str().into()),
+                ("file", id.short().into()),
+            ],
+        ))?;
         for c in list {
-            line(format!("  {}  {}", c.id, c.sentence()))?;
+            line(format!("  {}  {}", c.id, sentence(c)))?;
             for (i, v) in c.candidates.iter().enumerate() {
-                t.add_row(vec![
+                table.add_row(vec![
                     if i == 0 { c.id.clone() } else { String::new() },
                     v.number.to_string(),
                     v.text.clone(),
                     v.adviser.clone().unwrap_or_else(|| "?".into()),
-                    v.author.to_string(),
+                    author(&v.author),
                     when(v.time),
                     if v.current {
                         "✔".into()
@@ -91,28 +107,90 @@ fn print(one_file: bool, found: &[(FileId, String, Vec<Conflict>)]) -> anyhow::R
         }
     }
     line("")?;
-    line(t)?;
+    line(table)?;
     let count: usize = found.iter().map(|(_, _, l)| l.len()).sum();
-    line(format!(
-        "{count} conflict(s). Resolve one with: casebook resolve FILE CONFLICT --keep N | --keep-by ADVISER | --set VALUE"
-    ))
+    line(ta("rec-conflicts-count", &[("count", count.into())]))
+}
+
+/// Who wrote a value, for the table: the node's short id, or `(schema)`, or another tool's
+/// actor.
+fn author(a: &Author) -> String {
+    match a {
+        Author::Schema => t("rec-author-schema"),
+        Author::Node(n) => n.short(),
+        Author::Other(actor) => ta(
+            "rec-history-actor",
+            &[("actor", actor[..actor.len().min(10)].to_string().into())],
+        ),
+    }
+}
+
+/// The conflict in one sentence, as [`Conflict::sentence`] says it in English: `risk 'Key
+/// supplier failure' likelihood: 3 by Alice, 4 by Bob, both on 12 May 2026`.
+fn sentence(c: &Conflict) -> String {
+    if current() == Lang::En {
+        return c.sentence();
+    }
+    let what = casebook::history::words::conflict_field(&c.what)
+        .map_or_else(|| c.what.clone(), |m| say(&m));
+    let day = |v: &casebook::Candidate| v.time.map(|t| t.date_naive());
+    let days: Vec<_> = c.candidates.iter().map(day).collect();
+    let same_day = days
+        .first()
+        .copied()
+        .flatten()
+        .filter(|d| days.iter().all(|x| *x == Some(*d)));
+    let values: Vec<String> = c
+        .candidates
+        .iter()
+        .map(|v| {
+            let who = match (&v.adviser, &v.author) {
+                (Some(name), _) => name.clone(),
+                (None, a) => author(a),
+            };
+            match day(v).filter(|_| same_day.is_none()) {
+                Some(d) => ta(
+                    "rec-conflict-value-on",
+                    &[
+                        ("value", v.shown().into()),
+                        ("who", who.into()),
+                        ("day", super::history::day(d, false).into()),
+                    ],
+                ),
+                None => ta(
+                    "rec-conflict-value",
+                    &[("value", v.shown().into()), ("who", who.into())],
+                ),
+            }
+        })
+        .collect();
+    let mut text = ta(
+        "rec-conflict-sentence",
+        &[("what", what.into()), ("values", values.join(", ").into())],
+    );
+    if let Some(d) = same_day {
+        text.push_str(&ta(
+            "rec-conflict-same-day",
+            &[
+                ("count", c.candidates.len().into()),
+                ("day", super::history::day(d, false).into()),
+            ],
+        ));
+    }
+    text
 }
 
 /// Resolve one conflict of one client by keeping a value or setting a new one.
 pub(crate) fn resolve(ctx: &Ctx, a: ResolveArgs) -> anyhow::Result<()> {
     let choice = match (a.keep, a.keep_by, a.set) {
         (Some(0), _, _) => {
-            return Err(anyhow!(
-                "--keep counts from 1, as `casebook conflicts FILE` numbers the values"
-            ));
+            return Err(anyhow!(t("rec-keep-counts-from-1")));
         }
         (Some(n), _, _) => Choice::Candidate(n - 1),
         (None, Some(adviser), _) => Choice::Adviser(adviser),
         (None, None, Some(value)) => Choice::Value(value),
         (None, None, None) => {
-            return Err(anyhow!(
-                "say which value to keep: --keep N, --keep-by ADVISER or --set VALUE"
-            ));
+            return Err(anyhow!(t("rec-say-which-value")));
         }
     };
     let node = ctx.open()?;
@@ -126,6 +204,10 @@ pub(crate) fn resolve(ctx: &Ctx, a: ResolveArgs) -> anyhow::Result<()> {
             "message": e.message,
         }))
     } else {
-        line(format!("{}\n  file {}", e.message, file.short()))
+        line(format!(
+            "{}\n  {}",
+            super::history::change_words(&e.message),
+            ta("rec-report-file", &[("file", file.short().into())])
+        ))
     }
 }

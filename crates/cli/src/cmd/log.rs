@@ -8,7 +8,8 @@ use casebook::view;
 use super::client::report;
 use super::{Ctx, datetime, find, opt_date, word};
 use crate::args::{ActionCmd, LogArgs};
-use crate::output::{self, line, table};
+use crate::i18n::ta;
+use crate::output::{self, line};
 
 pub(crate) fn log(ctx: &Ctx, a: LogArgs) -> anyhow::Result<()> {
     let node = ctx.open()?;
@@ -18,9 +19,13 @@ pub(crate) fn log(ctx: &Ctx, a: LogArgs) -> anyhow::Result<()> {
     let mut people = Vec::new();
     for name in &a.with {
         let id = super::people::person(&account, name).map_err(|e| {
-            anyhow::anyhow!(
-                "--with: {e}; for someone not in the org chart use --with-other \"{name}\""
-            )
+            anyhow::anyhow!(ta(
+                "rec-log-with-unknown",
+                &[
+                    ("error", e.to_string().into()),
+                    ("name", name.as_str().into())
+                ]
+            ))
         })?;
         if !people.contains(&id) {
             people.push(id);
@@ -140,7 +145,14 @@ pub(crate) fn action(ctx: &Ctx, cmd: ActionCmd) -> anyhow::Result<()> {
                 })).collect();
                 return output::json(&out);
             }
-            let mut t = table(&["client", "id", "action", "owner", "due", "status"]);
+            let mut t = output::headed(&[
+                "column-client",
+                "column-id",
+                "rec-col-action",
+                "rec-col-owner",
+                "rec-col-due",
+                "rec-col-status",
+            ]);
             for (overdue, due, client, _, id, a) in &rows {
                 let due = due.map(|d| d.to_string()).unwrap_or_default();
                 t.add_row(vec![
@@ -149,18 +161,20 @@ pub(crate) fn action(ctx: &Ctx, cmd: ActionCmd) -> anyhow::Result<()> {
                     a.title.clone(),
                     a.owner.clone(),
                     if *overdue {
-                        format!("{due} OVERDUE")
+                        format!("{due} {}", crate::i18n::t("rec-overdue"))
                     } else {
                         due
                     },
-                    a.status.to_string(),
+                    crate::i18n::word(a.status),
                 ]);
             }
             line(t)?;
-            line(format!(
-                "{} action(s), {} overdue",
-                rows.len(),
-                rows.iter().filter(|r| r.0).count()
+            line(ta(
+                "rec-actions-count",
+                &[
+                    ("count", rows.len().into()),
+                    ("overdue", rows.iter().filter(|r| r.0).count().into()),
+                ],
             ))
         }
     }

@@ -13,21 +13,26 @@ use uuid::Uuid;
 use super::client::report;
 use super::{Ctx, find, opt_date, word};
 use crate::args::PersonCmd;
+use crate::i18n::ta;
 use crate::output::{self, line};
 
 /// Find a person by exact name, id or unique id prefix (see [`view::resolve_person`]).
 pub(crate) fn person(f: &AccountFile, text: &str) -> anyhow::Result<Uuid> {
     view::resolve_person(f, text).map_err(|e| match e {
-        casebook::DocError::AmbiguousEntry { .. } => anyhow!(
-            "'{text}' matches several people at {}; give the person's id (`casebook orgchart \"{}\"`)",
-            f.profile.name,
-            f.profile.name
-        ),
-        _ => anyhow!(
-            "no person '{text}' at {}; run `casebook client show \"{}\"` to see people and their ids",
-            f.profile.name,
-            f.profile.name
-        ),
+        casebook::DocError::AmbiguousEntry { .. } => anyhow!(ta(
+            "rec-person-ambiguous",
+            &[
+                ("text", text.into()),
+                ("client", f.profile.name.as_str().into())
+            ]
+        )),
+        _ => anyhow!(ta(
+            "rec-no-such-person",
+            &[
+                ("text", text.into()),
+                ("client", f.profile.name.as_str().into())
+            ]
+        )),
     })
 }
 
@@ -122,13 +127,14 @@ pub(crate) fn run(ctx: &Ctx, cmd: PersonCmd) -> anyhow::Result<()> {
     }
 }
 
-fn marker(c: Coverage) -> &'static str {
-    match c {
-        Coverage::Contacted => "[✔ contacted]",
-        Coverage::VisitPlanned => "[◷ visit planned]",
-        Coverage::Identified => "[◎ identified]",
-        Coverage::NotIdentified => "[· not identified]",
-    }
+fn marker(c: Coverage) -> String {
+    let sign = match c {
+        Coverage::Contacted => "✔",
+        Coverage::VisitPlanned => "◷",
+        Coverage::Identified => "◎",
+        Coverage::NotIdentified => "·",
+    };
+    format!("[{sign} {}]", crate::i18n::word(c))
 }
 
 fn colour(c: Coverage, text: &str) -> String {
@@ -167,7 +173,10 @@ pub(crate) fn orgchart(ctx: &Ctx, file: &str) -> anyhow::Result<()> {
             "disputes": f.disputes.people,
         }));
     }
-    line(format!("Org chart of {}", f.profile.name))?;
+    line(ta(
+        "rec-orgchart-title",
+        &[("client", f.profile.name.as_str().into())],
+    ))?;
     let mut seen = std::collections::BTreeSet::new();
     fn walk(
         f: &AccountFile,
@@ -192,10 +201,14 @@ pub(crate) fn orgchart(ctx: &Ctx, file: &str) -> anyhow::Result<()> {
         } else {
             "├─ "
         };
-        let roles: Vec<&str> = p.roles.keys().map(|r| r.as_str()).collect();
+        let roles: Vec<String> = p.roles.keys().map(|r| crate::i18n::word(*r)).collect();
         let text = format!(
             "{}{} — {}{} {}{}",
-            if p.left { "(left) " } else { "" },
+            if p.left {
+                format!("{} ", crate::i18n::t("rec-show-left"))
+            } else {
+                String::new()
+            },
             p.name,
             if p.title.is_empty() { "?" } else { &p.title },
             if roles.is_empty() {
@@ -206,12 +219,19 @@ pub(crate) fn orgchart(ctx: &Ctx, file: &str) -> anyhow::Result<()> {
             marker(state),
             match dispute {
                 Some(d) => format!(
-                    " disputed: {}",
-                    d.coverage
-                        .iter()
-                        .map(|c| c.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" or ")
+                    " {}",
+                    ta(
+                        "rec-orgchart-disputed",
+                        &[(
+                            "values",
+                            d.coverage
+                                .iter()
+                                .map(|c| crate::i18n::word(*c))
+                                .collect::<Vec<_>>()
+                                .join(&format!(" {} ", crate::i18n::t("word-or")))
+                                .into()
+                        )]
+                    )
                 ),
                 None => String::new(),
             }
@@ -241,7 +261,7 @@ pub(crate) fn orgchart(ctx: &Ctx, file: &str) -> anyhow::Result<()> {
     let contacted = contacted(&f);
     let pct = (contacted * 100).checked_div(total).unwrap_or(0);
     let left = f.people.len() - total;
-    let mut text = crate::i18n::ta(
+    let mut text = ta(
         "orgchart-coverage",
         &[
             ("contacted", contacted.into()),
@@ -250,7 +270,7 @@ pub(crate) fn orgchart(ctx: &Ctx, file: &str) -> anyhow::Result<()> {
         ],
     );
     if left > 0 {
-        text.push_str(&crate::i18n::ta("orgchart-left", &[("left", left.into())]));
+        text.push_str(&ta("orgchart-left", &[("left", left.into())]));
     }
     line(text)
 }

@@ -1,0 +1,536 @@
+//! The account file in Welsh: `client show`, `orgchart`, `action list`, `history`, `diff`,
+//! `conflicts`, `resolve`, `withdraw` and each edit's confirmation read Welsh apart from names
+//! and data; the command line's own errors are Welsh; `--json` is the same in both languages.
+
+use casebook_e2e::{Casebook, Sandbox, entry, s, str_field};
+use serde_json::Value;
+
+fn sandbox() -> Sandbox {
+    Sandbox::new(env!("CARGO_BIN_EXE_casebook-under-test"))
+}
+
+/// `args` in Welsh, required to succeed: stdout.
+fn cy(cb: &Casebook, args: &[&str]) -> String {
+    let mut all = vec!["--lang", "cy"];
+    all.extend_from_slice(args);
+    cb.text(&all)
+}
+
+/// `args` in Welsh, required to fail: stderr.
+fn cy_error(cb: &Casebook, args: &[&str]) -> String {
+    let mut all = vec!["--lang", "cy"];
+    all.extend_from_slice(args);
+    let run = cb.run(&all);
+    assert!(
+        run.code.is_some_and(|c| c != 0),
+        "expected a failure: {run}"
+    );
+    assert!(run.stderr.starts_with("gwall: "), "{run}");
+    run.stderr
+}
+
+/// The same `--json` output in English and in Welsh.
+fn same_json(cb: &Casebook, args: &[&str]) -> Value {
+    let en = cb.json(args);
+    let mut all = vec!["--lang", "cy"];
+    all.extend_from_slice(args);
+    assert_eq!(
+        cb.json(&all),
+        en,
+        "{args:?}: JSON changed with the language"
+    );
+    en
+}
+
+fn has_all(text: &str, words: &[&str]) {
+    for w in words {
+        assert!(text.contains(w), "no '{w}' in:\n{text}");
+    }
+}
+
+fn has_none(text: &str, words: &[&str]) {
+    for w in words {
+        assert!(!text.contains(w), "English '{w}' left in:\n{text}");
+    }
+}
+
+/// A client with people, a call, an action, an objective, a SWOT item, a risk, an exit plan and
+/// a withdrawn entry, built in Welsh; returns the node and the file id.
+fn afon(sb: &Sandbox) -> (Casebook, String) {
+    let cb = sb.init("a", "Alys");
+    let file = cb.add_client(
+        "Afon Cyf",
+        &["--sector", "bwyd", "--legal-form", "cwmni cyfyngedig"],
+    );
+    let added = cy(
+        &cb,
+        &[
+            "person",
+            "add",
+            &file,
+            "--name",
+            "Rhys Jones",
+            "--title",
+            "Rheolwr Gyfarwyddwr",
+            "--role",
+            "decision-maker",
+            "--coverage",
+            "identified",
+            "--department",
+            "Cyllid",
+        ],
+    );
+    has_all(
+        &added,
+        &[
+            "Ychwanegwyd Rhys Jones, Rheolwr Gyfarwyddwr, yn Afon Cyf",
+            "cofnod ",
+        ],
+    );
+    has_none(&added, &["Added person", "entry"]);
+    cb.json(&[
+        "person",
+        "add",
+        &file,
+        "--name",
+        "Nia Evans",
+        "--reports-to",
+        "Rhys Jones",
+        "--role",
+        "influencer",
+    ]);
+    let logged = cy(
+        &cb,
+        &[
+            "log",
+            &file,
+            "--kind",
+            "call",
+            "--direction",
+            "outbound",
+            "--purpose",
+            "fact-finding",
+            "--with",
+            "Rhys Jones",
+            "--at",
+            "2026-05-12 10:00",
+            "--summary",
+            "Sgwrs gyntaf",
+        ],
+    );
+    has_all(
+        &logged,
+        &[
+            "Cofnodwyd galwad (allan) gyda Rhys Jones (Afon Cyf): casglu ffeithiau",
+            "wedi cysylltu bellach â: Rhys Jones",
+        ],
+    );
+    has_none(
+        &logged,
+        &["Logged", "outbound", "fact-finding", "now contacted"],
+    );
+    let action = cy(
+        &cb,
+        &[
+            "action",
+            "add",
+            &file,
+            "Anfon y cynllun",
+            "--due",
+            "2026-01-05",
+        ],
+    );
+    has_all(
+        &action,
+        &["Cam gweithredu i Afon Cyf: Anfon y cynllun (perchennog Alys, erbyn 2026-01-05)"],
+    );
+    has_none(&action, &["Action for", "owner"]);
+    cb.json(&[
+        "client",
+        "objective",
+        &file,
+        "--goal",
+        "Tyfu",
+        "--target",
+        "10",
+    ]);
+    cb.json(&["client", "swot", &file, "strength", "Bara da"]);
+    cb.json(&["client", "exit-plan", &file, "--criteria", "wedi gwerthu"]);
+    cb.json(&[
+        "risk",
+        "add",
+        &file,
+        "Methiant cyflenwr",
+        "--likelihood",
+        "2",
+        "--severity",
+        "4",
+    ]);
+    let mistake = entry(&cb.json(&["action", "add", &file, "Camgymeriad", "--due", "2026-02-01"]));
+    let withdrawn = cy(
+        &cb,
+        &["withdraw", &file, &mistake[..8], "--reason", "dyblyg"],
+    );
+    has_all(
+        &withdrawn,
+        &["Tynnwyd cam gweithredu Camgymeriad yn ôl o ffeil Afon Cyf: dyblyg"],
+    );
+    has_none(&withdrawn, &["Withdrew", "from"]);
+    (cb, file)
+}
+
+#[test]
+fn the_account_file_reads_welsh_and_its_json_does_not_change() {
+    let sb = sandbox();
+    let (cb, file) = afon(&sb);
+
+    let show = cy(&cb, &["client", "show", &file]);
+    has_all(
+        &show,
+        &[
+            "rhif cwmni -",
+            "Derbyn ",
+            "Arweinydd Alys",
+            "Pwyntiau cyswllt a roddwyd i'r cleient: ddim eto",
+            "Crynhoad y risgiau: ◐ ambr",
+            "Taith: cam enquiry ers",
+            "Cynllun ymadael: wedi gwerthu",
+            "Amcanion a SWOT:",
+            "amcan: Tyfu",
+            "cryfder: Bara da",
+            "Pobl:",
+            "gwneuthurwr penderfyniadau",
+            "dylanwadwr",
+            "wedi cysylltu",
+            "wedi'i nodi",
+            "yn atebol i",
+            "adran Cyllid",
+            "Cofnod cysylltu (1):",
+            "galwad",
+            "allan",
+            "casglu ffeithiau",
+            "Camau gweithredu:",
+            "ar agor",
+            "Risgiau:",
+            "Wedi'u tynnu'n ôl",
+            "cam gweithredu Camgymeriad — gan Alys",
+        ],
+    );
+    has_none(
+        &show,
+        &[
+            "company no.",
+            "Intake",
+            "Points of contact",
+            "Risk roll-up",
+            "Journey:",
+            "Exit plan",
+            "Objectives and SWOT",
+            "strength",
+            "People:",
+            "decision",
+            "reports to",
+            "department",
+            "Contact log",
+            "outbound",
+            "fact",
+            "Actions:",
+            "Withdrawn as entered",
+        ],
+    );
+    same_json(&cb, &["show", &file]);
+
+    let chart = cy(&cb, &["orgchart", &file]);
+    has_all(
+        &chart,
+        &[
+            "Siart sefydliad Afon Cyf",
+            "Rhys Jones — Rheolwr Gyfarwyddwr (gwneuthurwr penderfyniadau) [✔ wedi cysylltu]",
+            "└─ Nia Evans — ? (dylanwadwr) [◎ wedi'i nodi]",
+        ],
+    );
+    has_none(
+        &chart,
+        &[
+            "Org chart",
+            "contacted",
+            "decision",
+            "identified",
+            "Coverage",
+        ],
+    );
+    same_json(&cb, &["orgchart", &file]);
+
+    let actions = cy(&cb, &["action", "list"]);
+    has_all(
+        &actions,
+        &[
+            "cleient",
+            "perchennog",
+            "Anfon y cynllun",
+            "2026-01-05 HWYR",
+            "ar agor",
+            "1 cam gweithredu, 1 yn hwyr",
+        ],
+    );
+    has_none(
+        &actions,
+        &["owner", "OVERDUE", "overdue", "action(s)", "open"],
+    );
+    same_json(&cb, &["action", "list"]);
+
+    let history = cy(&cb, &["history", &file]);
+    has_all(
+        &history,
+        &[
+            "newid",
+            "pwy",
+            "llofnod",
+            "o ble",
+            "(sgema)",
+            "lleol",
+            "Sgema 1: crëwyd y ffeil cyfrif",
+            "Ychwanegwyd y cleient Afon Cyf",
+            "Ychwanegwyd Nia Evans yn Afon Cyf",
+            "Cofnodwyd galwad (allan) gyda Rhys Jones (Afon Cyf): casglu ffeithiau",
+            "Amcan: Tyfu",
+            "SWOT (cryfder): Bara da",
+            "Cytunwyd ar gynllun ymadael i Afon Cyf: wedi gwerthu",
+            "Codwyd y risg 'Methiant cyflenwr': tebygolrwydd 2, difrifoldeb 4 (ambr)",
+            "Tynnwyd cam gweithredu Camgymeriad yn ôl o ffeil Afon Cyf: dyblyg",
+            " newid\n",
+        ],
+    );
+    has_none(
+        &history,
+        &[
+            "Schema",
+            "Added",
+            "Logged",
+            "Objective:",
+            "exit plan",
+            "raised",
+            "Withdrew",
+            "change(s)",
+            "local",
+            "received",
+        ],
+    );
+    same_json(&cb, &["history", &file]);
+
+    let diff = cy(&cb, &["diff", &file, "5 changes ago"]);
+    has_all(
+        &diff,
+        &[
+            "ble", "cofnod", "maes", "cynt", "wedyn", "risgiau/", "swot/", "taith",
+        ],
+    );
+    has_none(
+        &diff,
+        &["where", "field", "before", "after", "risks/", "journey"],
+    );
+    same_json(&cb, &["diff", &file, "5 changes ago"]);
+    let none = cy(&cb, &["diff", &file, "1 changes ago", "1 changes ago"]);
+    assert_eq!(none.trim(), "Dim gwahaniaethau.", "{none}");
+
+    // The English reads as before.
+    let en = cb.text(&["client", "show", &file]);
+    has_all(
+        &en,
+        &[
+            "Points of contact told to the client: not yet",
+            "Journey: stage enquiry since",
+            "Exit plan: wedi gwerthu (planned -, onward -)",
+            "Contact log (1):",
+            "Withdrawn as entered by mistake (kept in history):",
+        ],
+    );
+    let en = cb.text(&["history", &file]);
+    has_all(
+        &en,
+        &[
+            "Logged outbound call with Rhys Jones (Afon Cyf): fact-finding; now contacted: Rhys Jones",
+            "Schema 1: account file created",
+        ],
+    );
+}
+
+#[test]
+fn the_command_lines_own_errors_are_welsh() {
+    let sb = sandbox();
+    let (cb, file) = afon(&sb);
+    let e = cy_error(
+        &cb,
+        &["action", "add", &file, "Rhywbeth", "--due", "2026-13-01"],
+    );
+    has_all(
+        &e,
+        &["nid yw --due '2026-13-01' yn ddyddiad; defnyddiwch YYYY-MM-DD"],
+    );
+    has_none(&e, &["is not a date"]);
+    let e = cy_error(
+        &cb,
+        &[
+            "log",
+            &file,
+            "--kind",
+            "call",
+            "--direction",
+            "outbound",
+            "--purpose",
+            "sales",
+            "--summary",
+            "x",
+            "--at",
+            "ddoe",
+        ],
+    );
+    has_all(
+        &e,
+        &["nid yw --at 'ddoe' yn ddyddiad ac amser", "(amser lleol)"],
+    );
+    let e = cy_error(
+        &cb,
+        &[
+            "log",
+            &file,
+            "--kind",
+            "call",
+            "--direction",
+            "outbound",
+            "--purpose",
+            "sales",
+            "--summary",
+            "x",
+            "--with",
+            "Neb",
+        ],
+    );
+    has_all(
+        &e,
+        &[
+            "does dim person 'Neb' yn Afon Cyf",
+            "i rywun nad yw yn y siart sefydliad, defnyddiwch --with-other \"Neb\"",
+        ],
+    );
+    has_none(&e, &["no person", "org chart"]);
+    let e = cy_error(&cb, &["resolve", &file, "deadbeef", "--keep", "0"]);
+    has_all(&e, &["mae --keep yn cyfrif o 1"]);
+    let none = sb.node("newydd");
+    let e = cy_error(&none, &["init", "--name", " "]);
+    has_all(&e, &["ni all --name fod yn wag"]);
+    let made = cy(&none, &["init", "--name", "Alys"]);
+    has_all(
+        &made,
+        &[
+            "Crëwyd storfa casebook yn ",
+            "Dynodydd y nod: ",
+            "Cynghorydd: Alys",
+        ],
+    );
+    has_none(&made, &["Created", "Node id", "Adviser"]);
+}
+
+/// `casebook export FILE --format automerge` on `from`, then `casebook merge` on `to`.
+fn send(sb: &Sandbox, from: &Casebook, to: &Casebook, name: &str) {
+    let path = sb.path(name);
+    from.json(&["export", "Afon", "--format", "automerge", "--out", s(&path)]);
+    to.json(&["merge", s(&path)]);
+}
+
+#[test]
+fn conflicts_and_their_resolution_read_welsh() {
+    let sb = sandbox();
+    let a = sb.init("a", "Alys");
+    let b = sb.init("b", "Bryn");
+    a.add_client("Afon Cyf", &[]);
+    let risk = entry(&a.json(&[
+        "risk",
+        "add",
+        "Afon",
+        "Methiant cyflenwr",
+        "--likelihood",
+        "2",
+        "--severity",
+        "4",
+    ]));
+    a.share_for_writing(&b, "Afon");
+    let first = sb.path("afon-1.automerge");
+    a.json(&[
+        "export",
+        "Afon",
+        "--format",
+        "automerge",
+        "--out",
+        s(&first),
+    ]);
+    b.json(&["import", s(&first)]);
+    assert_eq!(
+        cy(&a, &["conflicts"]).trim(),
+        "Dim gwrthdaro mewn unrhyw ffeil cyfrif."
+    );
+    a.json(&["risk", "assess", "Afon", &risk[..8], "--likelihood", "3"]);
+    b.json(&["risk", "assess", "Afon", &risk[..8], "--likelihood", "4"]);
+    send(&sb, &a, &b, "afon-a.automerge");
+    send(&sb, &b, &a, "afon-b.automerge");
+
+    let rows = same_json(&a, &["conflicts", "Afon"]);
+    let id = str_field(&rows[0], "id").to_string();
+    let text = cy(&a, &["conflicts", "Afon"]);
+    has_all(
+        &text,
+        &[
+            "Afon Cyf (ffeil ",
+            "risg 'Methiant cyflenwr': tebygolrwydd: ",
+            "3 gan Alys",
+            "4 gan Bryn",
+            ", y ddau ar ",
+            "gwrthdaro",
+            "gan",
+            "yn y golwg nawr",
+            "1 gwrthdaro. Datryswch un â: casebook resolve FILE CONFLICT",
+        ],
+    );
+    has_none(
+        &text,
+        &[
+            "risk '",
+            "likelihood",
+            " by ",
+            "both on",
+            "shown now",
+            "conflict(s)",
+            "Resolve one",
+        ],
+    );
+
+    let show = cy(&a, &["client", "show", "Afon"]);
+    has_all(
+        &show,
+        &["⚠ Mae 1 maes yn dal gwerthoedd a osododd cynghorwyr ar wahân"],
+    );
+
+    let resolved = cy(&a, &["resolve", "Afon", &id, "--keep-by", "bryn"]);
+    has_all(
+        &resolved,
+        &[
+            "Datryswyd risg 'Methiant cyflenwr': tebygolrwydd: cadwyd 4 (Bryn)",
+            "ffeil ",
+        ],
+    );
+    has_none(&resolved, &["Resolved", "kept", "file "]);
+    let history = cy(&a, &["history", "Afon"]);
+    has_all(
+        &history,
+        &[
+            "Aseswyd y risg 'Methiant cyflenwr': tebygolrwydd 3",
+            "Aseswyd y risg 'Methiant cyflenwr': tebygolrwydd 4",
+            "Datryswyd risg 'Methiant cyflenwr': tebygolrwydd: cadwyd 4 (Bryn)",
+        ],
+    );
+    has_none(&history, &["assessed", "Resolved"]);
+    assert_eq!(
+        cy(&a, &["conflicts", "Afon"]).trim(),
+        "Dim gwrthdaro yn y ffeil cyfrif hon."
+    );
+}
