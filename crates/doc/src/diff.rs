@@ -30,6 +30,123 @@ pub fn section_word(section: &str) -> Option<casebook_i18n::Message> {
         .then(|| casebook_i18n::Message::new(format!("rec-section-{section}")))
 }
 
+/// A field of the account file (`stage_entered`, `exit_plan`) in words for people, as the
+/// message `field-<field>` (underscores as hyphens); `None` for a field casebook does not
+/// know (another tool's).
+pub fn field_word(field: &str) -> Option<casebook_i18n::Message> {
+    FIELDS
+        .contains(&field)
+        .then(|| casebook_i18n::Message::new(format!("field-{}", field.replace('_', "-"))))
+}
+
+/// Every field name of the account file's model.
+const FIELDS: &[&str] = &[
+    "actions",
+    "answers",
+    "at",
+    "by",
+    "category",
+    "channel",
+    "company_number",
+    "contact_communicated",
+    "coverage",
+    "coverage_history",
+    "criteria",
+    "date",
+    "decision",
+    "department",
+    "deputy",
+    "destination",
+    "direction",
+    "disputes",
+    "done_at",
+    "due",
+    "email",
+    "exit",
+    "exit_plan",
+    "file_id",
+    "goal",
+    "group",
+    "history",
+    "intake_date",
+    "interactions",
+    "journey",
+    "kind",
+    "language",
+    "lead",
+    "left",
+    "legal_form",
+    "likelihood",
+    "measure",
+    "minutes",
+    "mission",
+    "mitigation",
+    "name",
+    "needs",
+    "neutral_reviewer",
+    "nodes",
+    "note",
+    "objectives",
+    "onward_referral",
+    "opportunities",
+    "opportunity",
+    "origin",
+    "our_attendees",
+    "outcome",
+    "owner",
+    "parent",
+    "participants",
+    "people",
+    "phone",
+    "planned_by",
+    "planned_date",
+    "planned_for",
+    "polarity",
+    "postcode",
+    "priorities",
+    "profile",
+    "purpose",
+    "question",
+    "raised",
+    "reason",
+    "region",
+    "remedial_plan",
+    "reports_to",
+    "residual_likelihood",
+    "residual_severity",
+    "response",
+    "result",
+    "risks",
+    "roles",
+    "schema_version",
+    "score",
+    "section",
+    "sector",
+    "segments",
+    "sessions",
+    "severity",
+    "sharing",
+    "source",
+    "sponsor",
+    "stage",
+    "stage_entered",
+    "state",
+    "status",
+    "strategy",
+    "summary",
+    "swot",
+    "target",
+    "team",
+    "text",
+    "their_attendees",
+    "timescale",
+    "title",
+    "value",
+    "weights",
+    "what",
+    "withdrawn",
+];
+
 const KEYED: &[&str] = &[
     "people",
     "interactions",
@@ -118,4 +235,34 @@ pub fn diff(before: &AccountFile, after: &AccountFile) -> Result<Vec<DiffLine>, 
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod field_word_tests {
+    use super::*;
+
+    #[test]
+    fn every_field_of_the_model_has_words_in_both_languages() {
+        // Every `pub name:` of the model is a field a diff may show.
+        let model = include_str!("model.rs");
+        let mut count = 0;
+        for line in model.lines() {
+            let Some(rest) = line.trim_start().strip_prefix("pub ") else {
+                continue;
+            };
+            let Some((name, _)) = rest.split_once(':') else {
+                continue;
+            };
+            if !name.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+                continue;
+            }
+            let word = field_word(name).unwrap_or_else(|| panic!("no words for field {name}"));
+            for lang in casebook_i18n::Lang::ALL {
+                assert!(lang.lookup(&word.key, &[]).is_some(), "{name} in {lang:?}");
+            }
+            count += 1;
+        }
+        assert!(count > 100, "{count} fields");
+        assert!(field_word("another_tools_field").is_none());
+    }
 }

@@ -130,18 +130,7 @@ pub(crate) fn print_diff(lines: &[casebook::diff::DiffLine]) -> anyhow::Result<(
     }
     let show = |v: &Option<serde_json::Value>| match v {
         None => "-".to_string(),
-        Some(serde_json::Value::String(s)) => s.clone(),
-        Some(other) => {
-            let s = other.to_string();
-            if s.len() > 80 {
-                format!(
-                    "{}…",
-                    &s[..s.char_indices().nth(79).map(|(i, _)| i).unwrap_or(s.len())]
-                )
-            } else {
-                s
-            }
-        }
+        Some(v) => shorten(&value_words(v), 80),
     };
     let words: Vec<String> = [
         "rec-col-where",
@@ -177,10 +166,54 @@ pub(crate) fn print_diff(lines: &[casebook::diff::DiffLine]) -> anyhow::Result<(
             sign.to_string(),
             place,
             label,
-            l.field.clone(),
+            field_words(&l.field),
             show(&l.before),
             show(&l.after),
         ]);
     }
     line(table)
+}
+
+/// A field name in the run's words (`stage_entered` → "stage entered", "dechrau'r cam");
+/// a field casebook does not know as it is.
+fn field_words(field: &str) -> String {
+    casebook::diff::field_word(field).map_or_else(|| field.to_string(), |m| say(&m))
+}
+
+/// A value as people read it: text as it is, a record as "field: value; ...", a list with
+/// commas, nothing as "-".
+fn value_words(v: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match v {
+        Value::Null => "-".into(),
+        Value::String(s) => s.clone(),
+        Value::Array(items) => items.iter().map(value_words).collect::<Vec<_>>().join(", "),
+        Value::Object(map) => map
+            .iter()
+            .filter(|(_, v)| !matches!(v, Value::Null) && v.as_str() != Some(""))
+            .map(|(k, v)| {
+                let inner = value_words(v);
+                let inner = if v.is_object() {
+                    format!("({inner})")
+                } else {
+                    inner
+                };
+                // Keys that are entry ids stay ids, shortened as in every table.
+                match uuid::Uuid::parse_str(k) {
+                    Ok(id) => format!("{}: {inner}", &id.to_string()[..8]),
+                    Err(_) => format!("{}: {inner}", field_words(k)),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        other => other.to_string(),
+    }
+}
+
+/// At most `max` characters, with an ellipsis when cut.
+fn shorten(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max.saturating_sub(1)) {
+        Some((i, _)) if text.chars().count() > max => format!("{}…", &text[..i]),
+        _ => text.to_string(),
+    }
 }
