@@ -4,7 +4,9 @@
 //! command says it did, their errors, and `casebook demo` under a Welsh locale. JSON is the same
 //! in both languages.
 
-use casebook_e2e::{Casebook, Sandbox, entry};
+use casebook::automerge::transaction::Transactable;
+use casebook::automerge::{ActorId, Automerge, ObjId, ObjType, ROOT, ReadDoc, ScalarValue};
+use casebook_e2e::{Casebook, Sandbox, entry, s};
 
 fn sandbox() -> Sandbox {
     Sandbox::new(env!("CARGO_BIN_EXE_casebook-under-test"))
@@ -150,6 +152,169 @@ fn the_risk_register_speaks_welsh_and_its_json_does_not_change() {
         ],
     );
     same_json(&cb, &["risk", "list", "Afon"]);
+}
+
+/// The map at `key` of map `obj`.
+fn map_in(doc: &impl ReadDoc, obj: &ObjId, key: &str) -> ObjId {
+    match doc.get(obj, key).expect("readable") {
+        Some((casebook::automerge::Value::Object(ObjType::Map), id)) => id,
+        other => panic!("{key} is not a map: {other:?}"),
+    }
+}
+
+/// Let another Automerge tool set `field` of each named risk of Afon, and merge its copy back.
+fn another_tool_sets(sb: &Sandbox, node: &Casebook, edits: &[(&str, &str, ScalarValue)]) {
+    let exported = sb.path("afon.automerge");
+    node.json(&[
+        "export",
+        "Afon",
+        "--format",
+        "automerge",
+        "--out",
+        s(&exported),
+    ]);
+    let bytes = std::fs::read(&exported).expect("the export was written");
+    let mut tool = Automerge::load(&bytes)
+        .expect("the export loads")
+        .with_actor(ActorId::random());
+    let mut tx = tool.transaction();
+    let risks = map_in(&tx, &ROOT, "risks");
+    for (risk, field, value) in edits {
+        let r = map_in(&tx, &risks, risk);
+        tx.put(&r, *field, value.clone()).expect("put");
+    }
+    tx.commit();
+    let edited = sb.path("afon-tool.automerge");
+    std::fs::write(&edited, tool.save()).expect("write the tool's copy");
+    node.json(&["merge", s(&edited)]);
+}
+
+#[test]
+fn invalid_values_and_parent_cycles_are_shown_in_welsh() {
+    let sb = sandbox();
+    let cb = sb.init("a", "Alys");
+    cb.add_client("Afon Valley Foods", &[]);
+    let add = |title: &str| {
+        entry(&cb.json(&[
+            "risk",
+            "add",
+            "Afon",
+            title,
+            "--likelihood",
+            "1",
+            "--severity",
+            "1",
+        ]))
+    };
+    let (one, two) = (add("Key supplier failure"), add("Late payments"));
+    another_tool_sets(
+        &sb,
+        &cb,
+        &[
+            (&one, "likelihood", ScalarValue::Uint(9)),
+            (&one, "parent", ScalarValue::Str(two.clone().into())),
+            (&two, "parent", ScalarValue::Str(one.clone().into())),
+        ],
+    );
+    let text = cy(&cb, &["risk", "list", "Afon"]);
+    has_all(
+        &text,
+        &[
+            "● coch (annilys: tebygolrwydd 9)",
+            "(cylch rhieni)",
+            "Problemau data (wedi'u hysgrifennu gan offeryn arall neu wedi'u creu wrth gyfuno; \
+             mae'r crynhoad yn gweithio o'u cwmpas nes eu cywiro):",
+            "✘ mae gan risg 'Key supplier failure' tebygolrwydd 9, y tu allan i'r raddfa 1–5",
+            "yn enwi ei gilydd yn rhiant",
+        ],
+    );
+    has_none(
+        &text,
+        &[
+            "invalid",
+            "parent cycle",
+            "Data problems",
+            "off the 1–5 scale",
+            "name each other",
+        ],
+    );
+    let en = cb.text(&["risk", "list", "Afon"]);
+    has_all(
+        &en,
+        &[
+            "● red (invalid: likelihood 9)",
+            "(parent cycle)",
+            "risk 'Key supplier failure' has likelihood 9, off the 1–5 scale; it counts as red \
+             until corrected with `casebook risk assess`",
+        ],
+    );
+    same_json(&cb, &["risk", "list", "Afon"]);
+}
+
+#[test]
+fn a_disputed_risk_is_shown_in_welsh() {
+    let sb = sandbox();
+    let a = sb.init("a", "Alys");
+    let b = sb.init("b", "Bryn");
+    let file = a.add_client("Afon Valley Foods", &[]);
+    let risk = entry(&a.json(&[
+        "risk",
+        "add",
+        "Afon",
+        "Key supplier failure",
+        "--likelihood",
+        "3",
+        "--severity",
+        "4",
+    ]));
+    a.share_for_writing(&b, "Afon");
+    let first = sb.path("afon-1.automerge");
+    a.json(&[
+        "export",
+        "Afon",
+        "--format",
+        "automerge",
+        "--out",
+        s(&first),
+    ]);
+    b.json(&["import", s(&first)]);
+    // Apart, Alys and Bryn set the risk's likelihood to different values.
+    for (node, likelihood) in [(&a, "4"), (&b, "2")] {
+        node.json(&[
+            "risk",
+            "assess",
+            "Afon",
+            &risk[..8],
+            "--likelihood",
+            likelihood,
+        ]);
+    }
+    for (from, to, name) in [(&a, &b, "afon-a.automerge"), (&b, &a, "afon-b.automerge")] {
+        let path = sb.path(name);
+        from.json(&["export", "Afon", "--format", "automerge", "--out", s(&path)]);
+        to.json(&["merge", s(&path)]);
+    }
+    let text = cy(&a, &["risk", "list", "Afon"]);
+    has_all(
+        &text,
+        &[
+            "● coch (dan anghydfod)",
+            &format!(
+                "Dan anghydfod (gosododd cynghorwyr y rhain ar wahân; mae'r lliwiau a'r crynhoad \
+                 yn cymryd y gwaethaf nes cadw un gwerth gyda `casebook resolve`, gweler \
+                 `casebook conflicts {}`):",
+                &file[..8]
+            ),
+            "'Key supplier failure': tebygolrwydd ",
+            "Crynhoad y cyfrif (y lliw uchaf sy'n ennill): ● coch (dan anghydfod)",
+        ],
+    );
+    assert!(
+        text.contains("tebygolrwydd 4 neu 2") || text.contains("tebygolrwydd 2 neu 4"),
+        "{text}"
+    );
+    has_none(&text, &["disputed", "Disputed", " or "]);
+    same_json(&a, &["risk", "list", "Afon"]);
 }
 
 #[test]

@@ -47,10 +47,7 @@ org-removed = { $count ->
    *[other] Nid yw { $names } yn rhan o { $organisation } mwyach
 }
 org-error-not-organisation = nid yw '{ $id }' yn ddynodydd sefydliad; mae `casebook org show` ar nod gweinyddwr yn ei ddangos
-org-joined = Mae'r nod hwn bellach yn barnu ei ffeiliau cyfrif yn ôl gosodiadau { $organisation }; symudodd { $moved ->
-    [one] 1 ffeil
-   *[other] { $moved } ffeil
-} y mae'n berchen arnynt gydag ef
+org-joined = Mae'r nod hwn bellach yn barnu ei ffeiliau cyfrif yn ôl gosodiadau { $organisation }; symudodd { $moved } ffeil sy'n eiddo iddo gydag ef
 org-show-title = { $organisation } ({ $id }), fersiwn y gosodiadau { $version }
 org-column-node = nod
 org-column-adviser = cynghorydd

@@ -35,7 +35,7 @@ risks-disputed-heading = Dan anghydfod (gosododd cynghorwyr y rhain ar wahân; m
 risks-problems-heading = Problemau data (wedi'u hysgrifennu gan offeryn arall neu wedi'u creu wrth gyfuno; mae'r crynhoad yn gweithio o'u cwmpas nes eu cywiro)
 risks-problem-parent-cycle = mae'r risgiau { $risks } yn enwi ei gilydd yn rhiant; dangosir { $shown } fel risg lefel uchaf nes cywiro rhiant
 risks-problem-unknown-parent = mae risg { $risk } yn enwi rhiant { $parent } nad yw yn y ffeil hon; fe'i dangosir fel risg lefel uchaf
-risks-problem-out-of-range = mae gan risg { $risk } { $field } { $value }, y tu allan i'r raddfa 1–5; mae'n cyfrif yn goch nes ei gywiro gyda `casebook risk assess`
+risks-problem-out-of-range = mae gan risg { $risk } { $field } { $value }, y tu allan i'r raddfa 1–5; mae'n cyfrif yn goch nes ei chywiro gyda `casebook risk assess`
 
 # cyfleoedd
 # Cyfleoedd a'u cymhwyso COSMONAUTS: `casebook opportunity ...`.
