@@ -440,6 +440,15 @@ fn opportunities_show_their_cosmonauts_scores_trend_and_pipeline_in_welsh() {
         &["Cyfle 'Shop fit-out' wedi'i golli ar 2026-05-12 (£500): price"],
     );
 
+    let shop = cy(&cb, &["opp", "show", "Afon", "Shop fit-out"]);
+    has_all(
+        &shop,
+        &[
+            "(angen, £500, wedi'i golli)",
+            "Wedi cau (wedi'i golli) ar 2026-05-12 (£500) gan Alys: price",
+        ],
+    );
+    has_none(&shop, &["Closed", "lost"]);
     let show = cy(&cb, &["opp", "show", "Afon", "Export deal"]);
     has_all(
         &show,
