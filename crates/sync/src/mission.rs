@@ -14,6 +14,7 @@ use casebook::edit::{self, RiskAssessment};
 use casebook::enums::{ActionStatus, Direction, InteractionKind, Purpose, RiskStatus};
 use casebook::model::Interaction;
 use casebook::{FileId, Node, Ticket, demo};
+use casebook_i18n::Message;
 use chrono::Duration;
 
 use crate::{Error, Event, Report, Server, sync_once};
@@ -109,11 +110,11 @@ async fn stop_all(running: Vec<Running>) {
 }
 
 /// Run the scenario in `root` (three data directories are created under it); `step` hears
-/// what happens, in words.
+/// what happens, as messages of the catalogues (`demo-*`).
 ///
 /// # Errors
 /// Any engine, transport or session error.
-pub async fn run(root: &Path, mut step: impl FnMut(&str)) -> Result<Mission, Error> {
+pub async fn run(root: &Path, mut step: impl FnMut(&Message)) -> Result<Mission, Error> {
     // 1. Three nodes; Alice holds the portfolio.
     let mut nodes = Vec::new();
     let mut servers = Vec::new();
@@ -127,7 +128,7 @@ pub async fn run(root: &Path, mut step: impl FnMut(&str)) -> Result<Mission, Err
         );
         let mut node = Node::init(&dir, adviser)?;
         if i == 0 {
-            step("Alice builds the sample portfolio");
+            step(&Message::new("demo-step-build").with("adviser", "Alice"));
             let now = node.now();
             demo::build(&mut node, now, |_, _| {})?;
             node.set_clock(None);
@@ -138,10 +139,12 @@ pub async fn run(root: &Path, mut step: impl FnMut(&str)) -> Result<Mission, Err
         // Listen only: in the story, each sync is one adviser's deliberate `casebook sync`.
         let server = Server::bind(node.clone(), loopback, quiet)?.listen_only();
         let addr = server.local_addr()?;
-        step(&format!(
-            "{adviser}'s node {} listens on {addr} (QUIC)",
-            node.node_id().short()
-        ));
+        step(
+            &Message::new("demo-step-listen")
+                .with("adviser", *adviser)
+                .with("node", node.node_id().short())
+                .with("addr", addr.to_string()),
+        );
         nodes.push(MissionNode {
             adviser: adviser.to_string(),
             node,
@@ -173,10 +176,13 @@ pub async fn run(root: &Path, mut step: impl FnMut(&str)) -> Result<Mission, Err
         alice.node.share(*f, &nodes[1].adviser, "write")?;
         alice.node.share(*f, &nodes[2].adviser, "write")?;
     }
-    step(&format!(
-        "Alice shares her {} clients with Bethan and Chris (write)",
-        files.len()
-    ));
+    step(
+        &Message::new("demo-step-share")
+            .with("adviser", "Alice")
+            .with("count", files.len())
+            .with("first", "Bethan")
+            .with("second", "Chris"),
+    );
 
     // 3. Everyone online once.
     let mut syncs = Vec::new();
@@ -184,7 +190,7 @@ pub async fn run(root: &Path, mut step: impl FnMut(&str)) -> Result<Mission, Err
     syncs.extend(sync_pairs(&nodes, &[(1, 0), (2, 0)], &mut step).await?);
 
     // 4. Offline work on the client with the key supplier risk.
-    step("Everyone goes offline and works on the same client");
+    step(&Message::new("demo-step-offline"));
     let (file, risk, action) = pick(&alice.node, &files)?;
     let name = alice.node.read(file)?.profile.name;
     let now = alice.node.now();
@@ -195,7 +201,11 @@ pub async fn run(root: &Path, mut step: impl FnMut(&str)) -> Result<Mission, Err
         "Checked the supplier contract renewal",
         now,
     )?;
-    step(&format!("  Alice logs a call with {name}"));
+    step(
+        &Message::new("demo-step-call")
+            .with("adviser", "Alice")
+            .with("client", name),
+    );
     log(
         &nodes[1].node,
         file,
@@ -204,15 +214,28 @@ pub async fn run(root: &Path, mut step: impl FnMut(&str)) -> Result<Mission, Err
         now + Duration::minutes(5),
     )?;
     assess(&nodes[1].node, file, risk, 4)?;
-    step("  Bethan logs a meeting and reassesses 'Key supplier failure': likelihood 4");
+    step(
+        &Message::new("demo-step-meeting")
+            .with("adviser", "Bethan")
+            .with("risk", "Key supplier failure")
+            .with("likelihood", "4"),
+    );
     assess(&nodes[2].node, file, risk, 3)?;
     if let Some(a) = action {
         nodes[2]
             .node
             .apply(file, |d, c, _| edit::complete_action(d, c, a))?;
-        step("  Chris reassesses the same risk: likelihood 3, and completes an open action");
+        step(
+            &Message::new("demo-step-reassess-and-complete")
+                .with("adviser", "Chris")
+                .with("likelihood", "3"),
+        );
     } else {
-        step("  Chris reassesses the same risk: likelihood 3");
+        step(
+            &Message::new("demo-step-reassess")
+                .with("adviser", "Chris")
+                .with("likelihood", "3"),
+        );
     }
 
     // 5. Back online: Chris reaches Alice only through Bethan.
@@ -230,7 +253,7 @@ pub async fn run(root: &Path, mut step: impl FnMut(&str)) -> Result<Mission, Err
 async fn sync_pairs(
     nodes: &[MissionNode],
     pairs: &[(usize, usize)],
-    step: &mut impl FnMut(&str),
+    step: &mut impl FnMut(&Message),
 ) -> Result<Vec<MissionSync>, Error> {
     let mut out = Vec::new();
     for &(from, to) in pairs {
@@ -250,18 +273,16 @@ async fn sync_pairs(
     Ok(out)
 }
 
-fn describe(nodes: &[MissionNode], from: usize, to: usize, r: &Report) -> String {
-    format!(
-        "{} syncs with {} over QUIC: sent {} file(s), received {} file(s) ({} changes), {} bytes out, {} in, {} ms",
-        nodes[from].adviser,
-        nodes[to].adviser,
-        r.stats.files_sent,
-        r.stats.files_received,
-        r.stats.changes_received,
-        r.bytes_sent,
-        r.bytes_received,
-        r.millis
-    )
+fn describe(nodes: &[MissionNode], from: usize, to: usize, r: &Report) -> Message {
+    Message::new("demo-step-sync")
+        .with("from", nodes[from].adviser.as_str())
+        .with("to", nodes[to].adviser.as_str())
+        .with("sent", r.stats.files_sent.to_string())
+        .with("received", r.stats.files_received.to_string())
+        .with("changes", r.stats.changes_received.to_string())
+        .with("out", r.bytes_sent.to_string())
+        .with("in", r.bytes_received.to_string())
+        .with("millis", r.millis.to_string())
 }
 
 /// The client with an open "Key supplier failure" risk (or any open risk), and an open action.

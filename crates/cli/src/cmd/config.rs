@@ -2,11 +2,13 @@
 
 use casebook::OrgConfig;
 use casebook::config_types::RagMatrix;
-use casebook::enums::CosmoGroup;
+use casebook::enums::{CosmoGroup, Vocabulary};
 
 use super::{Ctx, word};
 use crate::args::ConfigCmd;
-use crate::output::{self, line, table};
+use crate::i18n::{Lang, t, ta};
+use crate::output::{self, headed, line};
+use casebook_i18n::Message;
 
 /// A change of the organisation's rules, applied inside the transaction that writes them.
 type Change = Box<dyn FnOnce(&mut OrgConfig) -> Result<(), casebook::DocError>>;
@@ -15,12 +17,15 @@ pub(crate) fn run(ctx: &Ctx, cmd: ConfigCmd) -> anyhow::Result<()> {
     let node = ctx.open()?;
     // What changes, and what to say of it in the organisation document's history; checked here,
     // applied to the rules as they are when the change is written.
-    let (message, change): (String, Change) = match cmd {
+    // The message is written in English in the history and said in the run's language.
+    let (message, change): (Message, Change) = match cmd {
         ConfigCmd::Show => return show(ctx, &node.organisation()?),
         ConfigCmd::Rag { amber_at, red_at } => {
             let matrix = RagMatrix::from_checked_thresholds(amber_at, red_at)?;
             (
-                format!("Settings: RAG amber from {amber_at}, red from {red_at}"),
+                Message::new("config-set-rag")
+                    .with("amber", amber_at.to_string())
+                    .with("red", red_at.to_string()),
                 Box::new(move |c| {
                     c.rag_matrix = matrix;
                     Ok(())
@@ -30,7 +35,9 @@ pub(crate) fn run(ctx: &Ctx, cmd: ConfigCmd) -> anyhow::Result<()> {
         ConfigCmd::Weight { group, weight } => {
             let group = word::<CosmoGroup>(&group)?;
             (
-                format!("Settings: COSMONAUTS weight of {group} {weight}"),
+                Message::new("config-set-weight")
+                    .with("group", group.word())
+                    .with("weight", weight.to_string()),
                 Box::new(move |c| {
                     c.cosmonauts_weights.insert(group, weight);
                     Ok(())
@@ -42,17 +49,15 @@ pub(crate) fn run(ctx: &Ctx, cmd: ConfigCmd) -> anyhow::Result<()> {
             for name in stages {
                 let name = name.trim().to_ascii_lowercase();
                 if name.is_empty() || name.contains(char::is_whitespace) {
-                    anyhow::bail!(
-                        "stage names are single words such as 'diagnostic' or 'action-plan', got '{name}'"
-                    );
+                    anyhow::bail!(ta("config-error-stage-word", &[("name", name.into())]));
                 }
                 if names.contains(&name) {
-                    anyhow::bail!("stage '{name}' is listed twice");
+                    anyhow::bail!(ta("config-error-stage-twice", &[("name", name.into())]));
                 }
                 names.push(name);
             }
             (
-                format!("Settings: pathway {}", names.join(" → ")),
+                Message::new("config-set-pathway").with("stages", names.join(" → ")),
                 Box::new(move |c| {
                     // Stages kept keep their day limits; new ones get 60 days.
                     c.pathway = names
@@ -69,7 +74,9 @@ pub(crate) fn run(ctx: &Ctx, cmd: ConfigCmd) -> anyhow::Result<()> {
         ConfigCmd::StageDays { stage, days } => {
             let name = node.config()?.stage(&stage)?.name.clone();
             (
-                format!("Settings: stalled after {days} days in {name}"),
+                Message::new("config-set-stage-days")
+                    .with("days", days)
+                    .with("stage", name.as_str()),
                 Box::new(move |c| {
                     let name = c.stage(&name)?.name.clone();
                     if let Some(s) = c.pathway.iter_mut().find(|s| s.name == name) {
@@ -85,22 +92,29 @@ pub(crate) fn run(ctx: &Ctx, cmd: ConfigCmd) -> anyhow::Result<()> {
             unresponsive_attempts,
             stalled_days,
         } => {
-            let said: Vec<String> = [
-                contact_due_days.map(|d| format!("contact due after {d} days")),
-                unresponsive_days.map(|d| format!("unresponsive after {d} days")),
-                unresponsive_attempts.map(|n| format!("unresponsive after {n} attempts")),
-                stalled_days.map(|d| format!("stalled after {d} days without progress")),
+            let said: Vec<Message> = [
+                contact_due_days.map(|d| Message::new("config-part-contact-due").with("days", d)),
+                unresponsive_days
+                    .map(|d| Message::new("config-part-unresponsive-days").with("days", d)),
+                unresponsive_attempts
+                    .map(|n| Message::new("config-part-unresponsive-attempts").with("attempts", n)),
+                stalled_days.map(|d| Message::new("config-part-stalled").with("days", d)),
             ]
             .into_iter()
             .flatten()
             .collect();
             if said.is_empty() {
-                anyhow::bail!(
-                    "give at least one of --contact-due-days, --unresponsive-days, --unresponsive-attempts, --stalled-days"
-                );
+                anyhow::bail!(t("config-error-no-threshold"));
             }
             (
-                format!("Settings: {}", said.join(", ")),
+                said.into_iter()
+                    .reduce(|all, next| {
+                        Message::new("config-parts")
+                            .with("first", all)
+                            .with("next", next)
+                    })
+                    .map(|all| Message::new("config-set-thresholds").with("thresholds", all))
+                    .unwrap_or_else(|| Message::new("config-error-no-threshold")),
                 Box::new(move |c| {
                     c.contact_due_days = contact_due_days.unwrap_or(c.contact_due_days);
                     c.unresponsive_days = unresponsive_days.unwrap_or(c.unresponsive_days);
@@ -112,7 +126,7 @@ pub(crate) fn run(ctx: &Ctx, cmd: ConfigCmd) -> anyhow::Result<()> {
             )
         }
     };
-    let (config, files) = node.change_config(&message, change)?;
+    let (config, files) = node.change_config(&message.render(Lang::En), change)?;
     let org = node.organisation()?;
     if ctx.json {
         output::json(&serde_json::json!({
@@ -120,9 +134,14 @@ pub(crate) fn run(ctx: &Ctx, cmd: ConfigCmd) -> anyhow::Result<()> {
             "summaries_recomputed": files,
         }))
     } else {
-        line(format!(
-            "{message}: saved in {}'s settings (version {}); {files} client summaries recomputed. Other nodes of the organisation take it when they sync.",
-            org.name, org.version
+        line(ta(
+            "config-saved",
+            &[
+                ("change", message.into()),
+                ("organisation", org.name.as_str().into()),
+                ("version", org.version.as_str().into()),
+                ("files", files.into()),
+            ],
         ))
     }
 }
@@ -132,39 +151,54 @@ fn show(ctx: &Ctx, org: &casebook::org::Organisation) -> anyhow::Result<()> {
     if ctx.json {
         return output::json(c);
     }
-    line(format!(
-        "Settings of {} (version {}), set by its administrators: {}",
-        org.name,
-        org.version,
-        org.administrators
-            .iter()
-            .map(|n| org.label(n))
-            .collect::<Vec<_>>()
-            .join(", ")
+    line(ta(
+        "config-show-title",
+        &[
+            ("organisation", org.name.as_str().into()),
+            ("version", org.version.as_str().into()),
+            (
+                "administrators",
+                org.administrators
+                    .iter()
+                    .map(|n| super::org::label(org, n))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+                    .into(),
+            ),
+        ],
     ))?;
-    line("RAG matrix (rows: likelihood 5→1, columns: severity 1→5)")?;
-    let mut t = table(&["L \\ S", "1", "2", "3", "4", "5"]);
+    line(t("config-show-matrix"))?;
+    let mut table = headed(&[
+        "config-column-l-s",
+        "config-column-1",
+        "config-column-2",
+        "config-column-3",
+        "config-column-4",
+        "config-column-5",
+    ]);
     for l in (0..5).rev() {
         let mut row = vec![(l + 1).to_string()];
-        row.extend(c.rag_matrix.0[l].iter().map(|r| r.to_string()));
-        t.add_row(row);
+        row.extend(c.rag_matrix.0[l].iter().map(|r| crate::i18n::word(*r)));
+        table.add_row(row);
     }
-    line(t)?;
-    let mut t = table(&["COSMONAUTS group", "weight"]);
+    line(table)?;
+    let mut table = headed(&["config-column-group", "config-column-weight"]);
     for g in CosmoGroup::ALL {
-        t.add_row(vec![g.to_string(), c.weight(*g).to_string()]);
+        table.add_row(vec![crate::i18n::word(*g), c.weight(*g).to_string()]);
     }
-    line(t)?;
-    let mut t = table(&["pathway stage", "stalled after (days)"]);
+    line(table)?;
+    let mut table = headed(&["config-column-stage", "config-column-stalled-after"]);
     for s in &c.pathway {
-        t.add_row(vec![s.name.clone(), s.max_days.to_string()]);
+        table.add_row(vec![s.name.clone(), s.max_days.to_string()]);
     }
-    line(t)?;
-    line(format!(
-        "Contact due after {} days · unresponsive after {} days or {} unanswered attempts · stalled after {} days without progress",
-        c.contact_due_days,
-        c.unresponsive_days,
-        c.unresponsive_attempts,
-        c.stalled_no_progress_days
+    line(table)?;
+    line(ta(
+        "config-show-thresholds",
+        &[
+            ("contact", c.contact_due_days.into()),
+            ("unresponsive", c.unresponsive_days.into()),
+            ("attempts", c.unresponsive_attempts.into()),
+            ("stalled", c.stalled_no_progress_days.into()),
+        ],
     ))
 }

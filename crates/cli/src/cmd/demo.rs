@@ -10,6 +10,7 @@ use anyhow::{Context, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::Ctx;
+use crate::i18n::{say, t, ta};
 use crate::output::{self, line};
 
 pub(crate) fn run(ctx: &Ctx, keep: Option<PathBuf>) -> anyhow::Result<()> {
@@ -21,7 +22,7 @@ pub(crate) fn run(ctx: &Ctx, keep: Option<PathBuf>) -> anyhow::Result<()> {
             tmp = tempfile::Builder::new()
                 .prefix("casebook-demo-")
                 .tempdir()
-                .context("cannot create a temporary directory")?;
+                .context(t("demo-error-tempdir"))?;
             tmp.path().to_path_buf()
         }
     };
@@ -41,12 +42,13 @@ pub(crate) fn run(ctx: &Ctx, keep: Option<PathBuf>) -> anyhow::Result<()> {
         .worker_threads(2)
         .enable_all()
         .build()
-        .context("could not start the async runtime")?;
+        .context(t("demo-error-runtime"))?;
     let mission = rt.block_on(casebook_sync::mission::run(&root, |step| {
-        bar.set_message(step.to_string());
+        let step = say(step);
+        bar.set_message(step.clone());
         if !json {
             bar.suspend(|| {
-                let _ = line(step);
+                let _ = line(&step);
             });
         }
     }))?;
@@ -76,42 +78,51 @@ pub(crate) fn run(ctx: &Ctx, keep: Option<PathBuf>) -> anyhow::Result<()> {
         }))?;
     } else {
         line(format!(
-            "\n{} all three nodes hold the same heads for all {} shared files ({:.1} s in all)\n",
-            if converged {
-                "Converged:"
-            } else {
-                "NOT converged:"
-            },
-            mission.files.len(),
-            started.elapsed().as_secs_f64()
+            "\n{}\n",
+            ta(
+                if converged {
+                    "demo-converged"
+                } else {
+                    "demo-not-converged"
+                },
+                &[
+                    ("files", mission.files.len().into()),
+                    (
+                        "seconds",
+                        format!("{:.1}", started.elapsed().as_secs_f64()).into(),
+                    ),
+                ],
+            )
         ))?;
-        line(
-            "── The merged account file, as Alice's node now holds it ──
-",
-        )?;
+        line(format!(
+            "── {} ──\n",
+            ta("demo-heading-account", &[("adviser", "Alice".into())])
+        ))?;
         super::client::print_account(&alice.node, &account)?;
-        line("\n── Its merged history: who, which node, signed, received from ──\n")?;
+        line(format!("\n── {} ──\n", t("demo-heading-history")))?;
         let recent = history.len().saturating_sub(8);
         super::history::print_history(&history[recent..])?;
-        line(format!(
-            "({} earlier change(s) not shown; `casebook history` shows all)",
-            recent
-        ))?;
-        line("\n── Where the advisers disagreed ──\n")?;
+        line(ta("demo-earlier-changes", &[("count", recent.into())]))?;
+        line(format!("\n── {} ──\n", t("demo-heading-conflicts")))?;
         if conflicts.is_empty() {
-            line("no conflicts")?;
+            line(t("demo-no-conflicts"))?;
         }
         for c in &conflicts {
             line(format!("[{}] {}", c.id, c.sentence()))?;
         }
         line(format!(
-            "\nTry: casebook --data-dir {} conflicts {}   (add --keep DIR to keep the demo's stores)",
-            alice.dir.display(),
-            &mission.file.to_string()[..8]
+            "\n{}",
+            ta(
+                "demo-try",
+                &[
+                    ("dir", alice.dir.display().to_string().into()),
+                    ("file", mission.file.to_string()[..8].into()),
+                ],
+            )
         ))?;
     }
     if !converged {
-        bail!("the demo's nodes did not converge; this is a bug, please report it");
+        bail!(t("demo-error-not-converged"));
     }
     Ok(())
 }

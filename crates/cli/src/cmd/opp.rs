@@ -1,24 +1,23 @@
 //! `casebook opp ...`: opportunities and COSMONAUTS qualification.
 
 use anyhow::anyhow;
-use casebook::edit;
+use casebook::edit::{self, Edited};
+use casebook::enums::Vocabulary;
 use casebook::enums::{CosmoGroup, Decision, OpportunityOrigin, OpportunityStatus};
 use casebook::model::{Answer, Opportunity, Outcome, QualificationSession};
 use casebook::rules::{cosmonauts, rollup};
 use casebook::view;
+use casebook_i18n::Message;
 use uuid::Uuid;
 
-use super::client::report;
+use super::risk::confirm;
 use super::{Ctx, date, find, word};
 use crate::args::OppCmd;
-use crate::output::{self, line, rag, table, when};
+use crate::i18n::{self, t, ta};
+use crate::output::{self, line, rag, when};
 
 fn answer(text: &str) -> anyhow::Result<Answer> {
-    let bad = || {
-        anyhow!(
-            "--score '{text}' is not GROUP=SCORE or GROUP=SCORE:question (e.g. money=4 or authority=2:Who signs off?)"
-        )
-    };
+    let bad = || anyhow!(ta("opp-error-score-form", &[("score", text.into())]));
     let (group, rest) = text.split_once('=').ok_or_else(bad)?;
     let (score, question) = match rest.split_once(':') {
         Some((s, q)) => (s, q.trim().to_string()),
@@ -26,7 +25,10 @@ fn answer(text: &str) -> anyhow::Result<Answer> {
     };
     let score: u8 = score.trim().parse().map_err(|_| bad())?;
     if score > cosmonauts::MAX_ANSWER_SCORE {
-        return Err(anyhow!("--score '{text}': scores run from 0 to 5"));
+        return Err(anyhow!(ta(
+            "opp-error-score-range",
+            &[("score", text.into())]
+        )));
     }
     Ok(Answer {
         group: word::<CosmoGroup>(group)?,
@@ -48,7 +50,7 @@ pub(crate) fn run(ctx: &Ctx, cmd: OppCmd) -> anyhow::Result<()> {
         } => {
             let file = find(&node, &file)?;
             if !value.is_finite() || value < 0.0 {
-                return Err(anyhow!("--value must be a positive amount in pounds"));
+                return Err(anyhow!(t("opp-error-value")));
             }
             let o = Opportunity {
                 title,
@@ -61,7 +63,12 @@ pub(crate) fn run(ctx: &Ctx, cmd: OppCmd) -> anyhow::Result<()> {
                 outcome: None,
             };
             let e = node.apply(file, |d, c, _| edit::add_opportunity(d, c, &o))?;
-            report(ctx, &node, file, &e.message, e.entry)
+            let said = Message::new("opp-added")
+                .with("client", node.read(file)?.profile.name)
+                .with("opportunity", o.title.as_str())
+                .with("origin", o.origin.word())
+                .with("value", format!("{:.0}", o.value));
+            confirm(ctx, &node, file, &e, said)
         }
         OppCmd::Qualify(a) => {
             let file = find(&node, &a.file)?;
@@ -89,7 +96,23 @@ pub(crate) fn run(ctx: &Ctx, cmd: OppCmd) -> anyhow::Result<()> {
             let e = node.apply(file, |d, c, cfg| {
                 edit::add_session(d, c, cfg, opp, &session)
             })?;
-            report(ctx, &node, file, &e.message, e.entry)
+            // The session as it is now stored, scored with the weights recorded with it.
+            let total = match node.read(file)?.opportunities.get(&opp) {
+                Some(o) => cosmonauts::qualify(o, &node.config_for(file)?)
+                    .sessions
+                    .into_iter()
+                    .find(|s| Some(s.session) == e.entry)
+                    .and_then(|s| s.total),
+                None => None,
+            };
+            let said = Message::new("opp-qualified")
+                .with("opportunity", account.opportunities[&opp].title.as_str())
+                .with(
+                    "total",
+                    total.map_or_else(|| t("opp-unscored"), |t| percent(Some(t))),
+                )
+                .with("decision", session.decision.word());
+            confirm(ctx, &node, file, &e, said)
         }
         OppCmd::Show { file, opportunity } => {
             let file = find(&node, &file)?;
@@ -105,45 +128,57 @@ pub(crate) fn run(ctx: &Ctx, cmd: OppCmd) -> anyhow::Result<()> {
                     "trend": q.trend, "rollup": roll.opportunities.get(&id),
                 }));
             }
-            line(format!(
-                "{} — {} ({}, £{:.0}, {})",
-                account.profile.name,
-                o.title,
-                o.origin.words(),
-                o.value,
-                o.status.words()
+            line(ta(
+                "opp-show-title",
+                &[
+                    ("client", account.profile.name.as_str().into()),
+                    ("opportunity", o.title.as_str().into()),
+                    ("origin", i18n::word(o.origin).into()),
+                    ("value", format!("{:.0}", o.value).into()),
+                    ("status", i18n::word(o.status).into()),
+                ],
             ))?;
             if let Some(x) = &o.outcome {
-                line(format!(
-                    "Closed {} on {} (£{:.0}) by {}: {}",
-                    x.result.words(),
-                    x.date,
-                    x.value,
-                    x.by,
-                    x.reason
+                line(ta(
+                    "opp-show-closed",
+                    &[
+                        ("result", i18n::word(x.result).into()),
+                        ("date", x.date.to_string().into()),
+                        ("value", format!("{:.0}", x.value).into()),
+                        ("by", x.by.as_str().into()),
+                        ("reason", x.reason.as_str().into()),
+                    ],
                 ))?;
             }
-            line(format!(
-                "Risk roll-up: {}",
-                rag(roll.opportunities.get(&id).copied().flatten()),
+            line(ta(
+                "opp-show-rollup",
+                &[(
+                    "colour",
+                    rag(roll.opportunities.get(&id).copied().flatten()).into(),
+                )],
             ))?;
             print_sessions(&q)?;
-            line(format!(
-                "Current qualification: {} — {} of 10 groups answered (latest answer per group; \
-                 unanswered groups score 0). Trend: {}",
-                percent(q.current.total),
-                q.current.answered,
-                q.trend
+            line(ta(
+                "opp-show-current",
+                &[
+                    ("total", percent(q.current.total).into()),
+                    ("answered", q.current.answered.to_string().into()),
+                    ("trend", trend(q.trend).into()),
+                ],
             ))?;
             if !q.current.unanswered.is_empty() {
-                line(format!(
-                    "Not answered yet: {}",
-                    q.current
-                        .unanswered
-                        .iter()
-                        .map(|g| g.words())
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                line(ta(
+                    "opp-show-unanswered",
+                    &[(
+                        "groups",
+                        q.current
+                            .unanswered
+                            .iter()
+                            .map(|g| i18n::word(*g))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                            .into(),
+                    )],
                 ))?;
             }
             Ok(())
@@ -171,9 +206,30 @@ pub(crate) fn run(ctx: &Ctx, cmd: OppCmd) -> anyhow::Result<()> {
                 by: node.adviser().to_string(),
             };
             let e = node.apply(file, |d, c, _| edit::close_opportunity(d, c, id, &outcome))?;
-            report(ctx, &node, file, &e.message, None)
+            let said = Message::new("opp-closed")
+                .with("opportunity", account.opportunities[&id].title.as_str())
+                .with("result", outcome.result.word())
+                .with("date", outcome.date.to_string())
+                .with("value", format!("{:.0}", outcome.value))
+                .with("reason", outcome.reason.as_str());
+            confirm(ctx, &node, file, &Edited { entry: None, ..e }, said)
         }
     }
+}
+
+/// Which way qualification is heading, in words.
+pub(crate) fn trend(trend: cosmonauts::Trend) -> String {
+    t(match trend {
+        cosmonauts::Trend::NotEnoughSessions => "opp-trend-not-enough-sessions",
+        cosmonauts::Trend::Improving => "opp-trend-improving",
+        cosmonauts::Trend::Steady => "opp-trend-steady",
+        cosmonauts::Trend::Worsening => "opp-trend-worsening",
+    })
+}
+
+/// The short heading of a COSMONAUTS group's column.
+fn group_heading(group: CosmoGroup) -> String {
+    ta("opp-group-heading", &[("group", group.as_str().into())])
 }
 
 /// A score 0.0–1.0 as a percentage, or `-`.
@@ -192,27 +248,28 @@ fn print_sessions(q: &cosmonauts::Qualification) -> anyhow::Result<()> {
         .iter()
         .any(|s| s.weights_recorded && percent(s.total) != percent(s.total_now));
     let mut header = vec![
-        "session",
-        "when",
-        "decision",
-        "answered",
-        "total (answered groups)",
+        "opp-column-session",
+        "opp-column-when",
+        "opp-column-decision",
+        "opp-column-answered",
+        "opp-column-total",
     ];
     if reweighted {
-        header.push("with today's weights");
+        header.push("opp-column-today");
     }
-    header.extend(CosmoGroup::ALL.iter().map(|g| &g.as_str()[..3]));
-    let mut t = table(&header);
+    let mut header: Vec<String> = header.into_iter().map(t).collect();
+    header.extend(CosmoGroup::ALL.iter().map(|g| group_heading(*g)));
+    let mut table = output::table(&header.iter().map(String::as_str).collect::<Vec<_>>());
     for s in scores {
         let mut row = vec![
             view::short(&s.session),
             when(Some(s.at)),
-            s.decision.words(),
+            i18n::word(s.decision),
             format!("{}/10", s.answered),
             if s.weights_recorded {
                 percent(s.total)
             } else {
-                format!("{} (today's weights)", percent(s.total))
+                ta("opp-todays-weights", &[("total", percent(s.total).into())])
             },
         ];
         if reweighted {
@@ -224,15 +281,18 @@ fn print_sessions(q: &cosmonauts::Qualification) -> anyhow::Result<()> {
                 .map(|v| format!("{:.0}", v * 100.0))
                 .unwrap_or("·".into())
         }));
-        t.add_row(row);
+        table.add_row(row);
     }
     if !scores.is_empty() {
         let mut row = vec![
-            "current".to_string(),
+            t("opp-row-current"),
             String::new(),
             String::new(),
             format!("{}/10", q.current.answered),
-            format!("{} (all ten groups)", percent(q.current.total)),
+            ta(
+                "opp-all-groups",
+                &[("total", percent(q.current.total).into())],
+            ),
         ];
         if reweighted {
             row.push(String::new());
@@ -244,7 +304,7 @@ fn print_sessions(q: &cosmonauts::Qualification) -> anyhow::Result<()> {
                 .map(|c| format!("{:.0}", c.score * 100.0))
                 .unwrap_or("·".into())
         }));
-        t.add_row(row);
+        table.add_row(row);
     }
-    line(t)
+    line(table)
 }

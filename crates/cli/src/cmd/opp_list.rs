@@ -8,7 +8,8 @@ use serde::Serialize;
 
 use super::{Ctx, find, word};
 use crate::args::OppListArgs;
-use crate::output::{self, line, rag, table};
+use crate::i18n::{self, t, ta};
+use crate::output::{self, headed, line, rag};
 
 /// One opportunity as `opp list --json` prints it: its client and its line.
 #[derive(Serialize)]
@@ -71,20 +72,20 @@ pub(crate) fn list(ctx: &Ctx, node: &Node, a: &OppListArgs) -> anyhow::Result<()
 fn print(rows: &[Row], portfolio: bool) -> anyhow::Result<()> {
     let mut header = Vec::new();
     if portfolio {
-        header.push("client");
+        header.push("opp-column-client");
     }
     header.extend([
-        "id",
-        "opportunity",
-        "status",
-        "value",
-        "raised",
-        "qualification",
-        "trend",
-        "risk",
-        "outcome",
+        "opp-column-id",
+        "opp-column-opportunity",
+        "opp-column-status",
+        "opp-column-value",
+        "opp-column-raised",
+        "opp-column-qualification",
+        "opp-column-trend",
+        "opp-column-risk",
+        "opp-column-outcome",
     ]);
-    let mut t = table(&header);
+    let mut table = headed(&header);
     for r in rows {
         let l = &r.line;
         let mut row = Vec::new();
@@ -94,38 +95,64 @@ fn print(rows: &[Row], portfolio: bool) -> anyhow::Result<()> {
         row.extend([
             view::short(&l.id),
             l.title.clone(),
-            l.status.words(),
+            i18n::word(l.status),
             format!("£{:.0}", l.value),
             l.raised
                 .map(|d| d.format("%Y-%m-%d").to_string())
                 .unwrap_or_else(|| "-".into()),
             match l.qualification {
-                Some(q) => format!("{:.0}% ({}/10 groups)", q * 100.0, l.answered),
-                None => "not qualified yet".into(),
+                Some(q) => ta(
+                    "opp-list-qualification",
+                    &[
+                        ("percent", format!("{:.0}", q * 100.0).into()),
+                        ("answered", l.answered.to_string().into()),
+                    ],
+                ),
+                None => t("opp-list-not-qualified"),
             },
-            l.trend.to_string(),
+            super::opp::trend(l.trend),
             rag(l.rag),
             l.outcome
                 .as_ref()
-                .map(|o| format!("{} {}: {}", o.result.words(), o.date, o.reason))
+                .map(|o| {
+                    ta(
+                        "opp-list-outcome",
+                        &[
+                            ("result", i18n::word(o.result).into()),
+                            ("date", o.date.to_string().into()),
+                            ("reason", o.reason.as_str().into()),
+                        ],
+                    )
+                })
                 .unwrap_or_default(),
         ]);
-        t.add_row(row);
+        table.add_row(row);
     }
     if rows.is_empty() {
-        return line("No opportunities.");
+        return line(t("opp-list-none"));
     }
-    line(t)?;
+    line(table)?;
     let total = |s: &[OpportunityStatus]| -> f64 {
         rows.iter()
             .filter(|r| s.contains(&r.line.status))
             .fold(0.0, |sum, r| sum + r.line.value)
     };
-    line(format!(
-        "{} opportunit{}; pipeline (open or on hold) £{:.0}; won £{:.0}",
-        rows.len(),
-        if rows.len() == 1 { "y" } else { "ies" },
-        total(&[OpportunityStatus::Open, OpportunityStatus::Hold]),
-        total(&[OpportunityStatus::Won])
+    line(ta(
+        "opp-list-totals",
+        &[
+            ("count", rows.len().into()),
+            (
+                "pipeline",
+                format!(
+                    "{:.0}",
+                    total(&[OpportunityStatus::Open, OpportunityStatus::Hold])
+                )
+                .into(),
+            ),
+            (
+                "won",
+                format!("{:.0}", total(&[OpportunityStatus::Won])).into(),
+            ),
+        ],
     ))
 }

@@ -5,7 +5,17 @@ use casebook::org::Organisation;
 
 use super::Ctx;
 use crate::args::OrgCmd;
-use crate::output::{self, line, table};
+use crate::i18n::{say, t, ta};
+use crate::output::{self, headed, line};
+use casebook_i18n::Message;
+
+/// A node of the organisation by its adviser's name, or its short id.
+pub(crate) fn label(org: &Organisation, node: &casebook::NodeId) -> String {
+    org.advisers
+        .get(&node.to_string())
+        .cloned()
+        .unwrap_or_else(|| ta("org-node", &[("node", node.short().into())]))
+}
 
 pub(crate) fn run(ctx: &Ctx, cmd: OrgCmd) -> anyhow::Result<()> {
     let node = ctx.open()?;
@@ -17,7 +27,7 @@ pub(crate) fn run(ctx: &Ctx, cmd: OrgCmd) -> anyhow::Result<()> {
             done(
                 ctx,
                 &org,
-                &format!("Created {}; this node is its administrator", org.name),
+                Message::new("org-created").with("organisation", org.name.as_str()),
             )
         }
         OrgCmd::Add { peer, admin } => {
@@ -31,16 +41,19 @@ pub(crate) fn run(ctx: &Ctx, cmd: OrgCmd) -> anyhow::Result<()> {
             node.set_organisation_roles(&nodes, Some(role))?;
             let names: Vec<String> = peers.into_iter().map(|p| p.name).collect();
             let org = node.organisation()?;
-            let what = if admin { "administrator" } else { "member" };
+            let key = if admin {
+                "org-added-administrators"
+            } else {
+                "org-added-members"
+            };
             done(
                 ctx,
                 &org,
-                &format!(
-                    "{} now {what}(s) of {}; they take its settings when they sync with this node, then run `casebook org join {}`",
-                    names.join(", "),
-                    org.name,
-                    org.id
-                ),
+                Message::new(key)
+                    .with("count", names.len())
+                    .with("names", names.join(", "))
+                    .with("organisation", org.name.as_str())
+                    .with("id", org.id.to_string()),
             )
         }
         OrgCmd::Remove { peer } => {
@@ -52,55 +65,62 @@ pub(crate) fn run(ctx: &Ctx, cmd: OrgCmd) -> anyhow::Result<()> {
             done(
                 ctx,
                 &org,
-                &format!("{} no longer part of {}", names.join(", "), org.name),
+                Message::new("org-removed")
+                    .with("count", names.len())
+                    .with("names", names.join(", "))
+                    .with("organisation", org.name.as_str()),
             )
         }
         OrgCmd::Join { org } => {
             let id: FileId = org.parse()?;
             if !id.is_organisation() {
-                anyhow::bail!(
-                    "'{org}' is not an organisation's id; `casebook org show` on an administrator's node prints it"
-                );
+                anyhow::bail!(ta("org-error-not-organisation", &[("id", org.into())]));
             }
             let (joined, moved) = node.join_organisation(id)?;
-            let message = format!(
-                "This node now judges its account files by the settings of {}; {moved} file(s) it owns moved with it",
-                joined.name
-            );
+            let message = Message::new("org-joined")
+                .with("organisation", joined.name.as_str())
+                .with("moved", moved);
             if ctx.json {
-                return output::json(
-                    &serde_json::json!({"message": message, "organisation": joined, "moved": moved}),
-                );
+                return output::json(&serde_json::json!({
+                    "message": message.english(), "organisation": joined, "moved": moved,
+                }));
             }
-            line(message)
+            line(say(&message))
         }
     }
 }
 
-fn done(ctx: &Ctx, org: &Organisation, message: &str) -> anyhow::Result<()> {
+/// Say what changed: in English in JSON (which never changes with the language).
+fn done(ctx: &Ctx, org: &Organisation, message: Message) -> anyhow::Result<()> {
     if ctx.json {
-        return output::json(&serde_json::json!({"message": message, "organisation": org}));
+        return output::json(
+            &serde_json::json!({"message": message.english(), "organisation": org}),
+        );
     }
-    line(message)
+    line(say(&message))
 }
 
 fn show(ctx: &Ctx, org: &Organisation) -> anyhow::Result<()> {
     if ctx.json {
         return output::json(org);
     }
-    line(format!(
-        "{} ({}), settings version {}",
-        org.name, org.id, org.version
+    line(ta(
+        "org-show-title",
+        &[
+            ("organisation", org.name.as_str().into()),
+            ("id", org.id.to_string().into()),
+            ("version", org.version.as_str().into()),
+        ],
     ))?;
-    let mut t = table(&["node", "adviser", "role"]);
+    let mut table = headed(&["org-column-node", "org-column-adviser", "org-column-role"]);
     for (nodes, role) in [
-        (&org.administrators, "administrator"),
-        (&org.members, "member"),
+        (&org.administrators, "org-role-administrator"),
+        (&org.members, "org-role-member"),
     ] {
         for n in nodes {
-            t.add_row(vec![n.short(), org.label(n), role.to_string()]);
+            table.add_row(vec![n.short(), label(org, n), t(role)]);
         }
     }
-    line(t)?;
-    line("`casebook config show` prints its settings.")
+    line(table)?;
+    line(t("org-show-config"))
 }

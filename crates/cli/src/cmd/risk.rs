@@ -15,7 +15,10 @@ use uuid::Uuid;
 use super::client::report;
 use super::{Ctx, find, word};
 use crate::args::RiskCmd;
-use crate::output::{self, line, rag, table};
+use crate::i18n::{self, Arg, Lang, t, ta};
+use crate::output::{self, headed, line, rag};
+use casebook::edit::Edited;
+use casebook_i18n::Message;
 
 pub(crate) fn run(ctx: &Ctx, cmd: RiskCmd) -> anyhow::Result<()> {
     let node = ctx.open()?;
@@ -52,12 +55,19 @@ pub(crate) fn run(ctx: &Ctx, cmd: RiskCmd) -> anyhow::Result<()> {
                 raised: Some(node.now()),
             };
             let e = node.apply(file, |d, c, cfg| edit::add_risk(d, c, cfg, &r))?;
-            report(ctx, &node, file, &e.message, e.entry)
+            let matrix = node.config_for(file)?.rag_matrix;
+            let said = Message::new("risks-added")
+                .with("risk", r.title.as_str())
+                .with("likelihood", r.likelihood.to_string())
+                .with("severity", r.severity.to_string())
+                .with("colour", colour_words(&matrix, r.likelihood, r.severity));
+            confirm(ctx, &node, file, &e, said)
         }
         RiskCmd::Assess(a) => {
             let file = find(&node, &a.file)?;
             let account = node.read(file)?;
             let id = view::resolve_named(&account.risks, &a.risk, "risk")?;
+            let before = account.risks[&id].clone();
             let assessment = RiskAssessment {
                 likelihood: a.likelihood,
                 severity: a.severity,
@@ -81,7 +91,19 @@ pub(crate) fn run(ctx: &Ctx, cmd: RiskCmd) -> anyhow::Result<()> {
             let e = node.apply(file, |d, c, cfg| {
                 edit::assess_risk(d, c, cfg, id, &assessment)
             })?;
-            report(ctx, &node, file, &e.message, None)
+            let matrix = node.config_for(file)?.rag_matrix;
+            let said = Message::new("risks-assessed")
+                .with("risk", before.title.as_str())
+                .with("changes", assessed_words(&before, &assessment))
+                .with(
+                    "colour",
+                    colour_words(
+                        &matrix,
+                        assessment.likelihood.unwrap_or(before.likelihood),
+                        assessment.severity.unwrap_or(before.severity),
+                    ),
+                );
+            confirm(ctx, &node, file, &Edited { entry: None, ..e }, said)
         }
         RiskCmd::List { file } => {
             let file = find(&node, &file)?;
@@ -105,22 +127,90 @@ pub(crate) fn run(ctx: &Ctx, cmd: RiskCmd) -> anyhow::Result<()> {
                     "problems": problems,
                 }));
             }
-            line(format!("Risks of {}", account.profile.name))?;
-            print_risks(&node, &account, &roll)?;
-            line(format!(
-                "Account roll-up (highest colour wins): {}{}",
-                rag(roll.account),
-                if roll.disputed { " (disputed)" } else { "" }
+            line(ta(
+                "risks-list-title",
+                &[("client", account.profile.name.as_str().into())],
             ))?;
+            print_risks(&node, &account, &roll)?;
+            let mut colour = rag(roll.account);
+            if roll.disputed {
+                colour = format!("{colour} {}", t("risks-disputed"));
+            }
+            line(ta("risks-rollup-account", &[("colour", colour.into())]))?;
             if roll.upside.is_some() {
-                line(format!(
-                    "Upside roll-up (apart; never raises the account's colour): {}",
-                    rag(roll.upside)
+                line(ta(
+                    "risks-rollup-upside",
+                    &[("colour", rag(roll.upside).into())],
                 ))?;
             }
             Ok(())
         }
     }
+}
+
+/// Say what an edit did: its history message in English and in JSON (which never changes with
+/// the language), `said` in Welsh.
+pub(crate) fn confirm(
+    ctx: &Ctx,
+    node: &Node,
+    file: casebook::FileId,
+    e: &Edited,
+    said: Message,
+) -> anyhow::Result<()> {
+    let text = if ctx.json || i18n::current() == Lang::En {
+        e.message.clone()
+    } else {
+        i18n::say(&said)
+    };
+    report(ctx, node, file, &text, e.entry)
+}
+
+/// The colour of a likelihood and severity, in words.
+fn colour_words(matrix: &RagMatrix, likelihood: u8, severity: u8) -> String {
+    match matrix.rag(likelihood, severity) {
+        Ok(colour) => i18n::word(colour),
+        Err(_) => t("risks-colour-off-scale"),
+    }
+}
+
+/// The values an assessment changes, in words: `likelihood 4, response reduce`.
+fn assessed_words(before: &Risk, a: &RiskAssessment) -> String {
+    let mut parts = Vec::new();
+    let mut part = |field: &str, value: String| {
+        parts.push(ta(
+            "risks-field-values",
+            &[
+                ("field", field_words(field).into()),
+                ("values", value.into()),
+            ],
+        ));
+    };
+    let number = |v: Option<u8>, was: Option<u8>| v.filter(|v| Some(*v) != was);
+    if let Some(v) = number(a.likelihood, Some(before.likelihood)) {
+        part("likelihood", v.to_string());
+    }
+    if let Some(v) = number(a.severity, Some(before.severity)) {
+        part("severity", v.to_string());
+    }
+    if let Some(v) = a.response.filter(|r| Some(*r) != before.response) {
+        part("response", i18n::word(v));
+    }
+    if let Some(v) = number(a.residual_likelihood, before.residual_likelihood) {
+        part("residual_likelihood", v.to_string());
+    }
+    if let Some(v) = number(a.residual_severity, before.residual_severity) {
+        part("residual_severity", v.to_string());
+    }
+    if let Some(v) = a.mitigation.as_ref().filter(|m| **m != before.mitigation) {
+        part("mitigation", v.clone());
+    }
+    if let Some(v) = a.owner.as_ref().filter(|o| **o != before.owner) {
+        part("owner", v.clone());
+    }
+    if let Some(v) = a.status.filter(|s| *s != before.status) {
+        part("status", i18n::word(v));
+    }
+    parts.join(", ")
 }
 
 /// A data problem as `risk list --json` prints it: its fields and the words for people.
@@ -194,26 +284,96 @@ fn rows<'a>(
         .collect()
 }
 
+/// A field a rule reads, in words: `likelihood`, `residual severity`.
+fn field_words(field: &str) -> String {
+    let key = match field {
+        "likelihood" => "risks-field-likelihood",
+        "severity" => "risks-field-severity",
+        "status" => "risks-field-status",
+        "response" => "risks-field-response",
+        "residual_likelihood" => "risks-field-residual-likelihood",
+        "residual_severity" => "risks-field-residual-severity",
+        "mitigation" => "risks-field-mitigation",
+        "owner" => "risks-field-owner",
+        other => return other.replace('_', " "),
+    };
+    t(key)
+}
+
 /// The disputed fields of a risk in words: `likelihood 4 or 2; status open or closed`.
 fn dispute_words(d: &RiskDispute) -> String {
-    fn field<T: std::fmt::Display>(name: &str, values: &[T]) -> Option<String> {
+    fn field(name: &str, values: Vec<String>) -> Option<String> {
         (!values.is_empty()).then(|| {
-            let v: Vec<String> = values.iter().map(T::to_string).collect();
-            format!("{name} {}", v.join(" or "))
+            ta(
+                "risks-field-values",
+                &[
+                    ("field", field_words(name).into()),
+                    ("values", values.join(&format!(" {} ", t("word-or"))).into()),
+                ],
+            )
         })
     }
+    let numbers = |v: &[u8]| v.iter().map(u8::to_string).collect::<Vec<_>>();
     [
-        field("likelihood", &d.likelihood),
-        field("severity", &d.severity),
-        field("status", &d.status),
-        field("response", &d.response),
-        field("residual likelihood", &d.residual_likelihood),
-        field("residual severity", &d.residual_severity),
+        field("likelihood", numbers(&d.likelihood)),
+        field("severity", numbers(&d.severity)),
+        field("status", d.status.iter().map(|s| i18n::word(*s)).collect()),
+        field(
+            "response",
+            d.response.iter().map(|r| i18n::word(*r)).collect(),
+        ),
+        field("residual_likelihood", numbers(&d.residual_likelihood)),
+        field("residual_severity", numbers(&d.residual_severity)),
     ]
     .into_iter()
     .flatten()
     .collect::<Vec<_>>()
     .join("; ")
+}
+
+/// A data problem of the risk register in words, in the run's language.
+fn problem_words(p: &RiskProblem, file: &AccountFile) -> String {
+    let title = |id: &Uuid| {
+        file.risks
+            .get(id)
+            .map(|r| format!("'{}'", r.title))
+            .unwrap_or_else(|| view::short(id))
+    };
+    match p {
+        RiskProblem::ParentCycle {
+            risks,
+            shown_top_level,
+        } => ta(
+            "risks-problem-parent-cycle",
+            &[
+                (
+                    "risks",
+                    risks
+                        .iter()
+                        .map(title)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                        .into(),
+                ),
+                ("shown", title(shown_top_level).into()),
+            ],
+        ),
+        RiskProblem::UnknownParent { risk, parent } => ta(
+            "risks-problem-unknown-parent",
+            &[
+                ("risk", title(risk).into()),
+                ("parent", view::short(parent).into()),
+            ],
+        ),
+        RiskProblem::OutOfRange { risk, field, value } => ta(
+            "risks-problem-out-of-range",
+            &[
+                ("risk", title(risk).into()),
+                ("field", field_words(field).into()),
+                ("value", value.to_string().into()),
+            ],
+        ),
+    }
 }
 
 /// The risk register as tables, threats and then upside risks, each sub-risk under its
@@ -224,19 +384,25 @@ pub(crate) fn print_risks(node: &Node, f: &AccountFile, roll: &Rollup) -> anyhow
     let order = tree.order(f);
     let mut disputed = Vec::new();
     for (polarity, heading) in [
-        (Polarity::Threat, "Threats"),
-        (
-            Polarity::Opportunity,
-            "Upside risks (polarity opportunity: rolled up apart, never raising the account's \
-             colour)",
-        ),
+        (Polarity::Threat, "risks-heading-threats"),
+        (Polarity::Opportunity, "risks-heading-upside"),
     ] {
-        let mut header = vec!["id", "risk", "L×S", "colour"];
+        let mut header = vec![
+            "risks-column-id",
+            "risks-column-risk",
+            "risks-column-ls",
+            "risks-column-colour",
+        ];
         if polarity == Polarity::Threat {
-            header.push("with sub-risks");
+            header.push("risks-column-with-sub-risks");
         }
-        header.extend(["response", "residual", "scope", "status"]);
-        let mut t = table(&header);
+        header.extend([
+            "risks-column-response",
+            "risks-column-residual",
+            "risks-column-scope",
+            "risks-column-status",
+        ]);
+        let mut table = headed(&header);
         // Depth within this table: a sub-risk is indented under a parent shown in it.
         let mut depth: BTreeMap<Uuid, usize> = BTreeMap::new();
         for (id, _) in &order {
@@ -260,40 +426,60 @@ pub(crate) fn print_risks(node: &Node, f: &AccountFile, roll: &Rollup) -> anyhow
             if d > 0 {
                 title = format!("  └ {title}");
             } else if let Some(p) = parent {
-                title = format!("{title} (under '{}')", f.risks[&p].title);
+                title = ta(
+                    "risks-under",
+                    &[
+                        ("title", title.into()),
+                        ("parent", f.risks[&p].title.as_str().into()),
+                    ],
+                );
             }
             if tree.in_cycle(id) {
-                title.push_str(" (parent cycle)");
+                title = format!("{title} {}", t("risks-parent-cycle"));
             }
             let invalid = rollup::out_of_range(r, f.disputes.risk(id));
             let mut colour = rag(Some(rollup::worst_rag(m, r, dispute)));
             if dispute.is_some() {
-                colour.push_str(" (disputed)");
+                colour = format!("{colour} {}", t("risks-disputed"));
             }
             if !invalid.is_empty() {
                 let what: Vec<String> = invalid
                     .iter()
-                    .map(|(field, v)| format!("{} {v}", field.replace('_', " ")))
+                    .map(|(field, v)| {
+                        ta(
+                            "risks-field-values",
+                            &[
+                                ("field", field_words(field).into()),
+                                ("values", v.to_string().into()),
+                            ],
+                        )
+                    })
                     .collect();
-                colour.push_str(&format!(" (invalid: {})", what.join(", ")));
+                colour = format!(
+                    "{colour} {}",
+                    ta("risks-invalid", &[("values", what.join(", ").into())])
+                );
             }
+            let opp = |key: &str, what: Arg| ta(key, &[("opportunity", what)]);
             let scope = match tree.scope(f, id) {
-                None => "account".to_string(),
+                None => t("risks-scope-account"),
                 Some(o) => match f.opportunities.get(&o) {
-                    Some(opp) if rollup::opportunity_ended(f, &o) => format!(
-                        "opp: {} ({}; out of the account's roll-up)",
-                        opp.title,
-                        opp.status.words()
+                    Some(x) if rollup::opportunity_ended(f, &o) => ta(
+                        "risks-scope-ended",
+                        &[
+                            ("opportunity", x.title.as_str().into()),
+                            ("status", i18n::word(x.status).into()),
+                        ],
                     ),
-                    Some(opp) => format!("opp: {}", opp.title),
+                    Some(x) => opp("risks-scope-opportunity", x.title.as_str().into()),
                     None if f.withdrawn.contains_key(&o) => {
-                        format!("opp: {} (withdrawn entry)", view::short(&o))
+                        opp("risks-scope-withdrawn", view::short(&o).into())
                     }
-                    None => format!("opp: {} (unknown)", view::short(&o)),
+                    None => opp("risks-scope-unknown", view::short(&o).into()),
                 },
             };
             let residual = rollup::worst_residual_rag(m, r, dispute)
-                .map(|c| c.to_string())
+                .map(i18n::word)
                 .unwrap_or_else(|| "-".into());
             let mut row = vec![
                 view::short(id),
@@ -309,32 +495,34 @@ pub(crate) fn print_risks(node: &Node, f: &AccountFile, roll: &Rollup) -> anyhow
                 });
             }
             row.extend([
-                r.response.map(|x| x.words()).unwrap_or_else(|| "-".into()),
+                r.response.map(i18n::word).unwrap_or_else(|| "-".into()),
                 residual,
                 scope,
-                r.status.words(),
+                i18n::word(r.status),
             ]);
-            t.add_row(row);
+            table.add_row(row);
         }
-        if !t.is_empty() {
-            line(format!("{heading}:\n{t}"))?;
+        if !table.is_empty() {
+            line(format!("{}:\n{table}", t(heading)))?;
         }
     }
     if !disputed.is_empty() {
         line(format!(
-            "Disputed (advisers set these apart; colours and the roll-up take the worst \
-             until one value is kept with `casebook resolve`, see `casebook conflicts {}`):\n{}",
-            f.file_id.get(..8).unwrap_or(&f.file_id),
+            "{}:\n{}",
+            ta(
+                "risks-disputed-heading",
+                &[("file", f.file_id.get(..8).unwrap_or(&f.file_id).into())],
+            ),
             disputed.join("\n")
         ))?;
     }
     if !roll.problems.is_empty() {
         line(format!(
-            "Data problems (written by another tool or made by merges; the roll-up works \
-             around them until corrected):\n{}",
+            "{}:\n{}",
+            t("risks-problems-heading"),
             roll.problems
                 .iter()
-                .map(|p| format!("  ✘ {}", p.describe(f)))
+                .map(|p| format!("  ✘ {}", problem_words(p, f)))
                 .collect::<Vec<_>>()
                 .join("\n")
         ))?;
