@@ -1,24 +1,26 @@
 //! The error type of `casebook-doc`.
 
+use casebook_i18n::{Lang, Localised, Message};
+
 /// What went wrong reading or editing an account file.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// A word was not one of a vocabulary's accepted forms.
-    #[error("'{input}' is not a valid {what}; accepted: {accepted}")]
+    #[error("{}", self.message())]
     BadValue {
-        /// What was being parsed.
-        what: &'static str,
+        /// What was being parsed: the vocabulary's name (`vocab-<id>`) or another term.
+        what: Message,
         /// What was given.
         input: String,
-        /// The accepted forms.
+        /// The accepted forms (language-neutral values).
         accepted: String,
     },
     /// A number was outside its range.
-    #[error("{what} must be between {min} and {max}, got {value}")]
+    #[error("{}", self.message())]
     OutOfRange {
         /// What the number is.
-        what: &'static str,
+        what: Message,
         /// What was given.
         value: i64,
         /// Smallest accepted.
@@ -27,61 +29,55 @@ pub enum Error {
         max: i64,
     },
     /// A date or time did not parse.
-    #[error("'{input}' is not a valid {what}; use {forms}")]
+    #[error("{}", self.message())]
     BadDate {
         /// Date or date-time.
-        what: &'static str,
+        what: Message,
         /// What was given.
         input: String,
         /// The accepted forms.
         forms: &'static str,
     },
     /// An entry id did not name an entry of this file.
-    #[error(
-        "no {what} with id '{id}' in this account file; run `casebook client show FILE` to see its ids"
-    )]
+    #[error("{}", self.message())]
     NoSuchEntry {
         /// The kind of entry.
-        what: &'static str,
+        what: Message,
         /// The id given.
         id: String,
     },
     /// An id prefix matched more than one entry.
-    #[error("'{id}' matches more than one {what}; give more characters of the id")]
+    #[error("{}", self.message())]
     AmbiguousEntry {
         /// The kind of entry.
-        what: &'static str,
+        what: Message,
         /// The prefix given.
         id: String,
     },
     /// A conflict id did not name a conflict of this file (it may have been resolved already).
-    #[error(
-        "no conflict with id '{id}' in this account file (it may have been resolved already); run `casebook conflicts FILE` to list its conflicts and their ids"
-    )]
+    #[error("{}", self.message())]
     NoSuchConflict {
         /// The id given.
         id: String,
     },
     /// A text is longer than its limit (see `casebook_base::limits`).
-    #[error("the {field} is {chars} characters long, and the most is {max}: shorten it")]
+    #[error("{}", self.message())]
     TooLong {
         /// The field, in words.
-        field: String,
+        field: Message,
         /// Its length in characters.
         chars: usize,
         /// The limit.
         max: usize,
     },
     /// An edit would break a rule of the account file.
-    #[error("{0}")]
-    Rule(String),
+    #[error("{}", self.message())]
+    Rule(Message),
     /// The document is not an account file this version can read.
-    #[error("this is not a casebook account file: {0}")]
-    NotAnAccountFile(String),
+    #[error("{}", self.message())]
+    NotAnAccountFile(Message),
     /// The document was written by a newer casebook.
-    #[error(
-        "account file {file_id} has schema version {found}, but this casebook reads up to {supported}; upgrade casebook to open it"
-    )]
+    #[error("{}", self.message())]
     SchemaTooNew {
         /// The file.
         file_id: String,
@@ -91,9 +87,104 @@ pub enum Error {
         supported: u64,
     },
     /// The document's contents do not match the account-file shape.
-    #[error("account file content is malformed: {0}")]
+    #[error("{}", self.message())]
     Malformed(#[source] serde_json::Error),
     /// Automerge refused an operation or the bytes.
-    #[error("automerge: {0}")]
+    #[error("{}", self.message())]
     Automerge(#[from] automerge::AutomergeError),
+}
+
+impl Error {
+    /// No entry of the kind `what` (a term such as `risk` or `parent risk`, see [`term`]) has
+    /// the id `id`.
+    pub fn no_such_entry(what: &str, id: impl Into<String>) -> Self {
+        Error::NoSuchEntry {
+            what: term(what),
+            id: id.into(),
+        }
+    }
+
+    /// The id prefix `id` matches several entries of the kind `what` (see [`term`]).
+    pub fn ambiguous_entry(what: &str, id: impl Into<String>) -> Self {
+        Error::AmbiguousEntry {
+            what: term(what),
+            id: id.into(),
+        }
+    }
+}
+
+/// A term naming a field, an entry kind or a number (`risk`, `parent risk`, `company_number`,
+/// `likelihood`) in every language: the catalogue's `doc-term-<term in kebab case>`, or the
+/// text itself for a term the catalogues lack.
+pub(crate) fn term(what: &str) -> Message {
+    let kebab: String = what
+        .trim()
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let key = format!("doc-term-{kebab}");
+    if Lang::En.lookup(&key, &[]).is_some() {
+        Message::new(key)
+    } else {
+        Message::new("doc-term-other").with("what", what)
+    }
+}
+
+impl Localised for Error {
+    fn message(&self) -> Message {
+        match self {
+            Error::BadValue {
+                what,
+                input,
+                accepted,
+            } => Message::new("doc-bad-value")
+                .with("what", what.clone())
+                .with("input", input)
+                .with("accepted", accepted),
+            Error::OutOfRange {
+                what,
+                value,
+                min,
+                max,
+            } => Message::new("doc-out-of-range")
+                .with("what", what.clone())
+                .with("value", value.to_string())
+                .with("min", min.to_string())
+                .with("max", max.to_string()),
+            Error::BadDate { what, input, forms } => Message::new("doc-bad-date")
+                .with("what", what.clone())
+                .with("input", input)
+                .with("forms", *forms),
+            Error::NoSuchEntry { what, id } => Message::new("doc-no-such-entry")
+                .with("what", what.clone())
+                .with("id", id),
+            Error::AmbiguousEntry { what, id } => Message::new("doc-ambiguous-entry")
+                .with("what", what.clone())
+                .with("id", id),
+            Error::NoSuchConflict { id } => Message::new("doc-no-such-conflict").with("id", id),
+            Error::TooLong { field, chars, max } => Message::new("doc-too-long")
+                .with("field", field.clone())
+                .with("chars", *chars)
+                .with("max", *max),
+            Error::Rule(m) => m.clone(),
+            Error::NotAnAccountFile(why) => {
+                Message::new("doc-not-an-account-file").with("why", why.clone())
+            }
+            Error::SchemaTooNew {
+                file_id,
+                found,
+                supported,
+            } => Message::new("doc-schema-too-new")
+                .with("file_id", file_id)
+                .with("found", found.to_string())
+                .with("supported", supported.to_string()),
+            Error::Malformed(e) => Message::new("doc-malformed").with("why", e.to_string()),
+            Error::Automerge(e) => Message::new("doc-automerge").with("why", e.to_string()),
+        }
+    }
 }
