@@ -15,9 +15,15 @@ fn refuses_cy(cb: &Casebook, args: &[&str]) -> Run {
     let mut all = vec!["--lang", "cy"];
     all.extend_from_slice(args);
     let run = cb.run(&all);
-    assert!(run.code.is_some_and(|c| c != 0), "expected a refusal: {run}");
+    assert!(
+        run.code.is_some_and(|c| c != 0),
+        "expected a refusal: {run}"
+    );
     assert!(run.stdout.trim().is_empty(), "printed on stdout: {run}");
-    assert!(run.stderr.starts_with("gwall: "), "not a Welsh error: {run}");
+    assert!(
+        run.stderr.starts_with("gwall: "),
+        "not a Welsh error: {run}"
+    );
     assert!(!run.stderr.contains("error"), "English on stderr: {run}");
     assert_eq!(cb.snapshot(), before, "the store changed: {run}");
     run
@@ -140,14 +146,7 @@ fn words_numbers_and_ids_the_file_does_not_hold_are_refused_in_welsh() {
     refuses_en(&cb, &risk, "likelihood must be between 1 and 5, got 9");
 
     // A risk id the file does not hold.
-    let unknown = [
-        "risk",
-        "assess",
-        &file,
-        "ffffffff",
-        "--likelihood",
-        "2",
-    ];
+    let unknown = ["risk", "assess", &file, "ffffffff", "--likelihood", "2"];
     let run = refuses_cy(&cb, &unknown);
     says(
         &run,

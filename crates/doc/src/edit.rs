@@ -3,9 +3,9 @@
 //! Every edit writes only the fields it changes, so concurrent edits of different fields both
 //! survive a merge, and carries a commit message in the domain's words, which `history` shows.
 
-use casebook_i18n::Message;
 use automerge::transaction::{CommitOptions, Transactable, Transaction};
 use automerge::{Automerge, ChangeHash, ObjId, ObjType, ROOT, ReadDoc, ScalarValue, Value};
+use casebook_i18n::Message;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use uuid::Uuid;

@@ -19,10 +19,10 @@
 //! The merging node lists only the changes it may vouch for; those keys change only by their
 //! authors' signed edits, which travel by sync.
 
-use casebook_i18n::Message;
 use automerge::transaction::Transactable;
 use automerge::{Automerge, ChangeHash, ObjType, ROOT, ReadDoc, ScalarValue, Value};
 use casebook_base::NodeId;
+use casebook_i18n::Message;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -100,10 +100,9 @@ pub fn endorse(
         op: 0,
     };
     let changes = vouched.len();
-    let json = serde_json::to_string(&entry)
-        .map_err(|e| {
-            Error::Rule(Message::new("rule-endorsement-unrecordable").with("why", e.to_string()))
-        })?;
+    let json = serde_json::to_string(&entry).map_err(|e| {
+        Error::Rule(Message::new("rule-endorsement-unrecordable").with("why", e.to_string()))
+    })?;
     let key = Uuid::new_v4();
     let plural = if changes == 1 { "change" } else { "changes" };
     let message = format!("Brought in {changes} {plural} from file {source}");

@@ -472,7 +472,10 @@ mod vocabulary_tests {
             PersonRole::DecisionMaker.word().render(Lang::En),
             PersonRole::DecisionMaker.words()
         );
-        assert_eq!(InteractionKind::Im.word().render(Lang::En), "instant message");
+        assert_eq!(
+            InteractionKind::Im.word().render(Lang::En),
+            "instant message"
+        );
         assert_eq!(Rag::Red.word().render(Lang::Cy), "coch");
     }
 }

@@ -188,3 +188,158 @@ impl Localised for Error {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::enums::{ExitReason, InteractionKind, Rag};
+
+    #[test]
+    fn english_reads_as_before_and_welsh_throughout() {
+        let bad: Result<InteractionKind, Error> = "telegram".parse();
+        let bad = bad.unwrap_err();
+        assert_eq!(
+            bad.to_string(),
+            "'telegram' is not a valid interaction type; accepted: call, meeting, visit, email, im, event, hospitality, other"
+        );
+        assert_eq!(
+            bad.message().render(Lang::Cy),
+            "nid yw 'telegram' yn werth dilys ar gyfer math o ryngweithiad; derbynnir: call, meeting, visit, email, im, event, hospitality, other"
+        );
+        let bad: Result<ExitReason, Error> = "bored".parse();
+        assert!(
+            bad.unwrap_err()
+                .to_string()
+                .starts_with("'bored' is not a valid exit reason; accepted: completed-journey")
+        );
+        let bad: Result<Rag, Error> = "purple".parse();
+        assert_eq!(
+            bad.unwrap_err().to_string(),
+            "'purple' is not a valid RAG colour; accepted: green, amber, red"
+        );
+
+        let range = crate::config::check_scale("likelihood", 9).unwrap_err();
+        assert_eq!(
+            range.to_string(),
+            "likelihood must be between 1 and 5, got 9"
+        );
+        assert_eq!(
+            range.message().render(Lang::Cy),
+            "rhaid i'r gwerth ar gyfer tebygolrwydd fod rhwng 1 a 5, cafwyd 9"
+        );
+
+        let long = crate::edit::check_text("company_number", &"1".repeat(300)).unwrap_err();
+        assert_eq!(
+            long.to_string(),
+            "the company number is 300 characters long, and the most is 200: shorten it"
+        );
+        assert!(
+            long.message()
+                .render(Lang::Cy)
+                .starts_with("mae'r testun ar gyfer rhif cwmni yn 300 nod o hyd")
+        );
+
+        let missing = Error::no_such_entry("parent risk", "abc");
+        assert_eq!(
+            missing.to_string(),
+            "no parent risk with id 'abc' in this account file; run `casebook client show FILE` to see its ids"
+        );
+        assert!(
+            missing
+                .message()
+                .render(Lang::Cy)
+                .starts_with("nid oes risg rhiant â'r dynodydd 'abc'")
+        );
+    }
+
+    #[test]
+    fn every_term_an_error_names_is_in_the_catalogues() {
+        // The entry kinds, numbers and fields the crate and its callers name.
+        let terms = [
+            "entry",
+            "person",
+            "interaction",
+            "action",
+            "risk",
+            "parent risk",
+            "opportunity",
+            "pathway stage",
+            "sharing role",
+            "language",
+            "likelihood",
+            "severity",
+            "residual likelihood",
+            "residual_likelihood",
+            "residual severity",
+            "residual_severity",
+            "an interaction's minutes",
+            "COSMONAUTS score",
+            "days without contact before a contact is overdue",
+            "days without a response before a client is unresponsive",
+            "days without progress before a journey is stalled",
+            "days a client may stay in a stage",
+            "unanswered attempts before a client is unresponsive",
+            "the score where amber starts",
+            "the score where red starts",
+            "name in a list",
+            "segment",
+        ];
+        // Every text field of the account file, as `check_text` names it.
+        let fields = [
+            "name",
+            "title",
+            "department",
+            "email",
+            "phone",
+            "postcode",
+            "company_number",
+            "legal_form",
+            "sector",
+            "region",
+            "source",
+            "lead",
+            "deputy",
+            "sponsor",
+            "owner",
+            "by",
+            "planned_by",
+            "mission",
+            "strategy",
+            "priorities",
+            "remedial_plan",
+            "stage",
+            "note",
+            "criteria",
+            "onward_referral",
+            "outcome",
+            "destination",
+            "summary",
+            "needs",
+            "category",
+            "mitigation",
+            "timescale",
+            "reason",
+            "neutral_reviewer",
+            "question",
+            "goal",
+            "measure",
+            "target",
+            "text",
+        ];
+        for what in terms.iter().chain(fields.iter()) {
+            let m = term(what);
+            assert_ne!(m.key, "doc-term-other", "no catalogue term for '{what}'");
+            assert_eq!(
+                m.english(),
+                what.replace('_', " "),
+                "the English of '{what}' changed"
+            );
+            assert!(
+                Lang::Cy.lookup(&m.key, &[]).is_some(),
+                "'{what}' is not in Welsh"
+            );
+        }
+        // A term the catalogues lack is shown as it is.
+        assert_eq!(term("wibble").render(Lang::Cy), "wibble");
+    }
+}

@@ -503,7 +503,9 @@ mod tests {
             Some(schema::READ),
             "Carol",
         );
-        assert!(matches!(refused, Err(Error::Rule(m)) if m.english().contains("only administrator")));
+        assert!(
+            matches!(refused, Err(Error::Rule(m)) if m.english().contains("only administrator"))
+        );
     }
 
     #[test]

@@ -5,10 +5,10 @@
 //! the previous step. Two nodes that create or migrate the same file offline therefore produce
 //! byte-identical changes with identical hashes, and a merge sees one change, not a conflict.
 
-use casebook_i18n::Message;
 use automerge::transaction::{CommitOptions, Transactable};
 use automerge::{ActorId, Automerge, ObjType, ROOT, ReadDoc, ScalarValue, Value};
 use casebook_base::{FileId, NodeId};
+use casebook_i18n::Message;
 
 use crate::Error;
 
@@ -232,10 +232,9 @@ pub fn migrate(doc: &mut Automerge) -> Result<usize, Error> {
 /// [`Error::NotAnAccountFile`] if the document has no valid `file_id`.
 pub fn file_id_of(doc: &Automerge) -> Result<FileId, Error> {
     let text = root_text(doc, "file_id")?;
-    text.parse()
-        .map_err(|_| {
-            Error::NotAnAccountFile(Message::new("doc-why-bad-file-id").with("text", &text))
-        })
+    text.parse().map_err(|_| {
+        Error::NotAnAccountFile(Message::new("doc-why-bad-file-id").with("text", &text))
+    })
 }
 
 /// A text value at the root, or why the document is not an account file.
@@ -260,9 +259,7 @@ fn root_text(doc: &Automerge, key: &str) -> Result<String, Error> {
 pub fn owner_of(doc: &Automerge) -> Result<NodeId, Error> {
     let text = root_text(doc, "owner")?;
     text.parse()
-        .map_err(|_| {
-            Error::NotAnAccountFile(Message::new("doc-why-bad-owner").with("text", &text))
-        })
+        .map_err(|_| Error::NotAnAccountFile(Message::new("doc-why-bad-owner").with("text", &text)))
 }
 
 /// The schema version recorded in a document (0 if missing).

@@ -1,9 +1,9 @@
 //! Recording an adviser's decision on a conflict (see the parent module): the kept value
 //! written exactly as Automerge held it, or a typed one stored with the field's type.
 
-use casebook_i18n::Message;
 use automerge::transaction::{Transactable, Transaction};
 use automerge::{Automerge, ObjId, ObjType, ROOT, ReadDoc, ScalarValue, hydrate};
+use casebook_i18n::Message;
 
 use super::*;
 use crate::Error;
@@ -78,15 +78,14 @@ pub fn resolve(
         // date, a number in range); otherwise the whole change is rolled back.
         if let Some(text) = typed {
             let json = crate::view::json_of(&ReadDoc::hydrate(tx, ROOT, None)?);
-            serde_json::from_value::<AccountFile>(json)
-                .map_err(|e| {
-                    Error::Rule(
-                        Message::new("rule-conflict-unstorable")
-                            .with("text", &text)
-                            .with("what", &what)
-                            .with("why", e.to_string()),
-                    )
-                })?;
+            serde_json::from_value::<AccountFile>(json).map_err(|e| {
+                Error::Rule(
+                    Message::new("rule-conflict-unstorable")
+                        .with("text", &text)
+                        .with("what", &what)
+                        .with("why", e.to_string()),
+                )
+            })?;
         }
         Ok(())
     })

@@ -1,8 +1,8 @@
 //! Clients: creation, profile and team, journey stages, exit plan and exit.
 
-use casebook_i18n::Message;
 use automerge::transaction::{Transactable, Transaction};
 use automerge::{Automerge, ObjType, ReadDoc, Value};
+use casebook_i18n::Message;
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 

@@ -1,8 +1,8 @@
 //! The contact log and agreed actions.
 
-use casebook_i18n::Message;
 use automerge::Automerge;
 use automerge::transaction::Transactable;
+use casebook_i18n::Message;
 use uuid::Uuid;
 
 use super::*;
@@ -147,7 +147,10 @@ pub fn add_action(
 /// [`Error::NoSuchEntry`] for an unknown action, [`Error::Rule`] if it is already done.
 pub fn complete_action(doc: &mut Automerge, ctx: &EditContext, id: Uuid) -> Result<Edited, Error> {
     let file = current(doc)?;
-    let action = file.actions.get(&id).ok_or_else(|| Error::no_such_entry("action", id.to_string()))?;
+    let action = file
+        .actions
+        .get(&id)
+        .ok_or_else(|| Error::no_such_entry("action", id.to_string()))?;
     if action.status == ActionStatus::Done {
         return Err(Error::Rule(
             Message::new("rule-action-already-done").with("title", &action.title),

@@ -1,8 +1,8 @@
 //! Opportunities and COSMONAUTS qualification sessions.
 
-use casebook_i18n::Message;
 use automerge::transaction::Transactable;
 use automerge::{Automerge, ObjType, ReadDoc, Value};
+use casebook_i18n::Message;
 use uuid::Uuid;
 
 use super::*;
@@ -129,7 +129,8 @@ pub fn close_opportunity(
 ) -> Result<Edited, Error> {
     if !outcome.result.is_outcome() {
         return Err(Error::Rule(
-            Message::new("rule-opportunity-close-not-outcome").with("status", outcome.result.word()),
+            Message::new("rule-opportunity-close-not-outcome")
+                .with("status", outcome.result.word()),
         ));
     }
     if outcome.reason.trim().is_empty() {
@@ -147,8 +148,9 @@ pub fn close_opportunity(
         .ok_or_else(|| Error::no_such_entry("opportunity", opp_id.to_string()))?;
     if opp.status.is_outcome() {
         let refusal = match &opp.outcome {
-            Some(o) => Message::new("rule-opportunity-already-closed-on")
-                .with("date", o.date.to_string()),
+            Some(o) => {
+                Message::new("rule-opportunity-already-closed-on").with("date", o.date.to_string())
+            }
             None => Message::new("rule-opportunity-already-closed"),
         };
         return Err(Error::Rule(

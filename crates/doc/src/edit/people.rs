@@ -1,8 +1,8 @@
 //! People in the client's organisation and their contact coverage.
 
-use casebook_i18n::Message;
 use automerge::transaction::{Transactable, Transaction};
 use automerge::{Automerge, ObjType, ReadDoc, Value};
+use casebook_i18n::Message;
 use chrono::NaiveDate;
 use uuid::Uuid;
 

@@ -1,7 +1,7 @@
 //! Objectives, SWOT, whole-file import and id lookup.
 
-use casebook_i18n::Message;
 use automerge::Automerge;
+use casebook_i18n::Message;
 use uuid::Uuid;
 
 use super::*;

@@ -1,7 +1,7 @@
 //! The risk register.
 
-use casebook_i18n::Message;
 use automerge::Automerge;
+use casebook_i18n::Message;
 use uuid::Uuid;
 
 use super::*;
@@ -116,7 +116,10 @@ pub fn assess_risk(
         }
     }
     let file = current(doc)?;
-    let risk = file.risks.get(&id).ok_or_else(|| Error::no_such_entry("risk", id.to_string()))?;
+    let risk = file
+        .risks
+        .get(&id)
+        .ok_or_else(|| Error::no_such_entry("risk", id.to_string()))?;
     let mitigation = a
         .mitigation
         .clone()

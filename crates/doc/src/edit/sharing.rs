@@ -1,8 +1,8 @@
 //! Who may read or change the file.
 
-use casebook_i18n::Message;
 use automerge::Automerge;
 use automerge::transaction::Transactable;
+use casebook_i18n::Message;
 
 use super::*;
 use crate::Error;

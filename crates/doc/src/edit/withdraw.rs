@@ -2,8 +2,8 @@
 //! with who withdrew it and why. (Erasing personal data is another matter: withdrawal keeps
 //! the entry in the file's history on every node.)
 
-use casebook_i18n::Message;
 use automerge::Automerge;
+use casebook_i18n::Message;
 use uuid::Uuid;
 
 use super::*;

@@ -162,3 +162,18 @@ rule-conflict-not-whole = nid yw '{ $text }' yn rhif cyfan; mae { $what } yn dal
 rule-conflict-not-number = nid yw '{ $text }' yn rhif; mae { $what } yn dal rhifau
 rule-conflict-not-yes-no = nid yw '{ $text }' yn yes nac yn no; mae { $what } yn dal yes neu no
 rule-conflict-not-typed = ni ellir teipio gwerth ar gyfer { $what }; cadwch un o'i werthoedd yn ôl ei rif neu yn ôl y cynghorydd
+
+# Beitiau Automerge a wrthodir cyn i Automerge eu darllen (gwarchodwr casebook-base).
+guard-refused = { $why }
+guard-panicked = beitiau wedi'u ffurfio'n wael na all datgodiwr Automerge eu darllen
+guard-bundle = mae'n cynnwys bwndel Automerge, nad yw casebook yn ei ddarllen
+guard-inflates-too-far = mae ei rannau cywasgedig yn ehangu i fwy na { $mib } MiB
+guard-too-many-items = mae un o'i golofnau'n honni bod ganddi fwy na { $limit } o eitemau
+guard-malformed-column = mae un o'i golofnau wedi'i ffurfio'n wael
+
+# Problemau cofrestr risg a ysgrifennodd offeryn arall, a pham y mae dau gleient yn edrych fel dyblygion.
+rule-risk-parent-cycle = mae'r risgiau { $risks } yn enwi ei gilydd yn rhiant; dangosir { $shown } fel risg lefel uchaf nes cywiro rhiant
+rule-risk-unknown-parent = mae'r risg { $risk } yn enwi rhiant { $parent } nad yw yn y ffeil hon; fe'i dangosir fel risg lefel uchaf
+rule-risk-off-scale = mae gan y risg { $risk } { $field } { $value }, y tu allan i'r raddfa 1–5; mae'n cyfrif yn goch nes ei chywiro gyda `casebook risk assess`
+rule-duplicate-company-number = yr un rhif cwmni
+rule-duplicate-name-and-postcode = yr un enw a chod post

@@ -162,3 +162,18 @@ rule-conflict-not-whole = '{ $text }' is not a whole number; { $what } holds who
 rule-conflict-not-number = '{ $text }' is not a number; { $what } holds numbers
 rule-conflict-not-yes-no = '{ $text }' is not yes or no; { $what } holds yes or no
 rule-conflict-not-typed = { $what } cannot be typed in; keep one of its values by number or adviser
+
+# Automerge bytes refused before Automerge reads them (casebook-base's guard).
+guard-refused = { $why }
+guard-panicked = malformed bytes that the Automerge decoder cannot read
+guard-bundle = it holds an Automerge bundle, which casebook does not read
+guard-inflates-too-far = its compressed parts inflate to more than { $mib } MiB
+guard-too-many-items = a column of it claims more than { $limit } items
+guard-malformed-column = a column of it is malformed
+
+# Problems of a risk register another tool wrote, and why two clients look like duplicates.
+rule-risk-parent-cycle = risks { $risks } name each other as parent; { $shown } is shown as a top-level risk until a parent is corrected
+rule-risk-unknown-parent = risk { $risk } names a parent { $parent } that is not in this file; it is shown as a top-level risk
+rule-risk-off-scale = risk { $risk } has { $field } { $value }, off the 1–5 scale; it counts as red until corrected with `casebook risk assess`
+rule-duplicate-company-number = same company number
+rule-duplicate-name-and-postcode = same name and postcode
