@@ -216,3 +216,60 @@ fn rules_of_risks_and_stages_are_refused_in_welsh() {
         "needs criteria",
     );
 }
+
+#[test]
+fn outcomes_and_withdrawals_are_refused_in_welsh() {
+    let sb = sandbox();
+    let cb = sb.init("a", "Alys");
+    let file = cb.add_client("Afon Cyf", &[]);
+    let opp = casebook_e2e::entry(&cb.json(&["opp", "add", &file, "Allforio", "--value", "8000"]));
+    cb.json(&[
+        "opp",
+        "close",
+        &file,
+        &opp[..8],
+        "--won",
+        "--reason",
+        "y pris gorau",
+    ]);
+
+    // An outcome is recorded once: the status reads in Welsh words.
+    let again = [
+        "opp",
+        "close",
+        &file,
+        &opp[..8],
+        "--lost",
+        "--reason",
+        "newid meddwl",
+    ];
+    let run = refuses_cy(&cb, &again);
+    says(&run, "caewyd y cyfle 'Allforio' eisoes ar ", "already");
+    assert!(run.stderr.contains("(wedi'i ennill)"), "{run}");
+    refuses_en(&cb, &again, "opportunity 'Allforio' was closed as won on ");
+
+    // A status that is no status: the vocabulary is named in Welsh.
+    let run = refuses_cy(&cb, &["opp", "list", "--status", "sold"]);
+    says(
+        &run,
+        "nid yw 'sold' yn werth dilys ar gyfer statws cyfle; derbynnir: open, hold, won",
+        "opportunity status",
+    );
+
+    // Withdrawing needs a reason, and an id that names an entry.
+    let run = refuses_cy(&cb, &["withdraw", &file, &opp[..8], "--reason", "  "]);
+    says(
+        &run,
+        "dywedwch pam y caiff y cofnod ei dynnu'n ôl (--reason)",
+        "say why",
+    );
+    let run = refuses_cy(
+        &cb,
+        &["withdraw", &file, "ffffffff", "--reason", "camgymeriad"],
+    );
+    says(
+        &run,
+        "nid oes cofnod (person, rhyngweithiad, cam gweithredu, risg neu gyfle) â'r dynodydd 'ffffffff'",
+        "no entry",
+    );
+}
