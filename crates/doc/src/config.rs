@@ -1,11 +1,12 @@
 //! Organisation configuration: the thresholds and weights the seeds leave to each organisation.
 
+use casebook_i18n::Message;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
-use crate::enums::{CosmoGroup, Rag};
+use crate::enums::{CosmoGroup, Rag, Vocabulary};
 
 /// The longest day threshold accepted (ten years): a longer one would never flag anyone.
 pub const MAX_THRESHOLD_DAYS: i64 = 3650;
@@ -88,7 +89,7 @@ impl OrgConfig {
             .iter()
             .find(|s| s.name == wanted)
             .ok_or_else(|| Error::BadValue {
-                what: "pathway stage",
+                what: crate::error::term("pathway stage"),
                 input: name.to_string(),
                 accepted: self
                     .pathway
@@ -110,7 +111,7 @@ impl OrgConfig {
     /// [`Error::Rule`] naming the first problem.
     pub fn validate(&self) -> Result<(), Error> {
         if self.pathway.is_empty() {
-            return Err(Error::Rule("the pathway needs at least one stage".into()));
+            return Err(Error::Rule(Message::new("rule-pathway-needs-stage")));
         }
         let days = |what: &'static str, value: i64| check_range(what, value, 1, MAX_THRESHOLD_DAYS);
         days(
@@ -135,9 +136,7 @@ impl OrgConfig {
             i64::from(MAX_UNRESPONSIVE_ATTEMPTS),
         )?;
         if self.cosmonauts_weights.values().all(|w| *w == 0) {
-            return Err(Error::Rule(
-                "at least one COSMONAUTS group needs a weight above 0".into(),
-            ));
+            return Err(Error::Rule(Message::new("rule-cosmonauts-weight")));
         }
         self.rag_matrix.validate()
     }
@@ -191,10 +190,12 @@ impl RagMatrix {
         )?;
         check_range("the score where red starts", i64::from(red_at), 2, max)?;
         if amber_at >= red_at {
-            return Err(Error::Rule(format!(
-                "amber must start below red: amber from {amber_at} and red from {red_at} leave no amber; give an amber score from 2 to {}",
-                red_at.saturating_sub(1).max(2)
-            )));
+            return Err(Error::Rule(
+                Message::new("rule-amber-below-red")
+                    .with("amber", amber_at.to_string())
+                    .with("red", red_at.to_string())
+                    .with("most", red_at.saturating_sub(1).max(2).to_string()),
+            ));
         }
         Ok(Self::from_thresholds(amber_at, red_at))
     }
@@ -218,24 +219,24 @@ impl RagMatrix {
             for s in 0..5 {
                 let here = self.0[l][s];
                 if l + 1 < 5 && self.0[l + 1][s] < here {
-                    return Err(Error::Rule(format!(
-                        "RAG matrix: likelihood {} severity {} is {} but likelihood {} is {}; colours must not fall as likelihood rises",
-                        l + 1,
-                        s + 1,
-                        here,
-                        l + 2,
-                        self.0[l + 1][s]
-                    )));
+                    return Err(Error::Rule(
+                        Message::new("rule-matrix-falls-with-likelihood")
+                            .with("likelihood", (l + 1).to_string())
+                            .with("severity", (s + 1).to_string())
+                            .with("here", Vocabulary::word(here))
+                            .with("next", (l + 2).to_string())
+                            .with("there", Vocabulary::word(self.0[l + 1][s])),
+                    ));
                 }
                 if s + 1 < 5 && self.0[l][s + 1] < here {
-                    return Err(Error::Rule(format!(
-                        "RAG matrix: likelihood {} severity {} is {} but severity {} is {}; colours must not fall as severity rises",
-                        l + 1,
-                        s + 1,
-                        here,
-                        s + 2,
-                        self.0[l][s + 1]
-                    )));
+                    return Err(Error::Rule(
+                        Message::new("rule-matrix-falls-with-severity")
+                            .with("likelihood", (l + 1).to_string())
+                            .with("severity", (s + 1).to_string())
+                            .with("here", Vocabulary::word(here))
+                            .with("next", (s + 2).to_string())
+                            .with("there", Vocabulary::word(self.0[l][s + 1])),
+                    ));
                 }
             }
         }
@@ -252,7 +253,7 @@ pub fn check_range(what: &'static str, value: i64, min: i64, max: i64) -> Result
         Ok(())
     } else {
         Err(Error::OutOfRange {
-            what,
+            what: crate::error::term(what),
             value,
             min,
             max,
@@ -269,7 +270,7 @@ pub fn check_scale(what: &'static str, value: u8) -> Result<(), Error> {
         Ok(())
     } else {
         Err(Error::OutOfRange {
-            what,
+            what: crate::error::term(what),
             value: i64::from(value),
             min: 1,
             max: 5,

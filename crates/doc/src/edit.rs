@@ -5,6 +5,7 @@
 
 use automerge::transaction::{CommitOptions, Transactable, Transaction};
 use automerge::{Automerge, ChangeHash, ObjId, ObjType, ROOT, ReadDoc, ScalarValue, Value};
+use casebook_i18n::Message;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use uuid::Uuid;
@@ -100,9 +101,9 @@ where
 pub(super) fn child(tx: &Transaction<'_>, parent: &ObjId, key: &str) -> Result<ObjId, Error> {
     match tx.get(parent, key)? {
         Some((Value::Object(ObjType::Map), id)) => Ok(id),
-        _ => Err(Error::NotAnAccountFile(format!(
-            "its '{key}' section is missing"
-        ))),
+        _ => Err(Error::NotAnAccountFile(
+            Message::new("doc-why-section-missing").with("key", key),
+        )),
     }
 }
 
@@ -194,7 +195,7 @@ pub fn check_length(field: &str, text: &str, max: usize) -> Result<(), Error> {
     let chars = text.chars().take(max + 1).count();
     if chars > max {
         return Err(Error::TooLong {
-            field: field.to_string(),
+            field: crate::error::term(field),
             chars: text.chars().count(),
             max,
         });
@@ -217,9 +218,7 @@ pub(super) fn insert_json(
             }
         }
         J::Array(_) => {
-            return Err(Error::Rule(
-                "nested lists are not part of the schema".into(),
-            ));
+            return Err(Error::Rule(Message::new("rule-nested-lists")));
         }
         scalar => {
             // Lists of text hold names: attendees, segments.

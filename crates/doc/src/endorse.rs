@@ -22,6 +22,7 @@
 use automerge::transaction::Transactable;
 use automerge::{Automerge, ChangeHash, ObjType, ROOT, ReadDoc, ScalarValue, Value};
 use casebook_base::NodeId;
+use casebook_i18n::Message;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -99,15 +100,18 @@ pub fn endorse(
         op: 0,
     };
     let changes = vouched.len();
-    let json = serde_json::to_string(&entry)
-        .map_err(|e| Error::Rule(format!("cannot record the endorsement: {e}")))?;
+    let json = serde_json::to_string(&entry).map_err(|e| {
+        Error::Rule(Message::new("rule-endorsement-unrecordable").with("why", e.to_string()))
+    })?;
     let key = Uuid::new_v4();
     let plural = if changes == 1 { "change" } else { "changes" };
     let message = format!("Brought in {changes} {plural} from file {source}");
     transact(doc, ctx, message, Some(key), move |tx| {
         let Some((Value::Object(ObjType::Map), map)) = tx.get(ROOT, ENDORSEMENTS)? else {
             return Err(Error::NotAnAccountFile(
-                "its 'endorsements' section is missing (schema 4)".into(),
+                Message::new("doc-why-section-missing-since")
+                    .with("key", ENDORSEMENTS)
+                    .with("schema", "4"),
             ));
         };
         tx.put(&map, key.to_string(), json)?;

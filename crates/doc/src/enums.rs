@@ -79,7 +79,7 @@ macro_rules! vocabulary {
                 let wanted = s.trim().to_ascii_lowercase().replace(['_', ' '], "-");
                 $( if wanted == $text { return Ok($name::$variant); } )+
                 Err(Error::BadValue {
-                    what: $what,
+                    what: casebook_i18n::Message::new(concat!("vocab-", $id)),
                     input: s.to_string(),
                     accepted: Self::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", "),
                 })

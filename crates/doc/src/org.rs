@@ -13,6 +13,7 @@
 //! changes, so two administrators who change different settings apart both keep their change;
 //! two who change the same one end with Automerge's winner, the same on every node.
 
+use casebook_i18n::Message;
 use std::collections::BTreeMap;
 
 use automerge::transaction::Transactable;
@@ -73,9 +74,9 @@ impl Organisation {
 pub fn read(doc: &Automerge) -> Result<Organisation, Error> {
     let id = schema::check(doc)?;
     if !id.is_organisation() {
-        return Err(Error::NotAnAccountFile(format!(
-            "{id} is an account file, not an organisation"
-        )));
+        return Err(Error::NotAnAccountFile(
+            Message::new("doc-why-not-organisation").with("id", id.to_string()),
+        ));
     }
     let owner = schema::owner_of(doc)?;
     let mut administrators = Vec::new();
@@ -272,9 +273,7 @@ pub fn set_config(
     new.validate()?;
     let current = config_of(doc)?;
     if current == *new {
-        return Err(Error::Rule(
-            "the organisation's settings already say that; nothing changed".into(),
-        ));
+        return Err(Error::Rule(Message::new("rule-settings-unchanged")));
     }
     // Compared with the rules in force (defaults included), not with what is stored, so an
     // edit of one setting never writes the others.
@@ -287,7 +286,7 @@ pub fn set_config(
     transact(doc, ctx, message, None, move |tx| {
         let Some((Value::Object(ObjType::Map), map)) = tx.get(ROOT, "settings")? else {
             return Err(Error::NotAnAccountFile(
-                "its 'settings' section is missing".into(),
+                Message::new("doc-why-section-missing").with("key", "settings"),
             ));
         };
         for (k, v) in changed {
@@ -304,7 +303,7 @@ pub fn set_config(
 pub fn set_name(doc: &mut Automerge, ctx: &EditContext, name: &str) -> Result<Edited, Error> {
     let name = name.trim().to_string();
     if name.is_empty() {
-        return Err(Error::Rule("an organisation needs a name".into()));
+        return Err(Error::Rule(Message::new("rule-organisation-needs-name")));
     }
     crate::edit::check_text("name", &name)?;
     let message = format!("Organisation named {name}");
@@ -356,10 +355,9 @@ pub fn set_judge(
     name: &str,
 ) -> Result<Edited, Error> {
     if !judge.id.is_organisation() {
-        return Err(Error::Rule(format!(
-            "{} is not an organisation's id",
-            judge.id
-        )));
+        return Err(Error::Rule(
+            Message::new("rule-not-organisation-id").with("id", judge.id.to_string()),
+        ));
     }
     let message = format!("Judged by the rules of {name} from now on");
     transact(doc, ctx, message, None, move |tx| write_judge(tx, judge))
@@ -380,23 +378,29 @@ pub fn set_role(
     let key = node.to_string();
     let now = strings(doc, "sharing").get(&key).cloned();
     if now.as_deref() == role {
-        return Err(Error::Rule(format!(
-            "{label} is already {} of {}",
-            role_words(role),
-            org.name
-        )));
+        let key = match role {
+            Some(schema::WRITE) => "rule-role-unchanged-administrator",
+            Some(_) => "rule-role-unchanged-member",
+            None => "rule-role-unchanged-none",
+        };
+        return Err(Error::Rule(
+            Message::new(key)
+                .with("label", label)
+                .with("org", &org.name),
+        ));
     }
     if now.as_deref() == Some(schema::WRITE) && org.administrators.len() == 1 {
-        return Err(Error::Rule(format!(
-            "{label} is the only administrator of {}; make another node an administrator first",
-            org.name
-        )));
+        return Err(Error::Rule(
+            Message::new("rule-last-administrator")
+                .with("label", label)
+                .with("org", &org.name),
+        ));
     }
     let message = format!("{label} is now {} of {}", role_words(role), org.name);
     let role = role.map(str::to_string);
     transact(doc, ctx, message, None, move |tx| {
         let Some((Value::Object(ObjType::Map), sharing)) = tx.get(ROOT, "sharing")? else {
-            return Err(Error::NotAnAccountFile("it has no sharing map".into()));
+            return Err(Error::NotAnAccountFile(Message::new("doc-why-no-sharing")));
         };
         match role {
             Some(r) => tx.put(&sharing, key.as_str(), r.as_str())?,
@@ -499,7 +503,9 @@ mod tests {
             Some(schema::READ),
             "Carol",
         );
-        assert!(matches!(refused, Err(Error::Rule(m)) if m.contains("only administrator")));
+        assert!(
+            matches!(refused, Err(Error::Rule(m)) if m.english().contains("only administrator"))
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@
 use automerge::transaction::{CommitOptions, Transactable};
 use automerge::{ActorId, Automerge, ObjType, ROOT, ReadDoc, ScalarValue, Value};
 use casebook_base::{FileId, NodeId};
+use casebook_i18n::Message;
 
 use crate::Error;
 
@@ -118,7 +119,7 @@ pub fn skeleton(file_id: FileId, owner: NodeId, version: u64) -> Result<Automerg
             let journey = tx
                 .get(ROOT, "journey")?
                 .map(|(_, id)| id)
-                .ok_or_else(|| Error::NotAnAccountFile("genesis lost its journey".into()))?;
+                .ok_or_else(|| Error::NotAnAccountFile(Message::new("doc-why-genesis-journey")))?;
             tx.put_object(&journey, "history", ObjType::Map)?;
             Ok::<_, Error>(())
         },
@@ -231,8 +232,9 @@ pub fn migrate(doc: &mut Automerge) -> Result<usize, Error> {
 /// [`Error::NotAnAccountFile`] if the document has no valid `file_id`.
 pub fn file_id_of(doc: &Automerge) -> Result<FileId, Error> {
     let text = root_text(doc, "file_id")?;
-    text.parse()
-        .map_err(|_| Error::NotAnAccountFile(format!("file_id '{text}' is not a UUID")))
+    text.parse().map_err(|_| {
+        Error::NotAnAccountFile(Message::new("doc-why-bad-file-id").with("text", &text))
+    })
 }
 
 /// A text value at the root, or why the document is not an account file.
@@ -240,9 +242,13 @@ fn root_text(doc: &Automerge, key: &str) -> Result<String, Error> {
     match doc.get(ROOT, key)? {
         Some((Value::Scalar(s), _)) => match s.as_ref() {
             ScalarValue::Str(text) => Ok(text.to_string()),
-            _ => Err(Error::NotAnAccountFile(format!("{key} is not text"))),
+            _ => Err(Error::NotAnAccountFile(
+                Message::new("doc-why-not-text").with("key", key),
+            )),
         },
-        _ => Err(Error::NotAnAccountFile(format!("it has no {key}"))),
+        _ => Err(Error::NotAnAccountFile(
+            Message::new("doc-why-no-key").with("key", key),
+        )),
     }
 }
 
@@ -253,7 +259,7 @@ fn root_text(doc: &Automerge, key: &str) -> Result<String, Error> {
 pub fn owner_of(doc: &Automerge) -> Result<NodeId, Error> {
     let text = root_text(doc, "owner")?;
     text.parse()
-        .map_err(|_| Error::NotAnAccountFile(format!("owner '{text}' is not a node id")))
+        .map_err(|_| Error::NotAnAccountFile(Message::new("doc-why-bad-owner").with("text", &text)))
 }
 
 /// The schema version recorded in a document (0 if missing).
@@ -286,7 +292,7 @@ pub fn check(doc: &Automerge) -> Result<FileId, Error> {
         });
     }
     if found == 0 {
-        return Err(Error::NotAnAccountFile("it has no schema version".into()));
+        return Err(Error::NotAnAccountFile(Message::new("doc-why-no-schema")));
     }
     let maps = if file_id.is_organisation() {
         ORG_MAPS
@@ -297,9 +303,9 @@ pub fn check(doc: &Automerge) -> Result<FileId, Error> {
         match doc.get(ROOT, *key)? {
             Some((Value::Object(ObjType::Map), _)) => {}
             _ => {
-                return Err(Error::NotAnAccountFile(format!(
-                    "its '{key}' section is missing"
-                )));
+                return Err(Error::NotAnAccountFile(
+                    Message::new("doc-why-section-missing").with("key", *key),
+                ));
             }
         }
     }

@@ -104,24 +104,15 @@ fn to_json_autoserde(doc: &Automerge) -> serde_json::Value {
 pub fn resolve<T>(map: &BTreeMap<Uuid, T>, text: &str, what: &'static str) -> Result<Uuid, Error> {
     let wanted = text.trim().to_ascii_lowercase().replace('-', "");
     if wanted.is_empty() {
-        return Err(Error::NoSuchEntry {
-            what,
-            id: text.to_string(),
-        });
+        return Err(Error::no_such_entry(what, text));
     }
     let mut found = map
         .keys()
         .filter(|id| id.simple().to_string().starts_with(&wanted));
     match (found.next(), found.next()) {
         (Some(id), None) => Ok(*id),
-        (Some(_), Some(_)) => Err(Error::AmbiguousEntry {
-            what,
-            id: text.to_string(),
-        }),
-        (None, _) => Err(Error::NoSuchEntry {
-            what,
-            id: text.to_string(),
-        }),
+        (Some(_), Some(_)) => Err(Error::ambiguous_entry(what, text)),
+        (None, _) => Err(Error::no_such_entry(what, text)),
     }
 }
 
@@ -175,10 +166,7 @@ pub fn resolve_named<T: Named>(
     match named.as_slice() {
         [one] => Ok(*one),
         [] => resolve(map, text, what),
-        _ => Err(Error::AmbiguousEntry {
-            what,
-            id: text.to_string(),
-        }),
+        _ => Err(Error::ambiguous_entry(what, text)),
     }
 }
 

@@ -15,6 +15,8 @@
 
 use std::io::Read;
 
+use casebook_i18n::{Localised, Message};
+
 use crate::limits::MAX_COLUMN_ITEMS;
 
 /// The magic number every Automerge chunk starts with.
@@ -36,23 +38,38 @@ const HASH_BYTES: u64 = 32;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ChunkRefusal {
     /// The bytes hold a bundle chunk.
-    #[error("it holds an Automerge bundle, which casebook does not read")]
+    #[error("{}", self.message())]
     Bundle,
     /// The compressed parts inflate to more than the limit.
-    #[error("its compressed parts inflate to more than {} MiB", .limit >> 20)]
+    #[error("{}", self.message())]
     InflatesTooFar {
         /// The limit, in bytes.
         limit: u64,
     },
     /// A document column claims more items than the limit.
-    #[error("a column of it claims more than {limit} items")]
+    #[error("{}", self.message())]
     TooManyItems {
         /// The limit.
         limit: u64,
     },
     /// A document column does not follow its run-length encoding.
-    #[error("a column of it is malformed")]
+    #[error("{}", self.message())]
     MalformedColumn,
+}
+
+impl Localised for ChunkRefusal {
+    fn message(&self) -> Message {
+        match self {
+            ChunkRefusal::Bundle => Message::new("guard-bundle"),
+            ChunkRefusal::InflatesTooFar { limit } => {
+                Message::new("guard-inflates-too-far").with("mib", (limit >> 20).to_string())
+            }
+            ChunkRefusal::TooManyItems { limit } => {
+                Message::new("guard-too-many-items").with("limit", limit.to_string())
+            }
+            ChunkRefusal::MalformedColumn => Message::new("guard-malformed-column"),
+        }
+    }
 }
 
 /// Refuse Automerge bytes (a file, or a sync message's changes joined as Automerge reads them)
@@ -411,6 +428,34 @@ mod tests {
         let mut after_malformed = chunk(CHANGE_CHUNK, b"not a change");
         after_malformed.extend(chunk(BUNDLE_CHUNK, b""));
         assert_eq!(check_chunks(&after_malformed, MIB), Ok(()));
+    }
+
+    #[test]
+    fn refusals_read_in_either_language() {
+        use casebook_i18n::Lang;
+        let too_far = ChunkRefusal::InflatesTooFar { limit: 8 * MIB };
+        assert_eq!(
+            too_far.to_string(),
+            "its compressed parts inflate to more than 8 MiB"
+        );
+        assert_eq!(
+            too_far.message().render(Lang::Cy),
+            "mae ei rannau cywasgedig yn ehangu i fwy na 8 MiB"
+        );
+        assert_eq!(
+            ChunkRefusal::Bundle.to_string(),
+            "it holds an Automerge bundle, which casebook does not read"
+        );
+        let panicked: crate::guard::DecodeError<String> = crate::guard::DecodeError::Panicked;
+        assert_eq!(
+            panicked.to_string(),
+            "malformed bytes that the Automerge decoder cannot read"
+        );
+        assert!(panicked.message().render(Lang::Cy).contains("Automerge"));
+        assert_eq!(
+            crate::guard::DecodeError::Refused("bad".to_string()).to_string(),
+            "bad"
+        );
     }
 
     #[test]

@@ -14,6 +14,8 @@
 use std::cell::Cell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+use casebook_i18n::{Localised, Message};
+
 mod chunks;
 pub use chunks::{ChunkRefusal, ChunkSpan, check_chunks, chunks};
 
@@ -29,8 +31,18 @@ pub enum DecodeError<E> {
     #[error("{0}")]
     Refused(E),
     /// The decoder panicked: the bytes are malformed in a way it does not report.
-    #[error("malformed bytes that the Automerge decoder cannot read")]
+    #[error("{}", self.message())]
     Panicked,
+}
+
+impl<E: std::fmt::Display> Localised for DecodeError<E> {
+    fn message(&self) -> Message {
+        match self {
+            // The decoder's own words: Automerge speaks English only.
+            DecodeError::Refused(e) => Message::new("guard-refused").with("why", e.to_string()),
+            DecodeError::Panicked => Message::new("guard-panicked"),
+        }
+    }
 }
 
 /// Run `f`, a decoder of untrusted bytes; a panic inside it becomes [`DecodeError::Panicked`].

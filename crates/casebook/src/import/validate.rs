@@ -253,10 +253,7 @@ pub(crate) fn rules(
     let link = |what: &'static str, id: &Uuid, held: bool| -> Result<(), casebook_doc::Error> {
         match held {
             true => Ok(()),
-            false => Err(casebook_doc::Error::NoSuchEntry {
-                what,
-                id: id.to_string(),
-            }),
+            false => Err(casebook_doc::Error::no_such_entry(what, id.to_string())),
         }
     };
     for (id, person) in &file.people {
@@ -354,10 +351,10 @@ pub(crate) fn rules(
         if !(o.value.is_finite() && o.value >= 0.0) {
             check(
                 format!("opportunities.{id}.value"),
-                Err(casebook_doc::Error::Rule(format!(
-                    "{} is not an amount; give 0 or more",
-                    o.value
-                ))),
+                Err(casebook_doc::Error::Rule(
+                    casebook_i18n::Message::new("rule-not-an-amount")
+                        .with("value", o.value.to_string()),
+                )),
             );
         }
         for (sid, s) in &o.sessions {

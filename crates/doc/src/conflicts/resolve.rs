@@ -3,6 +3,7 @@
 
 use automerge::transaction::{Transactable, Transaction};
 use automerge::{Automerge, ObjId, ObjType, ROOT, ReadDoc, ScalarValue, hydrate};
+use casebook_i18n::Message;
 
 use super::*;
 use crate::Error;
@@ -43,11 +44,12 @@ pub fn resolve(
     let (value, message, typed, moment_value) = match choice {
         Choice::Candidate(index) => {
             let c = conflict.candidates.get(index).ok_or_else(|| {
-                Error::Rule(format!(
-                    "{what} has values 1 to {}; there is no value {}",
-                    conflict.candidates.len(),
-                    index.saturating_add(1)
-                ))
+                Error::Rule(
+                    Message::new("rule-conflict-no-candidate")
+                        .with("what", &what)
+                        .with("count", conflict.candidates.len().to_string())
+                        .with("number", index.saturating_add(1).to_string()),
+                )
             })?;
             c.kept(&what)
         }
@@ -76,8 +78,14 @@ pub fn resolve(
         // date, a number in range); otherwise the whole change is rolled back.
         if let Some(text) = typed {
             let json = crate::view::json_of(&ReadDoc::hydrate(tx, ROOT, None)?);
-            serde_json::from_value::<AccountFile>(json)
-                .map_err(|e| Error::Rule(format!("'{text}' cannot be stored as {what}: {e}")))?;
+            serde_json::from_value::<AccountFile>(json).map_err(|e| {
+                Error::Rule(
+                    Message::new("rule-conflict-unstorable")
+                        .with("text", &text)
+                        .with("what", &what)
+                        .with("why", e.to_string()),
+                )
+            })?;
         }
         Ok(())
     })
@@ -113,11 +121,12 @@ fn by_adviser<'a>(conflict: &'a Conflict, name: &str) -> Result<&'a Candidate, E
         })
         .collect();
     match mine.as_slice() {
-        [] => Err(Error::Rule(format!(
-            "no value of {} was set by '{wanted}'; its values are {}",
-            conflict.what,
-            conflict.values_by()
-        ))),
+        [] => Err(Error::Rule(
+            Message::new("rule-conflict-none-by")
+                .with("what", &conflict.what)
+                .with("wanted", wanted)
+                .with("values", conflict.values_by()),
+        )),
         [one] => Ok(one),
         [first, rest @ ..]
             if rest
@@ -126,11 +135,12 @@ fn by_adviser<'a>(conflict: &'a Conflict, name: &str) -> Result<&'a Candidate, E
         {
             Ok(first)
         }
-        _ => Err(Error::Rule(format!(
-            "{wanted} set more than one value of {} ({}); choose one by its number",
-            conflict.what,
-            conflict.values_by()
-        ))),
+        _ => Err(Error::Rule(
+            Message::new("rule-conflict-several-by")
+                .with("what", &conflict.what)
+                .with("wanted", wanted)
+                .with("values", conflict.values_by()),
+        )),
     }
 }
 
@@ -150,23 +160,27 @@ fn typed_value(
     let t = text.trim();
     let value = match current {
         Some(hydrate::Value::Map(_) | hydrate::Value::List(_)) | None => {
-            return Err(Error::Rule(format!(
-                "{what} is a group of fields, not one value; keep one of its values by number or adviser"
-            )));
+            return Err(Error::Rule(
+                Message::new("rule-conflict-group").with("what", what),
+            ));
         }
         // Text stays text, as the field's own type (see `put_whole`).
         Some(hydrate::Value::Text(_)) => return Ok(hydrate::Value::text(encoding, t)),
         Some(hydrate::Value::Scalar(s)) => match s {
             ScalarValue::Uint(_) => ScalarValue::Uint(t.parse().map_err(|_| {
-                Error::Rule(format!(
-                    "'{text}' is not a whole number; {what} holds whole numbers"
-                ))
+                Error::Rule(
+                    Message::new("rule-conflict-not-whole")
+                        .with("text", text)
+                        .with("what", what),
+                )
             })?),
             ScalarValue::Int(_) | ScalarValue::Timestamp(_) => {
                 let n: i64 = t.parse().map_err(|_| {
-                    Error::Rule(format!(
-                        "'{text}' is not a whole number; {what} holds whole numbers"
-                    ))
+                    Error::Rule(
+                        Message::new("rule-conflict-not-whole")
+                            .with("text", text)
+                            .with("what", what),
+                    )
                 })?;
                 if matches!(s, ScalarValue::Timestamp(_)) {
                     ScalarValue::Timestamp(n)
@@ -175,22 +189,28 @@ fn typed_value(
                 }
             }
             ScalarValue::F64(_) => ScalarValue::F64(t.parse().map_err(|_| {
-                Error::Rule(format!("'{text}' is not a number; {what} holds numbers"))
+                Error::Rule(
+                    Message::new("rule-conflict-not-number")
+                        .with("text", text)
+                        .with("what", what),
+                )
             })?),
             ScalarValue::Boolean(_) => match t.to_ascii_lowercase().as_str() {
                 "true" | "yes" => ScalarValue::Boolean(true),
                 "false" | "no" => ScalarValue::Boolean(false),
                 _ => {
-                    return Err(Error::Rule(format!(
-                        "'{text}' is not yes or no; {what} holds yes or no"
-                    )));
+                    return Err(Error::Rule(
+                        Message::new("rule-conflict-not-yes-no")
+                            .with("text", text)
+                            .with("what", what),
+                    ));
                 }
             },
             ScalarValue::Str(_) | ScalarValue::Null => ScalarValue::Str(t.into()),
             ScalarValue::Counter(_) | ScalarValue::Bytes(_) | ScalarValue::Unknown { .. } => {
-                return Err(Error::Rule(format!(
-                    "{what} cannot be typed in; keep one of its values by number or adviser"
-                )));
+                return Err(Error::Rule(
+                    Message::new("rule-conflict-not-typed").with("what", what),
+                ));
             }
         },
     };
@@ -206,7 +226,7 @@ fn typed_value(
     {
         // `check_scale` takes a u8; a number no u8 holds is off the scale as typed.
         let v = u8::try_from(n).map_err(|_| Error::OutOfRange {
-            what: field,
+            what: crate::error::term(field),
             value: n,
             min: 1,
             max: 5,

@@ -2,12 +2,14 @@
 
 use automerge::transaction::{Transactable, Transaction};
 use automerge::{Automerge, ObjType, ReadDoc, Value};
+use casebook_i18n::Message;
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
 use super::*;
 use crate::Error;
 use crate::config::OrgConfig;
+use crate::enums::Vocabulary;
 use crate::model::*;
 
 /// The details of a new client.
@@ -52,7 +54,7 @@ pub fn create_client(
 ) -> Result<Edited, Error> {
     let name = new.name.trim().to_string();
     if name.is_empty() {
-        return Err(Error::Rule("a client needs a name (--name)".into()));
+        return Err(Error::Rule(Message::new("rule-client-needs-name")));
     }
     let stage = config.first_stage().to_string();
     let language = crate::rules::language::normalise(&new.language)?;
@@ -168,7 +170,7 @@ pub fn edit_client(
 ) -> Result<Edited, Error> {
     let file = current(doc)?;
     if patch.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
-        return Err(Error::Rule("a client's name cannot be empty".into()));
+        return Err(Error::Rule(Message::new("rule-client-name-empty")));
     }
     let language = patch
         .language
@@ -214,9 +216,7 @@ pub fn edit_client(
         changed.push("remedial plan".into());
     }
     if changed.is_empty() {
-        return Err(Error::Rule(
-            "nothing to change: every value given is already set".into(),
-        ));
+        return Err(Error::Rule(Message::new("rule-nothing-to-change")));
     }
     let message = format!("Edited {}: {}", file.profile.name, changed.join(", "));
     // Only the fields that were given go to put_changed; nulls were filtered above.
@@ -301,16 +301,16 @@ pub fn set_stage_at(
     }
     let at = at.unwrap_or(ctx.now);
     if file.is_exited() {
-        return Err(Error::Rule(format!(
-            "{} has exited; it has no journey to move",
-            file.profile.name
-        )));
+        return Err(Error::Rule(
+            Message::new("rule-client-exited-no-journey").with("client", &file.profile.name),
+        ));
     }
     if file.journey.stage == stage {
-        return Err(Error::Rule(format!(
-            "{} is already in stage {stage}",
-            file.profile.name
-        )));
+        return Err(Error::Rule(
+            Message::new("rule-already-in-stage")
+                .with("client", &file.profile.name)
+                .with("stage", stage),
+        ));
     }
     let message = format!(
         "Moved {} from {} to {stage}",
@@ -334,9 +334,7 @@ pub fn set_exit_plan(
     plan: &ExitPlan,
 ) -> Result<Edited, Error> {
     if plan.criteria.trim().is_empty() {
-        return Err(Error::Rule(
-            "an exit plan needs criteria (--criteria)".into(),
-        ));
+        return Err(Error::Rule(Message::new("rule-exit-plan-needs-criteria")));
     }
     let file = current(doc)?;
     if let Some(date) = plan.planned_date {
@@ -370,10 +368,12 @@ pub fn exit_client(
 ) -> Result<Edited, Error> {
     let file = current(doc)?;
     if let Some(exit) = &file.journey.exit {
-        return Err(Error::Rule(format!(
-            "{} already exited on {} ({})",
-            file.profile.name, exit.date, exit.reason
-        )));
+        return Err(Error::Rule(
+            Message::new("rule-already-exited")
+                .with("client", &file.profile.name)
+                .with("date", exit.date.to_string())
+                .with("reason", exit.reason.word()),
+        ));
     }
     dates::check_exit_date(record.date, file.profile.intake_date, ctx.now)?;
     let value = json(record)?;

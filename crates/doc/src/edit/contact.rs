@@ -2,6 +2,7 @@
 
 use automerge::Automerge;
 use automerge::transaction::Transactable;
+use casebook_i18n::Message;
 use uuid::Uuid;
 
 use super::*;
@@ -46,7 +47,7 @@ pub fn log_interaction_to(
     let interaction = &interaction;
     if interaction.minutes > casebook_base::limits::MAX_INTERACTION_MINUTES {
         return Err(Error::OutOfRange {
-            what: "an interaction's minutes",
+            what: crate::error::term("an interaction's minutes"),
             value: i64::from(interaction.minutes),
             min: 0,
             max: i64::from(casebook_base::limits::MAX_INTERACTION_MINUTES),
@@ -54,26 +55,17 @@ pub fn log_interaction_to(
     }
     for r in &interaction.risks {
         if !file.risks.contains_key(r) {
-            return Err(Error::NoSuchEntry {
-                what: "risk",
-                id: r.to_string(),
-            });
+            return Err(Error::no_such_entry("risk", r.to_string()));
         }
     }
     for o in &interaction.opportunities {
         if !file.opportunities.contains_key(o) {
-            return Err(Error::NoSuchEntry {
-                what: "opportunity",
-                id: o.to_string(),
-            });
+            return Err(Error::no_such_entry("opportunity", o.to_string()));
         }
     }
     for p in &interaction.people {
         if !file.people.contains_key(p) {
-            return Err(Error::NoSuchEntry {
-                what: "person",
-                id: p.to_string(),
-            });
+            return Err(Error::no_such_entry("person", p.to_string()));
         }
     }
     let with = if interaction.their_attendees.is_empty() {
@@ -131,16 +123,13 @@ pub fn add_action(
     action: &Action,
 ) -> Result<Edited, Error> {
     if action.title.trim().is_empty() {
-        return Err(Error::Rule("an action needs a title".into()));
+        return Err(Error::Rule(Message::new("rule-action-needs-title")));
     }
     let file = current(doc)?;
     if let Some(o) = action.origin
         && !file.interactions.contains_key(&o)
     {
-        return Err(Error::NoSuchEntry {
-            what: "interaction",
-            id: o.to_string(),
-        });
+        return Err(Error::no_such_entry("interaction", o.to_string()));
     }
     let due = action.due.map(|d| format!(", due {d}")).unwrap_or_default();
     let message = format!(
@@ -158,15 +147,14 @@ pub fn add_action(
 /// [`Error::NoSuchEntry`] for an unknown action, [`Error::Rule`] if it is already done.
 pub fn complete_action(doc: &mut Automerge, ctx: &EditContext, id: Uuid) -> Result<Edited, Error> {
     let file = current(doc)?;
-    let action = file.actions.get(&id).ok_or_else(|| Error::NoSuchEntry {
-        what: "action",
-        id: id.to_string(),
-    })?;
+    let action = file
+        .actions
+        .get(&id)
+        .ok_or_else(|| Error::no_such_entry("action", id.to_string()))?;
     if action.status == ActionStatus::Done {
-        return Err(Error::Rule(format!(
-            "action '{}' is already done",
-            action.title
-        )));
+        return Err(Error::Rule(
+            Message::new("rule-action-already-done").with("title", &action.title),
+        ));
     }
     let message = format!("Completed action: {}", action.title);
     let now = ctx.now.to_rfc3339();

@@ -5,6 +5,7 @@
 //! of this node's clock. Anything later is a plan, which the file records as a plan (an action
 //! with a due date, a planned visit), not as something that happened.
 
+use casebook_i18n::Message;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use crate::Error;
@@ -30,13 +31,11 @@ pub fn start_of(day: NaiveDate) -> DateTime<Utc> {
 pub fn check_interaction_time(at: DateTime<Utc>, now: DateTime<Utc>) -> Result<(), Error> {
     let latest = now + Duration::hours(INTERACTION_LEAD_HOURS);
     if at > latest {
-        return Err(Error::Rule(format!(
-            "an interaction dated {} has not happened yet: interactions are dated up to {} \
-             (a day ahead of now); to plan a contact, add an action with --due or plan a visit \
-             (person visit --planned)",
-            at.format("%Y-%m-%d %H:%M UTC"),
-            latest.format("%Y-%m-%d %H:%M UTC"),
-        )));
+        return Err(Error::Rule(
+            Message::new("rule-interaction-in-future")
+                .with("at", at.format("%Y-%m-%d %H:%M UTC").to_string())
+                .with("latest", latest.format("%Y-%m-%d %H:%M UTC").to_string()),
+        ));
     }
     Ok(())
 }
@@ -48,11 +47,11 @@ pub fn check_interaction_time(at: DateTime<Utc>, now: DateTime<Utc>) -> Result<(
 pub fn check_intake(intake: NaiveDate, now: DateTime<Utc>) -> Result<(), Error> {
     let today = latest_today(now);
     if intake > today {
-        return Err(Error::Rule(format!(
-            "an intake date of {intake} is in the future: the intake is the day the client \
-             joined, today ({}) or earlier",
-            now.date_naive()
-        )));
+        return Err(Error::Rule(
+            Message::new("rule-intake-in-future")
+                .with("intake", intake.to_string())
+                .with("today", now.date_naive().to_string()),
+        ));
     }
     Ok(())
 }
@@ -69,12 +68,16 @@ pub fn check_exit_date(
     let today = latest_today(now);
     let earliest = intake.unwrap_or(NaiveDate::MIN);
     if date > today || date < earliest {
-        let from = intake.map_or_else(|| "any date".to_string(), |d| format!("the intake ({d})"));
-        return Err(Error::Rule(format!(
-            "an exit dated {date} cannot be true: an exit is dated from {from} to today ({}); \
-             to plan an exit, use `client exit-plan --date`",
-            now.date_naive()
-        )));
+        let from = intake.map_or_else(
+            || Message::new("rule-exit-from-any-date"),
+            |d| Message::new("rule-exit-from-intake").with("date", d.to_string()),
+        );
+        return Err(Error::Rule(
+            Message::new("rule-exit-date-impossible")
+                .with("date", date.to_string())
+                .with("from", from)
+                .with("today", now.date_naive().to_string()),
+        ));
     }
     Ok(())
 }
@@ -85,9 +88,11 @@ pub fn check_exit_date(
 /// [`Error::Rule`] naming the accepted range.
 pub fn check_planned_exit(date: NaiveDate, intake: Option<NaiveDate>) -> Result<(), Error> {
     match intake {
-        Some(intake) if date < intake => Err(Error::Rule(format!(
-            "a planned exit on {date} is before the intake ({intake}): plan it on {intake} or later"
-        ))),
+        Some(intake) if date < intake => Err(Error::Rule(
+            Message::new("rule-planned-exit-before-intake")
+                .with("date", date.to_string())
+                .with("intake", intake.to_string()),
+        )),
         _ => Ok(()),
     }
 }
@@ -111,19 +116,18 @@ pub fn check_stage_entry(
     let too_early = earliest.is_some_and(|e| at < e);
     if too_early || at > latest {
         let from = earliest.map_or_else(
-            || "any time".to_string(),
+            || Message::new("rule-stage-from-any-time"),
             |e| {
-                format!(
-                    "{} (the intake or the current stage's entry)",
-                    e.format("%Y-%m-%d %H:%M UTC")
-                )
+                Message::new("rule-stage-from-earliest")
+                    .with("at", e.format("%Y-%m-%d %H:%M UTC").to_string())
             },
         );
-        return Err(Error::Rule(format!(
-            "a stage entered at {} cannot be true: a stage is entered from {from} to now ({})",
-            at.format("%Y-%m-%d %H:%M UTC"),
-            now.format("%Y-%m-%d %H:%M UTC"),
-        )));
+        return Err(Error::Rule(
+            Message::new("rule-stage-entry-impossible")
+                .with("at", at.format("%Y-%m-%d %H:%M UTC").to_string())
+                .with("from", from)
+                .with("now", now.format("%Y-%m-%d %H:%M UTC").to_string()),
+        ));
     }
     Ok(())
 }

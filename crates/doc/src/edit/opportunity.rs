@@ -2,6 +2,7 @@
 
 use automerge::transaction::Transactable;
 use automerge::{Automerge, ObjType, ReadDoc, Value};
+use casebook_i18n::Message;
 use uuid::Uuid;
 
 use super::*;
@@ -20,7 +21,7 @@ pub fn add_opportunity(
     opp: &Opportunity,
 ) -> Result<Edited, Error> {
     if opp.title.trim().is_empty() {
-        return Err(Error::Rule("an opportunity needs a title".into()));
+        return Err(Error::Rule(Message::new("rule-opportunity-needs-title")));
     }
     let file = current(doc)?;
     let message = format!(
@@ -47,26 +48,23 @@ pub fn add_session(
     let opp = file
         .opportunities
         .get(&opp_id)
-        .ok_or_else(|| Error::NoSuchEntry {
-            what: "opportunity",
-            id: opp_id.to_string(),
-        })?;
+        .ok_or_else(|| Error::no_such_entry("opportunity", opp_id.to_string()))?;
     if opp.status.is_outcome() {
-        return Err(Error::Rule(format!(
-            "opportunity '{}' is {} already; a closed opportunity is not qualified again",
-            opp.title,
-            opp.status.words()
-        )));
+        return Err(Error::Rule(
+            Message::new("rule-opportunity-closed-no-qualify")
+                .with("title", &opp.title)
+                .with("status", opp.status.word()),
+        ));
     }
     if session.answers.is_empty() {
-        return Err(Error::Rule(
-            "a qualification session needs at least one scored answer".into(),
-        ));
+        return Err(Error::Rule(Message::new(
+            "rule-opportunity-session-needs-answer",
+        )));
     }
     for a in session.answers.values() {
         if a.score > crate::rules::cosmonauts::MAX_ANSWER_SCORE {
             return Err(Error::OutOfRange {
-                what: "COSMONAUTS score",
+                what: crate::error::term("COSMONAUTS score"),
                 value: i64::from(a.score),
                 min: 0,
                 max: 5,
@@ -130,42 +128,36 @@ pub fn close_opportunity(
     outcome: &Outcome,
 ) -> Result<Edited, Error> {
     if !outcome.result.is_outcome() {
-        return Err(Error::Rule(format!(
-            "an opportunity closes as won, lost or withdrawn, not {}",
-            outcome.result.words()
-        )));
+        return Err(Error::Rule(
+            Message::new("rule-opportunity-close-not-outcome")
+                .with("status", outcome.result.word()),
+        ));
     }
     if outcome.reason.trim().is_empty() {
-        return Err(Error::Rule(
-            "closing an opportunity needs a reason (--reason \"...\"): what won it, or why it \
-             was lost or withdrawn"
-                .into(),
-        ));
+        return Err(Error::Rule(Message::new(
+            "rule-opportunity-close-needs-reason",
+        )));
     }
     if !outcome.value.is_finite() || outcome.value < 0.0 {
-        return Err(Error::Rule(
-            "--value must be a positive amount in pounds".into(),
-        ));
+        return Err(Error::Rule(Message::new("rule-opportunity-value-negative")));
     }
     let file = current(doc)?;
     let opp = file
         .opportunities
         .get(&opp_id)
-        .ok_or_else(|| Error::NoSuchEntry {
-            what: "opportunity",
-            id: opp_id.to_string(),
-        })?;
+        .ok_or_else(|| Error::no_such_entry("opportunity", opp_id.to_string()))?;
     if opp.status.is_outcome() {
-        let when = opp
-            .outcome
-            .as_ref()
-            .map(|o| format!(" on {}", o.date))
-            .unwrap_or_default();
-        return Err(Error::Rule(format!(
-            "opportunity '{}' was closed as {}{when} already; an outcome is recorded once",
-            opp.title,
-            opp.status.words()
-        )));
+        let refusal = match &opp.outcome {
+            Some(o) => {
+                Message::new("rule-opportunity-already-closed-on").with("date", o.date.to_string())
+            }
+            None => Message::new("rule-opportunity-already-closed"),
+        };
+        return Err(Error::Rule(
+            refusal
+                .with("title", &opp.title)
+                .with("status", opp.status.word()),
+        ));
     }
     let message = format!(
         "Opportunity '{}' {} on {} (£{:.0}): {}",

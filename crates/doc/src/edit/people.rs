@@ -2,6 +2,7 @@
 
 use automerge::transaction::{Transactable, Transaction};
 use automerge::{Automerge, ObjType, ReadDoc, Value};
+use casebook_i18n::Message;
 use chrono::NaiveDate;
 use uuid::Uuid;
 
@@ -20,16 +21,13 @@ pub fn add_person(
     person: &Person,
 ) -> Result<Edited, Error> {
     if person.name.trim().is_empty() {
-        return Err(Error::Rule("a person needs a name (--name)".into()));
+        return Err(Error::Rule(Message::new("rule-person-needs-name")));
     }
     let file = current(doc)?;
     if let Some(boss) = person.reports_to
         && !file.people.contains_key(&boss)
     {
-        return Err(Error::NoSuchEntry {
-            what: "person",
-            id: boss.to_string(),
-        });
+        return Err(Error::no_such_entry("person", boss.to_string()));
     }
     let mut p = person.clone();
     p.language = crate::rules::language::normalise(&p.language)?;
@@ -92,22 +90,18 @@ pub fn edit_person(
     patch: &PersonPatch,
 ) -> Result<Edited, Error> {
     let file = current(doc)?;
-    let person = file.people.get(&id).ok_or_else(|| Error::NoSuchEntry {
-        what: "person",
-        id: id.to_string(),
-    })?;
+    let person = file
+        .people
+        .get(&id)
+        .ok_or_else(|| Error::no_such_entry("person", id.to_string()))?;
     if let Some(boss) = patch.reports_to {
         if boss == id {
-            return Err(Error::Rule(format!(
-                "{} cannot report to themselves",
-                person.name
-            )));
+            return Err(Error::Rule(
+                Message::new("rule-person-reports-to-self").with("name", &person.name),
+            ));
         }
         if !file.people.contains_key(&boss) {
-            return Err(Error::NoSuchEntry {
-                what: "person",
-                id: boss.to_string(),
-            });
+            return Err(Error::no_such_entry("person", boss.to_string()));
         }
     }
     let language = patch
@@ -138,9 +132,7 @@ pub fn edit_person(
     what.extend(add.iter().map(|r| format!("+{r}")));
     what.extend(remove.iter().map(|r| format!("-{r}")));
     if what.is_empty() {
-        return Err(Error::Rule(
-            "nothing to change: every value given is already set".into(),
-        ));
+        return Err(Error::Rule(Message::new("rule-nothing-to-change")));
     }
     let message = format!("Edited person {}: {}", person.name, what.join(", "));
     let fields = serde_json::Value::Object(fields);
@@ -177,14 +169,12 @@ pub fn set_coverage(
     planned_for: Option<NaiveDate>,
 ) -> Result<Edited, Error> {
     let file = current(doc)?;
-    let person = file.people.get(&id).ok_or_else(|| Error::NoSuchEntry {
-        what: "person",
-        id: id.to_string(),
-    })?;
+    let person = file
+        .people
+        .get(&id)
+        .ok_or_else(|| Error::no_such_entry("person", id.to_string()))?;
     if state == Coverage::VisitPlanned && planned_by.trim().is_empty() {
-        return Err(Error::Rule(
-            "a planned visit needs a visitor (--by NAME)".into(),
-        ));
+        return Err(Error::Rule(Message::new("rule-visit-needs-visitor")));
     }
     let entry = json(&CoverageEntry {
         state,

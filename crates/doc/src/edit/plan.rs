@@ -1,6 +1,7 @@
 //! Objectives, SWOT, whole-file import and id lookup.
 
 use automerge::Automerge;
+use casebook_i18n::Message;
 use uuid::Uuid;
 
 use super::*;
@@ -18,7 +19,7 @@ pub fn add_objective(
     objective: &Objective,
 ) -> Result<Edited, Error> {
     if objective.goal.trim().is_empty() {
-        return Err(Error::Rule("an objective needs a goal".into()));
+        return Err(Error::Rule(Message::new("rule-objective-needs-goal")));
     }
     let message = format!("Objective: {}", objective.goal);
     add_entry(doc, ctx, &["objectives"], objective, message)
@@ -30,7 +31,7 @@ pub fn add_objective(
 /// [`Error::Rule`] if the text is empty.
 pub fn add_swot(doc: &mut Automerge, ctx: &EditContext, item: &SwotItem) -> Result<Edited, Error> {
     if item.text.trim().is_empty() {
-        return Err(Error::Rule("a SWOT item needs text".into()));
+        return Err(Error::Rule(Message::new("rule-swot-needs-text")));
     }
     let message = format!("SWOT {}: {}", item.kind, item.text);
     add_entry(doc, ctx, &["swot"], item, message)
@@ -77,9 +78,7 @@ pub fn import_account(
     file: &AccountFile,
 ) -> Result<Edited, Error> {
     if file.profile.name.trim().is_empty() {
-        return Err(Error::Rule(
-            "the account file has no client name (profile.name)".into(),
-        ));
+        return Err(Error::Rule(Message::new("rule-import-needs-name")));
     }
     let value = json(file)?;
     let message = format!("Imported account file of {}", file.profile.name);

@@ -1,6 +1,7 @@
 //! The risk register.
 
 use automerge::Automerge;
+use casebook_i18n::Message;
 use uuid::Uuid;
 
 use super::*;
@@ -26,7 +27,7 @@ pub fn add_risk(
     risk: &Risk,
 ) -> Result<Edited, Error> {
     if risk.title.trim().is_empty() {
-        return Err(Error::Rule("a risk needs a title".into()));
+        return Err(Error::Rule(Message::new("rule-risk-needs-title")));
     }
     let rag = config.rag_matrix.rag(risk.likelihood, risk.severity)?;
     check_accept(risk.response, &risk.mitigation)?;
@@ -34,31 +35,26 @@ pub fn add_risk(
     let mut risk = risk.clone();
     if let Some(p) = risk.parent {
         let Some(parent) = file.risks.get(&p) else {
-            return Err(Error::NoSuchEntry {
-                what: "parent risk",
-                id: p.to_string(),
-            });
+            return Err(Error::no_such_entry("parent risk", p.to_string()));
         };
         let scope = RiskTree::of(&file).scope(&file, &p);
         if risk.opportunity.is_some() && risk.opportunity != scope {
-            return Err(Error::Rule(format!(
-                "a sub-risk keeps its parent's scope: '{}' belongs to {}; leave out --opportunity",
-                parent.title,
-                scope
-                    .and_then(|o| file.opportunities.get(&o))
-                    .map(|o| format!("opportunity '{}'", o.title))
-                    .unwrap_or_else(|| "the account".into())
-            )));
+            let belongs = scope
+                .and_then(|o| file.opportunities.get(&o))
+                .map(|o| Message::new("rule-scope-opportunity").with("title", &o.title))
+                .unwrap_or_else(|| Message::new("rule-scope-account"));
+            return Err(Error::Rule(
+                Message::new("rule-sub-risk-scope")
+                    .with("parent", &parent.title)
+                    .with("scope", belongs),
+            ));
         }
         risk.opportunity = scope;
     }
     if let Some(o) = risk.opportunity
         && !file.opportunities.contains_key(&o)
     {
-        return Err(Error::NoSuchEntry {
-            what: "opportunity",
-            id: o.to_string(),
-        });
+        return Err(Error::no_such_entry("opportunity", o.to_string()));
     }
     let message = format!(
         "Risk '{}' raised: likelihood {}, severity {} ({rag})",
@@ -71,9 +67,7 @@ pub fn add_risk(
 /// with contingency planning").
 fn check_accept(response: Option<RiskResponse>, mitigation: &str) -> Result<(), Error> {
     if response == Some(RiskResponse::Accept) && mitigation.trim().is_empty() {
-        return Err(Error::Rule(
-            "accepting a risk needs a budget and contingency note (--mitigation \"...\")".into(),
-        ));
+        return Err(Error::Rule(Message::new("rule-accept-needs-note")));
     }
     Ok(())
 }
@@ -122,10 +116,10 @@ pub fn assess_risk(
         }
     }
     let file = current(doc)?;
-    let risk = file.risks.get(&id).ok_or_else(|| Error::NoSuchEntry {
-        what: "risk",
-        id: id.to_string(),
-    })?;
+    let risk = file
+        .risks
+        .get(&id)
+        .ok_or_else(|| Error::no_such_entry("risk", id.to_string()))?;
     let mitigation = a
         .mitigation
         .clone()
@@ -142,9 +136,7 @@ pub fn assess_risk(
     let cur = json(risk)?;
     let fields = changed_fields(&fields, &cur);
     if fields.is_empty() {
-        return Err(Error::Rule(
-            "nothing to change: every value given is already set".into(),
-        ));
+        return Err(Error::Rule(Message::new("rule-nothing-to-change")));
     }
     let l = a.likelihood.unwrap_or(risk.likelihood);
     let s = a.severity.unwrap_or(risk.severity);

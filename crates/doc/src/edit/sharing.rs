@@ -2,6 +2,7 @@
 
 use automerge::Automerge;
 use automerge::transaction::Transactable;
+use casebook_i18n::Message;
 
 use super::*;
 use crate::Error;
@@ -25,7 +26,7 @@ pub fn share(
 ) -> Result<Edited, Error> {
     if role != crate::schema::READ && role != crate::schema::WRITE {
         return Err(Error::BadValue {
-            what: "sharing role",
+            what: crate::error::term("sharing role"),
             input: role.into(),
             accepted: "read, write".into(),
         });
@@ -34,15 +35,15 @@ pub fn share(
     require_writer(doc, &file)?;
     let key = node.to_string();
     if file.sharing.get(&key).map(String::as_str) == Some(role) {
-        return Err(Error::Rule(format!(
-            "{} is already shared with {label} ({role})",
-            file.profile.name
-        )));
+        return Err(Error::Rule(
+            Message::new("rule-already-shared")
+                .with("client", &file.profile.name)
+                .with("label", label)
+                .with("role", role),
+        ));
     }
     if key == file.owner && role != crate::schema::WRITE {
-        return Err(Error::Rule(
-            "the owner of a file always keeps write access".into(),
-        ));
+        return Err(Error::Rule(Message::new("rule-owner-keeps-write")));
     }
     let message = format!("Shared {} with {label} ({role})", file.profile.name);
     let role = role.to_string();
@@ -68,15 +69,14 @@ pub fn unshare(
     require_writer(doc, &file)?;
     let key = node.to_string();
     if key == file.owner {
-        return Err(Error::Rule(
-            "the owner of a file cannot be removed from it".into(),
-        ));
+        return Err(Error::Rule(Message::new("rule-owner-not-removed")));
     }
     if !file.sharing.contains_key(&key) {
-        return Err(Error::Rule(format!(
-            "{} is not shared with {label}",
-            file.profile.name
-        )));
+        return Err(Error::Rule(
+            Message::new("rule-not-shared")
+                .with("client", &file.profile.name)
+                .with("label", label),
+        ));
     }
     let message = format!("Stopped sharing {} with {label}", file.profile.name);
     transact(doc, ctx, message, None, move |tx| {
@@ -95,10 +95,9 @@ fn require_writer(doc: &Automerge, file: &AccountFile) -> Result<(), Error> {
     if file.sharing.get(&me).map(String::as_str) == Some(crate::schema::WRITE) {
         Ok(())
     } else {
-        Err(Error::Rule(format!(
-            "this node may only read {}; ask a node that may write it to share it with you",
-            file.profile.name
-        )))
+        Err(Error::Rule(
+            Message::new("rule-read-only").with("client", &file.profile.name),
+        ))
     }
 }
 

@@ -3,6 +3,7 @@
 //! the entry in the file's history on every node.)
 
 use automerge::Automerge;
+use casebook_i18n::Message;
 use uuid::Uuid;
 
 use super::*;
@@ -54,12 +55,9 @@ pub fn resolve_entry(file: &AccountFile, text: &str) -> Result<Uuid, Error> {
         ids.filter(|id| !wanted.is_empty() && id.simple().to_string().starts_with(&wanted));
     match (found.next(), found.next()) {
         (Some(id), None) => Ok(*id),
-        (Some(_), Some(_)) => Err(Error::AmbiguousEntry {
-            what: "entry",
-            id: text.to_string(),
-        }),
+        (Some(_), Some(_)) => Err(Error::ambiguous_entry("entry", text)),
         (None, _) => Err(Error::NoSuchEntry {
-            what: "entry (person, interaction, action, risk or opportunity)",
+            what: Message::new("doc-term-any-entry"),
             id: text.to_string(),
         }),
     }
@@ -78,16 +76,14 @@ pub fn withdraw(
 ) -> Result<Edited, Error> {
     let reason = reason.trim();
     if reason.is_empty() {
-        return Err(Error::Rule(
-            "say why the entry is withdrawn (--reason), so others know it was a mistake".into(),
-        ));
+        return Err(Error::Rule(Message::new("rule-withdraw-needs-reason")));
     }
     let file = current(doc)?;
     let Some((section, what)) = describe(&file, &id) else {
         let why = if file.withdrawn.contains_key(&id) {
-            "entry (it is already withdrawn)"
+            Message::new("doc-term-withdrawn-entry")
         } else {
-            "entry (person, interaction, action, risk or opportunity)"
+            Message::new("doc-term-any-entry")
         };
         return Err(Error::NoSuchEntry {
             what: why,

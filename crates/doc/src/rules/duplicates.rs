@@ -19,13 +19,20 @@ pub enum DuplicateReason {
     NameWithoutPostcode,
 }
 
+impl DuplicateReason {
+    /// The reason in words for people, in any language.
+    pub fn message(self) -> casebook_i18n::Message {
+        casebook_i18n::Message::new(match self {
+            Self::CompanyNumber => "rule-duplicate-company-number",
+            Self::NameAndPostcode => "rule-duplicate-name-and-postcode",
+            Self::NameWithoutPostcode => "rule-duplicate-name-without-postcode",
+        })
+    }
+}
+
 impl std::fmt::Display for DuplicateReason {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Self::CompanyNumber => "same company number",
-            Self::NameAndPostcode => "same name and postcode",
-            Self::NameWithoutPostcode => "same name, and no postcode to tell them apart",
-        })
+        f.write_str(&self.message().english())
     }
 }
 

@@ -23,7 +23,7 @@ pub fn normalise(text: &str) -> Result<String, Error> {
         "cy" | "cym" | "cymraeg" | "welsh" => Ok("cy".into()),
         "en" | "eng" | "saesneg" | "english" => Ok("en".into()),
         _ => Err(Error::BadValue {
-            what: "language",
+            what: crate::error::term("language"),
             input: text.to_string(),
             accepted: "cy (Cymraeg, Welsh), en (English)".into(),
         }),

@@ -174,8 +174,15 @@ pub enum RiskProblem {
 }
 
 impl RiskProblem {
-    /// The problem in an adviser's words, naming risks by title, with what to do.
+    /// The problem in an adviser's words (English), naming risks by title, with what to do.
     pub fn describe(&self, file: &AccountFile) -> String {
+        self.message(file).english()
+    }
+
+    /// The problem in an adviser's words in any language, naming risks by title, with what
+    /// to do.
+    pub fn message(&self, file: &AccountFile) -> casebook_i18n::Message {
+        use casebook_i18n::Message;
         let title = |id: &Uuid| {
             file.risks
                 .get(id)
@@ -186,24 +193,19 @@ impl RiskProblem {
             Self::ParentCycle {
                 risks,
                 shown_top_level,
-            } => format!(
-                "risks {} name each other as parent; {} is shown as a top-level risk until a \
-                 parent is corrected",
-                risks.iter().map(title).collect::<Vec<_>>().join(", "),
-                title(shown_top_level)
-            ),
-            Self::UnknownParent { risk, parent } => format!(
-                "risk {} names a parent {} that is not in this file; it is shown as a top-level \
-                 risk",
-                title(risk),
-                crate::view::short(parent)
-            ),
-            Self::OutOfRange { risk, field, value } => format!(
-                "risk {} has {} {value}, off the 1–5 scale; it counts as red until corrected \
-                 with `casebook risk assess`",
-                title(risk),
-                field.replace('_', " ")
-            ),
+            } => Message::new("rule-risk-parent-cycle")
+                .with(
+                    "risks",
+                    risks.iter().map(title).collect::<Vec<_>>().join(", "),
+                )
+                .with("shown", title(shown_top_level)),
+            Self::UnknownParent { risk, parent } => Message::new("rule-risk-unknown-parent")
+                .with("risk", title(risk))
+                .with("parent", crate::view::short(parent)),
+            Self::OutOfRange { risk, field, value } => Message::new("rule-risk-off-scale")
+                .with("risk", title(risk))
+                .with("field", crate::error::term(field))
+                .with("value", value.to_string()),
         }
     }
 }
