@@ -381,8 +381,8 @@ impl Casebook {
             "a failed command printed on stdout: {run}"
         );
         assert!(
-            run.stderr.contains("error"),
-            "expected an error message on stderr: {run}"
+            run.stderr.contains("error") || run.stderr.contains("gwall"),
+            "expected an error message on stderr (in English or Welsh): {run}"
         );
         run
     }

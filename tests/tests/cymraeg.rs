@@ -441,3 +441,82 @@ fn the_client_list_speaks_welsh() {
     let en = cb.text(&["client", "list"]);
     assert!(en.contains("● red") && en.contains("last contact"), "{en}");
 }
+
+#[test]
+fn the_points_of_contact_letter_is_written_in_the_client_s_language_unless_told() {
+    let sb = sandbox();
+    let cb = sb.init("alice", "Alice Morgan");
+    cb.text(&["client", "add", "--name", "Caffi Clwyd", "--language", "cy"]);
+    cb.text(&["client", "edit", "Caffi Clwyd", "--deputy", "Bethan Evans"]);
+    cb.text(&[
+        "person",
+        "add",
+        "Caffi Clwyd",
+        "--name",
+        "Rhys Jones",
+        "--language",
+        "en",
+    ]);
+
+    // The adviser works in English; the client prefers Welsh: the letter is Welsh.
+    let letter = cb.text(&["client", "letter", "Caffi Clwyd"]);
+    assert!(letter.starts_with("Eich pwyntiau cyswllt yn "), "{letter}");
+    assert!(letter.contains("Annwyl Caffi Clwyd,"), "{letter}");
+    assert!(
+        letter.contains("Cynghorydd arweiniol: Alice Morgan"),
+        "{letter}"
+    );
+    assert!(
+        letter.contains("Dirprwy gynghorydd, pan fydd Alice Morgan i ffwrdd: Bethan Evans"),
+        "{letter}"
+    );
+    assert!(
+        !letter.contains("Dear") && !letter.contains("Lead adviser"),
+        "{letter}"
+    );
+
+    // Addressed to someone who prefers English: English, with the month in English.
+    let to_rhys = cb.text(&["client", "letter", "Caffi Clwyd", "--to", "Rhys Jones"]);
+    assert!(to_rhys.contains("Dear Rhys Jones,"), "{to_rhys}");
+    assert!(to_rhys.contains("Lead adviser: Alice Morgan"), "{to_rhys}");
+    assert!(
+        to_rhys.contains("We welcome correspondence in Welsh and in English"),
+        "{to_rhys}"
+    );
+
+    // Told otherwise, in a Welsh run, written to a file.
+    let out = sb.path("letter.txt");
+    let said = cb.text(&[
+        "--lang",
+        "cy",
+        "client",
+        "letter",
+        "Caffi Clwyd",
+        "--to",
+        "Rhys Jones",
+        "--language",
+        "Cymraeg",
+        "--out",
+        out.to_str().expect("utf-8 path"),
+    ]);
+    assert!(
+        said.starts_with("Ysgrifennwyd y llythyr yn Gymraeg i "),
+        "{said}"
+    );
+    let written = std::fs::read_to_string(&out).expect("the letter file");
+    assert!(written.contains("Annwyl Rhys Jones,"), "{written}");
+
+    let json = cb.json(&["client", "letter", "Caffi Clwyd"]);
+    assert_eq!(json["kind"], "points-of-contact");
+    assert_eq!(json["language"], "cy");
+
+    // A letter that names nobody is refused, in the run's language.
+    cb.text(&["client", "add", "--name", "Bryn Bakery", "--lead", " "]);
+    let refused = cb.fails(&["--lang", "cy", "client", "letter", "Bryn Bakery"]);
+    assert!(refused.stderr.starts_with("gwall: "), "{}", refused.stderr);
+    assert!(
+        !refused.stderr.contains("lead adviser"),
+        "{}",
+        refused.stderr
+    );
+}

@@ -28,6 +28,7 @@ mod conflicts;
 pub mod demo;
 mod error;
 pub mod import;
+mod letters;
 mod node;
 pub mod organisation;
 mod peer_removal;
@@ -44,8 +45,8 @@ pub use casebook_doc::conflicts::{Candidate, Choice, Conflict};
 /// Fields the rules read that hold concurrent values, which every rule judges by the worst.
 pub use casebook_doc::disputes;
 pub use casebook_doc::{
-    AccountFile, FileSummary, OrgConfig, automerge, collation, diff, edit, endorse, enums, history,
-    model, org, rules, schema, view,
+    AccountFile, FileSummary, OrgConfig, automerge, collation, diff, documents, edit, endorse,
+    enums, history, model, org, rules, schema, view,
 };
 pub use casebook_store::{ChangeOrigin, ChangeSignature, Origin, Peer, Store, Txn};
 pub use error::Error;

@@ -5,6 +5,7 @@ mod config;
 mod conflicts;
 mod demo;
 mod history;
+mod letter;
 mod log;
 mod opp;
 mod opp_list;

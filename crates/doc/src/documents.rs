@@ -4,8 +4,8 @@
 //! A document is a title and paragraphs of catalogue messages, so that it reads the same in
 //! either language and an embedding program can lay it out as it likes.
 
-use chrono::NaiveDate;
 use casebook_i18n::{Lang, Message, long_date};
+use chrono::NaiveDate;
 use uuid::Uuid;
 
 use crate::Error;
@@ -168,7 +168,10 @@ mod tests {
         let en = points_of_contact_letter(&f, None, "Busnes Gwent", day(), Lang::En)
             .unwrap()
             .render();
-        assert!(en.starts_with("Your points of contact at Busnes Gwent"), "{en}");
+        assert!(
+            en.starts_with("Your points of contact at Busnes Gwent"),
+            "{en}"
+        );
         assert!(en.contains("Monday 7 December 2026"), "{en}");
         assert!(en.contains("Dear Afon Valley Foods Ltd,"), "{en}");
         assert!(en.contains("Lead adviser: Alice Morgan"), "{en}");

@@ -34,6 +34,7 @@ pub mod config;
 pub mod conflicts;
 pub mod diff;
 pub mod disputes;
+pub mod documents;
 pub mod edit;
 pub mod endorse;
 pub mod enums;

@@ -32,6 +32,7 @@ macro_rules! catalogue_files {
             include_str!(concat!("../locales/", $lang, "/network.ftl")),
             include_str!(concat!("../locales/", $lang, "/errors.ftl")),
             include_str!(concat!("../locales/", $lang, "/rules.ftl")),
+            include_str!(concat!("../locales/", $lang, "/documents.ftl")),
         ]
     };
 }

@@ -86,6 +86,25 @@ pub(crate) enum ClientCmd {
         /// The item.
         text: String,
     },
+    /// Write the letter that tells the client who its points of contact are (lead adviser,
+    /// deputy, senior sponsor), in the client's language.
+    Letter(LetterArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct LetterArgs {
+    /// The client.
+    pub file: String,
+    /// The person it is addressed to (a name or id from the org chart); default: the client.
+    #[arg(long)]
+    pub to: Option<String>,
+    /// The letter's language, cy or en; default: the preference of the person it is addressed
+    /// to, else the client's, else English.
+    #[arg(long)]
+    pub language: Option<String>,
+    /// Write the letter to this file instead of printing it.
+    #[arg(long, short)]
+    pub out: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Args)]

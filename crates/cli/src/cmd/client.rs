@@ -36,6 +36,7 @@ pub(crate) fn run(ctx: &Ctx, cmd: ClientCmd) -> anyhow::Result<()> {
             report(ctx, &node, id, &format!("Added client {}", new.name), None)
         }
         ClientCmd::List(a) => list(ctx, a),
+        ClientCmd::Letter(a) => super::letter::points_of_contact(ctx, &a),
         ClientCmd::Show(a) => show(ctx, &a),
         ClientCmd::Edit(a) => {
             let node = ctx.open()?;

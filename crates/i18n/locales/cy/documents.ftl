@@ -1,0 +1,19 @@
+# Dogfennau y mae casebook yn eu hysgrifennu i gleient eu darllen, yn iaith y cleient.
+document-lines-1 = { $a }
+document-lines-2 = { $a }
+    { $b }
+letter-contacts-title = Eich pwyntiau cyswllt yn { $organisation }
+letter-greeting = Annwyl { $name },
+letter-contacts-intro = Dyma'r bobl i gysylltu â nhw ynglŷn â'r cymorth y mae { $client } yn ei gael gennym.
+letter-lead = Cynghorydd arweiniol: { $name }
+letter-deputy = Dirprwy gynghorydd, pan fydd { $lead } i ffwrdd: { $name }
+letter-sponsor = Noddwr uwch: { $name }
+letter-languages = Rydym yn croesawu gohebiaeth yn Gymraeg ac yn Saesneg, a byddwn yn ateb yn yr iaith a ddewiswch.
+letter-sign-off = Yn gywir,
+    { $name }
+letter-written = Ysgrifennwyd y llythyr yn { $language ->
+    [cy] Gymraeg
+   *[en] Saesneg
+} i { $path }
+letter-cannot-write = ni ellir ysgrifennu'r llythyr i { $path }
+rule-letter-no-lead = nid oes gan { $client } gynghorydd arweiniol, felly ni fyddai'r llythyr yn enwi neb: gosodwch un gyda `casebook client edit` a `--lead`
