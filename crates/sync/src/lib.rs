@@ -30,6 +30,7 @@ pub mod session;
 pub mod status;
 
 pub use driver::{Mode, Progress, Report};
+pub use casebook_net::Error as NetError;
 pub use error::Error;
 pub use record::RefusedBy;
 pub use server::{Event, EventFn, Server, sync_once};
