@@ -80,10 +80,16 @@ fn pairing_sharing_syncing_and_status_speak_welsh() {
     assert!(bob_ticket.ends_with(&addr), "{bob_ticket} names {addr}");
 
     // Alice trusts Bob, in Welsh.
-    let added = cy_text(&alice, &["peer", "add", &bob_ticket, "--name", "Bob (desktop)"]);
+    let added = cy_text(
+        &alice,
+        &["peer", "add", &bob_ticket, "--name", "Bob (desktop)"],
+    );
     speaks_welsh(
         &added,
-        &["Yn ymddiried yn Bob (desktop) (nod ", &format!(" ar {addr}")],
+        &[
+            "Yn ymddiried yn Bob (desktop) (nod ",
+            &format!(" ar {addr}"),
+        ],
         &["Trusted", " at "],
     );
 
@@ -116,7 +122,10 @@ fn pairing_sharing_syncing_and_status_speak_welsh() {
     );
 
     // Bob trusts Alice; Alice shares a client with Bob.
-    let added = cy_text(&bob, &["peer", "add", &alice_ticket, "--name", "Alice (laptop)"]);
+    let added = cy_text(
+        &bob,
+        &["peer", "add", &alice_ticket, "--name", "Alice (laptop)"],
+    );
     speaks_welsh(
         &added,
         &[
@@ -218,7 +227,15 @@ fn sync_errors_and_peer_removal_speak_welsh() {
     let alice = sb.init("alice", "Alice Morgan");
     let bob = sb.init("bob", "Bob Price");
     let bob_ticket = str_field(&bob.json(&["invite"]), "ticket").to_string();
-    alice.json(&["peer", "add", &bob_ticket, "--name", "Bob", "--adviser", "Bob Price"]);
+    alice.json(&[
+        "peer",
+        "add",
+        &bob_ticket,
+        "--name",
+        "Bob",
+        "--adviser",
+        "Bob Price",
+    ]);
 
     // A peer with no address cannot be dialled.
     let run = cy(&alice, &["sync", "Bob", "--timeout", "10"]);
@@ -291,7 +308,10 @@ fn export_import_and_merge_confirm_in_welsh() {
     );
     speaks_welsh(
         &exported,
-        &[&format!("Allforiwyd {short} ("), &format!(" beit) i {}", s(&first))],
+        &[
+            &format!("Allforiwyd {short} ("),
+            &format!(" beit) i {}", s(&first)),
+        ],
         &["Exported", "bytes"],
     );
 
@@ -342,9 +362,16 @@ fn export_import_and_merge_confirm_in_welsh() {
     // A JSON export imported into a third node as a new file.
     let c = sb.init("c", "Carys");
     let json_out = sb.path("zed.json");
-    cy_text(&a, &["export", "Zed", "--format", "json", "--out", s(&json_out)]);
+    cy_text(
+        &a,
+        &["export", "Zed", "--format", "json", "--out", s(&json_out)],
+    );
     let copy = cy_text(&c, &["import", s(&json_out), "--as-new"]);
-    speaks_welsh(&copy, &["Mewnforiwyd Zed Co fel ffeil "], &["Imported", "as file"]);
+    speaks_welsh(
+        &copy,
+        &["Mewnforiwyd Zed Co fel ffeil "],
+        &["Imported", "as file"],
+    );
 
     // The JSON of an export is the same in both languages.
     let en = a.json(&["export", "Zed", "--format", "automerge", "--out", s(&first)]);

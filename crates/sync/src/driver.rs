@@ -155,7 +155,7 @@ pub async fn run(
                         // The peer finished its side: a one-shot peer that is done, or a
                         // dialler going away. A frame cut short is a protocol violation.
                         if let Err(e) = decoder.finish() {
-                            return Err(end(&conn, SessionEnd::Protocol(e.to_string())));
+                            return Err(end(&conn, SessionEnd::Protocol(crate::error::text(e.to_string()))));
                         }
                         let _ = send.finish();
                         if session.is_complete() || mode == Mode::Live {
@@ -176,10 +176,10 @@ pub async fn run(
                 loop {
                     let frame = decoder
                         .next_frame()
-                        .map_err(|e| end(&conn, SessionEnd::Protocol(e.to_string())))?;
+                        .map_err(|e| end(&conn, SessionEnd::Protocol(crate::error::text(e.to_string()))))?;
                     let Some(frame) = frame else { break };
                     let msg = Message::decode(&frame)
-                        .map_err(|e| end(&conn, SessionEnd::Protocol(e.to_string())))?;
+                        .map_err(|e| end(&conn, SessionEnd::Protocol(crate::error::text(e.to_string()))))?;
                     batch.push(msg);
                     if batch.len() >= MAX_MESSAGES_PER_BATCH {
                         if !still_trusted(&node, peer).map_err(|e| end(&conn, e))? {

@@ -29,8 +29,8 @@ mod server;
 pub mod session;
 pub mod status;
 
-pub use driver::{Mode, Progress, Report};
 pub use casebook_net::Error as NetError;
+pub use driver::{Mode, Progress, Report};
 pub use error::Error;
 pub use record::RefusedBy;
 pub use server::{Event, EventFn, Server, sync_once};

@@ -37,7 +37,9 @@ fn names(node: &Node) -> BTreeMap<NodeId, String> {
 fn name_of(names: &BTreeMap<NodeId, String>, node: &NodeId) -> Arg {
     match names.get(node) {
         Some(name) => name.into(),
-        None => Message::new("sync-node-short").with("node", node.short()).into(),
+        None => Message::new("sync-node-short")
+            .with("node", node.short())
+            .into(),
     }
 }
 
@@ -250,7 +252,10 @@ pub(crate) fn sync(ctx: &Ctx, args: &SyncArgs) -> anyhow::Result<()> {
                 .unwrap_or_else(|_| ProgressStyle::default_spinner()),
         );
         b.enable_steady_tick(Duration::from_millis(120));
-        b.set_message(ta("net-syncing-with", &[("peer", peer.name.as_str().into())]));
+        b.set_message(ta(
+            "net-syncing-with",
+            &[("peer", peer.name.as_str().into())],
+        ));
         Some(b)
     } else {
         None
@@ -286,7 +291,12 @@ pub(crate) fn sync(ctx: &Ctx, args: &SyncArgs) -> anyhow::Result<()> {
             peer: peer.node,
             secs: args.timeout,
         })
-        .with_context(|| ta("net-sync-did-not-finish", &[("peer", peer.name.as_str().into())]))?
+        .with_context(|| {
+            ta(
+                "net-sync-did-not-finish",
+                &[("peer", peer.name.as_str().into())],
+            )
+        })?
         .with_context(|| ta("net-sync-failed", &[("peer", peer.name.as_str().into())]))?;
     if ctx.json {
         output::json(&report)?;
@@ -295,7 +305,10 @@ pub(crate) fn sync(ctx: &Ctx, args: &SyncArgs) -> anyhow::Result<()> {
             "net-synced",
             &[
                 ("peer", peer.name.as_str().into()),
-                ("secs", format!("{:.1}", report.millis as f64 / 1000.0).into()),
+                (
+                    "secs",
+                    format!("{:.1}", report.millis as f64 / 1000.0).into(),
+                ),
                 ("sent", report.stats.files_sent.into()),
                 ("received", report.stats.files_received.into()),
                 ("changes", report.stats.changes_received.into()),

@@ -208,8 +208,7 @@ pub(crate) fn import_csv(ctx: &Ctx, a: &ImportCsvArgs) -> anyhow::Result<()> {
         CsvKind::Interactions => import_interactions_csv(&node, bytes.as_slice(), &options),
     };
     drop(progress);
-    let report =
-        report.with_context(|| ta("net-importing", &[("path", shown.as_str().into())]))?;
+    let report = report.with_context(|| ta("net-importing", &[("path", shown.as_str().into())]))?;
     if !report.unknown_columns.is_empty() {
         eprintln!(
             "{}",

@@ -10,7 +10,7 @@ use crate::Error;
 pub enum SessionEnd {
     /// The peer broke the protocol.
     #[error("{}", self.message())]
-    Protocol(String),
+    Protocol(Message),
     /// The peer sent changes that may not be applied to more files than one session may
     /// refuse ([`MAX_FILES_REFUSED`](casebook_base::limits::MAX_FILES_REFUSED)); a file
     /// refused within that bound is refused alone and the session goes on.
@@ -27,8 +27,7 @@ pub enum SessionEnd {
 impl Localised for SessionEnd {
     fn message(&self) -> Message {
         match self {
-            // What broke the protocol is told in the protocol's own terms.
-            Self::Protocol(why) => Message::new("sync-end-protocol").with("why", why),
+            Self::Protocol(why) => Message::new("sync-end-protocol").with("why", why.clone()),
             Self::Refused(refusal) => {
                 Message::new("sync-end-refused").with("why", refusal.to_string())
             }
