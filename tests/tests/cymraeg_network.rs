@@ -387,3 +387,151 @@ fn export_import_and_merge_confirm_in_welsh() {
     ]);
     assert_eq!(en, welsh);
 }
+
+/// Store a call on `file` in `node`'s store as a merge of another adviser's exported file
+/// brings it in: made by a node that is no peer of anyone here, without its signature, and
+/// vouched for by no one. Every other node refuses it (as in refused_sync.rs).
+fn bring_in_unsigned_call(node: &Casebook, file: &str) {
+    use casebook::automerge::ActorId;
+    use casebook::enums::{Direction, InteractionKind, Purpose};
+    let file: casebook::FileId = file.parse().expect("a file id");
+    let alice = casebook::Node::open(node.dir()).expect("the node opens beside serve");
+    let dana = casebook::SecretKey::from_seed([42; 32]).node_id();
+    let mut doc = alice.load(file).expect("load");
+    doc.set_actor(ActorId::from(&dana.as_bytes()[..]));
+    let before = doc.get_heads();
+    let call = casebook::model::Interaction {
+        kind: InteractionKind::Call,
+        direction: Direction::Outbound,
+        at: alice.now(),
+        minutes: 15,
+        our_attendees: vec!["Dana".into()],
+        their_attendees: vec![],
+        people: vec![],
+        purpose: Purpose::ProgressReview,
+        summary: "a call from Dana's exported copy".into(),
+        needs: String::new(),
+        risks: vec![],
+        opportunities: vec![],
+        by: String::new(),
+        language: String::new(),
+    };
+    casebook::edit::log_interaction(&mut doc, &alice.edit_context(), &call).expect("edit");
+    let changes = doc.get_changes(&before);
+    alice
+        .store()
+        .update(|txn| {
+            alice.store_changes_in(
+                txn,
+                file,
+                changes,
+                casebook::Origin::File {
+                    name: "dana.automerge".into(),
+                },
+                vec![],
+            )
+        })
+        .expect("stored without a signature");
+}
+
+#[test]
+fn a_refused_file_is_told_in_welsh_by_sync_status_and_the_serve_log() {
+    let sb = sandbox();
+    let alice = sb.init("alice", "Alice");
+    let bob = sb.init("bob", "Bob");
+    let bobs_ticket = bob.text(&["invite", "--addr", "127.0.0.1:9"]);
+    alice.json(&["peer", "add", bobs_ticket.trim(), "--name", "Bob (laptop)"]);
+    let poisoned = alice.add_client("Poisoned Ltd", &[]);
+    let healthy = alice.add_client("Healthy Ltd", &[]);
+    for id in [&poisoned, &healthy] {
+        alice.json(&["share", id, "Bob (laptop)", "--write"]);
+    }
+    let mut serve = alice.serve_logged(
+        &["--listen", "127.0.0.1:0", "--for", "120"],
+        &[("CASEBOOK_LANG", "cy")],
+    );
+    let listening = serve.wait_for("yn gwrando ar ", LOG_LIMIT);
+    let addr = listening
+        .split("yn gwrando ar ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .expect("an address")
+        .to_string();
+    let alices_ticket = alice.text(&["invite", "--addr", &addr]);
+    bob.json(&[
+        "peer",
+        "add",
+        alices_ticket.trim(),
+        "--name",
+        "Alice (laptop)",
+    ]);
+    let first = bob.sync_with("Alice (laptop)");
+    assert!(first.success(), "{first}");
+
+    alice.json(&[
+        "log",
+        &healthy,
+        "--kind",
+        "call",
+        "--direction",
+        "outbound",
+        "--purpose",
+        "sales",
+        "--summary",
+        "a signed call",
+    ]);
+    bring_in_unsigned_call(&alice, &poisoned);
+
+    let run = cy(&bob, &["sync", "Alice (laptop)", "--timeout", "60"]);
+    assert_eq!(run.code, Some(1), "{run}");
+    speaks_welsh(
+        &run.stdout,
+        &[
+            "Cysonwyd â Alice (laptop) mewn ",
+            "Gwrthodwyd: gwrthododd y nod hwn newidiadau Alice (laptop) i Poisoned Ltd (ffeil ",
+            "is not signed by its claimed author",
+        ],
+        &["Synced", "Refused:", "this node refused"],
+    );
+    speaks_welsh(
+        &run.stderr,
+        &[
+            "gwall: gorffennodd y cysoni â Alice (laptop), ond gwrthodwyd y newidiadau i 1 ffeil cyfrif:",
+            "Mae `casebook history \"Poisoned Ltd\"` ar nod Alice (laptop) yn dangos y newidiadau na fyddai'r nod hwn yn eu derbyn; cysonwyd popeth arall",
+        ],
+        &["error:", "finished, but", "everything else synced"],
+    );
+
+    // Status on both sides: who refused, in Welsh; the JSON is the same in both languages.
+    let at_bob = cy_text(&bob, &["status"]);
+    speaks_welsh(
+        &at_bob,
+        &["gwrthodwyd: ", "(gan y nod hwn)", "wedi'i chysoni"],
+        &["refused: ", "(by this node)", "in sync"],
+    );
+    same_json(&bob, &["status"]);
+    let at_alice = cy_text(&alice, &["status"]);
+    speaks_welsh(&at_alice, &["(gan y cymar)"], &["(by the peer)"]);
+    same_json(&alice, &["status"]);
+
+    // Alice's serve log warns in Welsh, naming the peer and the file.
+    let warning = serve.wait_for("rhybudd: gwrthododd Bob (laptop)", LOG_LIMIT);
+    assert!(
+        warning.contains("newidiadau'r nod hwn i Poisoned Ltd (ffeil "),
+        "{warning}"
+    );
+
+    // The refusal stands until the file changes: the next sync says so, in Welsh.
+    let again = cy(&bob, &["sync", "Alice (laptop)", "--timeout", "60"]);
+    assert_eq!(again.code, Some(1), "{again}");
+    speaks_welsh(
+        &again.stdout,
+        &["Yn dal wedi'i gwrthod (ers cysoni cynharach): "],
+        &["Still refused"],
+    );
+    speaks_welsh(
+        &again.stderr,
+        &["mae 1 ffeil cyfrif yn dal wedi'i gwrthod ers cysoni cynharach"],
+        &["still refused since an earlier sync"],
+    );
+}

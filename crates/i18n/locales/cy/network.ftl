@@ -81,7 +81,10 @@ net-synced = Cysonwyd â { $peer } mewn { $secs } eiliad: anfonwyd { $sent } ffe
 net-refused-line = Gwrthodwyd: { $refusal }
 net-still-refused-line = Yn dal wedi'i gwrthod (ers cysoni cynharach): { $refusal }
 net-refused-now = gwrthodwyd y newidiadau i { $count } ffeil cyfrif:
-net-refused-standing = mae { $count } ffeil cyfrif yn dal wedi'u gwrthod ers cysoni cynharach (fe'u cynigir eto unwaith y byddant yn newid):
+net-refused-standing = { $count ->
+    [one] mae { $count } ffeil cyfrif yn dal wedi'i gwrthod ers cysoni cynharach (fe'i cynigir eto unwaith y bydd yn newid):
+   *[other] mae { $count } ffeil cyfrif yn dal wedi'u gwrthod ers cysoni cynharach (fe'u cynigir eto unwaith y byddant yn newid):
+}
 net-sync-refusals = gorffennodd y cysoni â { $peer }, ond { $parts }
 net-status-no-peers = Dim cymheiriaid eto: ymddiriedwch mewn un gyda `casebook peer add TICKET --name NAME`.
 net-status-peer = { $peer } ({ $adviser }), nod { $node }: cyswllt diwethaf { $when }
