@@ -18,6 +18,24 @@ fn localised(err: &(dyn std::error::Error + 'static)) -> Option<String> {
     if let Some(casebook::Error::Doc(e)) = err.downcast_ref::<casebook::Error>() {
         return Some(say(&e.message()));
     }
+    if let Some(e) = err.downcast_ref::<casebook_sync::Error>() {
+        return match e {
+            // Transparent wrappers: the wrapped error speaks for itself (it is not a link of
+            // its own in the chain).
+            casebook_sync::Error::Engine(inner) => localised(inner),
+            casebook_sync::Error::Net(inner) => localised(inner),
+            _ => Some(say(&e.message())),
+        };
+    }
+    if let Some(e) = err.downcast_ref::<casebook_sync::SessionEnd>() {
+        return match e {
+            casebook_sync::SessionEnd::Local(inner) => localised(inner.as_ref()),
+            _ => Some(say(&e.message())),
+        };
+    }
+    if let Some(e) = err.downcast_ref::<casebook_sync::NetError>() {
+        return Some(say(&e.message()));
+    }
     None
 }
 

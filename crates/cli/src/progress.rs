@@ -33,9 +33,15 @@ impl Progress {
 
     /// A bar counting rows, for work of a known size (set with [`Progress::at`]).
     pub(crate) fn rows(message: impl Into<String>) -> Self {
+        // The template's words come from the catalogue; its {placeholders} are indicatif's.
+        let template = format!(
+            "{{msg}} [{{bar:30}}] {{pos}}/{{len}} {} ({{eta}} {})",
+            crate::i18n::t("net-progress-rows"),
+            crate::i18n::t("net-progress-left")
+        );
         Self::start(
             ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::hidden()),
-            "{msg} [{bar:30}] {pos}/{len} rows ({eta} left)",
+            &template,
             message.into(),
         )
     }

@@ -3,13 +3,14 @@
 use std::net::SocketAddr;
 
 use casebook_base::NodeId;
+use casebook_i18n::{Localised, Message};
 
 /// What went wrong on the network.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// The UDP socket could not be bound.
-    #[error("cannot listen on {addr}")]
+    #[error("{}", self.message())]
     Bind {
         /// The address.
         addr: SocketAddr,
@@ -18,12 +19,10 @@ pub enum Error {
         source: std::io::Error,
     },
     /// TLS could not be configured (a bug or an unusable key).
-    #[error("TLS configuration failed: {0}")]
+    #[error("{}", self.message())]
     Tls(String),
     /// The peer could not be reached in time.
-    #[error(
-        "no answer from {addr} within {secs} s; check the address and that the peer is running `casebook serve`"
-    )]
+    #[error("{}", self.message())]
     Timeout {
         /// The address dialled.
         addr: SocketAddr,
@@ -31,7 +30,7 @@ pub enum Error {
         secs: u64,
     },
     /// The connection failed or was refused (including a peer with the wrong key).
-    #[error("connection to {addr} (expected node {expected}) failed")]
+    #[error("{}", self.message())]
     Connect {
         /// The address dialled.
         addr: SocketAddr,
@@ -43,7 +42,7 @@ pub enum Error {
     },
     /// The node dialled refused this node's key during the handshake: it does not have this
     /// node in its peer list (it never added this node's ticket, or removed it).
-    #[error("node {} at {addr} does not trust this node (this node is not in its peer list)", .node.short())]
+    #[error("{}", self.message())]
     NotTrusted {
         /// The address dialled.
         addr: SocketAddr,
@@ -52,13 +51,13 @@ pub enum Error {
     },
     /// An incoming handshake was refused because the dialling node is not in this node's
     /// peer list ([`crate::Trust`] said no).
-    #[error("incoming connection from {addr} refused: the node is not in this node's peer list")]
+    #[error("{}", self.message())]
     Untrusted {
         /// Where it came from.
         addr: SocketAddr,
     },
     /// The connection could not even be started (bad address).
-    #[error("cannot dial {addr}")]
+    #[error("{}", self.message())]
     Dial {
         /// The address.
         addr: SocketAddr,
@@ -67,7 +66,7 @@ pub enum Error {
         source: quinn::ConnectError,
     },
     /// An incoming connection failed its handshake (e.g. an untrusted node).
-    #[error("incoming connection from {addr} refused: {source}")]
+    #[error("{}", self.message())]
     Incoming {
         /// Where it came from.
         addr: SocketAddr,
@@ -76,7 +75,7 @@ pub enum Error {
         source: quinn::ConnectionError,
     },
     /// An incoming handshake did not finish in time (a stalled or hostile dialler).
-    #[error("incoming handshake from {addr} did not finish within {secs} s")]
+    #[error("{}", self.message())]
     HandshakeTimeout {
         /// Where it came from.
         addr: SocketAddr,
@@ -84,7 +83,7 @@ pub enum Error {
         secs: u64,
     },
     /// Too many handshakes were under way; this one was turned away unanswered.
-    #[error("incoming connection from {addr} turned away: {limit} handshakes already under way")]
+    #[error("{}", self.message())]
     Busy {
         /// Where it came from.
         addr: SocketAddr,
@@ -92,9 +91,43 @@ pub enum Error {
         limit: usize,
     },
     /// The handshake completed without a usable peer identity (should not happen).
-    #[error("the peer presented no ed25519 identity")]
+    #[error("{}", self.message())]
     NoIdentity,
     /// A local socket operation failed.
-    #[error("socket error")]
+    #[error("{}", self.message())]
     Io(#[from] std::io::Error),
+}
+
+impl Localised for Error {
+    fn message(&self) -> Message {
+        match self {
+            Error::Bind { addr, .. } => Message::new("net-err-bind").with("addr", addr.to_string()),
+            Error::Tls(why) => Message::new("net-err-tls").with("why", why),
+            Error::Timeout { addr, secs } => Message::new("net-err-timeout")
+                .with("addr", addr.to_string())
+                .with("secs", *secs),
+            Error::Connect { addr, expected, .. } => Message::new("net-err-connect")
+                .with("addr", addr.to_string())
+                .with("expected", expected.to_string()),
+            Error::NotTrusted { addr, node } => Message::new("net-err-not-trusted")
+                .with("addr", addr.to_string())
+                .with("node", node.short()),
+            Error::Untrusted { addr } => {
+                Message::new("net-err-untrusted").with("addr", addr.to_string())
+            }
+            Error::Dial { addr, .. } => Message::new("net-err-dial").with("addr", addr.to_string()),
+            // The handshake's failure is the transport's (or the other node's) own words.
+            Error::Incoming { addr, source } => Message::new("net-err-incoming")
+                .with("addr", addr.to_string())
+                .with("why", source.to_string()),
+            Error::HandshakeTimeout { addr, secs } => Message::new("net-err-handshake-timeout")
+                .with("addr", addr.to_string())
+                .with("secs", *secs),
+            Error::Busy { addr, limit } => Message::new("net-err-busy")
+                .with("addr", addr.to_string())
+                .with("limit", *limit),
+            Error::NoIdentity => Message::new("net-err-no-identity"),
+            Error::Io(_) => Message::new("net-err-io"),
+        }
+    }
 }

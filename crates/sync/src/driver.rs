@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use casebook::{Node, NodeId};
 use casebook_base::limits::{LIVE_POLL_MS, MAX_MESSAGES_PER_BATCH};
+use casebook_i18n::Localised;
 use casebook_net::PeerConnection;
 use casebook_proto::Message;
 use casebook_proto::codec::{FrameDecoder, encode_frame};
@@ -92,7 +93,7 @@ pub async fn run(
     let peer = conn.peer();
     // A peer that does not trust this node refuses its key just after a dialler's handshake
     // (TLS 1.3), so that refusal surfaces here, as the connection's close.
-    let lost = |reason: String| {
+    let lost = |reason: casebook_i18n::Message| {
         if conn.refused_by_peer() {
             Error::not_trusted(&node, peer)
         } else {
@@ -100,13 +101,14 @@ pub async fn run(
         }
     };
     let end = |conn: &PeerConnection, e: SessionEnd| -> Error {
+        // The peer reads the reason in the protocol's language, English.
         conn.close(e.code(), &e.to_string());
         Error::Session {
             peer,
-            reason: e.to_string(),
+            reason: e.message(),
         }
     };
-    let untrusted = || SessionEnd::Revoked("this node no longer trusts the peer".into());
+    let untrusted = SessionEnd::untrusted;
     // Trust is checked while the connection waits for its stream, before every received batch
     // is applied, while a write is blocked and on every live tick: `peer remove` takes effect
     // within LIVE_POLL_MS wherever the session is.
@@ -118,11 +120,11 @@ pub async fn run(
         }
     };
     let (mut send, mut recv) = tokio::select! {
-        s = stream => s.map_err(|e| lost(e.to_string()))?,
+        s = stream => s.map_err(|e| lost(crate::error::text(e.to_string())))?,
         () = revoked(&node, peer) => return Err(end(&conn, untrusted())),
     };
     let failed = |e: WriteFailed| match e {
-        WriteFailed::Lost(reason) => lost(reason),
+        WriteFailed::Lost(reason) => lost(crate::error::text(reason)),
         WriteFailed::Revoked => end(&conn, untrusted()),
     };
     let started = Instant::now();
@@ -153,19 +155,19 @@ pub async fn run(
                         // The peer finished its side: a one-shot peer that is done, or a
                         // dialler going away. A frame cut short is a protocol violation.
                         if let Err(e) = decoder.finish() {
-                            return Err(end(&conn, SessionEnd::Protocol(e.to_string())));
+                            return Err(end(&conn, SessionEnd::Protocol(crate::error::text(e.to_string()))));
                         }
                         let _ = send.finish();
                         if session.is_complete() || mode == Mode::Live {
                             break;
                         }
-                        return Err(lost("the peer closed the session before it was complete".into()));
+                        return Err(lost(casebook_i18n::Message::new("sync-lost-incomplete")));
                     }
                     Err(e) => {
                         if session.is_complete() {
                             break;
                         }
-                        return Err(lost(e.to_string()));
+                        return Err(lost(crate::error::text(e.to_string())));
                     }
                 };
                 bytes_received += n as u64;
@@ -174,10 +176,10 @@ pub async fn run(
                 loop {
                     let frame = decoder
                         .next_frame()
-                        .map_err(|e| end(&conn, SessionEnd::Protocol(e.to_string())))?;
+                        .map_err(|e| end(&conn, SessionEnd::Protocol(crate::error::text(e.to_string()))))?;
                     let Some(frame) = frame else { break };
                     let msg = Message::decode(&frame)
-                        .map_err(|e| end(&conn, SessionEnd::Protocol(e.to_string())))?;
+                        .map_err(|e| end(&conn, SessionEnd::Protocol(crate::error::text(e.to_string()))))?;
                     batch.push(msg);
                     if batch.len() >= MAX_MESSAGES_PER_BATCH {
                         if !still_trusted(&node, peer).map_err(|e| end(&conn, e))? {

@@ -29,6 +29,7 @@ mod server;
 pub mod session;
 pub mod status;
 
+pub use casebook_net::Error as NetError;
 pub use driver::{Mode, Progress, Report};
 pub use error::Error;
 pub use record::RefusedBy;

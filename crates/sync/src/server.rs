@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use casebook::{Node, NodeId, Peer};
 use casebook_base::limits::{MAX_CONNECTIONS_PER_PEER, MAX_HANDSHAKES, REDIAL_MAX_MS, REDIAL_MS};
+use casebook_i18n::{Localised, Message};
 use casebook_net::{Endpoint, PeerConnection, Trust};
 use tokio::sync::Semaphore;
 
@@ -50,7 +51,7 @@ impl Trust for StoreTrust {
 }
 
 /// Something a serving node did, for its log.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub enum Event {
     /// Listening on an address.
     Listening(SocketAddr),
@@ -65,12 +66,12 @@ pub enum Event {
     Ended {
         /// The peer.
         peer: NodeId,
-        /// The outcome.
-        outcome: Result<Report, String>,
+        /// The outcome: why it stopped is a message, to be shown in the reader's language.
+        outcome: Result<Report, Message>,
     },
     /// A handshake was refused (an unknown node, a wrong key, a wrong protocol, too many at
     /// once): one event per refused handshake.
-    Refused(String),
+    Refused(Message),
     /// A node that is not in this node's peer list tried to connect and was refused during
     /// the handshake (followed by that handshake's [`Event::Refused`]).
     Untrusted {
@@ -97,7 +98,7 @@ pub enum Event {
         /// The peer.
         peer: NodeId,
         /// Why it failed.
-        reason: String,
+        reason: Message,
         /// When the next attempt is due.
         retry_in: Duration,
     },
@@ -110,6 +111,54 @@ pub enum Event {
         /// Changes stored.
         changes: usize,
     },
+}
+
+/// As a derived `Debug` would print it, with every message in English (logs and tests read
+/// the words, not the catalogue keys).
+impl std::fmt::Debug for Event {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Event::Listening(addr) => f.debug_tuple("Listening").field(addr).finish(),
+            Event::Connected { peer, dialled } => f
+                .debug_struct("Connected")
+                .field("peer", peer)
+                .field("dialled", dialled)
+                .finish(),
+            Event::Ended { peer, outcome } => f
+                .debug_struct("Ended")
+                .field("peer", peer)
+                .field("outcome", &outcome.as_ref().map_err(Message::english))
+                .finish(),
+            Event::Refused(reason) => f.debug_tuple("Refused").field(&reason.english()).finish(),
+            Event::Untrusted { node } => f.debug_struct("Untrusted").field("node", node).finish(),
+            Event::Replaced { peer } => f.debug_struct("Replaced").field("peer", peer).finish(),
+            Event::FileRefused { peer, refused } => f
+                .debug_struct("FileRefused")
+                .field("peer", peer)
+                .field("refused", refused)
+                .finish(),
+            Event::Redial {
+                peer,
+                reason,
+                retry_in,
+            } => f
+                .debug_struct("Redial")
+                .field("peer", peer)
+                .field("reason", &reason.english())
+                .field("retry_in", retry_in)
+                .finish(),
+            Event::Received {
+                peer,
+                files,
+                changes,
+            } => f
+                .debug_struct("Received")
+                .field("peer", peer)
+                .field("files", files)
+                .field("changes", changes)
+                .finish(),
+        }
+    }
 }
 
 /// Where a serving node reports what it does.
@@ -205,7 +254,7 @@ impl Server {
                             addr,
                             limit: MAX_HANDSHAKES,
                         };
-                        (this.events)(Event::Refused(busy.to_string()));
+                        (this.events)(Event::Refused(busy.message()));
                         continue;
                     };
                     let this = this.clone();
@@ -217,7 +266,7 @@ impl Server {
                             // Every refused handshake is one `Refused` (with the address); an
                             // untrusted node's was also told as `Untrusted` (with its id) by
                             // the trust check.
-                            Err(e) => (this.events)(Event::Refused(e.to_string())),
+                            Err(e) => (this.events)(Event::Refused(e.message())),
                         }
                     });
                 }
@@ -265,7 +314,7 @@ impl Server {
                         (true, _) => None,
                         (false, outcome) => outcome.err(),
                     },
-                    Err(e) => Some(e.to_string()),
+                    Err(e) => Some(e.message()),
                 };
                 this.schedule(peer.node, failure);
                 this.set_active(peer.node, -1);
@@ -283,7 +332,7 @@ impl Server {
 
     /// After a dial: on success, reset the peer's backoff (its next dial, should the session
     /// end, is due after the base wait); on failure, wait longer each time and say why and for how long.
-    fn schedule(&self, peer: NodeId, failure: Option<String>) {
+    fn schedule(&self, peer: NodeId, failure: Option<Message>) {
         let Ok(mut redials) = self.redials.lock() else {
             return;
         };
@@ -355,7 +404,7 @@ impl Server {
 
     /// Run a live session; returns whether the peer took this node in (its first message
     /// arrived) and how the session ended.
-    async fn session(&self, conn: PeerConnection, dialled: bool) -> (bool, Result<(), String>) {
+    async fn session(&self, conn: PeerConnection, dialled: bool) -> (bool, Result<(), Message>) {
         let peer = conn.peer();
         (self.events)(Event::Connected { peer, dialled });
         let events = self.events.clone();
@@ -384,7 +433,7 @@ impl Server {
         });
         let outcome = driver::run(self.node.clone(), conn, dialled, Mode::Live, Some(progress))
             .await
-            .map_err(|e| e.to_string());
+            .map_err(|e| e.message());
         let ended = outcome.as_ref().map(|_| ()).map_err(Clone::clone);
         (self.events)(Event::Ended { peer, outcome });
         (accepted.load(Ordering::SeqCst), ended)

@@ -6,7 +6,8 @@ use casebook::{Grants, Ticket};
 
 use super::{Ctx, find};
 use crate::args::PeerCmd;
-use crate::output::{self, line, table};
+use crate::i18n::{t, ta};
+use crate::output::{self, headed, line};
 
 pub(crate) fn invite(ctx: &Ctx, addrs: &[SocketAddr]) -> anyhow::Result<()> {
     let node = ctx.open()?;
@@ -19,9 +20,7 @@ pub(crate) fn invite(ctx: &Ctx, addrs: &[SocketAddr]) -> anyhow::Result<()> {
         line(&ticket)?;
         if ticket.addrs.is_empty() {
             // Said on stderr so `casebook invite` still prints only the ticket on stdout.
-            eprintln!(
-                "note: this ticket has no address, so the other node cannot dial this one; this node dials it (`casebook serve` or `casebook sync`). Give --addr IP:PORT where this node listens to let it dial too."
-            );
+            eprintln!("{}", t("net-invite-no-address"));
         }
         Ok(())
     }
@@ -40,23 +39,34 @@ pub(crate) fn run(ctx: &Ctx, cmd: PeerCmd) -> anyhow::Result<()> {
             if ctx.json {
                 return output::json(&peer);
             }
-            line(format!(
-                "Trusted {} (node {}) at {}",
-                peer.name,
-                peer.node.short(),
-                addrs(&peer.addrs)
-            ))?;
+            line(if peer.addrs.is_empty() {
+                ta(
+                    "net-peer-trusted-no-address",
+                    &[
+                        ("peer", peer.name.as_str().into()),
+                        ("node", peer.node.short().into()),
+                    ],
+                )
+            } else {
+                ta(
+                    "net-peer-trusted",
+                    &[
+                        ("peer", peer.name.as_str().into()),
+                        ("node", peer.node.short().into()),
+                        ("addrs", addrs(&peer.addrs).into()),
+                    ],
+                )
+            })?;
             // Grants live in the files, not the peer list: say which ones trusting it opens.
             let grants = node.grants_of(&peer)?;
             if !grants.is_empty() {
-                let files: Vec<String> = grants
-                    .iter()
-                    .map(|g| format!("{} ({})", g.name, g.role))
-                    .collect();
-                line(format!(
-                    "Files already shared with it: {} (`casebook unshare FILE \"{}\"` to stop)",
-                    files.join(", "),
-                    peer.name
+                let files: Vec<String> = grants.iter().map(|g| grant(&g.name, &g.role)).collect();
+                line(ta(
+                    "net-peer-already-shared",
+                    &[
+                        ("files", files.join(", ").into()),
+                        ("peer", peer.name.as_str().into()),
+                    ],
                 ))?;
             }
             Ok(())
@@ -66,9 +76,15 @@ pub(crate) fn run(ctx: &Ctx, cmd: PeerCmd) -> anyhow::Result<()> {
             if ctx.json {
                 return output::json(&peers);
             }
-            let mut t = table(&["name", "adviser", "node", "addresses", "added"]);
+            let mut tb = headed(&[
+                "net-column-name",
+                "net-column-adviser",
+                "net-column-node",
+                "net-column-addresses",
+                "net-column-added",
+            ]);
             for p in &peers {
-                t.add_row(vec![
+                tb.add_row(vec![
                     p.name.clone(),
                     p.adviser.clone(),
                     p.node.short(),
@@ -76,8 +92,8 @@ pub(crate) fn run(ctx: &Ctx, cmd: PeerCmd) -> anyhow::Result<()> {
                     p.added_at.format("%Y-%m-%d").to_string(),
                 ]);
             }
-            line(t)?;
-            line(format!("{} peer(s)", peers.len()))
+            line(tb)?;
+            line(ta("net-peer-count", &[("count", peers.len().into())]))
         }
         PeerCmd::Remove {
             peer,
@@ -93,22 +109,37 @@ pub(crate) fn run(ctx: &Ctx, cmd: PeerCmd) -> anyhow::Result<()> {
             if ctx.json {
                 return output::json(&removed);
             }
-            line(format!(
-                "No longer trusting {} (node {})",
-                removed.peer.name,
-                removed.peer.node.short()
+            line(ta(
+                "net-peer-removed",
+                &[
+                    ("peer", removed.peer.name.as_str().into()),
+                    ("node", removed.peer.node.short().into()),
+                ],
             ))?;
             for g in &removed.unshared {
-                line(format!("Stopped sharing {} ({}) with it", g.name, g.role))?;
+                line(ta(
+                    "net-peer-stopped-sharing",
+                    &[("grant", grant(&g.name, &g.role).into())],
+                ))?;
             }
             for g in &removed.still_granted {
-                let why = g
-                    .not_revocable
-                    .as_deref()
-                    .unwrap_or("kept (--keep-shares): adding the peer again restores this access");
-                line(format!(
-                    "Still shared with it: {} ({}): {why}",
-                    g.name, g.role
+                // Why this node could not revoke it, said again from the file's summary in
+                // the run's language (the engine's reason is English, for JSON).
+                let why = match g.not_revocable {
+                    None => "net-kept-shares",
+                    Some(_) => match node.store().summary(g.file_id) {
+                        Ok(Some(s)) if s.owner == removed.peer.node.to_string() => {
+                            "net-not-revocable-own-file"
+                        }
+                        _ => "net-not-revocable-read-only",
+                    },
+                };
+                line(ta(
+                    "net-peer-still-shared",
+                    &[
+                        ("grant", grant(&g.name, &g.role).into()),
+                        ("why", t(why).into()),
+                    ],
                 ))?;
             }
             Ok(())
@@ -116,9 +147,26 @@ pub(crate) fn run(ctx: &Ctx, cmd: PeerCmd) -> anyhow::Result<()> {
     }
 }
 
+/// "Acme (write)": a file shared with a peer, and its role in the run's language.
+fn grant(name: &str, role: &str) -> String {
+    ta(
+        "net-grant",
+        &[("name", name.into()), ("role", role_word(role).into())],
+    )
+}
+
+/// `read` or `write` in the run's language (any other role as it is).
+fn role_word(role: &str) -> String {
+    match role {
+        "read" => t("net-role-read"),
+        "write" => t("net-role-write"),
+        other => other.to_string(),
+    }
+}
+
 fn addrs(a: &[SocketAddr]) -> String {
     if a.is_empty() {
-        return "no address (it dials this node)".into();
+        return t("net-no-address");
     }
     a.iter()
         .map(ToString::to_string)
@@ -131,22 +179,63 @@ pub(crate) fn share(ctx: &Ctx, file: &str, peer: &str, write: bool) -> anyhow::R
     let file = find(&node, file)?;
     let role = if write { "write" } else { "read" };
     let messages = node.share(file, peer, role)?;
-    report(ctx, file, &messages)
+    report(ctx, &node, file, peer, Some(role), &messages)
 }
 
 pub(crate) fn unshare(ctx: &Ctx, file: &str, peer: &str) -> anyhow::Result<()> {
     let node = ctx.open()?;
     let file = find(&node, file)?;
     let messages = node.unshare(file, peer)?;
-    report(ctx, file, &messages)
+    report(ctx, &node, file, peer, None, &messages)
 }
 
-fn report(ctx: &Ctx, file: casebook::FileId, messages: &[String]) -> anyhow::Result<()> {
+/// What `share` (with the role given) or `unshare` did: one line per node it applied to, in
+/// the run's language. JSON keeps the engine's messages (the history's words).
+fn report(
+    ctx: &Ctx,
+    node: &casebook::Node,
+    file: casebook::FileId,
+    who: &str,
+    role: Option<&str>,
+    messages: &[String],
+) -> anyhow::Result<()> {
     if ctx.json {
         return output::json(&serde_json::json!({"file_id": file, "messages": messages}));
     }
-    for m in messages {
-        line(m)?;
+    let client = node
+        .store()
+        .summary(file)
+        .ok()
+        .flatten()
+        .map(|s| s.name)
+        .unwrap_or_else(|| file.to_string());
+    // The nodes the command meant, as the engine resolved them; the engine's own lines if
+    // they cannot be told again.
+    let peers = node.resolve_sharee(who).unwrap_or_default();
+    if peers.len() != messages.len() {
+        for m in messages {
+            line(m)?;
+        }
+        return Ok(());
+    }
+    for p in &peers {
+        line(match role {
+            Some(role) => ta(
+                "net-shared",
+                &[
+                    ("client", client.as_str().into()),
+                    ("peer", p.name.as_str().into()),
+                    ("role", role_word(role).into()),
+                ],
+            ),
+            None => ta(
+                "net-unshared",
+                &[
+                    ("client", client.as_str().into()),
+                    ("peer", p.name.as_str().into()),
+                ],
+            ),
+        })?;
     }
     Ok(())
 }

@@ -6,19 +6,22 @@ use std::time::Duration;
 
 use anyhow::Context;
 use casebook::{FileId, Node, NodeId};
+use casebook_i18n::Message;
+use casebook_sync::status::FileState;
 use casebook_sync::{Event, RefusedBy, RefusedFile, Report, Server};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::Ctx;
 use crate::args::{ServeArgs, SyncArgs};
-use crate::output::{self, line, table, when};
+use crate::i18n::{Arg, say, t, ta};
+use crate::output::{self, headed, line, when};
 
 fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
-        .context("could not start the async runtime")
+        .with_context(|| t("net-runtime-failed"))
 }
 
 /// Peer names by node id, for messages people read.
@@ -30,77 +33,86 @@ fn names(node: &Node) -> BTreeMap<NodeId, String> {
         .collect()
 }
 
-fn name_of(names: &BTreeMap<NodeId, String>, node: &NodeId) -> String {
-    names
-        .get(node)
-        .cloned()
-        .unwrap_or_else(|| format!("node {}", node.short()))
+/// A peer's name, or "node ABCD1234" for a node this node has no name for.
+fn name_of(names: &BTreeMap<NodeId, String>, node: &NodeId) -> Arg {
+    match names.get(node) {
+        Some(name) => name.into(),
+        None => Message::new("sync-node-short")
+            .with("node", node.short())
+            .into(),
+    }
 }
 
 /// A file as people know it: the client's name and the id's first digits, or the whole id of a
 /// file this node does not hold.
-fn file_name(node: &Node, file: FileId) -> String {
+fn file_name(node: &Node, file: FileId) -> Message {
     match node.store().summary(file) {
-        Ok(Some(s)) => format!("{} (file {})", s.name, file.short()),
-        _ => format!("account file {file}"),
+        Ok(Some(s)) => Message::new("net-file-named")
+            .with("name", s.name)
+            .with("id", file.short()),
+        _ => Message::new("net-file-unknown").with("id", file.to_string()),
     }
 }
 
-/// What a refusal says to people: who refused whose changes to which file, and why.
-fn refusal_text(node: &Node, peer: &str, r: &RefusedFile) -> String {
-    let file = file_name(node, r.file_id);
-    match r.refused_by {
-        RefusedBy::ThisNode => {
-            format!("this node refused {peer}'s changes to {file}: {}", r.reason)
-        }
-        RefusedBy::Peer => format!("{peer} refused this node's changes to {file}: {}", r.reason),
-    }
+/// What a refusal says to people: who refused whose changes to which file, and why (in the
+/// refusing side's words).
+fn refusal_text(node: &Node, peer: impl Into<Arg>, r: &RefusedFile) -> Message {
+    let key = match r.refused_by {
+        RefusedBy::ThisNode => "net-refused-by-this-node",
+        RefusedBy::Peer => "net-refused-by-peer",
+    };
+    Message::new(key)
+        .with("peer", peer)
+        .with("file", file_name(node, r.file_id))
+        .with("reason", r.reason.as_str())
 }
 
-/// Where a session brought new conflicts, and the command that lists them; empty if none.
-fn conflicts_text(node: &Node, arrived: &[casebook_sync::ConflictsArrived]) -> String {
-    if arrived.is_empty() {
-        return String::new();
+/// Where a session brought new conflicts, and the command that lists them (`key` is the
+/// sentence's frame); `None` if none.
+fn conflicts_text(
+    node: &Node,
+    key: &'static str,
+    arrived: &[casebook_sync::ConflictsArrived],
+) -> Option<Message> {
+    let mut files: Option<Message> = None;
+    for c in arrived {
+        let client = match node.store().summary(c.file_id) {
+            Ok(Some(s)) => s.name,
+            _ => c.file_id.to_string(),
+        };
+        let one = Message::new("net-conflicts-in-file")
+            .with("client", client)
+            .with("count", c.conflicts);
+        files = Some(match files {
+            None => one,
+            Some(before) => Message::new("net-list-next")
+                .with("before", before)
+                .with("next", one),
+        });
     }
-    let files: Vec<String> = arrived
-        .iter()
-        .map(|c| {
-            let client = match node.store().summary(c.file_id) {
-                Ok(Some(s)) => s.name,
-                _ => c.file_id.to_string(),
-            };
-            format!(
-                "{client} ({} field(s) hold concurrent values: `casebook conflicts \"{client}\"`)",
-                c.conflicts
-            )
-        })
-        .collect();
-    format!(
-        "conflicts arrived in {} file(s): {}",
-        arrived.len(),
-        files.join("; ")
-    )
+    files.map(|files| {
+        Message::new(key)
+            .with("count", arrived.len())
+            .with("files", files)
+    })
 }
 
 /// What to do about a refusal.
-fn refusal_advice(node: &Node, peer: &str, r: &RefusedFile) -> String {
+fn refusal_advice(node: &Node, peer: &str, r: &RefusedFile) -> Message {
     let client = match node.store().summary(r.file_id) {
         Ok(Some(s)) => format!("\"{}\"", s.name),
         _ => r.file_id.to_string(),
     };
     match r.refused_by {
-        RefusedBy::Peer => format!(
-            "`casebook history {client}` shows the changes on this node (one marked unsigned \
-             is not taken by other nodes); everything else synced"
-        ),
-        RefusedBy::ThisNode => format!(
-            "`casebook history {client}` on {peer}'s node shows the changes this node would not \
-             take; everything else synced"
-        ),
+        RefusedBy::Peer => Message::new("net-refusal-advice-peer").with("client", client),
+        RefusedBy::ThisNode => Message::new("net-refusal-advice-this-node")
+            .with("client", client)
+            .with("peer", peer),
     }
 }
 
-/// One line of the serve log for people, or one JSON object per line for scripts.
+/// One line of the serve log for people, in the run's language, or one JSON object per line
+/// for scripts (in English, like every text in JSON).
 fn log_event(json: bool, node: &Node, e: &Event) {
     let names = names(node);
     // A refused file never syncs until someone acts: a warning, not news.
@@ -113,70 +125,78 @@ fn log_event(json: bool, node: &Node, e: &Event) {
         } => "warn",
         _ => "info",
     };
-    let text = match e {
-        Event::Listening(addr) => format!("listening on {addr} as node {}", node.node_id()),
-        Event::Connected { peer, dialled } => format!(
-            "connected to {} ({})",
-            name_of(&names, peer),
-            if *dialled { "dialled" } else { "incoming" }
-        ),
+    let message = match e {
+        Event::Listening(addr) => Message::new("net-log-listening")
+            .with("addr", addr.to_string())
+            .with("node", node.node_id().to_string()),
+        Event::Connected { peer, dialled } => Message::new(if *dialled {
+            "net-log-connected-dialled"
+        } else {
+            "net-log-connected-incoming"
+        })
+        .with("peer", name_of(&names, peer)),
         Event::Received {
             peer,
             files,
             changes,
-        } => format!(
-            "received {changes} change(s) to {files} file(s) from {}",
-            name_of(&names, peer)
-        ),
-        Event::FileRefused { peer, refused } => refusal_text(node, &name_of(&names, peer), refused),
+        } => Message::new("net-log-received")
+            .with("changes", *changes)
+            .with("files", *files)
+            .with("peer", name_of(&names, peer)),
+        Event::FileRefused { peer, refused } => refusal_text(node, name_of(&names, peer), refused),
         Event::Ended { peer, outcome } => match outcome {
             Ok(r) => {
-                let mut text = format!(
-                    "session with {} ended: sent {} file(s), received {} file(s)",
-                    name_of(&names, peer),
-                    r.stats.files_sent,
-                    r.stats.files_received
-                );
+                let mut text = Message::new("net-log-ended")
+                    .with("peer", name_of(&names, peer))
+                    .with("sent", r.stats.files_sent)
+                    .with("received", r.stats.files_received);
                 if !r.stats.refused.is_empty() {
-                    text.push_str(&format!(", {} file(s) refused", r.stats.refused.len()));
+                    text = Message::new("net-log-ended-refused")
+                        .with("before", text)
+                        .with("count", r.stats.refused.len());
                 }
-                let conflicts = conflicts_text(node, &r.stats.conflicts_arrived);
-                if !conflicts.is_empty() {
-                    text.push_str("; ");
-                    text.push_str(&conflicts);
+                if let Some(conflicts) =
+                    conflicts_text(node, "net-conflicts-arrived", &r.stats.conflicts_arrived)
+                {
+                    text = Message::new("net-list-next")
+                        .with("before", text)
+                        .with("next", conflicts);
                 }
                 text
             }
-            Err(reason) => format!("session with {} ended: {reason}", name_of(&names, peer)),
+            // The reason is the session's error as the sync engine told it.
+            Err(reason) => Message::new("net-log-ended-error")
+                .with("peer", name_of(&names, peer))
+                .with("reason", reason.clone()),
         },
-        Event::Refused(reason) => format!("refused a connection: {reason}"),
+        Event::Refused(reason) => Message::new("net-log-refused").with("reason", reason.clone()),
         Event::Redial {
             peer,
             reason,
             retry_in,
-        } => format!(
-            "could not sync with {}: {reason}; retrying in {}",
-            name_of(&names, peer),
-            wait(*retry_in)
-        ),
-        Event::Untrusted { node: other } => format!(
-            "refused node {other}: it is not in this node's peer list (it dialled with this node's ticket, but this node never added its ticket, or removed it). If it is a colleague's node, run here `casebook peer add {} --name NAME` (or its full ticket, which `casebook invite` prints on that node, so this node can dial it too)",
-            casebook::Ticket {
-                node: *other,
-                addrs: Vec::new()
-            }
-        ),
-        Event::Replaced { peer } => format!(
-            "{} opened more than {} connections; closed its oldest",
-            name_of(&names, peer),
-            casebook::limits::MAX_CONNECTIONS_PER_PEER
-        ),
+        } => Message::new("net-log-redial")
+            .with("peer", name_of(&names, peer))
+            .with("reason", reason.clone())
+            .with("wait", wait(*retry_in)),
+        Event::Untrusted { node: other } => Message::new("net-log-untrusted")
+            .with("node", other.to_string())
+            .with(
+                "ticket",
+                casebook::Ticket {
+                    node: *other,
+                    addrs: Vec::new(),
+                }
+                .to_string(),
+            ),
+        Event::Replaced { peer } => Message::new("net-log-replaced")
+            .with("peer", name_of(&names, peer))
+            .with("limit", casebook::limits::MAX_CONNECTIONS_PER_PEER),
     };
     if json {
         let mut entry = serde_json::json!({
             "at": chrono::Utc::now(),
             "level": level,
-            "event": text,
+            "event": message.english(),
         });
         if let Event::FileRefused { peer, refused } = e {
             entry["peer"] = serde_json::json!(peer.to_string());
@@ -186,9 +206,13 @@ fn log_event(json: bool, node: &Node, e: &Event) {
         }
         let _ = output::json(&entry);
     } else {
-        let time = chrono::Local::now().format("%H:%M:%S");
+        let time = chrono::Local::now().format("%H:%M:%S").to_string();
+        let text = say(&message);
         let _ = match level {
-            "warn" => line(format!("{time} warning: {text}")),
+            "warn" => line(ta(
+                "net-log-warning",
+                &[("time", time.into()), ("text", text.into())],
+            )),
             _ => line(format!("{time} {text}")),
         };
     }
@@ -228,7 +252,10 @@ pub(crate) fn sync(ctx: &Ctx, args: &SyncArgs) -> anyhow::Result<()> {
                 .unwrap_or_else(|_| ProgressStyle::default_spinner()),
         );
         b.enable_steady_tick(Duration::from_millis(120));
-        b.set_message(format!("syncing with {}", peer.name));
+        b.set_message(ta(
+            "net-syncing-with",
+            &[("peer", peer.name.as_str().into())],
+        ));
         Some(b)
     } else {
         None
@@ -236,13 +263,15 @@ pub(crate) fn sync(ctx: &Ctx, args: &SyncArgs) -> anyhow::Result<()> {
     let progress_bar = bar.clone();
     let progress: Option<casebook_sync::driver::ProgressFn> = progress_bar.map(|b| {
         Box::new(move |p: &casebook_sync::Progress| {
-            b.set_message(format!(
-                "{} file(s) in progress, {} sent, {} received, {} out / {} in",
-                p.in_play,
-                p.stats.files_sent,
-                p.stats.files_received,
-                bytes(p.bytes_sent),
-                bytes(p.bytes_received)
+            b.set_message(ta(
+                "net-sync-progress",
+                &[
+                    ("in_play", p.in_play.into()),
+                    ("sent", p.stats.files_sent.into()),
+                    ("received", p.stats.files_received.into()),
+                    ("out", bytes(p.bytes_sent).into()),
+                    ("in", bytes(p.bytes_received).into()),
+                ],
             ));
         }) as casebook_sync::driver::ProgressFn
     });
@@ -262,28 +291,37 @@ pub(crate) fn sync(ctx: &Ctx, args: &SyncArgs) -> anyhow::Result<()> {
             peer: peer.node,
             secs: args.timeout,
         })
-        .with_context(|| format!("sync with {} did not finish", peer.name))?
-        .with_context(|| format!("sync with {} failed", peer.name))?;
+        .with_context(|| {
+            ta(
+                "net-sync-did-not-finish",
+                &[("peer", peer.name.as_str().into())],
+            )
+        })?
+        .with_context(|| ta("net-sync-failed", &[("peer", peer.name.as_str().into())]))?;
     if ctx.json {
         output::json(&report)?;
     } else {
-        line(format!(
-            "Synced with {} in {:.1} s: sent {} file(s), received {} file(s) ({} change(s)); {} out, {} in",
-            peer.name,
-            report.millis as f64 / 1000.0,
-            report.stats.files_sent,
-            report.stats.files_received,
-            report.stats.changes_received,
-            bytes(report.bytes_sent),
-            bytes(report.bytes_received),
+        line(ta(
+            "net-synced",
+            &[
+                ("peer", peer.name.as_str().into()),
+                (
+                    "secs",
+                    format!("{:.1}", report.millis as f64 / 1000.0).into(),
+                ),
+                ("sent", report.stats.files_sent.into()),
+                ("received", report.stats.files_received.into()),
+                ("changes", report.stats.changes_received.into()),
+                ("out", bytes(report.bytes_sent).into()),
+                ("in", bytes(report.bytes_received).into()),
+            ],
         ))?;
-        let conflicts = conflicts_text(&node, &report.stats.conflicts_arrived);
-        if !conflicts.is_empty() {
-            let mut text = conflicts;
-            if let Some(first) = text.get_mut(..1) {
-                first.make_ascii_uppercase();
-            }
-            line(text)?;
+        if let Some(conflicts) = conflicts_text(
+            &node,
+            "net-conflicts-arrived-line",
+            &report.stats.conflicts_arrived,
+        ) {
+            line(say(&conflicts))?;
         }
     }
     // A refusal of an earlier session stands until the file settles: a session only offers
@@ -291,12 +329,15 @@ pub(crate) fn sync(ctx: &Ctx, args: &SyncArgs) -> anyhow::Result<()> {
     let standing = standing_refusals(&node, peer.node, &report.stats.refused)?;
     if !ctx.json {
         for r in &report.stats.refused {
-            line(format!("Refused: {}", refusal_text(&node, &peer.name, r)))?;
+            line(ta(
+                "net-refused-line",
+                &[("refusal", refusal_text(&node, &peer.name, r).into())],
+            ))?;
         }
         for r in &standing {
-            line(format!(
-                "Still refused (since an earlier sync): {}",
-                refusal_text(&node, &peer.name, r)
+            line(ta(
+                "net-still-refused-line",
+                &[("refusal", refusal_text(&node, &peer.name, r).into())],
             ))?;
         }
     }
@@ -334,44 +375,56 @@ fn refusals_error(
     if refused.is_empty() && standing.is_empty() {
         return Ok(());
     }
-    let each = |list: &[RefusedFile]| -> Vec<String> {
+    let each = |list: &[RefusedFile]| -> String {
         list.iter()
             .map(|r| {
-                format!(
-                    "{}. {}",
-                    refusal_text(node, peer, r),
-                    refusal_advice(node, peer, r)
+                ta(
+                    "net-refusal-with-advice",
+                    &[
+                        ("refusal", refusal_text(node, peer, r).into()),
+                        ("advice", refusal_advice(node, peer, r).into()),
+                    ],
                 )
             })
-            .collect()
+            .collect::<Vec<_>>()
+            .join("\n  ")
     };
     let mut parts = Vec::new();
     if !refused.is_empty() {
         parts.push(format!(
-            "the changes to {} account file(s) were refused:\n  {}",
-            refused.len(),
-            each(refused).join("\n  ")
+            "{}\n  {}",
+            ta("net-refused-now", &[("count", refused.len().into())]),
+            each(refused)
         ));
     }
     if !standing.is_empty() {
         parts.push(format!(
-            "{} account file(s) are still refused since an earlier sync (offered again once they change):\n  {}",
-            standing.len(),
-            each(standing).join("\n  ")
+            "{}\n  {}",
+            ta("net-refused-standing", &[("count", standing.len().into())]),
+            each(standing)
         ));
     }
-    anyhow::bail!("sync with {peer} finished, but {}", parts.join("\n"))
+    anyhow::bail!(
+        "{}",
+        ta(
+            "net-sync-refusals",
+            &[("peer", peer.into()), ("parts", parts.join("\n").into())],
+        )
+    )
 }
 
 /// A wait for people: whole seconds, or minutes and seconds.
-fn wait(d: Duration) -> String {
+fn wait(d: Duration) -> Message {
     let secs = d.as_secs_f64().round() as u64;
     match secs {
-        s if s >= 60 => format!("{} min {} s", s / 60, s % 60),
-        s => format!("{s} s"),
+        s if s >= 60 => Message::new("net-wait-minutes")
+            .with("min", s / 60)
+            .with("sec", s % 60),
+        s => Message::new("net-wait-seconds").with("sec", s),
     }
 }
 
+/// A size in bytes, KiB or MiB (the units read the same in both languages).
 fn bytes(n: u64) -> String {
     match n {
         n if n >= 1 << 20 => format!("{:.1} MiB", n as f64 / f64::from(1u32 << 20)),
@@ -387,40 +440,61 @@ pub(crate) fn status(ctx: &Ctx) -> anyhow::Result<()> {
         return output::json(&peers);
     }
     if peers.is_empty() {
-        return line("No peers yet: trust one with `casebook peer add TICKET --name NAME`.");
+        return line(t("net-status-no-peers"));
     }
     for p in &peers {
-        line(format!(
-            "{} ({}), node {}: last contact {}",
-            p.peer.name,
-            if p.peer.adviser.is_empty() {
-                "-"
-            } else {
-                &p.peer.adviser
-            },
-            p.peer.node.short(),
-            when(p.last_contact)
+        line(ta(
+            "net-status-peer",
+            &[
+                ("peer", p.peer.name.as_str().into()),
+                (
+                    "adviser",
+                    if p.peer.adviser.is_empty() {
+                        "-"
+                    } else {
+                        &p.peer.adviser
+                    }
+                    .into(),
+                ),
+                ("node", p.peer.node.short().into()),
+                ("when", when(p.last_contact).into()),
+            ],
         ))?;
         if p.files.is_empty() {
-            line("  no account file is shared with this peer")?;
+            line(format!("  {}", t("net-status-nothing-shared")))?;
             continue;
         }
-        let mut t = table(&["client", "state", "last synced"]);
+        let mut tb = headed(&[
+            "net-column-client",
+            "net-column-state",
+            "net-column-last-synced",
+        ]);
         for f in &p.files {
             let state = match &f.refused {
-                Some(r) => format!(
-                    "refused: {} ({})",
-                    r.reason,
+                Some(r) => ta(
                     match r.refused_by {
-                        RefusedBy::ThisNode => "by this node",
-                        RefusedBy::Peer => "by the peer",
-                    }
+                        RefusedBy::ThisNode => "net-state-refused-by-this-node",
+                        RefusedBy::Peer => "net-state-refused-by-peer",
+                    },
+                    &[("reason", r.reason.as_str().into())],
                 ),
-                None => f.state.to_string(),
+                None => t(state_key(f.state)),
             };
-            t.add_row(vec![f.name.clone(), state, when(f.synced_at)]);
+            tb.add_row(vec![f.name.clone(), state, when(f.synced_at)]);
         }
-        line(t)?;
+        line(tb)?;
     }
     Ok(())
+}
+
+/// The catalogue key of a file's state with a peer.
+fn state_key(state: FileState) -> &'static str {
+    match state {
+        FileState::InSync => "net-state-in-sync",
+        FileState::Ahead => "net-state-ahead",
+        FileState::Behind => "net-state-behind",
+        FileState::Diverged => "net-state-diverged",
+        FileState::NeverSynced => "net-state-never-synced",
+        FileState::Refused => "net-state-refused",
+    }
 }

@@ -8,27 +8,34 @@ use casebook::{MergeReport, view};
 
 use super::{Ctx, find};
 use crate::args::{CsvKind, ExportArgs, ExportFormat, ImportCsvArgs};
-use crate::output::{self, line, table};
+use crate::i18n::{t, ta};
+use crate::output::{self, headed, line};
 use crate::progress::Progress;
 
+/// "cannot read PATH" / "cannot write PATH" in the run's language.
+fn cannot(key: &str, path: &Path) -> String {
+    ta(key, &[("path", path.display().to_string().into())])
+}
+
 fn read_limited(path: &Path, limit: u64) -> anyhow::Result<Vec<u8>> {
-    let meta =
-        std::fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let meta = std::fs::metadata(path).with_context(|| cannot("net-cannot-read", path))?;
     if meta.len() > limit {
-        return Err(anyhow!(
-            "{} is {} MiB, over the {} MiB limit",
-            path.display(),
-            meta.len() >> 20,
-            limit >> 20
-        ));
+        return Err(anyhow!(ta(
+            "net-too-big",
+            &[
+                ("path", path.display().to_string().into()),
+                ("size", (meta.len() >> 20).into()),
+                ("limit", (limit >> 20).into()),
+            ],
+        )));
     }
-    std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))
+    std::fs::read(path).with_context(|| cannot("net-cannot-read", path))
 }
 
 pub(crate) fn export(ctx: &Ctx, a: &ExportArgs) -> anyhow::Result<()> {
     let node = ctx.open()?;
     let file = find(&node, &a.file)?;
-    let progress = Progress::spinner(format!("exporting {}", file.short()));
+    let progress = Progress::spinner(ta("net-exporting", &[("id", file.short().into())]));
     let bytes = match a.format {
         ExportFormat::Automerge => node.export_automerge(file)?,
         ExportFormat::Json => {
@@ -43,20 +50,20 @@ pub(crate) fn export(ctx: &Ctx, a: &ExportArgs) -> anyhow::Result<()> {
         Some(path) => {
             // Write beside the target and rename, so a crash never leaves half an export.
             let tmp = path.with_extension("partial");
-            std::fs::write(&tmp, &bytes)
-                .with_context(|| format!("cannot write {}", tmp.display()))?;
-            std::fs::rename(&tmp, path)
-                .with_context(|| format!("cannot write {}", path.display()))?;
+            std::fs::write(&tmp, &bytes).with_context(|| cannot("net-cannot-write", &tmp))?;
+            std::fs::rename(&tmp, path).with_context(|| cannot("net-cannot-write", path))?;
             if ctx.json {
                 output::json(
                     &serde_json::json!({"file_id": file, "path": path, "bytes": bytes.len()}),
                 )
             } else {
-                line(format!(
-                    "Exported {} ({} bytes) to {}",
-                    file.short(),
-                    bytes.len(),
-                    path.display()
+                line(ta(
+                    "net-exported",
+                    &[
+                        ("id", file.short().into()),
+                        ("bytes", bytes.len().into()),
+                        ("path", path.display().to_string().into()),
+                    ],
                 ))
             }
         }
@@ -66,7 +73,7 @@ pub(crate) fn export(ctx: &Ctx, a: &ExportArgs) -> anyhow::Result<()> {
                 std::io::stdout().lock().write_all(&bytes)?;
                 Ok(())
             }
-            ExportFormat::Automerge => Err(anyhow!("Automerge export is binary: give --out FILE")),
+            ExportFormat::Automerge => Err(anyhow!(t("net-export-binary"))),
         },
     }
 }
@@ -76,10 +83,10 @@ pub(crate) fn import(ctx: &Ctx, path: &Path, as_new: bool) -> anyhow::Result<()>
     let bytes = read_limited(path, casebook::limits::MAX_DOCUMENT_BYTES)?;
     let name = path.display().to_string();
     let trimmed = bytes.iter().find(|b| !b.is_ascii_whitespace());
-    let progress = Progress::spinner(format!("importing {name}"));
+    let progress = Progress::spinner(ta("net-importing", &[("path", name.as_str().into())]));
     if trimmed == Some(&b'{') {
         let text = String::from_utf8(bytes)
-            .map_err(|_| anyhow!("{name}: not UTF-8 text, so not a JSON export"))?;
+            .map_err(|_| anyhow!(ta("net-not-utf8", &[("path", name.as_str().into())])))?;
         let id = import_json(&node, &text, &name, as_new)?;
         drop(progress);
         let account = node.read(id)?;
@@ -88,17 +95,19 @@ pub(crate) fn import(ctx: &Ctx, path: &Path, as_new: bool) -> anyhow::Result<()>
                 &serde_json::json!({"file_id": id, "name": account.profile.name, "created": true}),
             );
         }
-        return line(format!(
-            "Imported {} as file {}",
-            account.profile.name,
-            id.short()
+        return line(ta(
+            "net-imported-json",
+            &[
+                ("client", account.profile.name.as_str().into()),
+                ("id", id.short().into()),
+            ],
         ));
     }
     if as_new {
-        return Err(anyhow!(
-            "{name}: --as-new takes a JSON export (`casebook export --format json`); an Automerge \
-             export of a client already here goes into it with `casebook merge`"
-        ));
+        return Err(anyhow!(ta(
+            "net-as-new-json-only",
+            &[("path", name.as_str().into())]
+        )));
     }
     let report = node.import_automerge(&bytes, &name)?;
     drop(progress);
@@ -109,7 +118,10 @@ pub(crate) fn merge(ctx: &Ctx, path: &Path, into: Option<&str>) -> anyhow::Resul
     let node = ctx.open()?;
     let into = into.map(|q| find(&node, q)).transpose()?;
     let bytes = read_limited(path, casebook::limits::MAX_DOCUMENT_BYTES)?;
-    let progress = Progress::spinner(format!("merging {}", path.display()));
+    let progress = Progress::spinner(ta(
+        "net-merging",
+        &[("path", path.display().to_string().into())],
+    ));
     let report = node.merge_automerge(&bytes, &path.display().to_string(), into)?;
     drop(progress);
     print_merge(ctx, &report)
@@ -119,49 +131,62 @@ fn print_merge(ctx: &Ctx, r: &MergeReport) -> anyhow::Result<()> {
     if ctx.json {
         return output::json(r);
     }
-    line(format!(
-        "{} {} ({}): {} new change(s)",
-        if r.created { "Imported" } else { "Merged into" },
-        r.name,
-        r.file_id.short(),
-        r.new_changes.len()
+    line(ta(
+        if r.created {
+            "net-merge-imported"
+        } else {
+            "net-merge-merged"
+        },
+        &[
+            ("client", r.name.as_str().into()),
+            ("id", r.file_id.short().into()),
+            ("count", r.new_changes.len().into()),
+        ],
     ))?;
     if !r.new_changes.is_empty() {
-        let mut t = table(&["change", "when", "node", "what"]);
+        let mut tb = headed(&[
+            "net-column-change",
+            "net-column-when",
+            "net-column-node",
+            "net-column-what",
+        ]);
         for c in &r.new_changes {
-            t.add_row(vec![
+            tb.add_row(vec![
                 c.hash[..8].to_string(),
                 output::when(c.time),
                 c.author.to_string(),
                 c.message.clone(),
             ]);
         }
-        line(t)?;
+        line(tb)?;
     }
     if r.new_conflicts > 0 {
-        line(format!(
-            "{} new conflict(s) arrived: {} field(s) of {} now hold concurrent values; `casebook conflicts \"{}\"` lists them",
-            r.new_conflicts, r.conflicts, r.name, r.name
+        line(ta(
+            "net-merge-conflicts",
+            &[
+                ("count", r.new_conflicts.into()),
+                ("fields", r.conflicts.into()),
+                ("client", r.name.as_str().into()),
+            ],
         ))?;
     }
     if r.vouched > 0 {
-        line(format!(
-            "This node vouched for {} of the {} change(s) brought in: they reach the file's other \
-             advisers, shown as brought in from this file by you.",
-            r.vouched, r.brought_in
+        line(ta(
+            "net-merge-vouched",
+            &[
+                ("vouched", r.vouched.into()),
+                ("count", r.brought_in.into()),
+            ],
         ))?;
     }
     if r.brought_in > r.vouched {
-        line(format!(
-            "{} change(s) brought in stay on this node, and other nodes refuse the file's changes \
-             while it holds them: a node vouches only for content, on a file it could write \
-             before the merge, never for a change of who may read or write the file, whose \
-             rules judge it, or another node's word. Sync with the node that made them instead.",
-            r.brought_in - r.vouched
+        line(ta(
+            "net-merge-not-vouched",
+            &[("count", (r.brought_in - r.vouched).into())],
         ))?;
     }
     if !r.created && !r.diff.is_empty() {
-        line("What changed in the account file:")?;
+        line(t("net-merge-what-changed"))?;
         super::history::print_diff(&r.diff)?;
     }
     Ok(())
@@ -170,7 +195,8 @@ fn print_merge(ctx: &Ctx, r: &MergeReport) -> anyhow::Result<()> {
 pub(crate) fn import_csv(ctx: &Ctx, a: &ImportCsvArgs) -> anyhow::Result<()> {
     let node = ctx.open()?;
     let bytes = read_limited(&a.path, casebook::limits::MAX_CSV_BYTES)?;
-    let progress = Progress::rows(format!("importing {}", a.path.display()));
+    let shown = a.path.display().to_string();
+    let progress = Progress::rows(ta("net-importing", &[("path", shown.as_str().into())]));
     let tell = |done: usize, total: usize| progress.at(done, total);
     let options = CsvOptions {
         skip_duplicates: a.skip_duplicates,
@@ -182,23 +208,32 @@ pub(crate) fn import_csv(ctx: &Ctx, a: &ImportCsvArgs) -> anyhow::Result<()> {
         CsvKind::Interactions => import_interactions_csv(&node, bytes.as_slice(), &options),
     };
     drop(progress);
-    let report = report.with_context(|| format!("importing {}", a.path.display()))?;
+    let report = report.with_context(|| ta("net-importing", &[("path", shown.as_str().into())]))?;
     if !report.unknown_columns.is_empty() {
         eprintln!(
-            "warning: ignored column(s) casebook does not know: {} (--strict refuses them; `casebook import-csv --help` lists the columns)",
-            report.unknown_columns.join(", ")
+            "{}",
+            ta(
+                "net-csv-unknown-columns",
+                &[("columns", report.unknown_columns.join(", ").into())],
+            )
         );
     }
     if ctx.json {
         return output::json(&report);
     }
-    line(format!(
-        "Imported {} row(s) into {} file(s)",
-        report.imported,
-        report.files.len()
+    line(ta(
+        "net-csv-imported",
+        &[
+            ("rows", report.imported.into()),
+            ("files", report.files.len().into()),
+        ],
     ))?;
     for s in &report.skipped {
-        line(format!("  skipped {s}"))?;
+        // What was skipped, and why, in the importer's words.
+        line(format!(
+            "  {}",
+            ta("net-csv-skipped", &[("what", s.to_string().into())])
+        ))?;
     }
     Ok(())
 }

@@ -159,9 +159,7 @@ impl Session {
         let store = self.node.store();
         if !self.readable(summary) {
             if self.offered.contains(&file) {
-                return Err(SessionEnd::Revoked(format!(
-                    "account file {file} is no longer shared with this peer"
-                )));
+                return Err(SessionEnd::unshared(file));
             }
             return Ok(());
         }

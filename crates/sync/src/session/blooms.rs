@@ -25,10 +25,11 @@ pub(super) fn usable_blooms(am: &AmMessage) -> Result<(), SessionEnd> {
             probes = read_leb128(&mut rest).unwrap_or(u64::MAX);
         }
         if rest.is_empty() || probes > MAX_BLOOM_PROBES {
-            return Err(SessionEnd::Protocol(format!(
-                "a Bloom filter that cannot be used: {} bytes of bits, {probes} probes per hash",
-                rest.len()
-            )));
+            return Err(SessionEnd::Protocol(
+                casebook_i18n::Message::new("sync-protocol-bloom")
+                    .with("bytes", rest.len())
+                    .with("probes", probes),
+            ));
         }
     }
     Ok(())

@@ -1,6 +1,7 @@
 //! How a session ended badly: [`SessionEnd`], its close codes and conversions.
 
 use casebook::authority::Refusal;
+use casebook_i18n::{Localised, Message};
 
 use crate::Error;
 
@@ -8,19 +9,44 @@ use crate::Error;
 #[derive(Debug, thiserror::Error)]
 pub enum SessionEnd {
     /// The peer broke the protocol.
-    #[error("protocol violation: {0}")]
-    Protocol(String),
+    #[error("{}", self.message())]
+    Protocol(Message),
     /// The peer sent changes that may not be applied to more files than one session may
     /// refuse ([`MAX_FILES_REFUSED`](casebook_base::limits::MAX_FILES_REFUSED)); a file
     /// refused within that bound is refused alone and the session goes on.
-    #[error("refused: {0}")]
+    #[error("{}", self.message())]
     Refused(#[from] Refusal),
     /// This node stopped sharing a file the session had offered, or stopped trusting the peer.
-    #[error("access revoked: {0}")]
-    Revoked(String),
+    #[error("{}", self.message())]
+    Revoked(Message),
     /// Local failure (storage).
     #[error(transparent)]
     Local(Box<Error>),
+}
+
+impl Localised for SessionEnd {
+    fn message(&self) -> Message {
+        match self {
+            Self::Protocol(why) => Message::new("sync-end-protocol").with("why", why.clone()),
+            Self::Refused(refusal) => {
+                Message::new("sync-end-refused").with("why", refusal.to_string())
+            }
+            Self::Revoked(why) => Message::new("sync-end-revoked").with("why", why.clone()),
+            Self::Local(e) => e.message(),
+        }
+    }
+}
+
+impl SessionEnd {
+    /// [`SessionEnd::Revoked`]: this node stopped sharing `file` with the peer.
+    pub(crate) fn unshared(file: casebook::FileId) -> Self {
+        Self::Revoked(Message::new("sync-revoked-unshared").with("file", file.to_string()))
+    }
+
+    /// [`SessionEnd::Revoked`]: this node no longer trusts the peer.
+    pub(crate) fn untrusted() -> Self {
+        Self::Revoked(Message::new("sync-revoked-untrusted"))
+    }
 }
 
 impl From<Error> for SessionEnd {

@@ -48,9 +48,10 @@ impl Session {
             return Ok(());
         }
         if self.waiting.len() >= MAX_FILES_WAITING {
-            return Err(SessionEnd::Protocol(format!(
-                "more than {MAX_FILES_WAITING} files announced in one session"
-            )));
+            return Err(SessionEnd::Protocol(
+                casebook_i18n::Message::new("sync-protocol-too-many-announced")
+                    .with("limit", MAX_FILES_WAITING),
+            ));
         }
         self.waiting.push_back(file);
         self.queued.insert(file);

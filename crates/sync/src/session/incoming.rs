@@ -33,14 +33,19 @@ impl Session {
         self.peer_done = None;
         let file = FileId::from_bytes(file);
         let am = AmMessage::decode(&message).map_err(|e| {
-            SessionEnd::Protocol(format!("undecodable Automerge sync message: {e}"))
+            SessionEnd::Protocol(
+                casebook_i18n::Message::new("sync-protocol-undecodable").with("why", e.to_string()),
+            )
         })?;
         usable_blooms(&am)?;
         // Automerge reads the changes joined into one byte string, so a chunk may straddle
         // two of them: check them as Automerge reads them, with one budget for all.
         let joined: Vec<u8> = am.changes.iter().flatten().copied().collect();
         casebook_base::guard::check_chunks(&joined, MAX_INFLATED_BYTES).map_err(|reason| {
-            SessionEnd::Protocol(format!("unusable Automerge sync message: {reason}"))
+            SessionEnd::Protocol(
+                casebook_i18n::Message::new("sync-protocol-unusable")
+                    .with("why", reason.to_string()),
+            )
         })?;
         // The peer sent it before it heard of the refusal, or a hostile one insists: either
         // way, nothing more of this file is taken in this session.
@@ -51,9 +56,10 @@ impl Session {
             // An honest peer starts at most MAX_FILES_ENTERING files itself; beyond this
             // bound it is making this node hold a document per made-up file id.
             if self.files.len() >= MAX_FILES_IN_PLAY {
-                return Err(SessionEnd::Protocol(format!(
-                    "more than {MAX_FILES_IN_PLAY} files in play at once"
-                )));
+                return Err(SessionEnd::Protocol(
+                    casebook_i18n::Message::new("sync-protocol-too-many-in-play")
+                        .with("limit", MAX_FILES_IN_PLAY),
+                ));
             }
             let summary = self.node.store().summary(file)?;
             self.enter(file, summary.as_ref())?;
@@ -99,8 +105,14 @@ impl Session {
         let before = doc.get_heads();
         // Automerge can panic on some malformed change chunks: the guard makes that an error,
         // and the session (with the half-changed document) ends.
-        casebook_base::guard::decode(|| doc.receive_sync_message(&mut fs.state, am))
-            .map_err(|e| SessionEnd::Protocol(format!("unusable Automerge sync message: {e}")))?;
+        casebook_base::guard::decode(|| doc.receive_sync_message(&mut fs.state, am)).map_err(
+            |e| {
+                SessionEnd::Protocol(
+                    casebook_i18n::Message::new("sync-protocol-unusable")
+                        .with("why", e.to_string()),
+                )
+            },
+        )?;
         let new = doc.get_changes(&before);
         // A copy that does not share the file with this node is never taken in (a
         // well-behaved peer does not offer it); refused exactly like a second genesis of a

@@ -350,12 +350,16 @@ impl Session {
         live: bool,
     ) -> Result<(), SessionEnd> {
         if self.hello_received {
-            return Err(SessionEnd::Protocol("a second Hello".into()));
+            return Err(SessionEnd::Protocol(casebook_i18n::Message::new(
+                "sync-protocol-second-hello",
+            )));
         }
         if version != PROTOCOL_VERSION {
-            return Err(SessionEnd::Protocol(format!(
-                "protocol version {version}, this node speaks {PROTOCOL_VERSION}"
-            )));
+            return Err(SessionEnd::Protocol(
+                casebook_i18n::Message::new("sync-protocol-version")
+                    .with("version", version)
+                    .with("ours", PROTOCOL_VERSION),
+            ));
         }
         self.hello_received = true;
         self.peer_live = live;
@@ -446,7 +450,9 @@ impl Session {
         if self.hello_received {
             Ok(())
         } else {
-            Err(SessionEnd::Protocol("a message before Hello".into()))
+            Err(SessionEnd::Protocol(casebook_i18n::Message::new(
+                "sync-protocol-before-hello",
+            )))
         }
     }
 

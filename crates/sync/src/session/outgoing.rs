@@ -42,9 +42,7 @@ impl Session {
             // Judge by the very document we answer from: a file unshared since it entered play
             // must not send another byte.
             if !fs.is_shadow && !may_read_doc(peer, &self.peer_judges, file, doc) {
-                return Err(SessionEnd::Revoked(format!(
-                    "account file {file} is no longer shared with this peer"
-                )));
+                return Err(SessionEnd::unshared(file));
             }
             let heads = doc.get_heads();
             let agreed = |state: &State| {

@@ -72,9 +72,10 @@ impl Session {
             return Ok(());
         }
         if self.refused.len() >= MAX_FILES_REFUSED {
-            return Err(SessionEnd::Protocol(format!(
-                "more than {MAX_FILES_REFUSED} files refused in one session"
-            )));
+            return Err(SessionEnd::Protocol(
+                casebook_i18n::Message::new("sync-protocol-too-many-refused")
+                    .with("limit", MAX_FILES_REFUSED),
+            ));
         }
         work.touched.remove(&file);
         self.take_out(work, file, printable(reason), RefusedBy::Peer)
