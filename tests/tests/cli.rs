@@ -30,6 +30,7 @@ const COMMANDS: &[&[&str]] = &[
     &["client", "exit"],
     &["client", "objective"],
     &["client", "swot"],
+    &["client", "letter"],
     &["show"],
     &["person"],
     &["person", "add"],
