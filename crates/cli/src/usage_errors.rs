@@ -7,7 +7,7 @@
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
-use crate::i18n::{Lang, t, ta};
+use crate::i18n::{Arg, Lang};
 
 /// The text of a context value.
 fn context(err: &clap::Error, kind: ContextKind) -> Option<String> {
@@ -40,6 +40,8 @@ pub(crate) fn explain(err: &clap::Error, lang: Lang) -> Option<String> {
     {
         return None;
     }
+    let ta = |key: &str, args: &[(&str, Arg)]| casebook_i18n::text(lang, key, args);
+    let t = |key: &str| casebook_i18n::text(lang, key, &[]);
     let arg = context(err, ContextKind::InvalidArg).unwrap_or_default();
     let value = context(err, ContextKind::InvalidValue).unwrap_or_default();
     let main = match err.kind() {
