@@ -36,7 +36,16 @@ impl Ctx {
         let node = Node::open(&self.data_dir)?;
         // On stderr, so scripts reading stdout (or --json) are undisturbed.
         if let Some(exposed) = casebook::private::exposed_store(node.store().path()) {
-            eprintln!("warning: {exposed}");
+            eprintln!(
+                "{}",
+                crate::i18n::ta(
+                    "err-warning",
+                    &[(
+                        "warning",
+                        crate::i18n::say(&casebook::i18n::Localised::message(&exposed)).into()
+                    )]
+                )
+            );
         }
         Ok(node)
     }

@@ -11,6 +11,15 @@ fn localised(err: &(dyn std::error::Error + 'static)) -> Option<String> {
     if let Some(e) = err.downcast_ref::<casebook::BaseError>() {
         return Some(say(&e.message()));
     }
+    if let Some(e) = err.downcast_ref::<casebook::Error>() {
+        return Some(say(&e.message()));
+    }
+    if let Some(e) = err.downcast_ref::<casebook::StoreError>() {
+        return Some(say(&e.message()));
+    }
+    if let Some(e) = err.downcast_ref::<casebook::authority::Refusal>() {
+        return Some(say(&e.message()));
+    }
     None
 }
 

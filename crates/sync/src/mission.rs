@@ -287,7 +287,7 @@ fn pick(node: &Node, files: &[FileId]) -> Result<(FileId, uuid::Uuid, Option<uui
     fallback.ok_or_else(|| {
         Error::Engine(casebook::Error::BadInput {
             name: "demo".into(),
-            reason: "the sample portfolio has no open risk to reassess".into(),
+            reason: casebook::i18n::Message::new("err-demo-no-open-risk"),
         })
     })
 }

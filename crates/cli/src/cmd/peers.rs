@@ -102,10 +102,10 @@ pub(crate) fn run(ctx: &Ctx, cmd: PeerCmd) -> anyhow::Result<()> {
                 line(format!("Stopped sharing {} ({}) with it", g.name, g.role))?;
             }
             for g in &removed.still_granted {
-                let why = g
-                    .not_revocable
-                    .as_deref()
-                    .unwrap_or("kept (--keep-shares): adding the peer again restores this access");
+                let why = g.not_revocable.as_ref().map_or_else(
+                    || "kept (--keep-shares): adding the peer again restores this access".to_string(),
+                    crate::i18n::say,
+                );
                 line(format!(
                     "Still shared with it: {} ({}): {why}",
                     g.name, g.role

@@ -198,7 +198,7 @@ pub(crate) fn import_csv(ctx: &Ctx, a: &ImportCsvArgs) -> anyhow::Result<()> {
         report.files.len()
     ))?;
     for s in &report.skipped {
-        line(format!("  skipped {s}"))?;
+        line(format!("  skipped {}", crate::i18n::say(s)))?;
     }
     Ok(())
 }
