@@ -60,7 +60,11 @@ fn no_store_and_a_second_init_are_told_in_welsh() {
     let run = fails_cy(&cb, &["init", "--name", "Alys"]);
     has_all(
         &run,
-        &["mae storfa casebook yn", "eisoes", "dewiswch --data-dir arall"],
+        &[
+            "mae storfa casebook yn",
+            "eisoes",
+            "dewiswch --data-dir arall",
+        ],
         &["already exists", "choose another"],
     );
 }
@@ -85,13 +89,24 @@ fn unknown_ambiguous_and_duplicate_clients_are_told_in_welsh() {
     let run = fails_cy(&cb, &["show", "Acme"]);
     has_all(
         &run,
-        &["mae 'Acme' yn cyfateb i sawl cleient", "Acme Cyf", "Acme Holdings"],
+        &[
+            "mae 'Acme' yn cyfateb i sawl cleient",
+            "Acme Cyf",
+            "Acme Holdings",
+        ],
         &["matches several clients", "give more of the id"],
     );
 
     let run = fails_cy(
         &cb,
-        &["client", "add", "--name", "ACME  cyf", "--postcode", "cf101aa"],
+        &[
+            "client",
+            "add",
+            "--name",
+            "ACME  cyf",
+            "--postcode",
+            "cf101aa",
+        ],
     );
     has_all(
         &run,
@@ -100,14 +115,22 @@ fn unknown_ambiguous_and_duplicate_clients_are_told_in_welsh() {
             "(yr un enw a chod post)",
             "--allow-duplicate os yw hwn yn un gwahanol",
         ],
-        &["looks like a client", "same name and postcode", "use that client"],
+        &[
+            "looks like a client",
+            "same name and postcode",
+            "use that client",
+        ],
     );
     assert_eq!(cb.clients().len(), 2, "nothing was added");
 
     let run = fails_cy(&cb, &["show", "Acme Cyf", "--at", "zzzz"]);
     has_all(
         &run,
-        &["nid yw 'zzzz' yn newid i'r ffeil hon", "stwnsh newid", "amser lleol"],
+        &[
+            "nid yw 'zzzz' yn newid i'r ffeil hon",
+            "stwnsh newid",
+            "amser lleol",
+        ],
         &["is neither a change", "a local time like"],
     );
 }
@@ -217,7 +240,10 @@ fn an_interactions_sheet_and_an_unreadable_header_are_refused_in_welsh() {
         &["unknown column", "refused by", "known columns"],
     );
 
-    let no_bom: Vec<u8> = "name\nUn\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let no_bom: Vec<u8> = "name\nUn\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
     let utf16 = sb.path("utf16.csv");
     std::fs::write(&utf16, no_bom).expect("write");
     let run = fails_cy(&cb, &["import-csv", "clients", s(&utf16)]);
@@ -243,16 +269,37 @@ fn skipped_duplicates_are_welsh_in_text_and_the_same_in_json() {
     );
     let cy_node = sb.init("cy", "Alys");
     let en_node = sb.init("en", "Alys");
-    let cy = cy_node.json(&["--lang", "cy", "import-csv", "clients", &csv, "--skip-duplicates"]);
+    let cy = cy_node.json(&[
+        "--lang",
+        "cy",
+        "import-csv",
+        "clients",
+        &csv,
+        "--skip-duplicates",
+    ]);
     let en = en_node.json(&["import-csv", "clients", &csv, "--skip-duplicates"]);
-    assert_eq!(cy["skipped"], en["skipped"], "JSON does not change with the language");
+    assert_eq!(
+        cy["skipped"], en["skipped"],
+        "JSON does not change with the language"
+    );
     assert_eq!(
         en["skipped"][0],
         "row 3, column company_number: Cwmni Un Eto duplicates row 2 (same company number)"
     );
 
-    let again = write(&sb, "eto.csv", "name,company_number\nCwmni Arall,11111111\n");
-    let text = cy_node.text(&["--lang", "cy", "import-csv", "clients", &again, "--skip-duplicates"]);
+    let again = write(
+        &sb,
+        "eto.csv",
+        "name,company_number\nCwmni Arall,11111111\n",
+    );
+    let text = cy_node.text(&[
+        "--lang",
+        "cy",
+        "import-csv",
+        "clients",
+        &again,
+        "--skip-duplicates",
+    ]);
     assert!(
         text.contains(
             "rhes 2, colofn company_number: mae Cwmni Arall yn dyblygu cleient presennol Cwmni Un (yr un rhif cwmni)"
@@ -272,7 +319,10 @@ fn files_brought_in_are_refused_in_welsh() {
     let run = fails_cy(&cb, &["import", &not_json]);
     has_all(
         &run,
-        &["nid JSON yw hwn (", "rhowch ffeil a ysgrifennwyd gan `casebook export --format json`"],
+        &[
+            "nid JSON yw hwn (",
+            "rhowch ffeil a ysgrifennwyd gan `casebook export --format json`",
+        ],
         &["not JSON", "give a file written by"],
     );
 
@@ -291,7 +341,10 @@ fn files_brought_in_are_refused_in_welsh() {
     let run = fails_cy(&cb, &["merge", s(&random)]);
     has_all(
         &run,
-        &["nid yw'n ddogfen Automerge (", "rhowch ffeil a ysgrifennwyd gan `casebook export --format automerge`"],
+        &[
+            "nid yw'n ddogfen Automerge (",
+            "rhowch ffeil a ysgrifennwyd gan `casebook export --format automerge`",
+        ],
         &["not an Automerge document", "give a file written by"],
     );
 }
@@ -305,7 +358,10 @@ fn peers_the_store_and_its_warnings_speak_welsh() {
     let run = fails_cy(&cb, &["peer", "remove", "neb"]);
     has_all(
         &run,
-        &["nid oes gan unrhyw gymar dibynadwy yr enw neu'r dynodydd nod hwnnw", "`casebook peer list`"],
+        &[
+            "nid oes gan unrhyw gymar dibynadwy yr enw neu'r dynodydd nod hwnnw",
+            "`casebook peer list`",
+        ],
         &["no trusted peer", "has that name"],
     );
 
@@ -321,11 +377,17 @@ fn peers_the_store_and_its_warnings_speak_welsh() {
         let run = cb.run(&["--lang", "cy", "client", "list"]);
         assert!(run.success(), "{run}");
         assert!(
-            run.stderr.contains("rhybudd: gall defnyddwyr eraill y peiriant hwn ddarllen")
-                && run.stderr.contains("(modd 644), ac mae'n dal data personol cleientiaid; rhedwch `chmod 600"),
+            run.stderr
+                .contains("rhybudd: gall defnyddwyr eraill y peiriant hwn ddarllen")
+                && run.stderr.contains(
+                    "(modd 644), ac mae'n dal data personol cleientiaid; rhedwch `chmod 600"
+                ),
             "{run}"
         );
-        assert!(!run.stderr.contains("warning") && !run.stderr.contains("readable by other users"), "{run}");
+        assert!(
+            !run.stderr.contains("warning") && !run.stderr.contains("readable by other users"),
+            "{run}"
+        );
         // Read-only: listed, but no change, and why in Welsh.
         mode(0o400);
         let run = fails_cy(&cb, &["client", "add", "--name", "Newydd Cyf"]);

@@ -80,7 +80,6 @@ pub enum Refusal {
     },
 }
 
-
 impl Localised for Refusal {
     fn message(&self) -> Message {
         match self {

@@ -199,7 +199,9 @@ impl Localised for Error {
             } => Message::new("err-not-an-administrator")
                 .with("organisation", organisation)
                 .with("administrators", administrators),
-            Error::NoSuchClient { query } => Message::new("err-no-such-client").with("query", query),
+            Error::NoSuchClient { query } => {
+                Message::new("err-no-such-client").with("query", query)
+            }
             Error::AmbiguousClient { query, names } => Message::new("err-ambiguous-client")
                 .with("query", query)
                 .with("names", names),
@@ -296,7 +298,10 @@ mod tests {
             .map(|n| Message::new("err-csv-row-label").with("row", n.to_string()))
             .collect();
         let text = Error::BadRows { problems }.to_string();
-        assert!(text.starts_with("nothing imported: row 1; row 2; row 3;"), "{text}");
+        assert!(
+            text.starts_with("nothing imported: row 1; row 2; row 3;"),
+            "{text}"
+        );
         assert!(text.ends_with("; row 1000"), "{text}");
         let cy = Error::BadRows {
             problems: vec![Message::new("err-csv-row-label").with("row", "2")],

@@ -8,8 +8,8 @@
 //! same transaction as the removal) or `--keep-shares` (keep them, knowingly).
 
 use casebook_base::FileId;
-use casebook_store::Peer;
 use casebook_i18n::Message;
+use casebook_store::Peer;
 use serde::Serialize;
 
 use crate::{Error, Node};

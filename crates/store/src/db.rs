@@ -288,10 +288,9 @@ impl Store {
         }
         match builder().open(path) {
             Ok(db) => Self::from_db(Db::Writable(db), path.to_path_buf()),
-            Err(e) if access::denied_writing(&e) => Self::open_read_only(
-                path,
-                Message::new("err-store-write-denied"),
-            ),
+            Err(e) if access::denied_writing(&e) => {
+                Self::open_read_only(path, Message::new("err-store-write-denied"))
+            }
             Err(e) => Err(open_error(path, e)),
         }
     }

@@ -87,7 +87,9 @@ impl Localised for Error {
     fn message(&self) -> Message {
         let path = |p: &PathBuf| p.display().to_string();
         match self {
-            Error::NotAStore { path: p } => Message::new("err-store-not-a-store").with("path", path(p)),
+            Error::NotAStore { path: p } => {
+                Message::new("err-store-not-a-store").with("path", path(p))
+            }
             Error::TooNew {
                 path: p,
                 found,

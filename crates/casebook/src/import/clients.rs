@@ -81,22 +81,20 @@ pub fn import_clients_csv<R: Read>(
             continue;
         }
         let (postcode, number) = (r.get("postcode"), r.get("company_number"));
-        let dup = known
-            .find(name, postcode, number)
-            .map(|(other, reason)| {
-                let why = Message::new("err-csv-duplicates")
-                    .with("name", name)
-                    .with("other", other.clone())
-                    .with("reason", duplicate_reason(reason));
-                match reason {
-                    DuplicateReason::CompanyNumber => r.problem("company_number", why),
-                    DuplicateReason::NameAndPostcode => Message::new("err-csv-cells")
-                        .with("row", row.to_string())
-                        .with("first", "name")
-                        .with("second", "postcode")
-                        .with("why", why),
-                }
-            });
+        let dup = known.find(name, postcode, number).map(|(other, reason)| {
+            let why = Message::new("err-csv-duplicates")
+                .with("name", name)
+                .with("other", other.clone())
+                .with("reason", duplicate_reason(reason));
+            match reason {
+                DuplicateReason::CompanyNumber => r.problem("company_number", why),
+                DuplicateReason::NameAndPostcode => Message::new("err-csv-cells")
+                    .with("row", row.to_string())
+                    .with("first", "name")
+                    .with("second", "postcode")
+                    .with("why", why),
+            }
+        });
         if let Some(why) = dup {
             if options.skip_duplicates {
                 report.skipped.push(why);

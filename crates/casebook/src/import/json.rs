@@ -41,10 +41,9 @@ pub fn import_json(node: &Node, text: &str, name: &str, as_new: bool) -> Result<
             .with("problems", joined("err-join-semicolon", &problems)))
     };
     validate::words_and_ids(&value).map_err(refused)?;
-    let file: AccountFile = serde_json::from_value(value)
-        .map_err(|e| {
-            bad(Message::new("err-json-not-account-file-why").with("why", e.to_string()))
-        })?;
+    let file: AccountFile = serde_json::from_value(value).map_err(|e| {
+        bad(Message::new("err-json-not-account-file-why").with("why", e.to_string()))
+    })?;
     let ctx = node.edit_context();
     validate::rules(&file, &node.config()?, &ctx).map_err(refused)?;
     let id: FileId = if as_new || file.file_id.is_empty() {

@@ -105,7 +105,9 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<String, Error> {
         return Ok(text.into_owned());
     }
     if bytes.contains(&0) {
-        return Err(refused(Message::new("err-csv-nul").with("fix", save_as_utf8())));
+        return Err(refused(
+            Message::new("err-csv-nul").with("fix", save_as_utf8()),
+        ));
     }
     // Windows-1252 gives every byte a character; a file in another encoding shows itself by
     // the control characters it decodes to (the five bytes Windows-1252 leaves undefined, and

@@ -7,7 +7,6 @@
 
 use std::fmt::Display;
 
-use casebook_i18n::{Arg, Message};
 use casebook_doc::config::check_scale;
 use casebook_doc::edit::{self, EditContext};
 use casebook_doc::enums::{
@@ -16,6 +15,7 @@ use casebook_doc::enums::{
     SwotKind,
 };
 use casebook_doc::{AccountFile, OrgConfig};
+use casebook_i18n::{Arg, Message};
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -231,31 +231,47 @@ pub(crate) fn rules(
         ("priorities", &p.priorities),
         ("source", &p.source),
     ] {
-        check(&mut problems, format!("profile.{key}"), edit::check_text(key, text));
+        check(
+            &mut problems,
+            format!("profile.{key}"),
+            edit::check_text(key, text),
+        );
     }
     if let Some(intake) = p.intake_date {
-        check(&mut problems, "profile.intake_date".into(),
+        check(
+            &mut problems,
+            "profile.intake_date".into(),
             edit::dates::check_intake(intake, ctx.now),
         );
     }
     let j = &file.journey;
     if !j.stage.is_empty() {
-        check(&mut problems, "journey.stage".into(), config.stage(&j.stage).map(|_| ()));
+        check(
+            &mut problems,
+            "journey.stage".into(),
+            config.stage(&j.stage).map(|_| ()),
+        );
     }
     for (id, h) in &j.history {
         if !h.stage.is_empty() {
-            check(&mut problems, format!("journey.history.{id}.stage"),
+            check(
+                &mut problems,
+                format!("journey.history.{id}.stage"),
                 config.stage(&h.stage).map(|_| ()),
             );
         }
     }
     if let Some(exit) = &j.exit {
-        check(&mut problems, "journey.exit.date".into(),
+        check(
+            &mut problems,
+            "journey.exit.date".into(),
             edit::dates::check_exit_date(exit.date, p.intake_date, ctx.now),
         );
     }
     if let Some(date) = j.exit_plan.as_ref().and_then(|e| e.planned_date) {
-        check(&mut problems, "journey.exit_plan.planned_date".into(),
+        check(
+            &mut problems,
+            "journey.exit_plan.planned_date".into(),
             edit::dates::check_planned_exit(date, p.intake_date),
         );
     }
@@ -269,21 +285,29 @@ pub(crate) fn rules(
         }
     };
     for (id, person) in &file.people {
-        check(&mut problems, format!("people.{id}.name"),
+        check(
+            &mut problems,
+            format!("people.{id}.name"),
             edit::check_text("name", &person.name),
         );
         if let Some(boss) = &person.reports_to {
-            check(&mut problems, format!("people.{id}.reports_to"),
+            check(
+                &mut problems,
+                format!("people.{id}.reports_to"),
                 link("person", boss, file.people.contains_key(boss)),
             );
         }
     }
     for (id, i) in &file.interactions {
         let path = format!("interactions.{id}");
-        check(&mut problems, format!("{path}.at"),
+        check(
+            &mut problems,
+            format!("{path}.at"),
             edit::dates::check_interaction_time(i.at, ctx.now),
         );
-        check(&mut problems, format!("{path}.minutes"),
+        check(
+            &mut problems,
+            format!("{path}.minutes"),
             casebook_doc::config::check_range(
                 "an interaction's minutes",
                 i64::from(i.minutes),
@@ -292,54 +316,76 @@ pub(crate) fn rules(
             ),
         );
         for r in &i.risks {
-            check(&mut problems, format!("{path}.risks"),
+            check(
+                &mut problems,
+                format!("{path}.risks"),
                 link("risk", r, file.risks.contains_key(r)),
             );
         }
         for o in &i.opportunities {
-            check(&mut problems, format!("{path}.opportunities"),
+            check(
+                &mut problems,
+                format!("{path}.opportunities"),
                 link("opportunity", o, file.opportunities.contains_key(o)),
             );
         }
         for person in &i.people {
-            check(&mut problems, format!("{path}.people"),
+            check(
+                &mut problems,
+                format!("{path}.people"),
                 link("person", person, file.people.contains_key(person)),
             );
         }
-        check(&mut problems, format!("{path}.summary"),
+        check(
+            &mut problems,
+            format!("{path}.summary"),
             edit::check_text("summary", &i.summary),
         );
     }
     for (id, a) in &file.actions {
-        check(&mut problems, format!("actions.{id}.title"),
+        check(
+            &mut problems,
+            format!("actions.{id}.title"),
             edit::check_text("title", &a.title),
         );
     }
     for (id, r) in &file.risks {
         let path = format!("risks.{id}");
-        check(&mut problems, format!("{path}.likelihood"),
+        check(
+            &mut problems,
+            format!("{path}.likelihood"),
             check_scale("likelihood", r.likelihood),
         );
-        check(&mut problems, format!("{path}.severity"),
+        check(
+            &mut problems,
+            format!("{path}.severity"),
             check_scale("severity", r.severity),
         );
         if let Some(l) = r.residual_likelihood {
-            check(&mut problems, format!("{path}.residual_likelihood"),
+            check(
+                &mut problems,
+                format!("{path}.residual_likelihood"),
                 check_scale("residual likelihood", l),
             );
         }
         if let Some(s) = r.residual_severity {
-            check(&mut problems, format!("{path}.residual_severity"),
+            check(
+                &mut problems,
+                format!("{path}.residual_severity"),
                 check_scale("residual severity", s),
             );
         }
         if let Some(parent) = &r.parent {
-            check(&mut problems, format!("{path}.parent"),
+            check(
+                &mut problems,
+                format!("{path}.parent"),
                 link("risk", parent, file.risks.contains_key(parent)),
             );
         }
         if let Some(o) = &r.opportunity {
-            check(&mut problems, format!("{path}.opportunity"),
+            check(
+                &mut problems,
+                format!("{path}.opportunity"),
                 link("opportunity", o, file.opportunities.contains_key(o)),
             );
         }
@@ -353,7 +399,9 @@ pub(crate) fn rules(
         }
         for (sid, s) in &o.sessions {
             for (aid, a) in &s.answers {
-                check(&mut problems, format!("opportunities.{id}.sessions.{sid}.answers.{aid}.score"),
+                check(
+                    &mut problems,
+                    format!("opportunities.{id}.sessions.{sid}.answers.{aid}.score"),
                     casebook_doc::config::check_range(
                         "COSMONAUTS score",
                         i64::from(a.score),

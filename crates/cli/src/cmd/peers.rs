@@ -103,7 +103,10 @@ pub(crate) fn run(ctx: &Ctx, cmd: PeerCmd) -> anyhow::Result<()> {
             }
             for g in &removed.still_granted {
                 let why = g.not_revocable.as_ref().map_or_else(
-                    || "kept (--keep-shares): adding the peer again restores this access".to_string(),
+                    || {
+                        "kept (--keep-shares): adding the peer again restores this access"
+                            .to_string()
+                    },
                     crate::i18n::say,
                 );
                 line(format!(
