@@ -2,7 +2,7 @@
 //! do in Welsh (names, ids, commands and typed values aside), still fails with a non-zero exit
 //! code on stderr, and an English run reads as before. JSON stays the same in both languages.
 
-use casebook_e2e::{Casebook, Run, Sandbox, s};
+use casebook_e2e::{Casebook, Run, Sandbox, s, str_field};
 
 fn sandbox() -> Sandbox {
     Sandbox::new(env!("CARGO_BIN_EXE_casebook-under-test"))
@@ -401,4 +401,62 @@ fn peers_the_store_and_its_warnings_speak_welsh() {
         mode(0o600);
         assert_eq!(cb.clients().len(), 1);
     }
+}
+
+#[test]
+fn peer_refusals_name_roles_in_welsh() {
+    let sb = sandbox();
+    let alys = sb.init("alys", "Alys");
+    let bryn = sb.init("bryn", "Bryn");
+    let own = str_field(&alys.json(&["invite"]), "ticket").to_string();
+    let run = fails_cy(&alys, &["peer", "add", &own, "--name", "Fi"]);
+    has_all(
+        &run,
+        &[
+            "tocyn y nod hwn ei hun yw hwn",
+            "ar beiriant y cynghorydd arall",
+        ],
+        &["own ticket", "other adviser's machine"],
+    );
+
+    let ticket = str_field(&bryn.json(&["invite"]), "ticket").to_string();
+    alys.json(&["peer", "add", &ticket, "--name", "Bryn (gliniadur)"]);
+    alys.add_client("Afon Cyf", &[]);
+    alys.add_client("Taf Cyf", &[]);
+    alys.json(&["share", "Afon", "Bryn (gliniadur)", "--write"]);
+    alys.json(&["share", "Taf", "Bryn (gliniadur)", "--read"]);
+    let run = fails_cy(&alys, &["peer", "remove", "Bryn (gliniadur)"]);
+    has_all(
+        &run,
+        &[
+            "mae gan Bryn (gliniadur) fynediad o hyd at 2 ffeil",
+            "Afon Cyf (ysgrifennu), Taf Cyf (darllen)",
+            "Ni newidiwyd dim",
+            "--unshare",
+            "--keep-shares",
+        ],
+        &[
+            "still has access",
+            "(write)",
+            "(read)",
+            "Nothing was changed",
+        ],
+    );
+    let en = alys.refuses(&["peer", "remove", "Bryn (gliniadur)"]);
+    assert!(
+        en.stderr.contains(
+            "Bryn (gliniadur) still has access to 2 file(s) this node can revoke: Afon Cyf (write), Taf Cyf (read). Nothing was changed."
+        ),
+        "{en}"
+    );
+
+    let run = fails_cy(&alys, &["show", "Afon", "--at", "99 changes ago"]);
+    has_all(
+        &run,
+        &[
+            "newid sydd gan y ffeil, felly nid oedd yn bod 99 newid yn ôl",
+            "rhowch rhwng `0 changes ago` a `",
+        ],
+        &["the file has", "it did not exist yet"],
+    );
 }
