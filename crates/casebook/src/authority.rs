@@ -24,6 +24,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use automerge::{Automerge, Change, ChangeHash, ObjType, ROOT, ReadDoc, Value};
 use casebook_base::{FileId, NodeId};
 use casebook_doc::{endorse, schema};
+use casebook_i18n::{Localised, Message};
 use casebook_store::ChangeSignature;
 
 /// Why a batch of changes was refused.
@@ -31,19 +32,19 @@ use casebook_store::ChangeSignature;
 #[non_exhaustive]
 pub enum Refusal {
     /// A change claims the schema's actor but is not this file's skeleton.
-    #[error("change {hash} claims to be the file's skeleton but is not")]
+    #[error("{}", self.message())]
     ForgedSkeleton {
         /// The change.
         hash: ChangeHash,
     },
     /// A change's actor is not a node id.
-    #[error("change {hash} has an actor that is no casebook node")]
+    #[error("{}", self.message())]
     UnknownActor {
         /// The change.
         hash: ChangeHash,
     },
     /// No valid signature by the claimed author covers the change.
-    #[error("change {hash} is not signed by its claimed author {author}")]
+    #[error("{}", self.message())]
     Unsigned {
         /// The change.
         hash: ChangeHash,
@@ -51,7 +52,7 @@ pub enum Refusal {
         author: NodeId,
     },
     /// The author had no write access as of the change's dependencies.
-    #[error("change {hash} is by {author}, who may not change this file")]
+    #[error("{}", self.message())]
     NotAWriter {
         /// The change.
         hash: ChangeHash,
@@ -59,13 +60,11 @@ pub enum Refusal {
         author: NodeId,
     },
     /// The file's identity or owner does not match the copy held here.
-    #[error("the changes belong to another file or another owner's copy of it")]
+    #[error("{}", self.message())]
     WrongFile,
     /// A change accepted only on a node's word would change who may read or write the file,
     /// what it is, whose rules judge it, or other endorsements.
-    #[error(
-        "change {hash} changes the file's {key}, which only its author's signed edit may change; a node's word for changes brought in from a file does not cover it"
-    )]
+    #[error("{}", self.message())]
     Protected {
         /// The change.
         hash: ChangeHash,
@@ -74,11 +73,37 @@ pub enum Refusal {
     },
     /// A change claims to be the receiving node's own, which that node never made, and only
     /// an endorsement vouches for it.
-    #[error("change {hash} claims to be this node's own, which this node never made")]
+    #[error("{}", self.message())]
     ClaimsThisNode {
         /// The change.
         hash: ChangeHash,
     },
+}
+
+impl Localised for Refusal {
+    fn message(&self) -> Message {
+        match self {
+            Refusal::ForgedSkeleton { hash } => {
+                Message::new("err-refusal-forged-skeleton").with("hash", hash.to_string())
+            }
+            Refusal::UnknownActor { hash } => {
+                Message::new("err-refusal-unknown-actor").with("hash", hash.to_string())
+            }
+            Refusal::Unsigned { hash, author } => Message::new("err-refusal-unsigned")
+                .with("hash", hash.to_string())
+                .with("author", author.to_string()),
+            Refusal::NotAWriter { hash, author } => Message::new("err-refusal-not-a-writer")
+                .with("hash", hash.to_string())
+                .with("author", author.to_string()),
+            Refusal::WrongFile => Message::new("err-refusal-wrong-file"),
+            Refusal::Protected { hash, key } => Message::new("err-refusal-protected")
+                .with("hash", hash.to_string())
+                .with("key", key),
+            Refusal::ClaimsThisNode { hash } => {
+                Message::new("err-refusal-claims-this-node").with("hash", hash.to_string())
+            }
+        }
+    }
 }
 
 /// Check that every change in `new` (the changes `after` holds beyond what was accepted

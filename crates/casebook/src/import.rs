@@ -24,8 +24,10 @@ pub use json::import_json;
 pub struct ImportReport {
     /// Rows (or files) imported.
     pub imported: usize,
-    /// Rows skipped as duplicates (only with `skip_duplicates`).
-    pub skipped: Vec<String>,
+    /// Rows skipped as duplicates (only with `skip_duplicates`), each with why; JSON gives
+    /// them in English.
+    #[serde(serialize_with = "crate::error::english_list")]
+    pub skipped: Vec<casebook_i18n::Message>,
     /// The files created or changed.
     pub files: Vec<String>,
     /// Columns of the sheet that the import does not know and ignored.

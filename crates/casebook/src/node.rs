@@ -12,6 +12,8 @@ use casebook_store::{ChangeOrigin, ChangeSignature, Commit, Origin, Store, Txn};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use casebook_i18n::{Arg, Localised, Message};
+
 use crate::{Error, authority};
 
 /// The store's file name inside the data directory.
@@ -329,7 +331,7 @@ impl Node {
                 return Err(Error::DuplicateClient {
                     name: new.name.trim().to_string(),
                     existing: existing.clone(),
-                    reason: reason.to_string(),
+                    reason: reason.message(),
                 });
             }
         }
@@ -756,45 +758,41 @@ impl Node {
         if bytes.len() as u64 > casebook_base::limits::MAX_DOCUMENT_BYTES {
             return Err(Error::BadInput {
                 name: name.into(),
-                reason: format!(
-                    "it is larger than the {} MiB limit for an account file",
-                    casebook_base::limits::MAX_DOCUMENT_BYTES >> 20
-                ),
+                reason: Message::new("err-input-too-large")
+                    .with("mib", casebook_base::limits::MAX_DOCUMENT_BYTES >> 20),
             });
         }
-        let not_a_document = |reason: String| Error::BadInput {
+        let not_a_document = |why: Arg| Error::BadInput {
             name: name.into(),
-            reason: format!(
-                "not an Automerge document ({reason}); give a file written by `casebook export --format automerge`"
-            ),
+            reason: Message::new("err-input-not-automerge").with("why", why),
         };
         casebook_base::guard::check_chunks(bytes, casebook_base::limits::MAX_INFLATED_BYTES)
-            .map_err(|r| not_a_document(r.to_string()))?;
+            .map_err(|r| not_a_document(r.message().into()))?;
         // Automerge can panic on some malformed documents: the guard makes that an error.
         let mut theirs = casebook_base::guard::decode(|| Automerge::load(bytes))
-            .map_err(|e| not_a_document(e.to_string()))?;
+            .map_err(|e| not_a_document(e.to_string().into()))?;
         // Automerge 0.12 accepts some changes (one whose ops are missing) that it cannot read
         // back from its own save; stored, such a change would make the account file unreadable.
         if !casebook_store::reads_back(&theirs.save(), &theirs) {
             return Err(not_a_document(
-                "Automerge cannot read back its own save of it".into(),
+                Message::new("err-input-no-read-back").into(),
             ));
         }
         let theirs_id = schema::check(&theirs).map_err(|e| Error::BadInput {
             name: name.into(),
-            reason: e.to_string(),
+            reason: e.message(),
         })?;
         if theirs_id.is_organisation() {
             return Err(Error::BadInput {
                 name: name.into(),
-                reason: "it is an organisation's settings, which reach a node only by sync, signed by its administrators; ask one to run `casebook org add` for this node".into(),
+                reason: Message::new("err-input-organisation"),
             });
         }
         // Check the skeleton too: a document that claims a file id but was not built from that
         // id's skeleton would merge into a second, conflicting set of sections.
         let theirs_owner = schema::owner_of(&theirs).map_err(|e| Error::BadInput {
             name: name.into(),
-            reason: e.to_string(),
+            reason: e.message(),
         })?;
         let skel = schema::skeleton(theirs_id, theirs_owner, 1)?;
         if skel
@@ -804,12 +802,12 @@ impl Node {
         {
             return Err(Error::BadInput {
                 name: name.into(),
-                reason: "its sections were not created by casebook for this file id, so it cannot merge cleanly".into(),
+                reason: Message::new("err-input-foreign-skeleton"),
             });
         }
         view::read(&theirs).map_err(|e| Error::BadInput {
             name: name.into(),
-            reason: e.to_string(),
+            reason: e.message(),
         })?;
         if let Some(ours) = into
             && ours != theirs_id
@@ -826,18 +824,16 @@ impl Node {
         {
             return Err(Error::BadInput {
                 name: name.into(),
-                reason: format!(
-                    "it is another copy of file id {theirs_id}, created by another node from a separate import, so the two cannot merge; import it under a new id instead"
-                ),
+                reason: Message::new("err-input-other-copy").with("id", theirs_id.to_string()),
             });
         }
         let created = existing.is_none();
         if new_only && !created {
             return Err(Error::BadInput {
                 name: name.into(),
-                reason: format!(
-                    "it holds account file {theirs_id}, which is already here; nothing was imported. Use `casebook merge {name}` to bring in its changes"
-                ),
+                reason: Message::new("err-input-already-here")
+                    .with("id", theirs_id.to_string())
+                    .with("name", name),
             });
         }
         let mut doc = existing.unwrap_or_default();
@@ -863,10 +859,9 @@ impl Node {
         if claimed > 0 {
             return Err(Error::BadInput {
                 name: name.into(),
-                reason: format!(
-                    "it holds {claimed} change(s) that claim to be this node's own (node id {}), which this node never made: the file was edited under this node's identity. Nothing was merged; ask whoever sent it for a copy exported by the node that made the changes",
-                    me.short()
-                ),
+                reason: Message::new("err-input-claims-this-node")
+                    .with("claimed", claimed)
+                    .with("node", me.short()),
             });
         }
         let new_changes: Vec<ChangeInfo> = {
@@ -1035,10 +1030,8 @@ fn check_key(key_path: &Path, key: &SecretKey, store: &Store) -> Result<(), Erro
     }
     Err(Error::BadInput {
         name: key_path.display().to_string(),
-        reason: format!(
-            "this key is node {} but the store belongs to node {}; restore the store's own key file",
-            key.node_id(),
-            store.node_id()
-        ),
+        reason: Message::new("err-input-wrong-key")
+            .with("key", key.node_id().to_string())
+            .with("store", store.node_id().to_string()),
     })
 }

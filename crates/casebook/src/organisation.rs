@@ -256,7 +256,7 @@ impl Node {
     pub fn organisation_id(&self) -> Result<FileId, Error> {
         org_id_of(self.store().meta(ORG_META)?).ok_or_else(|| Error::BadInput {
             name: "store".into(),
-            reason: "it names no organisation; open it with this version of casebook".into(),
+            reason: casebook_i18n::Message::new("err-input-no-organisation"),
         })
     }
 

@@ -8,6 +8,7 @@
 //! same transaction as the removal) or `--keep-shares` (keep them, knowingly).
 
 use casebook_base::FileId;
+use casebook_i18n::Message;
 use casebook_store::Peer;
 use serde::Serialize;
 
@@ -25,7 +26,7 @@ pub enum Grants {
 }
 
 /// One file that grants a peer access.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Grant {
     /// The file.
     pub file_id: FileId,
@@ -34,9 +35,12 @@ pub struct Grant {
     /// `read` or `write`.
     pub role: String,
     /// Why this node cannot revoke it, if it cannot (it may only read the file, or the peer
-    /// owns it).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub not_revocable: Option<String>,
+    /// owns it). JSON gives it in English.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::error::english_opt"
+    )]
+    pub not_revocable: Option<Message>,
 }
 
 /// What [`Node::remove_peer_with`] did.
@@ -67,9 +71,9 @@ impl Node {
                 let role = s.sharing.get(&key)?.clone();
                 let file_id = s.file_id.parse().ok()?;
                 let not_revocable = if s.owner == key {
-                    Some("it is that node's own file".to_string())
+                    Some(Message::new("err-grant-their-own"))
                 } else if s.sharing.get(&me).map(String::as_str) != Some("write") {
-                    Some("this node may only read it; ask one of its writers to unshare it".into())
+                    Some(Message::new("err-grant-read-only"))
                 } else {
                     None
                 };
@@ -105,7 +109,7 @@ impl Node {
                 peer: peer.name.clone(),
                 files: revocable
                     .iter()
-                    .map(|g| format!("{} ({})", g.name, g.role))
+                    .map(|g| (g.name.clone(), g.role.clone()))
                     .collect(),
             });
         }

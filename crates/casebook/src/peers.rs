@@ -3,6 +3,7 @@
 use std::net::SocketAddr;
 
 use casebook_base::{NodeId, Ticket};
+use casebook_i18n::Message;
 use casebook_store::Peer;
 
 use crate::{Error, Node};
@@ -65,28 +66,25 @@ impl Node {
     /// # Errors
     /// [`Error::BadInput`] for this node's own ticket, an empty or taken name.
     pub fn add_peer(&self, ticket: &Ticket, name: &str, adviser: &str) -> Result<Peer, Error> {
-        let bad = |reason: String| Error::BadInput {
+        let bad = |reason: Message| Error::BadInput {
             name: "peer add".into(),
             reason,
         };
         let name = name.trim();
         if name.is_empty() {
-            return Err(bad(
-                "give the peer a name people recognise, e.g. --name \"Alice (laptop)\"".into(),
-            ));
+            return Err(bad(Message::new("err-peer-name-empty")));
         }
         if ticket.node == self.node_id() {
-            return Err(bad("this is this node's own ticket; add the ticket printed on the other adviser's machine".into()));
+            return Err(bad(Message::new("err-peer-own-ticket")));
         }
         if let Some(other) = self
             .peers()?
             .into_iter()
             .find(|p| p.name.eq_ignore_ascii_case(name) && p.node != ticket.node)
         {
-            return Err(bad(format!(
-                "the name '{name}' is already used for node {}; choose another",
-                other.node.short()
-            )));
+            return Err(bad(Message::new("err-peer-name-taken")
+                .with("name", name)
+                .with("node", other.node.short())));
         }
         let peer = Peer {
             node: ticket.node,
@@ -132,11 +130,11 @@ impl Node {
             [one] => Ok((*one).clone()),
             [] => Err(Error::BadInput {
                 name: query.into(),
-                reason: "no trusted peer has that name or node id; run `casebook peer list`".into(),
+                reason: Message::new("err-peer-none"),
             }),
             _ => Err(Error::BadInput {
                 name: query.into(),
-                reason: "several peers match; give more of the node id".into(),
+                reason: Message::new("err-peer-several"),
             }),
         }
     }
@@ -170,7 +168,7 @@ impl Node {
         if nodes.is_empty() {
             return Err(Error::BadInput {
                 name: query.into(),
-                reason: "no trusted peer or adviser has that name; run `casebook peer list` (add one with `casebook peer add`)".into(),
+                reason: Message::new("err-peer-or-adviser-none"),
             });
         }
         Ok(nodes)

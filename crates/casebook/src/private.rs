@@ -7,6 +7,8 @@
 
 use std::path::{Path, PathBuf};
 
+use casebook_i18n::{Localised, Message};
+
 use crate::Error;
 
 /// A path others on this machine can read, and how to make it private again.
@@ -20,15 +22,18 @@ pub struct Exposed {
     pub fix: String,
 }
 
+impl Localised for Exposed {
+    fn message(&self) -> Message {
+        Message::new("err-exposed-store")
+            .with("path", self.path.display().to_string())
+            .with("mode", format!("{:o}", self.mode))
+            .with("fix", &self.fix)
+    }
+}
+
 impl std::fmt::Display for Exposed {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{} is readable by other users of this machine (mode {:o}) and holds clients' personal data; run `{}`",
-            self.path.display(),
-            self.mode,
-            self.fix
-        )
+        f.write_str(&self.message().english())
     }
 }
 

@@ -40,12 +40,11 @@ impl Ctx {
             eprintln!(
                 "{}",
                 crate::i18n::ta(
-                    "rec-store-exposed",
-                    &[
-                        ("path", exposed.path.display().to_string().into()),
-                        ("mode", format!("{:o}", exposed.mode).into()),
-                        ("fix", exposed.fix.into()),
-                    ],
+                    "err-warning",
+                    &[(
+                        "warning",
+                        crate::i18n::say(&casebook::i18n::Localised::message(&exposed)).into()
+                    )]
                 )
             );
         }

@@ -14,8 +14,13 @@ fn localised(err: &(dyn std::error::Error + 'static)) -> Option<String> {
     if let Some(e) = err.downcast_ref::<casebook::DocError>() {
         return Some(say(&e.message()));
     }
-    // An account file's refusal, passed on by the engine as it is.
-    if let Some(casebook::Error::Doc(e)) = err.downcast_ref::<casebook::Error>() {
+    if let Some(e) = err.downcast_ref::<casebook::Error>() {
+        return Some(say(&e.message()));
+    }
+    if let Some(e) = err.downcast_ref::<casebook::StoreError>() {
+        return Some(say(&e.message()));
+    }
+    if let Some(e) = err.downcast_ref::<casebook::authority::Refusal>() {
         return Some(say(&e.message()));
     }
     if let Some(e) = err.downcast_ref::<casebook_sync::Error>() {

@@ -1,11 +1,13 @@
 //! The error type of `casebook-proto`.
 
+use casebook_i18n::{Localised, Message};
+
 /// A peer sent bytes that break the protocol; the session must be closed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// A frame announced more bytes than the protocol allows.
-    #[error("frame of {len} bytes exceeds the {max}-byte limit")]
+    #[error("{}", self.message())]
     FrameTooLarge {
         /// The announced length.
         len: u64,
@@ -13,12 +15,26 @@ pub enum Error {
         max: u32,
     },
     /// The stream ended in the middle of a frame.
-    #[error("stream ended inside a frame ({missing} bytes missing)")]
+    #[error("{}", self.message())]
     Truncated {
         /// Bytes still expected.
         missing: u64,
     },
     /// A frame's payload is not a valid message.
-    #[error("malformed message: {0}")]
+    #[error("{}", self.message())]
     Malformed(String),
+}
+
+impl Localised for Error {
+    fn message(&self) -> Message {
+        match self {
+            Error::FrameTooLarge { len, max } => Message::new("err-proto-frame-too-large")
+                .with("len", len.to_string())
+                .with("max", max.to_string()),
+            Error::Truncated { missing } => {
+                Message::new("err-proto-truncated").with("missing", missing.to_string())
+            }
+            Error::Malformed(detail) => Message::new("err-proto-malformed").with("detail", detail),
+        }
+    }
 }

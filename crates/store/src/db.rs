@@ -8,6 +8,7 @@ use automerge::{Automerge, Change, ChangeHash};
 use casebook_base::limits::{DOC_CACHE_BYTES, STORE_CACHE_BYTES};
 use casebook_base::{FileId, NodeId};
 use casebook_doc::{FileSummary, OrgConfig};
+use casebook_i18n::Message;
 use chrono::Utc;
 use redb::{Database, Durability, ReadableDatabase, ReadableTable, ReadableTableMetadata};
 
@@ -287,15 +288,14 @@ impl Store {
         }
         match builder().open(path) {
             Ok(db) => Self::from_db(Db::Writable(db), path.to_path_buf()),
-            Err(e) if access::denied_writing(&e) => Self::open_read_only(
-                path,
-                "the system does not let this user write it (check its owner and permissions, and those of its directory)".into(),
-            ),
+            Err(e) if access::denied_writing(&e) => {
+                Self::open_read_only(path, Message::new("err-store-write-denied"))
+            }
             Err(e) => Err(open_error(path, e)),
         }
     }
 
-    fn open_read_only(path: &Path, why: String) -> Result<Self, Error> {
+    fn open_read_only(path: &Path, why: Message) -> Result<Self, Error> {
         let db = builder()
             .open_read_only(path)
             .map_err(|e| open_error(path, e))?;
@@ -303,7 +303,7 @@ impl Store {
     }
 
     /// Why this store may not be written (opened read-only), or `None` if it may.
-    pub fn read_only_reason(&self) -> Option<&str> {
+    pub fn read_only_reason(&self) -> Option<&Message> {
         self.db.read_only_reason()
     }
 
@@ -349,7 +349,7 @@ impl Store {
                 Db::Writable(db) => Self::upgrade_from_2(db, path),
                 Db::ReadOnly { why, .. } => Err(Error::ReadOnly {
                     path,
-                    why: format!("{why}; it has format 2 and must be upgraded once, in place"),
+                    why: Message::new("err-store-format-2").with("why", why),
                 }),
             };
         }
@@ -762,7 +762,11 @@ impl Store {
             // Nothing may be repaired in a store that may not be written.
             Db::ReadOnly { .. } => Err(Error::ReadOnly {
                 path: self.path.clone(),
-                why: self.db.read_only_reason().unwrap_or_default().to_string(),
+                why: self
+                    .db
+                    .read_only_reason()
+                    .cloned()
+                    .unwrap_or_else(|| Message::new("err-store-file-read-only-plain")),
             }),
         }
     }

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use casebook_base::FileId;
+use casebook_i18n::{Localised, Message};
 
 /// What went wrong with the store.
 #[derive(Debug, thiserror::Error)]
@@ -10,17 +11,13 @@ use casebook_base::FileId;
 pub enum Error {
     /// The path holds something that is not a casebook store: a damaged store, or another
     /// program's file.
-    #[error(
-        "the store file {path} is damaged or is not a casebook store, so it cannot be opened. Restore it from a backup; or move it aside (`mv '{path}' '{path}.damaged'`), run `casebook init --name <your name>` to start an empty store with this node's key, add your peers again (`casebook peer add`) and sync to get the files shared with this node back"
-    )]
+    #[error("{}", self.message())]
     NotAStore {
         /// The path.
         path: PathBuf,
     },
     /// The store was written by a newer casebook.
-    #[error(
-        "the store at {path} has format version {found}, but this casebook reads up to {supported}; upgrade casebook"
-    )]
+    #[error("{}", self.message())]
     TooNew {
         /// The path.
         path: PathBuf,
@@ -30,9 +27,7 @@ pub enum Error {
         supported: u32,
     },
     /// The store was written by a pre-release casebook whose format cannot be upgraded.
-    #[error(
-        "the store at {path} has pre-release format {found} (this casebook reads {supported}); export its clients with that version (`casebook export --format json`), then `casebook import` them into a new store"
-    )]
+    #[error("{}", self.message())]
     TooOld {
         /// The path.
         path: PathBuf,
@@ -42,37 +37,31 @@ pub enum Error {
         supported: u32,
     },
     /// Another process has the store open.
-    #[error(
-        "the store at {path} is in use by another casebook process; wait for it to finish (or stop `casebook serve`) and try again"
-    )]
+    #[error("{}", self.message())]
     InUse {
         /// The path.
         path: PathBuf,
     },
     /// A store already exists where one was to be created.
-    #[error("a casebook store already exists at {path}")]
+    #[error("{}", self.message())]
     AlreadyExists {
         /// The path.
         path: PathBuf,
     },
     /// The store was opened read-only (see [`crate::Store::open`]): it can be read, listed and
     /// exported, but not changed.
-    #[error("the store at {path} is read-only, so nothing can be changed: {why}")]
+    #[error("{}", self.message())]
     ReadOnly {
         /// The path.
         path: PathBuf,
         /// Why, and how to allow changes.
-        why: String,
+        why: Message,
     },
     /// An earlier I/O error left the store in an unknown state; it refuses writes.
-    #[error(
-        "an earlier storage error stopped this store from accepting writes; close casebook and open the store again"
-    )]
+    #[error("{}", self.message())]
     Poisoned,
     /// A stored file could not be decoded.
-    #[error(
-        "the stored account file {file_id} is corrupt; restore it from a peer or a backup export"
-    )]
+    #[error("{}", self.message())]
     Corrupt {
         /// The file.
         file_id: FileId,
@@ -81,7 +70,7 @@ pub enum Error {
         source: Box<casebook_doc::Error>,
     },
     /// A stored summary or configuration could not be decoded.
-    #[error("the store's {what} is corrupt")]
+    #[error("{}", self.message())]
     CorruptRecord {
         /// Which record.
         what: String,
@@ -90,8 +79,59 @@ pub enum Error {
         source: serde_json::Error,
     },
     /// redb failed.
-    #[error("storage error")]
+    #[error("{}", self.message())]
     Redb(#[source] Box<redb::Error>),
+}
+
+impl Localised for Error {
+    fn message(&self) -> Message {
+        let path = |p: &PathBuf| p.display().to_string();
+        match self {
+            Error::NotAStore { path: p } => {
+                Message::new("err-store-not-a-store").with("path", path(p))
+            }
+            Error::TooNew {
+                path: p,
+                found,
+                supported,
+            } => Message::new("err-store-too-new")
+                .with("path", path(p))
+                .with("found", found.to_string())
+                .with("supported", supported.to_string()),
+            Error::TooOld {
+                path: p,
+                found,
+                supported,
+            } => Message::new("err-store-too-old")
+                .with("path", path(p))
+                .with("found", found.to_string())
+                .with("supported", supported.to_string()),
+            Error::InUse { path: p } => Message::new("err-store-in-use").with("path", path(p)),
+            Error::AlreadyExists { path: p } => {
+                Message::new("err-store-already-exists").with("path", path(p))
+            }
+            Error::ReadOnly { path: p, why } => Message::new("err-store-read-only")
+                .with("path", path(p))
+                .with("why", why.clone()),
+            Error::Poisoned => Message::new("err-store-poisoned"),
+            Error::Corrupt { file_id, .. } => {
+                Message::new("err-store-corrupt").with("file", file_id.to_string())
+            }
+            Error::CorruptRecord { what, .. } => {
+                let what = match what.as_str() {
+                    "change origin" => Message::new("err-store-record-change-origin"),
+                    "configuration" => Message::new("err-store-record-configuration"),
+                    "peer list" => Message::new("err-store-record-peer-list"),
+                    "peer" => Message::new("err-store-record-peer"),
+                    "summary index" => Message::new("err-store-record-summary-index"),
+                    "summary" => Message::new("err-store-record-summary"),
+                    other => Message::new("err-doc").with("detail", other),
+                };
+                Message::new("err-store-corrupt-record").with("what", what)
+            }
+            Error::Redb(_) => Message::new("err-store-redb"),
+        }
+    }
 }
 
 macro_rules! from_redb {

@@ -308,7 +308,7 @@ fn pick(node: &Node, files: &[FileId]) -> Result<(FileId, uuid::Uuid, Option<uui
     fallback.ok_or_else(|| {
         Error::Engine(casebook::Error::BadInput {
             name: "demo".into(),
-            reason: "the sample portfolio has no open risk to reassess".into(),
+            reason: Message::new("err-demo-no-open-risk"),
         })
     })
 }

@@ -1,10 +1,12 @@
 //! Clients from a spreadsheet.
 
+use casebook_i18n::Localised;
 use std::io::Read;
 
 use casebook_base::FileId;
 use casebook_doc::edit::{self, NewClient};
 use casebook_doc::rules::duplicates::{DuplicateIndex, DuplicateReason};
+use casebook_i18n::Message;
 
 use super::sheet::{self, Columns};
 use super::{CsvOptions, ImportReport, dates};
@@ -56,7 +58,7 @@ pub fn import_clients_csv<R: Read>(
             &s.name,
             &s.postcode,
             &s.company_number,
-            format!("existing client {}", s.name),
+            Message::new("err-csv-existing-client").with("name", &s.name),
         );
     }
     let mut problems = sheet.problems;
@@ -74,21 +76,26 @@ pub fn import_clients_csv<R: Read>(
         let row = r.number;
         let name = r.get("name");
         if name.is_empty() {
-            problems.push(r.problem("name", "empty; every client needs a name"));
+            problems.push(r.problem("name", Message::new("err-csv-name-empty")));
             continue;
         }
         let (postcode, number) = (r.get("postcode"), r.get("company_number"));
-        let dup = known
-            .find(name, postcode, number)
-            .map(|(other, reason)| match reason {
-                DuplicateReason::CompanyNumber => r.problem(
-                    "company_number",
-                    format!("{name} duplicates {other} (same company number)"),
-                ),
-                DuplicateReason::NameAndPostcode | DuplicateReason::NameWithoutPostcode => format!(
-                    "row {row}, columns name and postcode: {name} duplicates {other} ({reason})"
-                ),
-            });
+        let dup = known.find(name, postcode, number).map(|(other, reason)| {
+            let why = Message::new("err-csv-duplicates")
+                .with("name", name)
+                .with("other", other.clone())
+                .with("reason", reason.message());
+            match reason {
+                DuplicateReason::CompanyNumber => r.problem("company_number", why),
+                DuplicateReason::NameAndPostcode | DuplicateReason::NameWithoutPostcode => {
+                    Message::new("err-csv-cells")
+                        .with("row", row.to_string())
+                        .with("first", "name")
+                        .with("second", "postcode")
+                        .with("why", why)
+                }
+            }
+        });
         if let Some(why) = dup {
             if options.skip_duplicates {
                 report.skipped.push(why);
@@ -104,7 +111,12 @@ pub fn import_clients_csv<R: Read>(
                 continue;
             }
         };
-        known.insert(name, postcode, number, format!("row {row}"));
+        known.insert(
+            name,
+            postcode,
+            number,
+            Message::new("err-csv-row-label").with("row", row.to_string()),
+        );
         let new = NewClient {
             name: name.to_string(),
             legal_form: r.get("legal_form").into(),
@@ -122,7 +134,7 @@ pub fn import_clients_csv<R: Read>(
         let id = FileId::new();
         let mut doc = node.new_doc(id)?;
         if let Err(e) = edit::create_client(&mut doc, &ctx, &config, &new) {
-            problems.push(r.problem("name", e));
+            problems.push(r.problem("name", e.message()));
             continue;
         }
         report.files.push(id.to_string());

@@ -2,19 +2,17 @@
 //! (`12/05/2026`, `12/05/2026 14:30`), as Excel, LibreOffice and Google Sheets write them in
 //! the UK.
 
+use casebook_i18n::Message;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
-use crate::time::{EVENT_TIME_FORMS, parse_date, parse_event_time};
-
-/// The forms a date column accepts, for messages.
-pub(crate) const DATE_FORMS: &str = "YYYY-MM-DD or DD/MM/YYYY (a time after the date is ignored)";
+use crate::time::{parse_date, parse_event_time};
 
 /// A date column's cell ([`parse_date`]): empty is `None`. A spreadsheet that formats a date column as a
 /// date-time writes `12/05/2026 00:00`; the date is the one written, whatever the time.
 ///
 /// # Errors
 /// The reason, naming the accepted forms.
-pub(crate) fn date(text: &str) -> Result<Option<NaiveDate>, String> {
+pub(crate) fn date(text: &str) -> Result<Option<NaiveDate>, Message> {
     if text.is_empty() {
         return Ok(None);
     }
@@ -29,7 +27,9 @@ pub(crate) fn date(text: &str) -> Result<Option<NaiveDate>, String> {
     });
     match parse_date(d) {
         Some(d) if time_ok => Ok(Some(d)),
-        _ => Err(format!("'{text}' is not a date; use {DATE_FORMS}")),
+        _ => Err(Message::new("err-not-a-date")
+            .with("text", text)
+            .with("forms", Message::new("err-date-forms"))),
     }
 }
 
@@ -37,9 +37,12 @@ pub(crate) fn date(text: &str) -> Result<Option<NaiveDate>, String> {
 ///
 /// # Errors
 /// The reason, naming the accepted forms.
-pub(crate) fn event_time(text: &str) -> Result<DateTime<Utc>, String> {
-    parse_event_time(text)
-        .ok_or_else(|| format!("'{text}' is not a date-time; use {EVENT_TIME_FORMS}"))
+pub(crate) fn event_time(text: &str) -> Result<DateTime<Utc>, Message> {
+    parse_event_time(text).ok_or_else(|| {
+        Message::new("err-not-a-date-time")
+            .with("text", text)
+            .with("forms", Message::new("err-event-time-forms"))
+    })
 }
 
 #[cfg(test)]

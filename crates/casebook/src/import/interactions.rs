@@ -5,9 +5,10 @@ use std::io::Read;
 
 use casebook_base::FileId;
 use casebook_doc::edit;
-use casebook_doc::enums::{Direction, InteractionKind, Purpose};
+use casebook_doc::enums::{Direction, InteractionKind, Purpose, Vocabulary};
 use casebook_doc::model::Interaction;
 use casebook_doc::{schema, view};
+use casebook_i18n::{Localised, Message};
 use casebook_store::Origin;
 use chrono::{DateTime, Utc};
 
@@ -57,7 +58,7 @@ impl Clients {
 
     /// The client a `client` cell names: its file id, or its full name in any case and
     /// spacing.
-    fn find(&self, cell: &str) -> Result<FileId, String> {
+    fn find(&self, cell: &str) -> Result<FileId, Message> {
         if let Ok(id) = cell.parse::<FileId>()
             && self.ids.contains(&id)
         {
@@ -69,24 +70,24 @@ impl Clients {
             .map(Vec::as_slice)
         {
             Some([(id, _)]) => Ok(*id),
-            Some(many @ [_, ..]) => Err(format!(
-                "several clients are named '{cell}' ({}); give the file id of the one meant",
-                many.iter()
-                    .map(|(id, name)| format!("{id} {name}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )),
-            _ if cell.is_empty() => Err("empty; name the client or give its file id".into()),
-            _ => Err(format!(
-                "no client named '{cell}'; give the client's full name as `casebook client list` shows it, or its file id"
-            )),
+            Some(many @ [_, ..]) => Err(Message::new("err-csv-client-several")
+                .with("name", cell)
+                .with(
+                    "matches",
+                    many.iter()
+                        .map(|(id, name)| format!("{id} {name}"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                )),
+            _ if cell.is_empty() => Err(Message::new("err-csv-client-empty")),
+            _ => Err(Message::new("err-csv-client-unknown").with("name", cell)),
         }
     }
 }
 
 /// One row as an interaction by `by`, or the problem naming its column.
-fn interaction(r: &Row, by: &str) -> Result<Interaction, String> {
-    let enumerated = |e: casebook_doc::Error| e.to_string();
+fn interaction(r: &Row, by: &str) -> Result<Interaction, Message> {
+    let enumerated = |e: casebook_doc::Error| e.message();
     let at = dates::event_time(r.get("at")).map_err(|e| r.problem("at", e))?;
     let kind: InteractionKind = r
         .get("kind")
@@ -104,7 +105,7 @@ fn interaction(r: &Row, by: &str) -> Result<Interaction, String> {
         "" => 0,
         m => m
             .parse::<u32>()
-            .map_err(|_| r.problem("minutes", format!("'{m}' is not a whole number of minutes")))?,
+            .map_err(|_| r.problem("minutes", Message::new("err-csv-minutes").with("text", m)))?,
     };
     Ok(Interaction {
         kind,
@@ -148,8 +149,8 @@ pub fn import_interactions_csv<R: Read>(
     let clients = Clients::of(node)?;
     let ctx = node.edit_context();
     // Problems and skipped rows by row number, so that they are reported in the sheet's order.
-    let mut problems: Vec<(usize, String)> = sheet.problems.into_iter().map(|p| (0, p)).collect();
-    let mut skipped: Vec<(usize, String)> = Vec::new();
+    let mut problems: Vec<(usize, Message)> = sheet.problems.into_iter().map(|p| (0, p)).collect();
+    let mut skipped: Vec<(usize, Message)> = Vec::new();
     // First every row on its own, touching no document; then each file once.
     let mut by_file: BTreeMap<FileId, Vec<(usize, Interaction)>> = BTreeMap::new();
     for r in &sheet.rows {
@@ -191,10 +192,15 @@ pub fn import_interactions_csv<R: Read>(
                     true => Error::ReadOnly { name },
                     false => Error::NotShared { name },
                 };
-                problems.extend(
-                    rows.iter()
-                        .map(|(row, _)| (*row, format!("row {row}, column client: {why}"))),
-                );
+                problems.extend(rows.iter().map(|(row, _)| {
+                    (
+                        *row,
+                        Message::new("err-csv-cell")
+                            .with("row", row.to_string())
+                            .with("column", "client")
+                            .with("why", why.message()),
+                    )
+                }));
                 continue;
             }
             let mut held: HashSet<(DateTime<Utc>, InteractionKind)> = account
@@ -206,10 +212,17 @@ pub fn import_interactions_csv<R: Read>(
                 done += 1;
                 options.tell(done, total);
                 if !held.insert((interaction.at, interaction.kind)) {
-                    let why = format!(
-                        "row {row}, columns at and kind: {} already has a {} at {}",
-                        account.profile.name, interaction.kind, interaction.at
-                    );
+                    let why = Message::new("err-csv-cells")
+                        .with("row", row.to_string())
+                        .with("first", "at")
+                        .with("second", "kind")
+                        .with(
+                            "why",
+                            Message::new("err-csv-interaction-duplicate")
+                                .with("client", &account.profile.name)
+                                .with("kind", interaction.kind.word())
+                                .with("at", interaction.at.to_string()),
+                        );
                     match options.skip_duplicates {
                         true => skipped.push((row, why)),
                         false => problems.push((row, why)),
@@ -218,7 +231,12 @@ pub fn import_interactions_csv<R: Read>(
                 }
                 match edit::log_interaction_to(&mut doc, &ctx, &account, &interaction) {
                     Ok(_) => report.imported += 1,
-                    Err(e) => problems.push((row, format!("row {row}: {e}"))),
+                    Err(e) => problems.push((
+                        row,
+                        Message::new("err-csv-row")
+                            .with("row", row.to_string())
+                            .with("why", e.message()),
+                    )),
                 }
             }
             // Once a row is refused nothing will be written: spare the rest of the commit.

@@ -3,8 +3,12 @@
 use casebook_base::FileId;
 use casebook_doc::AccountFile;
 use casebook_doc::edit;
+use casebook_i18n::Localised;
+
+use casebook_i18n::Message;
 
 use super::validate;
+use crate::error::joined;
 use crate::{Error, Node};
 
 /// Import an account file from its JSON export as a new file on this node, keeping its entry
@@ -23,31 +27,24 @@ use crate::{Error, Node};
 /// [`Error::BadInput`] for JSON that is not a valid account file, or (without `as_new`) a file
 /// id already here.
 pub fn import_json(node: &Node, text: &str, name: &str, as_new: bool) -> Result<FileId, Error> {
-    let bad = |reason: String| Error::BadInput {
+    let bad = |reason: Message| Error::BadInput {
         name: name.into(),
         reason,
     };
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        bad(format!(
-            "not JSON ({e}); give a file written by `casebook export --format json`"
-        ))
-    })?;
+    let value: serde_json::Value = serde_json::from_str(text)
+        .map_err(|e| bad(Message::new("err-json-not-json").with("why", e.to_string())))?;
     if !value.is_object() {
-        return Err(bad(
-            "not an account file in JSON; give a file written by `casebook export --format json`"
-                .into(),
-        ));
+        return Err(bad(Message::new("err-json-not-account-file")));
     }
-    let refused = |problems: Vec<String>| {
-        bad(format!(
-            "not imported, {} problem(s): {}",
-            problems.len(),
-            problems.join("; ")
-        ))
+    let refused = |problems: Vec<Message>| {
+        bad(Message::new("err-json-refused")
+            .with("count", problems.len())
+            .with("problems", joined("err-join-semicolon", &problems)))
     };
     validate::words_and_ids(&value).map_err(refused)?;
-    let file: AccountFile = serde_json::from_value(value)
-        .map_err(|e| bad(format!("not an account file in JSON ({e}); give a file written by `casebook export --format json`")))?;
+    let file: AccountFile = serde_json::from_value(value).map_err(|e| {
+        bad(Message::new("err-json-not-account-file-why").with("why", e.to_string()))
+    })?;
     let ctx = node.edit_context();
     validate::rules(&file, &node.config()?, &ctx).map_err(refused)?;
     let id: FileId = if as_new || file.file_id.is_empty() {
@@ -55,20 +52,16 @@ pub fn import_json(node: &Node, text: &str, name: &str, as_new: bool) -> Result<
     } else {
         file.file_id
             .parse()
-            .map_err(|_| bad(format!("file_id: '{}' is not a UUID", file.file_id)))?
+            .map_err(|_| bad(Message::new("err-json-bad-file-id").with("id", &file.file_id)))?
     };
     if node.store().contains(id)? {
-        return Err(bad(format!(
-            "account file {id} ({}) is already in this store. `casebook import --as-new {name}` \
-             imports it as a separate new client file (a new file id, its own history from now \
-             on, nothing shared with the file here); to bring another node's changes into the \
-             file here, export it there with `casebook export --format automerge` and run \
-             `casebook merge` here, which merges the two histories",
-            file.profile.name
-        )));
+        return Err(bad(Message::new("err-json-already-here")
+            .with("id", id.to_string())
+            .with("name", &file.profile.name)
+            .with("input", name)));
     }
     let mut doc = node.new_doc(id)?;
-    edit::import_account(&mut doc, &ctx, &file).map_err(|e| bad(e.to_string()))?;
+    edit::import_account(&mut doc, &ctx, &file).map_err(|e| bad(e.message()))?;
     node.commit_new_files(&[(id, doc)])?;
     Ok(id)
 }

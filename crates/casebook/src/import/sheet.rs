@@ -11,10 +11,14 @@ use std::io::Read;
 
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 
+use casebook_i18n::{Arg, Message};
+
 use crate::Error;
 
 /// What to do about the text of a file that is not usable, said once for every refusal.
-const SAVE_AS_UTF8: &str = "save the sheet as \"CSV UTF-8 (comma delimited)\" (Excel) or as CSV with character set UTF-8 (LibreOffice, Google Sheets) and import that";
+fn save_as_utf8() -> Message {
+    Message::new("err-csv-save-as-utf8")
+}
 
 /// One record: its row number as a spreadsheet shows it (the header is row 1), and its cells
 /// by column name.
@@ -32,8 +36,11 @@ impl Row {
     }
 
     /// A problem with one cell of this row, naming the row, the column and the reason.
-    pub(crate) fn problem(&self, column: &str, reason: impl std::fmt::Display) -> String {
-        format!("row {}, column {column}: {reason}", self.number)
+    pub(crate) fn problem(&self, column: &str, reason: impl Into<Arg>) -> Message {
+        Message::new("err-csv-cell")
+            .with("row", self.number.to_string())
+            .with("column", column)
+            .with("why", reason)
     }
 }
 
@@ -46,7 +53,7 @@ pub(crate) struct Sheet {
     pub unknown: Vec<String>,
     /// Rows that could not be read as rows (a cell too many or too few), each named: the
     /// import reports them with the problems it finds in the other rows, and refuses.
-    pub problems: Vec<String>,
+    pub problems: Vec<Message>,
 }
 
 /// The columns of one kind of sheet.
@@ -69,7 +76,7 @@ pub(crate) fn list(cell: &str) -> Vec<String> {
         .collect()
 }
 
-fn refused(problem: String) -> Error {
+fn refused(problem: Message) -> Error {
     Error::BadRows {
         problems: vec![problem],
     }
@@ -85,11 +92,11 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<String, Error> {
             .decode_without_bom_handling_and_without_replacement(body)
             .map(|t| t.into_owned())
             .ok_or_else(|| {
-                refused(format!(
-                    "the file begins with a {} byte-order mark but is not valid {} text; {SAVE_AS_UTF8}",
-                    encoding.name(),
-                    encoding.name()
-                ))
+                refused(
+                    Message::new("err-csv-bad-bom")
+                        .with("encoding", encoding.name())
+                        .with("fix", save_as_utf8()),
+                )
             });
     }
     if let Some(text) = UTF_8.decode_without_bom_handling_and_without_replacement(bytes)
@@ -98,9 +105,9 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<String, Error> {
         return Ok(text.into_owned());
     }
     if bytes.contains(&0) {
-        return Err(refused(format!(
-            "the file holds NUL bytes, as UTF-16 text without a byte-order mark does; {SAVE_AS_UTF8}"
-        )));
+        return Err(refused(
+            Message::new("err-csv-nul").with("fix", save_as_utf8()),
+        ));
     }
     // Windows-1252 gives every byte a character; a file in another encoding shows itself by
     // the control characters it decodes to (the five bytes Windows-1252 leaves undefined, and
@@ -111,10 +118,12 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<String, Error> {
         .find(|(_, c)| c.is_control() && !matches!(c, '\t' | '\r' | '\n'));
     if let Some((at, c)) = stray {
         let line = text[..at].matches('\n').count() + 1;
-        return Err(refused(format!(
-            "the file is neither UTF-8 nor Windows-1252 text (line {line} holds the control character U+{:04X}); {SAVE_AS_UTF8}",
-            u32::from(c)
-        )));
+        return Err(refused(
+            Message::new("err-csv-control")
+                .with("line", line.to_string())
+                .with("code", format!("{:04X}", u32::from(c)))
+                .with("fix", save_as_utf8()),
+        ));
     }
     Ok(text.into_owned())
 }
@@ -164,7 +173,7 @@ pub(crate) fn read<R: Read>(mut input: R, columns: Columns, strict: bool) -> Res
     let mut bytes = Vec::new();
     input
         .read_to_end(&mut bytes)
-        .map_err(|e| refused(format!("cannot read the file: {e}")))?;
+        .map_err(|e| refused(Message::new("err-csv-unreadable").with("why", e.to_string())))?;
     let text = decode(&bytes)?;
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(sniff_delimiter(&text))
@@ -173,7 +182,7 @@ pub(crate) fn read<R: Read>(mut input: R, columns: Columns, strict: bool) -> Res
         .from_reader(text.as_bytes());
     let headers: Vec<String> = reader
         .headers()
-        .map_err(|e| refused(format!("row 1 (the header row): {e}")))?
+        .map_err(|e| refused(Message::new("err-csv-header").with("why", e.to_string())))?
         .iter()
         .map(|h| column_name(h, columns))
         .collect();
@@ -184,17 +193,17 @@ pub(crate) fn read<R: Read>(mut input: R, columns: Columns, strict: bool) -> Res
         .filter(|r| !headers.iter().any(|h| h == r))
         .collect();
     if !missing.is_empty() {
-        return Err(refused(format!(
-            "row 1 (the header row): missing column(s) {}; the first row must name the columns ({})",
-            missing.join(", "),
-            columns.known.join(", ")
-        )));
+        return Err(refused(
+            Message::new("err-csv-missing-columns")
+                .with("missing", missing.join(", "))
+                .with("known", columns.known.join(", ")),
+        ));
     }
     for (i, h) in headers.iter().enumerate() {
         if !h.is_empty() && headers[..i].contains(h) {
-            return Err(refused(format!(
-                "row 1 (the header row): column {h} appears twice; keep one of them"
-            )));
+            return Err(refused(
+                Message::new("err-csv-column-twice").with("column", h),
+            ));
         }
     }
     let mut rows = Vec::new();
@@ -207,11 +216,13 @@ pub(crate) fn read<R: Read>(mut input: R, columns: Columns, strict: bool) -> Res
             Ok(r) => r,
             Err(e) => {
                 problems.push(match e.kind() {
-                    csv::ErrorKind::UnequalLengths { len, .. } => format!(
-                        "row {number}: has {len} cell(s) where the header row names {} column(s); check for a stray delimiter or a quote left open",
-                        headers.len()
-                    ),
-                    _ => format!("row {number}: {e}"),
+                    csv::ErrorKind::UnequalLengths { len, .. } => Message::new("err-csv-unequal")
+                        .with("row", number.to_string())
+                        .with("cells", *len)
+                        .with("columns", headers.len()),
+                    _ => Message::new("err-csv-row")
+                        .with("row", number.to_string())
+                        .with("why", e.to_string()),
                 });
                 continue;
             }
@@ -243,11 +254,11 @@ pub(crate) fn read<R: Read>(mut input: R, columns: Columns, strict: bool) -> Res
         })
         .collect();
     if strict && !unknown.is_empty() {
-        return Err(refused(format!(
-            "row 1 (the header row): unknown column(s) {} (refused by --strict); the known columns are {}",
-            unknown.join(", "),
-            columns.known.join(", ")
-        )));
+        return Err(refused(
+            Message::new("err-csv-unknown-columns")
+                .with("unknown", unknown.join(", "))
+                .with("known", columns.known.join(", ")),
+        ));
     }
     Ok(Sheet {
         rows,

@@ -5,6 +5,7 @@
 //!
 //! Every problem names its field by path (`risks.<id>.likelihood`) and the accepted values.
 
+use casebook_i18n::Localised;
 use std::fmt::Display;
 
 use casebook_doc::config::check_scale;
@@ -15,45 +16,58 @@ use casebook_doc::enums::{
     SwotKind,
 };
 use casebook_doc::{AccountFile, OrgConfig};
+use casebook_i18n::{Arg, Message};
 use serde_json::Value;
 use uuid::Uuid;
 
 /// A problem at a field: `path: reason`.
-fn at(path: &str, reason: impl Display) -> String {
-    format!("{path}: {reason}")
+fn at(path: &str, reason: impl Into<Arg>) -> Message {
+    Message::new("err-json-at")
+        .with("path", path)
+        .with("why", reason)
 }
 
 /// The word at `path` is one of `all` (as written in files: exact, lowercase); `null` or
 /// absent is allowed where the field is optional.
-fn word<T: Display>(all: &[T], entry: &Value, key: &str, path: &str) -> Result<(), String> {
-    match entry.get(key) {
+fn word<T: Display>(all: &[T], entry: &Value, key: &str, path: &str) -> Result<(), Message> {
+    value_is_word(all, entry.get(key), &format!("{path}.{key}"))
+}
+
+/// The value of the field at `path`, if any, is one of `all`.
+fn value_is_word<T: Display>(all: &[T], value: Option<&Value>, path: &str) -> Result<(), Message> {
+    match value {
         None | Some(Value::Null) => Ok(()),
         Some(Value::String(s)) if all.iter().any(|v| v.to_string() == *s) => Ok(()),
         Some(other) => Err(at(
-            &format!("{path}.{key}"),
-            format!(
-                "{other} is not accepted; accepted: {}",
-                all.iter()
-                    .map(|v| v.to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            path,
+            Message::new("err-json-word")
+                .with("value", other.to_string())
+                .with(
+                    "accepted",
+                    all.iter()
+                        .map(|v| v.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
         )),
     }
 }
 
 /// The entries of a map of entries keyed by id, each key checked to be a UUID.
-fn entries<'a>(value: &'a Value, path: &str) -> Result<Vec<(String, &'a Value)>, String> {
+fn entries<'a>(value: &'a Value, path: &str) -> Result<Vec<(String, &'a Value)>, Message> {
     let Some(map) = value.as_object() else {
         return match value {
             Value::Null => Ok(vec![]),
-            _ => Err(at(path, "must be a map of entries keyed by id")),
+            _ => Err(at(path, Message::new("err-json-not-a-map"))),
         };
     };
     map.iter()
         .map(|(k, v)| match k.parse::<Uuid>() {
             Ok(_) => Ok((format!("{path}.{k}"), v)),
-            Err(_) => Err(at(&format!("{path}.{k}"), "the key is not an id (a UUID)")),
+            Err(_) => Err(at(
+                &format!("{path}.{k}"),
+                Message::new("err-json-key-not-id"),
+            )),
         })
         .collect()
 }
@@ -63,14 +77,14 @@ fn entries<'a>(value: &'a Value, path: &str) -> Result<Vec<(String, &'a Value)>,
 ///
 /// # Errors
 /// Every problem found, one line each.
-pub(crate) fn words_and_ids(file: &Value) -> Result<(), Vec<String>> {
+pub(crate) fn words_and_ids(file: &Value) -> Result<(), Vec<Message>> {
     let mut problems = Vec::new();
-    let mut check = |r: Result<(), String>| {
+    let mut check = |r: Result<(), Message>| {
         if let Err(e) = r {
             problems.push(e);
         }
     };
-    let each = |section: &str, check_entry: &mut dyn FnMut(&str, &Value) -> Vec<String>| {
+    let each = |section: &str, check_entry: &mut dyn FnMut(&str, &Value) -> Vec<Message>| {
         let mut out = Vec::new();
         match entries(&file[section], section) {
             Ok(list) => {
@@ -94,7 +108,7 @@ pub(crate) fn words_and_ids(file: &Value) -> Result<(), Vec<String>> {
         .collect()
     }));
     found.extend(each("people", &mut |p, e| {
-        let mut out: Vec<String> = [
+        let mut out: Vec<Message> = [
             word(InteractionKind::ALL, e, "channel", p),
             word(Coverage::ALL, e, "coverage", p),
         ]
@@ -103,14 +117,12 @@ pub(crate) fn words_and_ids(file: &Value) -> Result<(), Vec<String>> {
         .collect();
         for role in e["roles"].as_object().into_iter().flatten().map(|(k, _)| k) {
             out.extend(
-                word(
+                value_is_word(
                     PersonRole::ALL,
-                    &serde_json::json!({ "role": role }),
-                    "role",
-                    p,
+                    Some(&Value::String(role.clone())),
+                    &format!("{p}.roles"),
                 )
-                .err()
-                .map(|m| m.replace(".role:", ".roles:")),
+                .err(),
             );
         }
         match entries(&e["coverage_history"], &format!("{p}.coverage_history")) {
@@ -139,7 +151,7 @@ pub(crate) fn words_and_ids(file: &Value) -> Result<(), Vec<String>> {
         .collect()
     }));
     found.extend(each("opportunities", &mut |p, e| {
-        let mut out: Vec<String> = [
+        let mut out: Vec<Message> = [
             word(OpportunityOrigin::ALL, e, "origin", p),
             word(OpportunityStatus::ALL, e, "status", p),
         ]
@@ -198,11 +210,11 @@ pub(crate) fn rules(
     file: &AccountFile,
     config: &OrgConfig,
     ctx: &EditContext,
-) -> Result<(), Vec<String>> {
+) -> Result<(), Vec<Message>> {
     let mut problems = Vec::new();
-    let mut check = |path: String, r: Result<(), casebook_doc::Error>| {
+    let check = |problems: &mut Vec<Message>, path: String, r: Result<(), casebook_doc::Error>| {
         if let Err(e) = r {
-            problems.push(at(&path, e));
+            problems.push(at(&path, e.message()));
         }
     };
     let p = &file.profile;
@@ -218,21 +230,31 @@ pub(crate) fn rules(
         ("priorities", &p.priorities),
         ("source", &p.source),
     ] {
-        check(format!("profile.{key}"), edit::check_text(key, text));
+        check(
+            &mut problems,
+            format!("profile.{key}"),
+            edit::check_text(key, text),
+        );
     }
     if let Some(intake) = p.intake_date {
         check(
+            &mut problems,
             "profile.intake_date".into(),
             edit::dates::check_intake(intake, ctx.now),
         );
     }
     let j = &file.journey;
     if !j.stage.is_empty() {
-        check("journey.stage".into(), config.stage(&j.stage).map(|_| ()));
+        check(
+            &mut problems,
+            "journey.stage".into(),
+            config.stage(&j.stage).map(|_| ()),
+        );
     }
     for (id, h) in &j.history {
         if !h.stage.is_empty() {
             check(
+                &mut problems,
                 format!("journey.history.{id}.stage"),
                 config.stage(&h.stage).map(|_| ()),
             );
@@ -240,12 +262,14 @@ pub(crate) fn rules(
     }
     if let Some(exit) = &j.exit {
         check(
+            &mut problems,
             "journey.exit.date".into(),
             edit::dates::check_exit_date(exit.date, p.intake_date, ctx.now),
         );
     }
     if let Some(date) = j.exit_plan.as_ref().and_then(|e| e.planned_date) {
         check(
+            &mut problems,
             "journey.exit_plan.planned_date".into(),
             edit::dates::check_planned_exit(date, p.intake_date),
         );
@@ -258,11 +282,13 @@ pub(crate) fn rules(
     };
     for (id, person) in &file.people {
         check(
+            &mut problems,
             format!("people.{id}.name"),
             edit::check_text("name", &person.name),
         );
         if let Some(boss) = &person.reports_to {
             check(
+                &mut problems,
                 format!("people.{id}.reports_to"),
                 link("person", boss, file.people.contains_key(boss)),
             );
@@ -271,10 +297,12 @@ pub(crate) fn rules(
     for (id, i) in &file.interactions {
         let path = format!("interactions.{id}");
         check(
+            &mut problems,
             format!("{path}.at"),
             edit::dates::check_interaction_time(i.at, ctx.now),
         );
         check(
+            &mut problems,
             format!("{path}.minutes"),
             casebook_doc::config::check_range(
                 "an interaction's minutes",
@@ -285,29 +313,34 @@ pub(crate) fn rules(
         );
         for r in &i.risks {
             check(
+                &mut problems,
                 format!("{path}.risks"),
                 link("risk", r, file.risks.contains_key(r)),
             );
         }
         for o in &i.opportunities {
             check(
+                &mut problems,
                 format!("{path}.opportunities"),
                 link("opportunity", o, file.opportunities.contains_key(o)),
             );
         }
         for person in &i.people {
             check(
+                &mut problems,
                 format!("{path}.people"),
                 link("person", person, file.people.contains_key(person)),
             );
         }
         check(
+            &mut problems,
             format!("{path}.summary"),
             edit::check_text("summary", &i.summary),
         );
     }
     for (id, a) in &file.actions {
         check(
+            &mut problems,
             format!("actions.{id}.title"),
             edit::check_text("title", &a.title),
         );
@@ -315,33 +348,39 @@ pub(crate) fn rules(
     for (id, r) in &file.risks {
         let path = format!("risks.{id}");
         check(
+            &mut problems,
             format!("{path}.likelihood"),
             check_scale("likelihood", r.likelihood),
         );
         check(
+            &mut problems,
             format!("{path}.severity"),
             check_scale("severity", r.severity),
         );
         if let Some(l) = r.residual_likelihood {
             check(
+                &mut problems,
                 format!("{path}.residual_likelihood"),
                 check_scale("residual likelihood", l),
             );
         }
         if let Some(s) = r.residual_severity {
             check(
+                &mut problems,
                 format!("{path}.residual_severity"),
                 check_scale("residual severity", s),
             );
         }
         if let Some(parent) = &r.parent {
             check(
+                &mut problems,
                 format!("{path}.parent"),
                 link("risk", parent, file.risks.contains_key(parent)),
             );
         }
         if let Some(o) = &r.opportunity {
             check(
+                &mut problems,
                 format!("{path}.opportunity"),
                 link("opportunity", o, file.opportunities.contains_key(o)),
             );
@@ -349,17 +388,15 @@ pub(crate) fn rules(
     }
     for (id, o) in &file.opportunities {
         if !(o.value.is_finite() && o.value >= 0.0) {
-            check(
-                format!("opportunities.{id}.value"),
-                Err(casebook_doc::Error::Rule(
-                    casebook_i18n::Message::new("rule-not-an-amount")
-                        .with("value", o.value.to_string()),
-                )),
-            );
+            problems.push(at(
+                &format!("opportunities.{id}.value"),
+                Message::new("err-json-not-an-amount").with("value", o.value.to_string()),
+            ));
         }
         for (sid, s) in &o.sessions {
             for (aid, a) in &s.answers {
                 check(
+                    &mut problems,
                     format!("opportunities.{id}.sessions.{sid}.answers.{aid}.score"),
                     casebook_doc::config::check_range(
                         "COSMONAUTS score",

@@ -232,7 +232,7 @@ pub(crate) fn import_csv(ctx: &Ctx, a: &ImportCsvArgs) -> anyhow::Result<()> {
         // What was skipped, and why, in the importer's words.
         line(format!(
             "  {}",
-            ta("net-csv-skipped", &[("what", s.to_string().into())])
+            ta("net-csv-skipped", &[("what", crate::i18n::say(s).into())])
         ))?;
     }
     Ok(())

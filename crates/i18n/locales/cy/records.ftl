@@ -4,7 +4,6 @@
 # orchymyn ei hun. Allweddi: rec-<beth>.
 
 ## Llinellau a gwallau'r llinell orchymyn ei hun.
-rec-store-exposed = rhybudd: gall defnyddwyr eraill y peiriant hwn ddarllen { $path } (modd { $mode }), ac mae'n dal data personol cleientiaid; rhedwch `{ $fix }`
 rec-no-data-dir = nid oes cyfeiriadur data'r platfform yn hysbys yma; rhowch --data-dir DIR neu gosodwch CASEBOOK_DIR
 rec-init-name-empty = ni all --name fod yn wag: rhowch eich enw, fel y cynghorydd sy'n defnyddio'r nod hwn
 rec-init-created =

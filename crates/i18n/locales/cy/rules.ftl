@@ -122,7 +122,6 @@ rule-opportunity-close-needs-reason = mae angen rheswm i gau cyfle (--reason "..
 rule-opportunity-value-negative = rhaid i --value fod yn swm cadarnhaol mewn punnoedd
 rule-opportunity-already-closed = caewyd y cyfle '{ $title }' eisoes ({ $status }); cofnodir canlyniad unwaith yn unig
 rule-opportunity-already-closed-on = caewyd y cyfle '{ $title }' eisoes ar { $date } ({ $status }); cofnodir canlyniad unwaith yn unig
-rule-not-an-amount = nid yw { $value } yn swm; rhowch 0 neu fwy
 rule-risk-needs-title = mae angen teitl ar risg
 rule-sub-risk-scope = mae is-risg yn cadw maes ei rhiant, ac mae '{ $parent }' yn perthyn i'r maes hwn: { $scope }; gadewch --opportunity allan
 rule-scope-opportunity = y cyfle '{ $title }'

@@ -4,7 +4,6 @@
 # errors. Keys: rec-<what>.
 
 ## The command line's own lines and errors.
-rec-store-exposed = warning: { $path } is readable by other users of this machine (mode { $mode }) and holds clients' personal data; run `{ $fix }`
 rec-no-data-dir = no platform data directory is known here; pass --data-dir DIR or set CASEBOOK_DIR
 rec-init-name-empty = --name must not be empty: give your name as the adviser using this node
 rec-init-created =

@@ -122,7 +122,6 @@ rule-opportunity-close-needs-reason = closing an opportunity needs a reason (--r
 rule-opportunity-value-negative = --value must be a positive amount in pounds
 rule-opportunity-already-closed = opportunity '{ $title }' was closed as { $status } already; an outcome is recorded once
 rule-opportunity-already-closed-on = opportunity '{ $title }' was closed as { $status } on { $date } already; an outcome is recorded once
-rule-not-an-amount = { $value } is not an amount; give 0 or more
 rule-risk-needs-title = a risk needs a title
 rule-sub-risk-scope = a sub-risk keeps its parent's scope: '{ $parent }' belongs to { $scope }; leave out --opportunity
 rule-scope-opportunity = opportunity '{ $title }'

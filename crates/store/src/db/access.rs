@@ -6,6 +6,7 @@
 
 use std::path::Path;
 
+use casebook_i18n::Message;
 use redb::{Database, ReadOnlyDatabase, ReadableDatabase};
 
 use crate::Error;
@@ -19,7 +20,7 @@ pub(crate) enum Db {
         /// The database.
         db: ReadOnlyDatabase,
         /// Why it may not be written, for people.
-        why: String,
+        why: Message,
     },
 }
 
@@ -43,7 +44,7 @@ impl Db {
     }
 
     /// Why the store may not be written, if it may not.
-    pub(crate) fn read_only_reason(&self) -> Option<&str> {
+    pub(crate) fn read_only_reason(&self) -> Option<&Message> {
         match self {
             Self::Writable(_) => None,
             Self::ReadOnly { why, .. } => Some(why),
@@ -54,7 +55,7 @@ impl Db {
 /// Why the store at `path` should be opened read-only, judged by its permission bits: a
 /// store file or data directory without the owner's write bit was made read-only on purpose,
 /// and is treated so even by a user (root) whom the system would let write.
-pub(crate) fn read_only_by_mode(path: &Path) -> Option<String> {
+pub(crate) fn read_only_by_mode(path: &Path) -> Option<Message> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -64,23 +65,21 @@ pub(crate) fn read_only_by_mode(path: &Path) -> Option<String> {
                 .unwrap_or(false)
         };
         if no_write(path) {
-            return Some(format!(
-                "the store file is read-only (to allow changes: `chmod u+w '{}'`)",
-                path.display()
-            ));
+            return Some(
+                Message::new("err-store-file-read-only").with("path", path.display().to_string()),
+            );
         }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
             && no_write(dir)
         {
-            return Some(format!(
-                "its directory is read-only (to allow changes: `chmod u+w '{}'`)",
-                dir.display()
-            ));
+            return Some(
+                Message::new("err-store-dir-read-only").with("path", dir.display().to_string()),
+            );
         }
     }
     #[cfg(not(unix))]
     if std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
-        return Some("the store file is read-only".into());
+        return Some(Message::new("err-store-file-read-only-plain"));
     }
     None
 }
