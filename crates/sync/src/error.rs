@@ -83,7 +83,7 @@ impl Localised for Error {
         match self {
             // The engine's and the transport's errors say what they are themselves; the CLI
             // renders them through their own types.
-            Error::Engine(e) => Message::new("sync-err-text").with("text", e.to_string()),
+            Error::Engine(e) => e.message(),
             Error::Net(e) => e.message(),
             Error::Connection { peer, reason } => Message::new("sync-err-connection")
                 .with("peer", peer.to_string())
