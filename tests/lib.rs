@@ -526,8 +526,8 @@ pub fn readme_block(heading: &str) -> String {
 }
 
 /// Run `script` in bash (`-euo pipefail`) as a newcomer would: in the sandbox's fresh `home`
-/// directory (also `HOME`), with `casebook` on the PATH, no colour, no `CASEBOOK_DIR`, and
-/// the variables `envs`.
+/// directory (also `HOME`), with `casebook` on the PATH, no colour, no `CASEBOOK_DIR`, no
+/// language chosen (English), and the variables `envs`.
 pub fn run_shell(sb: &Sandbox, script: &str, envs: &[(&str, &str)]) -> std::process::Output {
     let home = sb.path("home");
     let bin_dir = sb.path("bin");
@@ -554,6 +554,9 @@ pub fn run_shell(sb: &Sandbox, script: &str, envs: &[(&str, &str)]) -> std::proc
         .env("NO_COLOR", "1")
         .env_remove("CASEBOOK_DIR")
         .env_remove("CASEBOOK_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .timeout(TIMEOUT);
     for (k, v) in envs {
         cmd.env(k, v);

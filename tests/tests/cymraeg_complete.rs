@@ -118,6 +118,32 @@ const MISTAKES: &[&[&str]] = &[
     &["client", "list", "--colour"],
 ];
 
+/// The words only the English catalogue uses, less the words of `data`.
+fn english_only(data: &BTreeSet<String>) -> BTreeSet<String> {
+    let welsh = catalogue_words("cy");
+    let out: BTreeSet<String> = catalogue_words("en")
+        .difference(&welsh)
+        .filter(|w| !data.contains(*w))
+        .cloned()
+        .collect();
+    assert!(
+        out.len() > 300,
+        "the English catalogue has words of its own: {}",
+        out.len()
+    );
+    out
+}
+
+/// The lines of `text` with a word of `english_only`, each followed by the words.
+fn fallbacks(text: &str, english_only: &BTreeSet<String>) -> Vec<String> {
+    text.lines()
+        .filter_map(|line| {
+            let found: Vec<String> = words(line).intersection(english_only).cloned().collect();
+            (!found.is_empty()).then(|| format!("{line}    <- {}", found.join(", ")))
+        })
+        .collect()
+}
+
 #[test]
 fn a_day_in_welsh_prints_no_english_only_word() {
     let sb = sandbox();
@@ -146,31 +172,46 @@ fn a_day_in_welsh_prints_no_english_only_word() {
         "every mistake is explained on stderr in Welsh:\n{stderr}"
     );
 
-    let welsh = catalogue_words("cy");
     let mut data = data_words(&walkthrough);
     for mistake in MISTAKES {
         data.extend(mistake.iter().flat_map(|w| words(w)));
     }
-    let english_only: BTreeSet<String> = catalogue_words("en")
-        .difference(&welsh)
-        .filter(|w| !data.contains(*w))
-        .cloned()
-        .collect();
-    assert!(
-        english_only.len() > 300,
-        "the English catalogue has words of its own: {}",
-        english_only.len()
-    );
-    let mut fell_back = Vec::new();
-    for line in stdout.lines().chain(stderr.lines()) {
-        let found: Vec<String> = words(line).intersection(&english_only).cloned().collect();
-        if !found.is_empty() {
-            fell_back.push(format!("{line}    <- {}", found.join(", ")));
-        }
-    }
+    let english_only = english_only(&data);
+    let mut fell_back = fallbacks(&stdout, &english_only);
+    fell_back.extend(fallbacks(&stderr, &english_only));
     assert!(
         fell_back.is_empty(),
         "{} lines of the Welsh day fell back to English:\n{}\n--- stdout\n{stdout}\n--- stderr\n{stderr}",
+        fell_back.len(),
+        fell_back.join("\n")
+    );
+}
+
+#[test]
+fn the_demo_in_welsh_prints_no_english_only_word() {
+    let sb = sandbox();
+    let out = run_shell(
+        &sb,
+        "casebook --data-dir demo demo\n",
+        &[("LANG", "cy_GB.UTF-8"), ("COLUMNS", "120")],
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "the demo failed\n{stdout}\n{stderr}");
+    assert!(stdout.contains("Y ffeil cyfrif wedi'i chyfuno"), "{stdout}");
+    // The demo's sample data (names, notes, titles) is written in its scenario's sources.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut data = BTreeSet::new();
+    for source in ["crates/casebook/src/demo.rs", "crates/sync/src/mission.rs"] {
+        let text = std::fs::read_to_string(root.join(source)).expect("demo source");
+        data.extend(text.split('"').skip(1).step_by(2).flat_map(words));
+    }
+    let english_only = english_only(&data);
+    let mut fell_back = fallbacks(&stdout, &english_only);
+    fell_back.extend(fallbacks(&stderr, &english_only));
+    assert!(
+        fell_back.is_empty(),
+        "{} lines of the Welsh demo fell back to English:\n{}\n--- stdout\n{stdout}",
         fell_back.len(),
         fell_back.join("\n")
     );

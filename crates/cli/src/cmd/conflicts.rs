@@ -127,7 +127,7 @@ fn author(a: &Author) -> String {
 
 /// The conflict in one sentence, as [`Conflict::sentence`] says it in English: `risk 'Key
 /// supplier failure' likelihood: 3 by Alice, 4 by Bob, both on 12 May 2026`.
-fn sentence(c: &Conflict) -> String {
+pub(crate) fn sentence(c: &Conflict) -> String {
     if current() == Lang::En {
         return c.sentence();
     }

@@ -108,7 +108,7 @@ pub(crate) fn run(ctx: &Ctx, keep: Option<PathBuf>) -> anyhow::Result<()> {
             line(t("demo-no-conflicts"))?;
         }
         for c in &conflicts {
-            line(format!("[{}] {}", c.id, c.sentence()))?;
+            line(format!("[{}] {}", c.id, super::conflicts::sentence(c)))?;
         }
         line(format!(
             "\n{}",
