@@ -387,6 +387,40 @@ impl Casebook {
         run
     }
 
+    /// `casebook --lang cy ARGS...`, whatever its outcome.
+    pub fn run_welsh(&self, args: &[&str]) -> Run {
+        let mut all = vec!["--lang", "cy"];
+        all.extend_from_slice(args);
+        self.run(&all)
+    }
+
+    /// `casebook --lang cy ARGS...`, which must succeed: its stdout.
+    pub fn welsh(&self, args: &[&str]) -> String {
+        let run = self.run_welsh(args);
+        assert!(run.success(), "expected success: {run}");
+        run.stdout
+    }
+
+    /// `casebook --lang cy ARGS...`, which must fail with a Welsh error on stderr.
+    pub fn welsh_fails(&self, args: &[&str]) -> Run {
+        let run = self.run_welsh(args);
+        assert!(
+            run.code.is_some_and(|c| c != 0),
+            "expected a failure: {run}"
+        );
+        assert!(run.stderr.starts_with("gwall: "), "{run}");
+        run
+    }
+
+    /// `--json ARGS...` in English and in Welsh, which must print the same JSON: it.
+    pub fn same_json_in_both(&self, args: &[&str]) -> Value {
+        let en = self.json(args);
+        let mut welsh = vec!["--lang", "cy"];
+        welsh.extend_from_slice(args);
+        assert_eq!(self.json(&welsh), en, "{args:?}: JSON differs by language");
+        en
+    }
+
     /// [`Casebook::fails`], also requiring that the store is exactly as it was before.
     pub fn refuses(&self, args: &[&str]) -> Run {
         let before = self.snapshot();
@@ -562,4 +596,24 @@ pub fn run_shell(sb: &Sandbox, script: &str, envs: &[(&str, &str)]) -> std::proc
         cmd.env(k, v);
     }
     cmd.output().expect("bash runs")
+}
+
+/// Every `welsh` text is in `text`, and none of the `english` ones.
+pub fn speaks_welsh(text: &str, welsh: &[&str], english: &[&str]) {
+    has_all(text, welsh);
+    has_none(text, english);
+}
+
+/// Every one of `wanted` is in `text`.
+pub fn has_all(text: &str, wanted: &[&str]) {
+    for w in wanted {
+        assert!(text.contains(w), "missing {w:?} in:\n{text}");
+    }
+}
+
+/// None of `unwanted` (English left in a Welsh text, say) is in `text`.
+pub fn has_none(text: &str, unwanted: &[&str]) {
+    for w in unwanted {
+        assert!(!text.contains(w), "{w:?} left in:\n{text}");
+    }
 }

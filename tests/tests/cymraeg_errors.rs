@@ -2,7 +2,7 @@
 //! do in Welsh (names, ids, commands and typed values aside), still fails with a non-zero exit
 //! code on stderr, and an English run reads as before. JSON stays the same in both languages.
 
-use casebook_e2e::{Casebook, Run, Sandbox, s, str_field};
+use casebook_e2e::{Sandbox, s, speaks_welsh, str_field};
 
 fn sandbox() -> Sandbox {
     Sandbox::new(env!("CARGO_BIN_EXE_casebook-under-test"))
@@ -14,33 +14,13 @@ fn write(sb: &Sandbox, name: &str, text: &str) -> String {
     s(&path).to_string()
 }
 
-/// Run in Welsh; the command must fail, saying so on stderr and nothing on stdout.
-fn fails_cy(cb: &Casebook, args: &[&str]) -> Run {
-    let mut all = vec!["--lang", "cy"];
-    all.extend_from_slice(args);
-    let run = cb.run(&all);
-    assert!(!run.success(), "expected a failure: {run}");
-    assert_ne!(run.code, Some(0), "{run}");
-    assert!(run.stderr.starts_with("gwall: "), "{run}");
-    run
-}
-
-fn has_all(run: &Run, welsh: &[&str], english: &[&str]) {
-    for w in welsh {
-        assert!(run.stderr.contains(w), "missing Welsh {w:?}: {run}");
-    }
-    for e in english {
-        assert!(!run.stderr.contains(e), "English {e:?} left: {run}");
-    }
-}
-
 #[test]
 fn no_store_and_a_second_init_are_told_in_welsh() {
     let sb = sandbox();
     let none = sb.node("empty");
-    let run = fails_cy(&none, &["client", "list"]);
-    has_all(
-        &run,
+    let run = none.welsh_fails(&["client", "list"]);
+    speaks_welsh(
+        &run.stderr,
         &[
             "nid oes storfa casebook yn",
             "rhedwch `casebook init` yn gyntaf",
@@ -57,9 +37,9 @@ fn no_store_and_a_second_init_are_told_in_welsh() {
     );
 
     let cb = sb.init("a", "Alys");
-    let run = fails_cy(&cb, &["init", "--name", "Alys"]);
-    has_all(
-        &run,
+    let run = cb.welsh_fails(&["init", "--name", "Alys"]);
+    speaks_welsh(
+        &run.stderr,
         &[
             "mae storfa casebook yn",
             "eisoes",
@@ -76,9 +56,9 @@ fn unknown_ambiguous_and_duplicate_clients_are_told_in_welsh() {
     cb.add_client("Acme Cyf", &["--postcode", "CF10 1AA"]);
     cb.add_client("Acme Holdings", &[]);
 
-    let run = fails_cy(&cb, &["show", "Neb Cyf"]);
-    has_all(
-        &run,
+    let run = cb.welsh_fails(&["show", "Neb Cyf"]);
+    speaks_welsh(
+        &run.stderr,
         &[
             "nid oes cleient yn cyfateb i 'Neb Cyf'",
             "rhedwch `casebook client list` i weld y cleientiaid a'u dynodyddion",
@@ -86,9 +66,9 @@ fn unknown_ambiguous_and_duplicate_clients_are_told_in_welsh() {
         &["no client matches", "to see clients"],
     );
 
-    let run = fails_cy(&cb, &["show", "Acme"]);
-    has_all(
-        &run,
+    let run = cb.welsh_fails(&["show", "Acme"]);
+    speaks_welsh(
+        &run.stderr,
         &[
             "mae 'Acme' yn cyfateb i sawl cleient",
             "Acme Cyf",
@@ -97,19 +77,16 @@ fn unknown_ambiguous_and_duplicate_clients_are_told_in_welsh() {
         &["matches several clients", "give more of the id"],
     );
 
-    let run = fails_cy(
-        &cb,
-        &[
-            "client",
-            "add",
-            "--name",
-            "ACME  cyf",
-            "--postcode",
-            "cf101aa",
-        ],
-    );
-    has_all(
-        &run,
+    let run = cb.welsh_fails(&[
+        "client",
+        "add",
+        "--name",
+        "ACME  cyf",
+        "--postcode",
+        "cf101aa",
+    ]);
+    speaks_welsh(
+        &run.stderr,
         &[
             "mae ACME  cyf yn edrych fel cleient sydd yma eisoes",
             "(yr un enw a chod post)",
@@ -123,9 +100,9 @@ fn unknown_ambiguous_and_duplicate_clients_are_told_in_welsh() {
     );
     assert_eq!(cb.clients().len(), 2, "nothing was added");
 
-    let run = fails_cy(&cb, &["show", "Acme Cyf", "--at", "zzzz"]);
-    has_all(
-        &run,
+    let run = cb.welsh_fails(&["show", "Acme Cyf", "--at", "zzzz"]);
+    speaks_welsh(
+        &run.stderr,
         &[
             "nid yw 'zzzz' yn newid i'r ffeil hon",
             "stwnsh newid",
@@ -149,9 +126,9 @@ fn every_bad_row_of_a_clients_sheet_is_named_in_welsh() {
          ,2026-01-02,\n\
          Enw Newydd,,12345678\n",
     );
-    let run = fails_cy(&cb, &["import-csv", "clients", &csv]);
-    has_all(
-        &run,
+    let run = cb.welsh_fails(&["import-csv", "clients", &csv]);
+    speaks_welsh(
+        &run.stderr,
         &[
             "ni fewnforiwyd dim: ",
             "rhes 3, colofn intake_date: nid yw '2026-13-45' yn ddyddiad; defnyddiwch YYYY-MM-DD neu DD/MM/YYYY (anwybyddir amser ar ôl y dyddiad)",
@@ -197,9 +174,9 @@ fn an_interactions_sheet_and_an_unreadable_header_are_refused_in_welsh() {
          Un Cyf,2026-05-04,call,outbound\r\n\
          ,2026-05-05,call,outbound,introduction,5\r\n",
     );
-    let run = fails_cy(&cb, &["import-csv", "interactions", &csv]);
-    has_all(
-        &run,
+    let run = cb.welsh_fails(&["import-csv", "interactions", &csv]);
+    speaks_welsh(
+        &run.stderr,
         &[
             "rhes 2, colofn client: nid oes cleient o'r enw 'Neb Cyf'; rhowch enw llawn y cleient",
             "rhes 3, colofn at: nid yw '31/02/2026 10:00' yn ddyddiad ac amser; defnyddiwch",
@@ -219,9 +196,9 @@ fn an_interactions_sheet_and_an_unreadable_header_are_refused_in_welsh() {
     );
 
     let headless = write(&sb, "heb.csv", "name,postcode\nUn,AA1 1AA\n");
-    let run = fails_cy(&cb, &["import-csv", "interactions", &headless]);
-    has_all(
-        &run,
+    let run = cb.welsh_fails(&["import-csv", "interactions", &headless]);
+    speaks_welsh(
+        &run.stderr,
         &[
             "rhes 1 (rhes y penawdau): colofn(au) ar goll: client, at, kind, direction, purpose",
             "rhaid i'r rhes gyntaf enwi'r colofnau",
@@ -230,9 +207,9 @@ fn an_interactions_sheet_and_an_unreadable_header_are_refused_in_welsh() {
     );
 
     let strict = write(&sb, "llym.csv", "name,lliw\nUn,coch\n");
-    let run = fails_cy(&cb, &["import-csv", "clients", &strict, "--strict"]);
-    has_all(
-        &run,
+    let run = cb.welsh_fails(&["import-csv", "clients", &strict, "--strict"]);
+    speaks_welsh(
+        &run.stderr,
         &[
             "colofn(au) anhysbys lliw (wedi'u gwrthod gan --strict)",
             "y colofnau hysbys yw name, postcode",
@@ -246,9 +223,9 @@ fn an_interactions_sheet_and_an_unreadable_header_are_refused_in_welsh() {
         .collect();
     let utf16 = sb.path("utf16.csv");
     std::fs::write(&utf16, no_bom).expect("write");
-    let run = fails_cy(&cb, &["import-csv", "clients", s(&utf16)]);
-    has_all(
-        &run,
+    let run = cb.welsh_fails(&["import-csv", "clients", s(&utf16)]);
+    speaks_welsh(
+        &run.stderr,
         &[
             "mae'r ffeil yn dal beitiau NUL",
             "cadwch y daenlen fel \"CSV UTF-8 (comma delimited)\" (Excel)",
@@ -316,9 +293,9 @@ fn files_brought_in_are_refused_in_welsh() {
     let id = cb.add_client("Acme Cyf", &[]);
 
     let not_json = write(&sb, "nid.json", "{ nid json");
-    let run = fails_cy(&cb, &["import", &not_json]);
-    has_all(
-        &run,
+    let run = cb.welsh_fails(&["import", &not_json]);
+    speaks_welsh(
+        &run.stderr,
         &[
             "nid JSON yw hwn (",
             "rhowch ffeil a ysgrifennwyd gan `casebook export --format json`",
@@ -328,19 +305,19 @@ fn files_brought_in_are_refused_in_welsh() {
 
     let exported = sb.path("acme.json");
     cb.json(&["export", &id, "--out", s(&exported)]);
-    let run = fails_cy(&cb, &["import", s(&exported)]);
+    let run = cb.welsh_fails(&["import", s(&exported)]);
     let here = format!("mae ffeil cyfrif {id} (Acme Cyf) yn y storfa hon eisoes");
-    has_all(
-        &run,
+    speaks_welsh(
+        &run.stderr,
         &[here.as_str(), "sy'n cyfuno'r ddau hanes"],
         &["is already in this store", "which merges the two histories"],
     );
 
     let random = sb.path("hap.am");
     std::fs::write(&random, b"\x85\x6f\x4a\x83 nid automerge").expect("write");
-    let run = fails_cy(&cb, &["merge", s(&random)]);
-    has_all(
-        &run,
+    let run = cb.welsh_fails(&["merge", s(&random)]);
+    speaks_welsh(
+        &run.stderr,
         &[
             "nid yw'n ddogfen Automerge (",
             "rhowch ffeil a ysgrifennwyd gan `casebook export --format automerge`",
@@ -355,9 +332,9 @@ fn peers_the_store_and_its_warnings_speak_welsh() {
     let cb = sb.init("a", "Alys");
     cb.add_client("Acme Cyf", &[]);
 
-    let run = fails_cy(&cb, &["peer", "remove", "neb"]);
-    has_all(
-        &run,
+    let run = cb.welsh_fails(&["peer", "remove", "neb"]);
+    speaks_welsh(
+        &run.stderr,
         &[
             "nid oes gan unrhyw gymar dibynadwy yr enw neu'r dynodydd nod hwnnw",
             "`casebook peer list`",
@@ -390,9 +367,9 @@ fn peers_the_store_and_its_warnings_speak_welsh() {
         );
         // Read-only: listed, but no change, and why in Welsh.
         mode(0o400);
-        let run = fails_cy(&cb, &["client", "add", "--name", "Newydd Cyf"]);
-        has_all(
-            &run,
+        let run = cb.welsh_fails(&["client", "add", "--name", "Newydd Cyf"]);
+        speaks_welsh(
+            &run.stderr,
             &[
                 "yn un i'w darllen yn unig, felly ni ellir newid dim: mae ffeil y storfa i'w darllen yn unig (i ganiatáu newidiadau: `chmod u+w",
             ],
@@ -409,9 +386,9 @@ fn peer_refusals_name_roles_in_welsh() {
     let alys = sb.init("alys", "Alys");
     let bryn = sb.init("bryn", "Bryn");
     let own = str_field(&alys.json(&["invite"]), "ticket").to_string();
-    let run = fails_cy(&alys, &["peer", "add", &own, "--name", "Fi"]);
-    has_all(
-        &run,
+    let run = alys.welsh_fails(&["peer", "add", &own, "--name", "Fi"]);
+    speaks_welsh(
+        &run.stderr,
         &[
             "tocyn y nod hwn ei hun yw hwn",
             "ar beiriant y cynghorydd arall",
@@ -425,9 +402,9 @@ fn peer_refusals_name_roles_in_welsh() {
     alys.add_client("Taf Cyf", &[]);
     alys.json(&["share", "Afon", "Bryn (gliniadur)", "--write"]);
     alys.json(&["share", "Taf", "Bryn (gliniadur)", "--read"]);
-    let run = fails_cy(&alys, &["peer", "remove", "Bryn (gliniadur)"]);
-    has_all(
-        &run,
+    let run = alys.welsh_fails(&["peer", "remove", "Bryn (gliniadur)"]);
+    speaks_welsh(
+        &run.stderr,
         &[
             "mae gan Bryn (gliniadur) fynediad o hyd at 2 ffeil",
             "Afon Cyf (ysgrifennu), Taf Cyf (darllen)",
@@ -450,9 +427,9 @@ fn peer_refusals_name_roles_in_welsh() {
         "{en}"
     );
 
-    let run = fails_cy(&alys, &["show", "Afon", "--at", "99 changes ago"]);
-    has_all(
-        &run,
+    let run = alys.welsh_fails(&["show", "Afon", "--at", "99 changes ago"]);
+    speaks_welsh(
+        &run.stderr,
         &[
             "newid sydd gan y ffeil, felly nid oedd yn bod 99 newid yn ôl",
             "rhowch rhwng `0 changes ago` a `",

@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use casebook_e2e::{Casebook, Run, Sandbox, s, str_field};
+use casebook_e2e::{Casebook, Sandbox, s, speaks_welsh, str_field};
 
 fn sandbox() -> Sandbox {
     Sandbox::new(env!("CARGO_BIN_EXE_casebook-under-test"))
@@ -12,38 +12,6 @@ fn sandbox() -> Sandbox {
 
 /// How long serve may take to log what a test waits for.
 const LOG_LIMIT: Duration = Duration::from_secs(30);
-
-/// `casebook --lang cy ARGS...`.
-fn cy(node: &Casebook, args: &[&str]) -> Run {
-    let mut all = vec!["--lang", "cy"];
-    all.extend_from_slice(args);
-    node.run(&all)
-}
-
-/// `casebook --lang cy ARGS...`, which must succeed: its stdout.
-fn cy_text(node: &Casebook, args: &[&str]) -> String {
-    let run = cy(node, args);
-    assert!(run.success(), "expected success: {run}");
-    run.stdout
-}
-
-/// `--json ARGS...` in English and in Welsh: the same JSON.
-fn same_json(node: &Casebook, args: &[&str]) {
-    let en = node.json(args);
-    let mut welsh = vec!["--lang", "cy"];
-    welsh.extend_from_slice(args);
-    assert_eq!(en, node.json(&welsh), "{args:?}: JSON differs by language");
-}
-
-/// Every `welsh` text is in `text` and no `english` one.
-fn speaks_welsh(text: &str, welsh: &[&str], english: &[&str]) {
-    for w in welsh {
-        assert!(text.contains(w), "missing {w:?} in:\n{text}");
-    }
-    for e in english {
-        assert!(!text.contains(e), "English {e:?} in:\n{text}");
-    }
-}
 
 #[test]
 fn pairing_sharing_syncing_and_status_speak_welsh() {
@@ -53,7 +21,7 @@ fn pairing_sharing_syncing_and_status_speak_welsh() {
     let alice_id = str_field(&alice.json(&["id"]), "node_id").to_string();
 
     // A ticket without an address: the note on stderr is Welsh, the ticket the same.
-    let invite = cy(&alice, &["invite"]);
+    let invite = alice.run_welsh(&["invite"]);
     assert!(invite.success(), "{invite}");
     assert_eq!(invite.stdout.trim(), format!("casebook:{alice_id}@"));
     speaks_welsh(
@@ -80,10 +48,7 @@ fn pairing_sharing_syncing_and_status_speak_welsh() {
     assert!(bob_ticket.ends_with(&addr), "{bob_ticket} names {addr}");
 
     // Alice trusts Bob, in Welsh.
-    let added = cy_text(
-        &alice,
-        &["peer", "add", &bob_ticket, "--name", "Bob (desktop)"],
-    );
+    let added = alice.welsh(&["peer", "add", &bob_ticket, "--name", "Bob (desktop)"]);
     speaks_welsh(
         &added,
         &[
@@ -95,7 +60,7 @@ fn pairing_sharing_syncing_and_status_speak_welsh() {
 
     // Bob does not trust Alice yet: her sync is refused, and she is told in Welsh who must add
     // whose ticket; Bob's log warns in Welsh.
-    let refused = cy(&alice, &["sync", "Bob (desktop)", "--timeout", "20"]);
+    let refused = alice.run_welsh(&["sync", "Bob (desktop)", "--timeout", "20"]);
     assert!(refused.code.is_some_and(|c| c != 0), "{refused}");
     assert!(refused.stdout.trim().is_empty(), "{refused}");
     speaks_welsh(
@@ -122,10 +87,7 @@ fn pairing_sharing_syncing_and_status_speak_welsh() {
     );
 
     // Bob trusts Alice; Alice shares a client with Bob.
-    let added = cy_text(
-        &bob,
-        &["peer", "add", &alice_ticket, "--name", "Alice (laptop)"],
-    );
+    let added = bob.welsh(&["peer", "add", &alice_ticket, "--name", "Alice (laptop)"]);
     speaks_welsh(
         &added,
         &[
@@ -135,7 +97,7 @@ fn pairing_sharing_syncing_and_status_speak_welsh() {
         &["Trusted", "no address"],
     );
     alice.add_client("Cwmni Clyd", &[]);
-    let shared = cy_text(&alice, &["share", "Cwmni Clyd", "Bob (desktop)", "--read"]);
+    let shared = alice.welsh(&["share", "Cwmni Clyd", "Bob (desktop)", "--read"]);
     speaks_welsh(
         &shared,
         &["Rhannwyd Cwmni Clyd â Bob (desktop) (darllen)"],
@@ -143,7 +105,7 @@ fn pairing_sharing_syncing_and_status_speak_welsh() {
     );
 
     // The peer list: Welsh headings and count; its JSON is the same in both languages.
-    let list = cy_text(&alice, &["peer", "list"]);
+    let list = alice.welsh(&["peer", "list"]);
     speaks_welsh(
         &list,
         &[
@@ -156,10 +118,10 @@ fn pairing_sharing_syncing_and_status_speak_welsh() {
         ],
         &["adviser", "addresses", "added", "peer(s)"],
     );
-    same_json(&alice, &["peer", "list"]);
+    alice.same_json_in_both(&["peer", "list"]);
 
     // Before the sync: status says never synced, in Welsh.
-    let before = cy_text(&alice, &["status"]);
+    let before = alice.welsh(&["status"]);
     speaks_welsh(
         &before,
         &[
@@ -175,7 +137,7 @@ fn pairing_sharing_syncing_and_status_speak_welsh() {
     );
 
     // The sync, in Welsh: what went where, with counts.
-    let synced = cy(&alice, &["sync", "Bob (desktop)", "--timeout", "20"]);
+    let synced = alice.run_welsh(&["sync", "Bob (desktop)", "--timeout", "20"]);
     assert!(synced.success(), "{synced}");
     speaks_welsh(
         &synced.stdout,
@@ -196,24 +158,24 @@ fn pairing_sharing_syncing_and_status_speak_welsh() {
     );
 
     // Status after the sync, on both sides; its JSON is the same in both languages.
-    let after = cy_text(&alice, &["status"]);
+    let after = alice.welsh(&["status"]);
     speaks_welsh(
         &after,
         &["Bob (desktop) (-), nod ", "Cwmni Clyd", "wedi'i chysoni"],
         &["in sync", "last contact"],
     );
     assert!(!after.contains("cyswllt diwethaf -"), "{after}");
-    same_json(&alice, &["status"]);
-    let on_bob = cy_text(&bob, &["status"]);
+    alice.same_json_in_both(&["status"]);
+    let on_bob = bob.welsh(&["status"]);
     speaks_welsh(
         &on_bob,
         &["Alice (laptop) (-), nod ", "Cwmni Clyd", "wedi'i chysoni"],
         &["in sync"],
     );
-    same_json(&bob, &["status"]);
+    bob.same_json_in_both(&["status"]);
 
     // Unsharing speaks Welsh too.
-    let unshared = cy_text(&alice, &["unshare", "Cwmni Clyd", "Bob (desktop)"]);
+    let unshared = alice.welsh(&["unshare", "Cwmni Clyd", "Bob (desktop)"]);
     speaks_welsh(
         &unshared,
         &["Rhoddwyd y gorau i rannu Cwmni Clyd â Bob (desktop)"],
@@ -238,7 +200,7 @@ fn sync_errors_and_peer_removal_speak_welsh() {
     ]);
 
     // A peer with no address cannot be dialled.
-    let run = cy(&alice, &["sync", "Bob", "--timeout", "10"]);
+    let run = alice.run_welsh(&["sync", "Bob", "--timeout", "10"]);
     assert!(run.code.is_some_and(|c| c != 0), "{run}");
     speaks_welsh(
         &run.stderr,
@@ -251,7 +213,7 @@ fn sync_errors_and_peer_removal_speak_welsh() {
     );
 
     // Status with the adviser, and a peer with nothing shared.
-    let status = cy_text(&alice, &["status"]);
+    let status = alice.welsh(&["status"]);
     speaks_welsh(
         &status,
         &[
@@ -264,7 +226,7 @@ fn sync_errors_and_peer_removal_speak_welsh() {
     // Removing a peer that still holds a share: refused (engine), then --unshare in Welsh.
     alice.add_client("Fferm Fach", &[]);
     alice.json(&["share", "Fferm Fach", "Bob", "--write"]);
-    let removed = cy_text(&alice, &["peer", "remove", "Bob", "--unshare"]);
+    let removed = alice.welsh(&["peer", "remove", "Bob", "--unshare"]);
     speaks_welsh(
         &removed,
         &[
@@ -273,13 +235,13 @@ fn sync_errors_and_peer_removal_speak_welsh() {
         ],
         &["No longer trusting", "Stopped sharing", "(write)"],
     );
-    let none = cy_text(&alice, &["status"]);
+    let none = alice.welsh(&["status"]);
     speaks_welsh(
         &none,
         &["Dim cymheiriaid eto: ymddiriedwch mewn un gyda `casebook peer add TICKET --name NAME`."],
         &["No peers yet"],
     );
-    let list = cy_text(&alice, &["peer", "list"]);
+    let list = alice.welsh(&["peer", "list"]);
     assert!(list.contains("dim cymheiriaid"), "{list}");
 }
 
@@ -293,7 +255,7 @@ fn export_import_and_merge_confirm_in_welsh() {
     a.share_for_writing(&b, "Zed");
 
     // An Automerge export needs a file to go to.
-    let binary = cy(&a, &["export", "Zed", "--format", "automerge"]);
+    let binary = a.run_welsh(&["export", "Zed", "--format", "automerge"]);
     assert!(binary.code.is_some_and(|c| c != 0), "{binary}");
     speaks_welsh(
         &binary.stderr,
@@ -302,10 +264,7 @@ fn export_import_and_merge_confirm_in_welsh() {
     );
 
     let first = sb.path("zed-1.am");
-    let exported = cy_text(
-        &a,
-        &["export", "Zed", "--format", "automerge", "--out", s(&first)],
-    );
+    let exported = a.welsh(&["export", "Zed", "--format", "automerge", "--out", s(&first)]);
     speaks_welsh(
         &exported,
         &[
@@ -315,7 +274,7 @@ fn export_import_and_merge_confirm_in_welsh() {
         &["Exported", "bytes"],
     );
 
-    let imported = cy_text(&b, &["import", s(&first)]);
+    let imported = b.welsh(&["import", s(&first)]);
     speaks_welsh(
         &imported,
         &[&format!("Mewnforiwyd Zed Co ({short}): "), " newid newydd"],
@@ -346,7 +305,7 @@ fn export_import_and_merge_confirm_in_welsh() {
         "--out",
         s(&second),
     ]);
-    let merged = cy_text(&b, &["merge", s(&second)]);
+    let merged = b.welsh(&["merge", s(&second)]);
     speaks_welsh(
         &merged,
         &[
@@ -362,11 +321,8 @@ fn export_import_and_merge_confirm_in_welsh() {
     // A JSON export imported into a third node as a new file.
     let c = sb.init("c", "Carys");
     let json_out = sb.path("zed.json");
-    cy_text(
-        &a,
-        &["export", "Zed", "--format", "json", "--out", s(&json_out)],
-    );
-    let copy = cy_text(&c, &["import", s(&json_out), "--as-new"]);
+    a.welsh(&["export", "Zed", "--format", "json", "--out", s(&json_out)]);
+    let copy = c.welsh(&["import", s(&json_out), "--as-new"]);
     speaks_welsh(
         &copy,
         &["Mewnforiwyd Zed Co fel ffeil "],
@@ -482,7 +438,7 @@ fn a_refused_file_is_told_in_welsh_by_sync_status_and_the_serve_log() {
     ]);
     bring_in_unsigned_call(&alice, &poisoned);
 
-    let run = cy(&bob, &["sync", "Alice (laptop)", "--timeout", "60"]);
+    let run = bob.run_welsh(&["sync", "Alice (laptop)", "--timeout", "60"]);
     assert_eq!(run.code, Some(1), "{run}");
     speaks_welsh(
         &run.stdout,
@@ -503,16 +459,16 @@ fn a_refused_file_is_told_in_welsh_by_sync_status_and_the_serve_log() {
     );
 
     // Status on both sides: who refused, in Welsh; the JSON is the same in both languages.
-    let at_bob = cy_text(&bob, &["status"]);
+    let at_bob = bob.welsh(&["status"]);
     speaks_welsh(
         &at_bob,
         &["gwrthodwyd: ", "(gan y nod hwn)", "wedi'i chysoni"],
         &["refused: ", "(by this node)", "in sync"],
     );
-    same_json(&bob, &["status"]);
-    let at_alice = cy_text(&alice, &["status"]);
+    bob.same_json_in_both(&["status"]);
+    let at_alice = alice.welsh(&["status"]);
     speaks_welsh(&at_alice, &["(gan y cymar)"], &["(by the peer)"]);
-    same_json(&alice, &["status"]);
+    alice.same_json_in_both(&["status"]);
 
     // Alice's serve log warns in Welsh, naming the peer and the file.
     let warning = serve.wait_for("rhybudd: gwrthododd Bob (laptop)", LOG_LIMIT);
@@ -522,7 +478,7 @@ fn a_refused_file_is_told_in_welsh_by_sync_status_and_the_serve_log() {
     );
 
     // The refusal stands until the file changes: the next sync says so, in Welsh.
-    let again = cy(&bob, &["sync", "Alice (laptop)", "--timeout", "60"]);
+    let again = bob.run_welsh(&["sync", "Alice (laptop)", "--timeout", "60"]);
     assert_eq!(again.code, Some(1), "{again}");
     speaks_welsh(
         &again.stdout,

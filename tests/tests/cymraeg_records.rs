@@ -2,56 +2,10 @@
 //! `conflicts`, `resolve`, `withdraw` and each edit's confirmation read Welsh apart from names
 //! and data; the command line's own errors are Welsh; `--json` is the same in both languages.
 
-use casebook_e2e::{Casebook, Sandbox, entry, s, str_field};
-use serde_json::Value;
+use casebook_e2e::{Casebook, Sandbox, entry, has_all, has_none, s, str_field};
 
 fn sandbox() -> Sandbox {
     Sandbox::new(env!("CARGO_BIN_EXE_casebook-under-test"))
-}
-
-/// `args` in Welsh, required to succeed: stdout.
-fn cy(cb: &Casebook, args: &[&str]) -> String {
-    let mut all = vec!["--lang", "cy"];
-    all.extend_from_slice(args);
-    cb.text(&all)
-}
-
-/// `args` in Welsh, required to fail: stderr.
-fn cy_error(cb: &Casebook, args: &[&str]) -> String {
-    let mut all = vec!["--lang", "cy"];
-    all.extend_from_slice(args);
-    let run = cb.run(&all);
-    assert!(
-        run.code.is_some_and(|c| c != 0),
-        "expected a failure: {run}"
-    );
-    assert!(run.stderr.starts_with("gwall: "), "{run}");
-    run.stderr
-}
-
-/// The same `--json` output in English and in Welsh.
-fn same_json(cb: &Casebook, args: &[&str]) -> Value {
-    let en = cb.json(args);
-    let mut all = vec!["--lang", "cy"];
-    all.extend_from_slice(args);
-    assert_eq!(
-        cb.json(&all),
-        en,
-        "{args:?}: JSON changed with the language"
-    );
-    en
-}
-
-fn has_all(text: &str, words: &[&str]) {
-    for w in words {
-        assert!(text.contains(w), "no '{w}' in:\n{text}");
-    }
-}
-
-fn has_none(text: &str, words: &[&str]) {
-    for w in words {
-        assert!(!text.contains(w), "English '{w}' left in:\n{text}");
-    }
 }
 
 /// A client with people, a call, an action, an objective, a SWOT item, a risk, an exit plan and
@@ -62,24 +16,21 @@ fn afon(sb: &Sandbox) -> (Casebook, String) {
         "Afon Cyf",
         &["--sector", "bwyd", "--legal-form", "cwmni cyfyngedig"],
     );
-    let added = cy(
-        &cb,
-        &[
-            "person",
-            "add",
-            &file,
-            "--name",
-            "Rhys Jones",
-            "--title",
-            "Rheolwr Gyfarwyddwr",
-            "--role",
-            "decision-maker",
-            "--coverage",
-            "identified",
-            "--department",
-            "Cyllid",
-        ],
-    );
+    let added = cb.welsh(&[
+        "person",
+        "add",
+        &file,
+        "--name",
+        "Rhys Jones",
+        "--title",
+        "Rheolwr Gyfarwyddwr",
+        "--role",
+        "decision-maker",
+        "--coverage",
+        "identified",
+        "--department",
+        "Cyllid",
+    ]);
     has_all(
         &added,
         &[
@@ -99,25 +50,22 @@ fn afon(sb: &Sandbox) -> (Casebook, String) {
         "--role",
         "influencer",
     ]);
-    let logged = cy(
-        &cb,
-        &[
-            "log",
-            &file,
-            "--kind",
-            "call",
-            "--direction",
-            "outbound",
-            "--purpose",
-            "fact-finding",
-            "--with",
-            "Rhys Jones",
-            "--at",
-            "2026-05-12 10:00",
-            "--summary",
-            "Sgwrs gyntaf",
-        ],
-    );
+    let logged = cb.welsh(&[
+        "log",
+        &file,
+        "--kind",
+        "call",
+        "--direction",
+        "outbound",
+        "--purpose",
+        "fact-finding",
+        "--with",
+        "Rhys Jones",
+        "--at",
+        "2026-05-12 10:00",
+        "--summary",
+        "Sgwrs gyntaf",
+    ]);
     has_all(
         &logged,
         &[
@@ -129,17 +77,14 @@ fn afon(sb: &Sandbox) -> (Casebook, String) {
         &logged,
         &["Logged", "outbound", "fact-finding", "now contacted"],
     );
-    let action = cy(
-        &cb,
-        &[
-            "action",
-            "add",
-            &file,
-            "Anfon y cynllun",
-            "--due",
-            "2026-01-05",
-        ],
-    );
+    let action = cb.welsh(&[
+        "action",
+        "add",
+        &file,
+        "Anfon y cynllun",
+        "--due",
+        "2026-01-05",
+    ]);
     has_all(
         &action,
         &["Cam gweithredu i Afon Cyf: Anfon y cynllun (perchennog Alys, erbyn 2026-01-05)"],
@@ -167,10 +112,7 @@ fn afon(sb: &Sandbox) -> (Casebook, String) {
         "4",
     ]);
     let mistake = entry(&cb.json(&["action", "add", &file, "Camgymeriad", "--due", "2026-02-01"]));
-    let withdrawn = cy(
-        &cb,
-        &["withdraw", &file, &mistake[..8], "--reason", "dyblyg"],
-    );
+    let withdrawn = cb.welsh(&["withdraw", &file, &mistake[..8], "--reason", "dyblyg"]);
     has_all(
         &withdrawn,
         &["Tynnwyd cam gweithredu Camgymeriad yn ôl o ffeil Afon Cyf: dyblyg"],
@@ -184,7 +126,7 @@ fn the_account_file_reads_welsh_and_its_json_does_not_change() {
     let sb = sandbox();
     let (cb, file) = afon(&sb);
 
-    let show = cy(&cb, &["client", "show", &file]);
+    let show = cb.welsh(&["client", "show", &file]);
     has_all(
         &show,
         &[
@@ -238,9 +180,9 @@ fn the_account_file_reads_welsh_and_its_json_does_not_change() {
             "Withdrawn as entered",
         ],
     );
-    same_json(&cb, &["show", &file]);
+    cb.same_json_in_both(&["show", &file]);
 
-    let chart = cy(&cb, &["orgchart", &file]);
+    let chart = cb.welsh(&["orgchart", &file]);
     has_all(
         &chart,
         &[
@@ -259,9 +201,9 @@ fn the_account_file_reads_welsh_and_its_json_does_not_change() {
             "Coverage",
         ],
     );
-    same_json(&cb, &["orgchart", &file]);
+    cb.same_json_in_both(&["orgchart", &file]);
 
-    let actions = cy(&cb, &["action", "list"]);
+    let actions = cb.welsh(&["action", "list"]);
     has_all(
         &actions,
         &[
@@ -277,9 +219,9 @@ fn the_account_file_reads_welsh_and_its_json_does_not_change() {
         &actions,
         &["owner", "OVERDUE", "overdue", "action(s)", "open"],
     );
-    same_json(&cb, &["action", "list"]);
+    cb.same_json_in_both(&["action", "list"]);
 
-    let history = cy(&cb, &["history", &file]);
+    let history = cb.welsh(&["history", &file]);
     has_all(
         &history,
         &[
@@ -316,9 +258,9 @@ fn the_account_file_reads_welsh_and_its_json_does_not_change() {
             "received",
         ],
     );
-    same_json(&cb, &["history", &file]);
+    cb.same_json_in_both(&["history", &file]);
 
-    let diff = cy(&cb, &["diff", &file, "5 changes ago"]);
+    let diff = cb.welsh(&["diff", &file, "5 changes ago"]);
     has_all(
         &diff,
         &[
@@ -329,8 +271,8 @@ fn the_account_file_reads_welsh_and_its_json_does_not_change() {
         &diff,
         &["where", "field", "before", "after", "risks/", "journey"],
     );
-    same_json(&cb, &["diff", &file, "5 changes ago"]);
-    let none = cy(&cb, &["diff", &file, "1 changes ago", "1 changes ago"]);
+    cb.same_json_in_both(&["diff", &file, "5 changes ago"]);
+    let none = cb.welsh(&["diff", &file, "1 changes ago", "1 changes ago"]);
     assert_eq!(none.trim(), "Dim gwahaniaethau.", "{none}");
 
     // The English reads as before.
@@ -359,18 +301,16 @@ fn the_account_file_reads_welsh_and_its_json_does_not_change() {
 fn the_command_lines_own_errors_are_welsh() {
     let sb = sandbox();
     let (cb, file) = afon(&sb);
-    let e = cy_error(
-        &cb,
-        &["action", "add", &file, "Rhywbeth", "--due", "2026-13-01"],
-    );
+    let e = cb
+        .welsh_fails(&["action", "add", &file, "Rhywbeth", "--due", "2026-13-01"])
+        .stderr;
     has_all(
         &e,
         &["nid yw --due '2026-13-01' yn ddyddiad; defnyddiwch YYYY-MM-DD"],
     );
     has_none(&e, &["is not a date"]);
-    let e = cy_error(
-        &cb,
-        &[
+    let e = cb
+        .welsh_fails(&[
             "log",
             &file,
             "--kind",
@@ -383,15 +323,14 @@ fn the_command_lines_own_errors_are_welsh() {
             "x",
             "--at",
             "ddoe",
-        ],
-    );
+        ])
+        .stderr;
     has_all(
         &e,
         &["nid yw --at 'ddoe' yn ddyddiad ac amser", "(amser lleol)"],
     );
-    let e = cy_error(
-        &cb,
-        &[
+    let e = cb
+        .welsh_fails(&[
             "log",
             &file,
             "--kind",
@@ -404,8 +343,8 @@ fn the_command_lines_own_errors_are_welsh() {
             "x",
             "--with",
             "Neb",
-        ],
-    );
+        ])
+        .stderr;
     has_all(
         &e,
         &[
@@ -414,12 +353,14 @@ fn the_command_lines_own_errors_are_welsh() {
         ],
     );
     has_none(&e, &["no person", "org chart"]);
-    let e = cy_error(&cb, &["resolve", &file, "deadbeef", "--keep", "0"]);
+    let e = cb
+        .welsh_fails(&["resolve", &file, "deadbeef", "--keep", "0"])
+        .stderr;
     has_all(&e, &["mae --keep yn cyfrif o 1"]);
     let none = sb.node("newydd");
-    let e = cy_error(&none, &["init", "--name", " "]);
+    let e = none.welsh_fails(&["init", "--name", " "]).stderr;
     has_all(&e, &["ni all --name fod yn wag"]);
-    let made = cy(&none, &["init", "--name", "Alys"]);
+    let made = none.welsh(&["init", "--name", "Alys"]);
     has_all(
         &made,
         &[
@@ -466,7 +407,7 @@ fn conflicts_and_their_resolution_read_welsh() {
     ]);
     b.json(&["import", s(&first)]);
     assert_eq!(
-        cy(&a, &["conflicts"]).trim(),
+        a.welsh(&["conflicts"]).trim(),
         "Dim gwrthdaro mewn unrhyw ffeil cyfrif."
     );
     a.json(&["risk", "assess", "Afon", &risk[..8], "--likelihood", "3"]);
@@ -474,9 +415,9 @@ fn conflicts_and_their_resolution_read_welsh() {
     send(&sb, &a, &b, "afon-a.automerge");
     send(&sb, &b, &a, "afon-b.automerge");
 
-    let rows = same_json(&a, &["conflicts", "Afon"]);
+    let rows = a.same_json_in_both(&["conflicts", "Afon"]);
     let id = str_field(&rows[0], "id").to_string();
-    let text = cy(&a, &["conflicts", "Afon"]);
+    let text = a.welsh(&["conflicts", "Afon"]);
     has_all(
         &text,
         &[
@@ -504,13 +445,13 @@ fn conflicts_and_their_resolution_read_welsh() {
         ],
     );
 
-    let show = cy(&a, &["client", "show", "Afon"]);
+    let show = a.welsh(&["client", "show", "Afon"]);
     has_all(
         &show,
         &["⚠ Mae 1 maes yn dal gwerthoedd a osododd cynghorwyr ar wahân"],
     );
 
-    let resolved = cy(&a, &["resolve", "Afon", &id, "--keep-by", "bryn"]);
+    let resolved = a.welsh(&["resolve", "Afon", &id, "--keep-by", "bryn"]);
     has_all(
         &resolved,
         &[
@@ -519,7 +460,7 @@ fn conflicts_and_their_resolution_read_welsh() {
         ],
     );
     has_none(&resolved, &["Resolved", "kept", "file "]);
-    let history = cy(&a, &["history", "Afon"]);
+    let history = a.welsh(&["history", "Afon"]);
     has_all(
         &history,
         &[
@@ -530,7 +471,7 @@ fn conflicts_and_their_resolution_read_welsh() {
     );
     has_none(&history, &["assessed", "Resolved"]);
     assert_eq!(
-        cy(&a, &["conflicts", "Afon"]).trim(),
+        a.welsh(&["conflicts", "Afon"]).trim(),
         "Dim gwrthdaro yn y ffeil cyfrif hon."
     );
 }

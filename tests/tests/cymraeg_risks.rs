@@ -6,46 +6,10 @@
 
 use casebook::automerge::transaction::Transactable;
 use casebook::automerge::{ActorId, Automerge, ObjId, ObjType, ROOT, ReadDoc, ScalarValue};
-use casebook_e2e::{Casebook, Sandbox, entry, s};
+use casebook_e2e::{Casebook, Sandbox, entry, has_all, has_none, s};
 
 fn sandbox() -> Sandbox {
     Sandbox::new(env!("CARGO_BIN_EXE_casebook-under-test"))
-}
-
-/// `args` in Welsh (`--lang cy`).
-fn cy(cb: &Casebook, args: &[&str]) -> String {
-    let mut all = vec!["--lang", "cy"];
-    all.extend_from_slice(args);
-    cb.text(&all)
-}
-
-/// The error `args` fail with in Welsh.
-fn cy_error(cb: &Casebook, args: &[&str]) -> String {
-    let mut all = vec!["--lang", "cy"];
-    all.extend_from_slice(args);
-    let run = cb.run(&all);
-    assert!(!run.success(), "expected a failure: {run}");
-    run.stderr
-}
-
-fn has_all(text: &str, wanted: &[&str]) {
-    for w in wanted {
-        assert!(text.contains(w), "missing {w:?} in:\n{text}");
-    }
-}
-
-fn has_none(text: &str, unwanted: &[&str]) {
-    for w in unwanted {
-        assert!(!text.contains(w), "English {w:?} in:\n{text}");
-    }
-}
-
-/// `--json` output is the same whatever the language.
-fn same_json(cb: &Casebook, args: &[&str]) {
-    let en = cb.json(args);
-    let mut all = vec!["--lang", "cy"];
-    all.extend_from_slice(args);
-    assert_eq!(cb.json(&all), en, "{args:?}");
 }
 
 /// Alys's node with "Afon Valley Foods": a red threat with a sub-risk being reduced, an upside
@@ -93,7 +57,7 @@ fn register() -> (Sandbox, Casebook) {
 #[test]
 fn the_risk_register_speaks_welsh_and_its_json_does_not_change() {
     let (_sb, cb) = register();
-    let text = cy(&cb, &["risk", "list", "Afon"]);
+    let text = cb.welsh(&["risk", "list", "Afon"]);
     has_all(
         &text,
         &[
@@ -151,7 +115,7 @@ fn the_risk_register_speaks_welsh_and_its_json_does_not_change() {
             "| reduce ",
         ],
     );
-    same_json(&cb, &["risk", "list", "Afon"]);
+    cb.same_json_in_both(&["risk", "list", "Afon"]);
 }
 
 /// The map at `key` of map `obj`.
@@ -216,7 +180,7 @@ fn invalid_values_and_parent_cycles_are_shown_in_welsh() {
             (&two, "parent", ScalarValue::Str(one.clone().into())),
         ],
     );
-    let text = cy(&cb, &["risk", "list", "Afon"]);
+    let text = cb.welsh(&["risk", "list", "Afon"]);
     has_all(
         &text,
         &[
@@ -248,7 +212,7 @@ fn invalid_values_and_parent_cycles_are_shown_in_welsh() {
              until corrected with `casebook risk assess`",
         ],
     );
-    same_json(&cb, &["risk", "list", "Afon"]);
+    cb.same_json_in_both(&["risk", "list", "Afon"]);
 }
 
 #[test]
@@ -294,7 +258,7 @@ fn a_disputed_risk_is_shown_in_welsh() {
         from.json(&["export", "Afon", "--format", "automerge", "--out", s(&path)]);
         to.json(&["merge", s(&path)]);
     }
-    let text = cy(&a, &["risk", "list", "Afon"]);
+    let text = a.welsh(&["risk", "list", "Afon"]);
     has_all(
         &text,
         &[
@@ -314,7 +278,7 @@ fn a_disputed_risk_is_shown_in_welsh() {
         "{text}"
     );
     has_none(&text, &["disputed", "Disputed", " or "]);
-    same_json(&a, &["risk", "list", "Afon"]);
+    a.same_json_in_both(&["risk", "list", "Afon"]);
 }
 
 #[test]
@@ -322,37 +286,31 @@ fn risk_edits_say_what_they_did_in_welsh_and_the_history_keeps_the_english() {
     let sb = sandbox();
     let cb = sb.init("a", "Alys");
     cb.add_client("Afon Valley Foods", &[]);
-    let added = cy(
-        &cb,
-        &[
-            "risk",
-            "add",
-            "Afon",
-            "Key supplier failure",
-            "--likelihood",
-            "4",
-            "--severity",
-            "4",
-        ],
-    );
+    let added = cb.welsh(&[
+        "risk",
+        "add",
+        "Afon",
+        "Key supplier failure",
+        "--likelihood",
+        "4",
+        "--severity",
+        "4",
+    ]);
     has_all(
         &added,
         &["Codwyd y risg 'Key supplier failure': tebygolrwydd 4, difrifoldeb 4 (coch)"],
     );
     has_none(&added, &["raised", "likelihood", "red"]);
-    let assessed = cy(
-        &cb,
-        &[
-            "risk",
-            "assess",
-            "Afon",
-            "Key supplier failure",
-            "--likelihood",
-            "1",
-            "--response",
-            "reduce",
-        ],
-    );
+    let assessed = cb.welsh(&[
+        "risk",
+        "assess",
+        "Afon",
+        "Key supplier failure",
+        "--likelihood",
+        "1",
+        "--response",
+        "reduce",
+    ]);
     has_all(
         &assessed,
         &["Aseswyd y risg 'Key supplier failure': tebygolrwydd 1, ymateb lleihau (gwyrdd)"],
@@ -383,27 +341,21 @@ fn opportunities_show_their_cosmonauts_scores_trend_and_pipeline_in_welsh() {
     let sb = sandbox();
     let cb = sb.init("a", "Alys");
     cb.add_client("Afon Valley Foods", &[]);
-    let added = cy(
-        &cb,
-        &["opp", "add", "Afon", "Export deal", "--value", "8000"],
-    );
+    let added = cb.welsh(&["opp", "add", "Afon", "Export deal", "--value", "8000"]);
     has_all(
         &added,
         &["Cyfle i Afon Valley Foods: Export deal (angen, £8000)"],
     );
-    let qualified = cy(
-        &cb,
-        &[
-            "opp",
-            "qualify",
-            "Afon",
-            "Export deal",
-            "--decision",
-            "continue",
-            "--score",
-            "money=2",
-        ],
-    );
+    let qualified = cb.welsh(&[
+        "opp",
+        "qualify",
+        "Afon",
+        "Export deal",
+        "--decision",
+        "continue",
+        "--score",
+        "money=2",
+    ]);
     has_all(
         &qualified,
         &["Cymhwyswyd 'Export deal': 40%, penderfyniad: parhau"],
@@ -421,26 +373,23 @@ fn opportunities_show_their_cosmonauts_scores_trend_and_pipeline_in_welsh() {
         "need=5",
     ]);
     cb.json(&["opp", "add", "Afon", "Shop fit-out", "--value", "500"]);
-    let closed = cy(
-        &cb,
-        &[
-            "opp",
-            "close",
-            "Afon",
-            "Shop fit-out",
-            "--lost",
-            "--reason",
-            "price",
-            "--date",
-            "2026-05-12",
-        ],
-    );
+    let closed = cb.welsh(&[
+        "opp",
+        "close",
+        "Afon",
+        "Shop fit-out",
+        "--lost",
+        "--reason",
+        "price",
+        "--date",
+        "2026-05-12",
+    ]);
     has_all(
         &closed,
         &["Cyfle 'Shop fit-out' wedi'i golli ar 2026-05-12 (£500): price"],
     );
 
-    let shop = cy(&cb, &["opp", "show", "Afon", "Shop fit-out"]);
+    let shop = cb.welsh(&["opp", "show", "Afon", "Shop fit-out"]);
     has_all(
         &shop,
         &[
@@ -449,7 +398,7 @@ fn opportunities_show_their_cosmonauts_scores_trend_and_pipeline_in_welsh() {
         ],
     );
     has_none(&shop, &["Closed", "lost"]);
-    let show = cy(&cb, &["opp", "show", "Afon", "Export deal"]);
+    let show = cb.welsh(&["opp", "show", "Afon", "Export deal"]);
     has_all(
         &show,
         &[
@@ -485,7 +434,7 @@ fn opportunities_show_their_cosmonauts_scores_trend_and_pipeline_in_welsh() {
         ],
     );
 
-    let list = cy(&cb, &["opp", "list"]);
+    let list = cb.welsh(&["opp", "list"]);
     has_all(
         &list,
         &[
@@ -520,7 +469,7 @@ fn opportunities_show_their_cosmonauts_scores_trend_and_pipeline_in_welsh() {
         ],
     );
     assert_eq!(
-        cy(&cb, &["opp", "list", "--status", "won"]).trim(),
+        cb.welsh(&["opp", "list", "--status", "won"]).trim(),
         "Dim cyfleoedd."
     );
     // The English is as it was.
@@ -529,12 +478,11 @@ fn opportunities_show_their_cosmonauts_scores_trend_and_pipeline_in_welsh() {
         &en,
         &["2 opportunities; pipeline (open or on hold) £8000; won £0"],
     );
-    same_json(&cb, &["opp", "list"]);
-    same_json(&cb, &["opp", "show", "Afon", "Export deal"]);
+    cb.same_json_in_both(&["opp", "list"]);
+    cb.same_json_in_both(&["opp", "show", "Afon", "Export deal"]);
 
-    let bad = cy_error(
-        &cb,
-        &[
+    let bad = cb
+        .welsh_fails(&[
             "opp",
             "qualify",
             "Afon",
@@ -543,13 +491,12 @@ fn opportunities_show_their_cosmonauts_scores_trend_and_pipeline_in_welsh() {
             "continue",
             "--score",
             "money",
-        ],
-    );
+        ])
+        .stderr;
     has_all(&bad, &["nid yw --score 'money' ar y ffurf GRŴP=SGÔR"]);
     has_none(&bad, &["is not GROUP=SCORE"]);
-    let bad = cy_error(
-        &cb,
-        &[
+    let bad = cb
+        .welsh_fails(&[
             "opp",
             "qualify",
             "Afon",
@@ -558,8 +505,8 @@ fn opportunities_show_their_cosmonauts_scores_trend_and_pipeline_in_welsh() {
             "continue",
             "--score",
             "money=7",
-        ],
-    );
+        ])
+        .stderr;
     has_all(&bad, &["mae sgorau'n mynd o 0 i 5"]);
 }
 
@@ -567,12 +514,12 @@ fn opportunities_show_their_cosmonauts_scores_trend_and_pipeline_in_welsh() {
 fn the_organisation_and_its_settings_speak_welsh() {
     let sb = sandbox();
     let cb = sb.init("a", "Alys");
-    let created = cy(&cb, &["org", "create", "--name", "Busnes Cymru"]);
+    let created = cb.welsh(&["org", "create", "--name", "Busnes Cymru"]);
     has_all(
         &created,
         &["Crëwyd Busnes Cymru; y nod hwn yw ei weinyddwr"],
     );
-    let org = cy(&cb, &["org", "show"]);
+    let org = cb.welsh(&["org", "show"]);
     has_all(
         &org,
         &[
@@ -587,19 +534,16 @@ fn the_organisation_and_its_settings_speak_welsh() {
         ],
     );
     has_none(&org, &["settings", "adviser", "administrator", "role"]);
-    same_json(&cb, &["org", "show"]);
+    cb.same_json_in_both(&["org", "show"]);
 
-    let set = cy(
-        &cb,
-        &[
-            "config",
-            "thresholds",
-            "--contact-due-days",
-            "20",
-            "--unresponsive-attempts",
-            "1",
-        ],
-    );
+    let set = cb.welsh(&[
+        "config",
+        "thresholds",
+        "--contact-due-days",
+        "20",
+        "--unresponsive-attempts",
+        "1",
+    ]);
     has_all(
         &set,
         &[
@@ -609,10 +553,10 @@ fn the_organisation_and_its_settings_speak_welsh() {
         ],
     );
     has_none(&set, &["Settings", "saved", "contact due"]);
-    let weight = cy(&cb, &["config", "weight", "money", "3"]);
+    let weight = cb.welsh(&["config", "weight", "money", "3"]);
     has_all(&weight, &["Gosodiadau: pwysoliad COSMONAUTS arian 3:"]);
 
-    let show = cy(&cb, &["config", "show"]);
+    let show = cb.welsh(&["config", "show"]);
     has_all(
         &show,
         &[
@@ -645,7 +589,7 @@ fn the_organisation_and_its_settings_speak_welsh() {
             "Contact due",
         ],
     );
-    same_json(&cb, &["config", "show"]);
+    cb.same_json_in_both(&["config", "show"]);
     // The English is as it was, and the organisation's history keeps it.
     let en = cb.text(&["config", "show"]);
     has_all(
@@ -656,13 +600,15 @@ fn the_organisation_and_its_settings_speak_welsh() {
         ],
     );
 
-    let twice = cy_error(&cb, &["config", "pathway", "enquiry", "review", "enquiry"]);
+    let twice = cb
+        .welsh_fails(&["config", "pathway", "enquiry", "review", "enquiry"])
+        .stderr;
     has_all(&twice, &["mae'r cam 'enquiry' wedi'i restru ddwywaith"]);
     has_none(&twice, &["listed twice"]);
-    let none = cy_error(&cb, &["config", "thresholds"]);
+    let none = cb.welsh_fails(&["config", "thresholds"]).stderr;
     has_all(&none, &["rhowch o leiaf un o --contact-due-days"]);
     let client = cb.add_client("Afon Valley Foods", &[]);
-    let not_org = cy_error(&cb, &["org", "join", &client]);
+    let not_org = cb.welsh_fails(&["org", "join", &client]).stderr;
     has_all(
         &not_org,
         &[&format!("nid yw '{client}' yn ddynodydd sefydliad")],
