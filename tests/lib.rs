@@ -387,6 +387,13 @@ impl Casebook {
         run
     }
 
+    /// Export `client` as an Automerge file at `path` and import it on `other`, which then
+    /// holds a copy of the file (as two advisers pass a file on a memory stick).
+    pub fn send_copy(&self, other: &Casebook, client: &str, path: &Path) {
+        self.json(&["export", client, "--format", "automerge", "--out", s(path)]);
+        other.json(&["import", s(path)]);
+    }
+
     /// `casebook --lang cy ARGS...`, whatever its outcome.
     pub fn run_welsh(&self, args: &[&str]) -> Run {
         let mut all = vec!["--lang", "cy"];
@@ -616,4 +623,50 @@ pub fn has_none(text: &str, unwanted: &[&str]) {
     for w in unwanted {
         assert!(!text.contains(w), "{w:?} left in:\n{text}");
     }
+}
+
+/// Store a call on `file` in `node`'s store as a merge of another adviser's exported file
+/// brings it in: made by a node that is no peer of anyone here, without its signature, and
+/// vouched for by no one. Every other node refuses it.
+pub fn bring_in_unsigned_call(node: &Casebook, file: &str) {
+    use casebook::automerge::ActorId;
+    use casebook::enums::{Direction, InteractionKind, Purpose};
+    let file: casebook::FileId = file.parse().expect("a file id");
+    let alice = casebook::Node::open(node.dir()).expect("the node opens beside serve");
+    let dana = casebook::SecretKey::from_seed([42; 32]).node_id();
+    let mut doc = alice.load(file).expect("load");
+    doc.set_actor(ActorId::from(&dana.as_bytes()[..]));
+    let before = doc.get_heads();
+    let call = casebook::model::Interaction {
+        kind: InteractionKind::Call,
+        direction: Direction::Outbound,
+        at: alice.now(),
+        minutes: 15,
+        our_attendees: vec!["Dana".into()],
+        their_attendees: vec![],
+        people: vec![],
+        purpose: Purpose::ProgressReview,
+        summary: "a call from Dana's exported copy".into(),
+        needs: String::new(),
+        risks: vec![],
+        opportunities: vec![],
+        by: String::new(),
+        language: String::new(),
+    };
+    casebook::edit::log_interaction(&mut doc, &alice.edit_context(), &call).expect("edit");
+    let changes = doc.get_changes(&before);
+    alice
+        .store()
+        .update(|txn| {
+            alice.store_changes_in(
+                txn,
+                file,
+                changes,
+                casebook::Origin::File {
+                    name: "dana.automerge".into(),
+                },
+                vec![],
+            )
+        })
+        .expect("stored without a signature");
 }

@@ -29,15 +29,7 @@ fn a_file_holding_changes_under_this_nodes_id_is_refused_and_nothing_is_stored()
     let b = sb.init("b", "Bob");
     let id = a.add_client("Afon Valley Foods", &[]);
     let genuine = sb.path("afon.automerge");
-    a.json(&[
-        "export",
-        "Afon",
-        "--format",
-        "automerge",
-        "--out",
-        s(&genuine),
-    ]);
-    b.json(&["import", s(&genuine)]);
+    a.send_copy(&b, "Afon", &genuine);
     let history_before = b.json(&["history", "Afon"]);
 
     // Bob's node id is public: someone edits the file under it.

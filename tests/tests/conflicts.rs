@@ -60,15 +60,7 @@ fn concurrent_assessments_show_as_a_conflict_and_one_resolution_settles_both_nod
     // Bob may change the file: a copy not shared with his node would be read-only there.
     a.share_for_writing(&b, "Afon");
     let first = sb.path("afon-1.automerge");
-    a.json(&[
-        "export",
-        "Afon",
-        "--format",
-        "automerge",
-        "--out",
-        s(&first),
-    ]);
-    b.json(&["import", s(&first)]);
+    a.send_copy(&b, "Afon", &first);
     assert_eq!(rows(b.json(&["conflicts"])), Vec::<Value>::new());
 
     // Apart: both reassess the same risk differently, and both log a call.

@@ -16,15 +16,7 @@ fn a_merge_that_brings_concurrent_values_says_so_and_names_the_command() {
     // Bob may change the file: a copy not shared with his node would be read-only there.
     a.share_for_writing(&b, "Afon");
     let first = sb.path("afon-1.automerge");
-    a.json(&[
-        "export",
-        "Afon",
-        "--format",
-        "automerge",
-        "--out",
-        s(&first),
-    ]);
-    b.json(&["import", s(&first)]);
+    a.send_copy(&b, "Afon", &first);
 
     // Apart, both change the sector.
     a.json(&["client", "edit", "Afon", "--sector", "food manufacturing"]);

@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use casebook_e2e::{Casebook, Sandbox, s, speaks_welsh, str_field};
+use casebook_e2e::{Sandbox, bring_in_unsigned_call, s, speaks_welsh, str_field};
 
 fn sandbox() -> Sandbox {
     Sandbox::new(env!("CARGO_BIN_EXE_casebook-under-test"))
@@ -342,52 +342,6 @@ fn export_import_and_merge_confirm_in_welsh() {
         s(&first),
     ]);
     assert_eq!(en, welsh);
-}
-
-/// Store a call on `file` in `node`'s store as a merge of another adviser's exported file
-/// brings it in: made by a node that is no peer of anyone here, without its signature, and
-/// vouched for by no one. Every other node refuses it (as in refused_sync.rs).
-fn bring_in_unsigned_call(node: &Casebook, file: &str) {
-    use casebook::automerge::ActorId;
-    use casebook::enums::{Direction, InteractionKind, Purpose};
-    let file: casebook::FileId = file.parse().expect("a file id");
-    let alice = casebook::Node::open(node.dir()).expect("the node opens beside serve");
-    let dana = casebook::SecretKey::from_seed([42; 32]).node_id();
-    let mut doc = alice.load(file).expect("load");
-    doc.set_actor(ActorId::from(&dana.as_bytes()[..]));
-    let before = doc.get_heads();
-    let call = casebook::model::Interaction {
-        kind: InteractionKind::Call,
-        direction: Direction::Outbound,
-        at: alice.now(),
-        minutes: 15,
-        our_attendees: vec!["Dana".into()],
-        their_attendees: vec![],
-        people: vec![],
-        purpose: Purpose::ProgressReview,
-        summary: "a call from Dana's exported copy".into(),
-        needs: String::new(),
-        risks: vec![],
-        opportunities: vec![],
-        by: String::new(),
-        language: String::new(),
-    };
-    casebook::edit::log_interaction(&mut doc, &alice.edit_context(), &call).expect("edit");
-    let changes = doc.get_changes(&before);
-    alice
-        .store()
-        .update(|txn| {
-            alice.store_changes_in(
-                txn,
-                file,
-                changes,
-                casebook::Origin::File {
-                    name: "dana.automerge".into(),
-                },
-                vec![],
-            )
-        })
-        .expect("stored without a signature");
 }
 
 #[test]

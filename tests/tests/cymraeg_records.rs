@@ -397,15 +397,7 @@ fn conflicts_and_their_resolution_read_welsh() {
     ]));
     a.share_for_writing(&b, "Afon");
     let first = sb.path("afon-1.automerge");
-    a.json(&[
-        "export",
-        "Afon",
-        "--format",
-        "automerge",
-        "--out",
-        s(&first),
-    ]);
-    b.json(&["import", s(&first)]);
+    a.send_copy(&b, "Afon", &first);
     assert_eq!(
         a.welsh(&["conflicts"]).trim(),
         "Dim gwrthdaro mewn unrhyw ffeil cyfrif."

@@ -233,15 +233,7 @@ fn a_disputed_risk_is_shown_in_welsh() {
     ]));
     a.share_for_writing(&b, "Afon");
     let first = sb.path("afon-1.automerge");
-    a.json(&[
-        "export",
-        "Afon",
-        "--format",
-        "automerge",
-        "--out",
-        s(&first),
-    ]);
-    b.json(&["import", s(&first)]);
+    a.send_copy(&b, "Afon", &first);
     // Apart, Alys and Bryn set the risk's likelihood to different values.
     for (node, likelihood) in [(&a, "4"), (&b, "2")] {
         node.json(&[

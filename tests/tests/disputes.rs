@@ -63,15 +63,7 @@ fn a_red_assessment_hidden_by_the_merge_shows_red_and_disputed_on_both_nodes_unt
     // Bob may change the file: a copy not shared with his node would be read-only there.
     a.share_for_writing(&b, "Afon");
     let first = sb.path("afon-1.automerge");
-    a.json(&[
-        "export",
-        "Afon",
-        "--format",
-        "automerge",
-        "--out",
-        s(&first),
-    ]);
-    b.json(&["import", s(&first)]);
+    a.send_copy(&b, "Afon", &first);
 
     // Apart: Alice reassesses the risk to 4×4 (red); Bob logs two calls and then lowers it to
     // 2×4 (amber). Bob's likelihood write carries the higher operation counter, so it is the
