@@ -47,6 +47,7 @@ const COMMANDS: &[&[&str]] = &[
     &["risk", "add"],
     &["risk", "assess"],
     &["risk", "list"],
+    &["risk", "map"],
     &["opp"],
     &["opp", "add"],
     &["opp", "qualify"],

@@ -33,6 +33,7 @@ mod node;
 pub mod organisation;
 mod peer_removal;
 mod peers;
+pub mod pictures;
 pub mod portfolio;
 pub mod private;
 pub mod time;

@@ -113,6 +113,12 @@ pub(crate) enum Command {
     Orgchart {
         /// The client (name, or file id or its first characters).
         file: String,
+        /// Draw it as a picture (SVG, to open in a browser or print) instead of text.
+        #[arg(long)]
+        svg: bool,
+        /// Write the picture to this file instead of printing it (with --svg).
+        #[arg(long, short, requires = "svg")]
+        out: Option<PathBuf>,
     },
     /// Log an interaction (call, meeting, visit, email, ...) in a client's contact log.
     Log(LogArgs),

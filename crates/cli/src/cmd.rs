@@ -12,6 +12,7 @@ mod opp_list;
 mod org;
 mod peers;
 mod people;
+mod pictures;
 mod portfolio;
 mod risk;
 mod sync;
@@ -89,7 +90,13 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Client(c) => client::run(&ctx, c),
         Command::Show(a) => client::show(&ctx, &a),
         Command::Person(c) => people::run(&ctx, c),
-        Command::Orgchart { file } => people::orgchart(&ctx, &file),
+        Command::Orgchart { file, svg, out } => {
+            if svg {
+                pictures::org_chart(&ctx, &file, out.as_deref())
+            } else {
+                people::orgchart(&ctx, &file)
+            }
+        }
         Command::Log(a) => log::log(&ctx, a),
         Command::Action(c) => log::action(&ctx, c),
         Command::Withdraw { file, id, reason } => withdraw::run(&ctx, &file, &id, &reason),

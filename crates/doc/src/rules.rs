@@ -1,6 +1,7 @@
 //! The domain rules of the seeds, as pure functions over typed views.
 //!
 //! - [`rollup`]: the highest RAG colour wins, risk → opportunity → account (RK-1, RK-2).
+//! - [`risk_map`]: open threats placed on the 5×5 grid of likelihood and severity (RK-2).
 //! - [`risk_tree`]: each risk's parent, top-level risk and scope, with parent cycles broken.
 //! - [`cosmonauts`]: weighted COSMONAUTS qualification scores and their trend (OP-2).
 //! - [`pipeline`]: each opportunity's status, qualification, colour and outcome in one line.
@@ -8,6 +9,7 @@
 //! - [`churn`]: churn over a period (PF-2).
 //! - [`language`]: the language of service, and Welsh speakers served in English (CY-2).
 //! - [`coverage`]: contact coverage on the org chart (CT-4).
+//! - [`org_tree`]: the org chart's shape, every person once, cycles broken (CT-4).
 //! - [`duplicates`]: clients that are most likely one client entered twice.
 //!
 //! Where a field a rule reads holds concurrent values ([`crate::disputes`]), the rule judges by
@@ -19,6 +21,8 @@ pub mod coverage;
 pub mod duplicates;
 pub mod flags;
 pub mod language;
+pub mod org_tree;
 pub mod pipeline;
+pub mod risk_map;
 pub mod risk_tree;
 pub mod rollup;

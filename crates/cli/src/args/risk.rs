@@ -13,6 +13,17 @@ pub(crate) enum RiskCmd {
         /// The client.
         file: String,
     },
+    /// Place a client's open threats on the 5×5 map of likelihood and severity.
+    Map {
+        /// The client.
+        file: String,
+        /// Draw it as a picture (SVG, to open in a browser or print) instead of text.
+        #[arg(long)]
+        svg: bool,
+        /// Write the picture to this file instead of printing it (with --svg).
+        #[arg(long, short, requires = "svg")]
+        out: Option<std::path::PathBuf>,
+    },
 }
 
 #[derive(Debug, Args)]

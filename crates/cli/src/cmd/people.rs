@@ -1,7 +1,5 @@
 //! `casebook person ...` and `casebook orgchart`.
 
-use std::collections::BTreeMap;
-
 use anyhow::anyhow;
 use casebook::edit::{self, PersonPatch};
 use casebook::enums::{Coverage, InteractionKind, PersonRole};
@@ -154,18 +152,7 @@ pub(crate) fn orgchart(ctx: &Ctx, file: &str) -> anyhow::Result<()> {
     let node = ctx.open()?;
     let file = find(&node, file)?;
     let f = node.read(file)?;
-    let mut children: BTreeMap<Option<Uuid>, Vec<Uuid>> = BTreeMap::new();
-    for (id, p) in &f.people {
-        // A manager who is not (or no longer) in the file makes the person a root.
-        let parent = p
-            .reports_to
-            .filter(|b| f.people.contains_key(b) && *b != *id);
-        children.entry(parent).or_default().push(*id);
-    }
-    for kids in children.values_mut() {
-        let order = crate::i18n::collation();
-        kids.sort_by(|a, b| order.compare(&f.people[a].name, &f.people[b].name));
-    }
+    let tree = casebook::rules::org_tree::OrgTree::of(&f, crate::i18n::collation());
     if ctx.json {
         return output::json(&serde_json::json!({
             "client": f.profile.name, "people": f.people, "contacted": contacted(&f),
@@ -177,19 +164,14 @@ pub(crate) fn orgchart(ctx: &Ctx, file: &str) -> anyhow::Result<()> {
         "rec-orgchart-title",
         &[("client", f.profile.name.as_str().into())],
     ))?;
-    let mut seen = std::collections::BTreeSet::new();
     fn walk(
         f: &AccountFile,
-        children: &BTreeMap<Option<Uuid>, Vec<Uuid>>,
+        tree: &casebook::rules::org_tree::OrgTree,
         id: Uuid,
         prefix: &str,
         last: bool,
         root: bool,
-        seen: &mut std::collections::BTreeSet<Uuid>,
     ) -> anyhow::Result<()> {
-        if !seen.insert(id) {
-            return Ok(());
-        }
         let p = &f.people[&id];
         // A disputed coverage shows as the least covered of its values, and says so.
         let dispute = f.disputes.person(&id);
@@ -237,25 +219,20 @@ pub(crate) fn orgchart(ctx: &Ctx, file: &str) -> anyhow::Result<()> {
             }
         );
         line(format!("{prefix}{branch}{}", colour(state, &text)))?;
-        let kids = children.get(&Some(id)).cloned().unwrap_or_default();
+        let kids = tree.reports_of(&id);
         let next = if root {
             prefix.to_string()
         } else {
             format!("{prefix}{}", if last { "   " } else { "│  " })
         };
         for (i, k) in kids.iter().enumerate() {
-            walk(f, children, *k, &next, i + 1 == kids.len(), false, seen)?;
+            walk(f, tree, *k, &next, i + 1 == kids.len(), false)?;
         }
         Ok(())
     }
-    for r in children.get(&None).cloned().unwrap_or_default() {
-        walk(&f, &children, r, "", true, true, &mut seen)?;
-    }
-    // People caught in a reporting cycle have no root; show them too.
-    for id in f.people.keys() {
-        if !seen.contains(id) {
-            walk(&f, &children, *id, "", true, true, &mut seen)?;
-        }
+    // Everyone once: people caught in a reporting cycle are roots of the tree too.
+    for r in &tree.roots {
+        walk(&f, &tree, *r, "", true, true)?;
     }
     let total = covered_total(&f);
     let contacted = contacted(&f);

@@ -105,6 +105,9 @@ pub(crate) fn run(ctx: &Ctx, cmd: RiskCmd) -> anyhow::Result<()> {
                 );
             confirm(ctx, &node, file, &Edited { entry: None, ..e }, said)
         }
+        RiskCmd::Map { file, svg, out } => {
+            super::pictures::risk_map(ctx, &file, svg, out.as_deref())
+        }
         RiskCmd::List { file } => {
             let file = find(&node, &file)?;
             let account = node.read(file)?;

@@ -34,7 +34,7 @@ pub fn residual_rag(matrix: &RagMatrix, risk: &Risk) -> Option<Rag> {
 
 /// The values a rule weighs for one field: its concurrent values when it holds several, else
 /// the one shown.
-fn weighed<T: Copy>(shown: T, concurrent: &[T]) -> Vec<T> {
+pub(crate) fn weighed<T: Copy>(shown: T, concurrent: &[T]) -> Vec<T> {
     if concurrent.is_empty() {
         vec![shown]
     } else {

@@ -17,3 +17,18 @@ letter-written = Wrote the letter in { $language ->
 } to { $path }
 letter-cannot-write = cannot write the letter to { $path }
 rule-letter-no-lead = { $client } has no lead adviser, so the letter would name nobody: set one with `casebook client edit` and `--lead`
+# Pictures: the risk map and the org chart.
+pic-risk-map-title = Risk map — { $client }
+pic-likelihood = Likelihood
+pic-severity = Severity
+pic-risk-line = { $n }. { $title } — likelihood { $likelihood }, severity { $severity }: { $colour }
+pic-disputed = (advisers disagree: placed by the worst of their values)
+pic-unplaced = Not placed, with values off the 1–5 scale: { $titles }
+pic-no-risks = No open threats.
+pic-more = +{ $count } more
+pic-org-chart-title = Org chart — { $client }
+pic-left = left
+pic-key = Key:
+pic-written = Wrote { $path }
+pic-cannot-write = cannot write the picture to { $path }
+pic-colour = colour
