@@ -50,7 +50,7 @@ fn catalogue_words(lang: &str) -> BTreeSet<String> {
     out
 }
 
-/// The words typed as data in `script`: everything inside double quotes, and the values
+/// The words typed as data in `script`: everything inside double quotes, file names, and the values
 /// the organisation defines (stage names) or the adviser chooses (the client's short name).
 fn data_words(script: &str) -> BTreeSet<String> {
     let mut out: BTreeSet<String> = script
@@ -59,6 +59,15 @@ fn data_words(script: &str) -> BTreeSet<String> {
         .step_by(2)
         .flat_map(words)
         .collect();
+    // File names given to --out are the adviser's too.
+    for line in script.lines() {
+        let tokens: Vec<&str> = line.split_whitespace().collect();
+        for pair in tokens.windows(2) {
+            if pair[0] == "--out" {
+                out.extend(words(pair[1]));
+            }
+        }
+    }
     for w in [
         "afon",
         "diagnostic",

@@ -119,17 +119,18 @@ pub fn org_chart_svg(file: &AccountFile, lang: Lang) -> String {
             p.left,
             "person",
         );
-        let name = if p.left {
-            format!("{} ({})", p.name, say(Message::new("pic-left")))
+        // A leaver counts for no coverage: the box says they left instead.
+        let state_words = if p.left {
+            say(Message::new("pic-left"))
         } else {
-            p.name.clone()
+            say(state.word())
         };
         // About 190 pixels of text a line: 24 bold characters, 30 small ones.
         let roles: Vec<String> = p.roles.keys().map(|r| say(r.word())).collect();
         let rows = [
-            (20, 13, "bold", "name", fit(&name, 24)),
+            (20, 13, "bold", "name", fit(&p.name, 24)),
             (38, 11, "normal", "job", fit(&p.title, 30)),
-            (56, 11, "normal", "coverage", fit(&say(state.word()), 30)),
+            (56, 11, "normal", "coverage", fit(&state_words, 30)),
             (74, 11, "normal", "roles", fit(&roles.join(", "), 30)),
         ];
         for (dy, size, weight, class, text) in rows {
