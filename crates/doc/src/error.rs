@@ -95,7 +95,7 @@ pub enum Error {
 }
 
 impl Error {
-    /// No entry of the kind `what` (a term such as `risk` or `parent risk`, see [`term`]) has
+    /// No entry of the kind `what` (a term such as `risk` or `parent risk`) has
     /// the id `id`.
     pub fn no_such_entry(what: &str, id: impl Into<String>) -> Self {
         Error::NoSuchEntry {
@@ -104,7 +104,7 @@ impl Error {
         }
     }
 
-    /// The id prefix `id` matches several entries of the kind `what` (see [`term`]).
+    /// The id prefix `id` matches several entries of the kind `what`.
     pub fn ambiguous_entry(what: &str, id: impl Into<String>) -> Self {
         Error::AmbiguousEntry {
             what: term(what),

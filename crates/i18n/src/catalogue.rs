@@ -188,6 +188,26 @@ mod tests {
     }
 
     #[test]
+    fn no_message_is_defined_twice() {
+        // Fluent keeps the first of two messages with one key and drops the other silently.
+        for lang in Lang::ALL {
+            let mut seen = BTreeSet::new();
+            for source in lang.sources() {
+                for line in source.lines() {
+                    let starts = line.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+                    if starts && let Some((key, _)) = line.split_once(" =") {
+                        assert!(
+                            seen.insert(key.trim()),
+                            "{} defines {key} twice",
+                            lang.tag()
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn every_message_has_a_value_in_both_languages() {
         for lang in Lang::ALL {
             for key in keys_and_variables(lang).unwrap().keys() {
