@@ -150,7 +150,7 @@ fn the_org_chart_counts_in_welsh() {
     cb.json(&["person", "edit", &file, "Wedi Mynd", "--left"]);
     let chart = cb.text(&["--lang", "cy", "orgchart", &file]);
     assert!(
-        chart.contains("Cwmpas: wedi cysylltu â 0 o 1 (0%); 1 sydd wedi gadael heb ei gyfrif"),
+        chart.contains("Cwmpas: 0 o 1 wedi cael cyswllt (0%); 1 sydd wedi gadael heb ei gyfrif"),
         "{chart}"
     );
 }
@@ -291,7 +291,7 @@ fn the_portfolio_dashboard_speaks_welsh() {
         "✔ Teithiau sydd wedi aros yn eu hunfan: dim",
         "Llwyth achosion fesul cam",
         "Trosiant",
-        "dim cysylltiad erioed",
+        "dim cyswllt erioed",
         "dim cynllun ymadael wedi'i gytuno",
     ] {
         assert!(cy.contains(welsh), "missing {welsh:?} in:\n{cy}");
@@ -427,7 +427,7 @@ fn the_client_list_speaks_welsh() {
     let cy = cb.text(&["--lang", "cy", "client", "list"]);
     for welsh in [
         "cleient",
-        "cysylltiad olaf",
+        "cyswllt diwethaf",
         "cynllun ymadael",
         "baneri",
         "● coch",
@@ -460,7 +460,7 @@ fn the_points_of_contact_letter_is_written_in_the_client_s_language_unless_told(
 
     // The adviser works in English; the client prefers Welsh: the letter is Welsh.
     let letter = cb.text(&["client", "letter", "Caffi Clwyd"]);
-    assert!(letter.starts_with("Eich pwyntiau cyswllt yn "), "{letter}");
+    assert!(letter.starts_with("Eich pwyntiau cyswllt — "), "{letter}");
     assert!(letter.contains("Annwyl Caffi Clwyd,"), "{letter}");
     assert!(
         letter.contains("Cynghorydd arweiniol: Alice Morgan"),

@@ -183,7 +183,7 @@ fn an_interactions_sheet_and_an_unreadable_header_are_refused_in_welsh() {
             "(amser lleol) neu 2026-05-12T14:30:00Z",
             "rhes 4, colofn minutes: nid yw 'sbel' yn nifer cyfan o funudau",
             "rhes 5: mae ganddi 4 cell lle mae rhes y penawdau'n enwi 6 colofn",
-            "rhes 6, colofn client: gwag; enwch y cleient neu rhowch ddynodydd ei ffeil",
+            "rhes 6, colofn client: gwag; enwch y cleient neu rowch ddynodydd ei ffeil",
         ],
         &[
             "no client named",
@@ -336,7 +336,7 @@ fn peers_the_store_and_its_warnings_speak_welsh() {
     speaks_welsh(
         &run.stderr,
         &[
-            "nid oes gan unrhyw gymar dibynadwy yr enw neu'r dynodydd nod hwnnw",
+            "nid oes gan unrhyw gymar yr ymddiriedir ynddo yr enw neu'r dynodydd nod hwnnw",
             "`casebook peer list`",
         ],
         &["no trusted peer", "has that name"],

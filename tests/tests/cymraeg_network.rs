@@ -71,7 +71,7 @@ fn pairing_sharing_syncing_and_status_speak_welsh() {
             "yn adnabod y nod hwn, felly gwrthododd y cysylltiad",
             "ar beiriant Bob (desktop) rhedwch",
             &format!("`casebook peer add {alice_ticket} --name \"<enw ar gyfer y nod hwn>\"`"),
-            "methodd y cysoni â Bob (desktop)",
+            "methodd y cysoni gyda Bob (desktop)",
         ],
         &["error:", "does not know this node", "sync with", "failed"],
     );
@@ -100,7 +100,7 @@ fn pairing_sharing_syncing_and_status_speak_welsh() {
     let shared = alice.welsh(&["share", "Cwmni Clyd", "Bob (desktop)", "--read"]);
     speaks_welsh(
         &shared,
-        &["Rhannwyd Cwmni Clyd â Bob (desktop) (darllen)"],
+        &["Rhannwyd Cwmni Clyd gyda Bob (desktop) (darllen)"],
         &["Shared", "(read)"],
     );
 
@@ -142,7 +142,7 @@ fn pairing_sharing_syncing_and_status_speak_welsh() {
     speaks_welsh(
         &synced.stdout,
         &[
-            "Cysonwyd â Bob (desktop) mewn ",
+            "Cysonwyd gyda Bob (desktop) mewn ",
             " eiliad: anfonwyd 1 ffeil, derbyniwyd 0 ffeil (0 newid); ",
             " allan, ",
             " i mewn",
@@ -151,7 +151,7 @@ fn pairing_sharing_syncing_and_status_speak_welsh() {
     );
     assert!(synced.stderr.trim().is_empty(), "{synced}");
     assert_eq!(bob.clients().len(), 1, "Bob received the shared file");
-    let ended = serve.wait_for("daeth y sesiwn â Alice (laptop) i ben", LOG_LIMIT);
+    let ended = serve.wait_for("daeth y sesiwn gyda Alice (laptop) i ben", LOG_LIMIT);
     assert!(
         ended.contains("anfonwyd 0 ffeil, derbyniwyd 1 ffeil"),
         "{ended}"
@@ -178,7 +178,7 @@ fn pairing_sharing_syncing_and_status_speak_welsh() {
     let unshared = alice.welsh(&["unshare", "Cwmni Clyd", "Bob (desktop)"]);
     speaks_welsh(
         &unshared,
-        &["Rhoddwyd y gorau i rannu Cwmni Clyd â Bob (desktop)"],
+        &["Rhoddwyd y gorau i rannu Cwmni Clyd gyda Bob (desktop)"],
         &["Stopped sharing"],
     );
 }
@@ -397,7 +397,7 @@ fn a_refused_file_is_told_in_welsh_by_sync_status_and_the_serve_log() {
     speaks_welsh(
         &run.stdout,
         &[
-            "Cysonwyd â Alice (laptop) mewn ",
+            "Cysonwyd gyda Alice (laptop) mewn ",
             "Gwrthodwyd: gwrthododd y nod hwn newidiadau Alice (laptop) i Poisoned Ltd (ffeil ",
             "is not signed by its claimed author",
         ],
@@ -406,7 +406,7 @@ fn a_refused_file_is_told_in_welsh_by_sync_status_and_the_serve_log() {
     speaks_welsh(
         &run.stderr,
         &[
-            "gwall: gorffennodd y cysoni â Alice (laptop), ond gwrthodwyd y newidiadau i 1 ffeil cyfrif:",
+            "gwall: gorffennodd y cysoni gyda Alice (laptop), ond gwrthodwyd y newidiadau i 1 ffeil cyfrif:",
             "Mae `casebook history \"Poisoned Ltd\"` ar nod Alice (laptop) yn dangos y newidiadau na fyddai'r nod hwn yn eu derbyn; cysonwyd popeth arall",
         ],
         &["error:", "finished, but", "everything else synced"],

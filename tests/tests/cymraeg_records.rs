@@ -143,7 +143,7 @@ fn the_account_file_reads_welsh_and_its_json_does_not_change() {
             "Pobl:",
             "gwneuthurwr penderfyniadau",
             "dylanwadwr",
-            "wedi cysylltu",
+            "wedi cael cyswllt",
             "wedi'i nodi",
             "yn atebol i",
             "adran Cyllid",
@@ -187,7 +187,7 @@ fn the_account_file_reads_welsh_and_its_json_does_not_change() {
         &chart,
         &[
             "Siart sefydliad Afon Cyf",
-            "Rhys Jones — Rheolwr Gyfarwyddwr (gwneuthurwr penderfyniadau) [✔ wedi cysylltu]",
+            "Rhys Jones — Rheolwr Gyfarwyddwr (gwneuthurwr penderfyniadau) [✔ wedi cael cyswllt]",
             "└─ Nia Evans — ? (dylanwadwr) [◎ wedi'i nodi]",
         ],
     );
@@ -227,7 +227,7 @@ fn the_account_file_reads_welsh_and_its_json_does_not_change() {
         &[
             "newid",
             "pwy",
-            "llofnod",
+            "wedi'i lofnodi",
             "o ble",
             "(sgema)",
             "lleol",

@@ -69,7 +69,7 @@ fn the_risk_register_speaks_welsh_and_its_json_does_not_change() {
             "| gyda'r is-risgiau ",
             "| ymateb ",
             "| gweddilliol ",
-            "| cwmpas ",
+            "| maes ",
             "| statws ",
             "● coch",
             "○ gwyrdd",
@@ -79,7 +79,7 @@ fn the_risk_register_speaks_welsh_and_its_json_does_not_change() {
             "ar agor",
             "| cyfrif ",
             "cyfle: Export deal (wedi'i golli; y tu allan i grynhoad y cyfrif)",
-            "Risgiau cadarnhaol (polaredd cyfle",
+            "Risgiau cadarnhaol (pegynedd cyfle",
             "Crynhoad y cyfrif (y lliw uchaf sy'n ennill): ● coch",
             "Crynhoad y risgiau cadarnhaol (ar wahân; nid yw byth yn codi lliw'r cyfrif): ◐ ambr",
         ],
@@ -188,7 +188,7 @@ fn invalid_values_and_parent_cycles_are_shown_in_welsh() {
             "(cylch rhieni)",
             "Problemau data (wedi'u hysgrifennu gan offeryn arall neu wedi'u creu wrth gyfuno; \
              mae'r crynhoad yn gweithio o'u cwmpas nes eu cywiro):",
-            "✘ mae gan risg 'Key supplier failure' tebygolrwydd 9, y tu allan i'r raddfa 1–5",
+            "✘ mae tebygolrwydd risg 'Key supplier failure' yn 9, y tu allan i'r raddfa 1–5",
             "yn enwi ei gilydd yn rhiant",
         ],
     );
@@ -445,7 +445,7 @@ fn opportunities_show_their_cosmonauts_scores_trend_and_pipeline_in_welsh() {
             "| yn gwella ",
             "dim digon o sesiynau eto",
             "wedi'i golli 2026-05-12: price",
-            "2 gyfle; piblinell (ar agor neu ar stop) £8000; wedi'u hennill £0",
+            "2 gyfle; piblinell (ar agor neu wedi'u hoedi) £8000; wedi'u hennill £0",
         ],
     );
     has_none(
@@ -539,7 +539,7 @@ fn the_organisation_and_its_settings_speak_welsh() {
     has_all(
         &set,
         &[
-            "Gosodiadau: cysylltiad yn ddyledus ar ôl 20 diwrnod, nad yw'n ymateb ar ôl 1 ymgais: \
+            "Gosodiadau: cyswllt yn ddyledus ar ôl 20 diwrnod, cleient yn un nad yw'n ymateb ar ôl 1 ymgais: \
              wedi'i gadw yng ngosodiadau Busnes Cymru",
             "Bydd nodau eraill y sefydliad yn ei gael pan fyddant yn cysoni.",
         ],
@@ -564,7 +564,7 @@ fn the_organisation_and_its_settings_speak_welsh() {
             "| arian ",
             "| cam y llwybr ",
             "| diagnostic ",
-            "Cysylltiad yn ddyledus ar ôl 20 diwrnod · nad yw'n ymateb ar ôl 60 diwrnod neu 1 ymgais heb ateb",
+            "Cyswllt yn ddyledus ar ôl 20 diwrnod · cleient yn un nad yw'n ymateb ar ôl 60 diwrnod neu 1 ymgais heb ateb",
         ],
     );
     has_none(

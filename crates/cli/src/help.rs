@@ -294,4 +294,41 @@ mod tests {
             "{csv}"
         );
     }
+
+    #[test]
+    fn welsh_help_glosses_values_with_the_words_the_command_line_accepts() {
+        // `--role decision-maker (gwneuthurwr penderfyniadau)`: a reader may type the gloss
+        // instead of the value (`cmd::word`), so it must be the value's words (and then
+        // perhaps ": what they mean").
+        let welsh = include_str!("../../i18n/locales/cy/help.ftl");
+        let values = casebook::enums::every_value();
+        let mut checked = 0;
+        let mut misses = Vec::new();
+        for line in welsh.lines() {
+            for (before, after) in line.split(" (").zip(line.split(" (").skip(1)) {
+                let value = before.rsplit([' ', ':', ',']).next().unwrap_or_default();
+                let Some(gloss) = after.split(')').next() else {
+                    continue;
+                };
+                let words: Vec<String> = values
+                    .iter()
+                    .filter(|(_, v, _)| *v == value)
+                    .map(|(_, _, w)| w.render(Lang::Cy))
+                    .collect();
+                if words.is_empty() {
+                    continue;
+                }
+                // The words, then perhaps ": what they mean".
+                if !words
+                    .iter()
+                    .any(|w| gloss == w || gloss.starts_with(&format!("{w}: ")))
+                {
+                    misses.push(format!("{value} as '{gloss}', not {words:?}"));
+                }
+                checked += 1;
+            }
+        }
+        assert!(misses.is_empty(), "help glosses:\n{}", misses.join("\n"));
+        assert!(checked > 40, "only {checked} glosses checked");
+    }
 }

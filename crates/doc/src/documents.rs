@@ -169,7 +169,7 @@ mod tests {
             .unwrap()
             .render();
         assert!(
-            en.starts_with("Your points of contact at Busnes Gwent"),
+            en.starts_with("Your points of contact — Busnes Gwent"),
             "{en}"
         );
         assert!(en.contains("Monday 7 December 2026"), "{en}");

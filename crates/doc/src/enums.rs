@@ -28,6 +28,32 @@ pub trait Vocabulary: Copy + Sized + 'static {
     }
 }
 
+/// Every value of every vocabulary: its vocabulary's id, its language-neutral value and its
+/// words (for checks that walk them all: help glosses, catalogue completeness).
+pub fn every_value() -> Vec<(&'static str, &'static str, casebook_i18n::Message)> {
+    fn of<V: Vocabulary>(out: &mut Vec<(&'static str, &'static str, casebook_i18n::Message)>) {
+        out.extend(V::all().iter().map(|v| (V::ID, v.value(), v.word())));
+    }
+    let mut out = Vec::new();
+    of::<Rag>(&mut out);
+    of::<ExitReason>(&mut out);
+    of::<PersonRole>(&mut out);
+    of::<Coverage>(&mut out);
+    of::<InteractionKind>(&mut out);
+    of::<Direction>(&mut out);
+    of::<Purpose>(&mut out);
+    of::<ActionStatus>(&mut out);
+    of::<Polarity>(&mut out);
+    of::<RiskResponse>(&mut out);
+    of::<RiskStatus>(&mut out);
+    of::<OpportunityOrigin>(&mut out);
+    of::<OpportunityStatus>(&mut out);
+    of::<Decision>(&mut out);
+    of::<CosmoGroup>(&mut out);
+    of::<SwotKind>(&mut out);
+    out
+}
+
 macro_rules! vocabulary {
     (
         $(#[$meta:meta])*
@@ -418,50 +444,36 @@ mod vocabulary_tests {
 
     use super::*;
 
-    fn words_of<V: Vocabulary>() -> Vec<(String, Option<String>, Option<String>)> {
-        let mut out = vec![(
-            format!("vocab-{}", V::ID),
-            Lang::En.lookup(&format!("vocab-{}", V::ID), &[]),
-            Lang::Cy.lookup(&format!("vocab-{}", V::ID), &[]),
-        )];
-        for v in V::all() {
-            let key = v.word().key.to_string();
-            out.push((
-                key.clone(),
-                Lang::En.lookup(&key, &[]),
-                Lang::Cy.lookup(&key, &[]),
-            ));
-        }
-        out
-    }
-
     #[test]
     fn every_value_of_every_vocabulary_has_words_in_both_languages() {
-        let all = [
-            words_of::<Rag>(),
-            words_of::<ExitReason>(),
-            words_of::<PersonRole>(),
-            words_of::<Coverage>(),
-            words_of::<InteractionKind>(),
-            words_of::<Direction>(),
-            words_of::<Purpose>(),
-            words_of::<ActionStatus>(),
-            words_of::<Polarity>(),
-            words_of::<RiskResponse>(),
-            words_of::<RiskStatus>(),
-            words_of::<OpportunityOrigin>(),
-            words_of::<OpportunityStatus>(),
-            words_of::<Decision>(),
-            words_of::<CosmoGroup>(),
-            words_of::<SwotKind>(),
-        ];
-        let mut count = 0;
-        for (key, en, cy) in all.iter().flatten() {
-            assert!(en.is_some(), "no English words for {key}");
-            assert!(cy.is_some(), "no Welsh words for {key}");
-            count += 1;
+        let all = every_value();
+        let vocabularies: std::collections::BTreeSet<&str> = all.iter().map(|v| v.0).collect();
+        for id in &vocabularies {
+            let key = format!("vocab-{id}");
+            assert!(
+                Lang::En.lookup(&key, &[]).is_some(),
+                "no English name for {id}"
+            );
+            assert!(
+                Lang::Cy.lookup(&key, &[]).is_some(),
+                "no Welsh name for {id}"
+            );
         }
-        assert_eq!(count, 16 + 71, "16 vocabularies of 71 values in all");
+        for (id, value, word) in &all {
+            assert!(
+                Lang::En.lookup(&word.key, &[]).is_some(),
+                "no English for {id} {value}"
+            );
+            assert!(
+                Lang::Cy.lookup(&word.key, &[]).is_some(),
+                "no Welsh for {id} {value}"
+            );
+        }
+        assert_eq!(
+            (vocabularies.len(), all.len()),
+            (16, 71),
+            "16 vocabularies of 71 values"
+        );
     }
 
     #[test]

@@ -252,7 +252,7 @@ mod tests {
             missing
                 .message()
                 .render(Lang::Cy)
-                .starts_with("nid oes risg rhiant â'r dynodydd 'abc'")
+                .starts_with("nid oes rhiant-risg â'r dynodydd 'abc'")
         );
     }
 

@@ -3,14 +3,14 @@
 config-set-rag = Gosodiadau: RAG yn ambr o { $amber }, yn goch o { $red }
 config-set-weight = Gosodiadau: pwysoliad COSMONAUTS { $group } { $weight }
 config-set-pathway = Gosodiadau: llwybr { $stages }
-config-set-stage-days = Gosodiadau: wedi aros yn ei unfan ar ôl { $days } diwrnod yn { $stage }
-config-part-contact-due = cysylltiad yn ddyledus ar ôl { $days } diwrnod
-config-part-unresponsive-days = nad yw'n ymateb ar ôl { $days } diwrnod
-config-part-unresponsive-attempts = nad yw'n ymateb ar ôl { $attempts ->
+config-set-stage-days = Gosodiadau: cleient wedi aros yn ei unfan ar ôl { $days } diwrnod yng ngham { $stage }
+config-part-contact-due = cyswllt yn ddyledus ar ôl { $days } diwrnod
+config-part-unresponsive-days = cleient yn un nad yw'n ymateb ar ôl { $days } diwrnod
+config-part-unresponsive-attempts = cleient yn un nad yw'n ymateb ar ôl { $attempts ->
     [one] 1 ymgais
    *[other] { $attempts } ymgais
 }
-config-part-stalled = wedi aros yn ei unfan ar ôl { $days } diwrnod heb gynnydd
+config-part-stalled = taith wedi aros yn ei hunfan ar ôl { $days } diwrnod heb gynnydd
 # Dau drothwy neu fwy wedi'u newid ar unwaith, mewn rhestr.
 config-parts = { $first }, { $next }
 config-set-thresholds = Gosodiadau: { $thresholds }
@@ -30,7 +30,7 @@ config-column-group = grŵp COSMONAUTS
 config-column-weight = pwysoliad
 config-column-stage = cam y llwybr
 config-column-stalled-after = wedi aros yn ei unfan ar ôl (diwrnodau)
-config-show-thresholds = Cysylltiad yn ddyledus ar ôl { $contact } diwrnod · nad yw'n ymateb ar ôl { $unresponsive } diwrnod neu { $attempts } ymgais heb ateb · wedi aros yn ei unfan ar ôl { $stalled } diwrnod heb gynnydd
+config-show-thresholds = Cyswllt yn ddyledus ar ôl { $contact } diwrnod · cleient yn un nad yw'n ymateb ar ôl { $unresponsive } diwrnod neu { $attempts } ymgais heb ateb · taith wedi aros yn ei hunfan ar ôl { $stalled } diwrnod heb gynnydd
 
 # Y sefydliad: `casebook org ...`.
 org-node = nod { $node }
@@ -62,6 +62,8 @@ demo-step-listen = Mae nod { $adviser } { $node } yn gwrando ar { $addr } (QUIC)
 demo-step-share = Mae { $adviser } yn rhannu ei { $count ->
     [one] 1 cleient
     [two] 2 gleient
+    [few] { $count } chleient
+    [many] { $count } chleient
    *[other] { $count } cleient
 } gyda { $first } a { $second } (ysgrifennu)
 demo-step-offline = Mae pawb yn mynd all-lein ac yn gweithio ar yr un cleient
@@ -82,5 +84,5 @@ demo-heading-conflicts = Lle roedd y cynghorwyr yn anghytuno
 demo-no-conflicts = dim gwrthdaro
 demo-try = Rhowch gynnig ar: casebook --data-dir { $dir } conflicts { $file }   (ychwanegwch --keep DIR i gadw storfeydd y demo)
 demo-error-tempdir = ni ellir creu cyfeiriadur dros dro
-demo-error-runtime = methwyd cychwyn yr amgylchedd async
+demo-error-runtime = methwyd â chychwyn yr amgylchedd rhedeg anghydamserol
 demo-error-not-converged = ni wnaeth nodau'r demo gydgyfeirio; nam yw hwn, rhowch wybod amdano

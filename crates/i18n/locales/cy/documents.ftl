@@ -2,7 +2,7 @@
 document-lines-1 = { $a }
 document-lines-2 = { $a }
     { $b }
-letter-contacts-title = Eich pwyntiau cyswllt yn { $organisation }
+letter-contacts-title = Eich pwyntiau cyswllt — { $organisation }
 letter-greeting = Annwyl { $name },
 letter-contacts-intro = Dyma'r bobl i gysylltu â nhw ynglŷn â'r cymorth y mae { $client } yn ei gael gennym.
 letter-lead = Cynghorydd arweiniol: { $name }

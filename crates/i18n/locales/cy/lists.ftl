@@ -1,5 +1,5 @@
 # Geiriau'r rhestrau y mae pobl yn eu darllen: `client list`, a'r lliwiau y mae pob tabl yn eu dangos.
-column-last-contact = cysylltiad olaf
+column-last-contact = cyswllt diwethaf
 column-risk = risg
 column-exit-plan = cynllun ymadael
 column-flags = baneri
@@ -10,7 +10,7 @@ word-or = neu
 flag-exited = wedi ymadael { $date }
 flag-stalled = wedi aros yn ei unfan
 flag-unresponsive = nad yw'n ymateb
-flag-contact-due = cysylltiad yn ddyledus
+flag-contact-due = cyswllt yn ddyledus
 flag-conflicts = { $count ->
     [one] 1 gwrthdaro
     [two] 2 wrthdaro

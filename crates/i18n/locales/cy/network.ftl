@@ -5,9 +5,9 @@
 
 ## Gwallau casebook-sync.
 sync-err-text = { $text }
-sync-err-connection = collwyd y cysylltiad â { $peer }: { $reason }
-sync-err-session = stopiodd y cysoni â { $peer }: { $reason }
-sync-err-refused = gorffennodd y cysoni â { $peer }, ond gwrthodwyd y newidiadau i { $count } ffeil: { $files }
+sync-err-connection = collwyd y cysylltiad gyda { $peer }: { $reason }
+sync-err-session = stopiodd y cysoni gyda { $peer }: { $reason }
+sync-err-refused = gorffennodd y cysoni gyda { $peer }, ond gwrthodwyd y newidiadau i { $count } ffeil: { $files }
 sync-refused-by-this-node = ffeil cyfrif { $file } (gwrthododd y nod hwn newidiadau'r cymar: { $reason })
 sync-refused-by-peer = ffeil cyfrif { $file } (gwrthododd y cymar newidiadau'r nod hwn: { $reason })
 sync-list-next = { $before }; { $next }
@@ -15,10 +15,10 @@ sync-err-not-trusted = nid yw { $name } (nod { $node }) yn adnabod y nod hwn, fe
 sync-ticket-placeholder = <y tocyn y mae `casebook invite` yn ei argraffu>
 sync-node-short = nod { $node }
 sync-err-no-address = nid oes cyfeiriad yn hysbys ar gyfer y cymar { $peer }; ychwanegwch ef eto o docyn newydd (`casebook invite` ar y nod hwnnw, yna `casebook peer add`)
-sync-err-timeout = ni orffennodd y cysoni â { $peer } o fewn { $secs } eiliad
+sync-err-timeout = ni orffennodd y cysoni gyda { $peer } o fewn { $secs } eiliad
 sync-end-protocol = torrwyd y protocol: { $why }
 sync-end-refused = gwrthodwyd: { $why }
-sync-end-revoked = dirymwyd y mynediad: { $why }
+sync-end-revoked = diddymwyd y mynediad: { $why }
 sync-protocol-bloom = hidlydd Bloom na ellir ei ddefnyddio: { $bytes } beit o ddidau, { $probes } chwiliad i bob stwnsh
 sync-protocol-too-many-announced = cyhoeddwyd mwy na { $limit } ffeil mewn un sesiwn
 sync-protocol-undecodable = neges cysoni Automerge na ellir ei datgodio: { $why }
@@ -60,24 +60,24 @@ net-refusal-advice-peer = Mae `casebook history { $client }` yn dangos y newidia
 net-refusal-advice-this-node = Mae `casebook history { $client }` ar nod { $peer } yn dangos y newidiadau na fyddai'r nod hwn yn eu derbyn; cysonwyd popeth arall
 net-refusal-with-advice = { $refusal }. { $advice }
 net-log-listening = yn gwrando ar { $addr } fel nod { $node }
-net-log-connected-dialled = wedi cysylltu â { $peer } (deialwyd)
-net-log-connected-incoming = wedi cysylltu â { $peer } (i mewn)
+net-log-connected-dialled = wedi cysylltu gyda { $peer } (deialwyd)
+net-log-connected-incoming = wedi cysylltu gyda { $peer } (i mewn)
 net-log-received = derbyniwyd { $changes } newid i { $files } ffeil gan { $peer }
-net-log-ended = daeth y sesiwn â { $peer } i ben: anfonwyd { $sent } ffeil, derbyniwyd { $received } ffeil
+net-log-ended = daeth y sesiwn gyda { $peer } i ben: anfonwyd { $sent } ffeil, derbyniwyd { $received } ffeil
 net-log-ended-refused = { $before }, gwrthodwyd { $count } ffeil
-net-log-ended-error = daeth y sesiwn â { $peer } i ben: { $reason }
+net-log-ended-error = daeth y sesiwn gyda { $peer } i ben: { $reason }
 net-log-refused = gwrthodwyd cysylltiad: { $reason }
-net-log-redial = methwyd â chysoni â { $peer }: { $reason }; rhoi cynnig arall ymhen { $wait }
-net-log-untrusted = gwrthodwyd nod { $node }: nid yw yn rhestr nodau cymar y nod hwn (deialodd gyda thocyn y nod hwn, ond ni ychwanegodd y nod hwn ei docyn erioed, neu fe'i tynnodd). Os nod cydweithiwr ydyw, rhedwch yma `casebook peer add { $ticket } --name ENW` (neu ei docyn llawn, y mae `casebook invite` yn ei argraffu ar y nod hwnnw, fel y gall y nod hwn ei ddeialu hefyd)
+net-log-redial = methwyd â chysoni gyda { $peer }: { $reason }; rhoi cynnig arall ymhen { $wait }
+net-log-untrusted = gwrthodwyd nod { $node }: nid yw yn rhestr nodau cymar y nod hwn (deialodd gyda thocyn y nod hwn, ond nid ychwanegodd y nod hwn ei docyn erioed, neu fe'i tynnodd oddi ar y rhestr). Os nod cydweithiwr ydyw, rhedwch yma `casebook peer add { $ticket } --name ENW` (neu ei docyn llawn, y mae `casebook invite` yn ei argraffu ar y nod hwnnw, fel y gall y nod hwn ei ddeialu hefyd)
 net-log-replaced = agorodd { $peer } fwy na { $limit } cysylltiad; caewyd yr hynaf
 net-log-warning = { $time } rhybudd: { $text }
 net-wait-minutes = { $min } mun { $sec } eiliad
 net-wait-seconds = { $sec } eiliad
-net-syncing-with = yn cysoni â { $peer }
+net-syncing-with = yn cysoni gyda { $peer }
 net-sync-progress = Cynnydd: { $in_play } ffeil ar y gweill, { $sent } wedi'u hanfon, { $received } wedi'u derbyn, { $out } allan / { $in } i mewn
-net-sync-did-not-finish = ni orffennodd y cysoni â { $peer }
-net-sync-failed = methodd y cysoni â { $peer }
-net-synced = Cysonwyd â { $peer } mewn { $secs } eiliad: anfonwyd { $sent } ffeil, derbyniwyd { $received } ffeil ({ $changes } newid); { $out } allan, { $in } i mewn
+net-sync-did-not-finish = ni orffennodd y cysoni gyda { $peer }
+net-sync-failed = methodd y cysoni gyda { $peer }
+net-synced = Cysonwyd gyda { $peer } mewn { $secs } eiliad: anfonwyd { $sent } ffeil, derbyniwyd { $received } ffeil ({ $changes } newid); { $out } allan, { $in } i mewn
 net-refused-line = Gwrthodwyd: { $refusal }
 net-still-refused-line = Yn dal wedi'i gwrthod (ers cysoni cynharach): { $refusal }
 net-refused-now = gwrthodwyd y newidiadau i { $count } ffeil cyfrif:
@@ -85,7 +85,7 @@ net-refused-standing = { $count ->
     [one] mae { $count } ffeil cyfrif yn dal wedi'i gwrthod ers cysoni cynharach (fe'i cynigir eto unwaith y bydd yn newid):
    *[other] mae { $count } ffeil cyfrif yn dal wedi'u gwrthod ers cysoni cynharach (fe'u cynigir eto unwaith y byddant yn newid):
 }
-net-sync-refusals = gorffennodd y cysoni â { $peer }, ond { $parts }
+net-sync-refusals = gorffennodd y cysoni gyda { $peer }, ond { $parts }
 net-status-no-peers = Dim cymheiriaid eto: ymddiriedwch mewn un gyda `casebook peer add TICKET --name NAME`.
 net-status-peer = { $peer } ({ $adviser }), nod { $node }: cyswllt diwethaf { $when }
 net-status-nothing-shared = nid oes ffeil cyfrif yn cael ei rhannu â'r cymar hwn
@@ -125,8 +125,8 @@ net-peer-still-shared = Yn dal wedi'i rhannu ag ef: { $grant }: { $why }
 net-kept-shares = cadwyd (--keep-shares): mae ychwanegu'r cymar eto yn adfer y mynediad hwn
 net-not-revocable-own-file = ffeil y nod hwnnw ei hun ydyw
 net-not-revocable-read-only = dim ond ei darllen y caiff y nod hwn; gofynnwch i un o'i hysgrifenwyr roi'r gorau i'w rhannu
-net-shared = Rhannwyd { $client } â { $peer } ({ $role })
-net-unshared = Rhoddwyd y gorau i rannu { $client } â { $peer }
+net-shared = Rhannwyd { $client } gyda { $peer } ({ $role })
+net-unshared = Rhoddwyd y gorau i rannu { $client } gyda { $peer }
 
 ## casebook export, import, import-csv a merge.
 net-cannot-read = ni ellir darllen { $path }

@@ -27,7 +27,7 @@ portfolio-by-segment = Llwyth achosion fesul segment
 portfolio-by-adviser = Llwyth achosion fesul cynghorydd
 portfolio-churn = Trosiant { $from } i { $to }: { $exits } ymadawiad, { $intakes } derbyniad, llwyth achosion cyfartalog { $average }, cyfradd trosiant { $rate }
 portfolio-not-applicable = amherthnasol
-column-id = id
+column-id = dynodydd
 column-client = cleient
 column-lead = arweinydd
 column-why = pam
@@ -38,8 +38,8 @@ column-clients = cleientiaid
 column-segment = segment
 column-lead-adviser = cynghorydd arweiniol
 # Pam mae cleient ar y rhestr.
-why-never-contacted = dim cysylltiad erioed
-why-last-contact = y cysylltiad olaf { $days } diwrnod yn ôl
+why-never-contacted = dim cyswllt erioed
+why-last-contact = y cyswllt diwethaf { $days } diwrnod yn ôl
 why-too-long-in-stage = { $days } diwrnod yn y cam { $stage } (terfyn { $max_days })
 why-no-progress = dim cynnydd ers { $days } diwrnod (terfyn { $max_days })
 why-no-reply = dim ateb ers { $days } diwrnod
@@ -56,6 +56,8 @@ why-open-risks = { $count ->
 why-risk-data-problems = { $count ->
     [one] 1 broblem ddata yn y gofrestr risg: { $command }
     [two] 2 broblem ddata yn y gofrestr risg: { $command }
+    [few] { $count } phroblem ddata yn y gofrestr risg: { $command }
+    [many] { $count } phroblem ddata yn y gofrestr risg: { $command }
    *[other] { $count } problem ddata yn y gofrestr risg: { $command }
 }
 why-no-exit-plan = dim cynllun ymadael wedi'i gytuno

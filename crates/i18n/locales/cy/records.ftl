@@ -4,7 +4,7 @@
 # orchymyn ei hun. Allweddi: rec-<beth>.
 
 ## Llinellau a gwallau'r llinell orchymyn ei hun.
-rec-no-data-dir = nid oes cyfeiriadur data'r platfform yn hysbys yma; rhowch --data-dir DIR neu gosodwch CASEBOOK_DIR
+rec-no-data-dir = nid oes cyfeiriadur data'r platfform yn hysbys yma; rhowch --data-dir DIR neu osodwch CASEBOOK_DIR
 rec-init-name-empty = ni all --name fod yn wag: rhowch eich enw, fel y cynghorydd sy'n defnyddio'r nod hwn
 rec-init-created =
     Crëwyd storfa casebook yn { $dir }
@@ -27,6 +27,8 @@ rec-report-file-entry = ffeil { $file }  cofnod { $entry }
 rec-clients-count = { $count ->
     [one] 1 cleient
     [two] 2 gleient
+    [few] { $count } chleient
+    [many] { $count } chleient
    *[other] { $count } cleient
 }
 rec-list-disputed = Dan anghydfod: gosododd cynghorwyr rai meysydd ar wahân; mae lliwiau a baneri'n cymryd y gwerth gwaethaf nes cadw un ohonynt (casebook conflicts CLIENT i weld gwrthdaro'r cleient, yna casebook resolve)
@@ -38,7 +40,7 @@ rec-show-conflicts = { $count ->
    *[other] Mae { $count } maes yn dal gwerthoedd
 } a osododd cynghorwyr ar wahân; mae lliwiau a baneri'n cymryd y gwaethaf nes cadw un: casebook conflicts { $file }
 rec-show-profile = { $legal-form } · { $sector } · { $region } { $postcode } · rhif cwmni { $company-number } · segmentau: { $segments }
-rec-show-team = Derbyn { $intake } drwy { $source } · Arweinydd { $lead } · Dirprwy { $deputy } · Noddwr { $sponsor }
+rec-show-team = Derbyn { $intake } drwy { $source } · Arweinydd { $lead } · Dirprwy { $deputy } · Noddwr uwch { $sponsor }
 rec-show-contact-communicated = Pwyntiau cyswllt a roddwyd i'r cleient: { $date }
 rec-show-not-yet = ddim eto
 rec-show-mission = Cenhadaeth: { $text }
@@ -97,6 +99,8 @@ rec-overdue = HWYR
 rec-actions-count = { $count ->
     [one] 1 cam gweithredu
     [two] 2 gam gweithredu
+    [few] { $count } cham gweithredu
+    [many] { $count } cham gweithredu
    *[other] { $count } cam gweithredu
 }, { $overdue } yn hwyr
 
@@ -104,7 +108,7 @@ rec-actions-count = { $count ->
 rec-col-change = newid
 rec-col-who = pwy
 rec-col-node = nod
-rec-col-signed = llofnod
+rec-col-signed = wedi'i lofnodi
 rec-col-received = o ble
 rec-col-what = beth
 rec-history-schema = (sgema)
@@ -130,7 +134,7 @@ rec-section-team = tîm
 rec-section-journey = taith
 rec-section-people = pobl
 rec-section-interactions = rhyngweithiadau
-rec-section-actions = camau-gweithredu
+rec-section-actions = camau gweithredu
 rec-section-risks = risgiau
 rec-section-opportunities = cyfleoedd
 rec-section-objectives = amcanion
@@ -208,7 +212,7 @@ rec-change-added-client = Ychwanegwyd y cleient { $name }
 rec-change-edited-client = Golygwyd { $name }: { $changes }
 rec-change-segment-added = segment +{ $segment }
 rec-change-segment-removed = segment -{ $segment }
-rec-change-moved = Symudwyd { $name } o { $from } i { $to }
+rec-change-moved = Symudwyd { $name } o'r cam { $from } i'r cam { $to }
 rec-change-exit-plan-agreed = Cytunwyd ar gynllun ymadael i { $name }: { $criteria }
 rec-change-exit-plan-revised = Diwygiwyd y cynllun ymadael i { $name }: { $criteria }
 rec-change-exited = { $name } wedi ymadael: { $reason }
@@ -232,11 +236,11 @@ rec-change-edited-person = Golygwyd manylion { $name }: { $changes }
 rec-change-role-added = +{ $role }
 rec-change-role-removed = -{ $role }
 rec-change-coverage = Cwmpas { $name }: { $from } → { $to }
-rec-change-shared = Rhannwyd { $name } â { $label } ({ $role })
-rec-change-unshared = Peidiwyd â rhannu { $name } â { $label }
+rec-change-shared = Rhannwyd { $name } gyda { $label } ({ $role })
+rec-change-unshared = Peidiwyd â rhannu { $name } gyda { $label }
 rec-change-brought-in = Dygwyd { $count } newid i mewn o'r ffeil { $source }
 rec-change-org-named = Enwyd y sefydliad yn { $name }
-rec-change-judged = Wedi'i barnu yn ôl rheolau { $name } o hyn ymlaen
+rec-change-judged = Caiff ei barnu yn ôl rheolau { $name } o hyn ymlaen
 rec-change-resolved-kept = Datryswyd { $what }: cadwyd { $value } ({ $who })
 rec-change-resolved-set = Datryswyd { $what }: gosodwyd { $value } (yn lle { $values })
 

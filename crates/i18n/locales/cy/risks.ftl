@@ -4,7 +4,7 @@ risks-list-title = Risgiau { $client }
 risks-rollup-account = Crynhoad y cyfrif (y lliw uchaf sy'n ennill): { $colour }
 risks-rollup-upside = Crynhoad y risgiau cadarnhaol (ar wahân; nid yw byth yn codi lliw'r cyfrif): { $colour }
 risks-heading-threats = Bygythiadau
-risks-heading-upside = Risgiau cadarnhaol (polaredd cyfle: eu crynhoad ar wahân, heb godi lliw'r cyfrif byth)
+risks-heading-upside = Risgiau cadarnhaol (pegynedd cyfle: eu crynhoad ar wahân, heb godi lliw'r cyfrif byth)
 risks-column-id = dynodydd
 risks-column-risk = risg
 risks-column-ls = T×D
@@ -12,7 +12,7 @@ risks-column-colour = lliw
 risks-column-with-sub-risks = gyda'r is-risgiau
 risks-column-response = ymateb
 risks-column-residual = gweddilliol
-risks-column-scope = cwmpas
+risks-column-scope = maes
 risks-column-status = statws
 risks-under = { $title } (o dan '{ $parent }')
 risks-parent-cycle = (cylch rhieni)
@@ -35,7 +35,7 @@ risks-disputed-heading = Dan anghydfod (gosododd cynghorwyr y rhain ar wahân; m
 risks-problems-heading = Problemau data (wedi'u hysgrifennu gan offeryn arall neu wedi'u creu wrth gyfuno; mae'r crynhoad yn gweithio o'u cwmpas nes eu cywiro)
 risks-problem-parent-cycle = mae'r risgiau { $risks } yn enwi ei gilydd yn rhiant; dangosir { $shown } fel risg lefel uchaf nes cywiro rhiant
 risks-problem-unknown-parent = mae risg { $risk } yn enwi rhiant { $parent } nad yw yn y ffeil hon; fe'i dangosir fel risg lefel uchaf
-risks-problem-out-of-range = mae gan risg { $risk } { $field } { $value }, y tu allan i'r raddfa 1–5; mae'n cyfrif yn goch nes ei chywiro gyda `casebook risk assess`
+risks-problem-out-of-range = mae { $field } risg { $risk } yn { $value }, y tu allan i'r raddfa 1–5; mae'r risg yn cyfrif yn goch nes ei chywiro gyda `casebook risk assess`
 
 # cyfleoedd
 # Cyfleoedd a'u cymhwyso COSMONAUTS: `casebook opportunity ...`.
@@ -92,8 +92,10 @@ opp-list-totals = { $count ->
     [zero] 0 cyfle
     [one] 1 cyfle
     [two] 2 gyfle
+    [few] { $count } chyfle
+    [many] { $count } chyfle
    *[other] { $count } cyfle
-}; piblinell (ar agor neu ar stop) £{ $pipeline }; wedi'u hennill £{ $won }
+}; piblinell (ar agor neu wedi'u hoedi) £{ $pipeline }; wedi'u hennill £{ $won }
 
 # Yr hyn y mae `casebook risk add` a `risk assess` yn dweud iddynt ei wneud (mae'r hanes yn cadw'r Saesneg).
 risks-added = Codwyd y risg '{ $risk }': tebygolrwydd { $likelihood }, difrifoldeb { $severity } ({ $colour })

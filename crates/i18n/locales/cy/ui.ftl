@@ -8,7 +8,7 @@ ui-print-version = Dangos y fersiwn
 ui-help-subcommand = Dangos y neges hon, neu gymorth yr is-orchymyn(ion) a roddir
 ui-error = gwall
 # Llinell olaf y siart sefydliad: faint o'r bobl sy'n dal yno yr ydym wedi cysylltu â nhw.
-orgchart-coverage = Cwmpas: wedi cysylltu â { $contacted } o { $total } ({ $percent }%)
+orgchart-coverage = Cwmpas: { $contacted } o { $total } wedi cael cyswllt ({ $percent }%)
 orgchart-left = { $left ->
     [one] ; 1 sydd wedi gadael heb ei gyfrif
     [two] ; 2 sydd wedi gadael heb eu cyfrif

@@ -2,7 +2,7 @@
 document-lines-1 = { $a }
 document-lines-2 = { $a }
     { $b }
-letter-contacts-title = Your points of contact at { $organisation }
+letter-contacts-title = Your points of contact — { $organisation }
 letter-greeting = Dear { $name },
 letter-contacts-intro = These are the people to contact about the support { $client } receives from us.
 letter-lead = Lead adviser: { $name }
