@@ -54,6 +54,8 @@ const COMMANDS: &[&[&str]] = &[
     &["opp", "show"],
     &["opp", "list"],
     &["opp", "close"],
+    &["opp", "review"],
+    &["opp", "orders"],
     &["portfolio"],
     &["history"],
     &["diff"],

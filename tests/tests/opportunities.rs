@@ -316,3 +316,82 @@ fn opp_close_records_the_outcome_once_with_a_reason_and_lost_risks_leave_the_rol
         "{text}"
     );
 }
+
+#[test]
+fn orders_count_the_win_rate_unreviewed_losses_and_this_year_against_last() {
+    use chrono::Datelike;
+    let (_sb, a, _file) = afon();
+    let this_year = chrono::Local::now().date_naive().year();
+    let jan = |year: i32| format!("{year}-01-01");
+    for (title, outcome, date, value) in [
+        ("Export deal", "--won", jan(this_year), "10000"),
+        ("Old export deal", "--won", jan(this_year - 1), "4000"),
+        ("Retail deal", "--lost", jan(this_year), "3000"),
+        ("Catering deal", "--lost", jan(this_year - 1), "2000"),
+    ] {
+        a.json(&["opp", "add", "Afon", title, "--value", value]);
+        a.json(&[
+            "opp", "close", "Afon", title, outcome, "--reason", "price", "--date", &date,
+        ]);
+    }
+    let orders = rows(a.json(&["opp", "orders"]));
+    assert_eq!(orders.len(), 1, "{orders:?}");
+    let o = &orders[0];
+    assert_eq!((o["won"].as_u64(), o["lost"].as_u64()), (Some(2), Some(2)));
+    assert_eq!(o["win_rate"], json!(50.0));
+    assert_eq!(o["won_this_year"], json!(10000.0));
+    assert_eq!(o["won_last_year_to_date"], json!(4000.0));
+    assert_eq!(o["ahead_of_last_year"], true);
+    assert_eq!(
+        o["lost_not_reviewed_titles"],
+        json!(["Catering deal", "Retail deal"]),
+        "oldest first"
+    );
+
+    // A review needs notes, a lost order, and is recorded once.
+    let won = a.refuses(&["opp", "review", "Afon", "Export deal", "--notes", "n"]);
+    assert!(
+        won.stderr.contains("only a lost order is reviewed"),
+        "{}",
+        won.stderr
+    );
+    a.refuses(&["opp", "review", "Afon", "Retail deal", "--notes", " "]);
+    let said = a.text(&[
+        "opp",
+        "review",
+        "Afon",
+        "Retail deal",
+        "--notes",
+        "a cheaper rival",
+    ]);
+    assert!(
+        said.starts_with("Lost order 'Retail deal' reviewed on "),
+        "{said}"
+    );
+    a.refuses(&["opp", "review", "Afon", "Retail deal", "--notes", "again"]);
+    let o = &rows(a.json(&["opp", "orders", "Afon"]))[0];
+    assert_eq!(o["lost_not_reviewed_titles"], json!(["Catering deal"]));
+
+    let table = a.text(&["opp", "orders"]);
+    assert!(table.contains("50%") && table.contains("£10000"), "{table}");
+    assert!(
+        table.contains("1 lost order is not reviewed yet"),
+        "{table}"
+    );
+    let welsh = a.text(&["--lang", "cy", "opp", "orders"]);
+    assert!(welsh.contains("cyfradd ennill"), "{welsh}");
+    assert!(
+        welsh.contains("Nid yw 1 archeb a gollwyd wedi'i hadolygu eto"),
+        "{welsh}"
+    );
+    assert_eq!(
+        a.json(&["--lang", "cy", "opp", "orders"]),
+        a.json(&["opp", "orders"]),
+        "JSON is the same in both languages"
+    );
+    let history = a.text(&["--lang", "cy", "history", "Afon"]);
+    assert!(
+        history.contains("Adolygwyd yr archeb a gollwyd 'Retail deal'"),
+        "{history}"
+    );
+}

@@ -9,6 +9,7 @@ mod letter;
 mod log;
 mod opp;
 mod opp_list;
+mod orders;
 mod org;
 mod peers;
 mod people;

@@ -170,6 +170,7 @@ mod tests {
         "Opportunity for Afon: Export (need, £5000)",
         "Opportunity 'Export' won on 2026-05-12 (£5000): signed",
         "Opportunity 'Export' qualified out on 2026-05-12 (£0): no budget",
+        "Lost order 'Export' reviewed on 2026-05-14: a cheaper rival",
         "Qualified 'Export': 60%, decision continue",
         "Qualified 'Export': unscored, decision hold",
         "Risk 'Key supplier' raised: likelihood 2, severity 4 (amber)",

@@ -405,6 +405,21 @@ pub struct Outcome {
     /// The adviser who recorded it.
     #[serde(default)]
     pub by: String,
+    /// The review of a lost order (OP-4): what was learnt, once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<OrderReview>,
+}
+
+/// The review of a lost order (OP-4; scorecard KPI "Lost orders reviewed?").
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OrderReview {
+    /// The day it was reviewed.
+    pub date: NaiveDate,
+    /// What was learnt.
+    pub notes: String,
+    /// The adviser who recorded it.
+    #[serde(default)]
+    pub by: String,
 }
 
 /// One COSMONAUTS qualification session (OP-2).

@@ -4,6 +4,7 @@
 //! - [`risk_map`]: open threats placed on the 5×5 grid of likelihood and severity (RK-2).
 //! - [`risk_tree`]: each risk's parent, top-level risk and scope, with parent cycles broken.
 //! - [`cosmonauts`]: weighted COSMONAUTS qualification scores and their trend (OP-2).
+//! - [`orders`]: orders won and lost, win rate, unreviewed losses, year to date (OP-4).
 //! - [`pipeline`]: each opportunity's status, qualification, colour and outcome in one line.
 //! - [`flags`]: stalled and unresponsive clients, overdue contacts and actions (JR-2, JR-3, PF-6).
 //! - [`churn`]: churn over a period (PF-2).
@@ -21,6 +22,7 @@ pub mod coverage;
 pub mod duplicates;
 pub mod flags;
 pub mod language;
+pub mod orders;
 pub mod org_tree;
 pub mod pipeline;
 pub mod risk_map;

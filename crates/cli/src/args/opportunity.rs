@@ -35,6 +35,25 @@ pub(crate) enum OppCmd {
     /// Record how an opportunity ended: won, lost or withdrawn, with the date, the value and
     /// why (once; its risks leave the account's roll-up when lost or withdrawn).
     Close(OppCloseArgs),
+    /// Record the review of a lost order: what was learnt from losing it (once).
+    Review {
+        /// The client.
+        file: String,
+        /// The lost opportunity: its title, id or the first characters of its id.
+        opportunity: String,
+        /// What was learnt.
+        #[arg(long)]
+        notes: String,
+        /// The day of the review (default today).
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Orders won and lost per client: win rate, lost orders not yet reviewed, and the value
+    /// won this calendar year to date against the same point last year.
+    Orders {
+        /// Only this client (default: every client).
+        file: Option<String>,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -184,6 +184,30 @@ pub(crate) fn run(ctx: &Ctx, cmd: OppCmd) -> anyhow::Result<()> {
             Ok(())
         }
         OppCmd::List(a) => super::opp_list::list(ctx, &node, &a),
+        OppCmd::Orders { file } => super::orders::orders(ctx, &node, file.as_deref()),
+        OppCmd::Review {
+            file,
+            opportunity,
+            notes,
+            date: day,
+        } => {
+            let file = find(&node, &file)?;
+            let account = node.read(file)?;
+            let id = view::resolve_named(&account.opportunities, &opportunity, "opportunity")?;
+            let review = casebook::model::OrderReview {
+                date: match &day {
+                    Some(d) => date("--date", d)?,
+                    None => casebook::time::local_date(node.now()),
+                },
+                notes: notes.trim().to_string(),
+                by: node.adviser().to_string(),
+            };
+            let e = node.apply(file, |d, c, _| edit::review_lost_order(d, c, id, &review))?;
+            let said = Message::new("opp-reviewed")
+                .with("opportunity", account.opportunities[&id].title.as_str())
+                .with("date", review.date.to_string());
+            confirm(ctx, &node, file, &Edited { entry: None, ..e }, said)
+        }
         OppCmd::Close(a) => {
             let file = find(&node, &a.file)?;
             let account = node.read(file)?;
@@ -204,6 +228,7 @@ pub(crate) fn run(ctx: &Ctx, cmd: OppCmd) -> anyhow::Result<()> {
                 value: a.value.unwrap_or(account.opportunities[&id].value),
                 reason: a.reason.trim().to_string(),
                 by: node.adviser().to_string(),
+                review: None,
             };
             let e = node.apply(file, |d, c, _| edit::close_opportunity(d, c, id, &outcome))?;
             let said = Message::new("opp-closed")

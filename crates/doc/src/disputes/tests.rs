@@ -404,6 +404,7 @@ fn an_opportunity_lost_by_one_adviser_and_kept_open_by_another_keeps_its_risks_i
             value: 8000.0,
             reason: "price".into(),
             by: "Alice".into(),
+            review: None,
         },
     )
     .unwrap();

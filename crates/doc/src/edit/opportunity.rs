@@ -177,12 +177,131 @@ pub fn close_opportunity(
     })
 }
 
+/// Record the review of a lost order (OP-4): what was learnt from losing it, once.
+///
+/// # Errors
+/// [`Error::NoSuchEntry`] for an unknown opportunity; [`Error::Rule`] if it was not lost, the
+/// notes are empty, the review is dated before the loss, or it was reviewed already.
+pub fn review_lost_order(
+    doc: &mut Automerge,
+    ctx: &EditContext,
+    opp_id: Uuid,
+    review: &OrderReview,
+) -> Result<Edited, Error> {
+    if review.notes.trim().is_empty() {
+        return Err(Error::Rule(Message::new("rule-order-review-needs-notes")));
+    }
+    let file = current(doc)?;
+    let opp = file
+        .opportunities
+        .get(&opp_id)
+        .ok_or_else(|| Error::no_such_entry("opportunity", opp_id.to_string()))?;
+    let outcome = match &opp.outcome {
+        Some(o) if o.result == OpportunityStatus::Lost => o,
+        _ => {
+            return Err(Error::Rule(
+                Message::new("rule-order-review-not-lost")
+                    .with("title", &opp.title)
+                    .with("status", opp.status.word()),
+            ));
+        }
+    };
+    if let Some(done) = &outcome.review {
+        return Err(Error::Rule(
+            Message::new("rule-order-reviewed-already")
+                .with("title", &opp.title)
+                .with("date", done.date.to_string()),
+        ));
+    }
+    if review.date < outcome.date {
+        return Err(Error::Rule(
+            Message::new("rule-order-review-before-loss")
+                .with("date", review.date.to_string())
+                .with("lost", outcome.date.to_string()),
+        ));
+    }
+    let message = format!(
+        "Lost order '{}' reviewed on {}: {}",
+        opp.title,
+        review.date,
+        review.notes.trim()
+    );
+    let value = json(review)?;
+    transact(doc, ctx, message, None, move |tx| {
+        let obj = path(tx, &["opportunities", &opp_id.to_string(), "outcome"])?;
+        put_json(tx, &obj, "review", &value)?;
+        Ok(())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::NaiveDate;
 
     use super::*;
     use crate::test_support::{client_with_risk, ctx};
+
+    #[test]
+    fn a_lost_order_is_reviewed_once_with_notes_after_the_loss() {
+        let (mut doc, _) = client_with_risk(2, 2);
+        let c = ctx("Alice", 12);
+        let opp = |title: &str| Opportunity {
+            title: title.into(),
+            origin: Default::default(),
+            value: 5000.0,
+            timescale: String::new(),
+            status: Default::default(),
+            raised: None,
+            sessions: Default::default(),
+            outcome: None,
+        };
+        let lost = add_opportunity(&mut doc, &c, &opp("Export deal"))
+            .unwrap()
+            .entry
+            .unwrap();
+        let open = add_opportunity(&mut doc, &c, &opp("Open deal"))
+            .unwrap()
+            .entry
+            .unwrap();
+        let day = |d| NaiveDate::from_ymd_opt(2026, 5, d).unwrap();
+        let outcome = Outcome {
+            result: OpportunityStatus::Lost,
+            date: day(12),
+            value: 5000.0,
+            reason: "price".into(),
+            by: "Alice".into(),
+            review: None,
+        };
+        close_opportunity(&mut doc, &c, lost, &outcome).unwrap();
+        let review = |date, notes: &str| OrderReview {
+            date,
+            notes: notes.into(),
+            by: "Alice".into(),
+        };
+        let refused = |doc: &mut Automerge, id, r: &OrderReview| {
+            review_lost_order(doc, &c, id, r).unwrap_err().to_string()
+        };
+        assert!(
+            refused(&mut doc, open, &review(day(13), "n"))
+                .contains("only a lost order is reviewed")
+        );
+        assert!(refused(&mut doc, lost, &review(day(13), " ")).contains("what was learnt"));
+        assert!(refused(&mut doc, lost, &review(day(11), "n")).contains("before"));
+        let e = review_lost_order(&mut doc, &c, lost, &review(day(14), "cheaper rival")).unwrap();
+        assert_eq!(
+            e.message,
+            "Lost order 'Export deal' reviewed on 2026-05-14: cheaper rival"
+        );
+        let file = current(&doc).unwrap();
+        let done = file.opportunities[&lost]
+            .outcome
+            .as_ref()
+            .unwrap()
+            .review
+            .as_ref();
+        assert_eq!(done, Some(&review(day(14), "cheaper rival")));
+        assert!(refused(&mut doc, lost, &review(day(15), "again")).contains("already"));
+    }
 
     #[test]
     fn an_opportunity_closes_once_with_a_reason_and_is_not_qualified_again() {
@@ -211,6 +330,7 @@ mod tests {
             value: 5000.0,
             reason: " ".into(),
             by: "Alice".into(),
+            review: None,
         };
         let err = close_opportunity(&mut doc, &c, opp, &outcome).unwrap_err();
         assert!(err.to_string().contains("needs a reason"), "{err}");

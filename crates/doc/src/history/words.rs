@@ -361,6 +361,16 @@ pub fn change(message: &str) -> Option<Message> {
         }
         return None;
     }
+    if let Some(rest) = m.strip_prefix("Lost order '") {
+        let (title, tail) = rest.rsplit_once("' reviewed on ")?;
+        let (date, notes) = tail.split_once(": ")?;
+        return Some(
+            Message::new("rec-change-order-reviewed")
+                .with("title", title)
+                .with("date", date)
+                .with("notes", notes),
+        );
+    }
     if let Some(rest) = m.strip_prefix("Qualified '") {
         let (head, decision) = rest.rsplit_once(", decision ")?;
         let (title, total) = head.rsplit_once("': ")?;

@@ -368,3 +368,6 @@ field-value = gwerth
 field-weights = pwysoliadau
 field-what = beth
 field-withdrawn = wedi'u tynnu'n ôl
+rec-change-order-reviewed = Adolygwyd yr archeb a gollwyd '{ $title }' ar { $date }: { $notes }
+field-review = adolygiad
+field-notes = nodiadau

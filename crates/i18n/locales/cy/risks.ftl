@@ -108,3 +108,19 @@ opp-added = Cyfle i { $client }: { $opportunity } ({ $origin }, £{ $value })
 opp-qualified = Cymhwyswyd '{ $opportunity }': { $total }, penderfyniad: { $decision }
 opp-unscored = heb sgôr
 opp-closed = Cyfle '{ $opportunity }' { $result } ar { $date } (£{ $value }): { $reason }
+# Archebion a enillwyd ac a gollwyd (OP-4).
+opp-reviewed = Adolygwyd yr archeb a gollwyd '{ $opportunity }' ar { $date }
+orders-none = Dim archebion wedi'u hennill na'u colli eto.
+orders-won = wedi'u hennill
+orders-lost = wedi'u colli
+orders-win-rate = cyfradd ennill
+orders-not-reviewed = wedi'u colli, heb eu hadolygu
+orders-this-year = wedi'u hennill eleni hyd yma
+orders-last-year = yr un adeg y llynedd
+orders-ahead = (ar y blaen)
+orders-behind = (nid ar y blaen)
+orders-unreviewed-total = { $count ->
+    [0] Mae pob archeb a gollwyd wedi'i hadolygu.
+    [one] Nid yw 1 archeb a gollwyd wedi'i hadolygu eto: casebook opp review FILE OPPORTUNITY --notes "…"
+   *[other] Nid yw { $count } archeb a gollwyd wedi'u hadolygu eto: casebook opp review FILE OPPORTUNITY --notes "…"
+}

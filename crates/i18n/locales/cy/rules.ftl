@@ -132,3 +132,8 @@ rule-risk-off-scale = mae { $field } y risg { $risk } yn { $value }, y tu allan 
 rule-duplicate-company-number = yr un rhif cwmni
 rule-duplicate-name-and-postcode = yr un enw a chod post
 rule-duplicate-name-without-postcode = yr un enw, a dim cod post i'w gwahaniaethu
+# Adolygu archebion a gollwyd (OP-4).
+rule-order-review-needs-notes = mae angen nodiadau ar adolygiad archeb a gollwyd: dywedwch beth a ddysgwyd
+rule-order-review-not-lost = dim ond archeb a gollwyd a adolygir; mae '{ $title }' { $status }
+rule-order-reviewed-already = adolygwyd yr archeb a gollwyd '{ $title }' eisoes ar { $date }
+rule-order-review-before-loss = byddai adolygiad dyddiedig { $date } yn dod cyn colli'r archeb ar { $lost }

@@ -348,3 +348,6 @@ field-value = value
 field-weights = weights
 field-what = what
 field-withdrawn = withdrawn
+rec-change-order-reviewed = Lost order '{ $title }' reviewed on { $date }: { $notes }
+field-review = review
+field-notes = notes

@@ -104,3 +104,19 @@ opp-added = Opportunity for { $client }: { $opportunity } ({ $origin }, £{ $val
 opp-qualified = Qualified '{ $opportunity }': { $total }, decision { $decision }
 opp-unscored = unscored
 opp-closed = Opportunity '{ $opportunity }' { $result } on { $date } (£{ $value }): { $reason }
+# Orders won and lost (OP-4).
+opp-reviewed = Reviewed the lost order '{ $opportunity }' on { $date }
+orders-none = No orders won or lost yet.
+orders-won = won
+orders-lost = lost
+orders-win-rate = win rate
+orders-not-reviewed = lost, not reviewed
+orders-this-year = won this year to date
+orders-last-year = same point last year
+orders-ahead = (ahead)
+orders-behind = (not ahead)
+orders-unreviewed-total = { $count ->
+    [0] Every lost order is reviewed.
+    [one] 1 lost order is not reviewed yet: casebook opp review FILE OPPORTUNITY --notes "…"
+   *[other] { $count } lost orders are not reviewed yet: casebook opp review FILE OPPORTUNITY --notes "…"
+}

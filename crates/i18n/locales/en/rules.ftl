@@ -132,3 +132,8 @@ rule-risk-off-scale = risk { $risk } has { $field } { $value }, off the 1–5 sc
 rule-duplicate-company-number = same company number
 rule-duplicate-name-and-postcode = same name and postcode
 rule-duplicate-name-without-postcode = same name, and no postcode to tell them apart
+# Lost-order reviews (OP-4).
+rule-order-review-needs-notes = a lost-order review needs notes: say what was learnt
+rule-order-review-not-lost = only a lost order is reviewed; '{ $title }' is { $status }
+rule-order-reviewed-already = the lost order '{ $title }' was reviewed already on { $date }
+rule-order-review-before-loss = a review dated { $date } would come before the order was lost on { $lost }
