@@ -670,3 +670,48 @@ pub fn bring_in_unsigned_call(node: &Casebook, file: &str) {
         })
         .expect("stored without a signature");
 }
+
+/// The map at `key` of map `obj` of an Automerge document.
+pub fn map_in(
+    doc: &impl casebook::automerge::ReadDoc,
+    obj: &casebook::automerge::ObjId,
+    key: &str,
+) -> casebook::automerge::ObjId {
+    match doc.get(obj, key).expect("readable") {
+        Some((casebook::automerge::Value::Object(casebook::automerge::ObjType::Map), id)) => id,
+        other => panic!("{key} is not a map: {other:?}"),
+    }
+}
+
+/// Export Afon from `node`, let another Automerge tool (its own random actor) set `field` of
+/// each named risk, and merge the tool's copy back into `node`.
+pub fn another_tool_sets(
+    sb: &Sandbox,
+    node: &Casebook,
+    edits: &[(&str, &str, casebook::automerge::ScalarValue)],
+) {
+    use casebook::automerge::transaction::Transactable;
+    let exported = sb.path("afon.automerge");
+    node.json(&[
+        "export",
+        "Afon",
+        "--format",
+        "automerge",
+        "--out",
+        s(&exported),
+    ]);
+    let bytes = std::fs::read(&exported).expect("the export was written");
+    let mut tool = casebook::automerge::Automerge::load(&bytes)
+        .expect("the export loads")
+        .with_actor(casebook::automerge::ActorId::random());
+    let mut tx = tool.transaction();
+    let risks = map_in(&tx, &casebook::automerge::ROOT, "risks");
+    for (risk, field, value) in edits {
+        let r = map_in(&tx, &risks, risk);
+        tx.put(&r, *field, value.clone()).expect("put");
+    }
+    tx.commit();
+    let edited = sb.path("afon-tool.automerge");
+    std::fs::write(&edited, tool.save()).expect("write the tool's copy");
+    node.json(&["merge", s(&edited)]);
+}

@@ -4,9 +4,8 @@
 //! command says it did, their errors, and `casebook demo` under a Welsh locale. JSON is the same
 //! in both languages.
 
-use casebook::automerge::transaction::Transactable;
-use casebook::automerge::{ActorId, Automerge, ObjId, ObjType, ROOT, ReadDoc, ScalarValue};
-use casebook_e2e::{Casebook, Sandbox, entry, has_all, has_none, s};
+use casebook::automerge::ScalarValue;
+use casebook_e2e::{Casebook, Sandbox, another_tool_sets, entry, has_all, has_none, s};
 
 fn sandbox() -> Sandbox {
     Sandbox::new(env!("CARGO_BIN_EXE_casebook-under-test"))
@@ -116,41 +115,6 @@ fn the_risk_register_speaks_welsh_and_its_json_does_not_change() {
         ],
     );
     cb.same_json_in_both(&["risk", "list", "Afon"]);
-}
-
-/// The map at `key` of map `obj`.
-fn map_in(doc: &impl ReadDoc, obj: &ObjId, key: &str) -> ObjId {
-    match doc.get(obj, key).expect("readable") {
-        Some((casebook::automerge::Value::Object(ObjType::Map), id)) => id,
-        other => panic!("{key} is not a map: {other:?}"),
-    }
-}
-
-/// Let another Automerge tool set `field` of each named risk of Afon, and merge its copy back.
-fn another_tool_sets(sb: &Sandbox, node: &Casebook, edits: &[(&str, &str, ScalarValue)]) {
-    let exported = sb.path("afon.automerge");
-    node.json(&[
-        "export",
-        "Afon",
-        "--format",
-        "automerge",
-        "--out",
-        s(&exported),
-    ]);
-    let bytes = std::fs::read(&exported).expect("the export was written");
-    let mut tool = Automerge::load(&bytes)
-        .expect("the export loads")
-        .with_actor(ActorId::random());
-    let mut tx = tool.transaction();
-    let risks = map_in(&tx, &ROOT, "risks");
-    for (risk, field, value) in edits {
-        let r = map_in(&tx, &risks, risk);
-        tx.put(&r, *field, value.clone()).expect("put");
-    }
-    tx.commit();
-    let edited = sb.path("afon-tool.automerge");
-    std::fs::write(&edited, tool.save()).expect("write the tool's copy");
-    node.json(&["merge", s(&edited)]);
 }
 
 #[test]

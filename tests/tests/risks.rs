@@ -3,9 +3,8 @@
 //! and is never hidden by a closed parent, risks of an ended opportunity leave the account, and
 //! data another Automerge tool wrote (a parent cycle, a likelihood of 9) hides no risk.
 
-use casebook::automerge::transaction::Transactable;
-use casebook::automerge::{ActorId, Automerge, ObjId, ObjType, ROOT, ReadDoc, ScalarValue};
-use casebook_e2e::{Casebook, Sandbox, entry, names, s};
+use casebook::automerge::ScalarValue;
+use casebook_e2e::{Casebook, Sandbox, another_tool_sets, entry, names};
 use serde_json::{Value, json};
 
 fn sandbox() -> Sandbox {
@@ -35,42 +34,6 @@ fn add_risk(node: &Casebook, title: &str, l: u8, sev: u8, extra: &[&str]) -> Str
     ];
     args.extend_from_slice(extra);
     entry(&node.json(&args))
-}
-
-/// The map at `key` of map `obj`.
-fn map_in(doc: &impl ReadDoc, obj: &ObjId, key: &str) -> ObjId {
-    match doc.get(obj, key).expect("readable") {
-        Some((casebook::automerge::Value::Object(ObjType::Map), id)) => id,
-        other => panic!("{key} is not a map: {other:?}"),
-    }
-}
-
-/// Export Afon from `node`, let another Automerge tool (its own random actor) set `field` of
-/// each named risk, and merge the tool's copy back into `node`.
-fn another_tool_sets(sb: &Sandbox, node: &Casebook, edits: &[(&str, &str, ScalarValue)]) {
-    let exported = sb.path("afon.automerge");
-    node.json(&[
-        "export",
-        "Afon",
-        "--format",
-        "automerge",
-        "--out",
-        s(&exported),
-    ]);
-    let bytes = std::fs::read(&exported).expect("the export was written");
-    let mut tool = Automerge::load(&bytes)
-        .expect("the export loads")
-        .with_actor(ActorId::random());
-    let mut tx = tool.transaction();
-    let risks = map_in(&tx, &ROOT, "risks");
-    for (risk, field, value) in edits {
-        let r = map_in(&tx, &risks, risk);
-        tx.put(&r, *field, value.clone()).expect("put");
-    }
-    tx.commit();
-    let edited = sb.path("afon-tool.automerge");
-    std::fs::write(&edited, tool.save()).expect("write the tool's copy");
-    node.json(&["merge", s(&edited)]);
 }
 
 #[test]
