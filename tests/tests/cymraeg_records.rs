@@ -34,7 +34,7 @@ fn afon(sb: &Sandbox) -> (Casebook, String) {
     has_all(
         &added,
         &[
-            "Ychwanegwyd Rhys Jones, Rheolwr Gyfarwyddwr, yn Afon Cyf",
+            "Ychwanegwyd Rhys Jones, Rheolwr Gyfarwyddwr, at bobl Afon Cyf",
             "cofnod ",
         ],
     );
@@ -233,7 +233,7 @@ fn the_account_file_reads_welsh_and_its_json_does_not_change() {
             "lleol",
             "Sgema 1: crëwyd y ffeil cyfrif",
             "Ychwanegwyd y cleient Afon Cyf",
-            "Ychwanegwyd Nia Evans yn Afon Cyf",
+            "Ychwanegwyd Nia Evans at bobl Afon Cyf",
             "Cofnodwyd galwad (allan) gyda Rhys Jones (Afon Cyf): casglu ffeithiau",
             "Amcan: Tyfu",
             "SWOT (cryfder): Bara da",
@@ -348,7 +348,7 @@ fn the_command_lines_own_errors_are_welsh() {
     has_all(
         &e,
         &[
-            "does dim person 'Neb' yn Afon Cyf",
+            "does dim person 'Neb' ymhlith pobl Afon Cyf",
             "i rywun nad yw yn y siart sefydliad, defnyddiwch --with-other \"Neb\"",
         ],
     );

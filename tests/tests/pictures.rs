@@ -270,4 +270,12 @@ fn the_org_chart_picture_draws_everyone_coloured_by_coverage() {
     assert!(dom_cy.contains(">ymweliad wedi'i gynllunio<"), "{dom_cy}");
     assert!(!dom_cy.contains(">contacted<"), "{dom_cy}");
     screenshot(&browser, &sb, &cy, "900,600");
+
+    // A client with nobody on its chart yet gets a picture that says so.
+    cb.add_client("Bryn Bakery", &[]);
+    let empty = sb.path("empty.svg");
+    cb.text(&["orgchart", "Bryn Bakery", "--svg", "--out", s(&empty)]);
+    let dom_empty = dom(&browser, &sb, &empty);
+    assert_eq!(count(&dom_empty, r#"class="person""#), 0);
+    assert!(dom_empty.contains("No people recorded yet"), "{dom_empty}");
 }

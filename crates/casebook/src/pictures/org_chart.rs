@@ -137,6 +137,17 @@ pub fn org_chart_svg(file: &AccountFile, lang: Lang) -> String {
             svg.text(x + 10, y + dy, size, "start", weight, class, &text);
         }
     }
+    if at.is_empty() {
+        svg.text(
+            MARGIN,
+            TOP + 20,
+            13,
+            "start",
+            "normal",
+            "none",
+            &say(Message::new("pic-no-people")),
+        );
+    }
     // The key, and the count.
     let ky = bottom + 36;
     let mut kx = MARGIN;

@@ -32,3 +32,4 @@ pic-key = Allwedd:
 pic-written = Ysgrifennwyd { $path }
 pic-cannot-write = ni ellir ysgrifennu'r llun i { $path }
 pic-colour = lliw
+pic-no-people = Dim pobl wedi'u cofnodi eto: casebook person add

@@ -32,3 +32,4 @@ pic-key = Key:
 pic-written = Wrote { $path }
 pic-cannot-write = cannot write the picture to { $path }
 pic-colour = colour
+pic-no-people = No people recorded yet: casebook person add
