@@ -1,6 +1,7 @@
 //! Command handlers: one module per group of commands.
 
 mod client;
+mod client_show;
 mod config;
 mod conflicts;
 mod demo;
@@ -89,7 +90,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Status => sync::status(&ctx),
         Command::Unshare { file, peer } => peers::unshare(&ctx, &file, &peer),
         Command::Client(c) => client::run(&ctx, c),
-        Command::Show(a) => client::show(&ctx, &a),
+        Command::Show(a) => client_show::show(&ctx, &a),
         Command::Person(c) => people::run(&ctx, c),
         Command::Orgchart { file, svg, out } => {
             if svg {

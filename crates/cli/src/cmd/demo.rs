@@ -98,7 +98,7 @@ pub(crate) fn run(ctx: &Ctx, keep: Option<PathBuf>) -> anyhow::Result<()> {
             "── {} ──\n",
             ta("demo-heading-account", &[("adviser", "Alice".into())])
         ))?;
-        super::client::print_account(&alice.node, &account)?;
+        super::client_show::print_account(&alice.node, &account)?;
         line(format!("\n── {} ──\n", t("demo-heading-history")))?;
         let recent = history.len().saturating_sub(8);
         super::history::print_history(&history[recent..])?;
