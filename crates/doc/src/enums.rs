@@ -57,7 +57,7 @@ pub fn every_value() -> Vec<(&'static str, &'static str, casebook_i18n::Message)
 macro_rules! vocabulary {
     (
         $(#[$meta:meta])*
-        $name:ident, $id:literal, $what:literal {
+        $name:ident, $id:literal {
             $( $(#[$vmeta:meta])* $variant:ident => $text:literal, )+
         }
     ) => {
@@ -116,7 +116,7 @@ macro_rules! vocabulary {
 
 vocabulary! {
     /// Red, amber or green, ordered so that the highest colour is the greatest (RK-2).
-    Rag, "rag", "RAG colour" {
+    Rag, "rag" {
         /// Low risk.
         Green => "green",
         /// Medium risk.
@@ -128,7 +128,7 @@ vocabulary! {
 
 vocabulary! {
     /// Why a client left the caseload (JR-3, JR-4).
-    ExitReason, "exit-reason", "exit reason" {
+    ExitReason, "exit-reason" {
         /// The client completed its support journey.
         CompletedJourney => "completed-journey",
         /// The client was failing to progress.
@@ -142,7 +142,7 @@ vocabulary! {
 
 vocabulary! {
     /// A role a person plays in the client's decisions (CT-3).
-    PersonRole, "person-role", "person role" {
+    PersonRole, "person-role" {
         /// Makes the decision.
         DecisionMaker => "decision-maker",
         /// Influences the decision.
@@ -158,7 +158,7 @@ vocabulary! {
 
 vocabulary! {
     /// Contact coverage of a person on the org chart (CT-4).
-    Coverage, "coverage", "coverage state" {
+    Coverage, "coverage" {
         /// Not yet identified as a contact to make.
         NotIdentified => "not-identified",
         /// Identified as a target.
@@ -178,7 +178,7 @@ impl Default for Coverage {
 
 vocabulary! {
     /// The kind of an interaction (CL-1).
-    InteractionKind, "interaction-kind", "interaction type" {
+    InteractionKind, "interaction-kind" {
         /// Telephone or video call.
         Call => "call",
         /// Meeting.
@@ -200,7 +200,7 @@ vocabulary! {
 
 vocabulary! {
     /// Who initiated an interaction.
-    Direction, "direction", "direction" {
+    Direction, "direction" {
         /// The client contacted us.
         Inbound => "inbound",
         /// We contacted the client.
@@ -210,7 +210,7 @@ vocabulary! {
 
 vocabulary! {
     /// Why an interaction took place (S003, Client Relationship Management).
-    Purpose, "purpose", "purpose" {
+    Purpose, "purpose" {
         /// Personal introductions.
         Introduction => "introduction",
         /// Fact-finding.
@@ -236,7 +236,7 @@ vocabulary! {
 
 vocabulary! {
     /// Whether an action is still to do.
-    ActionStatus, "action-status", "action status" {
+    ActionStatus, "action-status" {
         /// Still to do.
         Open => "open",
         /// Done.
@@ -252,7 +252,7 @@ impl Default for ActionStatus {
 
 vocabulary! {
     /// Threat or opportunity: "some risks can have a positive outcome" (RK-1).
-    Polarity, "polarity", "risk polarity" {
+    Polarity, "polarity" {
         /// A threat.
         Threat => "threat",
         /// An opportunity.
@@ -268,7 +268,7 @@ impl Default for Polarity {
 
 vocabulary! {
     /// The response chosen for a risk (RK-1).
-    RiskResponse, "risk-response", "risk response" {
+    RiskResponse, "risk-response" {
         /// Avoid the risk.
         Avoid => "avoid",
         /// Reduce its likelihood or severity.
@@ -282,7 +282,7 @@ vocabulary! {
 
 vocabulary! {
     /// Whether a risk still counts.
-    RiskStatus, "risk-status", "risk status" {
+    RiskStatus, "risk-status" {
         /// Open: counts in the roll-up.
         Open => "open",
         /// Closed: kept for history, excluded from the roll-up.
@@ -298,7 +298,7 @@ impl Default for RiskStatus {
 
 vocabulary! {
     /// Where an opportunity came from (OP-1).
-    OpportunityOrigin, "opportunity-origin", "opportunity origin" {
+    OpportunityOrigin, "opportunity-origin" {
         /// A need the client expressed.
         Need => "need",
         /// A proposition of our own.
@@ -314,7 +314,7 @@ impl Default for OpportunityOrigin {
 
 vocabulary! {
     /// Where an opportunity stands.
-    OpportunityStatus, "opportunity-status", "opportunity status" {
+    OpportunityStatus, "opportunity-status" {
         /// Being pursued.
         Open => "open",
         /// On hold.
@@ -352,7 +352,7 @@ impl Default for OpportunityStatus {
 
 vocabulary! {
     /// The decision at the end of a qualification session (OP-2).
-    Decision, "decision", "qualification decision" {
+    Decision, "decision" {
         /// Carry on.
         Continue => "continue",
         /// Pause.
@@ -364,7 +364,7 @@ vocabulary! {
 
 vocabulary! {
     /// The ten COSMONAUTS question groups (OP-2).
-    CosmoGroup, "cosmo-group", "COSMONAUTS group" {
+    CosmoGroup, "cosmo-group" {
         /// Competition.
         Competition => "competition",
         /// Opportunity.
@@ -390,7 +390,7 @@ vocabulary! {
 
 vocabulary! {
     /// The four kinds of SWOT item.
-    SwotKind, "swot-kind", "SWOT kind" {
+    SwotKind, "swot-kind" {
         /// Strength.
         Strength => "strength",
         /// Weakness.
