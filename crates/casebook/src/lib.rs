@@ -36,6 +36,7 @@ mod peers;
 pub mod pictures;
 pub mod portfolio;
 pub mod private;
+pub mod scorecards;
 pub mod time;
 
 pub use casebook_base::{FileId, NodeId, SecretKey, Ticket, guard, limits};

@@ -353,22 +353,26 @@ impl Node {
         // another `casebook` process) can commit to the file in between.
         self.store.update(|txn| {
             let doc = self.load_in(txn, file)?;
-            let before = doc.get_heads();
-            // A file this node may not write, whether shared with it for reading only or
-            // brought in by `merge`/`import` without naming it: its changes would be refused by
-            // every peer (see `authority`), so the edit is refused here, where the adviser can
-            // be told why, by the same rule sync applies.
-            let me = self.node_id();
-            if !authority::may_write_at(&doc, &me, &before) {
-                let name = view::read(&doc)?.profile.name;
-                return Err(if authority::may_read(&doc, &me) {
-                    Error::ReadOnly { name }
-                } else {
-                    Error::NotShared { name }
-                });
-            }
+            self.refuse_unless_writable(&doc)?;
             let config = self.config_in(txn, &doc)?;
             self.edit_in(txn, file, doc, |d| edit(d, &self.ctx(), &config))
+        })
+    }
+
+    /// Refuse an edit of a file this node may not write, whether shared with it for reading
+    /// only or brought in by `merge`/`import` without naming it: its changes would be refused
+    /// by every peer (see `authority`), so the edit is refused here, where the adviser can be
+    /// told why, by the same rule sync applies.
+    pub(crate) fn refuse_unless_writable(&self, doc: &Automerge) -> Result<(), Error> {
+        let me = self.node_id();
+        if authority::may_write_at(doc, &me, &doc.get_heads()) {
+            return Ok(());
+        }
+        let name = view::read(doc)?.profile.name;
+        Err(if authority::may_read(doc, &me) {
+            Error::ReadOnly { name }
+        } else {
+            Error::NotShared { name }
         })
     }
 

@@ -12,6 +12,7 @@
 
 use automerge::{ActorId, Automerge};
 use casebook_base::{FileId, NodeId};
+use casebook_doc::kpis::{self, Kpi};
 use casebook_doc::org::{self, Organisation};
 use casebook_doc::{FileSummary, OrgConfig, schema, view};
 use casebook_store::{Commit, Origin, Txn};
@@ -366,6 +367,71 @@ impl Node {
             },
             None => Ok(OrgConfig::default()),
         }
+    }
+
+    /// The KPI set of the organisation that judges `doc`, read inside `txn`: the shipped set
+    /// where none is held.
+    pub(crate) fn kpis_in(&self, txn: &mut Txn, doc: &Automerge) -> Result<Vec<Kpi>, Error> {
+        Ok(match self.judge_in(txn, doc)? {
+            Some(id) => txn.load(id)?.map_or_else(kpis::shipped, |o| kpis::read(&o)),
+            None => kpis::shipped(),
+        })
+    }
+
+    /// The KPI set of this node's organisation (BS-5).
+    ///
+    /// # Errors
+    /// Store errors.
+    pub fn kpis(&self) -> Result<Vec<Kpi>, Error> {
+        let id = self.organisation_id()?;
+        Ok(self
+            .store()
+            .load_shared(id)?
+            .map_or_else(kpis::shipped, |o| kpis::read(&o)))
+    }
+
+    /// Add a KPI to this node's organisation's set; returns it.
+    ///
+    /// # Errors
+    /// [`Error::NotAnAdministrator`] on a node that is not one; the refusals of [`kpis::add`].
+    pub fn add_kpi(&self, new: &kpis::NewKpi) -> Result<Kpi, Error> {
+        let id = self.organisation_id()?;
+        let mut added = None;
+        self.edit_organisation(
+            id,
+            |doc, ctx| {
+                let edited = kpis::add(doc, ctx, new)?;
+                added = edited.entry;
+                Ok(edited)
+            },
+            &mut 0,
+        )?;
+        self.kpi_by_id(added)
+    }
+
+    /// Change KPI `query` (its code or id) of this node's organisation's set; returns it.
+    ///
+    /// # Errors
+    /// As [`Node::add_kpi`], and the refusals of [`kpis::change`].
+    pub fn change_kpi(&self, query: &str, change: &kpis::KpiChange) -> Result<Kpi, Error> {
+        let id = self.organisation_id()?;
+        let mut changed = None;
+        self.edit_organisation(
+            id,
+            |doc, ctx| {
+                let edited = kpis::change(doc, ctx, query, change)?;
+                changed = edited.entry;
+                Ok(edited)
+            },
+            &mut 0,
+        )?;
+        self.kpi_by_id(changed)
+    }
+
+    fn kpi_by_id(&self, id: Option<uuid::Uuid>) -> Result<Kpi, Error> {
+        let set = self.kpis()?;
+        let id = id.map(|i| i.to_string()).unwrap_or_default();
+        Ok(kpis::find(&set, &id)?.clone())
     }
 
     /// Recompute, inside `txn`, the summary of every account file judged by organisation

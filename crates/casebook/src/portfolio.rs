@@ -2,7 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use casebook_doc::enums::Rag;
+use casebook_doc::enums::{KpiCategory, Rag};
+use casebook_doc::rules::scorecard::routine;
 use casebook_doc::rules::churn::{Churn, Tenure, churn};
 use casebook_doc::rules::flags;
 use casebook_doc::{FileSummary, OrgConfig};
@@ -110,6 +111,14 @@ pub struct Portfolio {
     pub overdue_actions: Vec<Flagged>,
     /// Active clients where someone who prefers Welsh was served in English (CY-2).
     pub welsh_served_in_english: Vec<Flagged>,
+    /// Active clients whose latest finalised scorecard has a Level 1 category below full
+    /// marks: they require immediate attention (BS-2).
+    pub level1_failures: Vec<Flagged>,
+    /// Active clients on the scorecard routine with a month that ended without a finalised
+    /// scorecard (BS-4).
+    pub scorecards_overdue: Vec<Flagged>,
+    /// Active clients with lost orders nobody has reviewed (OP-4).
+    pub lost_orders_not_reviewed: Vec<Flagged>,
     /// Clients (exited ones too) whose file holds concurrent values: until an adviser resolves
     /// them, every colour and flag above is judged by the worst of them.
     pub conflicts: Vec<Conflicted>,
@@ -208,6 +217,23 @@ pub enum Why {
         /// How many.
         count: usize,
     },
+    /// The latest finalised scorecard has Level 1 categories below full marks.
+    Level1Failure {
+        /// Its month.
+        month: String,
+        /// The categories.
+        categories: Vec<KpiCategory>,
+    },
+    /// Months that ended without a finalised scorecard, latest first.
+    ScorecardOverdue {
+        /// The months.
+        months: Vec<String>,
+    },
+    /// Lost orders not reviewed.
+    LostOrdersNotReviewed {
+        /// How many.
+        count: usize,
+    },
 }
 
 impl Why {
@@ -236,6 +262,18 @@ impl Why {
             Why::WelshServedInEnglish { count } => {
                 format!("{count} interaction(s) in English with someone who prefers Welsh")
             }
+            Why::Level1Failure { month, categories } => format!(
+                "Level 1 below full marks in {month}: {}",
+                categories
+                    .iter()
+                    .map(|c| c.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            Why::ScorecardOverdue { months } => {
+                format!("no finalised scorecard for {}", months.join(", "))
+            }
+            Why::LostOrdersNotReviewed { count } => format!("{count} lost order(s) not reviewed"),
         }
     }
 }
@@ -290,6 +328,9 @@ pub fn portfolio_judged(
         no_point_of_contact: vec![],
         overdue_actions: vec![],
         welsh_served_in_english: vec![],
+        level1_failures: vec![],
+        scorecards_overdue: vec![],
+        lost_orders_not_reviewed: vec![],
         conflicts: vec![],
         by_stage: vec![],
         by_segment: BTreeMap::new(),
@@ -367,6 +408,28 @@ pub fn portfolio_judged(
         if overdue > 0 {
             p.overdue_actions
                 .push(flag(s, Why::OverdueActions { count: overdue }));
+        }
+        let r = routine(&s.scorecards, today);
+        if let (false, Some(month)) = (r.attention.is_empty(), r.last_finalised) {
+            p.level1_failures.push(flag(
+                s,
+                Why::Level1Failure {
+                    month,
+                    categories: r.attention,
+                },
+            ));
+        }
+        if !r.overdue.is_empty() {
+            p.scorecards_overdue
+                .push(flag(s, Why::ScorecardOverdue { months: r.overdue }));
+        }
+        if s.lost_not_reviewed > 0 {
+            p.lost_orders_not_reviewed.push(flag(
+                s,
+                Why::LostOrdersNotReviewed {
+                    count: s.lost_not_reviewed,
+                },
+            ));
         }
         *stages.entry(s.facts.stage.clone()).or_default() += 1;
         for seg in &s.segments {

@@ -450,6 +450,15 @@ fn describe(doc: &Automerge, lookup: &Lookup, path: &[String]) -> String {
                 .unwrap_or_else(|| "(unnamed)".into());
             joined(format!("client '{name}'"), rest)
         }
+        // A scorecard's answer reads by its month and the KPI's code: `scorecard '2026-11' KPI
+        // A1 score`.
+        ["scorecards", id, "answers", kpi, rest @ ..] => {
+            let month = entry_label(doc, "scorecards", id);
+            let code = map_at(doc, &["scorecards", id, "kpis", kpi])
+                .and_then(|o| text_at(doc, &o, "code"))
+                .unwrap_or_else(|| key_word(kpi));
+            joined(format!("scorecard '{month}' KPI {code}"), rest)
+        }
         [section, id, rest @ ..] if entry_word(section).is_some() => {
             let word = entry_word(section).unwrap_or_default();
             let label = entry_label(doc, section, id);
@@ -476,6 +485,7 @@ fn entry_word(section: &str) -> Option<&'static str> {
         "opportunities" => "opportunity",
         "objectives" => "objective",
         "swot" => "SWOT item",
+        "scorecards" => "scorecard",
         _ => return None,
     })
 }
@@ -493,7 +503,7 @@ fn entry_label(doc: &Automerge, section: &str, id: &str) -> String {
             None => kind,
         };
     }
-    ["name", "title", "goal", "text"]
+    ["name", "title", "goal", "text", "month"]
         .iter()
         .filter_map(|k| text_at(doc, &obj, k))
         .find(|t| !t.trim().is_empty())

@@ -58,6 +58,10 @@ pub struct Disputes {
     /// kept it open), keyed by opportunity id.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub opportunities: BTreeMap<Uuid, OpportunityDispute>,
+    /// Scorecard answers advisers gave differently apart: scorecard id → KPI id → the
+    /// differing scores ([`crate::rules::scorecard::score`] counts the worse).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub scorecards: BTreeMap<Uuid, BTreeMap<Uuid, Vec<u8>>>,
 }
 
 /// The disputed fields of one risk: each list holds the field's differing concurrent values, or
@@ -113,6 +117,7 @@ impl Disputes {
             || !self.risks.is_empty()
             || !self.people.is_empty()
             || !self.opportunities.is_empty()
+            || !self.scorecards.is_empty()
     }
 
     /// The disputed fields of a risk, if any.
@@ -240,6 +245,38 @@ pub(crate) fn read(
             let status = at.values(fields, &obj, "status")?;
             if !status.is_empty() {
                 out.opportunities.insert(id, OpportunityDispute { status });
+            }
+        }
+    }
+    if let Some((cards, section)) = at.child(root, &ROOT, "scorecards")? {
+        for (key, entry) in cards.iter() {
+            let (Ok(id), hydrate::Value::Map(fields)) = (key.parse::<Uuid>(), &entry.value) else {
+                continue;
+            };
+            let Some((answers, answers_obj)) = at
+                .child(cards, &section, key)?
+                .map(|(_, card)| at.child(fields, &card, "answers"))
+                .transpose()?
+                .flatten()
+            else {
+                continue;
+            };
+            for (kpi, answer) in answers.iter() {
+                let (Ok(kpi_id), hydrate::Value::Map(answer_fields)) =
+                    (kpi.parse::<Uuid>(), &answer.value)
+                else {
+                    continue;
+                };
+                if !flagged(answer_fields, "score") {
+                    continue;
+                }
+                let Some((_, obj)) = at.child(answers, &answers_obj, kpi)? else {
+                    continue;
+                };
+                let scores: Vec<u8> = at.values(answer_fields, &obj, "score")?;
+                if !scores.is_empty() {
+                    out.scorecards.entry(id).or_default().insert(kpi_id, scores);
+                }
             }
         }
     }

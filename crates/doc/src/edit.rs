@@ -21,6 +21,7 @@ mod opportunity;
 mod people;
 mod plan;
 mod risk;
+mod scorecard;
 mod sharing;
 mod withdraw;
 
@@ -30,6 +31,7 @@ pub use opportunity::*;
 pub use people::*;
 pub use plan::*;
 pub use risk::*;
+pub use scorecard::*;
 pub use sharing::*;
 pub use withdraw::*;
 

@@ -51,6 +51,8 @@ pub fn every_value() -> Vec<(&'static str, &'static str, casebook_i18n::Message)
     of::<Decision>(&mut out);
     of::<CosmoGroup>(&mut out);
     of::<SwotKind>(&mut out);
+    of::<KpiCategory>(&mut out);
+    of::<KpiSource>(&mut out);
     out
 }
 
@@ -402,6 +404,54 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// The five categories of the balanced scorecard (BS-1).
+    KpiCategory, "kpi-category" {
+        /// Management (A, AA).
+        Management => "management",
+        /// Financial (B, BB).
+        Financial => "financial",
+        /// People (C, CC).
+        People => "people",
+        /// Client (D, DD).
+        Client => "client",
+        /// Sales (E, EE).
+        Sales => "sales",
+    }
+}
+
+impl KpiCategory {
+    /// The seed's letter for the category's Level 1 KPIs (A–E); Level 2 doubles it (AA–EE).
+    pub fn letter(self) -> char {
+        match self {
+            KpiCategory::Management => 'A',
+            KpiCategory::Financial => 'B',
+            KpiCategory::People => 'C',
+            KpiCategory::Client => 'D',
+            KpiCategory::Sales => 'E',
+        }
+    }
+}
+
+vocabulary! {
+    /// The data of the account file that suggests a KPI's answer (BS-5); a person confirms it.
+    KpiSource, "kpi-source" {
+        /// Every lost order has been reviewed (OP-4).
+        LostOrdersReviewed => "lost-orders-reviewed",
+        /// Value won this year to date is above the same point last year (OP-4).
+        NewBusinessUp => "new-business-up",
+        /// Every open opportunity has a COSMONAUTS session, and none scored lower at its latest
+        /// than at the one before (OP-2).
+        PipelineQualified => "pipeline-qualified",
+        /// An exit plan is agreed (JR-4).
+        ExitPlanAgreed => "exit-plan-agreed",
+        /// The client has been in contact within the organisation's contact threshold (PF-6).
+        ContactFrequencyMet => "contact-frequency-met",
+        /// The client moved on along the pathway in the last three months (JR-1).
+        JourneyAdvanced => "journey-advanced",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -471,8 +521,8 @@ mod vocabulary_tests {
         }
         assert_eq!(
             (vocabularies.len(), all.len()),
-            (16, 71),
-            "16 vocabularies of 71 values"
+            (18, 82),
+            "18 vocabularies of 82 values"
         );
     }
 

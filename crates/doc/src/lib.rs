@@ -40,6 +40,7 @@ pub mod endorse;
 pub mod enums;
 mod error;
 pub mod history;
+pub mod kpis;
 pub mod model;
 pub mod org;
 pub mod rules;

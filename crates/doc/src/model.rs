@@ -13,7 +13,7 @@ use uuid::Uuid;
 use crate::disputes::Disputes;
 use crate::enums::{
     ActionStatus, CosmoGroup, Coverage, Decision, Direction, ExitReason, InteractionKind,
-    OpportunityOrigin, OpportunityStatus, PersonRole, Polarity, Purpose, RiskResponse, RiskStatus,
+    KpiCategory, OpportunityOrigin, OpportunityStatus, PersonRole, Polarity, Purpose, RiskResponse, RiskStatus,
     SwotKind,
 };
 
@@ -45,6 +45,9 @@ pub struct AccountFile {
     pub objectives: BTreeMap<Uuid, Objective>,
     /// SWOT items (PF-3), keyed by item id.
     pub swot: BTreeMap<Uuid, SwotItem>,
+    /// Monthly balanced scorecards (BS-1..BS-5), keyed by scorecard id; a correction of a
+    /// finalised one is another entry that names it.
+    pub scorecards: BTreeMap<Uuid, Scorecard>,
     /// The adviser's name behind each node that has edited this file, keyed by node id.
     pub nodes: BTreeMap<String, String>,
     /// The node that created the file.
@@ -500,4 +503,90 @@ impl AccountFile {
     pub fn is_exited(&self) -> bool {
         self.journey.exit.is_some()
     }
+}
+
+/// One month's balanced scorecard of the account (BS-1..BS-5).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Scorecard {
+    /// The month scored, `YYYY-MM`.
+    pub month: String,
+    /// The KPIs as the organisation defined them when the scorecard was started, keyed by KPI
+    /// id: a recorded judgement keeps the questions it was made under.
+    pub kpis: BTreeMap<Uuid, ScorecardKpi>,
+    /// The answers, keyed by KPI id; every KPI has an entry from the start, so two advisers
+    /// answering one KPI apart write the same fields and the merge shows both answers.
+    pub answers: BTreeMap<Uuid, KpiAnswer>,
+    /// The adviser who started it.
+    pub started_by: String,
+    /// When.
+    pub started_at: Option<DateTime<Utc>>,
+    /// The finalised scorecard of the same month this one corrects.
+    pub supersedes: Option<Uuid>,
+    /// Once finalised, by whom, when, and the scores as they stood: nothing changes it after.
+    pub finalised: Option<Finalised>,
+}
+
+/// A KPI as a scorecard copied it from the organisation's set.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ScorecardKpi {
+    /// Its code: the seed's category letter for Level 1 (`A1`), doubled for Level 2 (`AA1`).
+    pub code: String,
+    /// Its category, or none when another tool wrote a category casebook does not know.
+    #[serde(deserialize_with = "lenient")]
+    pub category: Option<KpiCategory>,
+    /// 1 (mandatory) or 2 (recommended).
+    pub level: u8,
+    /// The question in English.
+    pub text: String,
+    /// The question in Welsh.
+    pub text_cy: String,
+}
+
+/// A vocabulary value another tool may have written wrongly: anything unknown reads as none,
+/// so one odd value never makes the whole file unreadable.
+fn lenient<'de, D: serde::Deserializer<'de>, T: serde::de::DeserializeOwned>(
+    d: D,
+) -> Result<Option<T>, D::Error> {
+    let value = serde_json::Value::deserialize(d)?;
+    Ok(serde_json::from_value(value).ok())
+}
+
+/// The answer to one KPI of a scorecard.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct KpiAnswer {
+    /// 1 for yes, 0 for no; none until answered (anything else another tool wrote counts 0).
+    #[serde(deserialize_with = "optional_scale")]
+    pub score: Option<u8>,
+    /// What the answer rests on.
+    pub evidence: String,
+    /// For a no: why (the seed's "explanatory paragraph").
+    pub explanation: String,
+    /// For a no: the next action.
+    pub next_action: String,
+    /// For a no: who will take it.
+    pub owner: String,
+    /// For a no: by when.
+    pub due: Option<NaiveDate>,
+    /// The adviser who answered.
+    pub by: String,
+    /// When.
+    pub at: Option<DateTime<Utc>>,
+    /// The action finalising opened for a Level 1 no.
+    pub action: Option<Uuid>,
+}
+
+/// A scorecard's finalisation: after it, the scorecard is the record of its month.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Finalised {
+    /// The adviser who finalised it.
+    pub by: String,
+    /// When.
+    pub at: Option<DateTime<Utc>>,
+    /// Each KPI's score as finalised, keyed by KPI id: the scorecard is judged by these, so an
+    /// answer that arrives later from a node that had not seen the finalisation changes nothing.
+    pub scores: BTreeMap<Uuid, u8>,
 }

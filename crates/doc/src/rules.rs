@@ -7,6 +7,8 @@
 //! - [`orders`]: orders won and lost, win rate, unreviewed losses, year to date (OP-4).
 //! - [`pipeline`]: each opportunity's status, qualification, colour and outcome in one line.
 //! - [`flags`]: stalled and unresponsive clients, overdue contacts and actions (JR-2, JR-3, PF-6).
+//! - [`scorecard`]: the balanced scorecard's percentages, Level 1 rule, routine and trend (BS).
+//! - [`kpi_sources`]: the answers the account file suggests for KPIs, with evidence (BS-5).
 //! - [`churn`]: churn over a period (PF-2).
 //! - [`language`]: the language of service, and Welsh speakers served in English (CY-2).
 //! - [`coverage`]: contact coverage on the org chart (CT-4).
@@ -21,6 +23,7 @@ pub mod cosmonauts;
 pub mod coverage;
 pub mod duplicates;
 pub mod flags;
+pub mod kpi_sources;
 pub mod language;
 pub mod orders;
 pub mod org_tree;
@@ -28,3 +31,4 @@ pub mod pipeline;
 pub mod risk_map;
 pub mod risk_tree;
 pub mod rollup;
+pub mod scorecard;

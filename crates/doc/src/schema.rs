@@ -13,7 +13,7 @@ use casebook_i18n::Message;
 use crate::Error;
 
 /// The schema version this build writes and reads.
-pub const SCHEMA_VERSION: u64 = 5;
+pub const SCHEMA_VERSION: u64 = 6;
 
 /// The actor of every skeleton change: the same bytes on every node.
 pub const SCHEMA_ACTOR: &[u8] = b"casebook-schema";
@@ -58,6 +58,11 @@ const STEPS: &[Step] = &[
         version: 5,
         maps: &["withdrawn"],
         message: "Schema 5: entries withdrawn as entered by mistake",
+    },
+    Step {
+        version: 6,
+        maps: &["scorecards"],
+        message: "Schema 6: balanced scorecards",
     },
 ];
 

@@ -9,14 +9,15 @@ use crate::model::AccountFile;
 use crate::rules::flags::Facts;
 use crate::rules::pipeline::{self, OpportunityLine};
 use crate::rules::rollup::rollup;
+use crate::rules::scorecard::ScorecardFacts;
 
 /// The version of [`FileSummary::of`]'s computation. Raised whenever a summary or its facts
 /// are computed differently (version 2: JR-3 counts unanswered attempts and responses in
 /// person; version 3: upside risks apart, invalid values count red, ended opportunities'
 /// risks leave the roll-up, the pipeline of opportunities; version 4: Welsh speakers served in
-/// English), so that a store opened by a newer build recomputes every stored summary once
+/// English; version 5: the scorecard routine and lost orders not reviewed), so that a store opened by a newer build recomputes every stored summary once
 /// instead of judging with rows an older build wrote.
-pub const SUMMARY_VERSION: u32 = 4;
+pub const SUMMARY_VERSION: u32 = 5;
 
 /// Everything the portfolio dashboard and `client list` need about one file.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -71,6 +72,12 @@ pub struct FileSummary {
     /// Interactions held in English with someone who prefers Welsh (CY-2).
     #[serde(default)]
     pub welsh_served_in_english: usize,
+    /// The balanced scorecard routine's facts (BS-2, BS-4).
+    #[serde(default)]
+    pub scorecards: ScorecardFacts,
+    /// Lost orders nobody has reviewed yet (OP-4).
+    #[serde(default)]
+    pub lost_not_reviewed: usize,
     /// Total minutes of contact logged (CL-3 effort).
     pub contact_minutes: u64,
     /// The facts the flags are computed from, at query time.
@@ -129,6 +136,8 @@ impl FileSummary {
                 .map(|i| u64::from(i.minutes))
                 .sum(),
             facts: Facts::of(file),
+            scorecards: ScorecardFacts::of(file),
+            lost_not_reviewed: crate::rules::orders::lost_not_reviewed(file).len(),
             owner: file.owner.clone(),
             sharing: file.sharing.clone(),
             // Read from the document, not the view (see `casebook::organisation`).

@@ -121,6 +121,31 @@ fn why(r: &Flagged) -> String {
         Why::WelshServedInEnglish { count } => {
             ta("why-welsh-served-in-english", &[("count", (*count).into())])
         }
+        Why::Level1Failure { month, categories } => ta(
+            "why-level1-failure",
+            &[
+                ("month", month.clone().into()),
+                (
+                    "categories",
+                    categories
+                        .iter()
+                        .map(|c| crate::i18n::word(*c))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                        .into(),
+                ),
+            ],
+        ),
+        Why::ScorecardOverdue { months } => ta(
+            "why-scorecard-overdue",
+            &[
+                ("count", months.len().into()),
+                ("months", months.join(", ").into()),
+            ],
+        ),
+        Why::LostOrdersNotReviewed { count } => {
+            ta("why-lost-not-reviewed", &[("count", (*count).into())])
+        }
     };
     if r.disputed {
         text.push_str(&t("why-disputed"));
@@ -187,6 +212,9 @@ pub(crate) fn print(p: &Portfolio) -> anyhow::Result<()> {
     section("portfolio-no-point-of-contact", &p.no_point_of_contact)?;
     section("portfolio-overdue-actions", &p.overdue_actions)?;
     section("portfolio-welsh-in-english", &p.welsh_served_in_english)?;
+    section("portfolio-level1-failures", &p.level1_failures)?;
+    section("portfolio-scorecards-overdue", &p.scorecards_overdue)?;
+    section("portfolio-lost-not-reviewed", &p.lost_orders_not_reviewed)?;
     conflicts(&p.conflicts)?;
     let mut tb = headed(&["column-stage", "column-clients"]);
     for (s, n) in &p.by_stage {

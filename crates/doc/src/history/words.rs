@@ -38,13 +38,27 @@ fn or_none(value: &str) -> Message {
 }
 
 /// Items as a list: `a, b, c` (the comma is the catalogue's).
-fn list(items: Vec<Message>) -> Message {
+pub(crate) fn list(items: Vec<Message>) -> Message {
     let mut items = items.into_iter().rev();
     let Some(mut out) = items.next() else {
         return text("");
     };
     for item in items {
         out = Message::new("rec-list")
+            .with("first", item)
+            .with("rest", out);
+    }
+    out
+}
+
+/// Sentences one after another: `a; b; c` (the semicolon is the catalogue's).
+pub(crate) fn lines(items: Vec<Message>) -> Message {
+    let mut items = items.into_iter().rev();
+    let Some(mut out) = items.next() else {
+        return text("");
+    };
+    for item in items {
+        out = Message::new("rec-lines")
             .with("first", item)
             .with("rest", out);
     }
@@ -105,6 +119,10 @@ const FIELDS: &[&str] = &[
     "source",
     "segments",
     "outcome",
+    "score",
+    "evidence",
+    "explanation",
+    "next action",
 ];
 
 /// What a withdrawal took out, as [`crate::edit::withdraw`] words it: `person Dafydd
@@ -163,8 +181,21 @@ pub fn conflict_field(what: &str) -> Option<Message> {
         "opportunity" => "rec-what-opportunity",
         "objective" => "rec-what-objective",
         "SWOT item" => "rec-what-swot",
+        "scorecard" => "rec-what-scorecard",
         _ => return None,
     };
+    if let Some((code, kpi_field)) = field_words
+        .strip_prefix("KPI ")
+        .and_then(|rest| rest.split_once(' '))
+        .filter(|_| word == "scorecard")
+    {
+        return Some(
+            Message::new("rec-what-scorecard-kpi")
+                .with("label", label)
+                .with("code", code)
+                .with("field", field(kpi_field)),
+        );
+    }
     let entry = Message::new(key).with("label", label);
     Some(if field_words.is_empty() {
         entry
@@ -209,6 +240,7 @@ pub fn change(message: &str) -> Option<Message> {
             "Schema 5: entries withdrawn as entered by mistake",
             "rec-change-schema-5",
         ),
+        ("Schema 6: balanced scorecards", "rec-change-schema-6"),
     ];
     if let Some((_, key)) = schema.iter().find(|(text, _)| *text == m) {
         return Some(Message::new(*key));
@@ -531,5 +563,89 @@ pub fn change(message: &str) -> Option<Message> {
                 .with("values", values_by(over)),
         );
     }
-    None
+    scorecard_change(m)
+}
+
+/// The balanced scorecard's messages ([`crate::edit::start_scorecard`], `answer_kpi`,
+/// `finalise_scorecard`, and the KPI set's [`crate::kpis`]).
+fn scorecard_change(m: &str) -> Option<Message> {
+    if let Some(rest) = m.strip_prefix("Scorecard for ") {
+        if let Some(month) = rest.strip_suffix(" started to correct the finalised one") {
+            return Some(Message::new("rec-change-scorecard-correction").with("month", month));
+        }
+        let (month, count) = rest.split_once(" started (")?;
+        let count: u64 = count.strip_suffix(" KPIs)")?.parse().ok()?;
+        return Some(
+            Message::new("rec-change-scorecard-started")
+                .with("month", month)
+                .with("count", count),
+        );
+    }
+    if let Some(rest) = m.strip_prefix("Scorecard ") {
+        if let Some((month, tail)) = rest.split_once(" finalised: ") {
+            let (percent, tail) = tail.split_once("% (Level 1 ")?;
+            let (level1, tail) = tail.split_once(", Level 2 ")?;
+            let (level2, tail) = tail.split_once("); ")?;
+            let count: u64 = tail.strip_suffix(" actions opened")?.parse().ok()?;
+            return Some(
+                Message::new("rec-change-scorecard-finalised")
+                    .with("month", month)
+                    .with("percent", percent)
+                    .with("level1", level1)
+                    .with("level2", level2)
+                    .with("count", count),
+            );
+        }
+        let (month, tail) = rest.split_once(": ")?;
+        let (code, said) = tail.split_once(' ')?;
+        let parts: Option<Vec<Message>> = said
+            .split("; ")
+            .map(|part| match part {
+                "answered yes" => Some(Message::new("rec-scorecard-answered-yes")),
+                "answered no" => Some(Message::new("rec-scorecard-answered-no")),
+                fields => Some(list(fields.split(", ").map(field).collect())),
+            })
+            .collect();
+        return Some(
+            Message::new("rec-change-scorecard-answer")
+                .with("month", month)
+                .with("code", code)
+                .with("what", lines(parts?)),
+        );
+    }
+    let rest = m.strip_prefix("KPI ")?;
+    if let Some((code, tail)) = rest.split_once(" added (level ") {
+        let (level, text_) = tail.split_once("): ")?;
+        return Some(
+            Message::new("rec-change-kpi-added")
+                .with("code", code)
+                .with("level", level)
+                .with("text", text_),
+        );
+    }
+    let (code, what) = rest.split_once(": ")?;
+    let parts: Option<Vec<Message>> = what
+        .split("; ")
+        .map(|part| {
+            if let Some(new) = part.strip_prefix("code ") {
+                return Some(Message::new("rec-kpi-code").with("code", new));
+            }
+            if let Some(q) = part.strip_prefix("Welsh question '") {
+                return Some(Message::new("rec-kpi-question-cy").with("text", q.strip_suffix('\'')?));
+            }
+            if let Some(q) = part.strip_prefix("question '") {
+                return Some(Message::new("rec-kpi-question").with("text", q.strip_suffix('\'')?));
+            }
+            match part {
+                "retired" => Some(Message::new("rec-kpi-retired")),
+                "in use" => Some(Message::new("rec-kpi-in-use")),
+                _ => None,
+            }
+        })
+        .collect();
+    Some(
+        Message::new("rec-change-kpi-changed")
+            .with("code", code)
+            .with("what", lines(parts?)),
+    )
 }

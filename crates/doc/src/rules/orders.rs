@@ -43,12 +43,25 @@ fn a_year_before(day: NaiveDate) -> NaiveDate {
         .unwrap_or(day)
 }
 
+/// The lost orders of `file` without a review, oldest loss first (the scorecard's "Lost
+/// orders reviewed?", and the portfolio's list).
+pub fn lost_not_reviewed(file: &AccountFile) -> Vec<Uuid> {
+    let mut out: Vec<(NaiveDate, Uuid)> = file
+        .opportunities
+        .iter()
+        .filter_map(|(id, o)| o.outcome.as_ref().map(|out| (id, out)))
+        .filter(|(_, o)| o.result == OpportunityStatus::Lost && o.review.is_none())
+        .map(|(id, o)| (o.date, *id))
+        .collect();
+    out.sort();
+    out.into_iter().map(|(_, id)| id).collect()
+}
+
 /// The order record of `file` on `today`.
 pub fn order_record(file: &AccountFile, today: NaiveDate) -> OrderRecord {
     let mut out = OrderRecord::default();
     let last_year_day = a_year_before(today);
-    let mut unreviewed: Vec<(NaiveDate, Uuid)> = Vec::new();
-    for (id, opp) in &file.opportunities {
+    for opp in file.opportunities.values() {
         let Some(outcome) = &opp.outcome else {
             continue;
         };
@@ -64,17 +77,13 @@ pub fn order_record(file: &AccountFile, today: NaiveDate) -> OrderRecord {
             }
             OpportunityStatus::Lost => {
                 out.lost += 1;
-                if outcome.review.is_none() {
-                    unreviewed.push((outcome.date, *id));
-                }
             }
             _ => {}
         }
     }
     let decided = out.won + out.lost;
     out.win_rate = (decided > 0).then(|| out.won as f64 * 100.0 / decided as f64);
-    unreviewed.sort();
-    out.lost_not_reviewed = unreviewed.into_iter().map(|(_, id)| id).collect();
+    out.lost_not_reviewed = lost_not_reviewed(file);
     out
 }
 

@@ -195,6 +195,7 @@ rec-conflict-same-day = { $count ->
 ## eu dangos.
 rec-text = { $text }
 rec-list = { $first }, { $rest }
+rec-lines = { $first }; { $rest }
 rec-none = (dim)
 rec-unscored = heb sgôr
 rec-value-by = { $value } gan { $who }

@@ -172,6 +172,7 @@ rec-conflict-same-day = { $count ->
 ## other languages.
 rec-text = { $text }
 rec-list = { $first }, { $rest }
+rec-lines = { $first }; { $rest }
 rec-none = (none)
 rec-unscored = unscored
 rec-value-by = { $value } by { $who }
