@@ -48,7 +48,7 @@ pub use casebook_doc::conflicts::{Candidate, Choice, Conflict};
 pub use casebook_doc::disputes;
 pub use casebook_doc::{
     AccountFile, FileSummary, OrgConfig, automerge, collation, diff, documents, edit, endorse,
-    enums, history, model, org, rules, schema, view,
+    enums, history, kpis, model, org, rules, schema, view,
 };
 pub use casebook_store::{ChangeOrigin, ChangeSignature, Origin, Peer, Store, Txn};
 pub use error::Error;

@@ -66,8 +66,8 @@ impl Node {
     }
 
     /// Start the scorecard of `month` for `file` with the KPIs in use of the organisation that
-    /// judges it, or (`corrects`) a correction of the month's finalised scorecard; returns its
-    /// id.
+    /// judges it, or (`corrects`) a correction of the month's finalised scorecard; the change
+    /// names the new scorecard as its entry.
     ///
     /// # Errors
     /// The refusals of [`edit::start_scorecard`]; [`Error::ReadOnly`] and the like.
@@ -76,8 +76,8 @@ impl Node {
         file: FileId,
         month: &str,
         corrects: Option<Uuid>,
-    ) -> Result<Uuid, Error> {
-        let edited = self.store().update(|txn| {
+    ) -> Result<Edited, Error> {
+        self.store().update(|txn| {
             let doc = self.load_in(txn, file)?;
             self.refuse_unless_writable(&doc)?;
             let set = self.kpis_in(txn, &doc)?;
@@ -88,8 +88,7 @@ impl Node {
             self.edit_in(txn, file, doc, |d| {
                 edit::start_scorecard(d, &self.edit_context(), month, &copies, corrects)
             })
-        })?;
-        edited.entry.ok_or_else(|| Error::from(casebook_doc::Error::Rule(Message::new("sc-none-for-month").with("month", month))))
+        })
     }
 
     /// Answer the KPI of scorecard `sc` whose code is `code`.

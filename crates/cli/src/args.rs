@@ -14,6 +14,7 @@ mod peer;
 mod people;
 mod report;
 mod risk;
+mod scorecard;
 mod sync;
 mod transfer;
 
@@ -27,6 +28,7 @@ pub(crate) use peer::*;
 pub(crate) use people::*;
 pub(crate) use report::*;
 pub(crate) use risk::*;
+pub(crate) use scorecard::*;
 pub(crate) use sync::*;
 pub(crate) use transfer::*;
 
@@ -143,6 +145,10 @@ pub(crate) enum Command {
     /// Add opportunities and qualify them with COSMONAUTS sessions.
     #[command(subcommand, name = "opp")]
     Opportunity(OppCmd),
+    /// The monthly balanced scorecard of a key account: KPIs in five categories answered yes
+    /// or no, the Level 1 rule, percentages and the trend.
+    #[command(subcommand)]
+    Scorecard(ScorecardCmd),
     /// The portfolio health dashboard: overdue contacts, stalled journeys, red risks, missing
     /// exit plans and points of contact, caseload and churn.
     Portfolio(PortfolioArgs),

@@ -17,6 +17,8 @@ mod people;
 mod pictures;
 mod portfolio;
 mod risk;
+mod scorecard;
+mod scorecard_list;
 mod sync;
 mod transfer;
 mod withdraw;
@@ -104,6 +106,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Withdraw { file, id, reason } => withdraw::run(&ctx, &file, &id, &reason),
         Command::Risk(c) => risk::run(&ctx, c),
         Command::Opportunity(c) => opp::run(&ctx, c),
+        Command::Scorecard(c) => scorecard::run(&ctx, c),
         Command::Portfolio(a) => portfolio::run(&ctx, &a),
         Command::History { file } => history::history(&ctx, &file),
         Command::Diff { file, from, to } => history::diff(&ctx, &file, &from, to.as_deref()),

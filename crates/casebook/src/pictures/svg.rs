@@ -112,6 +112,29 @@ impl Svg {
         );
     }
 
+    /// A line through `points`, in `colour`; `dash` is an SVG dash pattern or empty.
+    pub(super) fn polyline(&mut self, points: &[(i32, i32)], colour: &str, width: f32, dash: &str, class: &str) {
+        let pts: Vec<String> = points.iter().map(|(x, y)| format!("{x},{y}")).collect();
+        let dash = if dash.is_empty() {
+            String::new()
+        } else {
+            format!(r#" stroke-dasharray="{dash}""#)
+        };
+        let _ = writeln!(
+            self.body,
+            r#"<polyline class="{class}" points="{}" fill="none" stroke="{colour}" stroke-width="{width}"{dash}/>"#,
+            pts.join(" ")
+        );
+    }
+
+    /// A small filled circle (a point of a line).
+    pub(super) fn dot(&mut self, cx: i32, cy: i32, colour: &str, class: &str) {
+        let _ = writeln!(
+            self.body,
+            r#"<circle class="{class}" cx="{cx}" cy="{cy}" r="3.5" fill="{colour}"/>"#
+        );
+    }
+
     /// The finished document.
     pub(super) fn finish(self) -> String {
         format!(

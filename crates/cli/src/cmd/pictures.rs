@@ -10,7 +10,7 @@ use crate::i18n::{current, t, ta, word};
 use crate::output::{self, headed, line};
 
 /// Print a picture, or write it to `out` and say so; `--json` wraps it with its language.
-fn deliver(ctx: &Ctx, svg: &str, out: Option<&Path>) -> anyhow::Result<()> {
+pub(crate) fn deliver(ctx: &Ctx, svg: &str, out: Option<&Path>) -> anyhow::Result<()> {
     if let Some(path) = out {
         std::fs::write(path, svg).with_context(|| {
             ta(

@@ -135,3 +135,64 @@ why-lost-not-reviewed = { $count ->
     [two] 2 archeb a gollwyd heb eu hadolygu (casebook opp orders)
    *[other] { $count } archeb a gollwyd heb eu hadolygu (casebook opp orders)
 }
+
+## Llun y duedd
+pic-trend-title = Tuedd y cerdyn sgorio cytbwys: { $client }
+pic-trend-empty = Dim cerdyn sgorio wedi'i derfynoli eto
+pic-trend-overall = cyfan
+pic-trend-attention-key = ⚠ mis pan oedd categori Lefel 1 islaw marciau llawn: roedd angen sylw ar unwaith ar y cyfrif
+
+## casebook scorecard
+sc-several-open = Dechreuodd cynghorwyr gerdyn sgorio { $month } fwy nag unwaith ar wahân ({ $ids }): enwch un â --scorecard.
+sc-none-for-month = Dim cerdyn sgorio ar gyfer { $month } eto: dechreuwch un â casebook scorecard new FILE --month { $month }.
+sc-no-such-kpi = Nid yw'r cerdyn sgorio ar gyfer { $month } yn gofyn KPI { $code }; ei KPI yw { $codes }.
+sc-nothing-to-correct = Nid oes gan { $month } gerdyn sgorio wedi'i derfynoli i'w gywiro.
+sc-next-answer = { $count } KPI i'w hateb: casebook scorecard show { $file } --month { $month }, yna casebook scorecard answer { $file } COD --yes neu --no.
+sc-which-kpi = Enwch y KPI i'w ateb wrth ei god (fel A1), neu rhowch --suggested i dderbyn yr hyn y mae'r ffeil cyfrif yn ei awgrymu.
+sc-no-suggestions = Dim i'w dderbyn: mae pob KPI y gall y ffeil cyfrif ei ateb wedi'i ateb yn barod.
+sc-attention = Angen sylw ar unwaith: { $categories } islaw marciau llawn ar Lefel 1.
+sc-cannot-finalise-yet = Ni ellir ei derfynoli eto: { $problems }
+sc-yes = ie
+sc-no = na
+sc-state-open = ar agor
+sc-state-finalised = wedi'i derfynoli
+sc-state-corrected = wedi'i gywiro
+sc-state-finalised-by = wedi'i derfynoli gan { $by } ar { $date }
+sc-show-title = Cerdyn sgorio cytbwys { $client } ar gyfer { $month } ({ $state })
+sc-col-code = cod
+sc-col-category = categori
+sc-col-question = cwestiwn
+sc-col-answer = ateb
+sc-col-notes = tystiolaeth a chamau gweithredu
+sc-col-level1 = Lefel 1
+sc-col-level2 = Lefel 2
+sc-col-month = mis
+sc-col-state = cyflwr
+sc-col-overall = cyfan
+sc-col-attention = sylw ar unwaith
+sc-col-last = terfynolwyd ddiwethaf
+sc-col-this-month = y mis hwn
+sc-col-overdue = hwyr
+sc-col-source = wedi'i ateb o
+sc-col-in-use = mewn defnydd
+sc-disputed = dan anghydfod: { $values }
+sc-next-action = nesaf: { $action } ({ $owner }, erbyn { $due })
+sc-suggested = awgrym { $answer }: { $evidence }
+sc-level = lefel { $level }
+sc-totals = Cyfan { $overall } · Lefel 1 { $level1 } · Lefel 2 { $level2 }
+sc-changed-after = Atebion a newidiwyd ar ôl terfynoli, o nod nad oedd wedi'i weld (y sgoriau terfynol sy'n sefyll): { $codes }
+sc-list-none = Nid oes unrhyw gleient ar drefn y cerdyn sgorio eto: mae casebook scorecard new FILE yn dechrau un.
+sc-list-none-here = Dim cerdyn sgorio eto: mae casebook scorecard new { $file } yn dechrau un y mis hwn.
+sc-list-title = Cardiau sgorio cytbwys { $client }
+sc-due = i'w wneud
+sc-done = wedi'i derfynoli
+sc-overdue-months = Hwyr: dim cerdyn sgorio wedi'i derfynoli ar gyfer { $months }
+sc-trend-title = Tuedd cerdyn sgorio cytbwys { $client } (⚠ angen sylw ar unwaith)
+sc-kpi-added = Ychwanegwyd KPI { $code }: { $text }
+sc-kpi-changed = Newidiwyd KPI { $code }: { $text }
+sc-kpi-retired = Tynnwyd KPI { $code } allan o ddefnydd (bydd cardiau sgorio newydd yn ei hepgor): { $text }
+sc-kpi-restored = Mae KPI { $code } mewn defnydd eto: { $text }
+sc-kpi-edit-nothing = Dim i'w newid: rhowch --code, --text neu --text-cy.
+sc-retired = allan o ddefnydd
+sc-in-use = ie
+sc-kpi-seed-note = Mae hedyn 003 yn enwi 10 o'i 20 KPI Lefel 1 a 5 o'i 15 KPI Lefel 2; mae casebook yn darparu'r rheini, a thri ar gyfer cynghorwyr cymorth busnes (allan o ddefnydd nes eu hadfer). Ychwanegwch rai eich sefydliad eich hun â casebook scorecard kpi add.

@@ -116,3 +116,64 @@ why-lost-not-reviewed = { $count ->
     [one] 1 lost order not reviewed (casebook opp orders)
    *[other] { $count } lost orders not reviewed (casebook opp orders)
 }
+
+## The trend picture
+pic-trend-title = Balanced scorecard trend: { $client }
+pic-trend-empty = No finalised scorecard yet
+pic-trend-overall = overall
+pic-trend-attention-key = ⚠ a month when a Level 1 category was below full marks: the account required immediate attention
+
+## casebook scorecard
+sc-several-open = Advisers started { $month }'s scorecard more than once apart ({ $ids }): name one with --scorecard.
+sc-none-for-month = No scorecard for { $month } yet: start one with casebook scorecard new FILE --month { $month }.
+sc-no-such-kpi = The scorecard for { $month } asks no KPI { $code }; its KPIs are { $codes }.
+sc-nothing-to-correct = { $month } has no finalised scorecard to correct.
+sc-next-answer = { $count } KPIs to answer: casebook scorecard show { $file } --month { $month }, then casebook scorecard answer { $file } CODE --yes or --no.
+sc-which-kpi = Name the KPI to answer by its code (such as A1), or give --suggested to accept what the account file suggests.
+sc-no-suggestions = Nothing to accept: every KPI the account file can answer is answered already.
+sc-attention = Requires immediate attention: { $categories } below full marks on Level 1.
+sc-cannot-finalise-yet = Cannot be finalised yet: { $problems }
+sc-yes = yes
+sc-no = no
+sc-state-open = open
+sc-state-finalised = finalised
+sc-state-corrected = corrected
+sc-state-finalised-by = finalised by { $by } on { $date }
+sc-show-title = Balanced scorecard of { $client } for { $month } ({ $state })
+sc-col-code = code
+sc-col-category = category
+sc-col-question = question
+sc-col-answer = answer
+sc-col-notes = evidence and actions
+sc-col-level1 = Level 1
+sc-col-level2 = Level 2
+sc-col-month = month
+sc-col-state = state
+sc-col-overall = overall
+sc-col-attention = immediate attention
+sc-col-last = last finalised
+sc-col-this-month = this month
+sc-col-overdue = overdue
+sc-col-source = answered from
+sc-col-in-use = in use
+sc-disputed = disputed: { $values }
+sc-next-action = next: { $action } ({ $owner }, by { $due })
+sc-suggested = suggested { $answer }: { $evidence }
+sc-level = level { $level }
+sc-totals = Overall { $overall } · Level 1 { $level1 } · Level 2 { $level2 }
+sc-changed-after = Answers changed after finalising, from a node that had not seen it (the finalised scores stand): { $codes }
+sc-list-none = No client is on the scorecard routine yet: casebook scorecard new FILE starts one.
+sc-list-none-here = No scorecard yet: casebook scorecard new { $file } starts this month's.
+sc-list-title = Balanced scorecards of { $client }
+sc-due = due
+sc-done = finalised
+sc-overdue-months = Overdue: no finalised scorecard for { $months }
+sc-trend-title = Balanced scorecard trend of { $client } (⚠ requires immediate attention)
+sc-kpi-added = Added KPI { $code }: { $text }
+sc-kpi-changed = Changed KPI { $code }: { $text }
+sc-kpi-retired = Retired KPI { $code } (new scorecards leave it out): { $text }
+sc-kpi-restored = KPI { $code } is in use again: { $text }
+sc-kpi-edit-nothing = Nothing to change: give --code, --text or --text-cy.
+sc-retired = retired
+sc-in-use = yes
+sc-kpi-seed-note = Seed 003 names 10 of its 20 Level 1 KPIs and 5 of its 15 Level 2 KPIs; casebook ships those, and three for business-support advisers (retired until restored). Add your organisation's own with casebook scorecard kpi add.
