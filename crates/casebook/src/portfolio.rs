@@ -3,9 +3,9 @@
 use std::collections::BTreeMap;
 
 use casebook_doc::enums::{KpiCategory, Rag};
-use casebook_doc::rules::scorecard::routine;
 use casebook_doc::rules::churn::{Churn, Tenure, churn};
 use casebook_doc::rules::flags;
+use casebook_doc::rules::scorecard::routine;
 use casebook_doc::{FileSummary, OrgConfig};
 
 use crate::organisation::Rules;

@@ -43,20 +43,26 @@ pub fn pick_scorecard(file: &AccountFile, month: &str, id: Option<&str>) -> Resu
         [one] => return Ok(**one),
         [] => {}
         several => {
-            return Err(Error::from(casebook_doc::Error::Rule(Message::new("sc-several-open").with("month", month).with(
+            return Err(Error::from(casebook_doc::Error::Rule(
+                Message::new("sc-several-open").with("month", month).with(
                     "ids",
                     several
                         .iter()
                         .map(|id| casebook_doc::view::short(id))
                         .collect::<Vec<_>>()
                         .join(", "),
-                ))));
+                ),
+            )));
         }
     }
     casebook_doc::rules::scorecard::records(file)
         .get(month)
         .map(|(id, _)| *id)
-        .ok_or_else(|| Error::from(casebook_doc::Error::Rule(Message::new("sc-none-for-month").with("month", month))))
+        .ok_or_else(|| {
+            Error::from(casebook_doc::Error::Rule(
+                Message::new("sc-none-for-month").with("month", month),
+            ))
+        })
 }
 
 impl Node {
@@ -105,7 +111,9 @@ impl Node {
     ) -> Result<Edited, Error> {
         let account = self.read(file)?;
         let kpi = kpi_of(&account, sc, code)?;
-        self.apply(file, |doc, ctx, _| edit::answer_kpi(doc, ctx, sc, kpi, change))
+        self.apply(file, |doc, ctx, _| {
+            edit::answer_kpi(doc, ctx, sc, kpi, change)
+        })
     }
 
     /// Finalise scorecard `sc` of `file`.
@@ -133,7 +141,11 @@ impl Node {
         Ok(card
             .kpis
             .keys()
-            .filter_map(|id| sources.get(id).map(|s| (*id, suggest(*s, &account, &config, self.now()))))
+            .filter_map(|id| {
+                sources
+                    .get(id)
+                    .map(|s| (*id, suggest(*s, &account, &config, self.now())))
+            })
             .collect())
     }
 
@@ -168,15 +180,19 @@ fn kpi_of(account: &AccountFile, sc: Uuid, code: &str) -> Result<Uuid, Error> {
         .iter()
         .find(|(_, k)| k.code.eq_ignore_ascii_case(code.trim()))
         .map(|(id, _)| *id)
-        .ok_or_else(|| Error::from(casebook_doc::Error::Rule(Message::new("sc-no-such-kpi")
-                .with("code", code)
-                .with("month", &card.month)
-                .with(
-                    "codes",
-                    card.kpis
-                        .values()
-                        .map(|k| k.code.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                ))))
+        .ok_or_else(|| {
+            Error::from(casebook_doc::Error::Rule(
+                Message::new("sc-no-such-kpi")
+                    .with("code", code)
+                    .with("month", &card.month)
+                    .with(
+                        "codes",
+                        card.kpis
+                            .values()
+                            .map(|k| k.code.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    ),
+            ))
+        })
 }

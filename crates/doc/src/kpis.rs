@@ -78,15 +78,7 @@ const SHIPPED_BASE: u128 = 0x6361_7365_626f_6f6b_4b50_4900_0000_0000;
 /// first fifteen are the seed's; the last three are the adviser variant (BS-5), retired until
 /// an organisation that supports businesses rather than manages accounts takes them up.
 #[allow(clippy::type_complexity)]
-const SHIPPED: &[(
-    &str,
-    KpiCategory,
-    u8,
-    &str,
-    &str,
-    Option<KpiSource>,
-    bool,
-)] = &[
+const SHIPPED: &[(&str, KpiCategory, u8, &str, &str, Option<KpiSource>, bool)] = &[
     (
         "A1",
         KpiCategory::Management,
@@ -403,7 +395,8 @@ pub struct NewKpi {
 
 /// The next free code of a category and level in `set`: `A3` after `A1` and `A2`.
 pub fn next_code(set: &[Kpi], category: KpiCategory, level: u8) -> String {
-    let prefix: String = std::iter::repeat_n(category.letter(), usize::from(level.max(1))).collect();
+    let prefix: String =
+        std::iter::repeat_n(category.letter(), usize::from(level.max(1))).collect();
     let taken = |n: usize| {
         set.iter()
             .any(|k| k.code.eq_ignore_ascii_case(&format!("{prefix}{n}")))

@@ -37,13 +37,22 @@ pub fn scorecard_trend_svg(file: &AccountFile, lang: Lang) -> String {
     let title = say(Message::new("pic-trend-title").with("client", file.profile.name.as_str()));
     let mut svg = Svg::new(width, height, &title, lang.tag());
     svg.text(16, 32, 20, "start", "bold", "title", &title);
-    let y_of = |p: f64| TOP + PLOT_H - (p.clamp(0.0, 100.0) * f64::from(PLOT_H) / 100.0).round() as i32;
+    let y_of =
+        |p: f64| TOP + PLOT_H - (p.clamp(0.0, 100.0) * f64::from(PLOT_H) / 100.0).round() as i32;
     let x_of = |i: usize| LEFT + STEP * i as i32;
     let right = x_of(points.len().saturating_sub(1).max(1));
     for p in [0, 25, 50, 75, 100] {
         let y = y_of(f64::from(p));
         svg.line(LEFT, y, right, y);
-        svg.text(LEFT - 8, y + 4, 12, "end", "normal", "axis", &format!("{p}%"));
+        svg.text(
+            LEFT - 8,
+            y + 4,
+            12,
+            "end",
+            "normal",
+            "axis",
+            &format!("{p}%"),
+        );
     }
     if points.is_empty() {
         svg.text(
@@ -58,13 +67,27 @@ pub fn scorecard_trend_svg(file: &AccountFile, lang: Lang) -> String {
     }
     for (i, p) in points.iter().enumerate() {
         let x = x_of(i);
-        svg.text(x, TOP + PLOT_H + 20, 12, "middle", "normal", "month", &p.month);
+        svg.text(
+            x,
+            TOP + PLOT_H + 20,
+            12,
+            "middle",
+            "normal",
+            "month",
+            &p.month,
+        );
         if p.attention {
             svg.text(x, TOP + PLOT_H + 38, 11, "middle", "bold", "attention", "⚠");
         }
     }
     let mut key_y = TOP + PLOT_H + 64;
-    let mut draw = |values: Vec<Option<f64>>, colour: &str, width: f32, dash: &str, class: &str, label: String, svg: &mut Svg| {
+    let mut draw = |values: Vec<Option<f64>>,
+                    colour: &str,
+                    width: f32,
+                    dash: &str,
+                    class: &str,
+                    label: String,
+                    svg: &mut Svg| {
         let pts: Vec<(i32, i32)> = values
             .iter()
             .enumerate()
@@ -79,17 +102,42 @@ pub fn scorecard_trend_svg(file: &AccountFile, lang: Lang) -> String {
         if let Some((x, y)) = pts.last() {
             svg.text(x + 8, y + 4, 12, "start", "normal", "line-label", &label);
         }
-        svg.polyline(&[(LEFT, key_y - 4), (LEFT + 40, key_y - 4)], colour, width, dash, "key");
+        svg.polyline(
+            &[(LEFT, key_y - 4), (LEFT + 40, key_y - 4)],
+            colour,
+            width,
+            dash,
+            "key",
+        );
         svg.text(LEFT + 50, key_y, 12, "start", "normal", "key-word", &label);
         key_y += 22;
     };
     for c in KpiCategory::ALL {
         let (colour, dash) = style(*c);
-        let values = points.iter().map(|p| p.categories.get(c).copied()).collect();
-        draw(values, colour, 2.0, dash, "category", say(c.word()), &mut svg);
+        let values = points
+            .iter()
+            .map(|p| p.categories.get(c).copied())
+            .collect();
+        draw(
+            values,
+            colour,
+            2.0,
+            dash,
+            "category",
+            say(c.word()),
+            &mut svg,
+        );
     }
     let overall = points.iter().map(|p| p.overall).collect();
-    draw(overall, "#111111", 3.5, "", "overall", say(Message::new("pic-trend-overall")), &mut svg);
+    draw(
+        overall,
+        "#111111",
+        3.5,
+        "",
+        "overall",
+        say(Message::new("pic-trend-overall")),
+        &mut svg,
+    );
     svg.text(
         LEFT,
         key_y + 4,

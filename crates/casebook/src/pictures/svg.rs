@@ -113,7 +113,14 @@ impl Svg {
     }
 
     /// A line through `points`, in `colour`; `dash` is an SVG dash pattern or empty.
-    pub(super) fn polyline(&mut self, points: &[(i32, i32)], colour: &str, width: f32, dash: &str, class: &str) {
+    pub(super) fn polyline(
+        &mut self,
+        points: &[(i32, i32)],
+        colour: &str,
+        width: f32,
+        dash: &str,
+        class: &str,
+    ) {
         let pts: Vec<String> = points.iter().map(|(x, y)| format!("{x},{y}")).collect();
         let dash = if dash.is_empty() {
             String::new()

@@ -65,7 +65,12 @@ fn new(ctx: &Ctx, file: &str, month: Option<String>, correct: bool) -> anyhow::R
         let record = casebook::rules::scorecard::records(&account)
             .get(month.trim())
             .map(|(sc, _)| *sc);
-        Some(record.ok_or_else(|| anyhow!(ta("sc-nothing-to-correct", &[("month", month.as_str().into())])))?)
+        Some(record.ok_or_else(|| {
+            anyhow!(ta(
+                "sc-nothing-to-correct",
+                &[("month", month.as_str().into())]
+            ))
+        })?)
     } else {
         None
     };
@@ -294,7 +299,12 @@ fn print_card(
             "sc-state-finalised-by",
             &[
                 ("by", f.by.as_str().into()),
-                ("date", f.at.map(|a| a.date_naive().to_string()).unwrap_or_default().into()),
+                (
+                    "date",
+                    f.at.map(|a| a.date_naive().to_string())
+                        .unwrap_or_default()
+                        .into(),
+                ),
             ],
         ),
         None => t("sc-state-open"),
@@ -345,7 +355,10 @@ fn print_card(
                     &[
                         ("action", a.next_action.trim().into()),
                         ("owner", a.owner.trim().into()),
-                        ("due", a.due.map(|d| d.to_string()).unwrap_or_default().into()),
+                        (
+                            "due",
+                            a.due.map(|d| d.to_string()).unwrap_or_default().into(),
+                        ),
                     ],
                 ));
             }
@@ -364,7 +377,10 @@ fn print_card(
         let category = l.category.map(word).unwrap_or_default();
         table.add_row(vec![
             l.code.clone(),
-            format!("{category} ({})", ta("sc-level", &[("level", l.level.into())])),
+            format!(
+                "{category} ({})",
+                ta("sc-level", &[("level", l.level.into())])
+            ),
             question(&kpi.text, &kpi.text_cy, current()).to_string(),
             answer,
             notes.join("\n"),
@@ -388,8 +404,14 @@ fn print_card(
         "sc-totals",
         &[
             ("overall", percent(judged.overall.percent()).into()),
-            ("level1", format!("{}/{}", judged.level1.yes, judged.level1.of).into()),
-            ("level2", format!("{}/{}", judged.level2.yes, judged.level2.of).into()),
+            (
+                "level1",
+                format!("{}/{}", judged.level1.yes, judged.level1.of).into(),
+            ),
+            (
+                "level2",
+                format!("{}/{}", judged.level2.yes, judged.level2.of).into(),
+            ),
         ],
     ))?;
     if judged.requires_attention() {

@@ -6,7 +6,9 @@ use std::path::Path;
 use anyhow::anyhow;
 use casebook::enums::KpiCategory;
 use casebook::kpis::{KpiChange, NewKpi, question};
-use casebook::rules::scorecard::{Routine, ScorecardFacts, records, routine, score, trend as trend_of};
+use casebook::rules::scorecard::{
+    Routine, ScorecardFacts, records, routine, score, trend as trend_of,
+};
 use serde::Serialize;
 
 use super::scorecard::percent;

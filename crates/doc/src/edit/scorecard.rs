@@ -11,7 +11,7 @@ use uuid::Uuid;
 use super::{EditContext, Edited, current, json, path, put_json, transact};
 use crate::Error;
 use crate::enums::ActionStatus;
-use crate::model::{Action, AccountFile, Scorecard, ScorecardKpi};
+use crate::model::{AccountFile, Action, Scorecard, ScorecardKpi};
 use crate::rules::scorecard::{finalise_problems, month_of, parse_month, records, score};
 
 /// The scorecard of `file` that `id` names.
@@ -38,7 +38,9 @@ pub fn start_scorecard(
 ) -> Result<Edited, Error> {
     let month = month.trim().to_string();
     let Some(first) = parse_month(&month) else {
-        return Err(Error::Rule(Message::new("sc-rule-bad-month").with("month", &month)));
+        return Err(Error::Rule(
+            Message::new("sc-rule-bad-month").with("month", &month),
+        ));
     };
     let this_month = month_of(ctx.now.date_naive());
     if first > parse_month(&this_month).unwrap_or(first) {
@@ -71,10 +73,7 @@ pub fn start_scorecard(
             if kpis.is_empty() {
                 return Err(Error::Rule(Message::new("sc-problem-no-kpis")));
             }
-            let message = format!(
-                "Scorecard for {month} started ({} KPIs)",
-                kpis.len()
-            );
+            let message = format!("Scorecard for {month} started ({} KPIs)", kpis.len());
             (kpis.clone(), BTreeMap::new(), message)
         }
         (Some(old), record) => {
@@ -206,12 +205,20 @@ pub fn answer_kpi(
     if !said.is_empty() {
         parts.push(said.join(", ").replace('_', " "));
     }
-    let message = format!("Scorecard {}: {} {}", card.month, asked.code, parts.join("; "));
+    let message = format!(
+        "Scorecard {}: {} {}",
+        card.month,
+        asked.code,
+        parts.join("; ")
+    );
     let change = change.clone();
     let at = ctx.now.to_rfc3339();
     let by = ctx.adviser.clone();
     transact(doc, ctx, message, None, move |tx| {
-        let obj = path(tx, &["scorecards", &sc.to_string(), "answers", &kpi.to_string()])?;
+        let obj = path(
+            tx,
+            &["scorecards", &sc.to_string(), "answers", &kpi.to_string()],
+        )?;
         if let Some(s) = change.score {
             tx.put(&obj, "score", ScalarValue::Uint(u64::from(s)))?;
         }
@@ -258,7 +265,11 @@ pub fn finalise_scorecard(
         ));
     }
     let mut actions: Vec<(Uuid, Uuid, Action)> = Vec::new();
-    for line in judged.lines.iter().filter(|l| l.level == 1 && l.score == Some(0)) {
+    for line in judged
+        .lines
+        .iter()
+        .filter(|l| l.level == 1 && l.score == Some(0))
+    {
         let Some(a) = card.answers.get(&line.id) else {
             continue;
         };
@@ -304,7 +315,10 @@ pub fn finalise_scorecard(
         let section = path(tx, &["actions"])?;
         for (kpi, id, action) in actions {
             put_json(tx, &section, &id.to_string(), &json(&action)?)?;
-            let answer = path(tx, &["scorecards", &sc.to_string(), "answers", &kpi.to_string()])?;
+            let answer = path(
+                tx,
+                &["scorecards", &sc.to_string(), "answers", &kpi.to_string()],
+            )?;
             tx.put(&answer, "action", id.to_string())?;
         }
         Ok(())
@@ -318,7 +332,10 @@ mod tests {
     use crate::test_support::{client_with_risk, ctx};
 
     fn kpis() -> BTreeMap<Uuid, ScorecardKpi> {
-        in_use(&shipped()).iter().map(|k| (k.id, k.copy())).collect()
+        in_use(&shipped())
+            .iter()
+            .map(|k| (k.id, k.copy()))
+            .collect()
     }
 
     fn code(doc: &Automerge, sc: Uuid, code: &str) -> Uuid {
@@ -393,7 +410,10 @@ mod tests {
         finalise_scorecard(&mut doc, &c, fix).unwrap();
         let file = crate::view::read(&doc).unwrap();
         assert_eq!(records(&file)[&month].0, fix);
-        assert!(file.scorecards.contains_key(&sc), "the first stays in the file");
+        assert!(
+            file.scorecards.contains_key(&sc),
+            "the first stays in the file"
+        );
     }
 
     #[test]
@@ -434,8 +454,12 @@ mod tests {
         for k in kpis().keys().filter(|k| **k != d2) {
             answer_kpi(&mut base, &c, sc, *k, &yes()).unwrap();
         }
-        let mut alice = base.fork().with_actor(automerge::ActorId::from(&[1u8; 32][..]));
-        let mut bob = base.fork().with_actor(automerge::ActorId::from(&[2u8; 32][..]));
+        let mut alice = base
+            .fork()
+            .with_actor(automerge::ActorId::from(&[1u8; 32][..]));
+        let mut bob = base
+            .fork()
+            .with_actor(automerge::ActorId::from(&[2u8; 32][..]));
         answer_kpi(&mut alice, &c, sc, d2, &yes()).unwrap();
         answer_kpi(
             &mut bob,

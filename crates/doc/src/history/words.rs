@@ -631,7 +631,9 @@ fn scorecard_change(m: &str) -> Option<Message> {
                 return Some(Message::new("rec-kpi-code").with("code", new));
             }
             if let Some(q) = part.strip_prefix("Welsh question '") {
-                return Some(Message::new("rec-kpi-question-cy").with("text", q.strip_suffix('\'')?));
+                return Some(
+                    Message::new("rec-kpi-question-cy").with("text", q.strip_suffix('\'')?),
+                );
             }
             if let Some(q) = part.strip_prefix("question '") {
                 return Some(Message::new("rec-kpi-question").with("text", q.strip_suffix('\'')?));

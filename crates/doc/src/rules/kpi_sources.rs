@@ -1,8 +1,8 @@
 //! Answers the account file suggests for KPIs (BS-5), with the evidence, for a person to
 //! confirm: casebook never answers a scorecard by itself.
 
-use chrono::{DateTime, Utc};
 use casebook_i18n::Message;
+use chrono::{DateTime, Utc};
 
 use crate::config::OrgConfig;
 use crate::enums::{KpiSource, OpportunityStatus};
@@ -186,14 +186,21 @@ mod tests {
         file.opportunities.insert(uuid::Uuid::new_v4(), lost);
         let s = suggest(KpiSource::LostOrdersReviewed, &file, &c, now());
         assert_eq!(s.score, 0);
-        assert!(s.evidence.english().contains("Export"), "{}", s.evidence.english());
+        assert!(
+            s.evidence.english().contains("Export"),
+            "{}",
+            s.evidence.english()
+        );
     }
 
     #[test]
     fn a_pipeline_needs_every_opportunity_qualified() {
         let mut file = AccountFile::default();
         let c = OrgConfig::default();
-        assert_eq!(suggest(KpiSource::PipelineQualified, &file, &c, now()).score, 0);
+        assert_eq!(
+            suggest(KpiSource::PipelineQualified, &file, &c, now()).score,
+            0
+        );
         file.opportunities
             .insert(uuid::Uuid::new_v4(), opp(OpportunityStatus::Open));
         let s = suggest(KpiSource::PipelineQualified, &file, &c, now());
@@ -205,14 +212,26 @@ mod tests {
     fn exit_plan_contact_and_journey_answer_from_the_file() {
         let mut file = AccountFile::default();
         let c = OrgConfig::default();
-        assert_eq!(suggest(KpiSource::ExitPlanAgreed, &file, &c, now()).score, 0);
+        assert_eq!(
+            suggest(KpiSource::ExitPlanAgreed, &file, &c, now()).score,
+            0
+        );
         file.journey.exit_plan = Some(ExitPlan {
             criteria: "sold".into(),
             ..ExitPlan::default()
         });
-        assert_eq!(suggest(KpiSource::ExitPlanAgreed, &file, &c, now()).score, 1);
-        assert_eq!(suggest(KpiSource::ContactFrequencyMet, &file, &c, now()).score, 0);
-        assert_eq!(suggest(KpiSource::JourneyAdvanced, &file, &c, now()).score, 0);
+        assert_eq!(
+            suggest(KpiSource::ExitPlanAgreed, &file, &c, now()).score,
+            1
+        );
+        assert_eq!(
+            suggest(KpiSource::ContactFrequencyMet, &file, &c, now()).score,
+            0
+        );
+        assert_eq!(
+            suggest(KpiSource::JourneyAdvanced, &file, &c, now()).score,
+            0
+        );
         file.journey.history.insert(
             uuid::Uuid::new_v4(),
             crate::model::StageEntry {
@@ -221,7 +240,10 @@ mod tests {
                 ..Default::default()
             },
         );
-        assert_eq!(suggest(KpiSource::JourneyAdvanced, &file, &c, now()).score, 0);
+        assert_eq!(
+            suggest(KpiSource::JourneyAdvanced, &file, &c, now()).score,
+            0
+        );
         file.journey.history.insert(
             uuid::Uuid::new_v4(),
             crate::model::StageEntry {
@@ -230,6 +252,9 @@ mod tests {
                 ..Default::default()
             },
         );
-        assert_eq!(suggest(KpiSource::JourneyAdvanced, &file, &c, now()).score, 1);
+        assert_eq!(
+            suggest(KpiSource::JourneyAdvanced, &file, &c, now()).score,
+            1
+        );
     }
 }

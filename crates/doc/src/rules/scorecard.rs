@@ -10,8 +10,8 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, NaiveDate};
 use casebook_i18n::Message;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -191,14 +191,19 @@ pub fn score(sc: &Scorecard, disputed: Option<&BTreeMap<Uuid, Vec<u8>>>) -> Scor
                 category: kpi.category,
                 level: kpi.level,
                 score,
-                disputed: if sc.finalised.is_some() { Vec::new() } else { values },
+                disputed: if sc.finalised.is_some() {
+                    Vec::new()
+                } else {
+                    values
+                },
                 missing,
             }
         })
         .collect();
     lines.sort_by(|a, b| (a.level, &a.code, a.id).cmp(&(b.level, &b.code, b.id)));
     let mut by: BTreeMap<(u8, KpiCategory), Tally> = BTreeMap::new();
-    let (mut level1, mut level2, mut overall) = (Tally::default(), Tally::default(), Tally::default());
+    let (mut level1, mut level2, mut overall) =
+        (Tally::default(), Tally::default(), Tally::default());
     let mut attention = Vec::new();
     for l in &lines {
         let y = l.score.is_some_and(yes);

@@ -83,15 +83,28 @@ fn a_level_one_no_cannot_be_finalised_without_explanation_action_owner_and_date(
         ]
     );
     // A Level 2 no needs nothing more.
-    assert!(judged.lines.iter().all(|l| l.code != "AA1" || l.missing.is_empty()));
+    assert!(
+        judged
+            .lines
+            .iter()
+            .all(|l| l.code != "AA1" || l.missing.is_empty())
+    );
     let problems = finalise_problems(&judged);
     assert_eq!(problems.len(), 1);
-    assert!(problems[0].english().contains("A1"), "{}", problems[0].english());
+    assert!(
+        problems[0].english().contains("A1"),
+        "{}",
+        problems[0].english()
+    );
     let answer = sc.answers.get_mut(&id_of(&sc, "A1")).unwrap();
     answer.explanation = "Two deliveries late".into();
     answer.next_action = "Agree a recovery plan".into();
     answer.owner = "Alice".into();
-    assert_eq!(finalise_problems(&score(&sc, None)).len(), 1, "still no date");
+    assert_eq!(
+        finalise_problems(&score(&sc, None)).len(),
+        1,
+        "still no date"
+    );
     sc.answers.get_mut(&id_of(&sc, "A1")).unwrap().due = Some(day(2026, 12, 15));
     assert!(finalise_problems(&score(&sc, None)).is_empty());
 }
@@ -146,7 +159,10 @@ fn a_correction_becomes_the_record_of_its_month_and_the_trend_follows_it() {
     assert_eq!(r.len(), 2);
     assert_eq!(r["2026-11"].0, fixed_id);
     let t = trend(&file);
-    assert_eq!(t.iter().map(|p| p.month.as_str()).collect::<Vec<_>>(), ["2026-10", "2026-11"]);
+    assert_eq!(
+        t.iter().map(|p| p.month.as_str()).collect::<Vec<_>>(),
+        ["2026-10", "2026-11"]
+    );
     assert!(t[0].attention && !t[1].attention);
     assert!((t[0].categories[&KpiCategory::Sales] - 200.0 / 3.0).abs() < 1e-9);
     assert_eq!(t[1].overall, Some(100.0));
@@ -163,7 +179,10 @@ fn a_month_ends_overdue_without_a_finalised_scorecard() {
     file.scorecards.insert(Uuid::new_v4(), card("2026-10", &[]));
     let r = routine(&ScorecardFacts::of(&file), day(2026, 12, 7));
     assert!(r.started && r.due);
-    assert_eq!(r.overdue, vec!["2026-11".to_string(), "2026-10".to_string()]);
+    assert_eq!(
+        r.overdue,
+        vec!["2026-11".to_string(), "2026-10".to_string()]
+    );
     assert_eq!(r.last_finalised.as_deref(), Some("2026-09"));
     let mut dec = card("2026-12", &["D2"]);
     finalise(&mut dec, 200);
