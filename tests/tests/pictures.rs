@@ -279,3 +279,90 @@ fn the_org_chart_picture_draws_everyone_coloured_by_coverage() {
     assert_eq!(count(&dom_empty, r#"class="person""#), 0);
     assert!(dom_empty.contains("No people recorded yet"), "{dom_empty}");
 }
+
+/// Finalise `month`'s scorecard of Afon with every KPI yes but `no` (a Level 2 no, or a Level 1
+/// no with all the rule asks).
+fn finalise_month(cb: &Casebook, month: &str, no: &str) {
+    cb.json(&["scorecard", "new", "Afon", "--month", month]);
+    let card = cb.json(&["scorecard", "show", "Afon", "--month", month]);
+    for k in card["kpis"].as_array().expect("kpis") {
+        let code = k["code"].as_str().expect("code");
+        if code == no {
+            cb.json(&[
+                "scorecard",
+                "answer",
+                "Afon",
+                code,
+                "--month",
+                month,
+                "--no",
+                "--explanation",
+                "late",
+                "--next-action",
+                "fix it",
+                "--owner",
+                "Alice",
+                "--due",
+                "2027-03-01",
+            ]);
+        } else {
+            cb.json(&[
+                "scorecard",
+                "answer",
+                "Afon",
+                code,
+                "--month",
+                month,
+                "--yes",
+            ]);
+        }
+    }
+    cb.json(&["scorecard", "finalise", "Afon", "--month", month]);
+}
+
+#[test]
+fn the_scorecard_trend_picture_draws_every_category_and_the_overall_line() {
+    let sb = sandbox();
+    let cb = account(&sb);
+    finalise_month(&cb, "2026-09", "A2");
+    finalise_month(&cb, "2026-10", "EE1");
+    let en = sb.path("trend-en.svg");
+    let cy = sb.path("trend-cy.svg");
+    cb.text(&["scorecard", "trend", "Afon", "--svg", "--out", s(&en)]);
+    cb.text(&[
+        "--lang",
+        "cy",
+        "scorecard",
+        "trend",
+        "Afon",
+        "--svg",
+        "--out",
+        s(&cy),
+    ]);
+    let Some(browser) = chromium() else { return };
+    let dom_en = dom(&browser, &sb, &en);
+    assert_eq!(
+        count(&dom_en, r#"<polyline class="category""#),
+        5,
+        "{dom_en}"
+    );
+    assert_eq!(
+        count(&dom_en, r#"<polyline class="overall""#),
+        1,
+        "{dom_en}"
+    );
+    assert_eq!(
+        count(&dom_en, r#"class="attention""#),
+        1,
+        "only September needed attention"
+    );
+    assert!(dom_en.contains("Balanced scorecard trend: Afon Valley Foods Ltd"));
+    assert!(dom_en.contains(">management<") && dom_en.contains(">overall<"));
+    let dom_cy = dom(&browser, &sb, &cy);
+    assert!(
+        dom_cy.contains(">rheolaeth<") && dom_cy.contains(">cyfan<"),
+        "{dom_cy}"
+    );
+    assert!(!dom_cy.contains(">management<"), "{dom_cy}");
+    screenshot(&browser, &sb, &en, "560,720");
+}

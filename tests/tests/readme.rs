@@ -47,3 +47,41 @@ fn the_readme_walkthrough_runs_letter_by_letter() {
     assert!(stdout.contains("Afon Valley Foods Ltd"), "{stdout}");
     assert!(stdout.contains("Coverage:"), "{stdout}");
 }
+
+#[test]
+fn the_account_managers_month_runs_letter_by_letter() {
+    let sb = sandbox();
+    let out = run_shell(&sb, &readme_block("## An account manager's month"), &[]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "the month failed ({:?})\n--- stdout\n{stdout}\n--- stderr\n{stderr}",
+        out.status
+    );
+    let node = sb.node("home/casebook");
+    let month = node.json(&["scorecard", "show", "Afon"]);
+    assert!(month["finalised"].is_object(), "{month}");
+    assert_eq!(
+        month["attention"],
+        serde_json::json!(["management", "sales"])
+    );
+    let actions = node.account("Afon")["actions"].clone();
+    let titles: Vec<&str> = actions
+        .as_object()
+        .expect("actions")
+        .values()
+        .filter_map(|a| a["title"].as_str())
+        .collect();
+    assert!(
+        titles.contains(&"A2: Book the appraisal")
+            && titles.contains(&"E1: Propose the export range"),
+        "{titles:?}"
+    );
+    let portfolio = node.json(&["portfolio"]);
+    assert_eq!(
+        portfolio["level1_failures"].as_array().map(Vec::len),
+        Some(1)
+    );
+    assert!(sb.path("home/afon-trend.svg").exists());
+}

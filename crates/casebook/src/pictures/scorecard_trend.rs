@@ -32,7 +32,8 @@ pub fn scorecard_trend_svg(file: &AccountFile, lang: Lang) -> String {
     let points = trend(file);
     let say = |m: Message| m.render(lang);
     let months = points.len().max(1) as i32;
-    let width = (LEFT + STEP * (months - 1).max(1) + LABELS + 40) as u32;
+    // Wide enough for the title and the key's sentence, whatever the number of months.
+    let width = (LEFT + STEP * (months - 1).max(1) + LABELS + 40).max(760) as u32;
     let height = (TOP + PLOT_H + 70 + 22 * (KpiCategory::ALL.len() as i32 + 2)) as u32;
     let title = say(Message::new("pic-trend-title").with("client", file.profile.name.as_str()));
     let mut svg = Svg::new(width, height, &title, lang.tag());
@@ -81,6 +82,9 @@ pub fn scorecard_trend_svg(file: &AccountFile, lang: Lang) -> String {
         }
     }
     let mut key_y = TOP + PLOT_H + 64;
+    // Lines that end at the same value would print their labels over each other: each label
+    // goes below the ones already there.
+    let mut labels_at: Vec<i32> = Vec::new();
     let mut draw = |values: Vec<Option<f64>>,
                     colour: &str,
                     width: f32,
@@ -100,7 +104,12 @@ pub fn scorecard_trend_svg(file: &AccountFile, lang: Lang) -> String {
             svg.dot(*x, *y, colour, class);
         }
         if let Some((x, y)) = pts.last() {
-            svg.text(x + 8, y + 4, 12, "start", "normal", "line-label", &label);
+            let mut at = y + 4;
+            while labels_at.iter().any(|used| (used - at).abs() < 14) {
+                at += 14;
+            }
+            labels_at.push(at);
+            svg.text(x + 8, at, 12, "start", "normal", "line-label", &label);
         }
         svg.polyline(
             &[(LEFT, key_y - 4), (LEFT + 40, key_y - 4)],

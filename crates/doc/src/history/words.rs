@@ -39,28 +39,22 @@ fn or_none(value: &str) -> Message {
 
 /// Items as a list: `a, b, c` (the comma is the catalogue's).
 pub(crate) fn list(items: Vec<Message>) -> Message {
-    let mut items = items.into_iter().rev();
-    let Some(mut out) = items.next() else {
-        return text("");
-    };
-    for item in items {
-        out = Message::new("rec-list")
-            .with("first", item)
-            .with("rest", out);
-    }
-    out
+    chained("rec-list", items)
 }
 
 /// Sentences one after another: `a; b; c` (the semicolon is the catalogue's).
 pub(crate) fn lines(items: Vec<Message>) -> Message {
+    chained("rec-lines", items)
+}
+
+/// Items joined pairwise by the catalogue's message `key` (`{ $first }, { $rest }`).
+fn chained(key: &'static str, items: Vec<Message>) -> Message {
     let mut items = items.into_iter().rev();
     let Some(mut out) = items.next() else {
         return text("");
     };
     for item in items {
-        out = Message::new("rec-lines")
-            .with("first", item)
-            .with("rest", out);
+        out = Message::new(key).with("first", item).with("rest", out);
     }
     out
 }
