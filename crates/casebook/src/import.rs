@@ -4,13 +4,15 @@
 //! - `sheet` reads a spreadsheet's CSV into rows (encodings, delimiters, unknown columns);
 //! - [`import_clients_csv`] and [`import_interactions_csv`] turn rows into clients and
 //!   interactions;
-//! - [`import_json`] brings in an account file from its JSON export.
+//! - [`import_json`] brings in an account file from its JSON export;
+//! - [`import_survey_csv`] brings in a survey's responses from its administrator's sheet.
 
 mod clients;
 mod dates;
 mod interactions;
 mod json;
 mod sheet;
+mod survey;
 mod validate;
 
 use serde::Serialize;
@@ -18,6 +20,7 @@ use serde::Serialize;
 pub use clients::import_clients_csv;
 pub use interactions::import_interactions_csv;
 pub use json::import_json;
+pub use survey::import_survey_csv;
 
 /// What an import did.
 #[derive(Clone, Debug, Default, Serialize)]

@@ -37,6 +37,7 @@ pub mod pictures;
 pub mod portfolio;
 pub mod private;
 pub mod scorecards;
+pub mod surveys;
 pub mod time;
 
 pub use casebook_base::{FileId, NodeId, SecretKey, Ticket, guard, limits};
@@ -48,7 +49,7 @@ pub use casebook_doc::conflicts::{Candidate, Choice, Conflict};
 pub use casebook_doc::disputes;
 pub use casebook_doc::{
     AccountFile, FileSummary, OrgConfig, automerge, collation, diff, documents, edit, endorse,
-    enums, history, kpis, model, org, rules, schema, view,
+    enums, history, kpis, model, org, survey_bank, rules, schema, view,
 };
 pub use casebook_store::{ChangeOrigin, ChangeSignature, Origin, Peer, Store, Txn};
 pub use error::Error;

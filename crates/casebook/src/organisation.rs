@@ -378,6 +378,33 @@ impl Node {
         })
     }
 
+    /// The survey question bank of the organisation that judges `doc`, read inside `txn`.
+    pub(crate) fn survey_questions_in(
+        &self,
+        txn: &mut Txn,
+        doc: &Automerge,
+    ) -> Result<Vec<casebook_doc::survey_bank::SurveyQuestion>, Error> {
+        use casebook_doc::survey_bank;
+        Ok(match self.judge_in(txn, doc)? {
+            Some(id) => txn
+                .load(id)?
+                .map_or_else(survey_bank::shipped, |o| survey_bank::read(&o)),
+            None => survey_bank::shipped(),
+        })
+    }
+
+    /// Edit this node's organisation document `id` with `edit` (its rules unchanged: nothing
+    /// is judged again), refused on a node that is not an administrator.
+    pub(crate) fn edit_organisation_with<F>(&self, id: FileId, edit: F) -> Result<(), Error>
+    where
+        F: FnOnce(
+            &mut Automerge,
+            &casebook_doc::edit::EditContext,
+        ) -> Result<casebook_doc::edit::Edited, casebook_doc::Error>,
+    {
+        self.edit_organisation(id, edit, &mut 0)
+    }
+
     /// The KPI set of this node's organisation (BS-5).
     ///
     /// # Errors

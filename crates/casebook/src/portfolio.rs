@@ -119,6 +119,9 @@ pub struct Portfolio {
     pub scorecards_overdue: Vec<Flagged>,
     /// Active clients with lost orders nobody has reviewed (OP-4).
     pub lost_orders_not_reviewed: Vec<Flagged>,
+    /// Key accounts (on the scorecard routine, or surveyed before) with no satisfaction survey
+    /// issued in the last 12 months (SV-1).
+    pub surveys_due: Vec<Flagged>,
     /// Clients (exited ones too) whose file holds concurrent values: until an adviser resolves
     /// them, every colour and flag above is judged by the worst of them.
     pub conflicts: Vec<Conflicted>,
@@ -234,6 +237,11 @@ pub enum Why {
         /// How many.
         count: usize,
     },
+    /// No survey issued in the last 12 months.
+    SurveyDue {
+        /// The day the latest was issued, if ever.
+        last: Option<NaiveDate>,
+    },
 }
 
 impl Why {
@@ -274,6 +282,10 @@ impl Why {
                 format!("no finalised scorecard for {}", months.join(", "))
             }
             Why::LostOrdersNotReviewed { count } => format!("{count} lost order(s) not reviewed"),
+            Why::SurveyDue { last } => match last {
+                Some(d) => format!("last survey issued {d}"),
+                None => "never surveyed".into(),
+            },
         }
     }
 }
@@ -331,6 +343,7 @@ pub fn portfolio_judged(
         level1_failures: vec![],
         scorecards_overdue: vec![],
         lost_orders_not_reviewed: vec![],
+        surveys_due: vec![],
         conflicts: vec![],
         by_stage: vec![],
         by_segment: BTreeMap::new(),
@@ -422,6 +435,12 @@ pub fn portfolio_judged(
         if !r.overdue.is_empty() {
             p.scorecards_overdue
                 .push(flag(s, Why::ScorecardOverdue { months: r.overdue }));
+        }
+        if (r.started || s.surveyed)
+            && !casebook_doc::rules::survey::within_a_year(s.last_survey, today)
+        {
+            p.surveys_due
+                .push(flag(s, Why::SurveyDue { last: s.last_survey }));
         }
         if s.lost_not_reviewed > 0 {
             p.lost_orders_not_reviewed.push(flag(

@@ -23,6 +23,7 @@ mod plan;
 mod risk;
 mod scorecard;
 mod sharing;
+mod survey;
 mod withdraw;
 
 pub use client::*;
@@ -32,6 +33,7 @@ pub use people::*;
 pub use plan::*;
 pub use risk::*;
 pub use scorecard::*;
+pub use survey::*;
 pub use sharing::*;
 pub use withdraw::*;
 

@@ -53,6 +53,9 @@ pub fn every_value() -> Vec<(&'static str, &'static str, casebook_i18n::Message)
     of::<SwotKind>(&mut out);
     of::<KpiCategory>(&mut out);
     of::<KpiSource>(&mut out);
+    of::<SurveyArea>(&mut out);
+    of::<SurveyLevel>(&mut out);
+    of::<Exposure>(&mut out);
     out
 }
 
@@ -449,6 +452,48 @@ vocabulary! {
         ContactFrequencyMet => "contact-frequency-met",
         /// The client moved on along the pathway in the last three months (JR-1).
         JourneyAdvanced => "journey-advanced",
+        /// A satisfaction survey was issued in the last 12 months (SV-1).
+        SurveyInLastYear => "survey-in-last-year",
+    }
+}
+
+vocabulary! {
+    /// The areas a satisfaction survey covers, the same every year so results compare (SV-2).
+    SurveyArea, "survey-area" {
+        /// The business relationship: co-operation, trust, personal integrity.
+        Relationship => "relationship",
+        /// Deliverables, outputs, services, people and products: practical, on time, quality.
+        Deliverables => "deliverables",
+        /// Teamwork: working together, commitment, pride.
+        Teamwork => "teamwork",
+        /// The account manager's performance.
+        AccountManager => "account-manager",
+        /// Culture understood and respected; compatible values.
+        Culture => "culture",
+        /// Value: value added, value for money, benefits achieved.
+        Value => "value",
+    }
+}
+
+vocabulary! {
+    /// The three levels of people a survey's instruments are tailored to (SV-3).
+    SurveyLevel, "survey-level" {
+        /// People who use what we deliver.
+        Users => "users",
+        /// Managers: asked what users are asked, and more.
+        Managers => "managers",
+        /// The board.
+        Board => "board",
+    }
+}
+
+vocabulary! {
+    /// Whether a survey recipient has dealt with us directly (SV-3).
+    Exposure, "exposure" {
+        /// Has had direct contact with us.
+        Direct => "direct",
+        /// Knows us only through others.
+        Indirect => "indirect",
     }
 }
 
@@ -521,8 +566,8 @@ mod vocabulary_tests {
         }
         assert_eq!(
             (vocabularies.len(), all.len()),
-            (18, 82),
-            "18 vocabularies of 82 values"
+            (21, 94),
+            "21 vocabularies of 94 values"
         );
     }
 

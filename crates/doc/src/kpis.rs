@@ -11,8 +11,7 @@
 //! A scorecard copies the KPIs in force when it is started, so editing the set later changes
 //! no past scorecard.
 
-use automerge::transaction::Transactable;
-use automerge::{Automerge, ObjType, ROOT, ReadDoc, ScalarValue, Value};
+use automerge::{Automerge, ScalarValue};
 use casebook_i18n::{Lang, Message};
 use serde::Serialize;
 use uuid::Uuid;
@@ -20,7 +19,10 @@ use uuid::Uuid;
 use crate::edit::{EditContext, Edited, transact};
 use crate::enums::{KpiCategory, KpiSource};
 use crate::model::ScorecardKpi;
-use crate::{Error, schema};
+use crate::{Error, schema, templates};
+
+/// The `kind` of a KPI's entry in the organisation document's `templates`.
+const KIND: &str = "kpi";
 
 /// One KPI of the organisation's set.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -206,7 +208,7 @@ const SHIPPED: &[(&str, KpiCategory, u8, &str, &str, Option<KpiSource>, bool)] =
         2,
         "Client satisfaction survey in the last 12 months?",
         "Arolwg boddhad cleient yn ystod y 12 mis diwethaf?",
-        None,
+        Some(KpiSource::SurveyInLastYear),
         false,
     ),
     (
@@ -273,26 +275,8 @@ pub fn shipped() -> Vec<Kpi> {
 /// wrote without a known category or a level of 1 or 2 is left out.
 pub fn read(doc: &Automerge) -> Vec<Kpi> {
     let mut set = shipped();
-    let Ok(Some((Value::Object(ObjType::Map), templates))) = doc.get(ROOT, "templates") else {
-        return set;
-    };
     let mut added = Vec::new();
-    for key in doc.keys(&templates) {
-        let Ok(id) = key.parse::<Uuid>() else {
-            continue;
-        };
-        let Ok(Some((Value::Object(ObjType::Map), entry))) = doc.get(&templates, key.as_str())
-        else {
-            continue;
-        };
-        let field = |name: &str| match doc.get(&entry, name) {
-            Ok(Some((Value::Scalar(s), _))) => Some(s.into_owned()),
-            _ => None,
-        };
-        let text = |name: &str| field(name).and_then(|s| s.as_str().map(str::to_string));
-        if text("kind").as_deref() != Some("kpi") {
-            continue;
-        }
+    for (id, fields) in templates::entries(doc, KIND) {
         let base = set.iter().position(|k| k.id == id);
         let mut kpi = match base {
             Some(i) => set[i].clone(),
@@ -308,30 +292,29 @@ pub fn read(doc: &Automerge) -> Vec<Kpi> {
                 shipped: false,
             },
         };
-        if let Some(code) = text("code") {
+        if let Some(code) = templates::text(&fields, "code") {
             kpi.code = code;
         }
-        if let Some(c) = text("category").and_then(|c| c.parse().ok()) {
-            kpi.category = c;
-        } else if base.is_none() {
-            continue;
+        match templates::text(&fields, "category").and_then(|c| c.parse().ok()) {
+            Some(c) => kpi.category = c,
+            None if base.is_none() => continue,
+            None => {}
         }
-        match field("level") {
-            Some(ScalarValue::Uint(l @ 1..=2)) => kpi.level = u8::try_from(l).unwrap_or(1),
-            Some(ScalarValue::Int(l @ 1..=2)) => kpi.level = u8::try_from(l).unwrap_or(1),
+        match templates::number(&fields, "level") {
+            Some(l @ 1..=2) => kpi.level = u8::try_from(l).unwrap_or(1),
             _ if base.is_none() => continue,
             _ => {}
         }
-        if let Some(t) = text("text") {
+        if let Some(t) = templates::text(&fields, "text") {
             kpi.text = t;
         }
-        if let Some(t) = text("text_cy") {
+        if let Some(t) = templates::text(&fields, "text_cy") {
             kpi.text_cy = t;
         }
-        if let Some(s) = text("source") {
+        if let Some(s) = templates::text(&fields, "source") {
             kpi.source = s.parse().ok();
         }
-        if let Some(ScalarValue::Boolean(r)) = field("retired") {
+        if let Some(r) = templates::flag(&fields, "retired") {
             kpi.retired = r;
         }
         match base {
@@ -457,18 +440,17 @@ pub fn add(doc: &mut Automerge, ctx: &EditContext, new: &NewKpi) -> Result<Edite
     let message = format!("KPI {code} added (level {}): {text}", new.level);
     let level = new.level;
     transact(doc, ctx, message, Some(id), move |tx| {
-        let templates = crate::edit::path(tx, &["templates"])?;
-        let entry = tx.put_object(&templates, id.to_string(), ObjType::Map)?;
-        tx.put(&entry, "kind", "kpi")?;
-        tx.put(&entry, "code", code.as_str())?;
-        tx.put(&entry, "category", category.as_str())?;
-        tx.put(&entry, "level", ScalarValue::Uint(u64::from(level)))?;
-        tx.put(&entry, "text", text.as_str())?;
+        let mut fields = vec![
+            ("code", ScalarValue::Str(code.into())),
+            ("category", ScalarValue::Str(category.as_str().into())),
+            ("level", ScalarValue::Uint(u64::from(level))),
+            ("text", ScalarValue::Str(text.into())),
+            ("retired", ScalarValue::Boolean(false)),
+        ];
         if !text_cy.is_empty() {
-            tx.put(&entry, "text_cy", text_cy.as_str())?;
+            fields.push(("text_cy", ScalarValue::Str(text_cy.into())));
         }
-        tx.put(&entry, "retired", false)?;
-        Ok(())
+        templates::put(tx, id, KIND, fields)
     })
 }
 
@@ -541,30 +523,20 @@ pub fn change(
     }
     let message = format!("KPI {}: {}", kpi.code, what.join("; "));
     transact(doc, ctx, message, Some(kpi.id), move |tx| {
-        let templates = crate::edit::path(tx, &["templates"])?;
-        let key = kpi.id.to_string();
-        let entry = match tx.get(&templates, key.as_str())? {
-            Some((Value::Object(ObjType::Map), entry)) => entry,
-            // A shipped KPI's first change writes its entry; later ones write what changes.
-            _ => {
-                let entry = tx.put_object(&templates, key.as_str(), ObjType::Map)?;
-                tx.put(&entry, "kind", "kpi")?;
-                entry
-            }
-        };
+        let mut fields = Vec::new();
         if next.code != kpi.code {
-            tx.put(&entry, "code", next.code.as_str())?;
+            fields.push(("code", ScalarValue::Str(next.code.into())));
         }
         if next.text != kpi.text {
-            tx.put(&entry, "text", next.text.as_str())?;
+            fields.push(("text", ScalarValue::Str(next.text.into())));
         }
         if next.text_cy != kpi.text_cy {
-            tx.put(&entry, "text_cy", next.text_cy.as_str())?;
+            fields.push(("text_cy", ScalarValue::Str(next.text_cy.into())));
         }
         if next.retired != kpi.retired {
-            tx.put(&entry, "retired", next.retired)?;
+            fields.push(("retired", ScalarValue::Boolean(next.retired)));
         }
-        Ok(())
+        templates::put(tx, kpi.id, KIND, fields)
     })
 }
 

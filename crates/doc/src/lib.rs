@@ -46,6 +46,8 @@ pub mod org;
 pub mod rules;
 pub mod schema;
 pub mod summary;
+pub mod survey_bank;
+mod templates;
 pub mod view;
 
 #[cfg(test)]

@@ -13,8 +13,8 @@ use uuid::Uuid;
 use crate::disputes::Disputes;
 use crate::enums::{
     ActionStatus, CosmoGroup, Coverage, Decision, Direction, ExitReason, InteractionKind,
-    KpiCategory, OpportunityOrigin, OpportunityStatus, PersonRole, Polarity, Purpose, RiskResponse,
-    RiskStatus, SwotKind,
+    Exposure, KpiCategory, OpportunityOrigin, OpportunityStatus, PersonRole, Polarity, Purpose, RiskResponse,
+    RiskStatus, SurveyArea, SurveyLevel, SwotKind,
 };
 
 /// The whole account file of one client, as the document holds it now (or at some past point).
@@ -48,6 +48,8 @@ pub struct AccountFile {
     /// Monthly balanced scorecards (BS-1..BS-5), keyed by scorecard id; a correction of a
     /// finalised one is another entry that names it.
     pub scorecards: BTreeMap<Uuid, Scorecard>,
+    /// Satisfaction surveys (SV-1..SV-5), keyed by survey id.
+    pub surveys: BTreeMap<Uuid, Survey>,
     /// The adviser's name behind each node that has edited this file, keyed by node id.
     pub nodes: BTreeMap<String, String>,
     /// The node that created the file.
@@ -589,4 +591,99 @@ pub struct Finalised {
     /// Each KPI's score as finalised, keyed by KPI id: the scorecard is judged by these, so an
     /// answer that arrives later from a node that had not seen the finalisation changes nothing.
     pub scores: BTreeMap<Uuid, u8>,
+}
+
+/// A satisfaction survey of the client's people (SV-1..SV-5).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Survey {
+    /// What it is called ("Annual survey 2026").
+    pub title: String,
+    /// The day it was planned.
+    pub planned: Option<NaiveDate>,
+    /// The day responses are due: the analysis begins then.
+    pub deadline: Option<NaiveDate>,
+    /// The independent organisation administering it, if any (SV-4).
+    pub administrator: String,
+    /// Whether responses are anonymous (then they name no respondent).
+    pub anonymous: bool,
+    /// The questions as the organisation defined them when it was planned, keyed by question id.
+    pub questions: BTreeMap<Uuid, SurveyQuestionCopy>,
+    /// Who is asked, keyed by recipient id.
+    pub recipients: BTreeMap<Uuid, Recipient>,
+    /// When it went out, and who sent it.
+    pub issued: Option<Stamp>,
+    /// The responses, keyed by response id.
+    pub responses: BTreeMap<Uuid, SurveyResponse>,
+    /// When it was closed for analysis, and by whom.
+    pub closed: Option<Stamp>,
+    /// The actions of its Improvements Action Plan (SV-5), by action id.
+    pub improvements: BTreeMap<Uuid, bool>,
+}
+
+/// A survey question as a survey copied it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SurveyQuestionCopy {
+    /// Its code (`U1`, `M3`, `B2`).
+    pub code: String,
+    /// Its area, or none when another tool wrote one casebook does not know.
+    #[serde(deserialize_with = "lenient")]
+    pub area: Option<SurveyArea>,
+    /// The lowest level asked: a Users question is asked of Managers too.
+    #[serde(deserialize_with = "lenient")]
+    pub level: Option<SurveyLevel>,
+    /// The question in English.
+    pub text: String,
+    /// The question in Welsh.
+    pub text_cy: String,
+}
+
+/// Someone a survey asks.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Recipient {
+    /// The person of the org chart, if they are in it.
+    pub person: Option<Uuid>,
+    /// Their name as written.
+    pub name: String,
+    /// The instrument they get.
+    #[serde(deserialize_with = "lenient")]
+    pub level: Option<SurveyLevel>,
+    /// Their function (purchasing, legal, HR, ...).
+    pub function: String,
+    /// Whether they have dealt with us directly.
+    #[serde(deserialize_with = "lenient")]
+    pub exposure: Option<Exposure>,
+}
+
+/// One response to a survey.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SurveyResponse {
+    /// The recipient who responded; none when anonymous.
+    pub recipient: Option<Uuid>,
+    /// The instrument answered.
+    #[serde(deserialize_with = "lenient")]
+    pub level: Option<SurveyLevel>,
+    /// The day it was received.
+    pub received: Option<NaiveDate>,
+    /// Each answer 1 (very poor) to 5 (excellent), by question id.
+    pub scores: BTreeMap<Uuid, u8>,
+    /// Our services the respondent did not know of (SV-5).
+    pub unaware_of: Vec<String>,
+    /// What they wrote.
+    pub comment: String,
+    /// The adviser who recorded it.
+    pub by: String,
+}
+
+/// Who did something, and when.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Stamp {
+    /// The day.
+    pub date: Option<NaiveDate>,
+    /// The adviser.
+    pub by: String,
 }

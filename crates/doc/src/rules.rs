@@ -8,6 +8,7 @@
 //! - [`pipeline`]: each opportunity's status, qualification, colour and outcome in one line.
 //! - [`flags`]: stalled and unresponsive clients, overdue contacts and actions (JR-2, JR-3, PF-6).
 //! - [`scorecard`]: the balanced scorecard's percentages, Level 1 rule, routine and trend (BS).
+//! - [`survey`]: satisfaction surveys: who must be asked, response rates, scores by area (SV).
 //! - [`kpi_sources`]: the answers the account file suggests for KPIs, with evidence (BS-5).
 //! - [`churn`]: churn over a period (PF-2).
 //! - [`language`]: the language of service, and Welsh speakers served in English (CY-2).
@@ -32,3 +33,4 @@ pub mod risk_map;
 pub mod risk_tree;
 pub mod rollup;
 pub mod scorecard;
+pub mod survey;

@@ -13,7 +13,7 @@ use casebook_i18n::Message;
 use crate::Error;
 
 /// The schema version this build writes and reads.
-pub const SCHEMA_VERSION: u64 = 6;
+pub const SCHEMA_VERSION: u64 = 7;
 
 /// The actor of every skeleton change: the same bytes on every node.
 pub const SCHEMA_ACTOR: &[u8] = b"casebook-schema";
@@ -63,6 +63,11 @@ const STEPS: &[Step] = &[
         version: 6,
         maps: &["scorecards"],
         message: "Schema 6: balanced scorecards",
+    },
+    Step {
+        version: 7,
+        maps: &["surveys"],
+        message: "Schema 7: satisfaction surveys",
     },
 ];
 

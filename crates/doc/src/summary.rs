@@ -15,9 +15,10 @@ use crate::rules::scorecard::ScorecardFacts;
 /// are computed differently (version 2: JR-3 counts unanswered attempts and responses in
 /// person; version 3: upside risks apart, invalid values count red, ended opportunities'
 /// risks leave the roll-up, the pipeline of opportunities; version 4: Welsh speakers served in
-/// English; version 5: the scorecard routine and lost orders not reviewed), so that a store opened by a newer build recomputes every stored summary once
+/// English; version 5: the scorecard routine and lost orders not reviewed; version 6: the latest
+/// survey), so that a store opened by a newer build recomputes every stored summary once
 /// instead of judging with rows an older build wrote.
-pub const SUMMARY_VERSION: u32 = 5;
+pub const SUMMARY_VERSION: u32 = 6;
 
 /// Everything the portfolio dashboard and `client list` need about one file.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -75,6 +76,12 @@ pub struct FileSummary {
     /// The balanced scorecard routine's facts (BS-2, BS-4).
     #[serde(default)]
     pub scorecards: ScorecardFacts,
+    /// The day the latest satisfaction survey was issued (SV-1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_survey: Option<NaiveDate>,
+    /// Whether the client has ever had a survey planned.
+    #[serde(default)]
+    pub surveyed: bool,
     /// Lost orders nobody has reviewed yet (OP-4).
     #[serde(default)]
     pub lost_not_reviewed: usize,
@@ -137,6 +144,8 @@ impl FileSummary {
                 .sum(),
             facts: Facts::of(file),
             scorecards: ScorecardFacts::of(file),
+            last_survey: crate::rules::survey::last_issued(file),
+            surveyed: !file.surveys.is_empty(),
             lost_not_reviewed: crate::rules::orders::lost_not_reviewed(file).len(),
             owner: file.owner.clone(),
             sharing: file.sharing.clone(),

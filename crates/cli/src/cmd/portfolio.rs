@@ -146,6 +146,10 @@ fn why(r: &Flagged) -> String {
         Why::LostOrdersNotReviewed { count } => {
             ta("why-lost-not-reviewed", &[("count", (*count).into())])
         }
+        Why::SurveyDue { last } => match last {
+            Some(d) => ta("why-survey-due", &[("date", d.to_string().into())]),
+            None => t("why-never-surveyed"),
+        },
     };
     if r.disputed {
         text.push_str(&t("why-disputed"));
@@ -215,6 +219,7 @@ pub(crate) fn print(p: &Portfolio) -> anyhow::Result<()> {
     section("portfolio-level1-failures", &p.level1_failures)?;
     section("portfolio-scorecards-overdue", &p.scorecards_overdue)?;
     section("portfolio-lost-not-reviewed", &p.lost_orders_not_reviewed)?;
+    section("portfolio-surveys-due", &p.surveys_due)?;
     conflicts(&p.conflicts)?;
     let mut tb = headed(&["column-stage", "column-clients"]);
     for (s, n) in &p.by_stage {

@@ -87,6 +87,14 @@ pub fn suggest(
             };
             (!overdue, evidence)
         }
+        KpiSource::SurveyInLastYear => {
+            let last = crate::rules::survey::last_issued(file);
+            let evidence = match last {
+                Some(d) => Message::new("sc-evidence-survey-issued").with("date", d.to_string()),
+                None => Message::new("sc-evidence-no-survey"),
+            };
+            (crate::rules::survey::within_a_year(last, today), evidence)
+        }
         KpiSource::JourneyAdvanced => {
             let since = now - chrono::Duration::days(QUARTER_DAYS);
             let latest = file

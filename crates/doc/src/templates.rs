@@ -1,0 +1,85 @@
+//! Entries of the organisation document's `templates` map: what an organisation defines for its
+//! routines (KPIs, survey questions), one map per entry keyed by its UUID, with `kind` saying
+//! what it is. Shipped entries need no write: an entry under a shipped id overrides it field by
+//! field, and its first change writes only the fields that change.
+
+use std::collections::BTreeMap;
+
+use automerge::transaction::{Transactable, Transaction};
+use automerge::{Automerge, ObjType, ROOT, ReadDoc, ScalarValue, Value};
+use uuid::Uuid;
+
+use crate::Error;
+
+/// The scalar fields of every entry of `kind`, by entry id.
+pub(crate) fn entries(doc: &Automerge, kind: &str) -> Vec<(Uuid, BTreeMap<String, ScalarValue>)> {
+    let Ok(Some((Value::Object(ObjType::Map), templates))) = doc.get(ROOT, "templates") else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for key in doc.keys(&templates) {
+        let Ok(id) = key.parse::<Uuid>() else {
+            continue;
+        };
+        let Ok(Some((Value::Object(ObjType::Map), entry))) = doc.get(&templates, key.as_str())
+        else {
+            continue;
+        };
+        let fields: BTreeMap<String, ScalarValue> = doc
+            .keys(&entry)
+            .filter_map(|k| match doc.get(&entry, k.as_str()) {
+                Ok(Some((Value::Scalar(s), _))) => Some((k, s.into_owned())),
+                _ => None,
+            })
+            .collect();
+        if fields.get("kind").and_then(|k| k.as_str()) == Some(kind) {
+            out.push((id, fields));
+        }
+    }
+    out
+}
+
+/// A text field of an entry.
+pub(crate) fn text(fields: &BTreeMap<String, ScalarValue>, name: &str) -> Option<String> {
+    fields.get(name).and_then(|s| s.as_str()).map(str::to_string)
+}
+
+/// A whole-number field of an entry.
+pub(crate) fn number(fields: &BTreeMap<String, ScalarValue>, name: &str) -> Option<u64> {
+    match fields.get(name)? {
+        ScalarValue::Uint(n) => Some(*n),
+        ScalarValue::Int(n) => u64::try_from(*n).ok(),
+        _ => None,
+    }
+}
+
+/// A yes/no field of an entry.
+pub(crate) fn flag(fields: &BTreeMap<String, ScalarValue>, name: &str) -> Option<bool> {
+    match fields.get(name)? {
+        ScalarValue::Boolean(b) => Some(*b),
+        _ => None,
+    }
+}
+
+/// Write `fields` into entry `id` of `kind`, creating the entry if it is not there yet.
+pub(crate) fn put(
+    tx: &mut Transaction<'_>,
+    id: Uuid,
+    kind: &str,
+    fields: Vec<(&'static str, ScalarValue)>,
+) -> Result<(), Error> {
+    let templates = crate::edit::path(tx, &["templates"])?;
+    let key = id.to_string();
+    let entry = match tx.get(&templates, key.as_str())? {
+        Some((Value::Object(ObjType::Map), entry)) => entry,
+        _ => {
+            let entry = tx.put_object(&templates, key.as_str(), ObjType::Map)?;
+            tx.put(&entry, "kind", kind)?;
+            entry
+        }
+    };
+    for (name, value) in fields {
+        tx.put(&entry, name, value)?;
+    }
+    Ok(())
+}
