@@ -84,4 +84,7 @@ fn the_account_managers_month_runs_letter_by_letter() {
         Some(1)
     );
     assert!(sb.path("home/afon-trend.svg").exists());
+    let survey = node.json(&["survey", "analyse", "Afon"]);
+    assert_eq!(survey["analysis"]["overall_rate"], 100.0, "{survey}");
+    assert_eq!(survey["improvements"].as_array().map(Vec::len), Some(1));
 }

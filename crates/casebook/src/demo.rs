@@ -1,6 +1,6 @@
 //! A realistic sample portfolio: several advisers' clients with contact logs, risks,
-//! opportunities and journeys at every stage, built through the same durable edit path as any
-//! other change.
+//! opportunities and journeys at every stage, and two key accounts with a year of account
+//! management (`key_accounts`), built through the same durable edit path as any other change.
 
 use casebook_base::FileId;
 use casebook_doc::edit::{self, NewClient, RiskAssessment};
@@ -16,6 +16,8 @@ use chrono::{DateTime, Duration, Utc};
 use uuid::Uuid;
 
 use crate::{Error, Node};
+
+mod key_accounts;
 
 /// The advisers whose caseloads the demo builds.
 pub const ADVISERS: &[&str] = &["Alice Morgan", "Bethan Evans", "Chris Patel"];
@@ -621,6 +623,11 @@ pub fn build(
                 e => Err(e),
             })?;
             changes += 1;
+        }
+        // Two key accounts get a year of account management (seed 003): one with its lost
+        // order reviewed, one without.
+        if i == 0 || i == 3 {
+            changes += key_accounts::year(node, file, now, lead, i == 0)?;
         }
         if i % 6 == 4 {
             node.set_clock(Some(now - Duration::days(10)));

@@ -49,7 +49,7 @@ pub use casebook_doc::conflicts::{Candidate, Choice, Conflict};
 pub use casebook_doc::disputes;
 pub use casebook_doc::{
     AccountFile, FileSummary, OrgConfig, automerge, collation, diff, documents, edit, endorse,
-    enums, history, kpis, model, org, survey_bank, rules, schema, view,
+    enums, history, kpis, model, org, rules, schema, survey_bank, view,
 };
 pub use casebook_store::{ChangeOrigin, ChangeSignature, Origin, Peer, Store, Txn};
 pub use error::Error;

@@ -439,8 +439,12 @@ pub fn portfolio_judged(
         if (r.started || s.surveyed)
             && !casebook_doc::rules::survey::within_a_year(s.last_survey, today)
         {
-            p.surveys_due
-                .push(flag(s, Why::SurveyDue { last: s.last_survey }));
+            p.surveys_due.push(flag(
+                s,
+                Why::SurveyDue {
+                    last: s.last_survey,
+                },
+            ));
         }
         if s.lost_not_reviewed > 0 {
             p.lost_orders_not_reviewed.push(flag(

@@ -21,7 +21,11 @@ use crate::{Error, Node};
 /// [`casebook_doc::Error::Rule`] when the file has no survey; no such or several surveys.
 pub fn pick_survey(file: &AccountFile, query: Option<&str>) -> Result<Uuid, Error> {
     if let Some(q) = query {
-        return Ok(casebook_doc::view::resolve_named(&file.surveys, q, "survey")?);
+        return Ok(casebook_doc::view::resolve_named(
+            &file.surveys,
+            q,
+            "survey",
+        )?);
     }
     let latest = |open: bool| {
         file.surveys
@@ -73,21 +77,38 @@ pub(crate) fn response_of(s: &Survey, typed: &TypedResponse) -> Result<SurveyRes
     }
     let recipient = match typed.respondent.as_deref().map(str::trim) {
         None | Some("") => None,
-        Some(who) => Some(
-            s.recipients
+        Some(who) => {
+            // By name, else by the recipient's or the person's id (or its first characters).
+            let by_name: Vec<Uuid> = s
+                .recipients
                 .iter()
-                .find(|(id, r)| {
-                    r.name.eq_ignore_ascii_case(who)
+                .filter(|(_, r)| r.name.eq_ignore_ascii_case(who))
+                .map(|(id, _)| *id)
+                .collect();
+            let by_id: Vec<Uuid> = s
+                .recipients
+                .iter()
+                .filter(|(id, r)| {
+                    id.to_string().starts_with(who)
                         || r.person.is_some_and(|p| p.to_string().starts_with(who))
-                        || id.to_string().starts_with(who)
                 })
                 .map(|(id, _)| *id)
-                .ok_or_else(|| {
-                    Message::new("sv-not-a-recipient")
+                .collect();
+            let found = if by_name.is_empty() { by_id } else { by_name };
+            match found.as_slice() {
+                [one] => Some(*one),
+                [] => {
+                    return Err(Message::new("sv-not-a-recipient")
                         .with("name", who)
-                        .with("title", &s.title)
-                })?,
-        ),
+                        .with("title", &s.title));
+                }
+                _ => {
+                    return Err(Message::new("sv-respondent-ambiguous")
+                        .with("name", who)
+                        .with("count", found.len()));
+                }
+            }
+        }
     };
     Ok(SurveyResponse {
         recipient,
@@ -204,7 +225,9 @@ impl Node {
             typed.received = Some(crate::time::local_date(self.now()));
         }
         let response = response_of(s, &typed).map_err(casebook_doc::Error::Rule)?;
-        self.apply(file, |d, c, _| edit::record_response(d, c, survey, &response))
+        self.apply(file, |d, c, _| {
+            edit::record_response(d, c, survey, &response)
+        })
     }
 
     /// Close survey `survey` of `file` for analysis today.

@@ -15,6 +15,7 @@ mod people;
 mod report;
 mod risk;
 mod scorecard;
+mod survey;
 mod sync;
 mod transfer;
 
@@ -29,6 +30,7 @@ pub(crate) use people::*;
 pub(crate) use report::*;
 pub(crate) use risk::*;
 pub(crate) use scorecard::*;
+pub(crate) use survey::*;
 pub(crate) use sync::*;
 pub(crate) use transfer::*;
 
@@ -149,6 +151,10 @@ pub(crate) enum Command {
     /// or no, the Level 1 rule, percentages and the trend.
     #[command(subcommand)]
     Scorecard(ScorecardCmd),
+    /// Client satisfaction surveys by level (users, managers, board): plan, ask, issue, record,
+    /// analyse, and the Improvements Action Plan.
+    #[command(subcommand)]
+    Survey(SurveyCmd),
     /// The portfolio health dashboard: overdue contacts, stalled journeys, red risks, missing
     /// exit plans and points of contact, caseload and churn.
     Portfolio(PortfolioArgs),

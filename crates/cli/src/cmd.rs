@@ -19,6 +19,8 @@ mod portfolio;
 mod risk;
 mod scorecard;
 mod scorecard_list;
+mod survey;
+mod survey_report;
 mod sync;
 mod transfer;
 mod withdraw;
@@ -107,6 +109,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Risk(c) => risk::run(&ctx, c),
         Command::Opportunity(c) => opp::run(&ctx, c),
         Command::Scorecard(c) => scorecard::run(&ctx, c),
+        Command::Survey(c) => survey::run(&ctx, c),
         Command::Portfolio(a) => portfolio::run(&ctx, &a),
         Command::History { file } => history::history(&ctx, &file),
         Command::Diff { file, from, to } => history::diff(&ctx, &file, &from, to.as_deref()),

@@ -486,6 +486,7 @@ fn entry_word(section: &str) -> Option<&'static str> {
         "objectives" => "objective",
         "swot" => "SWOT item",
         "scorecards" => "scorecard",
+        "surveys" => "survey",
         _ => return None,
     })
 }

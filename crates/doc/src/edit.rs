@@ -33,8 +33,8 @@ pub use people::*;
 pub use plan::*;
 pub use risk::*;
 pub use scorecard::*;
-pub use survey::*;
 pub use sharing::*;
+pub use survey::*;
 pub use withdraw::*;
 
 /// Who is editing, and when: stamped on the change and on entries that record an author.

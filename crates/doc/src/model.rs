@@ -12,8 +12,8 @@ use uuid::Uuid;
 
 use crate::disputes::Disputes;
 use crate::enums::{
-    ActionStatus, CosmoGroup, Coverage, Decision, Direction, ExitReason, InteractionKind,
-    Exposure, KpiCategory, OpportunityOrigin, OpportunityStatus, PersonRole, Polarity, Purpose, RiskResponse,
+    ActionStatus, CosmoGroup, Coverage, Decision, Direction, ExitReason, Exposure, InteractionKind,
+    KpiCategory, OpportunityOrigin, OpportunityStatus, PersonRole, Polarity, Purpose, RiskResponse,
     RiskStatus, SurveyArea, SurveyLevel, SwotKind,
 };
 

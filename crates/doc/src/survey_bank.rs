@@ -347,7 +347,12 @@ pub fn set_retired(
     );
     let id = q.id;
     transact(doc, ctx, message, Some(id), move |tx| {
-        templates::put(tx, id, KIND, vec![("retired", ScalarValue::Boolean(retired))])
+        templates::put(
+            tx,
+            id,
+            KIND,
+            vec![("retired", ScalarValue::Boolean(retired))],
+        )
     })
 }
 
@@ -378,7 +383,8 @@ mod tests {
         assert_eq!(put_to(SurveyLevel::Users), 5);
         assert_eq!(put_to(SurveyLevel::Managers), 13);
         assert_eq!(put_to(SurveyLevel::Board), 5);
-        let codes: std::collections::BTreeSet<&str> = bank.iter().map(|q| q.code.as_str()).collect();
+        let codes: std::collections::BTreeSet<&str> =
+            bank.iter().map(|q| q.code.as_str()).collect();
         assert_eq!(codes.len(), bank.len());
         assert_eq!(read(&org()), bank);
     }
@@ -398,6 +404,16 @@ mod tests {
         assert!(bank.iter().any(|q| q.code == "U6" && !q.shipped));
         assert!(bank.iter().any(|q| q.code == "U3" && q.retired));
         assert!(set_retired(&mut doc, &ctx(), "U3", true).is_err());
-        assert!(add(&mut doc, &ctx(), &NewQuestion { text: " ".into(), ..new }).is_err());
+        assert!(
+            add(
+                &mut doc,
+                &ctx(),
+                &NewQuestion {
+                    text: " ".into(),
+                    ..new
+                }
+            )
+            .is_err()
+        );
     }
 }

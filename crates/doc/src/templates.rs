@@ -41,7 +41,10 @@ pub(crate) fn entries(doc: &Automerge, kind: &str) -> Vec<(Uuid, BTreeMap<String
 
 /// A text field of an entry.
 pub(crate) fn text(fields: &BTreeMap<String, ScalarValue>, name: &str) -> Option<String> {
-    fields.get(name).and_then(|s| s.as_str()).map(str::to_string)
+    fields
+        .get(name)
+        .and_then(|s| s.as_str())
+        .map(str::to_string)
 }
 
 /// A whole-number field of an entry.

@@ -34,6 +34,7 @@ macro_rules! catalogue_files {
             include_str!(concat!("../locales/", $lang, "/rules.ftl")),
             include_str!(concat!("../locales/", $lang, "/documents.ftl")),
             include_str!(concat!("../locales/", $lang, "/scorecard.ftl")),
+            include_str!(concat!("../locales/", $lang, "/survey.ftl")),
         ]
     };
 }

@@ -41,10 +41,7 @@ fn typed(row: &Row, codes: &[String]) -> Result<TypedResponse, Vec<Message>> {
         }
         match cell.parse::<u8>() {
             Ok(n) if (1..=5).contains(&n) => scores.push((code.clone(), n)),
-            _ => problems.push(row.problem(
-                code,
-                Message::new("sv-csv-score").with("text", cell),
-            )),
+            _ => problems.push(row.problem(code, Message::new("sv-csv-score").with("text", cell))),
         }
     }
     if !problems.is_empty() {
@@ -84,9 +81,9 @@ pub fn import_survey_csv<R: Read>(
     let mut problems = sheet.problems;
     let mut responses = Vec::new();
     for row in &sheet.rows {
-        match typed(row, &codes).and_then(|t| {
-            response_of(s, &t).map_err(|why| vec![row.problem("respondent", why)])
-        }) {
+        match typed(row, &codes)
+            .and_then(|t| response_of(s, &t).map_err(|why| vec![row.problem("respondent", why)]))
+        {
             Ok(r) => responses.push((row.number, r)),
             Err(p) => problems.extend(p),
         }

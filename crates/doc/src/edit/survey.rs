@@ -12,7 +12,9 @@ use uuid::Uuid;
 use super::{EditContext, Edited, check_text, current, json, or_none, path, put_json, transact};
 use crate::Error;
 use crate::enums::{SurveyLevel, Vocabulary};
-use crate::model::{AccountFile, Action, Recipient, Stamp, Survey, SurveyQuestionCopy, SurveyResponse};
+use crate::model::{
+    AccountFile, Action, Recipient, Stamp, Survey, SurveyQuestionCopy, SurveyResponse,
+};
 use crate::rules::survey::{SCALE, issue_problems};
 use crate::survey_bank::asked;
 
@@ -227,7 +229,10 @@ pub fn record_response(
     let Some(level) = level else {
         return Err(Error::Rule(Message::new("sv-rule-response-level")));
     };
-    if response.scores.is_empty() && response.unaware_of.is_empty() && response.comment.trim().is_empty() {
+    if response.scores.is_empty()
+        && response.unaware_of.is_empty()
+        && response.comment.trim().is_empty()
+    {
         return Err(Error::Rule(Message::new("sv-rule-empty-response")));
     }
     for (q, score) in &response.scores {
@@ -374,7 +379,19 @@ mod tests {
             deadline: Some(day(30)),
             ..NewSurvey::default()
         };
-        assert!(plan_survey(&mut doc, &c, &NewSurvey { deadline: Some(day(1)), ..new.clone() }, &questions(), day(12)).is_err());
+        assert!(
+            plan_survey(
+                &mut doc,
+                &c,
+                &NewSurvey {
+                    deadline: Some(day(1)),
+                    ..new.clone()
+                },
+                &questions(),
+                day(12)
+            )
+            .is_err()
+        );
         let id = plan_survey(&mut doc, &c, &new, &questions(), day(12))
             .unwrap()
             .entry
@@ -401,7 +418,10 @@ mod tests {
             ..Recipient::default()
         };
         add_recipient(&mut doc, &c, id, &board).unwrap();
-        assert!(add_recipient(&mut doc, &c, id, &board).is_err(), "asked once");
+        assert!(
+            add_recipient(&mut doc, &c, id, &board).is_err(),
+            "asked once"
+        );
         issue_survey(&mut doc, &c, id, day(12)).unwrap();
         let board_q = shipped().into_iter().find(|q| q.code == "B1").unwrap().id;
         let user_q = shipped().into_iter().find(|q| q.code == "U1").unwrap().id;
@@ -411,10 +431,19 @@ mod tests {
             scores: [(q, score)].into(),
             ..SurveyResponse::default()
         };
-        assert!(record_response(&mut doc, &c, id, &answer(board_q, 4)).is_err(), "not asked of users");
-        assert!(record_response(&mut doc, &c, id, &answer(user_q, 6)).is_err(), "off the scale");
+        assert!(
+            record_response(&mut doc, &c, id, &answer(board_q, 4)).is_err(),
+            "not asked of users"
+        );
+        assert!(
+            record_response(&mut doc, &c, id, &answer(user_q, 6)).is_err(),
+            "off the scale"
+        );
         record_response(&mut doc, &c, id, &answer(user_q, 4)).unwrap();
-        assert!(record_response(&mut doc, &c, id, &answer(user_q, 5)).is_err(), "answered once");
+        assert!(
+            record_response(&mut doc, &c, id, &answer(user_q, 5)).is_err(),
+            "answered once"
+        );
         let improvement = Action {
             title: "Tell them about export finance".into(),
             owner: "Alice".into(),
@@ -423,7 +452,10 @@ mod tests {
             done_at: None,
             origin: None,
         };
-        let action = add_improvement(&mut doc, &c, id, &improvement).unwrap().entry.unwrap();
+        let action = add_improvement(&mut doc, &c, id, &improvement)
+            .unwrap()
+            .entry
+            .unwrap();
         close_survey(&mut doc, &c, id, day(31)).unwrap();
         assert!(close_survey(&mut doc, &c, id, day(31)).is_err());
         let file = current(&doc).unwrap();
@@ -431,6 +463,9 @@ mod tests {
         assert_eq!(s.responses.len(), 1);
         assert!(s.improvements.contains_key(&action));
         assert_eq!(file.actions[&action].owner, "Alice");
-        assert!(record_response(&mut doc, &c, id, &answer(user_q, 3)).is_err(), "closed");
+        assert!(
+            record_response(&mut doc, &c, id, &answer(user_q, 3)).is_err(),
+            "closed"
+        );
     }
 }

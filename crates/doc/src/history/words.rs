@@ -176,6 +176,7 @@ pub fn conflict_field(what: &str) -> Option<Message> {
         "objective" => "rec-what-objective",
         "SWOT item" => "rec-what-swot",
         "scorecard" => "rec-what-scorecard",
+        "survey" => "rec-what-survey",
         _ => return None,
     };
     if let Some((code, kpi_field)) = field_words
@@ -235,6 +236,7 @@ pub fn change(message: &str) -> Option<Message> {
             "rec-change-schema-5",
         ),
         ("Schema 6: balanced scorecards", "rec-change-schema-6"),
+        ("Schema 7: satisfaction surveys", "rec-change-schema-7"),
     ];
     if let Some((_, key)) = schema.iter().find(|(text, _)| *text == m) {
         return Some(Message::new(*key));
@@ -557,7 +559,100 @@ pub fn change(message: &str) -> Option<Message> {
                 .with("values", values_by(over)),
         );
     }
-    scorecard_change(m)
+    scorecard_change(m).or_else(|| survey_change(m))
+}
+
+/// The satisfaction survey's messages ([`crate::edit::plan_survey`] and friends, and the
+/// question bank's [`crate::survey_bank`]).
+fn survey_change(m: &str) -> Option<Message> {
+    if let Some(rest) = m.strip_prefix("Survey question ") {
+        let (code, tail) = rest.split_once(' ')?;
+        if let Some(tail) = tail.strip_prefix("added (") {
+            let (level, text_) = tail.split_once("): ")?;
+            return Some(
+                Message::new("rec-change-question-added")
+                    .with("code", code)
+                    .with("level", vocab::<crate::enums::SurveyLevel>(level))
+                    .with("text", text_),
+            );
+        }
+        let code = code.strip_suffix(':')?;
+        let key = match tail {
+            "retired" => "rec-change-question-retired",
+            "in use" => "rec-change-question-in-use",
+            _ => return None,
+        };
+        return Some(Message::new(key).with("code", code));
+    }
+    let rest = m.strip_prefix("Survey '")?;
+    if let Some((title, tail)) = rest.split_once("' planned (deadline ") {
+        let (deadline, count) = tail.split_once(", ")?;
+        let count: u64 = count.strip_suffix(" questions)")?.parse().ok()?;
+        return Some(
+            Message::new("rec-change-survey-planned")
+                .with("title", title)
+                .with("deadline", deadline)
+                .with("count", count),
+        );
+    }
+    if let Some((title, count)) = rest.split_once("' issued to ") {
+        let count: u64 = count.strip_suffix(" people")?.parse().ok()?;
+        return Some(
+            Message::new("rec-change-survey-issued")
+                .with("title", title)
+                .with("count", count),
+        );
+    }
+    if let Some((title, count)) = rest.split_once("' closed with ") {
+        let count: u64 = count.strip_suffix(" responses")?.parse().ok()?;
+        return Some(
+            Message::new("rec-change-survey-closed")
+                .with("title", title)
+                .with("count", count),
+        );
+    }
+    let (title, tail) = rest.split_once("': ")?;
+    if let Some(tail) = tail.strip_prefix("improvement: ") {
+        let (action, owner) = tail.strip_suffix(')')?.rsplit_once(" (owner ")?;
+        let (owner, due) = match owner.split_once(", due ") {
+            Some((o, d)) => (
+                o,
+                Message::new("rec-change-survey-improvement-due").with("date", d),
+            ),
+            None => (owner, text("")),
+        };
+        return Some(
+            Message::new("rec-change-survey-improvement")
+                .with("title", title)
+                .with("action", action)
+                .with("owner", or_none(owner))
+                .with("due", due),
+        );
+    }
+    let level = |l: &str| vocab::<crate::enums::SurveyLevel>(l);
+    if let Some(who) = tail.strip_prefix("response from ") {
+        let (name, lvl) = who.strip_suffix(')')?.rsplit_once(" (")?;
+        if name == "anonymous" {
+            return Some(
+                Message::new("rec-change-survey-response-anonymous")
+                    .with("title", title)
+                    .with("level", level(lvl)),
+            );
+        }
+        return Some(
+            Message::new("rec-change-survey-response")
+                .with("title", title)
+                .with("name", name)
+                .with("level", level(lvl)),
+        );
+    }
+    let (name, lvl) = tail.strip_suffix(')')?.rsplit_once(" asked (")?;
+    Some(
+        Message::new("rec-change-survey-asked")
+            .with("title", title)
+            .with("name", name)
+            .with("level", level(lvl)),
+    )
 }
 
 /// The balanced scorecard's messages ([`crate::edit::start_scorecard`], `answer_kpi`,

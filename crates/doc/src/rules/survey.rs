@@ -45,7 +45,11 @@ pub fn issue_problems(survey: &Survey, file: &AccountFile) -> Vec<Message> {
     if survey.recipients.is_empty() {
         out.push(Message::new("sv-problem-no-recipients"));
     }
-    let asked: Vec<Uuid> = survey.recipients.values().filter_map(|r| r.person).collect();
+    let asked: Vec<Uuid> = survey
+        .recipients
+        .values()
+        .filter_map(|r| r.person)
+        .collect();
     let missing: Vec<String> = top_people(file)
         .into_iter()
         .filter(|p| !asked.contains(p))
@@ -132,7 +136,8 @@ pub struct Analysis {
 }
 
 fn mean(values: &[u8]) -> Option<f64> {
-    (!values.is_empty()).then(|| values.iter().map(|v| f64::from(*v)).sum::<f64>() / values.len() as f64)
+    (!values.is_empty())
+        .then(|| values.iter().map(|v| f64::from(*v)).sum::<f64>() / values.len() as f64)
 }
 
 /// Analyse `survey` on `today`.
@@ -152,7 +157,11 @@ pub fn analyse(survey: &Survey, today: NaiveDate) -> Analysis {
             .filter(|r| r.level == Some(*level))
             .count();
         let (mut by_deadline, mut late) = (0, 0);
-        for r in survey.responses.values().filter(|r| level_of(survey, r) == Some(*level)) {
+        for r in survey
+            .responses
+            .values()
+            .filter(|r| level_of(survey, r) == Some(*level))
+        {
             match (r.received, survey.deadline) {
                 (Some(got), Some(d)) if got > d => late += 1,
                 _ => by_deadline += 1,
@@ -189,7 +198,15 @@ pub fn analyse(survey: &Survey, today: NaiveDate) -> Analysis {
             if key.is_empty() {
                 continue;
             }
-            unaware.entry(key).or_insert_with(|| (service.trim().to_string(), 0)).1 += 1;
+            // Written differently by different respondents: one form shown, the same whatever
+            // order the responses come in.
+            let entry = unaware
+                .entry(key)
+                .or_insert_with(|| (service.trim().to_string(), 0));
+            if service.trim() < entry.0.as_str() {
+                entry.0 = service.trim().to_string();
+            }
+            entry.1 += 1;
         }
     }
     let mut areas: Vec<AreaScore> = by
@@ -206,8 +223,9 @@ pub fn analyse(survey: &Survey, today: NaiveDate) -> Analysis {
     // Each area's levels first, then the area over every level.
     areas.sort_by_key(|a| (a.level.is_none(), a.level, a.area));
     let overall: Vec<&AreaScore> = areas.iter().filter(|a| a.level.is_none()).collect();
-    let ask_for_reference =
-        !survey.responses.is_empty() && !overall.is_empty() && overall.iter().all(|a| a.mean >= POSITIVE);
+    let ask_for_reference = !survey.responses.is_empty()
+        && !overall.is_empty()
+        && overall.iter().all(|a| a.mean >= POSITIVE);
     let mut unaware: Vec<(String, usize)> = unaware.into_values().collect();
     unaware.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     Analysis {

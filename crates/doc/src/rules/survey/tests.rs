@@ -84,7 +84,11 @@ fn the_most_senior_person_known_must_be_asked_before_a_survey_is_issued() {
     s.issued = None;
     let problems = issue_problems(&s, &file);
     assert_eq!(problems.len(), 1);
-    assert!(problems[0].english().contains("Rhys"), "{}", problems[0].english());
+    assert!(
+        problems[0].english().contains("Rhys"),
+        "{}",
+        problems[0].english()
+    );
     s.recipients.insert(
         Uuid::new_v4(),
         Recipient {
@@ -95,7 +99,10 @@ fn the_most_senior_person_known_must_be_asked_before_a_survey_is_issued() {
         },
     );
     assert!(issue_problems(&s, &file).is_empty());
-    assert!(!issue_problems(&Survey::default(), &file).is_empty(), "no recipients");
+    assert!(
+        !issue_problems(&Survey::default(), &file).is_empty(),
+        "no recipients"
+    );
 }
 
 #[test]
@@ -118,8 +125,20 @@ fn response_rates_count_by_level_at_the_deadline() {
 #[test]
 fn areas_are_scored_by_level_and_overall_and_awareness_gaps_are_counted() {
     let mut s = survey();
-    respond(&mut s, SurveyLevel::Users, day(2026, 11, 2), 2, &["Export finance"]);
-    respond(&mut s, SurveyLevel::Managers, day(2026, 11, 3), 4, &["export finance", "Training"]);
+    respond(
+        &mut s,
+        SurveyLevel::Users,
+        day(2026, 11, 2),
+        2,
+        &["Export finance"],
+    );
+    respond(
+        &mut s,
+        SurveyLevel::Managers,
+        day(2026, 11, 3),
+        4,
+        &["export finance", "Training"],
+    );
     let a = analyse(&s, day(2026, 11, 5));
     let teamwork = |level: Option<SurveyLevel>| {
         a.areas
@@ -130,7 +149,13 @@ fn areas_are_scored_by_level_and_overall_and_awareness_gaps_are_counted() {
     assert_eq!(teamwork(Some(SurveyLevel::Users)), Some(2.0));
     assert_eq!(teamwork(Some(SurveyLevel::Managers)), Some(4.0));
     assert_eq!(teamwork(None), Some(3.0));
-    assert_eq!(a.unaware, vec![("Export finance".to_string(), 2), ("Training".to_string(), 1)]);
+    assert_eq!(
+        a.unaware,
+        vec![
+            ("Export finance".to_string(), 2),
+            ("Training".to_string(), 1)
+        ]
+    );
     assert!(!a.ask_for_reference);
 }
 
@@ -145,7 +170,10 @@ fn positive_results_suggest_a_reference_site_and_off_scale_answers_count_nowhere
     let a = analyse(&s, day(2026, 11, 5));
     assert!(a.ask_for_reference);
     assert_eq!(a.off_scale, 1);
-    assert!(!analyse(&survey(), day(2026, 11, 5)).ask_for_reference, "no response, no ask");
+    assert!(
+        !analyse(&survey(), day(2026, 11, 5)).ask_for_reference,
+        "no response, no ask"
+    );
 }
 
 #[test]
