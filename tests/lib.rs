@@ -715,3 +715,40 @@ pub fn another_tool_sets(
     std::fs::write(&edited, tool.save()).expect("write the tool's copy");
     node.json(&["merge", s(&edited)]);
 }
+
+/// The browser, if there is one (`CASEBOOK_CHROMIUM`, else `chromium` on the PATH).
+pub fn chromium() -> Option<PathBuf> {
+    let named = std::env::var_os("CASEBOOK_CHROMIUM").map(PathBuf::from);
+    let found = named.or_else(|| {
+        std::env::var_os("PATH").and_then(|paths| {
+            std::env::split_paths(&paths)
+                .map(|d| d.join("chromium"))
+                .find(|p| p.is_file())
+        })
+    });
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CASEBOOK_REQUIRE_CHROMIUM").is_none(),
+            "CASEBOOK_REQUIRE_CHROMIUM is set but no chromium was found"
+        );
+        eprintln!("no chromium here: the pictures are not opened in a browser");
+    }
+    found
+}
+
+/// Run headless Chromium on a file with `args` (bounded: a hang fails the test).
+pub fn browse(browser: &Path, profile: &Path, file: &Path, args: &[&str]) -> std::process::Output {
+    let mut cmd = assert_cmd::Command::new(browser);
+    cmd.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--hide-scrollbars",
+    ])
+    .arg(format!("--user-data-dir={}", profile.display()))
+    .args(args)
+    .arg(format!("file://{}", file.display()))
+    .timeout(Duration::from_secs(90));
+    cmd.output().expect("chromium runs")
+}

@@ -9,47 +9,10 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use casebook_e2e::{Casebook, Sandbox, s};
+use casebook_e2e::{Casebook, Sandbox, browse, chromium, s};
 
 fn sandbox() -> Sandbox {
     Sandbox::new(env!("CARGO_BIN_EXE_casebook-under-test"))
-}
-
-/// The browser, if there is one (`CASEBOOK_CHROMIUM`, else `chromium` on the PATH).
-fn chromium() -> Option<PathBuf> {
-    let named = std::env::var_os("CASEBOOK_CHROMIUM").map(PathBuf::from);
-    let found = named.or_else(|| {
-        std::env::var_os("PATH").and_then(|paths| {
-            std::env::split_paths(&paths)
-                .map(|d| d.join("chromium"))
-                .find(|p| p.is_file())
-        })
-    });
-    if found.is_none() {
-        assert!(
-            std::env::var_os("CASEBOOK_REQUIRE_CHROMIUM").is_none(),
-            "CASEBOOK_REQUIRE_CHROMIUM is set but no chromium was found"
-        );
-        eprintln!("no chromium here: the pictures are not opened in a browser");
-    }
-    found
-}
-
-/// Run headless Chromium on a file with `args` (bounded: a hang fails the test).
-fn browse(browser: &Path, profile: &Path, file: &Path, args: &[&str]) -> std::process::Output {
-    let mut cmd = assert_cmd::Command::new(browser);
-    cmd.args([
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--hide-scrollbars",
-    ])
-    .arg(format!("--user-data-dir={}", profile.display()))
-    .args(args)
-    .arg(format!("file://{}", file.display()))
-    .timeout(Duration::from_secs(90));
-    cmd.output().expect("chromium runs")
 }
 
 /// The DOM Chromium built from the picture: it must be the SVG itself, not an error page.

@@ -378,6 +378,18 @@ impl Node {
         })
     }
 
+    /// The document of the organisation that judges `doc`, read inside `txn`, if held here.
+    pub(crate) fn judging_document_in(
+        &self,
+        txn: &mut Txn,
+        doc: &Automerge,
+    ) -> Result<Option<Automerge>, Error> {
+        Ok(match self.judge_in(txn, doc)? {
+            Some(id) => txn.load(id)?,
+            None => None,
+        })
+    }
+
     /// The survey question bank of the organisation that judges `doc`, read inside `txn`.
     pub(crate) fn survey_questions_in(
         &self,

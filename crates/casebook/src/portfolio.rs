@@ -122,6 +122,8 @@ pub struct Portfolio {
     /// Key accounts (on the scorecard routine, or surveyed before) with no satisfaction survey
     /// issued in the last 12 months (SV-1).
     pub surveys_due: Vec<Flagged>,
+    /// Accounts on the review routine whose next internal review is overdue (RV-1).
+    pub reviews_overdue: Vec<Flagged>,
     /// Clients (exited ones too) whose file holds concurrent values: until an adviser resolves
     /// them, every colour and flag above is judged by the worst of them.
     pub conflicts: Vec<Conflicted>,
@@ -237,6 +239,13 @@ pub enum Why {
         /// How many.
         count: usize,
     },
+    /// The next internal review was due this many days ago.
+    ReviewOverdue {
+        /// The day it was due.
+        due: NaiveDate,
+        /// Days past it.
+        days: i64,
+    },
     /// No survey issued in the last 12 months.
     SurveyDue {
         /// The day the latest was issued, if ever.
@@ -282,6 +291,7 @@ impl Why {
                 format!("no finalised scorecard for {}", months.join(", "))
             }
             Why::LostOrdersNotReviewed { count } => format!("{count} lost order(s) not reviewed"),
+            Why::ReviewOverdue { due, days } => format!("review due {due}, {days} days ago"),
             Why::SurveyDue { last } => match last {
                 Some(d) => format!("last survey issued {d}"),
                 None => "never surveyed".into(),
@@ -344,6 +354,7 @@ pub fn portfolio_judged(
         scorecards_overdue: vec![],
         lost_orders_not_reviewed: vec![],
         surveys_due: vec![],
+        reviews_overdue: vec![],
         conflicts: vec![],
         by_stage: vec![],
         by_segment: BTreeMap::new(),
@@ -443,6 +454,16 @@ pub fn portfolio_judged(
                 s,
                 Why::SurveyDue {
                     last: s.last_survey,
+                },
+            ));
+        }
+        let next = casebook_doc::rules::review::next_due(&s.reviews, today);
+        if let (true, true, Some(due)) = (s.reviews.started, next.overdue, next.due) {
+            p.reviews_overdue.push(flag(
+                s,
+                Why::ReviewOverdue {
+                    due,
+                    days: next.days_overdue,
                 },
             ));
         }

@@ -13,6 +13,7 @@ mod org;
 mod peer;
 mod people;
 mod report;
+mod review;
 mod risk;
 mod scorecard;
 mod survey;
@@ -28,6 +29,7 @@ pub(crate) use org::*;
 pub(crate) use peer::*;
 pub(crate) use people::*;
 pub(crate) use report::*;
+pub(crate) use review::*;
 pub(crate) use risk::*;
 pub(crate) use scorecard::*;
 pub(crate) use survey::*;
@@ -155,6 +157,10 @@ pub(crate) enum Command {
     /// analyse, and the Improvements Action Plan.
     #[command(subcommand)]
     Survey(SurveyCmd),
+    /// Account performance reviews, internal and with the client: schedule, attend, minutes,
+    /// actions carried forward, decisions, and the review pack.
+    #[command(subcommand)]
+    Review(ReviewCmd),
     /// The portfolio health dashboard: overdue contacts, stalled journeys, red risks, missing
     /// exit plans and points of contact, caseload and churn.
     Portfolio(PortfolioArgs),

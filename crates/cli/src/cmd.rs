@@ -16,6 +16,8 @@ mod peers;
 mod people;
 mod pictures;
 mod portfolio;
+mod review;
+mod review_list;
 mod risk;
 mod scorecard;
 mod scorecard_list;
@@ -110,6 +112,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Opportunity(c) => opp::run(&ctx, c),
         Command::Scorecard(c) => scorecard::run(&ctx, c),
         Command::Survey(c) => survey::run(&ctx, c),
+        Command::Review(c) => review::run(&ctx, c),
         Command::Portfolio(a) => portfolio::run(&ctx, &a),
         Command::History { file } => history::history(&ctx, &file),
         Command::Diff { file, from, to } => history::diff(&ctx, &file, &from, to.as_deref()),

@@ -487,6 +487,7 @@ fn entry_word(section: &str) -> Option<&'static str> {
         "swot" => "SWOT item",
         "scorecards" => "scorecard",
         "surveys" => "survey",
+        "reviews" => "review",
         _ => return None,
     })
 }
@@ -504,7 +505,7 @@ fn entry_label(doc: &Automerge, section: &str, id: &str) -> String {
             None => kind,
         };
     }
-    ["name", "title", "goal", "text", "month"]
+    ["name", "title", "goal", "text", "month", "date"]
         .iter()
         .filter_map(|k| text_at(doc, &obj, k))
         .find(|t| !t.trim().is_empty())

@@ -41,16 +41,20 @@ pub fn field_word(field: &str) -> Option<casebook_i18n::Message> {
 
 /// Every field name of the account file's model.
 const FIELDS: &[&str] = &[
+    "account_manager",
     "action",
     "actions",
     "administrator",
+    "agenda",
     "anonymous",
     "answers",
     "area",
     "at",
+    "attendees",
     "by",
     "category",
     "channel",
+    "checklist",
     "closed",
     "code",
     "comment",
@@ -62,6 +66,7 @@ const FIELDS: &[&str] = &[
     "date",
     "deadline",
     "decision",
+    "decisions",
     "department",
     "deputy",
     "destination",
@@ -94,6 +99,7 @@ const FIELDS: &[&str] = &[
     "legal_form",
     "level",
     "likelihood",
+    "line_manager",
     "measure",
     "minutes",
     "mission",
@@ -144,8 +150,11 @@ const FIELDS: &[&str] = &[
     "responses",
     "result",
     "review",
+    "review_days",
+    "reviews",
     "risks",
     "roles",
+    "scheduled_by",
     "schema_version",
     "score",
     "scorecards",
@@ -193,6 +202,7 @@ const KEYED: &[&str] = &[
     "swot",
     "scorecards",
     "surveys",
+    "reviews",
 ];
 
 fn label_of(v: &Value) -> String {

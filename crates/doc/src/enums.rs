@@ -56,6 +56,8 @@ pub fn every_value() -> Vec<(&'static str, &'static str, casebook_i18n::Message)
     of::<SurveyArea>(&mut out);
     of::<SurveyLevel>(&mut out);
     of::<Exposure>(&mut out);
+    of::<ReviewKind>(&mut out);
+    of::<ReviewDecision>(&mut out);
     out
 }
 
@@ -488,6 +490,31 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// An internal account performance review, or a progress review held with the client
+    /// (RV-1, RV-7).
+    ReviewKind, "review-kind" {
+        /// Internal: the account manager, their line manager and whoever else is needed.
+        Internal => "internal",
+        /// With the client: progress of the account, not of deliverables.
+        Client => "client",
+    }
+}
+
+vocabulary! {
+    /// What a review decided that changes the account (RV-8).
+    ReviewDecision, "review-decision" {
+        /// A new lead (account manager).
+        Lead => "lead",
+        /// A new deputy.
+        Deputy => "deputy",
+        /// A new senior sponsor.
+        Sponsor => "sponsor",
+        /// The account's priority.
+        Priority => "priority",
+    }
+}
+
+vocabulary! {
     /// Whether a survey recipient has dealt with us directly (SV-3).
     Exposure, "exposure" {
         /// Has had direct contact with us.
@@ -566,8 +593,8 @@ mod vocabulary_tests {
         }
         assert_eq!(
             (vocabularies.len(), all.len()),
-            (21, 94),
-            "21 vocabularies of 94 values"
+            (23, 100),
+            "23 vocabularies of 100 values"
         );
     }
 

@@ -13,7 +13,7 @@ use uuid::Uuid;
 use crate::disputes::Disputes;
 use crate::enums::{
     ActionStatus, CosmoGroup, Coverage, Decision, Direction, ExitReason, Exposure, InteractionKind,
-    KpiCategory, OpportunityOrigin, OpportunityStatus, PersonRole, Polarity, Purpose, RiskResponse,
+    KpiCategory, ReviewDecision, ReviewKind, OpportunityOrigin, OpportunityStatus, PersonRole, Polarity, Purpose, RiskResponse,
     RiskStatus, SurveyArea, SurveyLevel, SwotKind,
 };
 
@@ -50,6 +50,8 @@ pub struct AccountFile {
     pub scorecards: BTreeMap<Uuid, Scorecard>,
     /// Satisfaction surveys (SV-1..SV-5), keyed by survey id.
     pub surveys: BTreeMap<Uuid, Survey>,
+    /// Account performance reviews, internal and with the client (RV-1..RV-8), keyed by id.
+    pub reviews: BTreeMap<Uuid, Review>,
     /// The adviser's name behind each node that has edited this file, keyed by node id.
     pub nodes: BTreeMap<String, String>,
     /// The node that created the file.
@@ -127,6 +129,9 @@ pub struct Team {
     pub sponsor: String,
     /// When the client was told who its points of contact are.
     pub contact_communicated: Option<NaiveDate>,
+    /// Days between internal account performance reviews (RV-1); none: the default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_days: Option<u32>,
 }
 
 /// The client's journey on the support pathway.
@@ -685,5 +690,70 @@ pub struct Stamp {
     /// The day.
     pub date: Option<NaiveDate>,
     /// The adviser.
+    pub by: String,
+}
+
+/// An account performance review (RV-1..RV-8).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Review {
+    /// Internal, or with the client; none when another tool wrote a kind casebook does not
+    /// know.
+    #[serde(deserialize_with = "lenient")]
+    pub kind: Option<ReviewKind>,
+    /// The day it is held.
+    pub date: Option<NaiveDate>,
+    /// The account manager, who must attend.
+    pub account_manager: String,
+    /// Their line manager, who must attend an internal review.
+    pub line_manager: String,
+    /// Who attended, a set of names.
+    pub attendees: BTreeMap<String, bool>,
+    /// The agenda as the organisation defined it when scheduled, keyed by item id.
+    pub agenda: BTreeMap<Uuid, ReviewItem>,
+    /// The questions to ask, as defined when scheduled, keyed by question id.
+    pub questions: BTreeMap<Uuid, ReviewItem>,
+    /// The minutes, by agenda item id.
+    pub minutes: BTreeMap<Uuid, String>,
+    /// The answers, by question id.
+    pub answers: BTreeMap<Uuid, String>,
+    /// The account's actions agreed at it, by action id.
+    pub actions: BTreeMap<Uuid, bool>,
+    /// What it decided that changes the account, keyed by decision id.
+    pub decisions: BTreeMap<Uuid, ReviewDecisionRecord>,
+    /// The updates made after it (RV-6), by update.
+    pub checklist: BTreeMap<String, Stamp>,
+    /// The adviser who scheduled it.
+    pub scheduled_by: String,
+    /// When it was closed, and by whom.
+    pub closed: Option<Stamp>,
+}
+
+/// An agenda item or a question as a review copied it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReviewItem {
+    /// Its code (`R7`, `SAL1`).
+    pub code: String,
+    /// The input that fills an agenda item, or a question's heading.
+    pub group: String,
+    /// In English.
+    pub text: String,
+    /// In Welsh.
+    pub text_cy: String,
+}
+
+/// A decision of a review that changes the account (RV-8).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReviewDecisionRecord {
+    /// What it changes.
+    #[serde(deserialize_with = "lenient")]
+    pub what: Option<ReviewDecision>,
+    /// The new value (a name, or the priority in words).
+    pub value: String,
+    /// Why.
+    pub note: String,
+    /// The adviser who recorded it.
     pub by: String,
 }

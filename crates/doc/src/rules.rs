@@ -8,6 +8,7 @@
 //! - [`pipeline`]: each opportunity's status, qualification, colour and outcome in one line.
 //! - [`flags`]: stalled and unresponsive clients, overdue contacts and actions (JR-2, JR-3, PF-6).
 //! - [`scorecard`]: the balanced scorecard's percentages, Level 1 rule, routine and trend (BS).
+//! - [`review`]: account performance reviews: attendees, cadence, actions carried forward (RV).
 //! - [`survey`]: satisfaction surveys: who must be asked, response rates, scores by area (SV).
 //! - [`kpi_sources`]: the answers the account file suggests for KPIs, with evidence (BS-5).
 //! - [`churn`]: churn over a period (PF-2).
@@ -29,6 +30,7 @@ pub mod language;
 pub mod orders;
 pub mod org_tree;
 pub mod pipeline;
+pub mod review;
 pub mod risk_map;
 pub mod risk_tree;
 pub mod rollup;

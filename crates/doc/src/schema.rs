@@ -13,7 +13,7 @@ use casebook_i18n::Message;
 use crate::Error;
 
 /// The schema version this build writes and reads.
-pub const SCHEMA_VERSION: u64 = 7;
+pub const SCHEMA_VERSION: u64 = 8;
 
 /// The actor of every skeleton change: the same bytes on every node.
 pub const SCHEMA_ACTOR: &[u8] = b"casebook-schema";
@@ -68,6 +68,11 @@ const STEPS: &[Step] = &[
         version: 7,
         maps: &["surveys"],
         message: "Schema 7: satisfaction surveys",
+    },
+    Step {
+        version: 8,
+        maps: &["reviews"],
+        message: "Schema 8: account performance reviews",
     },
 ];
 

@@ -16,9 +16,9 @@ use crate::rules::scorecard::ScorecardFacts;
 /// person; version 3: upside risks apart, invalid values count red, ended opportunities'
 /// risks leave the roll-up, the pipeline of opportunities; version 4: Welsh speakers served in
 /// English; version 5: the scorecard routine and lost orders not reviewed; version 6: the latest
-/// survey), so that a store opened by a newer build recomputes every stored summary once
+/// survey; version 7: the review routine), so that a store opened by a newer build recomputes every stored summary once
 /// instead of judging with rows an older build wrote.
-pub const SUMMARY_VERSION: u32 = 6;
+pub const SUMMARY_VERSION: u32 = 7;
 
 /// Everything the portfolio dashboard and `client list` need about one file.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -79,6 +79,9 @@ pub struct FileSummary {
     /// The day the latest satisfaction survey was issued (SV-1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_survey: Option<NaiveDate>,
+    /// The account performance review routine's facts (RV-1).
+    #[serde(default)]
+    pub reviews: crate::rules::review::ReviewFacts,
     /// Whether the client has ever had a survey planned.
     #[serde(default)]
     pub surveyed: bool,
@@ -146,6 +149,7 @@ impl FileSummary {
             scorecards: ScorecardFacts::of(file),
             last_survey: crate::rules::survey::last_issued(file),
             surveyed: !file.surveys.is_empty(),
+            reviews: crate::rules::review::ReviewFacts::of(file),
             lost_not_reviewed: crate::rules::orders::lost_not_reviewed(file).len(),
             owner: file.owner.clone(),
             sharing: file.sharing.clone(),

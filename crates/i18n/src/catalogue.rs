@@ -35,6 +35,7 @@ macro_rules! catalogue_files {
             include_str!(concat!("../locales/", $lang, "/documents.ftl")),
             include_str!(concat!("../locales/", $lang, "/scorecard.ftl")),
             include_str!(concat!("../locales/", $lang, "/survey.ftl")),
+            include_str!(concat!("../locales/", $lang, "/review.ftl")),
         ]
     };
 }

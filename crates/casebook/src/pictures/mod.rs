@@ -11,7 +11,7 @@
 mod org_chart;
 mod risk_map;
 mod scorecard_trend;
-mod svg;
+pub(crate) mod svg;
 
 pub use org_chart::org_chart_svg;
 pub use risk_map::risk_map_svg;

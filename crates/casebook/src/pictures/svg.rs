@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 /// Text made safe inside an XML element or a double-quoted attribute.
-pub(super) fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -146,6 +146,10 @@ fn why(r: &Flagged) -> String {
         Why::LostOrdersNotReviewed { count } => {
             ta("why-lost-not-reviewed", &[("count", (*count).into())])
         }
+        Why::ReviewOverdue { due, days } => ta(
+            "why-review-overdue",
+            &[("due", due.to_string().into()), ("days", (*days).into())],
+        ),
         Why::SurveyDue { last } => match last {
             Some(d) => ta("why-survey-due", &[("date", d.to_string().into())]),
             None => t("why-never-surveyed"),
@@ -220,6 +224,7 @@ pub(crate) fn print(p: &Portfolio) -> anyhow::Result<()> {
     section("portfolio-scorecards-overdue", &p.scorecards_overdue)?;
     section("portfolio-lost-not-reviewed", &p.lost_orders_not_reviewed)?;
     section("portfolio-surveys-due", &p.surveys_due)?;
+    section("portfolio-reviews-overdue", &p.reviews_overdue)?;
     conflicts(&p.conflicts)?;
     let mut tb = headed(&["column-stage", "column-clients"]);
     for (s, n) in &p.by_stage {

@@ -177,6 +177,7 @@ pub fn conflict_field(what: &str) -> Option<Message> {
         "SWOT item" => "rec-what-swot",
         "scorecard" => "rec-what-scorecard",
         "survey" => "rec-what-survey",
+        "review" => "rec-what-review",
         _ => return None,
     };
     if let Some((code, kpi_field)) = field_words
@@ -237,6 +238,7 @@ pub fn change(message: &str) -> Option<Message> {
         ),
         ("Schema 6: balanced scorecards", "rec-change-schema-6"),
         ("Schema 7: satisfaction surveys", "rec-change-schema-7"),
+        ("Schema 8: account performance reviews", "rec-change-schema-8"),
     ];
     if let Some((_, key)) = schema.iter().find(|(text, _)| *text == m) {
         return Some(Message::new(*key));
@@ -559,7 +561,103 @@ pub fn change(message: &str) -> Option<Message> {
                 .with("values", values_by(over)),
         );
     }
-    scorecard_change(m).or_else(|| survey_change(m))
+    scorecard_change(m)
+        .or_else(|| survey_change(m))
+        .or_else(|| review_change(m))
+}
+
+/// The account performance review's messages ([`crate::edit::schedule_review`] and friends,
+/// and the templates of [`crate::review_templates`]).
+fn review_change(m: &str) -> Option<Message> {
+    for (prefix, added, changed) in [
+        (
+            "Review agenda item ",
+            "rec-change-agenda-added",
+            "rec-change-agenda-changed",
+        ),
+        (
+            "Review question ",
+            "rec-change-rvq-added",
+            "rec-change-rvq-changed",
+        ),
+    ] {
+        if let Some(rest) = m.strip_prefix(prefix) {
+            let (code, tail) = rest.split_once(' ')?;
+            if let Some(text_) = tail.strip_prefix("added: ") {
+                return Some(Message::new(added).with("code", code).with("text", text_));
+            }
+            let code = code.strip_suffix(':')?;
+            let state = match tail {
+                "retired" => Message::new("rec-kpi-retired"),
+                "in use" => Message::new("rec-kpi-in-use"),
+                _ => return None,
+            };
+            return Some(Message::new(changed).with("code", code).with("state", state));
+        }
+    }
+    if let Some(rest) = m.strip_prefix("Reviews of ") {
+        let (client, days) = rest.rsplit_once(" every ")?;
+        let days: u64 = days.strip_suffix(" days")?.parse().ok()?;
+        return Some(
+            Message::new("rec-change-review-days")
+                .with("name", client)
+                .with("days", days),
+        );
+    }
+    if let Some(rest) = m.strip_prefix("Review (") {
+        let (kind, rest) = rest.split_once(") of ")?;
+        let (client, date) = rest.rsplit_once(" scheduled for ")?;
+        return Some(
+            Message::new("rec-change-review-scheduled")
+                .with("kind", vocab::<crate::enums::ReviewKind>(kind))
+                .with("name", client)
+                .with("date", date),
+        );
+    }
+    let rest = m.strip_prefix("Review of ")?;
+    if let Some((date, count)) = rest.split_once(" closed with ") {
+        let count: u64 = count.strip_suffix(" actions")?.parse().ok()?;
+        return Some(
+            Message::new("rec-change-review-closed")
+                .with("date", date)
+                .with("count", count),
+        );
+    }
+    let (date, what) = rest.split_once(": ")?;
+    let said = if let Some(names) = what.strip_prefix("attended by ") {
+        Message::new("rec-review-attended").with("names", names)
+    } else if let Some(code) = what.strip_prefix("minutes of ") {
+        Message::new("rec-review-minutes").with("code", code)
+    } else if let Some(code) = what.strip_prefix("answer to ") {
+        Message::new("rec-review-answer").with("code", code)
+    } else if let Some(tail) = what.strip_prefix("action ") {
+        let (title, owner) = tail.strip_suffix(')')?.rsplit_once(" (owner ")?;
+        let (owner, due) = match owner.split_once(", due ") {
+            Some((o, d)) => (o, Message::new("rec-change-survey-improvement-due").with("date", d)),
+            None => (owner, text("")),
+        };
+        Message::new("rec-review-action")
+            .with("title", title)
+            .with("owner", or_none(owner))
+            .with("due", due)
+    } else if let Some(tail) = what.strip_prefix("decided ") {
+        let (kind, value) = tail.split_once(' ')?;
+        Message::new("rec-review-decided")
+            .with("what", vocab::<crate::enums::ReviewDecision>(kind))
+            .with("value", value)
+    } else if let Some(update) = what.strip_prefix("updated ") {
+        if !crate::rules::review::CHECKLIST.contains(&update) {
+            return None;
+        }
+        Message::new("rec-review-updated").with("update", Message::new(format!("rv-update-{update}")))
+    } else {
+        return None;
+    };
+    Some(
+        Message::new("rec-change-review")
+            .with("date", date)
+            .with("what", said),
+    )
 }
 
 /// The satisfaction survey's messages ([`crate::edit::plan_survey`] and friends, and the
