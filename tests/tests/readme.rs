@@ -87,4 +87,8 @@ fn the_account_managers_month_runs_letter_by_letter() {
     let survey = node.json(&["survey", "analyse", "Afon"]);
     assert_eq!(survey["analysis"]["overall_rate"], 100.0, "{survey}");
     assert_eq!(survey["improvements"].as_array().map(Vec::len), Some(1));
+    let review = node.json(&["review", "show", "Afon"]);
+    assert!(review["detail"]["closed"].is_object(), "{review}");
+    let pack = std::fs::read_to_string(sb.path("home/afon-review.html")).expect("the pack");
+    assert!(pack.contains("Review pack: Afon Valley Foods Ltd"));
 }

@@ -1,7 +1,7 @@
 //! The demo's key accounts: a year of account management (seed 003) on two clients, so a
 //! newcomer has every routine to try: a won and a lost order, twelve monthly scorecards with a
-//! Level 1 failure and its action, and a satisfaction survey with responses at every level and
-//! an Improvements Action Plan.
+//! Level 1 failure and its action, a satisfaction survey with responses at every level and an
+//! Improvements Action Plan, and two reviews, the second carrying the first's open action.
 
 use casebook_base::FileId;
 use casebook_doc::edit::{self, KpiAnswerChange, NewSurvey};
@@ -56,7 +56,62 @@ pub(super) fn year(
     }
     node.set_clock(Some(month_day(now, 3)));
     changes += survey(node, file, lead)?;
+    // Two internal reviews: the first agrees an action still open at the second.
+    for (back, minutes) in [
+        (4, "Scorecard back to full marks on Level 1; the appraisal is booked"),
+        (1, "Survey results discussed; export finance to be explained to users"),
+    ] {
+        node.set_clock(Some(month_day(now, back)));
+        changes += review(node, file, lead, minutes, back == 4)?;
+    }
     Ok(changes)
+}
+
+/// An internal review held and closed today (the node's clock), with its minutes and, when
+/// `with_action`, an action agreed that stays open.
+fn review(
+    node: &mut Node,
+    file: FileId,
+    lead: &str,
+    minutes: &str,
+    with_action: bool,
+) -> Result<usize, Error> {
+    let today = node.now().date_naive();
+    let line_manager = "Dewi Rowlands";
+    let id = node
+        .schedule_review(
+            file,
+            &edit::NewReview {
+                kind: casebook_doc::enums::ReviewKind::Internal,
+                date: today,
+                account_manager: lead.into(),
+                line_manager: line_manager.into(),
+            },
+        )?
+        .entry
+        .ok_or_else(|| casebook_doc::Error::no_such_entry("review", today.to_string()))?;
+    node.record_review_attendees(file, id, &[lead.to_string(), line_manager.to_string()])?;
+    node.record_review_minutes(file, id, "R7", minutes, false)?;
+    node.record_review_minutes(file, id, "SAL1", "Every open opportunity has a session", true)?;
+    let mut changes = 4;
+    if with_action {
+        node.add_review_action(
+            file,
+            id,
+            &Action {
+                title: "Refresh the SWOT analysis with the MD".into(),
+                owner: lead.into(),
+                due: Some(today + Duration::days(30)),
+                status: ActionStatus::Open,
+                done_at: None,
+                origin: None,
+            },
+        )?;
+        changes += 1;
+    }
+    node.tick_review_update(file, id, "scorecard")?;
+    node.close_review(file, id)?;
+    Ok(changes + 2)
 }
 
 /// A won order eight months ago and a lost one five months ago.
