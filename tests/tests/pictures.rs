@@ -6,8 +6,7 @@
 //! `CASEBOOK_REQUIRE_CHROMIUM=1`, so CI never skips); elsewhere, without it, the browser part
 //! says so and is skipped.
 
-use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::path::Path;
 
 use casebook_e2e::{Casebook, Sandbox, browse, chromium, s};
 

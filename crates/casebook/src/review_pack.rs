@@ -124,11 +124,17 @@ pub(crate) fn write(
     ));
     sections::header(&mut h, r);
     sections::snapshot(&mut h, node, file, account)?;
-    h.push(&format!("<section id=\"agenda\"><h2>{}</h2><ol>", h.t("pack-agenda")));
+    h.push(&format!(
+        "<section id=\"agenda\"><h2>{}</h2><ol>",
+        h.t("pack-agenda")
+    ));
     let mut items: Vec<_> = r.agenda.iter().collect();
     items.sort_by_key(|(_, i)| {
         (
-            i.code.trim_start_matches('R').parse::<u32>().unwrap_or(u32::MAX),
+            i.code
+                .trim_start_matches('R')
+                .parse::<u32>()
+                .unwrap_or(u32::MAX),
             i.code.clone(),
         )
     });

@@ -24,7 +24,8 @@ pub fn pick_review(file: &AccountFile, query: Option<&str>) -> Result<Uuid, Erro
             .reviews
             .iter()
             .filter(|(id, r)| {
-                r.date.is_some_and(|d| d.to_string() == q) || id.to_string().starts_with(&q.to_lowercase())
+                r.date.is_some_and(|d| d.to_string() == q)
+                    || id.to_string().starts_with(&q.to_lowercase())
             })
             .map(|(id, _)| *id)
             .collect();
@@ -170,7 +171,9 @@ impl Node {
         review: Uuid,
         action: &Action,
     ) -> Result<Edited, Error> {
-        self.apply(file, |d, c, _| edit::add_review_action(d, c, review, action))
+        self.apply(file, |d, c, _| {
+            edit::add_review_action(d, c, review, action)
+        })
     }
 
     /// Record a decision of review `review` (a new lead, deputy or sponsor changes the team).
@@ -185,7 +188,9 @@ impl Node {
         value: &str,
         note: &str,
     ) -> Result<Edited, Error> {
-        self.apply(file, |d, c, _| edit::decide(d, c, review, what, value, note))
+        self.apply(file, |d, c, _| {
+            edit::decide(d, c, review, what, value, note)
+        })
     }
 
     /// Tick off a post-review update of review `review` today.
@@ -199,7 +204,9 @@ impl Node {
         update: &str,
     ) -> Result<Edited, Error> {
         let today = crate::time::local_date(self.now());
-        self.apply(file, |d, c, _| edit::tick_update(d, c, review, update, today))
+        self.apply(file, |d, c, _| {
+            edit::tick_update(d, c, review, update, today)
+        })
     }
 
     /// Close review `review` of `file` today.

@@ -157,7 +157,7 @@ mod tests {
         "Schema 7: satisfaction surveys",
         "Schema 8: account performance reviews",
         "Review (internal) of Afon scheduled for 2026-11-03",
-        "Review (client) of Afon scheduled for 2026-11-10",
+        "Review (with the client) of Afon scheduled for 2026-11-10",
         "Review of 2026-11-03: attended by Alice, Bethan",
         "Review of 2026-11-03: minutes of R7",
         "Review of 2026-11-03: answer to SAL1",

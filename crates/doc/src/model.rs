@@ -13,8 +13,8 @@ use uuid::Uuid;
 use crate::disputes::Disputes;
 use crate::enums::{
     ActionStatus, CosmoGroup, Coverage, Decision, Direction, ExitReason, Exposure, InteractionKind,
-    KpiCategory, ReviewDecision, ReviewKind, OpportunityOrigin, OpportunityStatus, PersonRole, Polarity, Purpose, RiskResponse,
-    RiskStatus, SurveyArea, SurveyLevel, SwotKind,
+    KpiCategory, OpportunityOrigin, OpportunityStatus, PersonRole, Polarity, Purpose,
+    ReviewDecision, ReviewKind, RiskResponse, RiskStatus, SurveyArea, SurveyLevel, SwotKind,
 };
 
 /// The whole account file of one client, as the document holds it now (or at some past point).

@@ -112,9 +112,24 @@ pub const INPUTS: &[&str] = &[
 
 /// (code, input, English, Welsh): the seed's agenda, in its order.
 const AGENDA: &[(&str, &str, &str, &str)] = &[
-    ("R1", "previous-minutes", "Previous minutes", "Cofnodion y cyfarfod blaenorol"),
-    ("R2", "previous-actions", "Previous action plan", "Cynllun camau gweithredu blaenorol"),
-    ("R3", "mission", "Mission statement, strategy and goals", "Datganiad cenhadaeth, strategaeth a nodau"),
+    (
+        "R1",
+        "previous-minutes",
+        "Previous minutes",
+        "Cofnodion y cyfarfod blaenorol",
+    ),
+    (
+        "R2",
+        "previous-actions",
+        "Previous action plan",
+        "Cynllun camau gweithredu blaenorol",
+    ),
+    (
+        "R3",
+        "mission",
+        "Mission statement, strategy and goals",
+        "Datganiad cenhadaeth, strategaeth a nodau",
+    ),
     (
         "R4",
         "business-performance",
@@ -133,7 +148,12 @@ const AGENDA: &[(&str, &str, &str, &str)] = &[
         "Current work, service, people or product contracts (including debtors)",
         "Gwaith, gwasanaeth, pobl neu gontractau cynnyrch cyfredol (gan gynnwys dyledwyr)",
     ),
-    ("R7", "scorecard", "Balanced scorecard", "Cerdyn sgorio cytbwys"),
+    (
+        "R7",
+        "scorecard",
+        "Balanced scorecard",
+        "Cerdyn sgorio cytbwys",
+    ),
     (
         "R8",
         "sales",
@@ -142,7 +162,12 @@ const AGENDA: &[(&str, &str, &str, &str)] = &[
     ),
     ("R9", "competitors", "Competitors", "Cystadleuwyr"),
     ("R10", "swot", "SWOT analysis", "Dadansoddiad SWOT"),
-    ("R11", "contacts", "Contact and relationship management", "Rheoli cysylltiadau a pherthynas"),
+    (
+        "R11",
+        "contacts",
+        "Contact and relationship management",
+        "Rheoli cysylltiadau a pherthynas",
+    ),
     (
         "R12",
         "missing-information",
@@ -156,14 +181,24 @@ const AGENDA: &[(&str, &str, &str, &str)] = &[
         "Issues and complaints (both organisations)",
         "Materion a chwynion (y ddau sefydliad)",
     ),
-    ("R15", "hospitality", "Hospitality and entertainment", "Lletygarwch ac adloniant"),
+    (
+        "R15",
+        "hospitality",
+        "Hospitality and entertainment",
+        "Lletygarwch ac adloniant",
+    ),
     (
         "R16",
         "account-manager",
         "Account manager responsibilities and performance",
         "Cyfrifoldebau a pherfformiad y rheolwr cyfrif",
     ),
-    ("R17", "success-factors", "Critical success factors", "Ffactorau llwyddiant allweddol"),
+    (
+        "R17",
+        "success-factors",
+        "Critical success factors",
+        "Ffactorau llwyddiant allweddol",
+    ),
     ("R18", "risks", "Risk management", "Rheoli risg"),
     (
         "R19",
@@ -181,7 +216,12 @@ const AGENDA: &[(&str, &str, &str, &str)] = &[
 
 /// (code, heading, English, Welsh): casebook's questions, two per heading.
 const QUESTIONS: &[(&str, &str, &str, &str)] = &[
-    ("ADM1", "admin", "Is the account file complete and up to date?", "A yw'r ffeil cyfrif yn gyflawn ac yn gyfredol?"),
+    (
+        "ADM1",
+        "admin",
+        "Is the account file complete and up to date?",
+        "A yw'r ffeil cyfrif yn gyflawn ac yn gyfredol?",
+    ),
     (
         "ADM2",
         "admin",
@@ -375,7 +415,11 @@ pub fn add(
         Template::Question => items
             .iter()
             .find(|i| i.group == group)
-            .map(|i| i.code.trim_end_matches(|c: char| c.is_ascii_digit()).to_string())
+            .map(|i| {
+                i.code
+                    .trim_end_matches(|c: char| c.is_ascii_digit())
+                    .to_string()
+            })
             .unwrap_or_else(|| group.chars().take(3).collect::<String>().to_uppercase()),
     };
     let n = (1..)
@@ -436,7 +480,12 @@ pub fn set_retired(
     );
     let (id, kind) = (item.id, template.kind());
     transact(doc, ctx, message, Some(id), move |tx| {
-        templates::put(tx, id, kind, vec![("retired", ScalarValue::Boolean(retired))])
+        templates::put(
+            tx,
+            id,
+            kind,
+            vec![("retired", ScalarValue::Boolean(retired))],
+        )
     })
 }
 
@@ -456,7 +505,12 @@ mod tests {
         for h in HEADINGS {
             assert_eq!(questions.iter().filter(|q| q.group == *h).count(), 2, "{h}");
         }
-        assert!(questions.iter().chain(&agenda).all(|i| !i.text_cy.is_empty()));
+        assert!(
+            questions
+                .iter()
+                .chain(&agenda)
+                .all(|i| !i.text_cy.is_empty())
+        );
     }
 
     #[test]
@@ -468,11 +522,27 @@ mod tests {
             adviser: "Carol".into(),
             now: chrono::Utc::now(),
         };
-        add(&mut doc, &ctx, Template::Question, "sales", "Is the price right?", "").unwrap();
+        add(
+            &mut doc,
+            &ctx,
+            Template::Question,
+            "sales",
+            "Is the price right?",
+            "",
+        )
+        .unwrap();
         assert!(add(&mut doc, &ctx, Template::Question, "weather", "Sunny?", "").is_err());
         set_retired(&mut doc, &ctx, Template::Agenda, "r15", true).unwrap();
         let questions = read(Some(&doc), Template::Question);
-        assert!(questions.iter().any(|q| q.code == "SAL3" && q.group == "sales"));
-        assert!(read(Some(&doc), Template::Agenda).iter().any(|i| i.code == "R15" && i.retired));
+        assert!(
+            questions
+                .iter()
+                .any(|q| q.code == "SAL3" && q.group == "sales")
+        );
+        assert!(
+            read(Some(&doc), Template::Agenda)
+                .iter()
+                .any(|i| i.code == "R15" && i.retired)
+        );
     }
 }

@@ -58,8 +58,14 @@ pub(super) fn year(
     changes += survey(node, file, lead)?;
     // Two internal reviews: the first agrees an action still open at the second.
     for (back, minutes) in [
-        (4, "Scorecard back to full marks on Level 1; the appraisal is booked"),
-        (1, "Survey results discussed; export finance to be explained to users"),
+        (
+            4,
+            "Scorecard back to full marks on Level 1; the appraisal is booked",
+        ),
+        (
+            1,
+            "Survey results discussed; export finance to be explained to users",
+        ),
     ] {
         node.set_clock(Some(month_day(now, back)));
         changes += review(node, file, lead, minutes, back == 4)?;
@@ -92,7 +98,13 @@ fn review(
         .ok_or_else(|| casebook_doc::Error::no_such_entry("review", today.to_string()))?;
     node.record_review_attendees(file, id, &[lead.to_string(), line_manager.to_string()])?;
     node.record_review_minutes(file, id, "R7", minutes, false)?;
-    node.record_review_minutes(file, id, "SAL1", "Every open opportunity has a session", true)?;
+    node.record_review_minutes(
+        file,
+        id,
+        "SAL1",
+        "Every open opportunity has a session",
+        true,
+    )?;
     let mut changes = 4;
     if with_action {
         node.add_review_action(

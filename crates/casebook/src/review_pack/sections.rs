@@ -2,7 +2,9 @@
 //! item (by the input the organisation's agenda names), and the questions to ask.
 
 use casebook_base::FileId;
-use casebook_doc::enums::{ActionStatus, OpportunityStatus, SurveyArea, SurveyLevel, SwotKind, Vocabulary};
+use casebook_doc::enums::{
+    ActionStatus, OpportunityStatus, SurveyArea, SurveyLevel, SwotKind, Vocabulary,
+};
 use casebook_doc::model::{AccountFile, Review};
 use casebook_doc::rules::{cosmonauts, flags, orders, review, rollup, scorecard, survey};
 use casebook_i18n::Message;
@@ -66,12 +68,32 @@ pub(super) fn snapshot(
     ));
     let p = &account.profile;
     let rows = vec![
-        vec![h.t("pack-row-client"), format!("{} · {} · {}", p.name, p.sector, p.postcode)],
-        vec![h.t("pack-row-team"), format!("{} / {} / {}", account.team.lead, account.team.deputy, account.team.sponsor)],
+        vec![
+            h.t("pack-row-client"),
+            format!("{} · {} · {}", p.name, p.sector, p.postcode),
+        ],
+        vec![
+            h.t("pack-row-team"),
+            format!(
+                "{} / {} / {}",
+                account.team.lead, account.team.deputy, account.team.sponsor
+            ),
+        ],
         vec![h.t("pack-row-stage"), account.journey.stage.clone()],
         vec![h.t("pack-row-rag"), colour],
-        vec![h.t("pack-row-people"), account.people.values().filter(|x| !x.left).count().to_string()],
-        vec![h.t("pack-row-last-contact"), date(facts.last_contact.map(|t| t.date_naive()))],
+        vec![
+            h.t("pack-row-people"),
+            account
+                .people
+                .values()
+                .filter(|x| !x.left)
+                .count()
+                .to_string(),
+        ],
+        vec![
+            h.t("pack-row-last-contact"),
+            date(facts.last_contact.map(|t| t.date_naive())),
+        ],
         vec![h.t("pack-row-open-actions"), open_actions.to_string()],
         vec![h.t("pack-row-open-risks"), roll.open_risks.to_string()],
         vec![h.t("pack-row-pipeline"), format!("£{pipeline:.0}")],
@@ -80,7 +102,11 @@ pub(super) fn snapshot(
     // through `push` rather than `table`, which would escape them again.
     let mut html = String::from("<table class=\"snapshot\"><tbody>");
     for row in rows {
-        html.push_str(&format!("<tr><th>{}</th><td>{}</td></tr>", row[0], escape(&row[1])));
+        html.push_str(&format!(
+            "<tr><th>{}</th><td>{}</td></tr>",
+            row[0],
+            escape(&row[1])
+        ));
     }
     html.push_str("</tbody></table></section>");
     h.push(&html);
@@ -99,7 +125,12 @@ pub(super) fn input(
     let today = crate::time::local_date(node.now());
     match input {
         "previous-minutes" => previous_minutes(h, account, review_id),
-        "previous-actions" => actions(h, account, &review::carried_forward(account, Some(review_id)), "pack-no-carried"),
+        "previous-actions" => actions(
+            h,
+            account,
+            &review::carried_forward(account, Some(review_id)),
+            "pack-no-carried",
+        ),
         "mission" => mission(h, account),
         "organisation-changes" => leavers(h, account),
         "scorecard" => scorecard_section(h, account),
@@ -129,7 +160,9 @@ pub(super) fn input(
 }
 
 fn previous_minutes(h: &mut Html, account: &AccountFile, review_id: Uuid) {
-    let Some(prev) = review::previous(account, Some(review_id)).and_then(|p| account.reviews.get(&p)) else {
+    let Some(prev) =
+        review::previous(account, Some(review_id)).and_then(|p| account.reviews.get(&p))
+    else {
         return h.none("pack-no-previous");
     };
     let line = h.say(Message::new("pack-previous-of").with("date", date(prev.date)));
@@ -141,7 +174,11 @@ fn previous_minutes(h: &mut Html, account: &AccountFile, review_id: Uuid) {
         .collect();
     rows.sort();
     let rows: Vec<Vec<String>> = rows.into_iter().map(|(c, m)| vec![c, m]).collect();
-    h.table("previous-minutes", &["pack-col-item", "pack-col-minutes"], &rows);
+    h.table(
+        "previous-minutes",
+        &["pack-col-item", "pack-col-minutes"],
+        &rows,
+    );
 }
 
 fn actions(h: &mut Html, account: &AccountFile, ids: &[Uuid], none: &'static str) {
@@ -153,7 +190,11 @@ fn actions(h: &mut Html, account: &AccountFile, ids: &[Uuid], none: &'static str
         .filter_map(|id| account.actions.get(id))
         .map(|a| vec![a.title.clone(), a.owner.clone(), date(a.due)])
         .collect();
-    h.table("actions", &["pack-col-action", "pack-col-owner", "pack-col-due"], &rows);
+    h.table(
+        "actions",
+        &["pack-col-action", "pack-col-owner", "pack-col-due"],
+        &rows,
+    );
 }
 
 fn mission(h: &mut Html, account: &AccountFile) {
@@ -169,12 +210,24 @@ fn mission(h: &mut Html, account: &AccountFile) {
     let rows: Vec<Vec<String>> = account
         .objectives
         .values()
-        .map(|o| vec![o.goal.clone(), o.measure.clone(), o.target.clone(), date(o.due)])
+        .map(|o| {
+            vec![
+                o.goal.clone(),
+                o.measure.clone(),
+                o.target.clone(),
+                date(o.due),
+            ]
+        })
         .collect();
     if !rows.is_empty() {
         h.table(
             "objectives",
-            &["pack-col-objective", "pack-col-measure", "pack-col-target", "pack-col-due"],
+            &[
+                "pack-col-objective",
+                "pack-col-measure",
+                "pack-col-target",
+                "pack-col-due",
+            ],
             &rows,
         );
     }
@@ -199,7 +252,8 @@ fn scorecard_section(h: &mut Html, account: &AccountFile) {
         return h.none("pack-no-scorecard");
     };
     let svg = crate::pictures::scorecard_trend_svg(account, h.lang);
-    let caption = h.say(Message::new("pic-trend-title").with("client", account.profile.name.as_str()));
+    let caption =
+        h.say(Message::new("pic-trend-title").with("client", account.profile.name.as_str()));
     h.figure("scorecard-trend", &svg, &caption);
     let s = scorecard::score(latest, None);
     let line = h.say(
@@ -251,7 +305,9 @@ fn sales(
         rows.push(vec![
             o.title.clone(),
             format!("£{:.0}", o.value),
-            q.current.total.map_or_else(String::new, |t| format!("{:.0}%", t * 100.0)),
+            q.current
+                .total
+                .map_or_else(String::new, |t| format!("{:.0}%", t * 100.0)),
             trend,
         ]);
     }
@@ -260,7 +316,12 @@ fn sales(
     } else {
         h.table(
             "pipeline",
-            &["pack-col-opportunity", "pack-col-value", "pack-col-qualified", "pack-col-trend"],
+            &[
+                "pack-col-opportunity",
+                "pack-col-value",
+                "pack-col-qualified",
+                "pack-col-trend",
+            ],
             &rows,
         );
     }
@@ -296,7 +357,8 @@ fn contacts(h: &mut Html, node: &Node, file: FileId, account: &AccountFile) -> R
     );
     h.push(&format!("<p>{line}</p>"));
     let svg = crate::pictures::org_chart_svg(account, h.lang);
-    let caption = h.say(Message::new("pack-org-chart").with("client", account.profile.name.as_str()));
+    let caption =
+        h.say(Message::new("pack-org-chart").with("client", account.profile.name.as_str()));
     h.figure("org-chart", &svg, &caption);
     Ok(())
 }
@@ -308,14 +370,23 @@ fn missing(h: &mut Html, account: &AccountFile, today: chrono::NaiveDate) {
         (p.mission.trim().is_empty(), "pack-missing-mission"),
         (p.strategy.trim().is_empty(), "pack-missing-strategy"),
         (account.team.deputy.trim().is_empty(), "pack-missing-deputy"),
-        (account.team.sponsor.trim().is_empty(), "pack-missing-sponsor"),
+        (
+            account.team.sponsor.trim().is_empty(),
+            "pack-missing-sponsor",
+        ),
         (account.swot.is_empty(), "pack-missing-swot"),
         (account.objectives.is_empty(), "pack-missing-objectives"),
-        (account.journey.exit_plan.is_none(), "pack-missing-exit-plan"),
+        (
+            account.journey.exit_plan.is_none(),
+            "pack-missing-exit-plan",
+        ),
         (account.people.is_empty(), "pack-missing-people"),
         (
-            !account.people.values().any(|x| !x.left
-                && x.roles.contains_key(&casebook_doc::enums::PersonRole::DecisionMaker)),
+            !account.people.values().any(|x| {
+                !x.left
+                    && x.roles
+                        .contains_key(&casebook_doc::enums::PersonRole::DecisionMaker)
+            }),
             "pack-missing-decision-maker",
         ),
         (
@@ -331,7 +402,10 @@ fn missing(h: &mut Html, account: &AccountFile, today: chrono::NaiveDate) {
     if gaps.is_empty() {
         return h.none("pack-nothing-missing");
     }
-    let items: Vec<String> = gaps.iter().map(|k| format!("<li>{}</li>", h.t(k))).collect();
+    let items: Vec<String> = gaps
+        .iter()
+        .map(|k| format!("<li>{}</li>", h.t(k)))
+        .collect();
     h.push(&format!("<ul class=\"missing\">{}</ul>", items.join("")));
 }
 
@@ -367,16 +441,32 @@ fn survey_section(h: &mut Html, account: &AccountFile, today: chrono::NaiveDate)
     }
     h.table(
         "survey-areas",
-        &["sv-col-area", "enum-survey-level-users", "enum-survey-level-managers", "enum-survey-level-board", "sv-col-all"],
+        &[
+            "sv-col-area",
+            "enum-survey-level-users",
+            "enum-survey-level-managers",
+            "enum-survey-level-board",
+            "sv-col-all",
+        ],
         &rows,
     );
     let trend = survey::trend(account);
     if trend.len() > 1 {
         let rows: Vec<Vec<String>> = trend
             .iter()
-            .map(|p| vec![p.title.clone(), date(p.issued), p.overall.map_or_else(String::new, |m| format!("{m:.1}"))])
+            .map(|p| {
+                vec![
+                    p.title.clone(),
+                    date(p.issued),
+                    p.overall.map_or_else(String::new, |m| format!("{m:.1}")),
+                ]
+            })
             .collect();
-        h.table("survey-trend", &["sv-col-title", "sv-col-issued", "sv-col-all"], &rows);
+        h.table(
+            "survey-trend",
+            &["sv-col-title", "sv-col-issued", "sv-col-all"],
+            &rows,
+        );
     }
     if a.ask_for_reference {
         let line = h.t("sv-ask-reference");
@@ -387,7 +477,8 @@ fn survey_section(h: &mut Html, account: &AccountFile, today: chrono::NaiveDate)
 fn risks(h: &mut Html, node: &Node, file: FileId, account: &AccountFile) -> Result<(), Error> {
     let matrix = node.config_for(file)?.rag_matrix;
     let svg = crate::pictures::risk_map_svg(account, &matrix, h.lang);
-    let caption = h.say(Message::new("pic-risk-map-title").with("client", account.profile.name.as_str()));
+    let caption =
+        h.say(Message::new("pic-risk-map-title").with("client", account.profile.name.as_str()));
     h.figure("risk-map", &svg, &caption);
     Ok(())
 }
@@ -401,7 +492,10 @@ pub(super) fn questions(h: &mut Html, r: &Review) {
     for heading in review::answered_by_heading(r) {
         let title = h.say(
             Message::new("pack-heading")
-                .with("heading", Message::new(format!("rv-heading-{}", heading.heading)))
+                .with(
+                    "heading",
+                    Message::new(format!("rv-heading-{}", heading.heading)),
+                )
                 .with("answered", heading.answered)
                 .with("of", heading.of),
         );

@@ -1,12 +1,12 @@
 //! `casebook review show|list` and the templates' listings (RV-1..RV-8).
 
+use casebook::Node;
 use casebook::kpis::question;
 use casebook::review_templates::Template;
 use casebook::reviews::pick_review;
 use casebook::rules::review::{
     ReviewFacts, answered_by_heading, carried_forward, checklist_left, next_due,
 };
-use casebook::Node;
 use serde::Serialize;
 
 use super::{Ctx, find};
@@ -44,7 +44,10 @@ pub(crate) fn show(ctx: &Ctx, file: &str, review: Option<&str>) -> anyhow::Resul
         &[
             ("client", account.profile.name.as_str().into()),
             ("kind", kind.into()),
-            ("date", r.date.map(|d| d.to_string()).unwrap_or_default().into()),
+            (
+                "date",
+                r.date.map(|d| d.to_string()).unwrap_or_default().into(),
+            ),
         ],
     ))?;
     let attendees: Vec<&str> = r.attendees.keys().map(String::as_str).collect();
@@ -58,7 +61,12 @@ pub(crate) fn show(ctx: &Ctx, file: &str, review: Option<&str>) -> anyhow::Resul
     ))?;
     let mut table = headed(&["sc-col-code", "rv-col-item", "rv-col-minutes"]);
     let mut items: Vec<_> = r.agenda.iter().collect();
-    items.sort_by_key(|(_, i)| i.code.trim_start_matches('R').parse::<u32>().unwrap_or(u32::MAX));
+    items.sort_by_key(|(_, i)| {
+        i.code
+            .trim_start_matches('R')
+            .parse::<u32>()
+            .unwrap_or(u32::MAX)
+    });
     for (iid, item) in items {
         table.add_row(vec![
             item.code.clone(),
@@ -69,10 +77,26 @@ pub(crate) fn show(ctx: &Ctx, file: &str, review: Option<&str>) -> anyhow::Resul
     line(table)?;
     let answered: Vec<String> = headings
         .iter()
-        .map(|h| format!("{} {}/{}", t(&format!("rv-heading-{}", h.heading)), h.answered, h.of))
+        .map(|h| {
+            format!(
+                "{} {}/{}",
+                t(&format!("rv-heading-{}", h.heading)),
+                h.answered,
+                h.of
+            )
+        })
         .collect();
-    line(ta("rv-show-answered", &[("headings", answered.join(", ").into())]))?;
-    for (kind, ids) in [("rv-show-actions", r.actions.keys().copied().collect::<Vec<_>>()), ("rv-show-carried", carried)] {
+    line(ta(
+        "rv-show-answered",
+        &[("headings", answered.join(", ").into())],
+    ))?;
+    for (kind, ids) in [
+        (
+            "rv-show-actions",
+            r.actions.keys().copied().collect::<Vec<_>>(),
+        ),
+        ("rv-show-carried", carried),
+    ] {
         let titles: Vec<String> = ids
             .iter()
             .filter_map(|a| account.actions.get(a))
@@ -92,11 +116,20 @@ pub(crate) fn show(ctx: &Ctx, file: &str, review: Option<&str>) -> anyhow::Resul
         ))?;
     }
     if !left.is_empty() {
-        let words: Vec<String> = left.iter().map(|u| t(&format!("rv-checklist-{u}"))).collect();
-        line(ta("rv-show-updates-left", &[("updates", words.join(", ").into())]))?;
+        let words: Vec<String> = left
+            .iter()
+            .map(|u| t(&format!("rv-checklist-{u}")))
+            .collect();
+        line(ta(
+            "rv-show-updates-left",
+            &[("updates", words.join(", ").into())],
+        ))?;
     }
     if !problems.is_empty() {
-        line(ta("rv-show-cannot-close", &[("problems", problems.join("; ").into())]))?;
+        line(ta(
+            "rv-show-cannot-close",
+            &[("problems", problems.join("; ").into())],
+        ))?;
     }
     Ok(())
 }
@@ -140,14 +173,23 @@ pub(crate) fn list(ctx: &Ctx, file: Option<&str>) -> anyhow::Result<()> {
         if rows.is_empty() {
             return line(t("rv-list-none"));
         }
-        let mut table = headed(&["column-client", "column-lead", "rv-col-last-held", "rv-col-due"]);
+        let mut table = headed(&[
+            "column-client",
+            "column-lead",
+            "rv-col-last-held",
+            "rv-col-due",
+        ]);
         for r in rows {
             let due = r.due.map(|d| d.to_string()).unwrap_or_default();
             table.add_row(vec![
                 r.client,
                 r.lead,
                 r.last_held.map(|d| d.to_string()).unwrap_or_default(),
-                if r.overdue { format!("{due} {}", t("rec-overdue")) } else { due },
+                if r.overdue {
+                    format!("{due} {}", t("rec-overdue"))
+                } else {
+                    due
+                },
             ]);
         }
         return line(table);
@@ -172,21 +214,41 @@ pub(crate) fn list(ctx: &Ctx, file: Option<&str>) -> anyhow::Result<()> {
             "file_id": id, "client": account.profile.name, "reviews": rows, "next": next,
         }));
     }
-    line(ta("rv-list-title", &[("client", account.profile.name.as_str().into())]))?;
-    let mut table = headed(&["rv-col-date", "rv-col-kind", "rv-col-state", "rv-col-actions", "column-id"]);
+    line(ta(
+        "rv-list-title",
+        &[("client", account.profile.name.as_str().into())],
+    ))?;
+    let mut table = headed(&[
+        "rv-col-date",
+        "rv-col-kind",
+        "rv-col-state",
+        "rv-col-actions",
+        "column-id",
+    ]);
     for (rid, r) in reviews {
         table.add_row(vec![
             r.date.map(|d| d.to_string()).unwrap_or_default(),
             r.kind.map(word).unwrap_or_default(),
-            t(if r.closed.is_some() { "rv-state-closed" } else { "rv-state-open" }),
+            t(if r.closed.is_some() {
+                "rv-state-closed"
+            } else {
+                "rv-state-open"
+            }),
             r.actions.len().to_string(),
             casebook::view::short(rid),
         ]);
     }
     line(table)?;
     line(ta(
-        if next.overdue { "rv-next-overdue" } else { "rv-next-due" },
-        &[("date", next.due.map(|d| d.to_string()).unwrap_or_default().into())],
+        if next.overdue {
+            "rv-next-overdue"
+        } else {
+            "rv-next-due"
+        },
+        &[(
+            "date",
+            next.due.map(|d| d.to_string()).unwrap_or_default().into(),
+        )],
     ))
 }
 
@@ -195,7 +257,12 @@ pub(crate) fn template(ctx: &Ctx, node: &Node, which: Template) -> anyhow::Resul
     if ctx.json {
         return output::json(&items);
     }
-    let mut table = headed(&["sc-col-code", "rv-col-group", "rv-col-item", "sc-col-in-use"]);
+    let mut table = headed(&[
+        "sc-col-code",
+        "rv-col-group",
+        "rv-col-item",
+        "sc-col-in-use",
+    ]);
     for i in &items {
         let group = match which {
             Template::Question => t(&format!("rv-heading-{}", i.group)),

@@ -82,11 +82,14 @@ pub fn schedule_review(
         scheduled_by: ctx.adviser.clone(),
         ..Review::default()
     };
+    // The kind in the words history shows it in (`history::words` reads them back).
+    let kind = match new.kind {
+        ReviewKind::Internal => "internal",
+        ReviewKind::Client => "with the client",
+    };
     let message = format!(
-        "Review ({}) of {} scheduled for {}",
-        new.kind,
-        file.profile.name,
-        new.date
+        "Review ({kind}) of {} scheduled for {}",
+        file.profile.name, new.date
     );
     let id = Uuid::new_v4();
     let value = json(&r)?;
@@ -361,7 +364,11 @@ pub fn set_review_days(doc: &mut Automerge, ctx: &EditContext, days: u32) -> Res
     let message = format!("Reviews of {} every {days} days", file.profile.name);
     transact(doc, ctx, message, None, move |tx| {
         let team = path(tx, &["team"])?;
-        tx.put(&team, "review_days", automerge::ScalarValue::Uint(u64::from(days)))?;
+        tx.put(
+            &team,
+            "review_days",
+            automerge::ScalarValue::Uint(u64::from(days)),
+        )?;
         Ok(())
     })
 }
@@ -403,7 +410,10 @@ mod tests {
         };
         let agenda = copies(Template::Agenda);
         let questions = copies(Template::Question);
-        assert!(schedule_review(&mut doc, &c, &new, &agenda, &questions).is_err(), "no line manager");
+        assert!(
+            schedule_review(&mut doc, &c, &new, &agenda, &questions).is_err(),
+            "no line manager"
+        );
         let id = schedule_review(
             &mut doc,
             &c,
@@ -433,7 +443,15 @@ mod tests {
             origin: None,
         };
         add_review_action(&mut doc, &c, id, &action).unwrap();
-        decide(&mut doc, &c, id, ReviewDecision::Lead, "Chris Patel", "Alice moves to the north").unwrap();
+        decide(
+            &mut doc,
+            &c,
+            id,
+            ReviewDecision::Lead,
+            "Chris Patel",
+            "Alice moves to the north",
+        )
+        .unwrap();
         tick_update(&mut doc, &c, id, "swot", day).unwrap();
         assert!(tick_update(&mut doc, &c, id, "swot", day).is_err());
         assert!(tick_update(&mut doc, &c, id, "weather", day).is_err());
@@ -443,7 +461,10 @@ mod tests {
         let r = &file.reviews[&id];
         assert_eq!(r.actions.len(), 1);
         assert_eq!(r.attendees.len(), 2);
-        assert!(record_attendees(&mut doc, &c, id, &["Dai".into()]).is_err(), "closed");
+        assert!(
+            record_attendees(&mut doc, &c, id, &["Dai".into()]).is_err(),
+            "closed"
+        );
         assert!(set_review_days(&mut doc, &c, 0).is_err());
         set_review_days(&mut doc, &c, 60).unwrap();
         assert_eq!(current(&doc).unwrap().team.review_days, Some(60));

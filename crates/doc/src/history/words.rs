@@ -238,7 +238,10 @@ pub fn change(message: &str) -> Option<Message> {
         ),
         ("Schema 6: balanced scorecards", "rec-change-schema-6"),
         ("Schema 7: satisfaction surveys", "rec-change-schema-7"),
-        ("Schema 8: account performance reviews", "rec-change-schema-8"),
+        (
+            "Schema 8: account performance reviews",
+            "rec-change-schema-8",
+        ),
     ];
     if let Some((_, key)) = schema.iter().find(|(text, _)| *text == m) {
         return Some(Message::new(*key));
@@ -592,7 +595,11 @@ fn review_change(m: &str) -> Option<Message> {
                 "in use" => Message::new("rec-kpi-in-use"),
                 _ => return None,
             };
-            return Some(Message::new(changed).with("code", code).with("state", state));
+            return Some(
+                Message::new(changed)
+                    .with("code", code)
+                    .with("state", state),
+            );
         }
     }
     if let Some(rest) = m.strip_prefix("Reviews of ") {
@@ -609,7 +616,13 @@ fn review_change(m: &str) -> Option<Message> {
         let (client, date) = rest.rsplit_once(" scheduled for ")?;
         return Some(
             Message::new("rec-change-review-scheduled")
-                .with("kind", vocab::<crate::enums::ReviewKind>(kind))
+                .with(
+                    "kind",
+                    match kind {
+                        "with the client" => crate::enums::ReviewKind::Client.word(),
+                        other => vocab::<crate::enums::ReviewKind>(other),
+                    },
+                )
                 .with("name", client)
                 .with("date", date),
         );
@@ -633,7 +646,10 @@ fn review_change(m: &str) -> Option<Message> {
     } else if let Some(tail) = what.strip_prefix("action ") {
         let (title, owner) = tail.strip_suffix(')')?.rsplit_once(" (owner ")?;
         let (owner, due) = match owner.split_once(", due ") {
-            Some((o, d)) => (o, Message::new("rec-change-survey-improvement-due").with("date", d)),
+            Some((o, d)) => (
+                o,
+                Message::new("rec-change-survey-improvement-due").with("date", d),
+            ),
             None => (owner, text("")),
         };
         Message::new("rec-review-action")
@@ -649,7 +665,8 @@ fn review_change(m: &str) -> Option<Message> {
         if !crate::rules::review::CHECKLIST.contains(&update) {
             return None;
         }
-        Message::new("rec-review-updated").with("update", Message::new(format!("rv-update-{update}")))
+        Message::new("rec-review-updated")
+            .with("update", Message::new(format!("rv-update-{update}")))
     } else {
         return None;
     };

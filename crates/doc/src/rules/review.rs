@@ -134,7 +134,9 @@ pub fn carried_forward(file: &AccountFile, review: Option<Uuid>) -> Vec<Uuid> {
     let mut reviews: Vec<(&Uuid, &Review)> = file
         .reviews
         .iter()
-        .filter(|(id, r)| Some(**id) != review && before.is_none_or(|b| r.date.is_some_and(|d| d <= b)))
+        .filter(|(id, r)| {
+            Some(**id) != review && before.is_none_or(|b| r.date.is_some_and(|d| d <= b))
+        })
         .collect();
     reviews.sort_by_key(|(id, r)| (r.date, **id));
     let mut out = Vec::new();
@@ -242,13 +244,16 @@ mod tests {
         r.attendees.insert("alice".into(), true);
         r.attendees.insert("Bethan ".into(), true);
         assert_eq!(close_problems(&r).len(), 1);
-        r.minutes.insert(Uuid::new_v4(), "Discussed the pipeline".into());
+        r.minutes
+            .insert(Uuid::new_v4(), "Discussed the pipeline".into());
         assert!(close_problems(&r).is_empty());
         // A progress review with the client needs no line manager.
         let mut with_client = review(day(11, 3), false);
         with_client.kind = Some(ReviewKind::Client);
         with_client.attendees.insert("Alice".into(), true);
-        with_client.minutes.insert(Uuid::new_v4(), "Progress".into());
+        with_client
+            .minutes
+            .insert(Uuid::new_v4(), "Progress".into());
         assert!(close_problems(&with_client).is_empty());
     }
 
@@ -262,7 +267,8 @@ mod tests {
         assert!(due.overdue);
         assert_eq!(due.days_overdue, 16);
         file.team.review_days = Some(120);
-        file.reviews.insert(Uuid::new_v4(), review(day(9, 20), false));
+        file.reviews
+            .insert(Uuid::new_v4(), review(day(9, 20), false));
         let due = next_due(&ReviewFacts::of(&file), day(9, 15));
         assert_eq!(due.due, Some(day(9, 20)));
         assert!(!due.overdue);

@@ -22,7 +22,6 @@ field-agenda = agenda
 field-decisions = decisions
 field-checklist = updates after the review
 field-scheduled-by = scheduled by
-field-group = heading or input
 field-review-days = days between reviews
 rec-section-reviews = reviews
 rec-what-review = review '{ $label }'
