@@ -12,6 +12,7 @@ mod opportunity;
 mod org;
 mod peer;
 mod people;
+mod relationship;
 mod report;
 mod review;
 mod risk;
@@ -28,6 +29,7 @@ pub(crate) use opportunity::*;
 pub(crate) use org::*;
 pub(crate) use peer::*;
 pub(crate) use people::*;
+pub(crate) use relationship::*;
 pub(crate) use report::*;
 pub(crate) use review::*;
 pub(crate) use risk::*;
@@ -161,6 +163,20 @@ pub(crate) enum Command {
     /// actions carried forward, decisions, and the review pack.
     #[command(subcommand)]
     Review(ReviewCmd),
+    /// The Contact Management Plan: who on our side sees whom at the client, how often, and
+    /// whether the plan is kept.
+    #[command(subcommand)]
+    Plan(PlanCmd),
+    /// Questions and discussion topics to carry to the client; open ones are shown when a
+    /// meeting or visit is logged.
+    #[command(subcommand)]
+    Topic(TopicCmd),
+    /// Competitor appraisals at a client, and how stale they are.
+    #[command(subcommand)]
+    Competitor(CompetitorCmd),
+    /// Value added beyond the contract, and reference sites.
+    #[command(subcommand)]
+    Value(ValueCmd),
     /// The portfolio health dashboard: overdue contacts, stalled journeys, red risks, missing
     /// exit plans and points of contact, caseload and churn.
     Portfolio(PortfolioArgs),

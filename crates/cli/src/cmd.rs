@@ -16,6 +16,7 @@ mod peers;
 mod people;
 mod pictures;
 mod portfolio;
+mod relationship;
 mod review;
 mod review_list;
 mod risk;
@@ -25,6 +26,7 @@ mod survey;
 mod survey_report;
 mod sync;
 mod transfer;
+mod value;
 mod withdraw;
 
 use std::path::PathBuf;
@@ -113,6 +115,10 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Scorecard(c) => scorecard::run(&ctx, c),
         Command::Survey(c) => survey::run(&ctx, c),
         Command::Review(c) => review::run(&ctx, c),
+        Command::Plan(c) => relationship::plan(&ctx, c),
+        Command::Topic(c) => relationship::topic(&ctx, c),
+        Command::Competitor(c) => value::competitor(&ctx, c),
+        Command::Value(c) => value::value(&ctx, c),
         Command::Portfolio(a) => portfolio::run(&ctx, &a),
         Command::History { file } => history::history(&ctx, &file),
         Command::Diff { file, from, to } => history::diff(&ctx, &file, &from, to.as_deref()),

@@ -488,6 +488,10 @@ fn entry_word(section: &str) -> Option<&'static str> {
         "scorecards" => "scorecard",
         "surveys" => "survey",
         "reviews" => "review",
+        "contact_plan" => "contact plan line",
+        "topics" => "topic",
+        "competitors" => "competitor",
+        "value_added" => "value added",
         _ => return None,
     })
 }
@@ -505,11 +509,13 @@ fn entry_label(doc: &Automerge, section: &str, id: &str) -> String {
             None => kind,
         };
     }
-    ["name", "title", "goal", "text", "month", "date"]
-        .iter()
-        .filter_map(|k| text_at(doc, &obj, k))
-        .find(|t| !t.trim().is_empty())
-        .unwrap_or_else(fallback)
+    [
+        "name", "title", "goal", "text", "month", "date", "what", "ours",
+    ]
+    .iter()
+    .filter_map(|k| text_at(doc, &obj, k))
+    .find(|t| !t.trim().is_empty())
+    .unwrap_or_else(fallback)
 }
 
 /// The keys below an entry in words: `residual_likelihood` → `residual likelihood`,

@@ -20,11 +20,13 @@ pub mod dates;
 mod opportunity;
 mod people;
 mod plan;
+mod relationship;
 mod review;
 mod risk;
 mod scorecard;
 mod sharing;
 mod survey;
+mod value;
 mod withdraw;
 
 pub use client::*;
@@ -32,11 +34,13 @@ pub use contact::*;
 pub use opportunity::*;
 pub use people::*;
 pub use plan::*;
+pub use relationship::*;
 pub use review::*;
 pub use risk::*;
 pub use scorecard::*;
 pub use sharing::*;
 pub use survey::*;
+pub use value::*;
 pub use withdraw::*;
 
 /// Who is editing, and when: stamped on the change and on entries that record an author.

@@ -58,6 +58,8 @@ pub fn every_value() -> Vec<(&'static str, &'static str, casebook_i18n::Message)
     of::<Exposure>(&mut out);
     of::<ReviewKind>(&mut out);
     of::<ReviewDecision>(&mut out);
+    of::<ValueKind>(&mut out);
+    of::<ReferenceStatus>(&mut out);
     out
 }
 
@@ -456,6 +458,8 @@ vocabulary! {
         JourneyAdvanced => "journey-advanced",
         /// A satisfaction survey was issued in the last 12 months (SV-1).
         SurveyInLastYear => "survey-in-last-year",
+        /// Value added was logged this month (OP-6).
+        ValueAddedThisMonth => "value-added-this-month",
     }
 }
 
@@ -511,6 +515,36 @@ vocabulary! {
         Sponsor => "sponsor",
         /// The account's priority.
         Priority => "priority",
+    }
+}
+
+vocabulary! {
+    /// What kind of value we added for a client beyond the contract (OP-6).
+    ValueKind, "value-kind" {
+        /// Something given free.
+        Freebie => "freebie",
+        /// A technology update.
+        TechnologyUpdate => "technology-update",
+        /// A talk, presentation or seminar.
+        Talk => "talk",
+        /// Training.
+        Training => "training",
+        /// A visit by another client to this one as a reference site.
+        ReferenceVisit => "reference-visit",
+        /// Anything else.
+        Other => "other",
+    }
+}
+
+vocabulary! {
+    /// Whether a client acts as a reference site for us (OP-6).
+    ReferenceStatus, "reference-status" {
+        /// We mean to ask.
+        Candidate => "candidate",
+        /// The client agreed.
+        Agreed => "agreed",
+        /// The client declined.
+        Declined => "declined",
     }
 }
 
@@ -593,8 +627,8 @@ mod vocabulary_tests {
         }
         assert_eq!(
             (vocabularies.len(), all.len()),
-            (23, 100),
-            "23 vocabularies of 100 values"
+            (25, 110),
+            "25 vocabularies of 110 values"
         );
     }
 

@@ -179,7 +179,7 @@ const SHIPPED: &[(&str, KpiCategory, u8, &str, &str, Option<KpiSource>, bool)] =
          training)?",
         "Gwerth ychwanegol wedi'i ddarparu (pethau am ddim, diweddariadau technoleg, sgyrsiau, \
          cyflwyniadau, seminarau, hyfforddiant)?",
-        None,
+        Some(KpiSource::ValueAddedThisMonth),
         false,
     ),
     (

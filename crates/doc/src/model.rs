@@ -14,7 +14,8 @@ use crate::disputes::Disputes;
 use crate::enums::{
     ActionStatus, CosmoGroup, Coverage, Decision, Direction, ExitReason, Exposure, InteractionKind,
     KpiCategory, OpportunityOrigin, OpportunityStatus, PersonRole, Polarity, Purpose,
-    ReviewDecision, ReviewKind, RiskResponse, RiskStatus, SurveyArea, SurveyLevel, SwotKind,
+    ReferenceStatus, ReviewDecision, ReviewKind, RiskResponse, RiskStatus, SurveyArea, SurveyLevel,
+    SwotKind, ValueKind,
 };
 
 /// The whole account file of one client, as the document holds it now (or at some past point).
@@ -52,6 +53,14 @@ pub struct AccountFile {
     pub surveys: BTreeMap<Uuid, Survey>,
     /// Account performance reviews, internal and with the client (RV-1..RV-8), keyed by id.
     pub reviews: BTreeMap<Uuid, Review>,
+    /// The Contact Management Plan: who on our side covers whom, how often (CT-6).
+    pub contact_plan: BTreeMap<Uuid, PlanLine>,
+    /// Questions and discussion topics to carry to the client (CT-7).
+    pub topics: BTreeMap<Uuid, Topic>,
+    /// Appraisals of competitors at the client (OP-5).
+    pub competitors: BTreeMap<Uuid, Competitor>,
+    /// Value added beyond the contract, reference visits included (OP-6).
+    pub value_added: BTreeMap<Uuid, ValueAdded>,
     /// The adviser's name behind each node that has edited this file, keyed by node id.
     pub nodes: BTreeMap<String, String>,
     /// The node that created the file.
@@ -115,6 +124,13 @@ pub struct Profile {
     pub source: String,
     /// The language the client prefers to be served in: `cy`, `en`, or empty (CY-2).
     pub language: String,
+    /// Whether the client acts as a reference site (OP-6).
+    #[serde(
+        default,
+        deserialize_with = "lenient",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub reference: Option<ReferenceStatus>,
 }
 
 /// The adviser side of the relationship.
@@ -755,5 +771,82 @@ pub struct ReviewDecisionRecord {
     /// Why.
     pub note: String,
     /// The adviser who recorded it.
+    pub by: String,
+}
+
+/// One line of the Contact Management Plan (CT-6).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PlanLine {
+    /// Who on our side keeps the contact.
+    pub ours: String,
+    /// The person of the org chart they cover.
+    pub person: Option<Uuid>,
+    /// How many days may pass between contacts.
+    pub every_days: u32,
+    /// What the contact is for.
+    pub objective: String,
+    /// The adviser who planned it.
+    pub by: String,
+}
+
+/// A question or discussion topic to carry to the client (CT-7).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Topic {
+    /// The question or topic.
+    pub text: String,
+    /// The day it was raised.
+    pub raised: Option<NaiveDate>,
+    /// The adviser who raised it.
+    pub by: String,
+    /// Once answered: when, by whom, and what was learnt.
+    pub answered: Option<TopicAnswer>,
+}
+
+/// The answer to a topic.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TopicAnswer {
+    /// The day.
+    pub date: Option<NaiveDate>,
+    /// The adviser.
+    pub by: String,
+    /// What was learnt.
+    pub note: String,
+}
+
+/// An appraisal of a competitor at the client (OP-5).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Competitor {
+    /// The competitor's name.
+    pub name: String,
+    /// Their strengths.
+    pub strengths: String,
+    /// Their weaknesses.
+    pub weaknesses: String,
+    /// The day of the latest appraisal.
+    pub appraised: Option<NaiveDate>,
+    /// The opportunity they compete for, if one.
+    pub opportunity: Option<Uuid>,
+    /// The adviser who appraised them last.
+    pub by: String,
+}
+
+/// Value added for the client beyond the contract (OP-6).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ValueAdded {
+    /// What was done.
+    pub what: String,
+    /// What kind of value it was.
+    #[serde(deserialize_with = "lenient")]
+    pub kind: Option<ValueKind>,
+    /// The day.
+    pub date: Option<NaiveDate>,
+    /// Its estimated value in pounds.
+    pub value: f64,
+    /// The adviser who logged it.
     pub by: String,
 }

@@ -11,6 +11,8 @@
 //! - [`review`]: account performance reviews: attendees, cadence, actions carried forward (RV).
 //! - [`survey`]: satisfaction surveys: who must be asked, response rates, scores by area (SV).
 //! - [`kpi_sources`]: the answers the account file suggests for KPIs, with evidence (BS-5).
+//! - [`contact_plan`]: the Contact Management Plan against contacts logged (CT-6).
+//! - [`value`]: competitor appraisals going stale, value added, reference sites (OP-5, OP-6).
 //! - [`churn`]: churn over a period (PF-2).
 //! - [`language`]: the language of service, and Welsh speakers served in English (CY-2).
 //! - [`coverage`]: contact coverage on the org chart (CT-4).
@@ -21,6 +23,7 @@
 //! the worst of them.
 
 pub mod churn;
+pub mod contact_plan;
 pub mod cosmonauts;
 pub mod coverage;
 pub mod duplicates;
@@ -36,3 +39,4 @@ pub mod risk_tree;
 pub mod rollup;
 pub mod scorecard;
 pub mod survey;
+pub mod value;

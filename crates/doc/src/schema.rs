@@ -13,7 +13,7 @@ use casebook_i18n::Message;
 use crate::Error;
 
 /// The schema version this build writes and reads.
-pub const SCHEMA_VERSION: u64 = 8;
+pub const SCHEMA_VERSION: u64 = 9;
 
 /// The actor of every skeleton change: the same bytes on every node.
 pub const SCHEMA_ACTOR: &[u8] = b"casebook-schema";
@@ -73,6 +73,11 @@ const STEPS: &[Step] = &[
         version: 8,
         maps: &["reviews"],
         message: "Schema 8: account performance reviews",
+    },
+    Step {
+        version: 9,
+        maps: &["contact_plan", "topics", "competitors", "value_added"],
+        message: "Schema 9: contact plan, topics, competitors and value added",
     },
 ];
 

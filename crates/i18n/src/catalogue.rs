@@ -36,6 +36,7 @@ macro_rules! catalogue_files {
             include_str!(concat!("../locales/", $lang, "/scorecard.ftl")),
             include_str!(concat!("../locales/", $lang, "/survey.ftl")),
             include_str!(concat!("../locales/", $lang, "/review.ftl")),
+            include_str!(concat!("../locales/", $lang, "/relationship.ftl")),
         ]
     };
 }

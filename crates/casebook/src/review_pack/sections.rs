@@ -136,6 +136,7 @@ pub(super) fn input(
         "scorecard" => scorecard_section(h, account),
         "sales" => sales(h, node, file, account, today)?,
         "swot" => swot(h, account),
+        "competitors" => competitors(h, account, today),
         "contacts" => contacts(h, node, file, account)?,
         "missing-information" => missing(h, account, today),
         "survey" => survey_section(h, account, today),
@@ -345,6 +346,39 @@ fn swot(h: &mut Html, account: &AccountFile) {
     h.table("swot", &["pack-col-swot", "pack-col-items"], &rows);
 }
 
+fn competitors(h: &mut Html, account: &AccountFile, today: chrono::NaiveDate) {
+    if account.competitors.is_empty() {
+        return h.none("pack-nothing-recorded");
+    }
+    let stale = h.t("op-stale");
+    let rows: Vec<Vec<String>> = account
+        .competitors
+        .values()
+        .map(|c| {
+            let mut appraised = date(c.appraised);
+            if casebook_doc::rules::value::stale(c, today) {
+                appraised = format!("{appraised} {stale}");
+            }
+            vec![
+                c.name.clone(),
+                c.strengths.clone(),
+                c.weaknesses.clone(),
+                appraised,
+            ]
+        })
+        .collect();
+    h.table(
+        "competitors",
+        &[
+            "op-col-competitor",
+            "op-col-strengths",
+            "op-col-weaknesses",
+            "op-col-appraised",
+        ],
+        &rows,
+    );
+}
+
 fn contacts(h: &mut Html, node: &Node, file: FileId, account: &AccountFile) -> Result<(), Error> {
     let config = node.config_for(file)?;
     let facts = flags::Facts::of(account);
@@ -356,6 +390,48 @@ fn contacts(h: &mut Html, node: &Node, file: FileId, account: &AccountFile) -> R
             .with("met", if overdue { "no" } else { "yes" }),
     );
     h.push(&format!("<p>{line}</p>"));
+    let plan =
+        casebook_doc::rules::contact_plan::adherence(account, crate::time::local_date(node.now()));
+    if plan.lines.is_empty() {
+        h.none("pack-no-plan");
+    } else {
+        let line = h.say(
+            Message::new("pack-plan")
+                .with("met", plan.met)
+                .with("of", plan.of),
+        );
+        h.push(&format!("<p>{line}</p>"));
+        let overdue = h.t("rec-overdue");
+        let rows: Vec<Vec<String>> = plan
+            .lines
+            .iter()
+            .filter(|l| !l.left)
+            .map(|l| {
+                vec![
+                    l.ours.clone(),
+                    l.person.clone(),
+                    l.every_days.to_string(),
+                    date(l.last),
+                    if l.overdue {
+                        format!("{} {overdue}", l.due)
+                    } else {
+                        l.due.to_string()
+                    },
+                ]
+            })
+            .collect();
+        h.table(
+            "contact-plan",
+            &[
+                "cp-col-ours",
+                "cp-col-person",
+                "cp-col-every",
+                "cp-col-last",
+                "cp-col-due",
+            ],
+            &rows,
+        );
+    }
     let svg = crate::pictures::org_chart_svg(account, h.lang);
     let caption =
         h.say(Message::new("pack-org-chart").with("client", account.profile.name.as_str()));

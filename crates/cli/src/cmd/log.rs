@@ -67,8 +67,20 @@ pub(crate) fn log(ctx: &Ctx, a: LogArgs) -> anyhow::Result<()> {
         // Empty: the edit takes the language of the people met, or the client's.
         language: a.language.unwrap_or_default(),
     };
+    let in_person = !matches!(
+        i.kind,
+        InteractionKind::Call
+            | InteractionKind::Email
+            | InteractionKind::Im
+            | InteractionKind::Other
+    );
     let e = node.apply(file, |d, c, _| edit::log_interaction(d, c, &i))?;
-    report(ctx, &node, file, &e.message, e.entry)
+    report(ctx, &node, file, &e.message, e.entry)?;
+    // In person, the questions to carry are at hand (CT-7).
+    if in_person && !ctx.json {
+        super::relationship::offer_topics(&account)?;
+    }
+    Ok(())
 }
 
 pub(crate) fn action(ctx: &Ctx, cmd: ActionCmd) -> anyhow::Result<()> {

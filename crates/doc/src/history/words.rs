@@ -178,6 +178,10 @@ pub fn conflict_field(what: &str) -> Option<Message> {
         "scorecard" => "rec-what-scorecard",
         "survey" => "rec-what-survey",
         "review" => "rec-what-review",
+        "contact plan line" => "rec-what-plan-line",
+        "topic" => "rec-what-topic",
+        "competitor" => "rec-what-competitor",
+        "value added" => "rec-what-value",
         _ => return None,
     };
     if let Some((code, kpi_field)) = field_words
@@ -241,6 +245,10 @@ pub fn change(message: &str) -> Option<Message> {
         (
             "Schema 8: account performance reviews",
             "rec-change-schema-8",
+        ),
+        (
+            "Schema 9: contact plan, topics, competitors and value added",
+            "rec-change-schema-9",
         ),
     ];
     if let Some((_, key)) = schema.iter().find(|(text, _)| *text == m) {
@@ -567,6 +575,75 @@ pub fn change(message: &str) -> Option<Message> {
     scorecard_change(m)
         .or_else(|| survey_change(m))
         .or_else(|| review_change(m))
+        .or_else(|| relationship_change(m))
+}
+
+/// The messages of the contact plan, topics, competitors and value added
+/// ([`crate::edit::add_plan_line`] and friends).
+fn relationship_change(m: &str) -> Option<Message> {
+    if let Some(rest) = m.strip_prefix("Contact plan for ") {
+        let (client, line) = rest.split_once(": ")?;
+        if let Some((ours, person)) = line.split_once(" no longer sees ") {
+            return Some(
+                Message::new("rec-change-plan-removed")
+                    .with("client", client)
+                    .with("ours", ours)
+                    .with("person", person),
+            );
+        }
+        if let Some((ours, tail)) = line.split_once(" sees ") {
+            let (person, days) = tail.rsplit_once(" every ")?;
+            let days: u64 = days.strip_suffix(" days")?.parse().ok()?;
+            return Some(
+                Message::new("rec-change-plan-added")
+                    .with("client", client)
+                    .with("ours", ours)
+                    .with("person", person)
+                    .with("days", days),
+            );
+        }
+        return None;
+    }
+    if let Some(rest) = m.strip_prefix("Topic for ") {
+        let (client, topic) = rest.split_once(": ")?;
+        return Some(
+            Message::new("rec-change-topic-added")
+                .with("client", client)
+                .with("text", topic),
+        );
+    }
+    if let Some(topic) = m.strip_prefix("Topic answered: ") {
+        return Some(Message::new("rec-change-topic-answered").with("text", topic));
+    }
+    if let Some(rest) = m.strip_prefix("Competitor ") {
+        let (name, tail) = rest.split_once(" appraised on ")?;
+        let (date, client) = tail.split_once(" at ")?;
+        return Some(
+            Message::new("rec-change-competitor")
+                .with("name", name)
+                .with("date", date)
+                .with("client", client),
+        );
+    }
+    if let Some(rest) = m.strip_prefix("Value added for ") {
+        let (client, tail) = rest.split_once(": ")?;
+        let (what, tail) = tail.rsplit_once(" on ")?;
+        let (date, value) = tail.strip_suffix(')')?.split_once(" (")?;
+        return Some(
+            Message::new("rec-change-value-added")
+                .with("client", client)
+                .with("what", what)
+                .with("date", date)
+                .with("value", value),
+        );
+    }
+    let rest = m.strip_prefix("Reference site ")?;
+    let (client, status) = rest.rsplit_once(": ")?;
+    Some(
+        Message::new("rec-change-reference")
+            .with("client", client)
+            .with("status", vocab::<crate::enums::ReferenceStatus>(status)),
+    )
 }
 
 /// The account performance review's messages ([`crate::edit::schedule_review`] and friends,

@@ -2,7 +2,7 @@
 //! confirm: casebook never answers a scorecard by itself.
 
 use casebook_i18n::Message;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Utc};
 
 use crate::config::OrgConfig;
 use crate::enums::{KpiSource, OpportunityStatus};
@@ -94,6 +94,16 @@ pub fn suggest(
                 None => Message::new("sc-evidence-no-survey"),
             };
             (crate::rules::survey::within_a_year(last, today), evidence)
+        }
+        KpiSource::ValueAddedThisMonth => {
+            let first = today.with_day(1).unwrap_or(today);
+            let added = crate::rules::value::added_between(file, first, today);
+            (
+                added.count > 0,
+                Message::new("sc-evidence-value-added")
+                    .with("count", added.count)
+                    .with("value", pounds(added.value)),
+            )
         }
         KpiSource::JourneyAdvanced => {
             let since = now - chrono::Duration::days(QUARTER_DAYS);
