@@ -123,7 +123,9 @@ pub(crate) fn write(
         lang.tag()
     ));
     sections::header(&mut h, r);
-    sections::snapshot(&mut h, node, file, account)?;
+    // The rules are read once for the whole pack.
+    let config = node.config_for(file)?;
+    sections::snapshot(&mut h, &config, account);
     h.push(&format!(
         "<section id=\"agenda\"><h2>{}</h2><ol>",
         h.t("pack-agenda")
@@ -151,7 +153,7 @@ pub(crate) fn write(
             let minuted = h.say(Message::new("pack-minuted").with("text", m.as_str()));
             h.push(&format!("<p class=\"minutes\">{minuted}</p>"));
         }
-        sections::input(&mut h, node, file, account, review, &item.group)?;
+        sections::input(&mut h, node, &config, account, review, &item.group)?;
         h.push("</li>");
     }
     h.push("</ol></section>");

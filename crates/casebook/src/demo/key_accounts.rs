@@ -56,6 +56,8 @@ pub(super) fn year(
     }
     node.set_clock(Some(month_day(now, 3)));
     changes += survey(node, file, lead)?;
+    node.set_clock(Some(month_day(now, 2)));
+    changes += relationship(node, file, lead, now)?;
     // Two internal reviews: the first agrees an action still open at the second.
     for (back, minutes) in [
         (
@@ -71,6 +73,68 @@ pub(super) fn year(
         changes += review(node, file, lead, minutes, back == 4)?;
     }
     Ok(changes)
+}
+
+/// The contact plan for the people at the top of the org chart, a question to carry, a
+/// competitor appraised a year ago (stale) and value added this month.
+fn relationship(
+    node: &mut Node,
+    file: FileId,
+    lead: &str,
+    now: DateTime<Utc>,
+) -> Result<usize, Error> {
+    let account = node.read(file)?;
+    let today = node.now().date_naive();
+    let mut changes = 0;
+    for person in top_people(&account) {
+        node.apply(file, |d, c, _| {
+            edit::add_plan_line(
+                d,
+                c,
+                &casebook_doc::model::PlanLine {
+                    ours: "Dewi Rowlands".into(),
+                    person: Some(person),
+                    every_days: 60,
+                    objective: "Senior sponsor to senior management".into(),
+                    by: String::new(),
+                },
+            )
+        })?;
+        changes += 1;
+    }
+    node.apply(file, |d, c, _| {
+        edit::add_topic(d, c, "Who will sign off next year's export budget?", today)
+    })?;
+    node.apply(file, |d, c, _| {
+        edit::appraise_competitor(
+            d,
+            c,
+            &casebook_doc::model::Competitor {
+                name: "Hafren Engineering".into(),
+                strengths: "Cheaper day rates".into(),
+                weaknesses: "No local team".into(),
+                appraised: Some(today - Duration::days(240)),
+                opportunity: None,
+                by: String::new(),
+            },
+        )
+    })?;
+    let this_month = now;
+    node.set_clock(Some(this_month));
+    node.apply(file, |d, c, _| {
+        edit::add_value(
+            d,
+            c,
+            &casebook_doc::model::ValueAdded {
+                what: "Export finance seminar for their buyers".into(),
+                kind: Some(casebook_doc::enums::ValueKind::Talk),
+                date: Some(this_month.date_naive()),
+                value: 400.0,
+                by: lead.into(),
+            },
+        )
+    })?;
+    Ok(changes + 3)
 }
 
 /// An internal review held and closed today (the node's clock), with its minutes and, when

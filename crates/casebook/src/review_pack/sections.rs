@@ -1,7 +1,7 @@
 //! The sections of the review pack: the header, the account snapshot, what fills each agenda
 //! item (by the input the organisation's agenda names), and the questions to ask.
 
-use casebook_base::FileId;
+use casebook_doc::OrgConfig;
 use casebook_doc::enums::{
     ActionStatus, OpportunityStatus, SurveyArea, SurveyLevel, SwotKind, Vocabulary,
 };
@@ -41,13 +41,7 @@ pub(super) fn header(h: &mut Html, r: &Review) {
 }
 
 /// The account snapshot summary (RV-3's first input).
-pub(super) fn snapshot(
-    h: &mut Html,
-    node: &Node,
-    file: FileId,
-    account: &AccountFile,
-) -> Result<(), Error> {
-    let config = node.config_for(file)?;
+pub(super) fn snapshot(h: &mut Html, config: &OrgConfig, account: &AccountFile) {
     let roll = rollup::rollup(account, &config.rag_matrix);
     let facts = flags::Facts::of(account);
     let open_actions = account
@@ -110,14 +104,13 @@ pub(super) fn snapshot(
     }
     html.push_str("</tbody></table></section>");
     h.push(&html);
-    Ok(())
 }
 
 /// What fills the agenda item whose input is `input`.
 pub(super) fn input(
     h: &mut Html,
     node: &Node,
-    file: FileId,
+    config: &OrgConfig,
     account: &AccountFile,
     review_id: Uuid,
     input: &str,
@@ -134,13 +127,13 @@ pub(super) fn input(
         "mission" => mission(h, account),
         "organisation-changes" => leavers(h, account),
         "scorecard" => scorecard_section(h, account),
-        "sales" => sales(h, node, file, account, today)?,
+        "sales" => sales(h, config, account, today)?,
         "swot" => swot(h, account),
         "competitors" => competitors(h, account, today),
-        "contacts" => contacts(h, node, file, account)?,
+        "contacts" => contacts(h, node, config, account)?,
         "missing-information" => missing(h, account, today),
         "survey" => survey_section(h, account, today),
-        "risks" => risks(h, node, file, account)?,
+        "risks" => risks(h, config, account)?,
         "forward-plan" => {
             let open: Vec<Uuid> = account
                 .actions
@@ -274,12 +267,10 @@ fn scorecard_section(h: &mut Html, account: &AccountFile) {
 
 fn sales(
     h: &mut Html,
-    node: &Node,
-    file: FileId,
+    config: &OrgConfig,
     account: &AccountFile,
     today: chrono::NaiveDate,
 ) -> Result<(), Error> {
-    let config = node.config_for(file)?;
     let r = orders::order_record(account, today);
     let line = h.say(
         Message::new("pack-orders")
@@ -296,7 +287,7 @@ fn sales(
         if !matches!(o.status, OpportunityStatus::Open | OpportunityStatus::Hold) {
             continue;
         }
-        let q = cosmonauts::qualify(o, &config);
+        let q = cosmonauts::qualify(o, config);
         let trend = match q.trend {
             cosmonauts::Trend::NotEnoughSessions => h.t("pack-trend-not-enough"),
             cosmonauts::Trend::Improving => h.t("pack-trend-improving"),
@@ -379,10 +370,9 @@ fn competitors(h: &mut Html, account: &AccountFile, today: chrono::NaiveDate) {
     );
 }
 
-fn contacts(h: &mut Html, node: &Node, file: FileId, account: &AccountFile) -> Result<(), Error> {
-    let config = node.config_for(file)?;
+fn contacts(h: &mut Html, node: &Node, config: &OrgConfig, account: &AccountFile) -> Result<(), Error> {
     let facts = flags::Facts::of(account);
-    let overdue = flags::contact_overdue(&facts, &config, node.now());
+    let overdue = flags::contact_overdue(&facts, config, node.now());
     let line = h.say(
         Message::new("pack-contact-frequency")
             .with("date", date(facts.last_contact.map(|t| t.date_naive())))
@@ -550,9 +540,8 @@ fn survey_section(h: &mut Html, account: &AccountFile, today: chrono::NaiveDate)
     }
 }
 
-fn risks(h: &mut Html, node: &Node, file: FileId, account: &AccountFile) -> Result<(), Error> {
-    let matrix = node.config_for(file)?.rag_matrix;
-    let svg = crate::pictures::risk_map_svg(account, &matrix, h.lang);
+fn risks(h: &mut Html, config: &OrgConfig, account: &AccountFile) -> Result<(), Error> {
+    let svg = crate::pictures::risk_map_svg(account, &config.rag_matrix, h.lang);
     let caption =
         h.say(Message::new("pic-risk-map-title").with("client", account.profile.name.as_str()));
     h.figure("risk-map", &svg, &caption);
