@@ -91,5 +91,8 @@ fn the_account_managers_month_runs_letter_by_letter() {
     assert!(review["detail"]["closed"].is_object(), "{review}");
     let pack = std::fs::read_to_string(sb.path("home/afon-review.html")).expect("the pack");
     assert!(pack.contains("Review pack: Afon Valley Foods Ltd"));
-    assert!(pack.contains("Rival Foods") && pack.contains("Dewi Rowlands"), "the plan and the competitor in the pack");
+    assert!(
+        pack.contains("Rival Foods") && pack.contains("Dewi Rowlands"),
+        "the plan and the competitor in the pack"
+    );
 }

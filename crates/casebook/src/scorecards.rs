@@ -125,7 +125,8 @@ impl Node {
     }
 
     /// The answers the account file suggests for the KPIs of scorecard `sc` that have a source
-    /// (BS-5), by KPI id, judged now by the file's organisation's rules.
+    /// (BS-5), by KPI id, judged by the file's organisation's rules as things stood at the end of
+    /// the scorecard's month (or now, for this month's).
     ///
     /// # Errors
     /// [`Error::NoSuchClient`]; an unknown scorecard.
@@ -138,13 +139,20 @@ impl Node {
         let card = scorecard_of(&account, sc)?;
         let config = self.config_for(file)?;
         let sources = self.kpi_sources_for(file)?;
+        // A scorecard of a past month is answered as things stood at that month's end.
+        let now = self.now();
+        let at = casebook_doc::rules::scorecard::parse_month(&card.month)
+            .and_then(|first| first.checked_add_months(chrono::Months::new(1)))
+            .and_then(|next| next.and_hms_opt(0, 0, 0))
+            .map(|t| t.and_utc() - chrono::Duration::seconds(1))
+            .map_or(now, |end| end.min(now));
         Ok(card
             .kpis
             .keys()
             .filter_map(|id| {
                 sources
                     .get(id)
-                    .map(|s| (*id, suggest(*s, &account, &config, self.now())))
+                    .map(|s| (*id, suggest(*s, &account, &config, at)))
             })
             .collect())
     }

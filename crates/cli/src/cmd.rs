@@ -205,6 +205,25 @@ where
 }
 
 /// Find a client by name or id.
+/// Say what an edit did: its history message in the run's language; JSON gives the stored
+/// message, the file and the entry it made or changed.
+pub(crate) fn said(
+    ctx: &Ctx,
+    file: FileId,
+    entry: Option<uuid::Uuid>,
+    message: &str,
+) -> anyhow::Result<()> {
+    if ctx.json {
+        return crate::output::json(&serde_json::json!({
+            "file_id": file, "entry": entry, "message": message,
+        }));
+    }
+    crate::output::line(
+        casebook::history::describe(message)
+            .map_or_else(|| message.to_string(), |m| crate::i18n::say(&m)),
+    )
+}
+
 pub(crate) fn find(node: &Node, query: &str) -> anyhow::Result<FileId> {
     Ok(node.find(query)?)
 }

@@ -322,6 +322,65 @@ pub(super) fn add_entry<T: Serialize>(
     })
 }
 
+/// Add `action`, which needs a title and an owner, as an action of the account linked from the
+/// map at `link` (a review's or a survey's), in one change whose message is `head` followed by
+/// the action: `{head}{title} (owner {owner}, due {date})`.
+pub(super) fn add_owned_action(
+    doc: &mut Automerge,
+    ctx: &EditContext,
+    action: &crate::model::Action,
+    head: &str,
+    link: &[&str],
+) -> Result<Edited, Error> {
+    let title = action.title.trim();
+    if title.is_empty() {
+        return Err(Error::Rule(Message::new("rule-action-needs-title")));
+    }
+    let owner = action.owner.trim();
+    if owner.is_empty() {
+        return Err(Error::Rule(Message::new("sv-rule-improvement-owner")));
+    }
+    check_text("title", title)?;
+    check_text("owner", owner)?;
+    let due = action.due.map(|d| format!(", due {d}")).unwrap_or_default();
+    let message = format!("{head}{title} (owner {owner}{due})");
+    let value = json(action)?;
+    let entry = Uuid::new_v4();
+    let link: Vec<String> = link.iter().map(|k| k.to_string()).collect();
+    transact(doc, ctx, message, Some(entry), move |tx| {
+        let actions = path(tx, &["actions"])?;
+        put_json(tx, &actions, &entry.to_string(), &value)?;
+        let keys: Vec<&str> = link.iter().map(String::as_str).collect();
+        let links = path(tx, &keys)?;
+        tx.put(&links, entry.to_string(), true)?;
+        Ok(())
+    })
+}
+
+/// Write who did something and when ({date: `today`, by: the adviser}) as `field` of the map
+/// at `keys`, in one change with `message`: a survey issued or closed, a review closed, an
+/// update after a review ticked off.
+pub(super) fn put_stamp(
+    doc: &mut Automerge,
+    ctx: &EditContext,
+    message: String,
+    keys: &[&str],
+    field: &str,
+    today: chrono::NaiveDate,
+) -> Result<Edited, Error> {
+    let stamp = json(&crate::model::Stamp {
+        date: Some(today),
+        by: ctx.adviser.clone(),
+    })?;
+    let keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+    let field = field.to_string();
+    transact(doc, ctx, message, None, move |tx| {
+        let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
+        let obj = path(tx, &refs)?;
+        put_json(tx, &obj, &field, &stamp)
+    })
+}
+
 pub(super) fn current(doc: &Automerge) -> Result<AccountFile, Error> {
     view::read(doc)
 }

@@ -370,7 +370,12 @@ fn competitors(h: &mut Html, account: &AccountFile, today: chrono::NaiveDate) {
     );
 }
 
-fn contacts(h: &mut Html, node: &Node, config: &OrgConfig, account: &AccountFile) -> Result<(), Error> {
+fn contacts(
+    h: &mut Html,
+    node: &Node,
+    config: &OrgConfig,
+    account: &AccountFile,
+) -> Result<(), Error> {
     let facts = flags::Facts::of(account);
     let overdue = flags::contact_overdue(&facts, config, node.now());
     let line = h.say(

@@ -8,25 +8,10 @@ use casebook::{FileId, Node};
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::{Ctx, find};
+use super::{Ctx, find, said};
 use crate::args::{PlanCmd, TopicCmd};
-use crate::i18n::{say, t, ta};
+use crate::i18n::{t, ta};
 use crate::output::{self, headed, line};
-
-/// Say what an edit did, in the run's language; JSON gives the stored message and the id.
-pub(crate) fn said(
-    ctx: &Ctx,
-    file: FileId,
-    entry: Option<Uuid>,
-    message: &str,
-) -> anyhow::Result<()> {
-    if ctx.json {
-        return output::json(&serde_json::json!({
-            "file_id": file, "entry": entry, "message": message,
-        }));
-    }
-    line(casebook::history::describe(message).map_or_else(|| message.to_string(), |m| say(&m)))
-}
 
 /// An entry of `map` named by its id or the first characters of it, or (`text`) its words.
 fn entry_of<T>(

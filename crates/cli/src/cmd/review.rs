@@ -11,7 +11,7 @@ use casebook::reviews::pick_review;
 use casebook::{FileId, Node};
 use uuid::Uuid;
 
-use super::{Ctx, date, find, opt_date, review_list, word};
+use super::{Ctx, date, find, opt_date, review_list, said, word};
 use crate::args::{ReviewCmd, TemplateCmd, TextArgs};
 use crate::i18n::{say, ta};
 use crate::output::{self, line};
@@ -152,16 +152,6 @@ fn which(ctx: &Ctx, file: &str, review: Option<&str>) -> anyhow::Result<(Node, F
     let account = node.read(id)?;
     let r = pick_review(&account, review)?;
     Ok((node, id, r))
-}
-
-/// Say what an edit did, in the run's language; JSON gives the stored message and the id.
-fn said(ctx: &Ctx, file: FileId, entry: Option<Uuid>, message: &str) -> anyhow::Result<()> {
-    if ctx.json {
-        return output::json(&serde_json::json!({
-            "file_id": file, "entry": entry, "message": message,
-        }));
-    }
-    line(casebook::history::describe(message).map_or_else(|| message.to_string(), |m| say(&m)))
 }
 
 fn text(ctx: &Ctx, a: &TextArgs, question: bool) -> anyhow::Result<()> {

@@ -14,7 +14,7 @@ use casebook::{FileId, Node};
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::{Ctx, date, find, scorecard_list};
+use super::{Ctx, date, find, said, scorecard_list};
 use crate::args::{AnswerArgs, ScorecardCmd, WhichScorecard};
 use crate::i18n::{current, say, t, ta, word};
 use crate::output::{self, headed, line};
@@ -46,16 +46,6 @@ fn which(node: &Node, w: &WhichScorecard) -> anyhow::Result<(FileId, AccountFile
     Ok((file, account, sc))
 }
 
-/// Say what an edit did, in the run's language; JSON gives the stored message and ids.
-fn said(ctx: &Ctx, file: FileId, sc: Uuid, message: &str) -> anyhow::Result<()> {
-    if ctx.json {
-        return output::json(&serde_json::json!({
-            "file_id": file, "scorecard": sc, "message": message,
-        }));
-    }
-    line(casebook::history::describe(message).map_or_else(|| message.to_string(), |m| say(&m)))
-}
-
 fn new(ctx: &Ctx, file: &str, month: Option<String>, correct: bool) -> anyhow::Result<()> {
     let node = ctx.open()?;
     let id = find(&node, file)?;
@@ -77,7 +67,7 @@ fn new(ctx: &Ctx, file: &str, month: Option<String>, correct: bool) -> anyhow::R
     let e = node.start_scorecard(id, &month, corrects)?;
     let sc = e.entry.unwrap_or_default();
     let account = node.read(id)?;
-    said(ctx, id, sc, &e.message)?;
+    said(ctx, id, Some(sc), &e.message)?;
     if !ctx.json {
         let count = account.scorecards.get(&sc).map_or(0, |s| s.kpis.len());
         line(ta(
@@ -116,7 +106,7 @@ fn answer(ctx: &Ctx, a: &AnswerArgs) -> anyhow::Result<()> {
         due: a.due.as_deref().map(|d| date("--due", d)).transpose()?,
     };
     let e = node.answer_kpi(file, sc, code, &change)?;
-    said(ctx, file, sc, &e.message)
+    said(ctx, file, Some(sc), &e.message)
 }
 
 /// Answer every unanswered KPI that the account file suggests an answer for, with its
@@ -161,7 +151,7 @@ fn finalise(ctx: &Ctx, w: &WhichScorecard) -> anyhow::Result<()> {
     let node = ctx.open()?;
     let (file, _, sc) = which(&node, w)?;
     let e = node.finalise_scorecard(file, sc)?;
-    said(ctx, file, sc, &e.message)?;
+    said(ctx, file, Some(sc), &e.message)?;
     let account = node.read(file)?;
     let judged = score(&account.scorecards[&sc], None);
     if !ctx.json && judged.requires_attention() {

@@ -11,7 +11,7 @@ use casebook::surveys::{TypedResponse, pick_survey};
 use casebook::{FileId, Node};
 use uuid::Uuid;
 
-use super::{Ctx, date, find, opt_date, survey_report, word};
+use super::{Ctx, date, find, opt_date, said, survey_report, word};
 use crate::args::{QuestionCmd, RecipientArgs, RecordArgs, SurveyCmd};
 use crate::i18n::{say, t, ta};
 use crate::output::{self, line};
@@ -102,16 +102,6 @@ fn which(ctx: &Ctx, file: &str, survey: Option<&str>) -> anyhow::Result<(Node, F
     let account = node.read(id)?;
     let s = pick_survey(&account, survey)?;
     Ok((node, id, s))
-}
-
-/// Say what an edit did, in the run's language; JSON gives the stored message and the id.
-fn said(ctx: &Ctx, file: FileId, entry: Option<Uuid>, message: &str) -> anyhow::Result<()> {
-    if ctx.json {
-        return output::json(&serde_json::json!({
-            "file_id": file, "entry": entry, "message": message,
-        }));
-    }
-    line(casebook::history::describe(message).map_or_else(|| message.to_string(), |m| say(&m)))
 }
 
 fn recipient(ctx: &Ctx, a: &RecipientArgs) -> anyhow::Result<()> {

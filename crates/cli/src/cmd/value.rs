@@ -8,8 +8,7 @@ use casebook::model::{Competitor, ValueAdded};
 use casebook::rules::value::{added_between, appraisal_age, reference_candidate, stale};
 use chrono::Duration;
 
-use super::relationship::said;
-use super::{Ctx, date, find, opt_date, word};
+use super::{Ctx, date, find, opt_date, said, word};
 use crate::args::{CompetitorCmd, ValueCmd};
 use crate::i18n::{t, ta};
 use crate::output::{self, headed, line};

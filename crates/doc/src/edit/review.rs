@@ -9,10 +9,10 @@ use casebook_i18n::Message;
 use chrono::NaiveDate;
 use uuid::Uuid;
 
-use super::{EditContext, Edited, check_text, current, json, or_none, path, put_json, transact};
+use super::{EditContext, Edited, check_text, current, json, path, put_json, transact};
 use crate::Error;
 use crate::enums::{ReviewDecision, ReviewKind};
-use crate::model::{AccountFile, Action, Review, ReviewDecisionRecord, ReviewItem, Stamp};
+use crate::model::{AccountFile, Action, Review, ReviewDecisionRecord, ReviewItem};
 use crate::rules::review::{CHECKLIST, close_problems};
 
 fn review(file: &AccountFile, id: Uuid) -> Result<&Review, Error> {
@@ -204,31 +204,14 @@ pub fn add_review_action(
     action: &Action,
 ) -> Result<Edited, Error> {
     let file = current(doc)?;
-    let r = review(&file, id)?;
-    let title = action.title.trim();
-    if title.is_empty() {
-        return Err(Error::Rule(Message::new("rule-action-needs-title")));
-    }
-    if action.owner.trim().is_empty() {
-        return Err(Error::Rule(Message::new("sv-rule-improvement-owner")));
-    }
-    check_text("title", title)?;
-    check_text("owner", action.owner.trim())?;
-    let due = action.due.map(|d| format!(", due {d}")).unwrap_or_default();
-    let message = format!(
-        "Review of {}: action {title} (owner {}{due})",
-        label(r),
-        or_none(action.owner.trim())
-    );
-    let value = json(action)?;
-    let entry = Uuid::new_v4();
-    transact(doc, ctx, message, Some(entry), move |tx| {
-        let actions = path(tx, &["actions"])?;
-        put_json(tx, &actions, &entry.to_string(), &value)?;
-        let links = path(tx, &["reviews", &id.to_string(), "actions"])?;
-        tx.put(&links, entry.to_string(), true)?;
-        Ok(())
-    })
+    let head = format!("Review of {}: action ", label(review(&file, id)?));
+    super::add_owned_action(
+        doc,
+        ctx,
+        action,
+        &head,
+        &["reviews", &id.to_string(), "actions"],
+    )
 }
 
 /// Record a decision of review `id` (RV-8): a new lead, deputy or sponsor changes the team in
@@ -304,14 +287,14 @@ pub fn tick_update(
         ));
     }
     let message = format!("Review of {}: updated {update}", label(r));
-    let stamp = json(&Stamp {
-        date: Some(today),
-        by: ctx.adviser.clone(),
-    })?;
-    transact(doc, ctx, message, None, move |tx| {
-        let obj = path(tx, &["reviews", &id.to_string(), "checklist"])?;
-        put_json(tx, &obj, &update, &stamp)
-    })
+    super::put_stamp(
+        doc,
+        ctx,
+        message,
+        &["reviews", &id.to_string(), "checklist"],
+        &update,
+        today,
+    )
 }
 
 /// Close review `id` on `today`.
@@ -340,14 +323,14 @@ pub fn close_review(
         label(r),
         r.actions.len()
     );
-    let stamp = json(&Stamp {
-        date: Some(today),
-        by: ctx.adviser.clone(),
-    })?;
-    transact(doc, ctx, message, None, move |tx| {
-        let obj = path(tx, &["reviews", &id.to_string()])?;
-        put_json(tx, &obj, "closed", &stamp)
-    })
+    super::put_stamp(
+        doc,
+        ctx,
+        message,
+        &["reviews", &id.to_string()],
+        "closed",
+        today,
+    )
 }
 
 /// Set how many days may pass between internal reviews of the account (RV-1).

@@ -4,17 +4,14 @@
 use std::collections::BTreeMap;
 
 use automerge::Automerge;
-use automerge::transaction::Transactable;
 use casebook_i18n::Message;
 use chrono::NaiveDate;
 use uuid::Uuid;
 
-use super::{EditContext, Edited, check_text, current, json, or_none, path, put_json, transact};
+use super::{EditContext, Edited, check_text, current, json, path, put_json, transact};
 use crate::Error;
 use crate::enums::{SurveyLevel, Vocabulary};
-use crate::model::{
-    AccountFile, Action, Recipient, Stamp, Survey, SurveyQuestionCopy, SurveyResponse,
-};
+use crate::model::{AccountFile, Action, Recipient, Survey, SurveyQuestionCopy, SurveyResponse};
 use crate::rules::survey::{SCALE, issue_problems};
 use crate::survey_bank::asked;
 
@@ -170,14 +167,14 @@ pub fn issue_survey(
         s.title,
         s.recipients.len()
     );
-    let stamp = json(&Stamp {
-        date: Some(today),
-        by: ctx.adviser.clone(),
-    })?;
-    transact(doc, ctx, message, None, move |tx| {
-        let obj = path(tx, &["surveys", &id.to_string()])?;
-        put_json(tx, &obj, "issued", &stamp)
-    })
+    super::put_stamp(
+        doc,
+        ctx,
+        message,
+        &["surveys", &id.to_string()],
+        "issued",
+        today,
+    )
 }
 
 /// Record `response` to survey `id`.
@@ -294,14 +291,14 @@ pub fn close_survey(
         s.title,
         s.responses.len()
     );
-    let stamp = json(&Stamp {
-        date: Some(today),
-        by: ctx.adviser.clone(),
-    })?;
-    transact(doc, ctx, message, None, move |tx| {
-        let obj = path(tx, &["surveys", &id.to_string()])?;
-        put_json(tx, &obj, "closed", &stamp)
-    })
+    super::put_stamp(
+        doc,
+        ctx,
+        message,
+        &["surveys", &id.to_string()],
+        "closed",
+        today,
+    )
 }
 
 /// Add `action` to survey `id`'s Improvements Action Plan: an owned action of the account,
@@ -316,31 +313,14 @@ pub fn add_improvement(
     action: &Action,
 ) -> Result<Edited, Error> {
     let file = current(doc)?;
-    let s = survey(&file, id)?;
-    let title = action.title.trim();
-    if title.is_empty() {
-        return Err(Error::Rule(Message::new("rule-action-needs-title")));
-    }
-    if action.owner.trim().is_empty() {
-        return Err(Error::Rule(Message::new("sv-rule-improvement-owner")));
-    }
-    check_text("title", title)?;
-    check_text("owner", action.owner.trim())?;
-    let due = action.due.map(|d| format!(", due {d}")).unwrap_or_default();
-    let message = format!(
-        "Survey '{}': improvement: {title} (owner {}{due})",
-        s.title,
-        or_none(action.owner.trim())
-    );
-    let value = json(action)?;
-    let entry = Uuid::new_v4();
-    transact(doc, ctx, message, Some(entry), move |tx| {
-        let actions = path(tx, &["actions"])?;
-        put_json(tx, &actions, &entry.to_string(), &value)?;
-        let links = path(tx, &["surveys", &id.to_string(), "improvements"])?;
-        tx.put(&links, entry.to_string(), true)?;
-        Ok(())
-    })
+    let head = format!("Survey '{}': improvement: ", survey(&file, id)?.title);
+    super::add_owned_action(
+        doc,
+        ctx,
+        action,
+        &head,
+        &["surveys", &id.to_string(), "improvements"],
+    )
 }
 
 #[cfg(test)]
