@@ -84,6 +84,45 @@ fn the_contact_plan_is_kept_by_contacts_logged_and_topics_are_offered_in_person(
         (Some(0), Some(2)),
         "{plan}"
     );
+    // Senior-to-senior contact (CT-5): a sponsor named whose plan covers nobody senior is
+    // flagged; once Dewi is the sponsor, his planned contact with the MD counts, and is
+    // overdue until they meet.
+    a.json(&["client", "edit", "Afon", "--sponsor", "Gwen Price"]);
+    let portfolio = a.json(&["portfolio"]);
+    assert_eq!(
+        portfolio["senior_contact"][0]["why"]["kind"], "senior-contact-not-planned",
+        "{portfolio}"
+    );
+    a.json(&["client", "edit", "Afon", "--sponsor", "Dewi Rowlands"]);
+    let portfolio = a.json(&["portfolio"]);
+    assert_eq!(
+        portfolio["senior_contact"][0]["why"]["kind"], "senior-contact-overdue",
+        "{portfolio}"
+    );
+    a.json(&[
+        "log",
+        "Afon",
+        "--kind",
+        "meeting",
+        "--direction",
+        "outbound",
+        "--purpose",
+        "social",
+        "--with",
+        "Rhian Jones",
+        "--ours",
+        "Dewi Rowlands",
+        "--at",
+        &day(-1),
+        "--summary",
+        "Lunch",
+    ]);
+    let portfolio = a.json(&["portfolio"]);
+    assert_eq!(
+        portfolio["senior_contact"],
+        serde_json::json!([]),
+        "{portfolio}"
+    );
 
     a.json(&["topic", "add", "Afon", "Who signs off the export budget?"]);
     a.json(&["topic", "add", "Afon", "Is the new warehouse going ahead?"]);
@@ -105,8 +144,9 @@ fn the_contact_plan_is_kept_by_contacts_logged_and_topics_are_offered_in_person(
         "Quarterly",
     ]);
     assert!(said.contains("Who signs off the export budget?"), "{said}");
+    // Both lines kept now: Rhian's by the lunch, Owain's by the meeting.
     let plan = a.json(&["plan", "list", "Afon"]);
-    assert_eq!(plan[0]["met"], 1, "{plan}");
+    assert_eq!(plan[0]["met"], 2, "{plan}");
     a.json(&[
         "topic",
         "answer",

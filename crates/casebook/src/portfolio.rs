@@ -124,6 +124,9 @@ pub struct Portfolio {
     pub surveys_due: Vec<Flagged>,
     /// Accounts on the review routine whose next internal review is overdue (RV-1).
     pub reviews_overdue: Vec<Flagged>,
+    /// Accounts with a senior sponsor whose contact with the client's senior people is not
+    /// planned or overdue (CT-5).
+    pub senior_contact: Vec<Flagged>,
     /// Clients (exited ones too) whose file holds concurrent values: until an adviser resolves
     /// them, every colour and flag above is judged by the worst of them.
     pub conflicts: Vec<Conflicted>,
@@ -239,6 +242,18 @@ pub enum Why {
         /// How many.
         count: usize,
     },
+    /// The senior sponsor has no planned contact with the client's senior people.
+    SeniorContactNotPlanned {
+        /// The sponsor.
+        sponsor: String,
+    },
+    /// The senior sponsor's contact with the client's senior people was due on this day.
+    SeniorContactOverdue {
+        /// The sponsor.
+        sponsor: String,
+        /// The day it was due.
+        due: NaiveDate,
+    },
     /// The next internal review was due this many days ago.
     ReviewOverdue {
         /// The day it was due.
@@ -292,6 +307,12 @@ impl Why {
             }
             Why::LostOrdersNotReviewed { count } => format!("{count} lost order(s) not reviewed"),
             Why::ReviewOverdue { due, days } => format!("review due {due}, {days} days ago"),
+            Why::SeniorContactNotPlanned { sponsor } => {
+                format!("no contact planned between {sponsor} and the client's senior people")
+            }
+            Why::SeniorContactOverdue { sponsor, due } => {
+                format!("{sponsor}'s contact with the client's senior people was due {due}")
+            }
             Why::SurveyDue { last } => match last {
                 Some(d) => format!("last survey issued {d}"),
                 None => "never surveyed".into(),
@@ -355,6 +376,7 @@ pub fn portfolio_judged(
         lost_orders_not_reviewed: vec![],
         surveys_due: vec![],
         reviews_overdue: vec![],
+        senior_contact: vec![],
         conflicts: vec![],
         by_stage: vec![],
         by_segment: BTreeMap::new(),
@@ -466,6 +488,26 @@ pub fn portfolio_judged(
                     days: next.days_overdue,
                 },
             ));
+        }
+        match s.senior_contact.status(today) {
+            Some(casebook_doc::rules::contact_plan::SeniorStatus::NotPlanned) => {
+                p.senior_contact.push(flag(
+                    s,
+                    Why::SeniorContactNotPlanned {
+                        sponsor: s.senior_contact.sponsor.clone(),
+                    },
+                ));
+            }
+            Some(casebook_doc::rules::contact_plan::SeniorStatus::Overdue { due }) => {
+                p.senior_contact.push(flag(
+                    s,
+                    Why::SeniorContactOverdue {
+                        sponsor: s.senior_contact.sponsor.clone(),
+                        due,
+                    },
+                ));
+            }
+            _ => {}
         }
         if s.lost_not_reviewed > 0 {
             p.lost_orders_not_reviewed.push(flag(

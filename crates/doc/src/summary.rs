@@ -16,9 +16,9 @@ use crate::rules::scorecard::ScorecardFacts;
 /// person; version 3: upside risks apart, invalid values count red, ended opportunities'
 /// risks leave the roll-up, the pipeline of opportunities; version 4: Welsh speakers served in
 /// English; version 5: the scorecard routine and lost orders not reviewed; version 6: the latest
-/// survey; version 7: the review routine), so that a store opened by a newer build recomputes every stored summary once
+/// survey; version 7: the review routine; version 8: senior-to-senior contact), so that a store opened by a newer build recomputes every stored summary once
 /// instead of judging with rows an older build wrote.
-pub const SUMMARY_VERSION: u32 = 7;
+pub const SUMMARY_VERSION: u32 = 8;
 
 /// Everything the portfolio dashboard and `client list` need about one file.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -82,6 +82,9 @@ pub struct FileSummary {
     /// The account performance review routine's facts (RV-1).
     #[serde(default)]
     pub reviews: crate::rules::review::ReviewFacts,
+    /// The senior sponsor's planned contact with the client's senior people (CT-5).
+    #[serde(default)]
+    pub senior_contact: crate::rules::contact_plan::SeniorContact,
     /// Whether the client has ever had a survey planned.
     #[serde(default)]
     pub surveyed: bool,
@@ -150,6 +153,9 @@ impl FileSummary {
             last_survey: crate::rules::survey::last_issued(file),
             surveyed: !file.surveys.is_empty(),
             reviews: crate::rules::review::ReviewFacts::of(file),
+            // The lines' last contacts as of the latest interaction: the due days are judged
+            // at query time.
+            senior_contact: crate::rules::contact_plan::SeniorContact::of(file, NaiveDate::MAX),
             lost_not_reviewed: crate::rules::orders::lost_not_reviewed(file).len(),
             owner: file.owner.clone(),
             sharing: file.sharing.clone(),

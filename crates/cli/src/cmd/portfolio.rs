@@ -146,6 +146,17 @@ fn why(r: &Flagged) -> String {
         Why::LostOrdersNotReviewed { count } => {
             ta("why-lost-not-reviewed", &[("count", (*count).into())])
         }
+        Why::SeniorContactNotPlanned { sponsor } => ta(
+            "why-senior-not-planned",
+            &[("sponsor", sponsor.as_str().into())],
+        ),
+        Why::SeniorContactOverdue { sponsor, due } => ta(
+            "why-senior-overdue",
+            &[
+                ("sponsor", sponsor.as_str().into()),
+                ("due", due.to_string().into()),
+            ],
+        ),
         Why::ReviewOverdue { due, days } => ta(
             "why-review-overdue",
             &[("due", due.to_string().into()), ("days", (*days).into())],
@@ -225,6 +236,7 @@ pub(crate) fn print(p: &Portfolio) -> anyhow::Result<()> {
     section("portfolio-lost-not-reviewed", &p.lost_orders_not_reviewed)?;
     section("portfolio-surveys-due", &p.surveys_due)?;
     section("portfolio-reviews-overdue", &p.reviews_overdue)?;
+    section("portfolio-senior-contact", &p.senior_contact)?;
     conflicts(&p.conflicts)?;
     let mut tb = headed(&["column-stage", "column-clients"]);
     for (s, n) in &p.by_stage {

@@ -81,6 +81,90 @@ pub fn adherence(file: &AccountFile, today: NaiveDate) -> Adherence {
     }
 }
 
+/// Whether a person of the client is senior: at the top of the org chart now, or a decision
+/// maker (CT-5: "the right level of Client management").
+pub fn is_senior(file: &AccountFile, person: Uuid) -> bool {
+    file.people.get(&person).is_some_and(|p| {
+        !p.left
+            && (p
+                .roles
+                .contains_key(&crate::enums::PersonRole::DecisionMaker)
+                || crate::rules::survey::top_people(file).contains(&person))
+    })
+}
+
+/// Senior-to-senior contact (CT-5): the plan's lines that have the account's senior sponsor
+/// keeping contact with a senior person of the client.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct SeniorContact {
+    /// The account's senior sponsor (empty: none named, and nothing is expected).
+    pub sponsor: String,
+    /// Each of the sponsor's lines to a senior person: (days allowed, last contact).
+    pub lines: Vec<(u32, Option<NaiveDate>)>,
+}
+
+impl SeniorContact {
+    /// The senior contact of `file` as the plan and the contacts logged stand on `today`.
+    pub fn of(file: &AccountFile, today: NaiveDate) -> Self {
+        let sponsor = file.team.sponsor.trim().to_string();
+        let a = adherence(file, today);
+        let lines = a
+            .lines
+            .iter()
+            .filter(|l| {
+                !l.left && !sponsor.is_empty() && l.ours.trim().eq_ignore_ascii_case(&sponsor)
+            })
+            .filter(|l| {
+                file.contact_plan
+                    .get(&l.line)
+                    .and_then(|x| x.person)
+                    .is_some_and(|p| is_senior(file, p))
+            })
+            .map(|l| (l.every_days, l.last))
+            .collect();
+        Self { sponsor, lines }
+    }
+
+    /// Where it stands on `today`: none when no sponsor is named; else whether a line is planned
+    /// and the earliest day one is due (overdue when past).
+    pub fn status(&self, today: NaiveDate) -> Option<SeniorStatus> {
+        if self.sponsor.is_empty() {
+            return None;
+        }
+        let due = self
+            .lines
+            .iter()
+            .map(|(every, last)| last.map_or(today, |d| d + Duration::days(i64::from(*every))))
+            .min();
+        Some(match due {
+            None => SeniorStatus::NotPlanned,
+            Some(d) if d < today || self.lines.iter().any(|(_, last)| last.is_none()) => {
+                SeniorStatus::Overdue { due: d }
+            }
+            Some(d) => SeniorStatus::Kept { due: d },
+        })
+    }
+}
+
+/// Where senior-to-senior contact stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "state", rename_all = "kebab-case")]
+pub enum SeniorStatus {
+    /// No line of the plan has the sponsor keeping contact with a senior person.
+    NotPlanned,
+    /// Kept: the next contact is due on this day.
+    Kept {
+        /// The day.
+        due: NaiveDate,
+    },
+    /// Overdue since this day (or never met).
+    Overdue {
+        /// The day.
+        due: NaiveDate,
+    },
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::{TimeZone, Utc};
@@ -148,5 +232,32 @@ mod tests {
         assert!(owain_line.overdue);
         assert_eq!(owain_line.due, day(12, 4));
         assert!(a.lines.iter().any(|l| l.person == "Gone" && l.left));
+        // Senior-to-senior contact: a sponsor named but no line of theirs is planned.
+        file.team.sponsor = "Dewi".into();
+        let today = day(12, 7);
+        assert_eq!(
+            SeniorContact::of(&file, today).status(today),
+            Some(SeniorStatus::NotPlanned)
+        );
+        file.contact_plan.insert(
+            Uuid::new_v4(),
+            PlanLine {
+                ours: "dewi".into(),
+                person: Some(rhian),
+                every_days: 30,
+                ..PlanLine::default()
+            },
+        );
+        // Rhian is at the top of the org chart and was met on 20 November.
+        assert_eq!(
+            SeniorContact::of(&file, today).status(today),
+            Some(SeniorStatus::Kept { due: day(12, 20) })
+        );
+        assert_eq!(
+            SeniorContact::of(&file, day(12, 21)).status(day(12, 21)),
+            Some(SeniorStatus::Overdue { due: day(12, 20) })
+        );
+        file.team.sponsor.clear();
+        assert_eq!(SeniorContact::of(&file, today).status(today), None);
     }
 }

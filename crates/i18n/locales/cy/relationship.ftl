@@ -101,3 +101,9 @@ op-col-reference = safle cyfeirio
 op-reference-ask = gofynnwch: mae'r arolwg diweddaraf yn gadarnhaol
 pack-no-plan = Dim cynllun rheoli cysylltiadau.
 pack-plan = Cynllun rheoli cysylltiadau — cysylltiadau ar amser: { $met } o { $of }.
+
+## Cyswllt rhwng uwch bobl (CT-5)
+portfolio-senior-contact = Cyswllt y noddwr uwch ag uwch bobl y cleient
+portfolio-senior-contact-ok = mae pob noddwr uwch yn cadw mewn cysylltiad ag uwch bobl y cleient fel y cynlluniwyd
+why-senior-not-planned = dim cyswllt wedi'i gynllunio rhwng { $sponsor } ac uwch bobl y cleient (casebook plan add FILE PERSON --ours "{ $sponsor }" --every DAYS)
+why-senior-overdue = roedd cyswllt { $sponsor } ag uwch bobl y cleient i fod erbyn { $due }

@@ -93,3 +93,9 @@ op-col-reference = reference site
 op-reference-ask = ask: the latest survey is positive
 pack-no-plan = No contact management plan.
 pack-plan = Contact management plan: { $met } of { $of } contacts kept.
+
+## Senior-to-senior contact (CT-5)
+portfolio-senior-contact = Senior sponsor contact with the client's senior people
+portfolio-senior-contact-ok = every senior sponsor keeps in contact with the client's senior people as planned
+why-senior-not-planned = no contact planned between { $sponsor } and the client's senior people (casebook plan add FILE PERSON --ours "{ $sponsor }" --every DAYS)
+why-senior-overdue = { $sponsor }'s contact with the client's senior people was due { $due }
