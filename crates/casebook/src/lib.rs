@@ -36,6 +36,7 @@ mod peers;
 pub mod pictures;
 pub mod portfolio;
 pub mod private;
+mod prr_register;
 pub mod review_pack;
 pub mod reviews;
 pub mod scorecards;
@@ -51,7 +52,7 @@ pub use casebook_doc::conflicts::{Candidate, Choice, Conflict};
 pub use casebook_doc::disputes;
 pub use casebook_doc::{
     AccountFile, FileSummary, OrgConfig, automerge, collation, diff, documents, edit, endorse,
-    enums, history, kpis, model, org, review_templates, rules, schema, survey_bank, view,
+    enums, history, kpis, model, org, prr, review_templates, rules, schema, survey_bank, view,
 };
 pub use casebook_store::{ChangeOrigin, ChangeSignature, Origin, Peer, Store, Txn};
 pub use error::Error;

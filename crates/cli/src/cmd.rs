@@ -16,6 +16,7 @@ mod peers;
 mod people;
 mod pictures;
 mod portfolio;
+mod prr;
 mod relationship;
 mod review;
 mod review_list;

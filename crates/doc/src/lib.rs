@@ -43,6 +43,7 @@ pub mod history;
 pub mod kpis;
 pub mod model;
 pub mod org;
+pub mod prr;
 pub mod review_templates;
 pub mod rules;
 pub mod schema;

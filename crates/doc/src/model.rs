@@ -61,6 +61,9 @@ pub struct AccountFile {
     pub competitors: BTreeMap<Uuid, Competitor>,
     /// Value added beyond the contract, reference visits included (OP-6).
     pub value_added: BTreeMap<Uuid, ValueAdded>,
+    /// The Preventative Risk Register checked for this account and its opportunities (RK-4),
+    /// keyed by `account/<item id>` or `<opportunity id>/<item id>`.
+    pub prr: BTreeMap<String, PrrCheck>,
     /// The adviser's name behind each node that has edited this file, keyed by node id.
     pub nodes: BTreeMap<String, String>,
     /// The node that created the file.
@@ -849,4 +852,20 @@ pub struct ValueAdded {
     pub value: f64,
     /// The adviser who logged it.
     pub by: String,
+}
+
+/// The check of one Preventative Risk Register item for the account or an opportunity (RK-4).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PrrCheck {
+    /// Whether the risk applies here.
+    pub applies: bool,
+    /// Why not, when it does not.
+    pub reason: String,
+    /// The risk raised from it, when it applies.
+    pub risk: Option<Uuid>,
+    /// The adviser who checked it.
+    pub by: String,
+    /// When.
+    pub date: Option<NaiveDate>,
 }

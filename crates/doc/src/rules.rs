@@ -13,6 +13,7 @@
 //! - [`kpi_sources`]: the answers the account file suggests for KPIs, with evidence (BS-5).
 //! - [`contact_plan`]: the Contact Management Plan against contacts logged (CT-6).
 //! - [`value`]: competitor appraisals going stale, value added, reference sites (OP-5, OP-6).
+//! - [`prr`]: the Preventative Risk Register's checklists for the account and each opportunity (RK-4).
 //! - [`churn`]: churn over a period (PF-2).
 //! - [`language`]: the language of service, and Welsh speakers served in English (CY-2).
 //! - [`coverage`]: contact coverage on the org chart (CT-4).
@@ -33,6 +34,7 @@ pub mod language;
 pub mod orders;
 pub mod org_tree;
 pub mod pipeline;
+pub mod prr;
 pub mod review;
 pub mod risk_map;
 pub mod risk_tree;

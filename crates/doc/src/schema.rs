@@ -13,7 +13,7 @@ use casebook_i18n::Message;
 use crate::Error;
 
 /// The schema version this build writes and reads.
-pub const SCHEMA_VERSION: u64 = 9;
+pub const SCHEMA_VERSION: u64 = 10;
 
 /// The actor of every skeleton change: the same bytes on every node.
 pub const SCHEMA_ACTOR: &[u8] = b"casebook-schema";
@@ -78,6 +78,11 @@ const STEPS: &[Step] = &[
         version: 9,
         maps: &["contact_plan", "topics", "competitors", "value_added"],
         message: "Schema 9: contact plan, topics, competitors and value added",
+    },
+    Step {
+        version: 10,
+        maps: &["prr"],
+        message: "Schema 10: preventative risk register checks",
     },
 ];
 

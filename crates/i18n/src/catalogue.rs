@@ -37,6 +37,7 @@ macro_rules! catalogue_files {
             include_str!(concat!("../locales/", $lang, "/survey.ftl")),
             include_str!(concat!("../locales/", $lang, "/review.ftl")),
             include_str!(concat!("../locales/", $lang, "/relationship.ftl")),
+            include_str!(concat!("../locales/", $lang, "/prr.ftl")),
         ]
     };
 }

@@ -14,6 +14,11 @@ use super::Html;
 use crate::pictures::svg::escape;
 use crate::{Error, Node};
 
+/// The id of the account file `account` is.
+fn file_id(account: &AccountFile) -> casebook_base::FileId {
+    account.file_id.parse().unwrap_or_default()
+}
+
 fn date(d: Option<chrono::NaiveDate>) -> String {
     d.map(|d| d.to_string()).unwrap_or_default()
 }
@@ -133,7 +138,23 @@ pub(super) fn input(
         "contacts" => contacts(h, node, config, account)?,
         "missing-information" => missing(h, account, today),
         "survey" => survey_section(h, account, today),
-        "risks" => risks(h, config, account)?,
+        "risks" => {
+            risks(h, config, account)?;
+            let register = node.prr_register_for(file_id(account))?;
+            for list in casebook_doc::rules::prr::checklists(account, &register) {
+                let what = match list.opportunity.and_then(|o| account.opportunities.get(&o)) {
+                    Some(o) => Message::new("prr-for-opportunity").with("title", o.title.as_str()),
+                    None => Message::new("prr-for-account"),
+                };
+                let line = h.say(
+                    Message::new("prr-checklist-title")
+                        .with("what", what)
+                        .with("done", list.done)
+                        .with("of", list.lines.len()),
+                );
+                h.push(&format!("<p class=\"prr\">{line}</p>"));
+            }
+        }
         "forward-plan" => {
             let open: Vec<Uuid> = account
                 .actions

@@ -24,6 +24,79 @@ pub(crate) enum RiskCmd {
         #[arg(long, short, requires = "svg")]
         out: Option<std::path::PathBuf>,
     },
+    /// The Preventative Risk Register: the organisation's predefined risks, checked for every
+    /// account and opportunity.
+    #[command(subcommand)]
+    Prr(PrrCmd),
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum PrrCmd {
+    /// List the register: code, where it is checked (account or opportunity), category, risk.
+    List,
+    /// Add a risk to the register (administrators).
+    Add {
+        /// account or opportunity: where it is checked.
+        #[arg(long)]
+        scope: String,
+        /// The category a risk raised from it takes.
+        #[arg(long)]
+        category: String,
+        /// The risk in English.
+        #[arg(long)]
+        text: String,
+        /// The risk in Welsh.
+        #[arg(long)]
+        text_cy: Option<String>,
+    },
+    /// Add a client's risk to the register, for every account or opportunity from now on
+    /// (administrators).
+    Promote {
+        /// The client.
+        file: String,
+        /// The risk: its title, id or the first characters of its id.
+        risk: String,
+    },
+    /// Take an item out of the register (checks made keep it).
+    Retire {
+        /// Its code.
+        code: String,
+    },
+    /// Bring a retired item back.
+    Restore {
+        /// Its code.
+        code: String,
+    },
+    /// The checklists of a client: the account's and each open opportunity's, with what is
+    /// still to check.
+    Check {
+        /// The client.
+        file: String,
+    },
+    /// Check one item for the account or an opportunity: it applies (and its risk is raised,
+    /// scored) or it does not (and why).
+    Review {
+        /// The client.
+        file: String,
+        /// The item's code (PRR1, ...).
+        code: String,
+        /// For this opportunity (its title, id or the first characters of its id) rather than
+        /// the account.
+        #[arg(long)]
+        opportunity: Option<String>,
+        /// The risk applies, with this likelihood (1–5).
+        #[arg(long, requires = "severity", conflicts_with = "not_applicable")]
+        likelihood: Option<u8>,
+        /// ... and this severity (1–5).
+        #[arg(long, requires = "likelihood")]
+        severity: Option<u8>,
+        /// Who owns the risk raised.
+        #[arg(long)]
+        owner: Option<String>,
+        /// The risk does not apply here, because (the reason).
+        #[arg(long, value_name = "REASON")]
+        not_applicable: Option<String>,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -105,6 +105,7 @@ pub(crate) fn run(ctx: &Ctx, cmd: RiskCmd) -> anyhow::Result<()> {
                 );
             confirm(ctx, &node, file, &Edited { entry: None, ..e }, said)
         }
+        RiskCmd::Prr(c) => super::prr::run(ctx, c),
         RiskCmd::Map { file, svg, out } => {
             super::pictures::risk_map(ctx, &file, svg, out.as_deref())
         }

@@ -250,6 +250,10 @@ pub fn change(message: &str) -> Option<Message> {
             "Schema 9: contact plan, topics, competitors and value added",
             "rec-change-schema-9",
         ),
+        (
+            "Schema 10: preventative risk register checks",
+            "rec-change-schema-10",
+        ),
     ];
     if let Some((_, key)) = schema.iter().find(|(text, _)| *text == m) {
         return Some(Message::new(*key));
@@ -576,6 +580,56 @@ pub fn change(message: &str) -> Option<Message> {
         .or_else(|| survey_change(m))
         .or_else(|| review_change(m))
         .or_else(|| relationship_change(m))
+        .or_else(|| prr_change(m))
+}
+
+/// The Preventative Risk Register's messages ([`crate::prr`] and
+/// [`crate::edit::check_prr_item`]).
+fn prr_change(m: &str) -> Option<Message> {
+    let rest = m.strip_prefix("Preventative risk ")?;
+    let (code, tail) = rest.split_once(' ')?;
+    if let Some(tail) = tail.strip_prefix("added (") {
+        let (scope, text_) = tail.split_once("): ")?;
+        return Some(
+            Message::new("rec-change-prr-added")
+                .with("code", code)
+                .with("scope", Message::new(format!("prr-scope-{scope}")))
+                .with("text", text_),
+        );
+    }
+    if let Some(state) = code.strip_suffix(':').and(Some(tail)) {
+        let key = match state {
+            "retired" => "rec-kpi-retired",
+            "in use" => "rec-kpi-in-use",
+            _ => return None,
+        };
+        return Some(
+            Message::new("rec-change-prr-changed")
+                .with("code", code.trim_end_matches(':'))
+                .with("state", Message::new(key)),
+        );
+    }
+    let tail = tail.strip_prefix("for ")?;
+    let (what, decided) = tail.rsplit_once(": ")?;
+    let decided = match decided {
+        "applies" => Message::new("prr-applies"),
+        "does not apply" => Message::new("rec-prr-not-applies"),
+        _ => return None,
+    };
+    let what = match what
+        .strip_prefix("opportunity '")
+        .and_then(|t| t.strip_suffix('\''))
+    {
+        Some(title) => Message::new("prr-for-opportunity").with("title", title),
+        None if what == "the account" => Message::new("prr-for-account"),
+        None => return None,
+    };
+    Some(
+        Message::new("rec-change-prr-checked")
+            .with("code", code)
+            .with("what", what)
+            .with("decided", decided),
+    )
 }
 
 /// The messages of the contact plan, topics, competitors and value added
