@@ -25,8 +25,8 @@ pub struct ReviewPack {
     pub html: String,
 }
 
-/// Inline CSS: readable on screen, tidy on paper (each section starts its own page when
-/// printed only where it would otherwise split a picture).
+/// Inline CSS: readable on screen, tidy on paper (a picture is never split across pages, and a
+/// heading stays with what follows it).
 const STYLE: &str = "body{font-family:'DejaVu Sans',Arial,Helvetica,sans-serif;margin:2em auto;\
 max-width:60em;color:#111;line-height:1.4}h1{font-size:1.6em;margin-bottom:.2em}\
 h2{font-size:1.25em;border-bottom:2px solid #1f5fa8;margin-top:1.6em}\
