@@ -277,3 +277,93 @@ fn competitors_go_stale_value_added_answers_the_scorecard_and_the_pack_shows_bot
         "competitors in the pack"
     );
 }
+
+#[test]
+fn action_plans_hold_owned_items_and_go_out_of_date_unless_reviewed() {
+    let sb = sandbox();
+    let a = sb.init("a", "Alice Morgan");
+    a.add_client("Afon Valley Foods Ltd", &["--lead", "Alice Morgan"]);
+    a.json(&[
+        "actionplan",
+        "add",
+        "Afon",
+        "--kind",
+        "marketing",
+        "--title",
+        "Spring campaign",
+        "--objective",
+        "Three new buyers",
+    ]);
+    a.refuses(&[
+        "actionplan",
+        "add",
+        "Afon",
+        "--kind",
+        "weather",
+        "--title",
+        "x",
+    ]);
+    a.json(&[
+        "actionplan",
+        "item",
+        "Afon",
+        "Spring campaign",
+        "Book the trade stand",
+        "--owner",
+        "Alice Morgan",
+        "--due",
+        &day(-3),
+    ]);
+    a.json(&[
+        "actionplan",
+        "item",
+        "Afon",
+        "Spring campaign",
+        "Print the brochure",
+        "--owner",
+        "Bethan Evans",
+        "--due",
+        &day(20),
+    ]);
+    a.refuses(&[
+        "actionplan",
+        "item",
+        "Afon",
+        "Spring campaign",
+        "No owner",
+        "--owner",
+        " ",
+    ]);
+    let plans = a.json(&["actionplan", "list", "Afon"]);
+    let plan = &plans[0]["plan"];
+    assert_eq!(
+        (plan["open"].as_u64(), plan["done"].as_u64()),
+        (Some(2), Some(0)),
+        "{plans}"
+    );
+    assert_eq!(plan["overdue"].as_array().map(Vec::len), Some(1));
+    assert_eq!(plan["out_of_date"], false);
+    // Reviewed once a day at most; each review is a version in the history.
+    a.refuses(&["actionplan", "reviewed", "Afon", "Spring campaign"]);
+    let history = a.text(&["history", "Afon"]);
+    assert!(
+        history.contains("Action plan (marketing) for Afon Valley Foods Ltd: Spring campaign"),
+        "{history}"
+    );
+    let welsh = a.welsh(&["actionplan", "list", "Afon"]);
+    assert!(
+        welsh.contains("marchnata") && welsh.contains("yn hwyr: 1"),
+        "{welsh}"
+    );
+    a.json(&[
+        "review",
+        "schedule",
+        "Afon",
+        "--line-manager",
+        "Dewi Rowlands",
+    ]);
+    let pack = sb.path("pack.html");
+    a.json(&["review", "pack", "Afon", "--out", s(&pack)]);
+    let html = std::fs::read_to_string(&pack).expect("pack");
+    assert!(html.contains("Spring campaign"), "the plan in the pack");
+}

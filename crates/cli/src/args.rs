@@ -177,6 +177,10 @@ pub(crate) enum Command {
     /// Value added beyond the contract, and reference sites.
     #[command(subcommand)]
     Value(ValueCmd),
+    /// Sales, proposition and marketing action plans: their items, and whether they are
+    /// current.
+    #[command(subcommand, name = "actionplan")]
+    ActionPlan(ActionPlanCmd),
     /// The portfolio health dashboard: overdue contacts, stalled journeys, red risks, missing
     /// exit plans and points of contact, caseload and churn.
     Portfolio(PortfolioArgs),

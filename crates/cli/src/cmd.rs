@@ -1,5 +1,6 @@
 //! Command handlers: one module per group of commands.
 
+mod action_plans;
 mod client;
 mod client_show;
 mod config;
@@ -120,6 +121,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Topic(c) => relationship::topic(&ctx, c),
         Command::Competitor(c) => value::competitor(&ctx, c),
         Command::Value(c) => value::value(&ctx, c),
+        Command::ActionPlan(c) => action_plans::run(&ctx, c),
         Command::Portfolio(a) => portfolio::run(&ctx, &a),
         Command::History { file } => history::history(&ctx, &file),
         Command::Diff { file, from, to } => history::diff(&ctx, &file, &from, to.as_deref()),

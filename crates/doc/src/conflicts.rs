@@ -492,6 +492,7 @@ fn entry_word(section: &str) -> Option<&'static str> {
         "topics" => "topic",
         "competitors" => "competitor",
         "value_added" => "value added",
+        "action_plans" => "action plan",
         _ => return None,
     })
 }

@@ -43,6 +43,7 @@ pub fn field_word(field: &str) -> Option<casebook_i18n::Message> {
 const FIELDS: &[&str] = &[
     "account_manager",
     "action",
+    "action_plans",
     "actions",
     "administrator",
     "agenda",
@@ -96,6 +97,7 @@ const FIELDS: &[&str] = &[
     "intake_date",
     "interactions",
     "issued",
+    "items",
     "journey",
     "kind",
     "kpis",
@@ -161,6 +163,7 @@ const FIELDS: &[&str] = &[
     "result",
     "review",
     "review_days",
+    "reviewed",
     "reviews",
     "risk",
     "risks",
@@ -222,6 +225,7 @@ const KEYED: &[&str] = &[
     "topics",
     "competitors",
     "value_added",
+    "action_plans",
 ];
 
 fn label_of(v: &Value) -> String {

@@ -14,6 +14,7 @@ use crate::Error;
 use crate::model::AccountFile;
 use crate::view;
 
+mod action_plan;
 mod client;
 mod contact;
 pub mod dates;
@@ -30,6 +31,7 @@ mod survey;
 mod value;
 mod withdraw;
 
+pub use action_plan::*;
 pub use client::*;
 pub use contact::*;
 pub use opportunity::*;

@@ -60,6 +60,7 @@ pub fn every_value() -> Vec<(&'static str, &'static str, casebook_i18n::Message)
     of::<ReviewDecision>(&mut out);
     of::<ValueKind>(&mut out);
     of::<ReferenceStatus>(&mut out);
+    of::<PlanKind>(&mut out);
     out
 }
 
@@ -537,6 +538,18 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// What an account's action plan is for (OP-3).
+    PlanKind, "plan-kind" {
+        /// Sales opportunities.
+        Sales => "sales",
+        /// Sales propositions.
+        Proposition => "proposition",
+        /// Marketing.
+        Marketing => "marketing",
+    }
+}
+
+vocabulary! {
     /// Whether a client acts as a reference site for us (OP-6).
     ReferenceStatus, "reference-status" {
         /// We mean to ask.
@@ -627,8 +640,8 @@ mod vocabulary_tests {
         }
         assert_eq!(
             (vocabularies.len(), all.len()),
-            (25, 110),
-            "25 vocabularies of 110 values"
+            (26, 113),
+            "26 vocabularies of 113 values"
         );
     }
 

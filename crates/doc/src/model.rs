@@ -13,7 +13,7 @@ use uuid::Uuid;
 use crate::disputes::Disputes;
 use crate::enums::{
     ActionStatus, CosmoGroup, Coverage, Decision, Direction, ExitReason, Exposure, InteractionKind,
-    KpiCategory, OpportunityOrigin, OpportunityStatus, PersonRole, Polarity, Purpose,
+    KpiCategory, OpportunityOrigin, OpportunityStatus, PersonRole, PlanKind, Polarity, Purpose,
     ReferenceStatus, ReviewDecision, ReviewKind, RiskResponse, RiskStatus, SurveyArea, SurveyLevel,
     SwotKind, ValueKind,
 };
@@ -61,6 +61,8 @@ pub struct AccountFile {
     pub competitors: BTreeMap<Uuid, Competitor>,
     /// Value added beyond the contract, reference visits included (OP-6).
     pub value_added: BTreeMap<Uuid, ValueAdded>,
+    /// Sales, proposition and marketing action plans (OP-3), keyed by plan id.
+    pub action_plans: BTreeMap<Uuid, ActionPlan>,
     /// The Preventative Risk Register checked for this account and its opportunities (RK-4),
     /// keyed by `account/<item id>` or `<opportunity id>/<item id>`.
     pub prr: BTreeMap<String, PrrCheck>,
@@ -868,4 +870,22 @@ pub struct PrrCheck {
     pub by: String,
     /// When.
     pub date: Option<NaiveDate>,
+}
+
+/// A sales, proposition or marketing action plan of the account (OP-3): its items are actions
+/// of the account, linked from it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ActionPlan {
+    /// What it is for, or none when another tool wrote a kind casebook does not know.
+    #[serde(deserialize_with = "lenient")]
+    pub kind: Option<PlanKind>,
+    /// Its title.
+    pub title: String,
+    /// What it aims at.
+    pub objective: String,
+    /// The day it was last reviewed (set when it is made): current for 90 days after.
+    pub reviewed: Option<NaiveDate>,
+    /// Its items, by action id.
+    pub items: BTreeMap<Uuid, bool>,
 }

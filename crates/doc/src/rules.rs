@@ -14,6 +14,7 @@
 //! - [`contact_plan`]: the Contact Management Plan against contacts logged (CT-6).
 //! - [`value`]: competitor appraisals going stale, value added, reference sites (OP-5, OP-6).
 //! - [`prr`]: the Preventative Risk Register's checklists for the account and each opportunity (RK-4).
+//! - [`action_plans`]: sales, proposition and marketing plans: current or not, items overdue (OP-3).
 //! - [`churn`]: churn over a period (PF-2).
 //! - [`language`]: the language of service, and Welsh speakers served in English (CY-2).
 //! - [`coverage`]: contact coverage on the org chart (CT-4).
@@ -23,6 +24,7 @@
 //! Where a field a rule reads holds concurrent values ([`crate::disputes`]), the rule judges by
 //! the worst of them.
 
+pub mod action_plans;
 pub mod churn;
 pub mod contact_plan;
 pub mod cosmonauts;

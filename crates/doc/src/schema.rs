@@ -13,7 +13,7 @@ use casebook_i18n::Message;
 use crate::Error;
 
 /// The schema version this build writes and reads.
-pub const SCHEMA_VERSION: u64 = 10;
+pub const SCHEMA_VERSION: u64 = 11;
 
 /// The actor of every skeleton change: the same bytes on every node.
 pub const SCHEMA_ACTOR: &[u8] = b"casebook-schema";
@@ -83,6 +83,11 @@ const STEPS: &[Step] = &[
         version: 10,
         maps: &["prr"],
         message: "Schema 10: preventative risk register checks",
+    },
+    Step {
+        version: 11,
+        maps: &["action_plans"],
+        message: "Schema 11: sales, proposition and marketing action plans",
     },
 ];
 

@@ -324,6 +324,42 @@ fn sales(
             trend,
         ]);
     }
+    let plans = casebook_doc::rules::action_plans::plans(account, today);
+    if !plans.is_empty() {
+        let title = h.t("pack-action-plans");
+        h.push(&format!("<p>{title}</p>"));
+        let out_of_date = h.t("ap-out-of-date");
+        let plan_rows: Vec<Vec<String>> = plans
+            .iter()
+            .map(|p| {
+                let mut reviewed = date(p.reviewed);
+                if p.out_of_date {
+                    reviewed = format!("{reviewed} {out_of_date}");
+                }
+                vec![
+                    p.kind.map(|k| h.say(k.word())).unwrap_or_default(),
+                    p.title.clone(),
+                    reviewed,
+                    h.say(
+                        Message::new("ap-items")
+                            .with("done", p.done)
+                            .with("open", p.open)
+                            .with("overdue", p.overdue.len()),
+                    ),
+                ]
+            })
+            .collect();
+        h.table(
+            "action-plans",
+            &[
+                "ap-col-kind",
+                "ap-col-title",
+                "ap-col-reviewed",
+                "ap-col-items",
+            ],
+            &plan_rows,
+        );
+    }
     if rows.is_empty() {
         h.none("pack-no-pipeline");
     } else {

@@ -116,3 +116,49 @@ pub(crate) struct QualifyArgs {
     #[arg(long, default_value = "")]
     pub note: String,
 }
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum ActionPlanCmd {
+    /// Make a sales, proposition or marketing action plan for a client.
+    Add {
+        /// The client.
+        file: String,
+        /// sales, proposition or marketing.
+        #[arg(long)]
+        kind: String,
+        /// Its title.
+        #[arg(long)]
+        title: String,
+        /// What it aims at.
+        #[arg(long)]
+        objective: Option<String>,
+    },
+    /// Add an item to a plan: an owned action of the client.
+    Item {
+        /// The client.
+        file: String,
+        /// The plan: its title, id or the first characters of its id.
+        plan: String,
+        /// What is to be done.
+        title: String,
+        /// Who will do it.
+        #[arg(long)]
+        owner: String,
+        /// By when (YYYY-MM-DD or DD/MM/YYYY).
+        #[arg(long)]
+        due: Option<String>,
+    },
+    /// Record that a plan was reviewed today: it is current for 90 days.
+    Reviewed {
+        /// The client.
+        file: String,
+        /// The plan: its title, id or the first characters of its id.
+        plan: String,
+    },
+    /// The plans: current or out of date, items done, open and overdue; with no client, every
+    /// client's.
+    List {
+        /// The client (default: every client).
+        file: Option<String>,
+    },
+}

@@ -182,6 +182,7 @@ pub fn conflict_field(what: &str) -> Option<Message> {
         "topic" => "rec-what-topic",
         "competitor" => "rec-what-competitor",
         "value added" => "rec-what-value",
+        "action plan" => "rec-what-action-plan",
         _ => return None,
     };
     if let Some((code, kpi_field)) = field_words
@@ -253,6 +254,10 @@ pub fn change(message: &str) -> Option<Message> {
         (
             "Schema 10: preventative risk register checks",
             "rec-change-schema-10",
+        ),
+        (
+            "Schema 11: sales, proposition and marketing action plans",
+            "rec-change-schema-11",
         ),
     ];
     if let Some((_, key)) = schema.iter().find(|(text, _)| *text == m) {
@@ -581,6 +586,45 @@ pub fn change(message: &str) -> Option<Message> {
         .or_else(|| review_change(m))
         .or_else(|| relationship_change(m))
         .or_else(|| prr_change(m))
+        .or_else(|| action_plan_change(m))
+}
+
+/// The action plans' messages ([`crate::edit::add_action_plan`] and friends).
+fn action_plan_change(m: &str) -> Option<Message> {
+    if let Some(rest) = m.strip_prefix("Action plan (") {
+        let (kind, rest) = rest.split_once(") for ")?;
+        let (client, title) = rest.split_once(": ")?;
+        return Some(
+            Message::new("rec-change-plan-made")
+                .with("kind", vocab::<crate::enums::PlanKind>(kind))
+                .with("client", client)
+                .with("title", title),
+        );
+    }
+    let rest = m.strip_prefix("Action plan '")?;
+    if let Some((title, day)) = rest.split_once("' reviewed on ") {
+        return Some(
+            Message::new("rec-change-plan-reviewed")
+                .with("title", title)
+                .with("date", day),
+        );
+    }
+    let (title, tail) = rest.split_once("': item ")?;
+    let (item, owner) = tail.strip_suffix(')')?.rsplit_once(" (owner ")?;
+    let (owner, due) = match owner.split_once(", due ") {
+        Some((o, d)) => (
+            o,
+            Message::new("rec-change-survey-improvement-due").with("date", d),
+        ),
+        None => (owner, text("")),
+    };
+    Some(
+        Message::new("rec-change-plan-item")
+            .with("title", title)
+            .with("item", item)
+            .with("owner", or_none(owner))
+            .with("due", due),
+    )
 }
 
 /// The Preventative Risk Register's messages ([`crate::prr`] and
