@@ -311,25 +311,14 @@ pub fn set_retired(
         .iter()
         .find(|i| i.code.eq_ignore_ascii_case(code.trim()))
         .ok_or_else(|| Error::no_such_entry("preventative risk", code.trim()))?;
-    if item.retired == retired {
-        return Err(Error::Rule(
-            Message::new("sv-rule-question-unchanged").with("code", &item.code),
-        ));
-    }
-    let message = format!(
-        "Preventative risk {}: {}",
-        item.code,
-        if retired { "retired" } else { "in use" }
-    );
-    let id = item.id;
-    transact(doc, ctx, message, Some(id), move |tx| {
-        templates::put(
-            tx,
-            id,
-            KIND,
-            vec![("retired", ScalarValue::Boolean(retired))],
-        )
-    })
+    templates::set_retired(
+        doc,
+        ctx,
+        KIND,
+        "Preventative risk",
+        (item.id, &item.code, item.retired),
+        retired,
+    )
 }
 
 #[cfg(test)]

@@ -464,29 +464,18 @@ pub fn set_retired(
         .iter()
         .find(|i| i.code.eq_ignore_ascii_case(code.trim()))
         .ok_or_else(|| Error::no_such_entry("review template item", code.trim()))?;
-    if item.retired == retired {
-        return Err(Error::Rule(
-            Message::new("sv-rule-question-unchanged").with("code", &item.code),
-        ));
-    }
     let what = match template {
         Template::Agenda => "Review agenda item",
         Template::Question => "Review question",
     };
-    let message = format!(
-        "{what} {}: {}",
-        item.code,
-        if retired { "retired" } else { "in use" }
-    );
-    let (id, kind) = (item.id, template.kind());
-    transact(doc, ctx, message, Some(id), move |tx| {
-        templates::put(
-            tx,
-            id,
-            kind,
-            vec![("retired", ScalarValue::Boolean(retired))],
-        )
-    })
+    templates::set_retired(
+        doc,
+        ctx,
+        template.kind(),
+        what,
+        (item.id, &item.code, item.retired),
+        retired,
+    )
 }
 
 #[cfg(test)]

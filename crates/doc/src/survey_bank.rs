@@ -335,25 +335,14 @@ pub fn set_retired(
         .iter()
         .find(|q| q.code.eq_ignore_ascii_case(code.trim()))
         .ok_or_else(|| Error::no_such_entry("survey question", code.trim()))?;
-    if q.retired == retired {
-        return Err(Error::Rule(
-            Message::new("sv-rule-question-unchanged").with("code", &q.code),
-        ));
-    }
-    let message = format!(
-        "Survey question {}: {}",
-        q.code,
-        if retired { "retired" } else { "in use" }
-    );
-    let id = q.id;
-    transact(doc, ctx, message, Some(id), move |tx| {
-        templates::put(
-            tx,
-            id,
-            KIND,
-            vec![("retired", ScalarValue::Boolean(retired))],
-        )
-    })
+    templates::set_retired(
+        doc,
+        ctx,
+        KIND,
+        "Survey question",
+        (q.id, &q.code, q.retired),
+        retired,
+    )
 }
 
 #[cfg(test)]

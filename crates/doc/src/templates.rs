@@ -86,3 +86,35 @@ pub(crate) fn put(
     }
     Ok(())
 }
+
+/// Retire entry `id` of `kind` (or bring it back with `retired` false), known by `code` and
+/// now `was` retired or not, in one change whose message is `{head} {code}: retired|in use`.
+///
+/// # Errors
+/// [`Error::Rule`] when it is so already.
+pub(crate) fn set_retired(
+    doc: &mut Automerge,
+    ctx: &crate::edit::EditContext,
+    kind: &'static str,
+    head: &str,
+    (id, code, was): (Uuid, &str, bool),
+    retired: bool,
+) -> Result<crate::edit::Edited, Error> {
+    if was == retired {
+        return Err(Error::Rule(
+            casebook_i18n::Message::new("sv-rule-question-unchanged").with("code", code),
+        ));
+    }
+    let message = format!(
+        "{head} {code}: {}",
+        if retired { "retired" } else { "in use" }
+    );
+    crate::edit::transact(doc, ctx, message, Some(id), move |tx| {
+        put(
+            tx,
+            id,
+            kind,
+            vec![("retired", ScalarValue::Boolean(retired))],
+        )
+    })
+}
