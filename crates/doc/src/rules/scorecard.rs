@@ -164,7 +164,7 @@ fn missing(answer: &KpiAnswer) -> Vec<Missing> {
 }
 
 /// Judge scorecard `sc`; `disputed` holds the differing scores of answers given apart, by KPI
-/// id ([`crate::disputes::Disputes::scorecard`]).
+/// id ([`crate::disputes::Disputes::scorecards`]).
 pub fn score(sc: &Scorecard, disputed: Option<&BTreeMap<Uuid, Vec<u8>>>) -> ScorecardScore {
     let mut lines: Vec<KpiLine> = sc
         .kpis
