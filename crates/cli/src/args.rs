@@ -39,7 +39,8 @@ pub(crate) use sync::*;
 pub(crate) use transfer::*;
 
 /// Casebook keeps an account file per client — contacts and org chart, contact log, risks,
-/// opportunities, journey and exit — durably on this machine, and shows who changed what.
+/// opportunities, scorecards, surveys, reviews, journey and exit — durably on this machine, and
+/// shows who changed what.
 #[derive(Debug, Parser)]
 #[command(name = "casebook", version, propagate_version = true)]
 pub(crate) struct Cli {
@@ -182,7 +183,8 @@ pub(crate) enum Command {
     #[command(subcommand, name = "actionplan")]
     ActionPlan(ActionPlanCmd),
     /// The portfolio health dashboard: overdue contacts, stalled journeys, red risks, missing
-    /// exit plans and points of contact, caseload and churn.
+    /// exit plans and points of contact, Level 1 failures, overdue scorecards, surveys and
+    /// reviews, caseload and churn.
     Portfolio(PortfolioArgs),
     /// A client's change history: when, who, which node, what, and where it came from.
     History {

@@ -1,6 +1,6 @@
 # Catalog cymorth Cymraeg casebook, wedi'i gyfieithu o locales/en/help.ftl: rhaid i bob allwedd sydd yno fod yma hefyd.
 
-cmd-casebook = Mae casebook yn cadw ffeil cyfrif ar gyfer pob cleient — cysylltiadau a siart sefydliad, cofnod cysylltu, risgiau, cyfleoedd, taith ac ymadael — yn barhaol ar y peiriant hwn, ac yn dangos pwy newidiodd beth
+cmd-casebook = Mae casebook yn cadw ffeil cyfrif ar gyfer pob cleient — cysylltiadau a siart sefydliad, cofnod cysylltu, risgiau, cyfleoedd, cardiau sgorio, arolygon, adolygiadau, taith ac ymadael — yn barhaol ar y peiriant hwn, ac yn dangos pwy newidiodd beth
 arg-casebook--data-dir = Y cyfeiriadur data sy'n dal storfa ac allwedd y nod hwn. Rhagosodiad: cyfeiriadur data'r platfform (e.e. ~/.local/share/casebook)
 arg-casebook--json = Dangos JSON y gall peiriant ei ddarllen yn lle tablau
 arg-casebook--lang = Iaith y negeseuon a'r cymorth: en (Saesneg) neu cy (Cymraeg). Rhagosodiad: y newidyn amgylchedd CASEBOOK_LANG, yna'r gosodiadau lleol (LC_ALL, LC_MESSAGES, LANG), neu fel arall Saesneg. Mae allbwn JSON yr un fath ym mhob iaith
@@ -517,7 +517,7 @@ arg-actionplan-reviewed--file = Y cleient
 arg-actionplan-reviewed--plan = Y cynllun: ei deitl, ei ddynodydd neu ddechrau'r dynodydd
 cmd-actionplan-list = Y cynlluniau: cyfredol neu wedi dyddio, eitemau wedi'u gwneud, ar agor ac yn hwyr; heb gleient, rhai pob cleient
 arg-actionplan-list--file = Y cleient (rhagosodiad: pob cleient)
-cmd-portfolio = Dangosfwrdd iechyd y portffolio: cysylltiadau sy'n hwyr, teithiau sydd wedi aros yn eu hunfan, risgiau coch, cynlluniau ymadael a phwyntiau cyswllt sydd ar goll, llwyth achosion a throsiant (cleientiaid yn ymuno a gadael)
+cmd-portfolio = Dangosfwrdd iechyd y portffolio: cysylltiadau sy'n hwyr, teithiau sydd wedi aros yn eu hunfan, risgiau coch, cynlluniau ymadael a phwyntiau cyswllt sydd ar goll, methiannau Lefel 1, cardiau sgorio, arolygon ac adolygiadau sy'n hwyr, llwyth achosion a throsiant (cleientiaid yn ymuno a gadael)
 arg-portfolio--adviser = Dim ond llwyth achosion y cynghorydd hwn (y cleientiaid y mae'n eu harwain)
 arg-portfolio--from = Dechrau'r cyfnod trosiant (YYYY-MM-DD); rhagosodiad: 90 diwrnod yn ôl
 arg-portfolio--to = Diwedd y cyfnod trosiant (YYYY-MM-DD); rhagosodiad: heddiw

@@ -2,7 +2,7 @@
 # crates/cli/src/args.rs: do not edit; run
 # `cargo test -p casebook-cli -- --ignored write_english_help` after changing them.
 
-cmd-casebook = Casebook keeps an account file per client — contacts and org chart, contact log, risks, opportunities, journey and exit — durably on this machine, and shows who changed what
+cmd-casebook = Casebook keeps an account file per client — contacts and org chart, contact log, risks, opportunities, scorecards, surveys, reviews, journey and exit — durably on this machine, and shows who changed what
 arg-casebook--data-dir = The data directory holding this node's store and key. Default: the platform's data directory (e.g. ~/.local/share/casebook)
 arg-casebook--json = Print machine-readable JSON instead of tables
 arg-casebook--lang = The language of messages and help: en (English) or cy (Cymraeg). Default: the CASEBOOK_LANG environment variable, then the locale (LC_ALL, LC_MESSAGES, LANG), else English. JSON output is the same in every language
@@ -519,7 +519,7 @@ arg-actionplan-reviewed--file = The client
 arg-actionplan-reviewed--plan = The plan: its title, id or the first characters of its id
 cmd-actionplan-list = The plans: current or out of date, items done, open and overdue; with no client, every client's
 arg-actionplan-list--file = The client (default: every client)
-cmd-portfolio = The portfolio health dashboard: overdue contacts, stalled journeys, red risks, missing exit plans and points of contact, caseload and churn
+cmd-portfolio = The portfolio health dashboard: overdue contacts, stalled journeys, red risks, missing exit plans and points of contact, Level 1 failures, overdue scorecards, surveys and reviews, caseload and churn
 arg-portfolio--adviser = Only this adviser's caseload (clients they lead)
 arg-portfolio--from = Churn period start (YYYY-MM-DD); default 90 days ago
 arg-portfolio--to = Churn period end (YYYY-MM-DD); default today
