@@ -139,6 +139,7 @@ fn heads_of(
     heads.into_iter().collect()
 }
 
+mod routine_words;
 pub mod words;
 
 pub use words::{change as describe, entry as describe_entry};
