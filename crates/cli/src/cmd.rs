@@ -227,6 +227,23 @@ pub(crate) fn said(
     )
 }
 
+/// An open action with an owner, from what was typed (`--due` in any accepted date form): an
+/// item of a review, a survey's improvement plan or an action plan.
+pub(crate) fn owned_action(
+    title: &str,
+    owner: &str,
+    due: &Option<String>,
+) -> anyhow::Result<casebook::model::Action> {
+    Ok(casebook::model::Action {
+        title: title.trim().to_string(),
+        owner: owner.trim().to_string(),
+        due: opt_date("--due", due)?,
+        status: casebook::enums::ActionStatus::Open,
+        done_at: None,
+        origin: None,
+    })
+}
+
 pub(crate) fn find(node: &Node, query: &str) -> anyhow::Result<FileId> {
     Ok(node.find(query)?)
 }

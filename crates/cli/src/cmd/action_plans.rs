@@ -2,12 +2,11 @@
 
 use casebook::FileId;
 use casebook::edit;
-use casebook::enums::{ActionStatus, PlanKind};
-use casebook::model::Action;
+use casebook::enums::PlanKind;
 use casebook::rules::action_plans::plans;
 use casebook::view;
 
-use super::{Ctx, find, opt_date, said, word};
+use super::{Ctx, find, said, word};
 use crate::args::ActionPlanCmd;
 use crate::i18n::{t, ta};
 use crate::output::{self, headed, line};
@@ -40,14 +39,7 @@ pub(crate) fn run(ctx: &Ctx, cmd: ActionPlanCmd) -> anyhow::Result<()> {
             let id = find(&node, &file)?;
             let account = node.read(id)?;
             let pid = view::resolve_named(&account.action_plans, &plan, "action plan")?;
-            let action = Action {
-                title: title.trim().to_string(),
-                owner: owner.trim().to_string(),
-                due: opt_date("--due", &due)?,
-                status: ActionStatus::Open,
-                done_at: None,
-                origin: None,
-            };
+            let action = super::owned_action(&title, &owner, &due)?;
             let e = node.apply(id, |d, c, _| edit::add_plan_item(d, c, pid, &action))?;
             said(ctx, id, e.entry, &e.message)
         }

@@ -4,14 +4,13 @@
 
 use anyhow::Context;
 use casebook::edit::NewReview;
-use casebook::enums::{ActionStatus, ReviewDecision, ReviewKind};
-use casebook::model::Action;
+use casebook::enums::{ReviewDecision, ReviewKind};
 use casebook::review_templates::Template;
 use casebook::reviews::pick_review;
 use casebook::{FileId, Node};
 use uuid::Uuid;
 
-use super::{Ctx, date, find, opt_date, review_list, said, word};
+use super::{Ctx, date, find, review_list, said, word};
 use crate::args::{ReviewCmd, TemplateCmd, TextArgs};
 use crate::i18n::{say, ta};
 use crate::output::{self, line};
@@ -62,14 +61,7 @@ pub(crate) fn run(ctx: &Ctx, cmd: ReviewCmd) -> anyhow::Result<()> {
             review,
         } => {
             let (node, id, r) = which(ctx, &file, review.as_deref())?;
-            let action = Action {
-                title: title.trim().to_string(),
-                owner: owner.trim().to_string(),
-                due: opt_date("--due", &due)?,
-                status: ActionStatus::Open,
-                done_at: None,
-                origin: None,
-            };
+            let action = super::owned_action(&title, &owner, &due)?;
             let e = node.add_review_action(id, r, &action)?;
             said(ctx, id, e.entry, &e.message)
         }

@@ -4,8 +4,8 @@
 
 use anyhow::{Context, anyhow};
 use casebook::edit::NewSurvey;
-use casebook::enums::{ActionStatus, Exposure, SurveyArea, SurveyLevel};
-use casebook::model::{Action, Recipient};
+use casebook::enums::{Exposure, SurveyArea, SurveyLevel};
+use casebook::model::Recipient;
 use casebook::survey_bank::NewQuestion;
 use casebook::surveys::{TypedResponse, pick_survey};
 use casebook::{FileId, Node};
@@ -78,14 +78,7 @@ pub(crate) fn run(ctx: &Ctx, cmd: SurveyCmd) -> anyhow::Result<()> {
             survey,
         } => {
             let (node, id, s) = which(ctx, &file, survey.as_deref())?;
-            let action = Action {
-                title: title.trim().to_string(),
-                owner: owner.trim().to_string(),
-                due: opt_date("--due", &due)?,
-                status: ActionStatus::Open,
-                done_at: None,
-                origin: None,
-            };
+            let action = super::owned_action(&title, &owner, &due)?;
             let e = node.add_survey_improvement(id, s, &action)?;
             said(ctx, id, e.entry, &e.message)
         }
