@@ -328,17 +328,30 @@ impl Node {
     /// # Errors
     /// Store errors; [`Error::NoSuchClient`] for an unknown file.
     pub fn config_for(&self, file: FileId) -> Result<OrgConfig, Error> {
+        Ok(self.organisation_by_id(self.judge_of_file(file)?)?.config)
+    }
+
+    /// The organisation that judges `file`: the one it names, if held here, else this node's.
+    fn judge_of_file(&self, file: FileId) -> Result<FileId, Error> {
         let doc = self.load(file)?;
         let own = self.organisation_id()?;
         let store = self.store();
-        let judge = judging_org(org::judge_of(&doc), Some(own), |id| {
+        Ok(judging_org(org::judge_of(&doc), Some(own), |id| {
             Ok(match store.load_shared(id)? {
                 Some(o) => Some(schema::owner_of(&o)?),
                 None => None,
             })
         })?
-        .unwrap_or(own);
-        Ok(self.organisation_by_id(judge)?.config)
+        .unwrap_or(own))
+    }
+
+    /// The document of the organisation that judges `file`, read without a write transaction
+    /// (for its templates: KPIs, the preventative risk register).
+    pub(crate) fn judging_document(
+        &self,
+        file: FileId,
+    ) -> Result<Option<std::sync::Arc<Automerge>>, Error> {
+        Ok(self.store().load_shared(self.judge_of_file(file)?)?)
     }
 
     /// The organisation that judges `doc`, read inside `txn` (see `judging_org`).

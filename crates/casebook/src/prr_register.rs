@@ -24,11 +24,7 @@ impl Node {
     /// # Errors
     /// Store errors; [`Error::NoSuchClient`].
     pub fn prr_register_for(&self, file: FileId) -> Result<Vec<PrrItem>, Error> {
-        self.store().update(|txn| {
-            let doc = self.load_in(txn, file)?;
-            let org = self.judging_document_in(txn, &doc)?;
-            Ok(prr::read(org.as_ref()))
-        })
+        Ok(prr::read(self.judging_document(file)?.as_deref()))
     }
 
     /// Add an item to this node's organisation's register.
