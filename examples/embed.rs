@@ -39,6 +39,7 @@ fn main() -> Result<(), casebook::Error> {
     };
     node.apply(file, |doc, ctx, _| edit::log_interaction(doc, ctx, &call))?;
     let risk = Risk {
+        contract: None,
         title: "Key supplier failure".into(),
         opportunity: None,
         parent: None,

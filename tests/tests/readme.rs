@@ -87,6 +87,21 @@ fn the_account_managers_month_runs_letter_by_letter() {
     let survey = node.json(&["survey", "analyse", "Afon"]);
     assert_eq!(survey["analysis"]["overall_rate"], 100.0, "{survey}");
     assert_eq!(survey["improvements"].as_array().map(Vec::len), Some(1));
+    let contracts = node.json(&["contract", "list", "Afon"]);
+    assert_eq!(
+        contracts["contracts"][0]["manager"], "Gareth Hughes",
+        "{contracts}"
+    );
+    assert_eq!(
+        contracts["contracts"][0]["checked"], 1,
+        "PRR12 carried from the bid"
+    );
+    let plans = node.json(&["risk", "plan", "show", "Afon"]);
+    assert_eq!(
+        plans["plans"][0]["plan"]["gaps"],
+        serde_json::json!([]),
+        "{plans}"
+    );
     let review = node.json(&["review", "show", "Afon"]);
     assert!(review["detail"]["closed"].is_object(), "{review}");
     let pack = std::fs::read_to_string(sb.path("home/afon-review.html")).expect("the pack");

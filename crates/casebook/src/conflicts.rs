@@ -45,6 +45,7 @@ mod tests {
 
     fn risk() -> Risk {
         Risk {
+            contract: None,
             title: "Key supplier failure".into(),
             opportunity: None,
             parent: None,

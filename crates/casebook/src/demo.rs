@@ -451,6 +451,7 @@ pub fn build(
                     d,
                     c,
                     &Opportunity {
+                        reporting: None,
                         title: [
                             "Export growth programme",
                             "Productivity grant",
@@ -482,6 +483,7 @@ pub fn build(
                     c,
                     cfg,
                     &Risk {
+                        contract: None,
                         title: "Key supplier failure".into(),
                         opportunity: None,
                         parent: None,
@@ -510,6 +512,7 @@ pub fn build(
                         c,
                         cfg,
                         &Risk {
+                            contract: None,
                             title: "Match funding not secured".into(),
                             opportunity: Some(o),
                             parent: None,
@@ -538,6 +541,7 @@ pub fn build(
                         c,
                         cfg,
                         &Risk {
+                            contract: None,
                             title: "Bank decision delayed past grant deadline".into(),
                             opportunity: None,
                             parent: Some(parent),

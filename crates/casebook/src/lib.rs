@@ -25,6 +25,7 @@
 
 pub mod authority;
 mod conflicts;
+pub mod contracts;
 pub mod demo;
 mod error;
 pub mod import;

@@ -127,6 +127,12 @@ pub struct Portfolio {
     /// Accounts with a senior sponsor whose contact with the client's senior people is not
     /// planned or overdue (CT-5).
     pub senior_contact: Vec<Flagged>,
+    /// Accounts with an opportunity or contract whose last period ended without its coloured
+    /// risk alert, or with alerts sent below the register's colour (RK-3).
+    pub risk_alerts: Vec<Flagged>,
+    /// Accounts whose risk management plan is overdue for review, leaves an amber or red threat
+    /// without an action, or is missing where threats need one (RK-5).
+    pub risk_plans: Vec<Flagged>,
     /// Clients (exited ones too) whose file holds concurrent values: until an adviser resolves
     /// them, every colour and flag above is judged by the worst of them.
     pub conflicts: Vec<Conflicted>,
@@ -261,6 +267,43 @@ pub enum Why {
         /// Days past it.
         days: i64,
     },
+    /// The coloured risk alerts of these activities are overdue, with the first day of the
+    /// last period missing.
+    RiskAlertOverdue {
+        /// The opportunity or contract.
+        activity: String,
+        /// Whether it is a contract.
+        contract: bool,
+        /// The reporter.
+        reporter: String,
+        /// The first day of the period that ended without an alert.
+        period: NaiveDate,
+    },
+    /// Alerts sent below the register's colour of their activity.
+    AlertsBelowRegister {
+        /// How many.
+        count: usize,
+    },
+    /// A risk management plan's review was due on this day (`contract` empty for the
+    /// account's plan).
+    RiskPlanReviewOverdue {
+        /// The contract's title, or empty for the account.
+        contract: String,
+        /// The day it was due.
+        due: NaiveDate,
+    },
+    /// A risk management plan leaves amber or red threats without an action.
+    RiskPlanGaps {
+        /// The contract's title, or empty for the account.
+        contract: String,
+        /// How many threats.
+        count: usize,
+    },
+    /// Threats that need a risk management plan and none is kept.
+    NoRiskPlan {
+        /// The contract's title, or empty for the account.
+        contract: String,
+    },
     /// No survey issued in the last 12 months.
     SurveyDue {
         /// The day the latest was issued, if ever.
@@ -313,6 +356,26 @@ impl Why {
             Why::SeniorContactOverdue { sponsor, due } => {
                 format!("{sponsor}'s contact with the client's senior people was due {due}")
             }
+            Why::RiskAlertOverdue {
+                activity,
+                reporter,
+                period,
+                ..
+            } => {
+                format!("no risk alert from {reporter} for {activity} for the period from {period}")
+            }
+            Why::AlertsBelowRegister { count } => {
+                format!("{count} risk alert(s) below the register's colour")
+            }
+            Why::RiskPlanReviewOverdue { contract, due } => {
+                format!("risk management plan {contract} review due {due}")
+            }
+            Why::RiskPlanGaps { contract, count } => {
+                format!(
+                    "risk management plan {contract}: {count} amber or red threat(s) without an action"
+                )
+            }
+            Why::NoRiskPlan { contract } => format!("no risk management plan {contract}"),
             Why::SurveyDue { last } => match last {
                 Some(d) => format!("last survey issued {d}"),
                 None => "never surveyed".into(),
@@ -377,6 +440,8 @@ pub fn portfolio_judged(
         surveys_due: vec![],
         reviews_overdue: vec![],
         senior_contact: vec![],
+        risk_alerts: vec![],
+        risk_plans: vec![],
         conflicts: vec![],
         by_stage: vec![],
         by_segment: BTreeMap::new(),
@@ -508,6 +573,56 @@ pub fn portfolio_judged(
                 ));
             }
             _ => {}
+        }
+        for a in &s.risk_alerts {
+            if a.overdue(today)
+                && let (Some(r), Some(period)) = (&a.reporting, a.missing(today).last())
+            {
+                p.risk_alerts.push(flag(
+                    s,
+                    Why::RiskAlertOverdue {
+                        activity: a.title.clone(),
+                        contract: a.contract,
+                        reporter: r.reporter.clone(),
+                        period: *period,
+                    },
+                ));
+            }
+        }
+        let below: usize = s.risk_alerts.iter().map(|a| a.below_register).sum();
+        if below > 0 {
+            p.risk_alerts
+                .push(flag(s, Why::AlertsBelowRegister { count: below }));
+        }
+        for plan in &s.risk_plans {
+            if let Some(due) = plan.next_review
+                && today > due
+            {
+                p.risk_plans.push(flag(
+                    s,
+                    Why::RiskPlanReviewOverdue {
+                        contract: plan.contract.clone(),
+                        due,
+                    },
+                ));
+            }
+            if plan.gaps > 0 {
+                p.risk_plans.push(flag(
+                    s,
+                    Why::RiskPlanGaps {
+                        contract: plan.contract.clone(),
+                        count: plan.gaps,
+                    },
+                ));
+            }
+        }
+        for contract in &s.risk_plans_missing {
+            p.risk_plans.push(flag(
+                s,
+                Why::NoRiskPlan {
+                    contract: contract.clone(),
+                },
+            ));
         }
         if s.lost_not_reviewed > 0 {
             p.lost_orders_not_reviewed.push(flag(

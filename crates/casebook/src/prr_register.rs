@@ -4,8 +4,8 @@
 use casebook_base::FileId;
 use casebook_doc::edit::{self, Edited, PrrDecision};
 use casebook_doc::prr::{self, PrrItem};
+use casebook_doc::rules::prr::Scope;
 use casebook_i18n::Message;
-use uuid::Uuid;
 
 use crate::{Error, Node};
 
@@ -59,16 +59,16 @@ impl Node {
         Ok(out)
     }
 
-    /// Check item `code` of the register for `opportunity` (or the account) of `file`, by the
-    /// register of the organisation that judges it, in one durable transaction with the risk it
-    /// raises.
+    /// Check item `code` of the register for `scope` (the account, an opportunity or a
+    /// contract) of `file`, by the register of the organisation that judges it, in one durable
+    /// transaction with the risk it raises.
     ///
     /// # Errors
     /// An unknown code; the refusals of [`edit::check_prr_item`].
     pub fn check_prr_item(
         &self,
         file: FileId,
-        opportunity: Option<Uuid>,
+        scope: Scope,
         code: &str,
         decision: &PrrDecision,
     ) -> Result<Edited, Error> {
@@ -92,7 +92,7 @@ impl Node {
                     d,
                     &self.edit_context(),
                     &config,
-                    opportunity,
+                    scope,
                     &item,
                     decision,
                     today,

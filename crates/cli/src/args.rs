@@ -152,6 +152,9 @@ pub(crate) enum Command {
     /// Add opportunities and qualify them with COSMONAUTS sessions.
     #[command(subcommand, name = "opp")]
     Opportunity(OppCmd),
+    /// Contracts won: each starts its own cycle of risk management.
+    #[command(subcommand)]
+    Contract(ContractCmd),
     /// The monthly balanced scorecard of a key account: KPIs in five categories answered yes
     /// or no, the Level 1 rule, percentages and the trend.
     #[command(subcommand)]

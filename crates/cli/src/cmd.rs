@@ -5,6 +5,7 @@ mod client;
 mod client_show;
 mod config;
 mod conflicts;
+mod contract;
 mod demo;
 mod history;
 mod letter;
@@ -22,6 +23,8 @@ mod relationship;
 mod review;
 mod review_list;
 mod risk;
+mod risk_alerts;
+mod risk_plans;
 mod scorecard;
 mod scorecard_list;
 mod survey;
@@ -113,6 +116,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Action(c) => log::action(&ctx, c),
         Command::Withdraw { file, id, reason } => withdraw::run(&ctx, &file, &id, &reason),
         Command::Risk(c) => risk::run(&ctx, c),
+        Command::Contract(c) => contract::run(&ctx, c),
         Command::Opportunity(c) => opp::run(&ctx, c),
         Command::Scorecard(c) => scorecard::run(&ctx, c),
         Command::Survey(c) => survey::run(&ctx, c),
@@ -165,6 +169,28 @@ pub(crate) fn date(field: &str, text: &str) -> anyhow::Result<NaiveDate> {
             "rec-not-a-date",
             &[("field", field.into()), ("text", text.into())]
         ))
+    })
+}
+
+/// The scope `--opportunity` or `--contract` names, else the account.
+pub(crate) fn scope(
+    account: &casebook::model::AccountFile,
+    opportunity: Option<&str>,
+    contract: Option<&str>,
+) -> anyhow::Result<casebook::rules::prr::Scope> {
+    use casebook::rules::prr::Scope;
+    Ok(match (opportunity, contract) {
+        (_, Some(c)) => Scope::Contract(casebook::view::resolve_named(
+            &account.contracts,
+            c,
+            "contract",
+        )?),
+        (Some(o), None) => Scope::Opportunity(casebook::view::resolve_named(
+            &account.opportunities,
+            o,
+            "opportunity",
+        )?),
+        (None, None) => Scope::Account,
     })
 }
 

@@ -493,6 +493,9 @@ fn entry_word(section: &str) -> Option<&'static str> {
         "competitors" => "competitor",
         "value_added" => "value added",
         "action_plans" => "action plan",
+        "contracts" => "contract",
+        "risk_alerts" => "risk alert",
+        "risk_plans" => "risk management plan",
         _ => return None,
     })
 }

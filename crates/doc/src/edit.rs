@@ -17,6 +17,7 @@ use crate::view;
 mod action_plan;
 mod client;
 mod contact;
+mod contract;
 pub mod dates;
 mod opportunity;
 mod people;
@@ -25,6 +26,7 @@ mod prr;
 mod relationship;
 mod review;
 mod risk;
+mod risk_plan;
 mod scorecard;
 mod sharing;
 mod survey;
@@ -34,6 +36,7 @@ mod withdraw;
 pub use action_plan::*;
 pub use client::*;
 pub use contact::*;
+pub use contract::*;
 pub use opportunity::*;
 pub use people::*;
 pub use plan::*;
@@ -41,6 +44,7 @@ pub use prr::*;
 pub use relationship::*;
 pub use review::*;
 pub use risk::*;
+pub use risk_plan::*;
 pub use scorecard::*;
 pub use sharing::*;
 pub use survey::*;
@@ -336,6 +340,19 @@ pub(super) fn add_owned_action(
     head: &str,
     link: &[&str],
 ) -> Result<Edited, Error> {
+    add_owned_action_linked(doc, ctx, action, head, link, true.into())
+}
+
+/// [`add_owned_action`] with `value` as the link's value (a risk management plan links each
+/// action to the risk it treats).
+pub(super) fn add_owned_action_linked(
+    doc: &mut Automerge,
+    ctx: &EditContext,
+    action: &crate::model::Action,
+    head: &str,
+    link: &[&str],
+    value: ScalarValue,
+) -> Result<Edited, Error> {
     let title = action.title.trim();
     if title.is_empty() {
         return Err(Error::Rule(Message::new("rule-action-needs-title")));
@@ -348,15 +365,15 @@ pub(super) fn add_owned_action(
     check_text("owner", owner)?;
     let due = action.due.map(|d| format!(", due {d}")).unwrap_or_default();
     let message = format!("{head}{title} (owner {owner}{due})");
-    let value = json(action)?;
+    let action = json(action)?;
     let entry = Uuid::new_v4();
     let link: Vec<String> = link.iter().map(|k| k.to_string()).collect();
     transact(doc, ctx, message, Some(entry), move |tx| {
         let actions = path(tx, &["actions"])?;
-        put_json(tx, &actions, &entry.to_string(), &value)?;
+        put_json(tx, &actions, &entry.to_string(), &action)?;
         let keys: Vec<&str> = link.iter().map(String::as_str).collect();
         let links = path(tx, &keys)?;
-        tx.put(&links, entry.to_string(), true)?;
+        tx.put(&links, entry.to_string(), value)?;
         Ok(())
     })
 }

@@ -62,9 +62,16 @@ pub struct AccountFile {
     pub value_added: BTreeMap<Uuid, ValueAdded>,
     /// Sales, proposition and marketing action plans (OP-3), keyed by plan id.
     pub action_plans: BTreeMap<Uuid, ActionPlan>,
-    /// The Preventative Risk Register checked for this account and its opportunities (RK-4),
-    /// keyed by `account/<item id>` or `<opportunity id>/<item id>`.
+    /// The Preventative Risk Register checked for this account, its opportunities and its
+    /// contracts (RK-4, RK-6), keyed by `account/<item id>` or `<opportunity or contract
+    /// id>/<item id>`.
     pub prr: BTreeMap<String, PrrCheck>,
+    /// Contracts won (RK-6), keyed by contract id.
+    pub contracts: BTreeMap<Uuid, Contract>,
+    /// Coloured risk alerts sent for opportunities and contracts (RK-3), keyed by alert id.
+    pub risk_alerts: BTreeMap<Uuid, RiskAlert>,
+    /// Risk Management Plans (RK-5), keyed `account` or by the contract's id.
+    pub risk_plans: BTreeMap<String, RiskPlan>,
     /// The adviser's name behind each node that has edited this file, keyed by node id.
     pub nodes: BTreeMap<String, String>,
     /// The node that created the file.
@@ -350,6 +357,10 @@ pub struct Risk {
     /// The opportunity this risk belongs to; `None` for an account-level risk.
     #[serde(default)]
     pub opportunity: Option<Uuid>,
+    /// The contract this risk belongs to (RK-6); `None` for a risk of the account or an
+    /// opportunity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contract: Option<Uuid>,
     /// The parent risk, for a sub-risk.
     #[serde(default)]
     pub parent: Option<Uuid>,
@@ -417,6 +428,9 @@ pub struct Opportunity {
     /// the opportunity is pursued and in files from before outcomes were recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<Outcome>,
+    /// The duty to send coloured risk alerts for it (RK-3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reporting: Option<Reporting>,
 }
 
 /// How an opportunity ended (OP-4): won, lost or withdrawn, when, for how much and why.

@@ -1,13 +1,13 @@
 //! The Preventative Risk Register (RK-4): the organisation's predefined risks, searched for
-//! each time there is a new client account or sales and marketing activity.
+//! each time there is a new client account, sales and marketing activity or contract.
 //!
 //! Seed 003 keeps recurring, preventative risks in a register every account and activity is
 //! checked against, and adds each new, reactive risk to it "as part of the commitment to
 //! continuous improvement". Casebook ships the aspects the seed names (supplier, client, the
 //! supplier's own organisation, sales and marketing, contracts) as register items with stable
 //! ids; administrators add (or promote an account's risk), and retire items in the organisation
-//! document's `templates` (`kind` = `prr-item`). Contracts are not modelled yet: their items
-//! apply to opportunities, the activity a contract is won from.
+//! document's `templates` (`kind` = `prr-item`). The contract aspects are checked for the
+//! opportunity a contract is won from and again for the contract ([`crate::rules::prr`]).
 
 use automerge::{Automerge, ScalarValue};
 use casebook_i18n::{Lang, Message};
@@ -21,7 +21,7 @@ use crate::{Error, schema, templates};
 const KIND: &str = "prr-item";
 
 /// Where a register item is searched for.
-pub const SCOPES: &[&str] = &["account", "opportunity"];
+pub const SCOPES: &[&str] = &["account", "opportunity", "contract"];
 
 /// One item of the register.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -13,7 +13,10 @@
 //! - [`kpi_sources`]: the answers the account file suggests for KPIs, with evidence (BS-5).
 //! - [`contact_plan`]: the Contact Management Plan against contacts logged (CT-6).
 //! - [`value`]: competitor appraisals going stale, value added, reference sites (OP-5, OP-6).
-//! - [`prr`]: the Preventative Risk Register's checklists for the account and each opportunity (RK-4).
+//! - [`prr`]: the Preventative Risk Register's checklists for the account, each opportunity
+//!   and each contract (RK-4, RK-6).
+//! - [`risk_alerts`]: coloured risk alerts missing, overdue, trending, below the register (RK-3).
+//! - [`risk_plans`]: risk management plans: reviews due, threats without an action (RK-5).
 //! - [`action_plans`]: sales, proposition and marketing plans: current or not, items overdue (OP-3).
 //! - [`churn`]: churn over a period (PF-2).
 //! - [`language`]: the language of service, and Welsh speakers served in English (CY-2).
@@ -38,7 +41,9 @@ pub mod org_tree;
 pub mod pipeline;
 pub mod prr;
 pub mod review;
+pub mod risk_alerts;
 pub mod risk_map;
+pub mod risk_plans;
 pub mod risk_tree;
 pub mod rollup;
 pub mod scorecard;

@@ -13,7 +13,7 @@ use casebook_i18n::Message;
 use crate::Error;
 
 /// The schema version this build writes and reads.
-pub const SCHEMA_VERSION: u64 = 11;
+pub const SCHEMA_VERSION: u64 = 12;
 
 /// The actor of every skeleton change: the same bytes on every node.
 pub const SCHEMA_ACTOR: &[u8] = b"casebook-schema";
@@ -88,6 +88,11 @@ const STEPS: &[Step] = &[
         version: 11,
         maps: &["action_plans"],
         message: "Schema 11: sales, proposition and marketing action plans",
+    },
+    Step {
+        version: 12,
+        maps: &["contracts", "risk_alerts", "risk_plans"],
+        message: "Schema 12: contracts, coloured risk alerts and risk management plans",
     },
 ];
 

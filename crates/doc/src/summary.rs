@@ -16,9 +16,10 @@ use crate::rules::scorecard::ScorecardFacts;
 /// person; version 3: upside risks apart, invalid values count red, ended opportunities'
 /// risks leave the roll-up, the pipeline of opportunities; version 4: Welsh speakers served in
 /// English; version 5: the scorecard routine and lost orders not reviewed; version 6: the latest
-/// survey; version 7: the review routine; version 8: senior-to-senior contact), so that a store opened by a newer build recomputes every stored summary once
+/// survey; version 7: the review routine; version 8: senior-to-senior contact; version 9: coloured risk alerts and risk
+/// management plans), so that a store opened by a newer build recomputes every stored summary once
 /// instead of judging with rows an older build wrote.
-pub const SUMMARY_VERSION: u32 = 8;
+pub const SUMMARY_VERSION: u32 = 9;
 
 /// Everything the portfolio dashboard and `client list` need about one file.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -85,6 +86,13 @@ pub struct FileSummary {
     /// The senior sponsor's planned contact with the client's senior people (CT-5).
     #[serde(default)]
     pub senior_contact: crate::rules::contact_plan::SeniorContact,
+    /// Each live activity's coloured risk alerts, judged against the day at query time (RK-3).
+    pub risk_alerts: Vec<crate::rules::risk_alerts::AlertFacts>,
+    /// Each risk management plan's next review and gaps (RK-5).
+    pub risk_plans: Vec<crate::rules::risk_plans::PlanFacts>,
+    /// The scopes that need a risk management plan and have none: contracts' titles, empty for
+    /// the account (RK-5).
+    pub risk_plans_missing: Vec<String>,
     /// Whether the client has ever had a survey planned.
     #[serde(default)]
     pub surveyed: bool,
@@ -118,6 +126,7 @@ impl FileSummary {
         let mut segments: Vec<String> = file.profile.segments.keys().cloned().collect();
         segments.sort();
         let roll = rollup(file, &config.rag_matrix);
+        let (plans, plans_missing) = crate::rules::risk_plans::facts(file, &config.rag_matrix);
         Self {
             file_id: file.file_id.clone(),
             name: file.profile.name.clone(),
@@ -156,6 +165,12 @@ impl FileSummary {
             // The lines' last contacts as of the latest interaction: the due days are judged
             // at query time.
             senior_contact: crate::rules::contact_plan::SeniorContact::of(file, NaiveDate::MAX),
+            risk_alerts: crate::rules::risk_alerts::activities(file)
+                .iter()
+                .map(|a| a.facts())
+                .collect(),
+            risk_plans: plans,
+            risk_plans_missing: plans_missing,
             lost_not_reviewed: crate::rules::orders::lost_not_reviewed(file).len(),
             owner: file.owner.clone(),
             sharing: file.sharing.clone(),

@@ -28,6 +28,7 @@ pub(crate) fn ctx(adviser: &str, day: u32) -> EditContext {
 /// An open account-level threat titled `L{l}S{s}`, for rule tests without a document.
 pub(crate) fn risk(l: u8, s: u8) -> Risk {
     Risk {
+        contract: None,
         title: format!("L{l}S{s}"),
         opportunity: None,
         parent: None,
@@ -67,6 +68,7 @@ pub(crate) fn client_with_risk(likelihood: u8, severity: u8) -> (Automerge, Uuid
         &ctx("Alice", 11),
         &config,
         &Risk {
+            contract: None,
             title: "Key supplier failure".into(),
             opportunity: None,
             parent: None,

@@ -128,6 +128,12 @@ impl Named for crate::model::Person {
     }
 }
 
+impl Named for crate::model::Contract {
+    fn name(&self) -> &str {
+        &self.title
+    }
+}
+
 impl Named for crate::model::ActionPlan {
     fn name(&self) -> &str {
         &self.title

@@ -332,6 +332,7 @@ fn apply(doc: &mut Automerge, ctx: &EditContext, config: &OrgConfig, known: &mut
             opportunity,
         } => {
             let risk = Risk {
+                contract: None,
                 title: format!("Risk {word}"),
                 opportunity: pick_in(&known.opportunities, *opportunity),
                 parent: pick_in(&known.risks, *parent),
@@ -395,6 +396,7 @@ fn apply(doc: &mut Automerge, ctx: &EditContext, config: &OrgConfig, known: &mut
         }
         Op::AddOpportunity { word, value, need } => {
             let opp = Opportunity {
+                reporting: None,
                 title: format!("Opportunity {word}"),
                 origin: if *need {
                     OpportunityOrigin::Need

@@ -312,6 +312,7 @@ fn run_edit(
             ctx,
             config,
             &Risk {
+                contract: None,
                 title: format!("Key supplier failure ({l}×{s})"),
                 opportunity: None,
                 parent: None,

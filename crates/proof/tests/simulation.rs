@@ -230,6 +230,7 @@ impl Sim {
                 roles.push(role);
             }
             let risk = Risk {
+                contract: None,
                 title: "Key supplier failure".into(),
                 opportunity: None,
                 parent: None,

@@ -1,12 +1,16 @@
 //! The demo's key accounts: a year of account management (seed 003) on two clients, so a
 //! newcomer has every routine to try: a won and a lost order, twelve monthly scorecards with a
 //! Level 1 failure and its action, a satisfaction survey with responses at every level and an
-//! Improvements Action Plan, and two reviews, the second carrying the first's open action.
+//! Improvements Action Plan, two reviews, the second carrying the first's open action, and the
+//! won order's contract with its coloured risk alerts and risk management plans.
 
 use casebook_base::FileId;
-use casebook_doc::edit::{self, KpiAnswerChange, NewSurvey};
-use casebook_doc::enums::{ActionStatus, OpportunityStatus, SurveyLevel};
-use casebook_doc::model::{Action, Opportunity, OrderReview, Outcome, Recipient};
+use casebook_doc::edit::{self, KpiAnswerChange, NewSurvey, PrrDecision};
+use casebook_doc::enums::{ActionStatus, OpportunityStatus, Rag, SurveyLevel};
+use casebook_doc::model::{
+    Action, Opportunity, OrderReview, Outcome, Recipient, Reporting, RiskAlert,
+};
+use casebook_doc::rules::prr::Scope;
 use casebook_doc::rules::survey::top_people;
 use casebook_doc::survey_bank::asked;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
@@ -222,6 +226,7 @@ fn orders(
                 d,
                 c,
                 &Opportunity {
+                    reporting: None,
                     title: title.into(),
                     origin: Default::default(),
                     value,
@@ -235,24 +240,31 @@ fn orders(
         })?;
         changes += 1;
         let Some(id) = opp.entry else { continue };
+        if result == OpportunityStatus::Won {
+            // The bid checked against the register: its contract terms apply.
+            let terms = PrrDecision::Applies {
+                likelihood: 3,
+                severity: 4,
+                owner: lead.into(),
+            };
+            node.check_prr_item(file, Scope::Opportunity(id), "PRR12", &terms)?;
+            changes += 2;
+        }
         let decided = month_day(now, months);
         node.set_clock(Some(decided));
-        node.apply(file, |d, c, _| {
-            edit::close_opportunity(
-                d,
-                c,
-                id,
-                &Outcome {
-                    result,
-                    date: decided.date_naive(),
-                    value,
-                    reason: reason.into(),
-                    by: lead.into(),
-                    review: None,
-                },
-            )
-        })?;
+        let outcome = Outcome {
+            result,
+            date: decided.date_naive(),
+            value,
+            reason: reason.into(),
+            by: lead.into(),
+            review: None,
+        };
+        let closed = node.close_opportunity(file, id, &outcome, CONTRACT_MANAGER)?;
         changes += 1;
+        if let Some(contract) = closed.contract {
+            changes += 2 + risk_cycle(node, file, now, lead, contract, months)?;
+        }
         if result == OpportunityStatus::Lost && reviewed {
             let on = month_day(now, months - 1);
             node.set_clock(Some(on));
@@ -270,6 +282,81 @@ fn orders(
             })?;
             changes += 1;
         }
+    }
+    Ok(changes)
+}
+
+/// Who manages the contracts the demo's key accounts win.
+const CONTRACT_MANAGER: &str = "Gareth Hughes";
+
+/// The won order's contract, `months` old: its manager sends a coloured risk alert every month
+/// but the last (so it is overdue), one of them green below the register's amber; the account's
+/// risk management plan with an action, and the contract's with a gap. Returns the changes.
+fn risk_cycle(
+    node: &mut Node,
+    file: FileId,
+    now: DateTime<Utc>,
+    lead: &str,
+    contract: uuid::Uuid,
+    months: u32,
+) -> Result<usize, Error> {
+    let from = month_day(now, months).date_naive();
+    let duty = Reporting {
+        reporter: CONTRACT_MANAGER.into(),
+        every_days: 30,
+        from: Some(from),
+    };
+    let scope = Scope::Contract(contract);
+    node.apply(file, |d, c, _| edit::set_reporting(d, c, scope, &duty))?;
+    let mut changes = 1;
+    for period in 0..months.saturating_sub(1) {
+        let on = from + Duration::days(i64::from(period) * 30 + 25);
+        node.set_clock(Some(on.and_hms_opt(9, 0, 0).map_or(now, |t| t.and_utc())));
+        let (colour, note) = match period {
+            2 => (Rag::Green, "Penalty clause not invoked; all fine"),
+            4 => (Rag::Red, "Second line late: penalty clause in view"),
+            _ => (Rag::Amber, "Penalty clause watched weekly"),
+        };
+        let alert = RiskAlert {
+            colour: Some(colour),
+            reporter: CONTRACT_MANAGER.into(),
+            commentary: note.into(),
+            date: Some(on),
+            ..RiskAlert::default()
+        };
+        node.apply(file, |d, c, cfg| {
+            edit::send_risk_alert(d, c, cfg, scope, &alert)
+        })?;
+        changes += 1;
+    }
+    node.set_clock(Some(month_day(now, 2)));
+    let today = node.now().date_naive();
+    node.apply(file, |d, c, _| {
+        edit::start_risk_plan(d, c, scope, CONTRACT_MANAGER, 60, today)
+    })?;
+    node.apply(file, |d, c, _| {
+        edit::start_risk_plan(d, c, Scope::Account, lead, 90, today)
+    })?;
+    changes += 2;
+    let account = node.read(file)?;
+    if let Some((risk, _)) = account
+        .risks
+        .iter()
+        .find(|(_, r)| r.contract.is_none() && r.opportunity.is_none())
+    {
+        let action = Action {
+            title: "Agree a second supplier for packaging".into(),
+            owner: lead.into(),
+            due: Some(today + Duration::days(30)),
+            status: ActionStatus::Open,
+            done_at: None,
+            origin: None,
+        };
+        let risk = *risk;
+        node.apply(file, |d, c, _| {
+            edit::add_risk_plan_action(d, c, Scope::Account, risk, &action)
+        })?;
+        changes += 1;
     }
     Ok(changes)
 }

@@ -142,10 +142,7 @@ pub(super) fn input(
             risks(h, config, account)?;
             let register = node.prr_register_for(file_id(account))?;
             for list in casebook_doc::rules::prr::checklists(account, &register) {
-                let what = match list.opportunity.and_then(|o| account.opportunities.get(&o)) {
-                    Some(o) => Message::new("prr-for-opportunity").with("title", o.title.as_str()),
-                    None => Message::new("prr-for-account"),
-                };
+                let what = casebook_doc::rules::prr::scope_message(account, list.scope);
                 let line = h.say(
                     Message::new("prr-checklist-title")
                         .with("what", what)

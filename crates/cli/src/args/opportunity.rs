@@ -90,6 +90,9 @@ pub(crate) struct OppCloseArgs {
     /// The value won, lost or withdrawn in pounds; default: the opportunity's estimate.
     #[arg(long)]
     pub value: Option<f64>,
+    /// Who will manage the contract a won order makes; default: the account's lead, else you.
+    #[arg(long, requires = "won")]
+    pub contract_manager: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -53,6 +53,7 @@ pub(crate) fn run(ctx: &Ctx, cmd: OppCmd) -> anyhow::Result<()> {
                 return Err(anyhow!(t("opp-error-value")));
             }
             let o = Opportunity {
+                reporting: None,
                 title,
                 origin: word::<OpportunityOrigin>(&origin)?,
                 value,
@@ -230,14 +231,40 @@ pub(crate) fn run(ctx: &Ctx, cmd: OppCmd) -> anyhow::Result<()> {
                 by: node.adviser().to_string(),
                 review: None,
             };
-            let e = node.apply(file, |d, c, _| edit::close_opportunity(d, c, id, &outcome))?;
+            let manager = a
+                .contract_manager
+                .unwrap_or_else(|| super::contract::default_manager(&node, &account));
+            let closed = node.close_opportunity(file, id, &outcome, &manager)?;
+            let title = account.opportunities[&id].title.as_str();
             let said = Message::new("opp-closed")
-                .with("opportunity", account.opportunities[&id].title.as_str())
+                .with("opportunity", title)
                 .with("result", outcome.result.word())
                 .with("date", outcome.date.to_string())
                 .with("value", format!("{:.0}", outcome.value))
                 .with("reason", outcome.reason.as_str());
-            confirm(ctx, &node, file, &Edited { entry: None, ..e }, said)
+            if ctx.json {
+                return output::json(&serde_json::json!({
+                    "file_id": file,
+                    "entry": null,
+                    "message": closed.closed.message,
+                    "contract": closed.contract,
+                    "carried": closed.carried,
+                }));
+            }
+            confirm(
+                ctx,
+                &node,
+                file,
+                &Edited {
+                    entry: None,
+                    ..closed.closed
+                },
+                said,
+            )?;
+            if closed.contract.is_some() {
+                line(super::contract::carried_line(title, closed.carried))?;
+            }
+            Ok(())
         }
     }
 }

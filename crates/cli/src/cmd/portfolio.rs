@@ -161,6 +161,41 @@ fn why(r: &Flagged) -> String {
             "why-review-overdue",
             &[("due", due.to_string().into()), ("days", (*days).into())],
         ),
+        Why::RiskAlertOverdue {
+            activity,
+            contract,
+            reporter,
+            period,
+        } => ta(
+            if *contract {
+                "why-alert-overdue-contract"
+            } else {
+                "why-alert-overdue-opportunity"
+            },
+            &[
+                ("activity", activity.as_str().into()),
+                ("reporter", reporter.as_str().into()),
+                ("date", period.to_string().into()),
+            ],
+        ),
+        Why::AlertsBelowRegister { count } => {
+            ta("why-alerts-below-register", &[("count", (*count).into())])
+        }
+        Why::RiskPlanReviewOverdue { contract, due } => ta(
+            "why-plan-review-overdue",
+            &[
+                ("what", plan_of(contract).into()),
+                ("date", due.to_string().into()),
+            ],
+        ),
+        Why::RiskPlanGaps { contract, count } => ta(
+            "why-plan-gaps",
+            &[
+                ("what", plan_of(contract).into()),
+                ("count", (*count).into()),
+            ],
+        ),
+        Why::NoRiskPlan { contract } => ta("why-no-plan", &[("what", plan_of(contract).into())]),
         Why::SurveyDue { last } => match last {
             Some(d) => ta("why-survey-due", &[("date", d.to_string().into())]),
             None => t("why-never-surveyed"),
@@ -237,6 +272,8 @@ pub(crate) fn print(p: &Portfolio) -> anyhow::Result<()> {
     section("portfolio-surveys-due", &p.surveys_due)?;
     section("portfolio-reviews-overdue", &p.reviews_overdue)?;
     section("portfolio-senior-contact", &p.senior_contact)?;
+    section("portfolio-risk-alerts", &p.risk_alerts)?;
+    section("portfolio-risk-plans", &p.risk_plans)?;
     conflicts(&p.conflicts)?;
     let mut tb = headed(&["column-stage", "column-clients"]);
     for (s, n) in &p.by_stage {
@@ -273,4 +310,13 @@ pub(crate) fn print(p: &Portfolio) -> anyhow::Result<()> {
             ),
         ],
     ))
+}
+
+/// Whose risk management plan: the account's, or a contract's by its title.
+fn plan_of(contract: &str) -> String {
+    if contract.is_empty() {
+        t("prr-for-account")
+    } else {
+        ta("prr-for-contract", &[("title", contract.into())])
+    }
 }

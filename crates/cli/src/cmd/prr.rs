@@ -70,10 +70,7 @@ pub(crate) fn run(ctx: &Ctx, cmd: PrrCmd) -> anyhow::Result<()> {
                 return output::json(&serde_json::json!({"file_id": id, "checklists": lists}));
             }
             for list in &lists {
-                let what = match list.opportunity.and_then(|o| account.opportunities.get(&o)) {
-                    Some(o) => ta("prr-for-opportunity", &[("title", o.title.as_str().into())]),
-                    None => t("prr-for-account"),
-                };
+                let what = say(&casebook::rules::prr::scope_message(&account, list.scope));
                 line(ta(
                     "prr-checklist-title",
                     &[
@@ -107,6 +104,7 @@ pub(crate) fn run(ctx: &Ctx, cmd: PrrCmd) -> anyhow::Result<()> {
             file,
             code,
             opportunity,
+            contract,
             likelihood,
             severity,
             owner,
@@ -114,9 +112,7 @@ pub(crate) fn run(ctx: &Ctx, cmd: PrrCmd) -> anyhow::Result<()> {
         } => {
             let id = find(&node, &file)?;
             let account = node.read(id)?;
-            let opp = opportunity
-                .map(|o| view::resolve_named(&account.opportunities, &o, "opportunity"))
-                .transpose()?;
+            let scope = super::scope(&account, opportunity.as_deref(), contract.as_deref())?;
             let decision = match (likelihood, severity, not_applicable) {
                 (Some(l), Some(s), None) => PrrDecision::Applies {
                     likelihood: l,
@@ -126,7 +122,7 @@ pub(crate) fn run(ctx: &Ctx, cmd: PrrCmd) -> anyhow::Result<()> {
                 (None, None, Some(reason)) => PrrDecision::NotApplicable { reason },
                 _ => anyhow::bail!(t("prr-say-which")),
             };
-            let e = node.check_prr_item(id, opp, &code, &decision)?;
+            let e = node.check_prr_item(id, scope, &code, &decision)?;
             said(ctx, id, e.entry, &e.message)
         }
     }

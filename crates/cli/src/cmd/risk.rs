@@ -5,7 +5,7 @@ use casebook::disputes::RiskDispute;
 use casebook::edit::{self, RiskAssessment};
 use casebook::enums::{Polarity, Rag, RiskResponse, RiskStatus};
 use casebook::model::{AccountFile, Risk};
-use casebook::rules::risk_tree::RiskTree;
+use casebook::rules::risk_tree::{RiskTree, Scope};
 use casebook::rules::rollup::{self, RiskProblem, Rollup};
 use casebook::{Node, view};
 use serde::Serialize;
@@ -32,6 +32,11 @@ pub(crate) fn run(ctx: &Ctx, cmd: RiskCmd) -> anyhow::Result<()> {
                     .opportunity
                     .as_deref()
                     .map(|o| view::resolve_named(&account.opportunities, o, "opportunity"))
+                    .transpose()?,
+                contract: a
+                    .contract
+                    .as_deref()
+                    .map(|c| view::resolve_named(&account.contracts, c, "contract"))
                     .transpose()?,
                 parent: a
                     .parent
@@ -106,6 +111,8 @@ pub(crate) fn run(ctx: &Ctx, cmd: RiskCmd) -> anyhow::Result<()> {
             confirm(ctx, &node, file, &Edited { entry: None, ..e }, said)
         }
         RiskCmd::Prr(c) => super::prr::run(ctx, c),
+        RiskCmd::Alert(c) => super::risk_alerts::run(ctx, c),
+        RiskCmd::Plan(c) => super::risk_plans::run(ctx, c),
         RiskCmd::Map { file, svg, out } => {
             super::pictures::risk_map(ctx, &file, svg, out.as_deref())
         }
@@ -242,7 +249,8 @@ struct Row<'a> {
     rag: Rag,
     /// The colour after the response, if residual values are recorded.
     residual_rag: Option<Rag>,
-    /// The scope it counts in: its top-level risk's opportunity, or none for the account.
+    /// The opportunity it counts in (its top-level risk's), or none for the account or a
+    /// contract (the risk's `contract` names that).
     scope: Option<Uuid>,
     /// Whether it counts for the account: open, and not of an opportunity that ended.
     in_account_rollup: bool,
@@ -274,7 +282,7 @@ fn rows<'a>(
                 residual_rag: rollup::worst_residual_rag(m, risk, dispute),
                 scope,
                 in_account_rollup: rollup::counts_as_open(risk, dispute)
-                    && scope.is_none_or(|o| !rollup::opportunity_ended(f, &o)),
+                    && rollup::scope_live(f, tree.scope_of(f, id)),
                 disputed: dispute.is_some_and(|d| !d.is_empty()),
                 disputed_values: dispute.cloned().unwrap_or_default(),
                 invalid: rollup::out_of_range(risk, dispute)
@@ -466,7 +474,25 @@ pub(crate) fn print_risks(node: &Node, f: &AccountFile, roll: &Rollup) -> anyhow
             }
             let opp = |key: &str, what: Arg| ta(key, &[("opportunity", what)]);
             let scope = match tree.scope(f, id) {
-                None => t("risks-scope-account"),
+                None => match tree.scope_of(f, id) {
+                    Scope::Contract(c) => match f.contracts.get(&c) {
+                        Some(x) => match x.ended {
+                            Some(end) => ta(
+                                "risks-scope-contract-ended",
+                                &[
+                                    ("contract", x.title.as_str().into()),
+                                    ("date", end.to_string().into()),
+                                ],
+                            ),
+                            None => ta(
+                                "risks-scope-contract",
+                                &[("contract", x.title.as_str().into())],
+                            ),
+                        },
+                        None => opp("risks-scope-unknown", view::short(&c).into()),
+                    },
+                    _ => t("risks-scope-account"),
+                },
                 Some(o) => match f.opportunities.get(&o) {
                     Some(x) if rollup::opportunity_ended(f, &o) => ta(
                         "risks-scope-ended",

@@ -377,6 +377,7 @@ fn an_opportunity_lost_by_one_adviser_and_kept_open_by_another_keeps_its_risks_i
         &mut alice,
         &ctx("Alice", 11),
         &Opportunity {
+            reporting: None,
             title: "Export deal".into(),
             origin: Default::default(),
             value: 8000.0,

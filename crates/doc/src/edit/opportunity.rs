@@ -246,6 +246,7 @@ mod tests {
         let (mut doc, _) = client_with_risk(2, 2);
         let c = ctx("Alice", 12);
         let opp = |title: &str| Opportunity {
+            reporting: None,
             title: title.into(),
             origin: Default::default(),
             value: 5000.0,
@@ -311,6 +312,7 @@ mod tests {
             &mut doc,
             &c,
             &Opportunity {
+                reporting: None,
                 title: "Export deal".into(),
                 origin: Default::default(),
                 value: 5000.0,

@@ -4,7 +4,6 @@
 use automerge::Automerge;
 use casebook_i18n::Message;
 use chrono::NaiveDate;
-use uuid::Uuid;
 
 use super::{EditContext, Edited, add_risk, check_text, current, json, path, put_json, transact};
 use crate::Error;
@@ -12,7 +11,7 @@ use crate::config::OrgConfig;
 use crate::enums::RiskStatus;
 use crate::model::{PrrCheck, Risk};
 use crate::prr::PrrItem;
-use crate::rules::prr::key;
+use crate::rules::prr::{Scope, item_applies_to, key};
 
 /// What an adviser decides about a register item.
 #[derive(Clone, Debug)]
@@ -33,45 +32,32 @@ pub enum PrrDecision {
     },
 }
 
-/// Record the check of `item` for `opportunity` (or the account) on `today`: when it applies,
-/// the risk is added to the register (scoped to the opportunity) and linked from the check.
+/// Record the check of `item` for `scope` on `today`: when it applies, the risk is added to
+/// the register (in that scope) and linked from the check.
 ///
 /// # Errors
-/// [`Error::Rule`] for an item checked already here, or not applicable without a reason; an
-/// unknown or ended opportunity; the refusals of [`add_risk`].
+/// [`Error::Rule`] for an item checked already here, or not applicable without a reason, or
+/// not checked for this scope; an unknown opportunity or contract; the refusals of
+/// [`add_risk`].
 pub fn check_prr_item(
     doc: &mut Automerge,
     ctx: &EditContext,
     config: &OrgConfig,
-    opportunity: Option<Uuid>,
+    scope: Scope,
     item: &PrrItem,
     decision: &PrrDecision,
     today: NaiveDate,
 ) -> Result<Edited, Error> {
     let file = current(doc)?;
-    let scope = if opportunity.is_some() {
-        "opportunity"
-    } else {
-        "account"
-    };
-    if item.scope != scope {
+    if !item_applies_to(&item.scope, scope) {
         return Err(Error::Rule(
             Message::new("prr-rule-scope")
                 .with("code", &item.code)
                 .with("scope", Message::new(format!("prr-scope-{}", item.scope))),
         ));
     }
-    let where_ = match opportunity {
-        Some(o) => {
-            let opp = file
-                .opportunities
-                .get(&o)
-                .ok_or_else(|| Error::no_such_entry("opportunity", o.to_string()))?;
-            format!("opportunity '{}'", opp.title)
-        }
-        None => "the account".to_string(),
-    };
-    let k = key(opportunity, item.id);
+    let where_ = scope_words(&file, scope)?;
+    let k = key(scope, item.id);
     if file.prr.contains_key(&k) {
         return Err(Error::Rule(
             Message::new("prr-rule-checked").with("code", &item.code),
@@ -104,7 +90,14 @@ pub fn check_prr_item(
         } => {
             let risk = Risk {
                 title: item.text.clone(),
-                opportunity,
+                opportunity: match scope {
+                    Scope::Opportunity(o) => Some(o),
+                    _ => None,
+                },
+                contract: match scope {
+                    Scope::Contract(c) => Some(c),
+                    _ => None,
+                },
                 parent: None,
                 category: item.category.clone(),
                 polarity: Default::default(),
@@ -147,6 +140,30 @@ pub fn check_prr_item(
     })
 }
 
+/// The words history uses for `scope`: "the account", "opportunity '…'", "contract '…'".
+///
+/// # Errors
+/// [`Error::NoSuchEntry`] for an unknown opportunity or contract.
+pub(crate) fn scope_words(file: &crate::model::AccountFile, scope: Scope) -> Result<String, Error> {
+    Ok(match scope {
+        Scope::Account => "the account".to_string(),
+        Scope::Opportunity(o) => {
+            let opp = file
+                .opportunities
+                .get(&o)
+                .ok_or_else(|| Error::no_such_entry("opportunity", o.to_string()))?;
+            format!("opportunity '{}'", opp.title)
+        }
+        Scope::Contract(c) => {
+            let contract = file
+                .contracts
+                .get(&c)
+                .ok_or_else(|| Error::no_such_entry("contract", c.to_string()))?;
+            format!("contract '{}'", contract.title)
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,20 +184,47 @@ mod tests {
             severity: 4,
             owner: "Alice".into(),
         };
-        check_prr_item(&mut doc, &c, &config, None, culture, &applies, day).unwrap();
+        check_prr_item(
+            &mut doc,
+            &c,
+            &config,
+            Scope::Account,
+            culture,
+            &applies,
+            day,
+        )
+        .unwrap();
         assert!(
-            check_prr_item(&mut doc, &c, &config, None, culture, &applies, day).is_err(),
+            check_prr_item(
+                &mut doc,
+                &c,
+                &config,
+                Scope::Account,
+                culture,
+                &applies,
+                day
+            )
+            .is_err(),
             "once"
         );
         let empty = PrrDecision::NotApplicable { reason: " ".into() };
-        assert!(check_prr_item(&mut doc, &c, &config, None, exit, &empty, day).is_err());
+        assert!(check_prr_item(&mut doc, &c, &config, Scope::Account, exit, &empty, day).is_err());
         let opp_item = register.iter().find(|i| i.scope == "opportunity").unwrap();
         assert!(
-            check_prr_item(&mut doc, &c, &config, None, opp_item, &applies, day).is_err(),
+            check_prr_item(
+                &mut doc,
+                &c,
+                &config,
+                Scope::Account,
+                opp_item,
+                &applies,
+                day
+            )
+            .is_err(),
             "wrong scope"
         );
         let file = current(&doc).unwrap();
-        let check = &file.prr[&key(None, culture.id)];
+        let check = &file.prr[&key(Scope::Account, culture.id)];
         let risk = &file.risks[&check.risk.unwrap()];
         assert_eq!(risk.title, culture.text);
         assert_eq!((risk.likelihood, risk.severity), (3, 4));

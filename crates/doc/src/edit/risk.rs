@@ -9,7 +9,7 @@ use crate::Error;
 use crate::config::{OrgConfig, check_scale};
 use crate::enums::*;
 use crate::model::*;
-use crate::rules::risk_tree::RiskTree;
+use crate::rules::risk_tree::{RiskTree, Scope};
 
 /// Add a risk to the register (RK-1).
 ///
@@ -37,24 +37,46 @@ pub fn add_risk(
         let Some(parent) = file.risks.get(&p) else {
             return Err(Error::no_such_entry("parent risk", p.to_string()));
         };
-        let scope = RiskTree::of(&file).scope(&file, &p);
-        if risk.opportunity.is_some() && risk.opportunity != scope {
-            let belongs = scope
-                .and_then(|o| file.opportunities.get(&o))
-                .map(|o| Message::new("rule-scope-opportunity").with("title", &o.title))
-                .unwrap_or_else(|| Message::new("rule-scope-account"));
+        let scope = RiskTree::of(&file).scope_of(&file, &p);
+        let (opportunity, contract) = match scope {
+            Scope::Account => (None, None),
+            Scope::Opportunity(o) => (Some(o), None),
+            Scope::Contract(c) => (None, Some(c)),
+        };
+        if (risk.opportunity.is_some() && risk.opportunity != opportunity)
+            || (risk.contract.is_some() && risk.contract != contract)
+        {
+            let belongs = match scope {
+                Scope::Opportunity(o) => file
+                    .opportunities
+                    .get(&o)
+                    .map(|o| Message::new("rule-scope-opportunity").with("title", &o.title)),
+                Scope::Contract(c) => file
+                    .contracts
+                    .get(&c)
+                    .map(|c| Message::new("rule-scope-contract").with("title", &c.title)),
+                Scope::Account => None,
+            }
+            .unwrap_or_else(|| Message::new("rule-scope-account"));
             return Err(Error::Rule(
                 Message::new("rule-sub-risk-scope")
                     .with("parent", &parent.title)
                     .with("scope", belongs),
             ));
         }
-        risk.opportunity = scope;
+        risk.opportunity = opportunity;
+        risk.contract = contract;
     }
     if let Some(o) = risk.opportunity
         && !file.opportunities.contains_key(&o)
     {
         return Err(Error::no_such_entry("opportunity", o.to_string()));
+    }
+    if let Some(c) = risk.contract {
+        if !file.contracts.contains_key(&c) {
+            return Err(Error::no_such_entry("contract", c.to_string()));
+        }
+        risk.opportunity = None;
     }
     let message = format!(
         "Risk '{}' raised: likelihood {}, severity {} ({rag})",
@@ -195,6 +217,7 @@ mod tests {
             &mut doc,
             &c,
             &Opportunity {
+                reporting: None,
                 title: "Export deal".into(),
                 origin: Default::default(),
                 value: 0.0,

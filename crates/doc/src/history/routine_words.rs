@@ -1,7 +1,7 @@
 //! The change messages of the account manager's routines in words for people (see
 //! [`super::words`]): scorecards and the KPI set, surveys and the question bank, reviews and
 //! their templates, the contact plan, topics, competitors and value added, the preventative
-//! risk register and action plans.
+//! risk register, action plans, contracts, coloured risk alerts and risk management plans.
 
 use casebook_i18n::Message;
 
@@ -17,6 +17,114 @@ pub(super) fn change(m: &str) -> Option<Message> {
         .or_else(|| relationship_change(m))
         .or_else(|| prr_change(m))
         .or_else(|| action_plan_change(m))
+        .or_else(|| risk_cycle_change(m))
+}
+
+/// An owned action's tail as [`crate::edit`] writes it, `{item} (owner {owner}, due {date})`:
+/// the item, the owner and the due words.
+fn owned(tail: &str) -> Option<(&str, &str, Message)> {
+    let (item, owner) = tail.strip_suffix(')')?.rsplit_once(" (owner ")?;
+    Some(match owner.split_once(", due ") {
+        Some((o, d)) => (
+            item,
+            o,
+            Message::new("rec-change-survey-improvement-due").with("date", d),
+        ),
+        None => (item, owner, text("")),
+    })
+}
+
+/// The messages of contracts, coloured risk alerts and risk management plans
+/// ([`crate::edit::add_contract`] and friends).
+fn risk_cycle_change(m: &str) -> Option<Message> {
+    if let Some(rest) = m.strip_prefix("Contract '") {
+        if let Some((title, day)) = rest.split_once("' ended on ") {
+            return Some(
+                Message::new("rec-change-contract-ended")
+                    .with("title", title)
+                    .with("date", day),
+            );
+        }
+        let (title, tail) = rest.split_once("' made (manager ")?;
+        let (manager_start, value) = tail.strip_suffix(')')?.rsplit_once(", £")?;
+        let (manager, start) = match manager_start.split_once(", starts ") {
+            Some((m, d)) => (
+                m,
+                Message::new("rec-change-contract-starts").with("date", d),
+            ),
+            None => (manager_start, text("")),
+        };
+        return Some(
+            Message::new("rec-change-contract-made")
+                .with("title", title)
+                .with("manager", manager)
+                .with("start", start)
+                .with("value", value),
+        );
+    }
+    if let Some(rest) = m.strip_prefix("Risk alerts for ") {
+        let (what, tail) = rest.rsplit_once(": ")?;
+        let (reporter, tail) = tail.rsplit_once(" every ")?;
+        let (every, day) = tail.split_once(" days from ")?;
+        return Some(
+            Message::new("rec-change-alert-duty")
+                .with("what", scope_words(what)?)
+                .with("reporter", reporter)
+                .with("every", every)
+                .with("date", day),
+        );
+    }
+    if let Some(rest) = m.strip_prefix("Risk alert for ") {
+        let (rest, below) = match rest.rsplit_once(", below the register (") {
+            Some((r, colour)) => (
+                r,
+                Message::new("rec-change-alert-below").with(
+                    "colour",
+                    vocab::<crate::enums::Rag>(colour.strip_suffix(')')?),
+                ),
+            ),
+            None => (rest, text("")),
+        };
+        let (what, tail) = rest.rsplit_once(": ")?;
+        let (colour, tail) = tail.split_once(" from ")?;
+        let (reporter, day) = tail.rsplit_once(" on ")?;
+        return Some(
+            Message::new("rec-change-alert-sent")
+                .with("what", scope_words(what)?)
+                .with("colour", vocab::<crate::enums::Rag>(colour))
+                .with("reporter", reporter)
+                .with("date", day)
+                .with("below", below),
+        );
+    }
+    let rest = m.strip_prefix("Risk management plan for ")?;
+    if let Some((what, tail)) = rest.split_once(": action on '") {
+        let (risk, tail) = tail.split_once("': ")?;
+        let (item, owner, due) = owned(tail)?;
+        return Some(
+            Message::new("rec-change-risk-plan-action")
+                .with("what", scope_words(what)?)
+                .with("risk", risk)
+                .with("item", item)
+                .with("owner", or_none(owner))
+                .with("due", due),
+        );
+    }
+    if let Some((what, day)) = rest.rsplit_once(" reviewed on ") {
+        return Some(
+            Message::new("rec-change-risk-plan-reviewed")
+                .with("what", scope_words(what)?)
+                .with("date", day),
+        );
+    }
+    let (what, tail) = rest.rsplit_once(": owner ")?;
+    let (owner, every) = tail.rsplit_once(", reviewed every ")?;
+    Some(
+        Message::new("rec-change-risk-plan-started")
+            .with("what", scope_words(what)?)
+            .with("owner", owner)
+            .with("every", every.strip_suffix(" days")?),
+    )
 }
 
 /// The action plans' messages ([`crate::edit::add_action_plan`] and friends).
@@ -40,14 +148,7 @@ fn action_plan_change(m: &str) -> Option<Message> {
         );
     }
     let (title, tail) = rest.split_once("': item ")?;
-    let (item, owner) = tail.strip_suffix(')')?.rsplit_once(" (owner ")?;
-    let (owner, due) = match owner.split_once(", due ") {
-        Some((o, d)) => (
-            o,
-            Message::new("rec-change-survey-improvement-due").with("date", d),
-        ),
-        None => (owner, text("")),
-    };
+    let (item, owner, due) = owned(tail)?;
     Some(
         Message::new("rec-change-plan-item")
             .with("title", title)
@@ -90,14 +191,7 @@ fn prr_change(m: &str) -> Option<Message> {
         "does not apply" => Message::new("rec-prr-not-applies"),
         _ => return None,
     };
-    let what = match what
-        .strip_prefix("opportunity '")
-        .and_then(|t| t.strip_suffix('\''))
-    {
-        Some(title) => Message::new("prr-for-opportunity").with("title", title),
-        None if what == "the account" => Message::new("prr-for-account"),
-        None => return None,
-    };
+    let what = scope_words(what)?;
     Some(
         Message::new("rec-change-prr-checked")
             .with("code", code)
@@ -459,4 +553,21 @@ fn scorecard_change(m: &str) -> Option<Message> {
             .with("code", code)
             .with("what", lines(parts?)),
     )
+}
+
+/// The words of a scope as [`crate::edit`] writes them: "the account", "opportunity '…'",
+/// "contract '…'".
+fn scope_words(what: &str) -> Option<Message> {
+    if what == "the account" {
+        return Some(Message::new("prr-for-account"));
+    }
+    let quoted = |prefix: &str| {
+        what.strip_prefix(prefix)
+            .and_then(|t| t.strip_prefix('\''))
+            .and_then(|t| t.strip_suffix('\''))
+    };
+    if let Some(title) = quoted("opportunity ") {
+        return Some(Message::new("prr-for-opportunity").with("title", title));
+    }
+    quoted("contract ").map(|title| Message::new("prr-for-contract").with("title", title))
 }

@@ -183,6 +183,9 @@ pub fn conflict_field(what: &str) -> Option<Message> {
         "competitor" => "rec-what-competitor",
         "value added" => "rec-what-value",
         "action plan" => "rec-what-action-plan",
+        "contract" => "rec-what-contract",
+        "risk alert" => "rec-what-risk-alert",
+        "risk management plan" => "rec-what-risk-plan",
         _ => return None,
     };
     if let Some((code, kpi_field)) = field_words
@@ -258,6 +261,10 @@ pub fn change(message: &str) -> Option<Message> {
         (
             "Schema 11: sales, proposition and marketing action plans",
             "rec-change-schema-11",
+        ),
+        (
+            "Schema 12: contracts, coloured risk alerts and risk management plans",
+            "rec-change-schema-12",
         ),
     ];
     if let Some((_, key)) = schema.iter().find(|(text, _)| *text == m) {

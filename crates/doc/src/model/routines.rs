@@ -1,6 +1,7 @@
 //! The account manager's routines in the account file: balanced scorecards, satisfaction
 //! surveys, account performance reviews, the contact plan and topics, competitors, value added,
-//! preventative risk register checks and action plans (schemas 6 to 11).
+//! preventative risk register checks, action plans, contracts, coloured risk alerts and risk
+//! management plans (schemas 6 to 12).
 
 use std::collections::BTreeMap;
 
@@ -10,7 +11,8 @@ use uuid::Uuid;
 
 use super::{lenient, optional_scale};
 use crate::enums::{
-    Exposure, KpiCategory, PlanKind, ReviewDecision, ReviewKind, SurveyArea, SurveyLevel, ValueKind,
+    Exposure, KpiCategory, PlanKind, Rag, ReviewDecision, ReviewKind, SurveyArea, SurveyLevel,
+    ValueKind,
 };
 
 /// One month's balanced scorecard of the account (BS-1..BS-5).
@@ -359,4 +361,89 @@ pub struct ActionPlan {
     pub reviewed: Option<NaiveDate>,
     /// Its items, by action id.
     pub items: BTreeMap<Uuid, bool>,
+}
+
+/// A contract won with the client (RK-6): its own cycle of risk management begins when it is
+/// made.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Contract {
+    /// Its title (the won opportunity's, unless given).
+    pub title: String,
+    /// The opportunity it was won from, if it was tracked as one.
+    pub opportunity: Option<Uuid>,
+    /// The person responsible for managing it, who keeps its risk management plan and sends
+    /// its coloured risk alerts.
+    pub manager: String,
+    /// The day it starts.
+    pub start: Option<NaiveDate>,
+    /// Its value in pounds.
+    pub value: f64,
+    /// The day it ended; its risks then leave the account's colour.
+    pub ended: Option<NaiveDate>,
+    /// The duty to send coloured risk alerts for it (RK-3).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reporting: Option<Reporting>,
+}
+
+/// The duty to send a coloured risk alert for an activity (an opportunity or a contract) at the
+/// prescribed frequency (RK-3).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Reporting {
+    /// Who sends the alerts.
+    pub reporter: String,
+    /// One alert every this many days.
+    pub every_days: u32,
+    /// The first day of the first period.
+    pub from: Option<NaiveDate>,
+}
+
+/// A coloured risk alert sent to the account manager for an activity (RK-3).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RiskAlert {
+    /// The opportunity or contract it is for.
+    pub activity: Option<Uuid>,
+    /// Its colour, or none when another tool wrote one casebook does not know.
+    #[serde(deserialize_with = "lenient")]
+    pub colour: Option<Rag>,
+    /// Who sent it.
+    pub reporter: String,
+    /// What the reporter says.
+    pub commentary: String,
+    /// The day it was sent; it belongs to the period holding this day.
+    pub date: Option<NaiveDate>,
+    /// The register's colour of the activity when it was sent (none: no open threat).
+    #[serde(deserialize_with = "lenient")]
+    pub register: Option<Rag>,
+}
+
+/// A Risk Management Plan of the account or of one contract (RK-5).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RiskPlan {
+    /// Who maintains it.
+    pub owner: String,
+    /// Reviewed every this many days.
+    pub review_days: u32,
+    /// The day it was started.
+    pub started: Option<NaiveDate>,
+    /// Its actions: action id → the id of the risk the action treats (text, so that a value
+    /// another tool wrote that is no id reads as no risk rather than spoiling the file).
+    pub actions: BTreeMap<Uuid, String>,
+    /// The reviews of its effectiveness, keyed by review id.
+    pub reviews: BTreeMap<Uuid, PlanReview>,
+}
+
+/// One review of a risk management plan's effectiveness (RK-5).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PlanReview {
+    /// The day of the review.
+    pub date: Option<NaiveDate>,
+    /// Who reviewed it.
+    pub by: String,
+    /// How effective the plan has been, and what changes.
+    pub effectiveness: String,
 }

@@ -385,6 +385,7 @@ mod tests {
 
     fn opportunity() -> Opportunity {
         Opportunity {
+            reporting: None,
             title: "x".into(),
             origin: Default::default(),
             value: 0.0,

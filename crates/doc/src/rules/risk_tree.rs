@@ -8,9 +8,33 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use serde::Serialize;
 use uuid::Uuid;
 
 use crate::model::AccountFile;
+
+/// Where a risk belongs, and where the Preventative Risk Register is checked: the account, one
+/// sales and marketing activity (an opportunity) or one contract (RK-4, RK-6).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(tag = "kind", content = "id", rename_all = "kebab-case")]
+pub enum Scope {
+    /// The account as a whole.
+    Account,
+    /// One opportunity.
+    Opportunity(Uuid),
+    /// One contract.
+    Contract(Uuid),
+}
+
+impl Scope {
+    /// The opportunity's or contract's id; `None` for the account.
+    pub fn id(&self) -> Option<Uuid> {
+        match self {
+            Self::Account => None,
+            Self::Opportunity(id) | Self::Contract(id) => Some(*id),
+        }
+    }
+}
 
 /// The parent links of a file's risks after unknown parents are ignored and cycles broken.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -91,10 +115,26 @@ impl RiskTree {
         self.top.get(id).copied().unwrap_or(*id)
     }
 
-    /// The risk's scope: the opportunity its top-level risk belongs to, or `None` for the
-    /// account. A sub-risk keeps its parent's scope whatever its own `opportunity` says.
+    /// The opportunity the risk's scope is, or `None` for the account or a contract (see
+    /// [`RiskTree::scope_of`]).
     pub fn scope(&self, file: &AccountFile, id: &Uuid) -> Option<Uuid> {
-        file.risks.get(&self.top(id)).and_then(|r| r.opportunity)
+        match self.scope_of(file, id) {
+            Scope::Opportunity(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    /// The risk's scope: its top-level risk's contract, else its opportunity, else the
+    /// account. A sub-risk keeps its parent's scope whatever its own fields say.
+    pub fn scope_of(&self, file: &AccountFile, id: &Uuid) -> Scope {
+        match file.risks.get(&self.top(id)) {
+            Some(r) => match (r.contract, r.opportunity) {
+                (Some(c), _) => Scope::Contract(c),
+                (None, Some(o)) => Scope::Opportunity(o),
+                (None, None) => Scope::Account,
+            },
+            None => Scope::Account,
+        }
     }
 
     /// Whether the risk is a member of a parent cycle.

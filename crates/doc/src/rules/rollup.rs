@@ -16,7 +16,7 @@ use crate::config::RagMatrix;
 use crate::disputes::RiskDispute;
 use crate::enums::{Polarity, Rag, RiskStatus};
 use crate::model::{AccountFile, Risk};
-use crate::rules::risk_tree::RiskTree;
+use crate::rules::risk_tree::{RiskTree, Scope};
 
 /// The colour of one risk from its likelihood and severity; `None` if they are off the scale.
 /// The rules judge by [`worst_rag`], which counts an off-scale value as red.
@@ -222,6 +222,9 @@ pub struct Rollup {
     /// Each opportunity's colour over the open threats in its scope (also once it has ended,
     /// though those leave the account's colour).
     pub opportunities: BTreeMap<Uuid, Option<Rag>>,
+    /// Each contract's colour over the open threats in its scope (also once it has ended,
+    /// though those leave the account's colour).
+    pub contracts: BTreeMap<Uuid, Option<Rag>>,
     /// Each top-level risk's colour over the open threats of its tree ("the highest risk
     /// colour must be used"), a closed parent included, so closing it hides no open sub-risk.
     pub risks: BTreeMap<Uuid, Option<Rag>>,
@@ -235,12 +238,26 @@ pub struct Rollup {
     pub problems: Vec<RiskProblem>,
 }
 
+/// Whether the risks of `scope` count for the account: always for the account's own; for an
+/// opportunity until it has ended ([`opportunity_ended`]) or been won into a contract, whose
+/// register starts the new cycle (RK-6); for a contract until it has ended.
+pub fn scope_live(file: &AccountFile, scope: Scope) -> bool {
+    match scope {
+        Scope::Account => true,
+        Scope::Opportunity(o) => {
+            !opportunity_ended(file, &o)
+                && !file.contracts.values().any(|c| c.opportunity == Some(o))
+        }
+        Scope::Contract(c) => file.contracts.get(&c).is_none_or(|c| c.ended.is_none()),
+    }
+}
+
 /// Compute the roll-up of `file` with `matrix`.
 ///
 /// Closed risks are excluded. An open threat colours its top-level risk, its scope's
-/// opportunity and, unless that opportunity has ended ([`opportunity_ended`]), the account. An
-/// open upside risk colours only [`Rollup::upside`]. A risk with concurrent values counts by
-/// the worst of them ([`worst_rag`], [`counts_as_open`]).
+/// opportunity or contract and, unless that opportunity ([`opportunity_ended`]) or contract has
+/// ended, the account. An open upside risk colours only [`Rollup::upside`]. A risk with
+/// concurrent values counts by the worst of them ([`worst_rag`], [`counts_as_open`]).
 pub fn rollup(file: &AccountFile, matrix: &RagMatrix) -> Rollup {
     let tree = RiskTree::of(file);
     let mut out = Rollup::default();
@@ -270,8 +287,8 @@ pub fn rollup(file: &AccountFile, matrix: &RagMatrix) -> Rollup {
         }
         out.disputed |= dispute.is_some_and(RiskDispute::rag_disputed);
         let colour = Some(worst_rag(matrix, risk, dispute));
-        let scope = tree.scope(file, id);
-        let for_account = scope.is_none_or(|o| !opportunity_ended(file, &o));
+        let scope = tree.scope_of(file, id);
+        let for_account = scope_live(file, scope);
         out.open_risks += usize::from(for_account);
         if risk.polarity == Polarity::Opportunity {
             if for_account {
@@ -281,8 +298,12 @@ pub fn rollup(file: &AccountFile, matrix: &RagMatrix) -> Rollup {
         }
         let entry = out.risks.entry(tree.top(id)).or_insert(None);
         *entry = (*entry).max(colour);
-        if let Some(opp) = scope {
-            let e = out.opportunities.entry(opp).or_insert(None);
+        let by_scope = match scope {
+            Scope::Account => None,
+            Scope::Opportunity(o) => Some(out.opportunities.entry(o).or_insert(None)),
+            Scope::Contract(c) => Some(out.contracts.entry(c).or_insert(None)),
+        };
+        if let Some(e) = by_scope {
             *e = (*e).max(colour);
         }
         if for_account {
@@ -291,6 +312,9 @@ pub fn rollup(file: &AccountFile, matrix: &RagMatrix) -> Rollup {
     }
     for opp in file.opportunities.keys() {
         out.opportunities.entry(*opp).or_insert(None);
+    }
+    for contract in file.contracts.keys() {
+        out.contracts.entry(*contract).or_insert(None);
     }
     out
 }

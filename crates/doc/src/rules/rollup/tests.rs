@@ -6,6 +6,7 @@ use crate::test_support::risk;
 
 fn opportunity(status: OpportunityStatus) -> Opportunity {
     Opportunity {
+        reporting: None,
         title: "Export deal".into(),
         origin: Default::default(),
         value: 0.0,
