@@ -213,13 +213,42 @@ fn a_survey_asks_the_most_senior_takes_the_administrators_sheet_and_is_analysed(
         "--due",
         &uk(30),
     ]);
+    // Results are fed back once the survey is closed (SV-5).
+    a.refuses(&["survey", "feedback", "Afon", "--to", "Rhian Jones"]);
     a.json(&["survey", "close", "Afon"]);
     a.refuses(&[
         "survey", "record", "Afon", "--level", "users", "--score", "U1=4",
     ]);
+    a.refuses(&["survey", "feedback", "Afon", "--to", " "]);
+    let before = a.json(&["survey", "analyse", "Afon"]);
+    let waiting = before["feedback"]["still_to"].as_array().map(Vec::len);
+    assert!(waiting.is_some_and(|n| n >= 2), "{before}");
+    a.json(&[
+        "survey",
+        "feedback",
+        "Afon",
+        "--to",
+        "rhian jones",
+        "--channel",
+        "meeting",
+        "--note",
+        "Scores up on teamwork",
+    ]);
+    a.json(&["survey", "feedback", "Afon", "--to", "Our delivery team"]);
+    let after = a.json(&["survey", "analyse", "Afon"]);
+    assert_eq!(
+        after["feedback"]["still_to"].as_array().map(Vec::len),
+        waiting.map(|n| n - 1),
+        "the recipient named in any case is no longer waiting: {after}"
+    );
+    assert_eq!(after["feedback"]["given_to"][1], "Our delivery team");
     let text = a.text(&["survey", "analyse", "Afon"]);
     assert!(
         text.contains("Brief the buyers on export finance"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Results fed back to: rhian jones, Our delivery team."),
         "{text}"
     );
     let trend = a.json(&["survey", "trend", "Afon"]);

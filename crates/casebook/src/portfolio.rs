@@ -131,7 +131,8 @@ pub struct Portfolio {
     /// risk alert, or with alerts sent below the register's colour (RK-3).
     pub risk_alerts: Vec<Flagged>,
     /// Accounts whose risk management plan is overdue for review, leaves an amber or red threat
-    /// without an action, or is missing where threats need one (RK-5).
+    /// without an action, or is missing where threats need one: a contract's, or a key
+    /// account's own (on the scorecard routine or surveyed) (RK-5).
     pub risk_plans: Vec<Flagged>,
     /// Clients (exited ones too) whose file holds concurrent values: until an adviser resolves
     /// them, every colour and flag above is judged by the worst of them.
@@ -616,7 +617,14 @@ pub fn portfolio_judged(
                 ));
             }
         }
-        for contract in &s.risk_plans_missing {
+        // The account's own plan is the account manager's (seed 003): asked of key accounts,
+        // those on the scorecard routine or surveyed; every contract's is asked of all.
+        let key_account = r.started || s.surveyed;
+        for contract in s
+            .risk_plans_missing
+            .iter()
+            .filter(|c| key_account || !c.is_empty())
+        {
             p.risk_plans.push(flag(
                 s,
                 Why::NoRiskPlan {

@@ -163,6 +163,7 @@ mod tests {
         "Action plan (marketing) for Afon: Spring campaign",
         "Action plan 'Spring campaign': item Book the stand (owner Alice, due 2027-03-01)",
         "Action plan 'Spring campaign' reviewed on 2027-01-05",
+        "Survey 'Annual survey 2026': results fed back to Our delivery team on 2026-06-02",
         "Schema 12: contracts, coloured risk alerts and risk management plans",
         "Contract 'Export range' made (manager Bob, starts 2026-06-01, £5000)",
         "Contract 'Export range' made (manager Bob, £0)",

@@ -8,7 +8,7 @@ use casebook_base::FileId;
 use casebook_doc::edit::{self, KpiAnswerChange, NewSurvey, PrrDecision};
 use casebook_doc::enums::{ActionStatus, OpportunityStatus, Rag, SurveyLevel};
 use casebook_doc::model::{
-    Action, Opportunity, OrderReview, Outcome, Recipient, Reporting, RiskAlert,
+    Action, Opportunity, OrderReview, Outcome, Recipient, Reporting, RiskAlert, SurveyFeedback,
 };
 use casebook_doc::rules::prr::Scope;
 use casebook_doc::rules::survey::top_people;
@@ -491,5 +491,15 @@ fn survey(node: &mut Node, file: FileId, lead: &str) -> Result<usize, Error> {
         },
     )?;
     node.close_survey(file, id)?;
-    Ok(changes + 2)
+    let fed_back = SurveyFeedback {
+        to: "Our delivery team".into(),
+        channel: "team meeting".into(),
+        summary: "Scores by area and the two improvements".into(),
+        date: Some(node.now().date_naive()),
+        ..SurveyFeedback::default()
+    };
+    node.apply(file, |d, c, _| {
+        edit::give_survey_feedback(d, c, id, &fed_back)
+    })?;
+    Ok(changes + 3)
 }

@@ -61,6 +61,27 @@ pub(crate) enum SurveyCmd {
         #[arg(long)]
         survey: Option<String>,
     },
+    /// Record that a closed survey's results were fed back to someone: a recipient, anyone
+    /// working for the client, or anyone else who needs to know.
+    Feedback {
+        /// The client.
+        file: String,
+        /// Who it went to ("Rhian Jones", "our delivery team").
+        #[arg(long)]
+        to: String,
+        /// How: a meeting, a report by email, a call.
+        #[arg(long, default_value = "")]
+        channel: String,
+        /// What was said.
+        #[arg(long, default_value = "")]
+        note: String,
+        /// The day (YYYY-MM-DD or DD/MM/YYYY); default: today.
+        #[arg(long)]
+        date: Option<String>,
+        /// The survey: its title or id (default: the latest not closed, else the latest).
+        #[arg(long)]
+        survey: Option<String>,
+    },
     /// A client's surveys, or with no client every client: the latest survey and whether one
     /// is due (none in the last 12 months).
     List {

@@ -3,9 +3,9 @@
 //! `survey_report.rs`.
 
 use anyhow::{Context, anyhow};
-use casebook::edit::NewSurvey;
+use casebook::edit::{self, NewSurvey};
 use casebook::enums::{Exposure, SurveyArea, SurveyLevel};
-use casebook::model::Recipient;
+use casebook::model::{Recipient, SurveyFeedback};
 use casebook::survey_bank::NewQuestion;
 use casebook::surveys::{TypedResponse, pick_survey};
 use casebook::{FileId, Node};
@@ -80,6 +80,28 @@ pub(crate) fn run(ctx: &Ctx, cmd: SurveyCmd) -> anyhow::Result<()> {
             let (node, id, s) = which(ctx, &file, survey.as_deref())?;
             let action = super::owned_action(&title, &owner, &due)?;
             let e = node.add_survey_improvement(id, s, &action)?;
+            said(ctx, id, e.entry, &e.message)
+        }
+        SurveyCmd::Feedback {
+            file,
+            to,
+            channel,
+            note,
+            date,
+            survey,
+        } => {
+            let (node, id, s) = which(ctx, &file, survey.as_deref())?;
+            let fb = SurveyFeedback {
+                to,
+                channel,
+                summary: note,
+                date: Some(
+                    opt_date("--date", &date)?
+                        .unwrap_or_else(|| casebook::time::local_date(node.now())),
+                ),
+                ..Default::default()
+            };
+            let e = node.apply(id, |d, c, _| edit::give_survey_feedback(d, c, s, &fb))?;
             said(ctx, id, e.entry, &e.message)
         }
         SurveyCmd::List { file } => survey_report::list(ctx, file.as_deref()),

@@ -37,6 +37,7 @@ pub(crate) fn analyse(ctx: &Ctx, file: &str, survey: Option<&str>) -> anyhow::Re
     let s = &account.surveys[&sid];
     let today = casebook::time::local_date(node.now());
     let a = analyse_survey(s, today);
+    let fed_back = casebook::rules::survey::feedback(s);
     let improvements: Vec<&casebook::model::Action> = s
         .improvements
         .keys()
@@ -52,6 +53,7 @@ pub(crate) fn analyse(ctx: &Ctx, file: &str, survey: Option<&str>) -> anyhow::Re
             "closed": s.closed,
             "analysis": a,
             "improvements": improvements,
+            "feedback": fed_back,
         }));
     }
     line(ta(
@@ -129,6 +131,21 @@ pub(crate) fn analyse(ctx: &Ctx, file: &str, survey: Option<&str>) -> anyhow::Re
                 ("status", word(i.status).into()),
             ],
         ))?;
+    }
+    if s.closed.is_some() {
+        line(ta(
+            "sv-feedback",
+            &[
+                ("given", fed_back.given_to.join(", ").into()),
+                ("count", fed_back.given_to.len().into()),
+            ],
+        ))?;
+        if !fed_back.still_to.is_empty() {
+            line(ta(
+                "sv-feedback-still-to",
+                &[("names", fed_back.still_to.join(", ").into())],
+            ))?;
+        }
     }
     Ok(())
 }

@@ -1,9 +1,11 @@
 //! Satisfaction surveys (SV-1..SV-5): plan one, name who is asked, issue it, record responses,
-//! close it for analysis, and add items to its Improvements Action Plan.
+//! close it for analysis, add items to its Improvements Action Plan, and record who its results
+//! were fed back to.
 
 use std::collections::BTreeMap;
 
-use automerge::Automerge;
+use automerge::transaction::Transactable;
+use automerge::{Automerge, ObjType, ReadDoc, Value};
 use casebook_i18n::Message;
 use chrono::NaiveDate;
 use uuid::Uuid;
@@ -11,7 +13,9 @@ use uuid::Uuid;
 use super::{EditContext, Edited, check_text, current, json, path, put_json, transact};
 use crate::Error;
 use crate::enums::{SurveyLevel, Vocabulary};
-use crate::model::{AccountFile, Action, Recipient, Survey, SurveyQuestionCopy, SurveyResponse};
+use crate::model::{
+    AccountFile, Action, Recipient, Survey, SurveyFeedback, SurveyQuestionCopy, SurveyResponse,
+};
 use crate::rules::survey::{SCALE, issue_problems};
 use crate::survey_bank::asked;
 
@@ -323,6 +327,59 @@ pub fn add_improvement(
     )
 }
 
+/// Record that survey `id`'s results were fed back as `fb` says (SV-5). `fb.recipient` is set
+/// when `fb.to` names one of its recipients.
+///
+/// # Errors
+/// [`Error::Rule`] for a survey not closed yet, or feedback to nobody or without a day.
+pub fn give_survey_feedback(
+    doc: &mut Automerge,
+    ctx: &EditContext,
+    id: Uuid,
+    fb: &SurveyFeedback,
+) -> Result<Edited, Error> {
+    let file = current(doc)?;
+    let s = survey(&file, id)?;
+    if s.closed.is_none() {
+        return Err(Error::Rule(
+            Message::new("sv-rule-feedback-not-closed").with("title", &s.title),
+        ));
+    }
+    let mut fb = fb.clone();
+    fb.to = fb.to.trim().to_string();
+    fb.channel = fb.channel.trim().to_string();
+    fb.summary = fb.summary.trim().to_string();
+    if fb.to.is_empty() {
+        return Err(Error::Rule(Message::new("sv-rule-feedback-to")));
+    }
+    check_text("to", &fb.to)?;
+    check_text("channel", &fb.channel)?;
+    check_text("summary", &fb.summary)?;
+    let Some(day) = fb.date else {
+        return Err(Error::Rule(Message::new("ra-rule-needs-date")));
+    };
+    fb.recipient = s
+        .recipients
+        .iter()
+        .find(|(_, r)| r.name.trim().eq_ignore_ascii_case(&fb.to))
+        .map(|(rid, _)| *rid);
+    fb.by = ctx.adviser.clone();
+    let message = format!(
+        "Survey '{}': results fed back to {} on {day}",
+        s.title, fb.to
+    );
+    let value = json(&fb)?;
+    let entry = Uuid::new_v4();
+    transact(doc, ctx, message, Some(entry), move |tx| {
+        let obj = path(tx, &["surveys", &id.to_string()])?;
+        let map = match tx.get(&obj, "feedback")? {
+            Some((Value::Object(ObjType::Map), m)) => m,
+            _ => tx.put_object(&obj, "feedback", ObjType::Map)?,
+        };
+        put_json(tx, &map, &entry.to_string(), &value)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -424,6 +481,16 @@ mod tests {
             record_response(&mut doc, &c, id, &answer(user_q, 5)).is_err(),
             "answered once"
         );
+        let fed_back = SurveyFeedback {
+            to: "lowri".into(),
+            channel: "meeting".into(),
+            date: Some(day(31)),
+            ..SurveyFeedback::default()
+        };
+        assert!(
+            give_survey_feedback(&mut doc, &c, id, &fed_back).is_err(),
+            "results are fed back once the survey is closed"
+        );
         let improvement = Action {
             title: "Tell them about export finance".into(),
             owner: "Alice".into(),
@@ -447,5 +514,31 @@ mod tests {
             record_response(&mut doc, &c, id, &answer(user_q, 3)).is_err(),
             "closed"
         );
+        let before = crate::rules::survey::feedback(&file.surveys[&id]);
+        assert_eq!(before.still_to, vec!["Lowri", "Rhys Jones"]);
+        give_survey_feedback(&mut doc, &c, id, &fed_back).unwrap();
+        let team = SurveyFeedback {
+            to: "Our delivery team".into(),
+            ..fed_back.clone()
+        };
+        give_survey_feedback(&mut doc, &c, id, &team).unwrap();
+        assert!(
+            give_survey_feedback(
+                &mut doc,
+                &c,
+                id,
+                &SurveyFeedback {
+                    to: " ".into(),
+                    ..fed_back
+                }
+            )
+            .is_err()
+        );
+        let file = current(&doc).unwrap();
+        let s = &file.surveys[&id];
+        assert!(s.feedback.values().any(|f| f.recipient == Some(user)));
+        let after = crate::rules::survey::feedback(s);
+        assert_eq!(after.still_to, vec!["Rhys Jones"]);
+        assert_eq!(after.given_to.len(), 2);
     }
 }

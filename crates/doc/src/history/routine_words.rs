@@ -343,14 +343,7 @@ fn review_change(m: &str) -> Option<Message> {
     } else if let Some(code) = what.strip_prefix("answer to ") {
         Message::new("rec-review-answer").with("code", code)
     } else if let Some(tail) = what.strip_prefix("action ") {
-        let (title, owner) = tail.strip_suffix(')')?.rsplit_once(" (owner ")?;
-        let (owner, due) = match owner.split_once(", due ") {
-            Some((o, d)) => (
-                o,
-                Message::new("rec-change-survey-improvement-due").with("date", d),
-            ),
-            None => (owner, text("")),
-        };
+        let (title, owner, due) = owned(tail)?;
         Message::new("rec-review-action")
             .with("title", title)
             .with("owner", or_none(owner))
@@ -427,20 +420,22 @@ fn survey_change(m: &str) -> Option<Message> {
     }
     let (title, tail) = rest.split_once("': ")?;
     if let Some(tail) = tail.strip_prefix("improvement: ") {
-        let (action, owner) = tail.strip_suffix(')')?.rsplit_once(" (owner ")?;
-        let (owner, due) = match owner.split_once(", due ") {
-            Some((o, d)) => (
-                o,
-                Message::new("rec-change-survey-improvement-due").with("date", d),
-            ),
-            None => (owner, text("")),
-        };
+        let (action, owner, due) = owned(tail)?;
         return Some(
             Message::new("rec-change-survey-improvement")
                 .with("title", title)
                 .with("action", action)
                 .with("owner", or_none(owner))
                 .with("due", due),
+        );
+    }
+    if let Some(tail) = tail.strip_prefix("results fed back to ") {
+        let (to, day) = tail.rsplit_once(" on ")?;
+        return Some(
+            Message::new("rec-change-survey-feedback")
+                .with("title", title)
+                .with("to", to)
+                .with("date", day),
         );
     }
     let level = |l: &str| vocab::<crate::enums::SurveyLevel>(l);

@@ -118,6 +118,27 @@ pub struct Survey {
     pub closed: Option<Stamp>,
     /// The actions of its Improvements Action Plan (SV-5), by action id.
     pub improvements: BTreeMap<Uuid, bool>,
+    /// Who its results were fed back to (SV-5), keyed by entry id.
+    pub feedback: BTreeMap<Uuid, SurveyFeedback>,
+}
+
+/// The results of a survey fed back to someone (SV-5: "provide feedback to the Client,
+/// everyone working for your Client … and anyone else who needs to know").
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SurveyFeedback {
+    /// The recipient it went to, when it went to one.
+    pub recipient: Option<Uuid>,
+    /// Who it went to, as written ("Rhian Jones", "our delivery team").
+    pub to: String,
+    /// How: a meeting, a report by email, a call.
+    pub channel: String,
+    /// What was said.
+    pub summary: String,
+    /// The day.
+    pub date: Option<NaiveDate>,
+    /// The adviser who recorded it.
+    pub by: String,
 }
 
 /// A survey question as a survey copied it.

@@ -287,6 +287,40 @@ pub fn trend(file: &AccountFile) -> Vec<SurveyPoint> {
     points
 }
 
+/// Who a survey's results have been fed back to (SV-5).
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct FeedbackState {
+    /// Everyone it was fed back to, recipients or not, in the order given.
+    pub given_to: Vec<String>,
+    /// Its recipients.
+    pub recipients: usize,
+    /// The recipients nobody has fed the results back to yet, by name.
+    pub still_to: Vec<String>,
+}
+
+/// Who `survey`'s results have been fed back to, and which recipients are still waiting.
+pub fn feedback(survey: &Survey) -> FeedbackState {
+    let mut given: Vec<&crate::model::SurveyFeedback> = survey.feedback.values().collect();
+    given.sort_by_key(|f| f.date);
+    let reached = |id: &Uuid, name: &str| {
+        given
+            .iter()
+            .any(|f| f.recipient == Some(*id) || f.to.trim().eq_ignore_ascii_case(name.trim()))
+    };
+    let mut still_to: Vec<String> = survey
+        .recipients
+        .iter()
+        .filter(|(id, r)| !reached(id, &r.name))
+        .map(|(_, r)| r.name.clone())
+        .collect();
+    still_to.sort();
+    FeedbackState {
+        given_to: given.iter().map(|f| f.to.clone()).collect(),
+        recipients: survey.recipients.len(),
+        still_to,
+    }
+}
+
 /// The day the latest survey was issued.
 pub fn last_issued(file: &AccountFile) -> Option<NaiveDate> {
     file.surveys

@@ -161,3 +161,15 @@ sv-respondent-ambiguous = { $count ->
     [many] Mae { $count } derbynnydd
    *[other] Mae { $count } derbynnydd
 } o'r enw { $name }: rhowch ddynodydd y derbynnydd (mae casebook survey analyse FILE --json yn rhestru derbynwyr yr arolwg).
+
+## Rhoi adborth ar y canlyniadau (SV-5)
+field-feedback = adborth
+field-to = at
+sv-rule-feedback-not-closed = Nid yw'r arolwg "{ $title }" wedi'i gau eto: rhoddir adborth ar ei ganlyniadau ar ôl ei gau (casebook survey close FILE).
+sv-rule-feedback-to = Dywedwch at bwy yr aeth yr adborth ar y canlyniadau: rhowch --to.
+rec-change-survey-feedback = Arolwg '{ $title }': adborth ar y canlyniadau i: { $to } ar { $date }
+sv-feedback = { $count ->
+    [0] Nid oes adborth ar y canlyniadau wedi mynd at neb eto (casebook survey feedback FILE --to ENW).
+   *[other] Adborth ar y canlyniadau wedi mynd at: { $given }.
+}
+sv-feedback-still-to = Derbynwyr sydd heb glywed y canlyniadau eto: { $names }.

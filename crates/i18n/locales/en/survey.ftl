@@ -132,3 +132,15 @@ rec-change-question-added = Survey question { $code } added ({ $level }): { $tex
 rec-change-question-retired = Survey question { $code }: retired
 rec-change-question-in-use = Survey question { $code }: in use
 sv-respondent-ambiguous = { $count } recipients are called { $name }: give the recipient's id (casebook survey analyse FILE --json lists them).
+
+## Feedback of the results (SV-5)
+field-feedback = feedback
+field-to = to
+sv-rule-feedback-not-closed = "{ $title }" is not closed yet: its results are fed back once it is (casebook survey close FILE).
+sv-rule-feedback-to = Say who the results were fed back to: give --to.
+rec-change-survey-feedback = Survey '{ $title }': results fed back to { $to } on { $date }
+sv-feedback = { $count ->
+    [0] Results fed back to nobody yet (casebook survey feedback FILE --to NAME).
+   *[other] Results fed back to: { $given }.
+}
+sv-feedback-still-to = Recipients still to hear the results: { $names }.
