@@ -168,7 +168,7 @@ fn an_order_won_starts_its_contract_register_and_alerts_and_plans_are_watched() 
     let act = &alerts["activities"][0];
     assert_eq!(act["missing"].as_array().map(Vec::len), Some(2), "{act}");
     assert_eq!(act["overdue"], true);
-    assert_eq!(act["below_register"], 1);
+    assert_eq!(act["below_register"], true);
     assert_eq!(act["latest"], "green");
     let text = a.text(&["risk", "alert", "list", "Afon"]);
     assert!(text.contains("(alert below it)"), "{text}");
@@ -278,6 +278,38 @@ fn an_order_won_starts_its_contract_register_and_alerts_and_plans_are_watched() 
     assert_eq!(plans["plans"][0]["review"], "current");
     assert!(reasons(&a.json(&["portfolio"]), "risk_plans").is_empty());
 
+    // An alert typed by mistake is withdrawn: it leaves the list and the flag with it.
+    let alert = sent["entry"].as_str().expect("the alert's id").to_string();
+    a.json(&[
+        "withdraw",
+        "Afon",
+        &alert[..8],
+        "--reason",
+        "Colour typed wrong",
+    ]);
+    let alerts = a.json(&["risk", "alert", "list", "Afon"]);
+    let act = &alerts["activities"][0];
+    assert_eq!(act["below_register"], false, "{act}");
+    assert_eq!(act["missing"].as_array().map(Vec::len), Some(3));
+    assert!(
+        !reasons(&a.json(&["portfolio"]), "risk_alerts")
+            .iter()
+            .any(|w| w["kind"] == "alerts-below-register")
+    );
+    // A day not come yet is refused.
+    a.refuses(&[
+        "risk",
+        "alert",
+        "send",
+        "Afon",
+        "red",
+        "--contract",
+        "Export range",
+        "--date",
+        &day(3),
+    ]);
+    a.refuses(&["contract", "end", "Afon", "Export range", "--date", &day(3)]);
+
     // Ending the contract takes its risks out of the account's colour, and it sends no more.
     assert_eq!(a.clients()[0]["rag"], "red");
     a.json(&["contract", "end", "Afon", "Export range", "--date", &day(0)]);
@@ -354,5 +386,10 @@ fn contract_and_alert_commands_speak_welsh_with_the_same_json() {
         "--opportunity",
         "Export range",
     ]);
-    assert!(!refused.stderr.contains("not won"), "{refused}");
+    assert!(
+        refused
+            .stderr
+            .contains("anfonir rhybuddion tra bo cyfle'n cael ei ddilyn"),
+        "{refused}"
+    );
 }

@@ -280,9 +280,9 @@ pub enum Why {
         /// The first day of the period that ended without an alert.
         period: NaiveDate,
     },
-    /// Alerts sent below the register's colour of their activity.
+    /// Activities whose latest alert was sent below the register's colour.
     AlertsBelowRegister {
-        /// How many.
+        /// How many activities.
         count: usize,
     },
     /// A risk management plan's review was due on this day (`contract` empty for the
@@ -366,7 +366,7 @@ impl Why {
                 format!("no risk alert from {reporter} for {activity} for the period from {period}")
             }
             Why::AlertsBelowRegister { count } => {
-                format!("{count} risk alert(s) below the register's colour")
+                format!("latest risk alert below the register's colour for {count} activity(ies)")
             }
             Why::RiskPlanReviewOverdue { contract, due } => {
                 format!("risk management plan {contract} review due {due}")
@@ -590,7 +590,7 @@ pub fn portfolio_judged(
                 ));
             }
         }
-        let below: usize = s.risk_alerts.iter().map(|a| a.below_register).sum();
+        let below = s.risk_alerts.iter().filter(|a| a.below_register).count();
         if below > 0 {
             p.risk_alerts
                 .push(flag(s, Why::AlertsBelowRegister { count: below }));

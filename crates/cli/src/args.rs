@@ -134,9 +134,10 @@ pub(crate) enum Command {
     /// Add, complete and list agreed actions.
     #[command(subcommand)]
     Action(ActionCmd),
-    /// Withdraw an interaction, action, person, risk or opportunity entered by mistake: it
-    /// leaves every list and rule, and the file's history keeps it with who withdrew it and
-    /// why. (This is not erasure: the entry stays in history on every node.)
+    /// Withdraw an interaction, action, person, risk, opportunity, contract or coloured risk
+    /// alert entered by mistake: it leaves every list and rule, and the file's history keeps it
+    /// with who withdrew it and why. (This is not erasure: the entry stays in history on every
+    /// node.)
     Withdraw {
         /// The client.
         file: String,

@@ -187,6 +187,9 @@ const ONE_LINE_KEYS: &[&str] = &[
     "by",
     "planned_by",
     "language",
+    "manager",
+    "reporter",
+    "to",
 ];
 
 /// Refuse a text longer than its key's limit: [`casebook_base::limits::MAX_NAME_CHARS`] for

@@ -165,6 +165,8 @@ mod tests {
         "Action plan 'Spring campaign' reviewed on 2027-01-05",
         "Survey 'Annual survey 2026': results fed back to Our delivery team on 2026-06-02",
         "Schema 12: contracts, coloured risk alerts and risk management plans",
+        "Withdrew contract Export range from Afon: typed twice",
+        "Withdrew risk alert of 2026-07-01 from Afon: wrong colour",
         "Contract 'Export range' made (manager Bob, starts 2026-06-01, £5000)",
         "Contract 'Export range' made (manager Bob, £0)",
         "Contract 'Export range' ended on 2026-12-31",

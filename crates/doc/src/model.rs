@@ -93,7 +93,8 @@ pub struct AccountFile {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Withdrawal {
-    /// The section it was in: `people`, `interactions`, `actions`, `risks` or `opportunities`.
+    /// The section it was in: `people`, `interactions`, `actions`, `risks`, `opportunities`,
+    /// `contracts` or `risk_alerts`.
     pub section: String,
     /// What it was, in words, as it was when withdrawn.
     pub what: String,

@@ -54,6 +54,8 @@ fn hide_withdrawn(file: &mut AccountFile) {
     file.actions.retain(|id, _| !gone.contains_key(id));
     file.risks.retain(|id, _| !gone.contains_key(id));
     file.opportunities.retain(|id, _| !gone.contains_key(id));
+    file.contracts.retain(|id, _| !gone.contains_key(id));
+    file.risk_alerts.retain(|id, _| !gone.contains_key(id));
 }
 
 /// The whole document as JSON, exactly as Automerge holds it (for export and diff); where two

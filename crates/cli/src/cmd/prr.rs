@@ -1,7 +1,7 @@
 //! `casebook risk prr ...`: the Preventative Risk Register and its checklists (RK-4).
 
 use casebook::edit::PrrDecision;
-use casebook::rules::prr::checklists;
+use casebook::rules::prr::{Scope, checklists};
 use casebook::view;
 
 use super::{Ctx, find, said};
@@ -52,10 +52,11 @@ pub(crate) fn run(ctx: &Ctx, cmd: PrrCmd) -> anyhow::Result<()> {
             let account = node.read(id)?;
             let rid = view::resolve_named(&account.risks, &risk, "risk")?;
             let r = &account.risks[&rid];
-            let scope = if r.opportunity.is_some() {
-                "opportunity"
-            } else {
-                "account"
+            let tree = casebook::rules::risk_tree::RiskTree::of(&account);
+            let scope = match tree.scope_of(&account, &rid) {
+                Scope::Account => "account",
+                Scope::Opportunity(_) => "opportunity",
+                Scope::Contract(_) => "contract",
             };
             org_edit(node.add_prr_item(scope, &r.category, &r.title, "")?)
         }

@@ -489,7 +489,10 @@ pub(crate) fn print_risks(node: &Node, f: &AccountFile, roll: &Rollup) -> anyhow
                                 &[("contract", x.title.as_str().into())],
                             ),
                         },
-                        None => opp("risks-scope-unknown", view::short(&c).into()),
+                        None => ta(
+                            "risks-scope-contract-unknown",
+                            &[("contract", view::short(&c).into())],
+                        ),
                     },
                     _ => t("risks-scope-account"),
                 },
@@ -501,6 +504,9 @@ pub(crate) fn print_risks(node: &Node, f: &AccountFile, roll: &Rollup) -> anyhow
                             ("status", i18n::word(x.status).into()),
                         ],
                     ),
+                    Some(x) if !rollup::scope_live(f, Scope::Opportunity(o)) => {
+                        opp("risks-scope-contracted", x.title.as_str().into())
+                    }
                     Some(x) => opp("risks-scope-opportunity", x.title.as_str().into()),
                     None if f.withdrawn.contains_key(&o) => {
                         opp("risks-scope-withdrawn", view::short(&o).into())

@@ -97,7 +97,7 @@ pub(crate) fn run(ctx: &Ctx, cmd: AlertCmd) -> anyhow::Result<()> {
                 "ra-col-latest",
                 "ra-col-trend",
                 "ra-col-missing",
-                "ra-col-below",
+                "ra-col-latest-below",
             ]);
             for a in &all {
                 let facts = a.facts();
@@ -130,7 +130,11 @@ pub(crate) fn run(ctx: &Ctx, cmd: AlertCmd) -> anyhow::Result<()> {
                     rag(a.latest()),
                     trend(a.trend()),
                     missing_text,
-                    facts.below_register.to_string(),
+                    if facts.below_register {
+                        t("word-yes")
+                    } else {
+                        String::new()
+                    },
                 ]);
             }
             line(table)?;

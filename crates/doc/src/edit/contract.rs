@@ -143,6 +143,7 @@ pub fn end_contract(
     id: Uuid,
     date: NaiveDate,
 ) -> Result<Edited, Error> {
+    super::dates::check_happened(Message::new("ct-what-end"), date, ctx.now)?;
     let file = current(doc)?;
     let c = contract(&file, id)?;
     if let Some(ended) = c.ended {
@@ -269,6 +270,7 @@ pub fn send_risk_alert(
     activity_keys(activity)?;
     let mut a = alert.clone();
     a.activity = activity.id();
+    a.at = Some(ctx.now);
     a.reporter = a.reporter.trim().to_string();
     a.commentary = a.commentary.trim().to_string();
     let Some(colour) = a.colour else {
@@ -282,6 +284,7 @@ pub fn send_risk_alert(
     let Some(date) = a.date else {
         return Err(Error::Rule(Message::new("ra-rule-needs-date")));
     };
+    super::dates::check_happened(Message::new("ra-what-alert"), date, ctx.now)?;
     let file = current(doc)?;
     live(&file, activity)?;
     let roll = rollup(&file, &config.rag_matrix);
@@ -320,6 +323,14 @@ mod tests {
 
     fn day(m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, m, d).unwrap()
+    }
+
+    /// An adviser editing on the last day of 2026, after every day these tests record.
+    fn year_end(adviser: &str) -> EditContext {
+        EditContext {
+            adviser: adviser.into(),
+            now: day(12, 31).and_hms_opt(10, 0, 0).unwrap().and_utc(),
+        }
     }
 
     fn won(doc: &mut Automerge, config: &OrgConfig, register: &[PrrItem]) -> Uuid {
@@ -395,7 +406,7 @@ mod tests {
         let config = OrgConfig::default();
         let register = shipped();
         let opp = won(&mut doc, &config, &register);
-        let c = ctx("Alice", 13);
+        let c = year_end("Alice");
         let contract = Contract {
             title: "Export deal".into(),
             opportunity: Some(opp),
@@ -450,7 +461,7 @@ mod tests {
         let config = OrgConfig::default();
         let register = shipped();
         let opp = won(&mut doc, &config, &register);
-        let c = ctx("Alice", 13);
+        let c = year_end("Alice");
         let alert = RiskAlert {
             colour: Some(Rag::Green),
             reporter: "Bob".into(),

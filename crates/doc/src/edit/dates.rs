@@ -56,6 +56,23 @@ pub fn check_intake(intake: NaiveDate, now: DateTime<Utc>) -> Result<(), Error> 
     Ok(())
 }
 
+/// Something that happened (a contract ended, an alert sent, results fed back) is dated today
+/// or earlier; `what` names it in the refusal.
+///
+/// # Errors
+/// [`Error::Rule`] naming the accepted range.
+pub fn check_happened(what: Message, day: NaiveDate, now: DateTime<Utc>) -> Result<(), Error> {
+    if day > latest_today(now) {
+        return Err(Error::Rule(
+            Message::new("rule-day-in-future")
+                .with("what", what)
+                .with("date", day.to_string())
+                .with("today", now.date_naive().to_string()),
+        ));
+    }
+    Ok(())
+}
+
 /// An exit is dated between the intake and today.
 ///
 /// # Errors

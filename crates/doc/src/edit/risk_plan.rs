@@ -27,6 +27,21 @@ pub fn plan_key(scope: Scope) -> Result<String, Error> {
     }
 }
 
+/// Refuse a plan's change for a contract that has ended.
+fn live(file: &AccountFile, scope: Scope) -> Result<(), Error> {
+    if let Scope::Contract(c) = scope
+        && let Some(ct) = file.contracts.get(&c)
+        && let Some(ended) = ct.ended
+    {
+        return Err(Error::Rule(
+            Message::new("ct-rule-ended")
+                .with("title", &ct.title)
+                .with("date", ended.to_string()),
+        ));
+    }
+    Ok(())
+}
+
 fn plan(file: &AccountFile, scope: Scope) -> Result<&RiskPlan, Error> {
     file.risk_plans.get(&plan_key(scope)?).ok_or_else(|| {
         Error::Rule(
@@ -63,6 +78,7 @@ pub fn start_risk_plan(
     }
     let file = current(doc)?;
     let what = scope_words(&file, scope)?;
+    live(&file, scope)?;
     if file.risk_plans.contains_key(&key) {
         return Err(Error::Rule(
             Message::new("rmp-rule-started").with("what", what),
@@ -99,6 +115,7 @@ pub fn add_risk_plan_action(
 ) -> Result<Edited, Error> {
     let file = current(doc)?;
     plan(&file, scope)?;
+    live(&file, scope)?;
     let r = file
         .risks
         .get(&risk)
@@ -185,10 +202,35 @@ mod tests {
             .unwrap()
             .entry
             .unwrap();
+        let contract = crate::edit::add_contract(
+            &mut doc,
+            &c,
+            &crate::config::OrgConfig::default(),
+            &[],
+            &crate::model::Contract {
+                title: "Supply".into(),
+                manager: "Bob".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap()
+        .entry
+        .unwrap();
+        start_risk_plan(&mut doc, &c, Scope::Contract(contract), "Bob", 30, today).unwrap();
+        let refused = add_risk_plan_action(&mut doc, &c, Scope::Contract(contract), risk, &action)
+            .unwrap_err();
         assert!(
-            add_risk_plan_action(&mut doc, &c, Scope::Contract(Uuid::new_v4()), risk, &action)
-                .is_err()
+            matches!(&refused, Error::Rule(m) if m.key == "rmp-rule-risk-scope"),
+            "the account's risk is not the contract's: {refused:?}"
         );
+        crate::edit::end_contract(&mut doc, &c, contract, today).unwrap();
+        let refused = review_risk_plan(&mut doc, &c, Scope::Contract(contract), "x", today);
+        assert!(
+            refused.is_ok(),
+            "a review of an ended contract's plan is still history"
+        );
+        let refused = start_risk_plan(&mut doc, &c, Scope::Contract(contract), "Bob", 30, today);
+        assert!(refused.is_err(), "started already, and ended");
         review_risk_plan(&mut doc, &c, Scope::Account, "Supplier found", today).unwrap();
         let file = current(&doc).unwrap();
         let p = &file.risk_plans["account"];

@@ -356,14 +356,16 @@ pub fn give_survey_feedback(
     check_text("channel", &fb.channel)?;
     check_text("summary", &fb.summary)?;
     let Some(day) = fb.date else {
-        return Err(Error::Rule(Message::new("ra-rule-needs-date")));
+        return Err(Error::Rule(Message::new("sv-rule-feedback-needs-date")));
     };
+    super::dates::check_happened(Message::new("sv-what-feedback"), day, ctx.now)?;
     fb.recipient = s
         .recipients
         .iter()
         .find(|(_, r)| r.name.trim().eq_ignore_ascii_case(&fb.to))
         .map(|(rid, _)| *rid);
     fb.by = ctx.adviser.clone();
+    fb.at = Some(ctx.now);
     let message = format!(
         "Survey '{}': results fed back to {} on {day}",
         s.title, fb.to
@@ -488,7 +490,7 @@ mod tests {
             ..SurveyFeedback::default()
         };
         assert!(
-            give_survey_feedback(&mut doc, &c, id, &fed_back).is_err(),
+            give_survey_feedback(&mut doc, &ctx("Alice", 31), id, &fed_back).is_err(),
             "results are fed back once the survey is closed"
         );
         let improvement = Action {
@@ -516,12 +518,12 @@ mod tests {
         );
         let before = crate::rules::survey::feedback(&file.surveys[&id]);
         assert_eq!(before.still_to, vec!["Lowri", "Rhys Jones"]);
-        give_survey_feedback(&mut doc, &c, id, &fed_back).unwrap();
+        give_survey_feedback(&mut doc, &ctx("Alice", 31), id, &fed_back).unwrap();
         let team = SurveyFeedback {
             to: "Our delivery team".into(),
             ..fed_back.clone()
         };
-        give_survey_feedback(&mut doc, &c, id, &team).unwrap();
+        give_survey_feedback(&mut doc, &ctx("Alice", 31), id, &team).unwrap();
         assert!(
             give_survey_feedback(
                 &mut doc,

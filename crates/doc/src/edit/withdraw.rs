@@ -33,6 +33,13 @@ fn describe(file: &AccountFile, id: &Uuid) -> Option<(&'static str, String)> {
     if let Some(r) = file.risks.get(id) {
         return Some(("risks", format!("risk {}", r.title)));
     }
+    if let Some(c) = file.contracts.get(id) {
+        return Some(("contracts", format!("contract {}", c.title)));
+    }
+    if let Some(a) = file.risk_alerts.get(id) {
+        let day = a.date.map(|d| d.to_string()).unwrap_or_default();
+        return Some(("risk_alerts", format!("risk alert of {day}")));
+    }
     file.opportunities
         .get(id)
         .map(|o| ("opportunities", format!("opportunity {}", o.title)))
@@ -50,7 +57,9 @@ pub fn resolve_entry(file: &AccountFile, text: &str) -> Result<Uuid, Error> {
         .chain(file.interactions.keys())
         .chain(file.actions.keys())
         .chain(file.risks.keys())
-        .chain(file.opportunities.keys());
+        .chain(file.opportunities.keys())
+        .chain(file.contracts.keys())
+        .chain(file.risk_alerts.keys());
     let mut found =
         ids.filter(|id| !wanted.is_empty() && id.simple().to_string().starts_with(&wanted));
     match (found.next(), found.next()) {

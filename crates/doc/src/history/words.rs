@@ -126,8 +126,10 @@ pub fn entry(what: &str) -> Option<Message> {
     for (word, key, arg) in [
         ("person ", "rec-entry-person", "name"),
         ("action ", "rec-entry-action", "title"),
+        ("risk alert of ", "rec-entry-risk-alert", "date"),
         ("risk ", "rec-entry-risk", "title"),
         ("opportunity ", "rec-entry-opportunity", "title"),
+        ("contract ", "rec-entry-contract", "title"),
     ] {
         if let Some(rest) = what.strip_prefix(word) {
             return Some(Message::new(key).with(arg, rest));

@@ -139,6 +139,8 @@ pub struct SurveyFeedback {
     pub date: Option<NaiveDate>,
     /// The adviser who recorded it.
     pub by: String,
+    /// When it was recorded: orders feedback given the same day.
+    pub at: Option<DateTime<Utc>>,
 }
 
 /// A survey question as a survey copied it.
@@ -438,6 +440,8 @@ pub struct RiskAlert {
     /// The register's colour of the activity when it was sent (none: no open threat).
     #[serde(deserialize_with = "lenient")]
     pub register: Option<Rag>,
+    /// When it was recorded: orders alerts sent the same day.
+    pub at: Option<DateTime<Utc>>,
 }
 
 /// A Risk Management Plan of the account or of one contract (RK-5).

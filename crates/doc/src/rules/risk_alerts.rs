@@ -22,6 +22,8 @@ pub struct AlertLine {
     pub id: Uuid,
     /// The day it was sent.
     pub date: Option<NaiveDate>,
+    /// When it was recorded.
+    pub at: Option<chrono::DateTime<chrono::Utc>>,
     /// Its colour.
     pub colour: Option<Rag>,
     /// The register's colour of the activity when it was sent.
@@ -91,7 +93,12 @@ impl ActivityAlerts {
             contract: matches!(self.activity, Scope::Contract(_)),
             reporting: self.reporting.clone(),
             dates: self.dates(),
-            below_register: self.alerts.iter().filter(|a| a.below_register).count(),
+            below_register: self
+                .alerts
+                .iter()
+                .rev()
+                .find(|a| a.colour.is_some())
+                .is_some_and(|a| a.below_register),
         }
     }
 }
@@ -109,8 +116,9 @@ pub struct AlertFacts {
     pub reporting: Option<Reporting>,
     /// The days alerts were sent.
     pub dates: Vec<NaiveDate>,
-    /// How many alerts were sent below the register's colour.
-    pub below_register: usize,
+    /// Whether the latest alert was sent below the register's colour (an earlier one put right
+    /// by a later alert asks nothing more).
+    pub below_register: bool,
 }
 
 impl AlertFacts {
@@ -208,6 +216,7 @@ fn of(
         .filter(|(_, a)| a.activity.is_some() && a.activity == activity.id())
         .map(|(id, a)| AlertLine {
             id: *id,
+            at: a.at,
             date: a.date,
             colour: a.colour,
             register: a.register,
@@ -216,7 +225,7 @@ fn of(
             commentary: a.commentary.clone(),
         })
         .collect();
-    alerts.sort_by_key(|a| (a.date, a.id));
+    alerts.sort_by_key(|a| (a.date, a.at, a.id));
     ActivityAlerts {
         activity,
         title: title.to_string(),
@@ -311,7 +320,7 @@ mod tests {
         let a = &all[0];
         assert_eq!(a.trend(), Some(ColourTrend::Worsening));
         assert_eq!(a.latest(), Some(Rag::Amber));
-        assert_eq!(a.facts().below_register, 1);
+        assert!(a.facts().below_register, "the latest, amber, is below red");
         file.contracts.get_mut(&c).unwrap().ended = Some(day(3, 1));
         assert!(activities(&file).is_empty(), "an ended contract sends none");
     }

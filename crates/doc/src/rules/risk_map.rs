@@ -12,7 +12,7 @@ use crate::config::RagMatrix;
 use crate::enums::{Polarity, Rag};
 use crate::model::AccountFile;
 use crate::rules::risk_tree::RiskTree;
-use crate::rules::rollup::{counts_as_open, opportunity_ended, out_of_range, weighed};
+use crate::rules::rollup::{counts_as_open, out_of_range, scope_live, weighed};
 
 /// One risk on the map.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
@@ -53,9 +53,7 @@ pub fn risk_map(file: &AccountFile, matrix: &RagMatrix) -> RiskMap {
     let tree = RiskTree::of(file);
     for (id, risk) in &file.risks {
         let dispute = file.disputes.risk(id);
-        let on_account = tree
-            .scope(file, id)
-            .is_none_or(|o| !opportunity_ended(file, &o));
+        let on_account = scope_live(file, tree.scope_of(file, id));
         if risk.polarity != Polarity::Threat || !counts_as_open(risk, dispute) || !on_account {
             continue;
         }

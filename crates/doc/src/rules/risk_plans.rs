@@ -228,8 +228,13 @@ pub fn facts(file: &AccountFile, matrix: &RagMatrix) -> (Vec<PlanFacts>, Vec<Str
             .unwrap_or_default(),
         _ => String::new(),
     };
+    // An ended contract's plan asks nothing more of anyone.
     let plans = plans(file, matrix)
         .into_iter()
+        .filter(|p| match p.scope {
+            Scope::Contract(c) => file.contracts.get(&c).is_some_and(|c| c.ended.is_none()),
+            _ => true,
+        })
         .map(|p| PlanFacts {
             contract: title(p.scope),
             next_review: p.next_review,

@@ -301,7 +301,7 @@ pub struct FeedbackState {
 /// Who `survey`'s results have been fed back to, and which recipients are still waiting.
 pub fn feedback(survey: &Survey) -> FeedbackState {
     let mut given: Vec<&crate::model::SurveyFeedback> = survey.feedback.values().collect();
-    given.sort_by_key(|f| f.date);
+    given.sort_by_key(|f| (f.date, f.at));
     let reached = |id: &Uuid, name: &str| {
         given
             .iter()

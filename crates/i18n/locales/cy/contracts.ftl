@@ -23,6 +23,8 @@ rec-section-risk_plans = cynlluniau rheoli risg
 rec-what-contract = contract '{ $label }'
 rec-what-risk-alert = rhybudd risg '{ $label }'
 rec-what-risk-plan = cynllun rheoli risg '{ $label }'
+rec-entry-contract = contract { $title }
+rec-entry-risk-alert = rhybudd risg dyddiedig { $date }
 rule-scope-contract = y contract '{ $title }'
 prr-for-contract = y contract '{ $title }'
 
@@ -40,6 +42,8 @@ ra-rule-needs-reporter = Dywedwch pwy sy'n anfon y rhybuddion: rhowch --reporter
 ra-rule-every = Anfonir rhybuddion bob 1 i { $max } diwrnod: rhowch --every gyda rhif yn yr ystod honno.
 ra-rule-needs-from = Dywedwch o ba ddiwrnod y mae'r rhybuddion yn ddyledus: rhowch --from.
 ra-rule-needs-colour = Mae angen ei liw ar rybudd: gwyrdd, ambr neu goch.
+ct-what-end = Diwedd contract
+ra-what-alert = Rhybudd risg
 ra-rule-needs-date = Mae angen ar rybudd y diwrnod y cafodd ei anfon: rhowch --date.
 rmp-rule-scope = Cedwir cynlluniau rheoli risg ar gyfer y cyfrif ac ar gyfer contractau: rhowch --contract, neu ddim byd ar gyfer y cyfrif.
 rmp-rule-no-plan = Nid oes cynllun rheoli risg ar gyfer { $what } eto: mae casebook risk plan start FILE yn ei ddechrau.
@@ -93,7 +97,7 @@ ra-col-reporter = gan
 ra-col-latest = diweddaraf
 ra-col-trend = tuedd
 ra-col-missing = ar goll
-ra-col-below = islaw'r gofrestr
+ra-col-latest-below = yr olaf islaw'r gofrestr
 ra-col-date = dyddiad
 ra-col-colour = lliw
 ra-col-register = cofrestr
@@ -131,9 +135,8 @@ portfolio-risk-plans-ok = mae pob cynllun rheoli risg wedi'i adolygu ac mae gand
 why-alert-overdue-contract = dim rhybudd gan { $reporter } ar gyfer y contract '{ $activity }' am y cyfnod o { $date }
 why-alert-overdue-opportunity = dim rhybudd gan { $reporter } ar gyfer y cyfle '{ $activity }' am y cyfnod o { $date }
 why-alerts-below-register = { $count ->
-    [one] 1 rhybudd islaw lliw'r gofrestr
-    [two] 2 rybudd islaw lliw'r gofrestr
-   *[other] { $count } rhybudd islaw lliw'r gofrestr
+    [one] mae'r rhybudd diweddaraf islaw lliw'r gofrestr
+   *[other] mae rhybuddion diweddaraf { $count } o weithgareddau islaw lliw'r gofrestr
 }
 why-plan-review-overdue = cynllun rheoli risg ar gyfer { $what }: adolygiad yn ddyledus ar { $date }
 why-plan-gaps = { $count ->
@@ -146,3 +149,5 @@ why-no-plan = dim cynllun rheoli risg ar gyfer { $what }
 ## casebook risk list
 risks-scope-contract = contract '{ $contract }'
 risks-scope-contract-ended = contract '{ $contract }' (daeth i ben ar { $date })
+risks-scope-contract-unknown = contract { $contract } (anhysbys)
+risks-scope-contracted = cyfle: { $opportunity } (wedi'i ennill: cofrestr ei gontract sy'n parhau; y tu allan i grynhoad y cyfrif)

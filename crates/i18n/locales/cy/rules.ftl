@@ -52,6 +52,7 @@ doc-term-segment = segment
 # Rheolau y mae'n rhaid i olygiad eu cadw.
 rule-nothing-to-change = dim i'w newid: mae pob gwerth a roddwyd wedi'i osod eisoes
 rule-interaction-in-future = nid yw rhyngweithiad dyddiedig { $at } wedi digwydd eto: mae rhyngweithiadau wedi'u dyddio hyd at { $latest } (diwrnod o flaen yr amser presennol); i gynllunio cyswllt, ychwanegwch gam gweithredu gyda --due neu gynlluniwch ymweliad (person visit --planned)
+rule-day-in-future = { $what }, dyddiedig { $date }: nid yw wedi digwydd eto; rhowch heddiw ({ $today }) neu'n gynharach
 rule-intake-in-future = mae'r dyddiad derbyn { $intake } yn y dyfodol: y dyddiad derbyn yw'r diwrnod yr ymunodd y cleient, sef heddiw ({ $today }) neu'n gynharach
 rule-exit-date-impossible = ni all ymadael ar { $date } fod yn wir: mae dyddiad ymadael rhwng { $from } a heddiw ({ $today }); i gynllunio ymadael, defnyddiwch `client exit-plan --date`
 rule-exit-from-any-date = unrhyw ddyddiad

@@ -23,6 +23,8 @@ rec-section-risk_plans = risk management plans
 rec-what-contract = contract '{ $label }'
 rec-what-risk-alert = risk alert '{ $label }'
 rec-what-risk-plan = risk management plan '{ $label }'
+rec-entry-contract = contract { $title }
+rec-entry-risk-alert = risk alert of { $date }
 rule-scope-contract = contract '{ $title }'
 prr-for-contract = contract '{ $title }'
 
@@ -41,6 +43,8 @@ ra-rule-every = Alerts are sent every 1 to { $max } days: give --every with a nu
 ra-rule-needs-from = Say from which day the alerts are due: give --from.
 ra-rule-needs-colour = An alert needs its colour: green, amber or red.
 ra-rule-needs-date = An alert needs the day it was sent: give --date.
+ct-what-end = The end of a contract
+ra-what-alert = A risk alert
 rmp-rule-scope = Risk management plans are kept for the account and for contracts: give --contract, or nothing for the account.
 rmp-rule-no-plan = There is no risk management plan for { $what } yet: casebook risk plan start FILE starts it.
 rmp-rule-needs-owner = A risk management plan needs the person who keeps it: give --owner.
@@ -89,7 +93,7 @@ ra-col-reporter = from
 ra-col-latest = latest
 ra-col-trend = trend
 ra-col-missing = missing
-ra-col-below = below the register
+ra-col-latest-below = latest below the register
 ra-col-date = date
 ra-col-colour = colour
 ra-col-register = register
@@ -123,8 +127,8 @@ portfolio-risk-plans-ok = every risk management plan is reviewed and has an acti
 why-alert-overdue-contract = no alert from { $reporter } for contract '{ $activity }' for the period from { $date }
 why-alert-overdue-opportunity = no alert from { $reporter } for opportunity '{ $activity }' for the period from { $date }
 why-alerts-below-register = { $count ->
-    [one] 1 alert below the register's colour
-   *[other] { $count } alerts below the register's colour
+    [one] the latest alert is below the register's colour
+   *[other] the latest alerts of { $count } activities are below the register's colour
 }
 why-plan-review-overdue = risk management plan for { $what }: review due { $date }
 why-plan-gaps = { $count ->
@@ -136,3 +140,5 @@ why-no-plan = no risk management plan for { $what }
 ## casebook risk list
 risks-scope-contract = contract '{ $contract }'
 risks-scope-contract-ended = contract '{ $contract }' (ended { $date })
+risks-scope-contract-unknown = contract { $contract } (unknown)
+risks-scope-contracted = opp: { $opportunity } (won: its contract's register carries on; out of the account's roll-up)

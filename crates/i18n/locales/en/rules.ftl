@@ -52,6 +52,7 @@ doc-term-segment = segment
 # Rules an edit must keep.
 rule-nothing-to-change = nothing to change: every value given is already set
 rule-interaction-in-future = an interaction dated { $at } has not happened yet: interactions are dated up to { $latest } (a day ahead of now); to plan a contact, add an action with --due or plan a visit (person visit --planned)
+rule-day-in-future = { $what } dated { $date } has not happened yet: give today ({ $today }) or earlier
 rule-intake-in-future = an intake date of { $intake } is in the future: the intake is the day the client joined, today ({ $today }) or earlier
 rule-exit-date-impossible = an exit dated { $date } cannot be true: an exit is dated from { $from } to today ({ $today }); to plan an exit, use `client exit-plan --date`
 rule-exit-from-any-date = any date
