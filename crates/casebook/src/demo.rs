@@ -628,6 +628,15 @@ pub fn build(
             })?;
             changes += 1;
         }
+        // Every client in a tier from its intake: the key accounts in Target, the rest in
+        // Standard.
+        let (tier, why) = if i == 0 || i == 3 {
+            ("Target", "Growth plan agreed at the first diagnostic")
+        } else {
+            ("Standard", "Eligible and asked for support")
+        };
+        node.set_client_tier(file, tier, start.date_naive(), why)?;
+        changes += 1;
         // Two key accounts get a year of account management (seed 003): one with its lost
         // order reviewed, one without.
         if i == 0 || i == 3 {

@@ -42,6 +42,7 @@ pub mod review_pack;
 pub mod reviews;
 pub mod scorecards;
 pub mod surveys;
+mod tier_register;
 pub mod time;
 
 pub use casebook_base::{FileId, NodeId, SecretKey, Ticket, guard, limits};
@@ -53,7 +54,8 @@ pub use casebook_doc::conflicts::{Candidate, Choice, Conflict};
 pub use casebook_doc::disputes;
 pub use casebook_doc::{
     AccountFile, FileSummary, OrgConfig, automerge, collation, diff, documents, edit, endorse,
-    enums, history, kpis, model, org, prr, review_templates, rules, schema, survey_bank, view,
+    enums, history, kpis, model, org, prr, review_templates, rules, schema, survey_bank, tiers,
+    view,
 };
 pub use casebook_store::{ChangeOrigin, ChangeSignature, Origin, Peer, Store, Txn};
 pub use error::Error;

@@ -127,6 +127,12 @@ pub struct Portfolio {
     /// Accounts with a senior sponsor whose contact with the client's senior people is not
     /// planned or overdue (CT-5).
     pub senior_contact: Vec<Flagged>,
+    /// Clients missing a service level of their tier that no other section shows: a senior
+    /// sponsor the tier requires (PF-4, PF-5). Contacts and reviews overdue by the tier's
+    /// periods are in those sections.
+    pub service_levels: Vec<Flagged>,
+    /// Caseload by tier (PF-4), by the tier's name; `""` for clients in none.
+    pub by_tier: BTreeMap<String, usize>,
     /// Accounts with an opportunity or contract whose last period ended without its coloured
     /// risk alert, or with alerts sent below the register's colour (RK-3).
     pub risk_alerts: Vec<Flagged>,
@@ -305,6 +311,11 @@ pub enum Why {
         /// The contract's title, or empty for the account.
         contract: String,
     },
+    /// The client's tier requires a senior sponsor and none is named.
+    TierNoSponsor {
+        /// The tier's name.
+        tier: String,
+    },
     /// No survey issued in the last 12 months.
     SurveyDue {
         /// The day the latest was issued, if ever.
@@ -377,6 +388,9 @@ impl Why {
                 )
             }
             Why::NoRiskPlan { contract } => format!("no risk management plan {contract}"),
+            Why::TierNoSponsor { tier } => {
+                format!("the tier {tier} requires a senior sponsor, and none is named")
+            }
             Why::SurveyDue { last } => match last {
                 Some(d) => format!("last survey issued {d}"),
                 None => "never surveyed".into(),
@@ -443,6 +457,8 @@ pub fn portfolio_judged(
         senior_contact: vec![],
         risk_alerts: vec![],
         risk_plans: vec![],
+        service_levels: vec![],
+        by_tier: BTreeMap::new(),
         conflicts: vec![],
         by_stage: vec![],
         by_segment: BTreeMap::new(),
@@ -545,8 +561,10 @@ pub fn portfolio_judged(
                 },
             ));
         }
-        let next = casebook_doc::rules::review::next_due(&s.reviews, today);
-        if let (true, true, Some(due)) = (s.reviews.started, next.overdue, next.due) {
+        let tier = config.tier(s.facts.tier);
+        let reviews = s.reviews.under_tier(tier, s.facts.tier_since);
+        let next = casebook_doc::rules::review::next_due(&reviews, today);
+        if let (true, true, Some(due)) = (reviews.started, next.overdue, next.due) {
             p.reviews_overdue.push(flag(
                 s,
                 Why::ReviewOverdue {
@@ -632,6 +650,17 @@ pub fn portfolio_judged(
                 },
             ));
         }
+        if let Some(t) = tier.filter(|t| t.sponsor && s.sponsor.trim().is_empty()) {
+            p.service_levels.push(flag(
+                s,
+                Why::TierNoSponsor {
+                    tier: t.name.clone(),
+                },
+            ));
+        }
+        *p.by_tier
+            .entry(tier.map(|t| t.name.clone()).unwrap_or_default())
+            .or_default() += 1;
         if s.lost_not_reviewed > 0 {
             p.lost_orders_not_reviewed.push(flag(
                 s,

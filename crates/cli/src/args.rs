@@ -19,6 +19,7 @@ mod risk;
 mod scorecard;
 mod survey;
 mod sync;
+mod tier;
 mod transfer;
 
 pub(crate) use client::*;
@@ -36,6 +37,7 @@ pub(crate) use risk::*;
 pub(crate) use scorecard::*;
 pub(crate) use survey::*;
 pub(crate) use sync::*;
+pub(crate) use tier::*;
 pub(crate) use transfer::*;
 
 /// Casebook keeps an account file per client — contacts and org chart, contact log, risks,
@@ -156,6 +158,9 @@ pub(crate) enum Command {
     /// Contracts won: each starts its own cycle of risk management.
     #[command(subcommand)]
     Contract(ContractCmd),
+    /// Tiers of clients: criteria, service levels, and who is in which.
+    #[command(subcommand)]
+    Tier(TierCmd),
     /// The monthly balanced scorecard of a key account: KPIs in five categories answered yes
     /// or no, the Level 1 rule, percentages and the trend.
     #[command(subcommand)]

@@ -30,6 +30,7 @@ mod scorecard_list;
 mod survey;
 mod survey_report;
 mod sync;
+mod tier;
 mod transfer;
 mod value;
 mod withdraw;
@@ -117,6 +118,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Withdraw { file, id, reason } => withdraw::run(&ctx, &file, &id, &reason),
         Command::Risk(c) => risk::run(&ctx, c),
         Command::Contract(c) => contract::run(&ctx, c),
+        Command::Tier(c) => tier::run(&ctx, c),
         Command::Opportunity(c) => opp::run(&ctx, c),
         Command::Scorecard(c) => scorecard::run(&ctx, c),
         Command::Survey(c) => survey::run(&ctx, c),

@@ -33,8 +33,13 @@ pub struct OrgConfig {
     pub unresponsive_days: i64,
     /// ... or with this many outbound attempts unanswered since the last inbound contact.
     pub unresponsive_attempts: u32,
-    /// A client with no contact for this many days has an overdue contact (PF-6).
+    /// A client with no contact for this many days has an overdue contact (PF-6), unless its
+    /// tier says otherwise.
     pub contact_due_days: i64,
+    /// The organisation's tiers of clients and their service levels (PF-4), read from its
+    /// document's templates, not from its settings.
+    #[serde(skip)]
+    pub tiers: Vec<crate::tiers::Tier>,
 }
 
 /// One stage of the support pathway.
@@ -66,6 +71,7 @@ impl Default for OrgConfig {
             unresponsive_days: 60,
             unresponsive_attempts: 3,
             contact_due_days: 30,
+            tiers: crate::tiers::shipped(),
         }
     }
 }
@@ -153,6 +159,21 @@ impl Default for RagMatrix {
     /// and severe in red, and everything rare or negligible in green.
     fn default() -> Self {
         Self::from_thresholds(6, 15)
+    }
+}
+
+impl OrgConfig {
+    /// The tier `id` names, if this organisation has it.
+    pub fn tier(&self, id: Option<uuid::Uuid>) -> Option<&crate::tiers::Tier> {
+        id.and_then(|id| self.tiers.iter().find(|t| t.id == id))
+    }
+
+    /// After how many days without contact a client in tier `id` is due one: its tier's
+    /// contact rule, else the organisation's one threshold.
+    pub fn contact_days_for(&self, tier: Option<uuid::Uuid>) -> i64 {
+        self.tier(tier).map_or(self.contact_due_days, |t| {
+            i64::try_from(t.contact_days).unwrap_or(self.contact_due_days)
+        })
     }
 }
 

@@ -496,6 +496,7 @@ fn entry_word(section: &str) -> Option<&'static str> {
         "contracts" => "contract",
         "risk_alerts" => "risk alert",
         "risk_plans" => "risk management plan",
+        "tier_history" => "tier entry",
         _ => return None,
     })
 }

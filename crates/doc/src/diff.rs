@@ -215,6 +215,8 @@ const FIELDS: &[&str] = &[
     "text",
     "text_cy",
     "their_attendees",
+    "tier",
+    "tier_history",
     "timescale",
     "title",
     "to",
@@ -247,6 +249,7 @@ const KEYED: &[&str] = &[
     "contracts",
     "risk_alerts",
     "risk_plans",
+    "tier_history",
 ];
 
 fn label_of(v: &Value) -> String {

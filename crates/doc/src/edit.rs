@@ -30,6 +30,7 @@ mod risk_plan;
 mod scorecard;
 mod sharing;
 mod survey;
+mod tier;
 mod value;
 mod withdraw;
 
@@ -48,6 +49,7 @@ pub use risk_plan::*;
 pub use scorecard::*;
 pub use sharing::*;
 pub use survey::*;
+pub use tier::*;
 pub use value::*;
 pub use withdraw::*;
 

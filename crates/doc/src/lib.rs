@@ -50,6 +50,7 @@ pub mod schema;
 pub mod summary;
 pub mod survey_bank;
 mod templates;
+pub mod tiers;
 pub mod view;
 
 #[cfg(test)]

@@ -72,6 +72,8 @@ pub struct AccountFile {
     pub risk_alerts: BTreeMap<Uuid, RiskAlert>,
     /// Risk Management Plans (RK-5), keyed `account` or by the contract's id.
     pub risk_plans: BTreeMap<String, RiskPlan>,
+    /// The client's tiers over time (PF-4), keyed by entry id: each runs until the next starts.
+    pub tier_history: BTreeMap<Uuid, TierEntry>,
     /// The adviser's name behind each node that has edited this file, keyed by node id.
     pub nodes: BTreeMap<String, String>,
     /// The node that created the file.
@@ -559,3 +561,21 @@ fn lenient<'de, D: serde::Deserializer<'de>, T: serde::de::DeserializeOwned>(
 mod routines;
 
 pub use routines::*;
+
+/// The client entering a tier (PF-4): it stays there until the next entry starts.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TierEntry {
+    /// The tier, as the organisation defines it.
+    pub tier: Option<Uuid>,
+    /// The tier's name when the client entered it.
+    pub name: String,
+    /// The day it entered.
+    pub from: Option<NaiveDate>,
+    /// Why: the entry or exit criteria met.
+    pub reason: String,
+    /// The adviser who recorded it.
+    pub by: String,
+    /// When it was recorded: of two moves on one day, the later recorded is current.
+    pub at: Option<DateTime<Utc>>,
+}

@@ -102,7 +102,10 @@ pub fn read(doc: &Automerge) -> Result<Organisation, Error> {
         administrators,
         members,
         advisers: strings(doc, "nodes"),
-        config: config_from(&settings(doc)),
+        config: OrgConfig {
+            tiers: crate::tiers::read(Some(doc)),
+            ..config_from(&settings(doc))
+        },
         version: version_of(doc),
     })
 }

@@ -18,6 +18,7 @@
 //! - [`risk_alerts`]: coloured risk alerts missing, overdue, trending, below the register (RK-3).
 //! - [`risk_plans`]: risk management plans: reviews due, threats without an action (RK-5).
 //! - [`action_plans`]: sales, proposition and marketing plans: current or not, items overdue (OP-3).
+//! - [`tiers`]: a client's tiers over time and its current tier (PF-4).
 //! - [`churn`]: churn over a period (PF-2).
 //! - [`language`]: the language of service, and Welsh speakers served in English (CY-2).
 //! - [`coverage`]: contact coverage on the org chart (CT-4).
@@ -48,4 +49,5 @@ pub mod risk_tree;
 pub mod rollup;
 pub mod scorecard;
 pub mod survey;
+pub mod tiers;
 pub mod value;

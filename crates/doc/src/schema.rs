@@ -13,7 +13,7 @@ use casebook_i18n::Message;
 use crate::Error;
 
 /// The schema version this build writes and reads.
-pub const SCHEMA_VERSION: u64 = 12;
+pub const SCHEMA_VERSION: u64 = 13;
 
 /// The actor of every skeleton change: the same bytes on every node.
 pub const SCHEMA_ACTOR: &[u8] = b"casebook-schema";
@@ -93,6 +93,11 @@ const STEPS: &[Step] = &[
         version: 12,
         maps: &["contracts", "risk_alerts", "risk_plans"],
         message: "Schema 12: contracts, coloured risk alerts and risk management plans",
+    },
+    Step {
+        version: 13,
+        maps: &["tier_history"],
+        message: "Schema 13: tiers of clients",
     },
 ];
 

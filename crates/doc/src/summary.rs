@@ -17,9 +17,9 @@ use crate::rules::scorecard::ScorecardFacts;
 /// risks leave the roll-up, the pipeline of opportunities; version 4: Welsh speakers served in
 /// English; version 5: the scorecard routine and lost orders not reviewed; version 6: the latest
 /// survey; version 7: the review routine; version 8: senior-to-senior contact; version 9: coloured risk alerts and risk
-/// management plans), so that a store opened by a newer build recomputes every stored summary once
+/// management plans; version 10: tiers and the senior sponsor), so that a store opened by a newer build recomputes every stored summary once
 /// instead of judging with rows an older build wrote.
-pub const SUMMARY_VERSION: u32 = 9;
+pub const SUMMARY_VERSION: u32 = 10;
 
 /// Everything the portfolio dashboard and `client list` need about one file.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -39,6 +39,8 @@ pub struct FileSummary {
     pub lead: String,
     /// Deputy.
     pub deputy: String,
+    /// Senior sponsor (CT-5, PF-5).
+    pub sponsor: String,
     /// Exit date, if exited.
     pub exit_date: Option<NaiveDate>,
     /// Exit reason, if exited.
@@ -135,6 +137,7 @@ impl FileSummary {
             segments,
             lead: file.team.lead.clone(),
             deputy: file.team.deputy.clone(),
+            sponsor: file.team.sponsor.clone(),
             exit_date: file.journey.exit.as_ref().map(|e| e.date),
             exit_reason: file.journey.exit.as_ref().map(|e| e.reason),
             rag: roll.account,

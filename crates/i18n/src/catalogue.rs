@@ -40,6 +40,7 @@ macro_rules! catalogue_files {
             include_str!(concat!("../locales/", $lang, "/prr.ftl")),
             include_str!(concat!("../locales/", $lang, "/action_plans.ftl")),
             include_str!(concat!("../locales/", $lang, "/contracts.ftl")),
+            include_str!(concat!("../locales/", $lang, "/tiers.ftl")),
         ]
     };
 }

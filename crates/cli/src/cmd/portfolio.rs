@@ -20,7 +20,7 @@ pub(crate) fn run(ctx: &Ctx, a: &PortfolioArgs) -> anyhow::Result<()> {
     if ctx.json {
         output::json(&p)
     } else {
-        print(&p)
+        print(&p, &node.tiers()?)
     }
 }
 
@@ -196,6 +196,7 @@ fn why(r: &Flagged) -> String {
             ],
         ),
         Why::NoRiskPlan { contract } => ta("why-no-plan", &[("what", plan_of(contract).into())]),
+        Why::TierNoSponsor { tier } => ta("why-tier-no-sponsor", &[("tier", tier.as_str().into())]),
         Why::SurveyDue { last } => match last {
             Some(d) => ta("why-survey-due", &[("date", d.to_string().into())]),
             None => t("why-never-surveyed"),
@@ -235,7 +236,7 @@ fn conflicts(rows: &[Conflicted]) -> anyhow::Result<()> {
 }
 
 /// Print the dashboard for a person.
-pub(crate) fn print(p: &Portfolio) -> anyhow::Result<()> {
+pub(crate) fn print(p: &Portfolio, tiers: &[casebook::tiers::Tier]) -> anyhow::Result<()> {
     let adviser = p
         .adviser
         .clone()
@@ -274,6 +275,7 @@ pub(crate) fn print(p: &Portfolio) -> anyhow::Result<()> {
     section("portfolio-senior-contact", &p.senior_contact)?;
     section("portfolio-risk-alerts", &p.risk_alerts)?;
     section("portfolio-risk-plans", &p.risk_plans)?;
+    section("portfolio-service-levels", &p.service_levels)?;
     conflicts(&p.conflicts)?;
     let mut tb = headed(&["column-stage", "column-clients"]);
     for (s, n) in &p.by_stage {
@@ -285,6 +287,13 @@ pub(crate) fn print(p: &Portfolio) -> anyhow::Result<()> {
         tb.add_row(vec![s.clone(), n.to_string()]);
     }
     line(format!("{}\n{tb}", t("portfolio-by-segment")))?;
+    if p.by_tier.keys().any(|k| !k.is_empty()) {
+        let mut tb = headed(&["tier-col-name", "column-clients"]);
+        for (name, n) in &p.by_tier {
+            tb.add_row(vec![tier_words(tiers, name), n.to_string()]);
+        }
+        line(format!("{}\n{tb}", t("portfolio-by-tier")))?;
+    }
     if p.adviser.is_none() {
         let mut tb = headed(&["column-lead-adviser", "column-clients"]);
         for (s, n) in &p.by_adviser {
@@ -319,4 +328,15 @@ fn plan_of(contract: &str) -> String {
     } else {
         ta("prr-for-contract", &[("title", contract.into())])
     }
+}
+
+/// A tier's name in the reader's language, or "no tier" for the empty name.
+fn tier_words(tiers: &[casebook::tiers::Tier], name: &str) -> String {
+    if name.is_empty() {
+        return t("portfolio-no-tier");
+    }
+    tiers.iter().find(|x| x.name == name).map_or_else(
+        || name.to_string(),
+        |x| x.name_in(crate::i18n::current()).to_string(),
+    )
 }

@@ -18,6 +18,63 @@ pub(super) fn change(m: &str) -> Option<Message> {
         .or_else(|| prr_change(m))
         .or_else(|| action_plan_change(m))
         .or_else(|| risk_cycle_change(m))
+        .or_else(|| tier_change(m))
+}
+
+/// The tiers' messages ([`crate::tiers`] and [`crate::edit::set_tier`]).
+fn tier_change(m: &str) -> Option<Message> {
+    if let Some(rest) = m.strip_prefix("Tier of ") {
+        let (client, rest) = rest.split_once(": ")?;
+        let (rest, reason) = rest.strip_suffix(')')?.split_once(" (")?;
+        let (name, day) = rest.rsplit_once(" from ")?;
+        return Some(
+            Message::new("rec-change-tier-set")
+                .with("client", client)
+                .with("name", name)
+                .with("date", day)
+                .with("reason", reason),
+        );
+    }
+    if let Some(rest) = m.strip_prefix("Tier '") {
+        if let Some((name, days)) = rest.split_once("' added: contact every ") {
+            return Some(
+                Message::new("rec-change-tier-added")
+                    .with("name", name)
+                    .with("days", days.strip_suffix(" days")?),
+            );
+        }
+        let (name, fields) = rest.split_once("' changed: ")?;
+        return Some(
+            Message::new("rec-change-tier-changed")
+                .with("name", name)
+                .with(
+                    "fields",
+                    list(fields.split(", ").map(tier_field).collect::<Option<_>>()?),
+                ),
+        );
+    }
+    let (name, state) = m.strip_prefix("Tier ")?.rsplit_once(": ")?;
+    let key = match state {
+        "retired" => "rec-kpi-retired",
+        "in use" => "rec-kpi-in-use",
+        _ => return None,
+    };
+    Some(
+        Message::new("rec-change-tier-state")
+            .with("name", name)
+            .with("state", Message::new(key)),
+    )
+}
+
+/// A tier's field in words, from its English words in a change message.
+fn tier_field(words: &str) -> Option<Message> {
+    let (field, _) = crate::tiers::FIELD_WORDS
+        .iter()
+        .find(|(_, w)| *w == words)?;
+    Some(Message::new(format!(
+        "tier-field-{}",
+        field.replace('_', "-")
+    )))
 }
 
 /// An owned action's tail as [`crate::edit`] writes it, `{item} (owner {owner}, due {date})`:

@@ -188,6 +188,7 @@ pub fn conflict_field(what: &str) -> Option<Message> {
         "contract" => "rec-what-contract",
         "risk alert" => "rec-what-risk-alert",
         "risk management plan" => "rec-what-risk-plan",
+        "tier entry" => "rec-what-tier-entry",
         _ => return None,
     };
     if let Some((code, kpi_field)) = field_words
@@ -268,6 +269,7 @@ pub fn change(message: &str) -> Option<Message> {
             "Schema 12: contracts, coloured risk alerts and risk management plans",
             "rec-change-schema-12",
         ),
+        ("Schema 13: tiers of clients", "rec-change-schema-13"),
     ];
     if let Some((_, key)) = schema.iter().find(|(text, _)| *text == m) {
         return Some(Message::new(*key));

@@ -60,6 +60,12 @@ pub struct Facts {
     pub intake: Option<NaiveDate>,
     /// Due dates of open actions, earliest first.
     pub open_action_dues: Vec<NaiveDate>,
+    /// The client's current tier (PF-4), whose service levels apply to it.
+    #[serde(default)]
+    pub tier: Option<uuid::Uuid>,
+    /// The day it entered that tier.
+    #[serde(default)]
+    pub tier_since: Option<NaiveDate>,
 }
 
 impl Facts {
@@ -107,6 +113,8 @@ impl Facts {
             unanswered_attempts: u32::try_from(unanswered).unwrap_or(u32::MAX),
             intake: file.profile.intake_date,
             open_action_dues: dues,
+            tier: crate::rules::tiers::current(file).map(|(t, _)| t),
+            tier_since: crate::rules::tiers::current(file).and_then(|(_, d)| d),
         }
     }
 }
@@ -225,13 +233,14 @@ pub fn unresponsive(facts: &Facts, config: &OrgConfig, now: DateTime<Utc>) -> Op
     (days > config.unresponsive_days).then_some(Unresponsive::Silent { days })
 }
 
-/// Whether an active client is due a contact: none ever, or none for `contact_due_days`.
+/// Whether an active client is due a contact: none ever, or none for its tier's contact days
+/// (else the organisation's `contact_due_days`, [`OrgConfig::contact_days_for`]).
 pub fn contact_overdue(facts: &Facts, config: &OrgConfig, now: DateTime<Utc>) -> bool {
     if facts.exited {
         return false;
     }
     match facts.last_contact {
-        Some(at) => days_between(at, now) > config.contact_due_days,
+        Some(at) => days_between(at, now) > config.contact_days_for(facts.tier),
         None => true,
     }
 }

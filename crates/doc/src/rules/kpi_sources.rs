@@ -82,7 +82,7 @@ pub fn suggest(
             let evidence = match facts.last_contact {
                 Some(at) => Message::new("sc-evidence-last-contact")
                     .with("date", at.date_naive().to_string())
-                    .with("days", config.contact_due_days),
+                    .with("days", config.contact_days_for(facts.tier)),
                 None => Message::new("sc-evidence-no-contact"),
             };
             (!overdue, evidence)

@@ -68,6 +68,9 @@ pub struct ReviewFacts {
     pub review_days: u32,
     /// Whether the account is on the routine: any review scheduled or held.
     pub started: bool,
+    /// Whether the account has its own cadence (`review cadence`), which a tier's does not
+    /// override.
+    pub own_cadence: bool,
 }
 
 impl ReviewFacts {
@@ -91,7 +94,24 @@ impl ReviewFacts {
             scheduled,
             review_days: file.team.review_days.unwrap_or(DEFAULT_REVIEW_DAYS),
             started: !file.reviews.is_empty(),
+            own_cadence: file.team.review_days.is_some(),
         }
+    }
+
+    /// The routine under `tier`'s service level (PF-4): unless the account has its own
+    /// cadence, a tier that asks for reviews sets the cadence and puts the account on the
+    /// routine, the first review due that many days after it entered the tier (`since`).
+    pub fn under_tier(&self, tier: Option<&crate::tiers::Tier>, since: Option<NaiveDate>) -> Self {
+        let mut out = self.clone();
+        let Some(t) = tier.filter(|t| t.review_days > 0 && !self.own_cadence) else {
+            return out;
+        };
+        out.review_days = u32::try_from(t.review_days).unwrap_or(u32::MAX);
+        if out.last_held.is_none() && out.scheduled.is_empty() {
+            out.last_held = since;
+        }
+        out.started |= since.is_some();
+        out
     }
 }
 
@@ -272,6 +292,33 @@ mod tests {
         let due = next_due(&ReviewFacts::of(&file), day(9, 15));
         assert_eq!(due.due, Some(day(9, 20)));
         assert!(!due.overdue);
+    }
+
+    #[test]
+    fn a_tier_that_asks_for_reviews_sets_the_cadence_unless_the_account_has_its_own() {
+        let growth = crate::tiers::Tier {
+            review_days: 60,
+            ..crate::tiers::shipped()[0].clone()
+        };
+        let none = ReviewFacts::of(&AccountFile::default());
+        assert!(!none.started);
+        let tiered = none.under_tier(Some(&growth), Some(day(3, 1)));
+        assert!(tiered.started, "the tier puts the client on the routine");
+        let due = next_due(&tiered, day(5, 1));
+        assert_eq!(
+            due.due,
+            Some(day(4, 30)),
+            "60 days after it entered the tier"
+        );
+        assert!(due.overdue);
+        let mut own = AccountFile::default();
+        own.team.review_days = Some(120);
+        let kept = ReviewFacts::of(&own).under_tier(Some(&growth), Some(day(3, 1)));
+        assert_eq!(kept.review_days, 120);
+        assert!(
+            !kept.started,
+            "the account's own cadence, and no review yet"
+        );
     }
 
     #[test]
