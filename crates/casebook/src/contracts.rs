@@ -36,39 +36,32 @@ impl Node {
         outcome: &Outcome,
         manager: &str,
     ) -> Result<Closed, Error> {
-        self.store().update(|txn| {
-            let doc = self.load_in(txn, file)?;
-            self.refuse_unless_writable(&doc)?;
-            let register = prr::read(self.judging_document_in(txn, &doc)?.as_ref());
-            let config = self.config_in(txn, &doc)?;
-            let ctx = self.edit_context();
-            self.edit_in(txn, file, doc, |d| {
-                let closed = edit::close_opportunity(d, &ctx, opp, outcome)?;
-                if outcome.result != OpportunityStatus::Won {
-                    return Ok(Closed {
-                        closed,
-                        ..Closed::default()
-                    });
-                }
-                let title = casebook_doc::view::read(d)?
-                    .opportunities
-                    .get(&opp)
-                    .map(|o| o.title.clone())
-                    .unwrap_or_default();
-                let contract = Contract {
-                    title,
-                    opportunity: Some(opp),
-                    manager: manager.to_string(),
-                    start: Some(outcome.date),
-                    value: outcome.value,
-                    ..Contract::default()
-                };
-                let made = edit::add_contract(d, &ctx, &config, &register, &contract)?;
-                Ok(Closed {
+        self.edit_with_register(file, |d, ctx, config, register| {
+            let closed = edit::close_opportunity(d, ctx, opp, outcome)?;
+            if outcome.result != OpportunityStatus::Won {
+                return Ok(Closed {
                     closed,
-                    carried: carried(d, made.entry)?,
-                    contract: made.entry,
-                })
+                    ..Closed::default()
+                });
+            }
+            let title = casebook_doc::view::read(d)?
+                .opportunities
+                .get(&opp)
+                .map(|o| o.title.clone())
+                .unwrap_or_default();
+            let contract = Contract {
+                title,
+                opportunity: Some(opp),
+                manager: manager.to_string(),
+                start: Some(outcome.date),
+                value: outcome.value,
+                ..Contract::default()
+            };
+            let made = edit::add_contract(d, ctx, config, register, &contract)?;
+            Ok(Closed {
+                closed,
+                carried: carried(d, made.entry)?,
+                contract: made.entry,
             })
         })
     }
@@ -81,17 +74,32 @@ impl Node {
     /// # Errors
     /// The refusals of [`edit::add_contract`].
     pub fn add_contract(&self, file: FileId, c: &Contract) -> Result<(Edited, usize), Error> {
+        self.edit_with_register(file, |d, ctx, config, register| {
+            let made = edit::add_contract(d, ctx, config, register, c)?;
+            let n = carried(d, made.entry)?;
+            Ok((made, n))
+        })
+    }
+
+    /// Run `edit` on `file` in one durable transaction with the rules and the Preventative
+    /// Risk Register of the organisation that judges it.
+    fn edit_with_register<T>(
+        &self,
+        file: FileId,
+        edit: impl FnOnce(
+            &mut automerge::Automerge,
+            &edit::EditContext,
+            &casebook_doc::OrgConfig,
+            &[prr::PrrItem],
+        ) -> Result<T, casebook_doc::Error>,
+    ) -> Result<T, Error> {
         self.store().update(|txn| {
             let doc = self.load_in(txn, file)?;
             self.refuse_unless_writable(&doc)?;
             let register = prr::read(self.judging_document_in(txn, &doc)?.as_ref());
             let config = self.config_in(txn, &doc)?;
             let ctx = self.edit_context();
-            self.edit_in(txn, file, doc, |d| {
-                let made = edit::add_contract(d, &ctx, &config, &register, c)?;
-                let n = carried(d, made.entry)?;
-                Ok((made, n))
-            })
+            self.edit_in(txn, file, doc, |d| edit(d, &ctx, &config, &register))
         })
     }
 }

@@ -131,6 +131,9 @@ pub struct Portfolio {
     /// sponsor the tier requires (PF-4, PF-5). Contacts and reviews overdue by the tier's
     /// periods are in those sections.
     pub service_levels: Vec<Flagged>,
+    /// Each adviser's load over the last twelve months against their capacity (PF-5): every
+    /// lead of an active client, and every adviser with a capacity set.
+    pub load: Vec<casebook_doc::rules::effort::Load>,
     /// Caseload by tier (PF-4), by the tier's name; `""` for clients in none.
     pub by_tier: BTreeMap<String, usize>,
     /// Accounts with an opportunity or contract whose last period ended without its coloured
@@ -458,6 +461,7 @@ pub fn portfolio_judged(
         risk_alerts: vec![],
         risk_plans: vec![],
         service_levels: vec![],
+        load: vec![],
         by_tier: BTreeMap::new(),
         conflicts: vec![],
         by_stage: vec![],
@@ -684,6 +688,7 @@ pub fn portfolio_judged(
         p.by_stage
             .push((stage.name.clone(), stages.remove(&stage.name).unwrap_or(0)));
     }
+    p.load = load(&active, config, today);
     p.by_stage.extend(stages);
     for s in &mine {
         if s.conflicts > 0 {
@@ -708,4 +713,30 @@ pub fn portfolio_judged(
         .collect();
     p.churn = churn(&tenures, from, to);
     p
+}
+
+/// Each adviser's load over the twelve months to `today` against the capacity `config` gives
+/// them (PF-5): the leads of `active` clients, and every adviser with a capacity.
+fn load(
+    active: &[&&FileSummary],
+    config: &OrgConfig,
+    today: NaiveDate,
+) -> Vec<casebook_doc::rules::effort::Load> {
+    use casebook_doc::rules::effort::{Load, hours, months, year_to};
+    let from = year_to(today);
+    let mut by: BTreeMap<String, (usize, f64)> = BTreeMap::new();
+    for s in active.iter().filter(|s| !s.lead.trim().is_empty()) {
+        let e = by.entry(s.lead.clone()).or_default();
+        e.0 += 1;
+        e.1 += hours(&s.minutes_by_month, from, today);
+    }
+    for adviser in config.capacity.keys() {
+        by.entry(adviser.clone()).or_default();
+    }
+    let n = months(from, today).len();
+    by.into_iter()
+        .map(|(adviser, (clients, h))| {
+            Load::of(&adviser, clients, h, n, config.capacity.get(&adviser))
+        })
+        .collect()
 }

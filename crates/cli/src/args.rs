@@ -195,6 +195,9 @@ pub(crate) enum Command {
     /// exit plans and points of contact, Level 1 failures, overdue scorecards, surveys and
     /// reviews, caseload and churn.
     Portfolio(PortfolioArgs),
+    /// Effort: the hours logged with contacts over a period, by client, tier or adviser,
+    /// against each tier's budget and each adviser's capacity.
+    Effort(EffortArgs),
     /// A client's change history: when, who, which node, what, and where it came from.
     History {
         /// The client.

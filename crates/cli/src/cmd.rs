@@ -7,6 +7,7 @@ mod config;
 mod conflicts;
 mod contract;
 mod demo;
+mod effort;
 mod history;
 mod letter;
 mod log;
@@ -119,6 +120,7 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Risk(c) => risk::run(&ctx, c),
         Command::Contract(c) => contract::run(&ctx, c),
         Command::Tier(c) => tier::run(&ctx, c),
+        Command::Effort(a) => effort::run(&ctx, &a),
         Command::Opportunity(c) => opp::run(&ctx, c),
         Command::Scorecard(c) => scorecard::run(&ctx, c),
         Command::Survey(c) => survey::run(&ctx, c),
@@ -172,6 +174,18 @@ pub(crate) fn date(field: &str, text: &str) -> anyhow::Result<NaiveDate> {
             &[("field", field.into()), ("text", text.into())]
         ))
     })
+}
+
+/// Say what an edit of the organisation document did: its message in words, or `{entry,
+/// message}` with `--json`.
+pub(crate) fn org_said(ctx: &Ctx, e: &casebook::edit::Edited) -> anyhow::Result<()> {
+    if ctx.json {
+        return crate::output::json(&serde_json::json!({"entry": e.entry, "message": e.message}));
+    }
+    crate::output::line(
+        casebook::history::describe(&e.message)
+            .map_or_else(|| e.message.clone(), |m| crate::i18n::say(&m)),
+    )
 }
 
 /// The scope `--opportunity` or `--contract` names, else the account.

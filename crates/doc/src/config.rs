@@ -14,6 +14,12 @@ pub const MAX_THRESHOLD_DAYS: i64 = 3650;
 /// The most unanswered attempts a client may be left with before it is unresponsive.
 pub const MAX_UNRESPONSIVE_ATTEMPTS: u32 = 100;
 
+/// The most clients an adviser's capacity may name.
+pub const MAX_CAPACITY_CLIENTS: i64 = 10_000;
+
+/// The most hours a year an adviser's capacity may name: every hour of a year.
+pub const MAX_CAPACITY_HOURS: i64 = 8_784;
+
 /// The highest score of likelihood × severity.
 pub const MAX_RAG_SCORE: u8 = 25;
 
@@ -40,6 +46,8 @@ pub struct OrgConfig {
     /// document's templates, not from its settings.
     #[serde(skip)]
     pub tiers: Vec<crate::tiers::Tier>,
+    /// What each adviser can carry (PF-5), by the adviser's name.
+    pub capacity: BTreeMap<String, crate::rules::effort::Capacity>,
 }
 
 /// One stage of the support pathway.
@@ -72,6 +80,7 @@ impl Default for OrgConfig {
             unresponsive_attempts: 3,
             contact_due_days: 30,
             tiers: crate::tiers::shipped(),
+            capacity: BTreeMap::new(),
         }
     }
 }
@@ -141,6 +150,20 @@ impl OrgConfig {
             1,
             i64::from(MAX_UNRESPONSIVE_ATTEMPTS),
         )?;
+        for c in self.capacity.values() {
+            check_range(
+                "clients an adviser can lead",
+                i64::try_from(c.clients).unwrap_or(i64::MAX),
+                0,
+                MAX_CAPACITY_CLIENTS,
+            )?;
+            check_range(
+                "hours a year an adviser can give clients",
+                i64::try_from(c.hours).unwrap_or(i64::MAX),
+                0,
+                MAX_CAPACITY_HOURS,
+            )?;
+        }
         if self.cosmonauts_weights.values().all(|w| *w == 0) {
             return Err(Error::Rule(Message::new("rule-cosmonauts-weight")));
         }

@@ -194,6 +194,12 @@ pub fn settings_of(config: &OrgConfig) -> BTreeMap<String, Json> {
         "contact_due_days".into(),
         Json::from(config.contact_due_days),
     );
+    for (adviser, c) in &config.capacity {
+        out.insert(
+            format!("capacity.{adviser}"),
+            serde_json::to_value(c).unwrap_or(Json::Null),
+        );
+    }
     out
 }
 
@@ -254,6 +260,13 @@ pub fn config_from(settings: &BTreeMap<String, Json>) -> OrgConfig {
             _ => config.contact_due_days = n,
         }
     }
+    for (key, value) in settings {
+        if let Some(adviser) = key.strip_prefix("capacity.")
+            && let Ok(c) = serde_json::from_value(value.clone())
+        {
+            config.capacity.insert(adviser.to_string(), c);
+        }
+    }
     if config.validate().is_err() {
         // Settings that make no sense together (no weight left above 0): the defaults judge
         // instead, the same on every node, until an administrator repairs them.
@@ -281,7 +294,14 @@ pub fn set_config(
     // Compared with the rules in force (defaults included), not with what is stored, so an
     // edit of one setting never writes the others.
     let now = settings_of(&current);
-    let changed: Vec<(String, String)> = settings_of(new)
+    let next = settings_of(new);
+    // A setting the new rules no longer have (an adviser's capacity taken away) is removed.
+    let removed: Vec<String> = now
+        .keys()
+        .filter(|k| !next.contains_key(*k))
+        .cloned()
+        .collect();
+    let changed: Vec<(String, String)> = next
         .into_iter()
         .filter(|(k, v)| now.get(k) != Some(v))
         .map(|(k, v)| (k, v.to_string()))
@@ -294,6 +314,11 @@ pub fn set_config(
         };
         for (k, v) in changed {
             tx.put(&map, k.as_str(), ScalarValue::Str(v.into()))?;
+        }
+        for k in removed {
+            if tx.get(&map, k.as_str())?.is_some() {
+                tx.delete(&map, k.as_str())?;
+            }
         }
         Ok(())
     })

@@ -19,6 +19,8 @@
 //! - [`risk_plans`]: risk management plans: reviews due, threats without an action (RK-5).
 //! - [`action_plans`]: sales, proposition and marketing plans: current or not, items overdue (OP-3).
 //! - [`tiers`]: a client's tiers over time and its current tier (PF-4).
+//! - [`effort`]: effort over a period, against a tier's budget and an adviser's capacity (CL-3,
+//!   PF-5).
 //! - [`churn`]: churn over a period (PF-2).
 //! - [`language`]: the language of service, and Welsh speakers served in English (CY-2).
 //! - [`coverage`]: contact coverage on the org chart (CT-4).
@@ -34,6 +36,7 @@ pub mod contact_plan;
 pub mod cosmonauts;
 pub mod coverage;
 pub mod duplicates;
+pub mod effort;
 pub mod flags;
 pub mod kpi_sources;
 pub mod language;

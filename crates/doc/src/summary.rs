@@ -17,9 +17,9 @@ use crate::rules::scorecard::ScorecardFacts;
 /// risks leave the roll-up, the pipeline of opportunities; version 4: Welsh speakers served in
 /// English; version 5: the scorecard routine and lost orders not reviewed; version 6: the latest
 /// survey; version 7: the review routine; version 8: senior-to-senior contact; version 9: coloured risk alerts and risk
-/// management plans; version 10: tiers and the senior sponsor), so that a store opened by a newer build recomputes every stored summary once
+/// management plans; version 10: tiers and the senior sponsor; version 11: minutes by month), so that a store opened by a newer build recomputes every stored summary once
 /// instead of judging with rows an older build wrote.
-pub const SUMMARY_VERSION: u32 = 10;
+pub const SUMMARY_VERSION: u32 = 11;
 
 /// Everything the portfolio dashboard and `client list` need about one file.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -103,6 +103,9 @@ pub struct FileSummary {
     pub lost_not_reviewed: usize,
     /// Total minutes of contact logged (CL-3 effort).
     pub contact_minutes: u64,
+    /// The minutes logged with contacts per calendar month, `YYYY-MM` (CL-3).
+    #[serde(default)]
+    pub minutes_by_month: std::collections::BTreeMap<String, u64>,
     /// The facts the flags are computed from, at query time.
     pub facts: Facts,
     /// The node that created the file (its genesis names it).
@@ -155,6 +158,7 @@ impl FileSummary {
                 .count(),
             opportunities: Some(pipeline::lines(file, config, &roll)),
             welsh_served_in_english: crate::rules::language::count_welsh_served_in_english(file),
+            minutes_by_month: crate::rules::effort::minutes_by_month(file),
             contact_minutes: file
                 .interactions
                 .values()

@@ -71,6 +71,25 @@ pub struct Tier {
 }
 
 impl Tier {
+    /// A tier with id `id` and nothing else yet: what an organisation's entry starts from.
+    fn blank(id: Uuid) -> Self {
+        Self {
+            id,
+            name: String::new(),
+            name_cy: String::new(),
+            entry: String::new(),
+            entry_cy: String::new(),
+            exit: String::new(),
+            exit_cy: String::new(),
+            contact_days: 0,
+            review_days: 0,
+            effort_hours: 0,
+            sponsor: false,
+            retired: false,
+            shipped: false,
+        }
+    }
+
     /// Its name in `lang`.
     pub fn name_in(&self, lang: Lang) -> &str {
         crate::kpis::question(&self.name, &self.name_cy, lang)
@@ -92,19 +111,10 @@ const SHIPPED_BASE: u128 = 0x6361_7365_626f_6f6b_5449_4552_0000_0000;
 /// The example tiers casebook ships.
 pub fn shipped() -> Vec<Tier> {
     let tier = |i: u128, name: &str, name_cy: &str| Tier {
-        id: Uuid::from_u128(SHIPPED_BASE + i),
         name: name.into(),
         name_cy: name_cy.into(),
-        entry: String::new(),
-        entry_cy: String::new(),
-        exit: String::new(),
-        exit_cy: String::new(),
-        contact_days: 0,
-        review_days: 0,
-        effort_hours: 0,
-        sponsor: false,
-        retired: false,
         shipped: true,
+        ..Tier::blank(Uuid::from_u128(SHIPPED_BASE + i))
     };
     vec![
         Tier {
@@ -141,21 +151,7 @@ pub fn read(doc: Option<&Automerge>) -> Vec<Tier> {
         let base = tiers.iter().position(|t| t.id == id);
         let mut t = match base {
             Some(i) => tiers[i].clone(),
-            None => Tier {
-                id,
-                name: String::new(),
-                name_cy: String::new(),
-                entry: String::new(),
-                entry_cy: String::new(),
-                exit: String::new(),
-                exit_cy: String::new(),
-                contact_days: 0,
-                review_days: 0,
-                effort_hours: 0,
-                sponsor: false,
-                retired: false,
-                shipped: false,
-            },
+            None => Tier::blank(id),
         };
         for (field, slot) in [
             ("name", &mut t.name),

@@ -41,6 +41,7 @@ macro_rules! catalogue_files {
             include_str!(concat!("../locales/", $lang, "/action_plans.ftl")),
             include_str!(concat!("../locales/", $lang, "/contracts.ftl")),
             include_str!(concat!("../locales/", $lang, "/tiers.ftl")),
+            include_str!(concat!("../locales/", $lang, "/effort.ftl")),
         ]
     };
 }

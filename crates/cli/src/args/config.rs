@@ -52,4 +52,16 @@ pub(crate) enum ConfigCmd {
         #[arg(long)]
         stalled_days: Option<i64>,
     },
+    /// Set what an adviser can carry: active clients they lead, and hours a year (0: no
+    /// limit).
+    Capacity {
+        /// The adviser's name, as clients name their lead.
+        adviser: String,
+        /// Active clients they can lead.
+        #[arg(long, default_value_t = 0)]
+        clients: u64,
+        /// Hours a year they can give clients.
+        #[arg(long, default_value_t = 0)]
+        hours: u64,
+    },
 }

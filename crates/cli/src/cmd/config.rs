@@ -20,6 +20,33 @@ pub(crate) fn run(ctx: &Ctx, cmd: ConfigCmd) -> anyhow::Result<()> {
     // The message is written in English in the history and said in the run's language.
     let (message, change): (Message, Change) = match cmd {
         ConfigCmd::Show => return show(ctx, &node.organisation()?),
+        ConfigCmd::Capacity {
+            adviser,
+            clients,
+            hours,
+        } => {
+            let adviser = adviser.trim().to_string();
+            if adviser.is_empty() {
+                anyhow::bail!(t("config-error-capacity-adviser"));
+            }
+            (
+                Message::new("config-set-capacity")
+                    .with("adviser", adviser.as_str())
+                    .with("clients", clients)
+                    .with("hours", hours),
+                Box::new(move |c| {
+                    if clients == 0 && hours == 0 {
+                        c.capacity.remove(&adviser);
+                    } else {
+                        c.capacity.insert(
+                            adviser,
+                            casebook::rules::effort::Capacity { clients, hours },
+                        );
+                    }
+                    Ok(())
+                }),
+            )
+        }
         ConfigCmd::Rag { amber_at, red_at } => {
             let matrix = RagMatrix::from_checked_thresholds(amber_at, red_at)?;
             (

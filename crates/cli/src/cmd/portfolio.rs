@@ -287,6 +287,37 @@ pub(crate) fn print(p: &Portfolio, tiers: &[casebook::tiers::Tier]) -> anyhow::R
         tb.add_row(vec![s.clone(), n.to_string()]);
     }
     line(format!("{}\n{tb}", t("portfolio-by-segment")))?;
+    if p.load.iter().any(|l| l.capacity.is_some()) {
+        let mut tb = headed(&[
+            "effort-col-adviser",
+            "column-clients",
+            "effort-col-hours-year",
+            "effort-col-capacity",
+            "effort-col-over",
+        ]);
+        for l in &p.load {
+            tb.add_row(vec![
+                l.adviser.clone(),
+                l.clients.to_string(),
+                format!("{:.1}", l.hours),
+                l.capacity
+                    .as_ref()
+                    .map(|c| {
+                        ta(
+                            "effort-capacity",
+                            &[("clients", c.clients.into()), ("hours", c.hours.into())],
+                        )
+                    })
+                    .unwrap_or_default(),
+                if l.over {
+                    t("effort-over")
+                } else {
+                    String::new()
+                },
+            ]);
+        }
+        line(format!("{}\n{tb}", t("portfolio-load")))?;
+    }
     if p.by_tier.keys().any(|k| !k.is_empty()) {
         let mut tb = headed(&["tier-col-name", "column-clients"]);
         for (name, n) in &p.by_tier {

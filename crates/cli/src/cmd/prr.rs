@@ -11,12 +11,7 @@ use crate::output::{self, headed, line};
 
 pub(crate) fn run(ctx: &Ctx, cmd: PrrCmd) -> anyhow::Result<()> {
     let node = ctx.open()?;
-    let org_edit = |e: casebook::edit::Edited| -> anyhow::Result<()> {
-        if ctx.json {
-            return output::json(&serde_json::json!({"entry": e.entry, "message": e.message}));
-        }
-        line(casebook::history::describe(&e.message).map_or_else(|| e.message.clone(), |m| say(&m)))
-    };
+    let org_edit = |e| super::org_said(ctx, &e);
     match cmd {
         PrrCmd::List => {
             let register = node.prr_register()?;

@@ -6,7 +6,7 @@ use casebook::tiers::{Tier, TierFields};
 
 use super::{Ctx, find, opt_date, said};
 use crate::args::{TierArgs, TierCmd};
-use crate::i18n::{current, say, t, ta};
+use crate::i18n::{current, t, ta};
 use crate::output::{self, headed, line};
 
 fn fields(a: TierArgs) -> TierFields {
@@ -35,12 +35,7 @@ fn days(n: u64) -> String {
 
 pub(crate) fn run(ctx: &Ctx, cmd: TierCmd) -> anyhow::Result<()> {
     let node = ctx.open()?;
-    let org_edit = |e: casebook::edit::Edited| -> anyhow::Result<()> {
-        if ctx.json {
-            return output::json(&serde_json::json!({"entry": e.entry, "message": e.message}));
-        }
-        line(casebook::history::describe(&e.message).map_or_else(|| e.message.clone(), |m| say(&m)))
-    };
+    let org_edit = |e| super::org_said(ctx, &e);
     match cmd {
         TierCmd::List => {
             let tiers = node.tiers()?;

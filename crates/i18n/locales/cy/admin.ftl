@@ -86,3 +86,5 @@ demo-try = Rhowch gynnig ar: casebook --data-dir { $dir } conflicts { $file }   
 demo-error-tempdir = ni ellir creu cyfeiriadur dros dro
 demo-error-runtime = methwyd â chychwyn yr amgylchedd rhedeg anghydamserol
 demo-error-not-converged = ni wnaeth nodau'r demo gydgyfeirio; nam yw hwn, rhowch wybod amdano
+config-set-capacity = Gosodiadau: gall { $adviser } ysgwyddo { $clients } o gleientiaid a { $hours } awr y flwyddyn (0: dim terfyn)
+config-error-capacity-adviser = Dywedwch gapasiti pwy: rhowch enw'r cynghorydd.

@@ -138,3 +138,5 @@ rule-order-review-needs-notes = mae angen nodiadau ar adolygiad archeb a gollwyd
 rule-order-review-not-lost = dim ond archeb a gollwyd a adolygir; mae '{ $title }' { $status }
 rule-order-reviewed-already = adolygwyd yr archeb a gollwyd '{ $title }' eisoes ar { $date }
 rule-order-review-before-loss = byddai adolygiad dyddiedig { $date } yn dod cyn colli'r archeb ar { $lost }
+doc-term-clients-an-adviser-can-lead = y cleientiaid y gall cynghorydd eu harwain
+doc-term-hours-a-year-an-adviser-can-give-clients = yr oriau'r flwyddyn y gall cynghorydd eu rhoi i gleientiaid

@@ -72,9 +72,5 @@ portfolio-service-levels = Lefelau gwasanaeth haen heb eu cyrraedd
 portfolio-service-levels-ok = mae pob cleient yn cael y gwasanaeth y mae ei haen yn ei addo
 portfolio-by-tier = Llwyth achosion fesul haen
 why-tier-no-sponsor = mae'r haen { $tier } yn gofyn am noddwr uwch, ac nid oes neb wedi'i enwi
-    [one] dydd
-    [two] 2 ddiwrnod
-   *[other] { $days } diwrnod
-}: yn ddyledus ar { $date }
 portfolio-no-tier = dim haen
 rec-what-tier-entry = cofnod haen '{ $label }'

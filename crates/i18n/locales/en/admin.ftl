@@ -84,3 +84,5 @@ demo-try = Try: casebook --data-dir { $dir } conflicts { $file }   (add --keep D
 demo-error-tempdir = cannot create a temporary directory
 demo-error-runtime = could not start the async runtime
 demo-error-not-converged = the demo's nodes did not converge; this is a bug, please report it
+config-set-capacity = Settings: { $adviser } can carry { $clients } clients and { $hours } hours a year (0: no limit)
+config-error-capacity-adviser = Say whose capacity: give the adviser's name.

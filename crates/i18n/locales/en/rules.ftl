@@ -138,3 +138,5 @@ rule-order-review-needs-notes = a lost-order review needs notes: say what was le
 rule-order-review-not-lost = only a lost order is reviewed; '{ $title }' is { $status }
 rule-order-reviewed-already = the lost order '{ $title }' was reviewed already on { $date }
 rule-order-review-before-loss = a review dated { $date } would come before the order was lost on { $lost }
+doc-term-clients-an-adviser-can-lead = clients an adviser can lead
+doc-term-hours-a-year-an-adviser-can-give-clients = hours a year an adviser can give clients

@@ -1,0 +1,111 @@
+//! Effort and capacity through the binary (CL-3, PF-5): hours logged with contacts over a
+//! period by client, tier and adviser, against each tier's budget and each adviser's capacity,
+//! and the load in the portfolio.
+
+use casebook_e2e::{Casebook, Sandbox};
+use serde_json::Value;
+
+fn sandbox() -> Sandbox {
+    Sandbox::new(env!("CARGO_BIN_EXE_casebook-under-test"))
+}
+
+fn log(cb: &Casebook, file: &str, days_ago: i64, minutes: &str) {
+    let at = (chrono::Utc::now() - chrono::Duration::days(days_ago)).to_rfc3339();
+    cb.json(&[
+        "log",
+        file,
+        "--kind",
+        "meeting",
+        "--direction",
+        "outbound",
+        "--purpose",
+        "progress-review",
+        "--at",
+        &at,
+        "--minutes",
+        minutes,
+    ]);
+}
+
+fn row<'a>(report: &'a Value, name: &str) -> &'a Value {
+    report["rows"]
+        .as_array()
+        .and_then(|rows| rows.iter().find(|r| r["name"] == name))
+        .unwrap_or_else(|| panic!("no row {name}: {report}"))
+}
+
+#[test]
+fn effort_is_counted_against_tier_budgets_and_adviser_capacity() {
+    let sb = sandbox();
+    let a = sb.init("a", "Alice Morgan");
+    for (name, tier) in [
+        ("Afon Valley Foods Ltd", "Target"),
+        ("Bryn Joinery Ltd", "Standard"),
+    ] {
+        a.add_client(name, &["--lead", "Alice Morgan"]);
+        let short = name.split(' ').next().unwrap_or(name);
+        a.json(&["tier", "move", short, tier, "--reason", "Diagnostic done"]);
+    }
+    // Afon: 30 hours this year against Target's 24; Bryn: an hour against Standard's 6.
+    for days_ago in [3, 20, 40] {
+        log(&a, "Afon", days_ago, "600");
+    }
+    log(&a, "Bryn", 5, "60");
+    let by_client = a.same_json_in_both(&["effort"]);
+    assert_eq!(by_client["months"], 12);
+    let afon = row(&by_client, "Afon Valley Foods Ltd");
+    assert_eq!(
+        (afon["hours"].as_f64(), afon["budget"].as_f64()),
+        (Some(30.0), Some(24.0))
+    );
+    assert_eq!(afon["over_budget"], true);
+    let bryn = row(&by_client, "Bryn Joinery Ltd");
+    assert_eq!(
+        (bryn["hours"].as_f64(), bryn["over_budget"].as_bool()),
+        (Some(1.0), Some(false))
+    );
+    let by_tier = a.json(&["effort", "--by", "tier"]);
+    assert_eq!(row(&by_tier, "Target")["clients"], 1);
+    // A quarter: the budget is a quarter's.
+    let from = (chrono::Utc::now().date_naive() - chrono::Duration::days(1)).to_string();
+    let recent = a.json(&["effort", "--from", &from]);
+    assert!(row(&recent, "Bryn Joinery Ltd")["budget"].as_f64() < Some(6.0));
+    a.refuses(&["effort", "--by", "postcode"]);
+    a.refuses(&["effort", "--from", "2026-12-01", "--to", "2026-11-01"]);
+
+    // Capacity: one client and 20 hours a year; Alice leads two and logged 31 hours.
+    a.refuses(&["config", "capacity", " ", "--clients", "1"]);
+    a.json(&[
+        "config",
+        "capacity",
+        "Alice Morgan",
+        "--clients",
+        "1",
+        "--hours",
+        "20",
+    ]);
+    let portfolio = a.json(&["portfolio"]);
+    let load = portfolio["load"]
+        .as_array()
+        .and_then(|l| l.iter().find(|x| x["adviser"] == "Alice Morgan"))
+        .cloned()
+        .unwrap_or_else(|| panic!("{portfolio}"));
+    assert_eq!(
+        (load["clients"].as_u64(), load["over"].as_bool()),
+        (Some(2), Some(true))
+    );
+    let by_adviser = a.json(&["effort", "--by", "adviser"]);
+    assert_eq!(row(&by_adviser, "Alice Morgan")["over_budget"], true);
+    let text = a.text(&["portfolio"]);
+    assert!(text.contains("Load against capacity"), "{text}");
+    let welsh = a.welsh(&["effort"]);
+    assert!(welsh.contains("Ymdrech o"), "{welsh}");
+    a.json(&["config", "capacity", "Alice Morgan"]);
+    let cleared = a.json(&["portfolio"]);
+    assert!(
+        cleared["load"]
+            .as_array()
+            .is_some_and(|l| l.iter().all(|x| x["capacity"].is_null())),
+        "capacity 0 and 0 removes it: {cleared}"
+    );
+}
