@@ -16,6 +16,9 @@ use crate::output::{self, headed, line};
 struct Row {
     /// The client, tier or adviser ("" for clients in no tier, or with no lead).
     name: String,
+    /// The client's file, in rows by client.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file_id: Option<String>,
     /// Clients counted.
     clients: usize,
     /// Hours logged over the period.
@@ -56,13 +59,18 @@ pub(crate) fn run(ctx: &Ctx, a: &EffortArgs) -> anyhow::Result<()> {
         if h == 0.0 && !s.is_active() {
             continue;
         }
-        let key = match by.as_str() {
-            "tier" => tier.map(|t| t.name.clone()).unwrap_or_default(),
-            "adviser" => s.lead.clone(),
-            _ => s.name.clone(),
+        // Clients by file, so two of the same name stay two rows.
+        let (key, name) = match by.as_str() {
+            "tier" => {
+                let t = tier.map(|t| t.name.clone()).unwrap_or_default();
+                (t.clone(), t)
+            }
+            "adviser" => (s.lead.clone(), s.lead.clone()),
+            _ => (s.file_id.clone(), s.name.clone()),
         };
-        let row = rows.entry(key.clone()).or_insert_with(|| Row {
-            name: key,
+        let row = rows.entry(key).or_insert_with(|| Row {
+            name,
+            file_id: (by == "client").then(|| s.file_id.clone()),
             ..Row::default()
         });
         row.clients += 1;
@@ -75,6 +83,8 @@ pub(crate) fn run(ctx: &Ctx, a: &EffortArgs) -> anyhow::Result<()> {
     }
     let n = months(from, to).len();
     let mut rows: Vec<Row> = rows.into_values().collect();
+    let order = crate::i18n::collation();
+    rows.sort_by(|a, b| order.compare(&a.name, &b.name));
     for r in &mut rows {
         if by == "adviser" {
             let load = Load::of(

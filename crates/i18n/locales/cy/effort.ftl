@@ -11,5 +11,5 @@ effort-over = dros
 effort-no-lead = (dim arweinydd)
 effort-capacity = { $clients } o gleientiaid, { $hours } awr y flwyddyn
 effort-error-period = Mae'r cyfnod yn dod i ben cyn iddo ddechrau: rhowch --from ar neu cyn --to.
-effort-error-by = Nid yw "{ $by }" yn ffordd o gyfrif ymdrech: rhowch --by client, tier neu adviser.
+effort-error-by = Nid yw "{ $by }" yn ffordd o gyfrif ymdrech: rhowch --by client (fesul cleient), tier (fesul haen) neu adviser (fesul cynghorydd).
 portfolio-load = Llwyth yn erbyn capasiti (y 12 mis diwethaf)
