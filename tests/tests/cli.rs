@@ -175,6 +175,7 @@ const COMMANDS: &[&[&str]] = &[
     &["config", "pathway"],
     &["config", "stage-days"],
     &["config", "thresholds"],
+    &["config", "band"],
     &["config", "capacity"],
     &["org"],
     &["org", "show"],

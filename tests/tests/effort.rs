@@ -1,6 +1,6 @@
-//! Effort and capacity through the binary (CL-3, PF-5): hours logged with contacts over a
-//! period by client, tier and adviser, against each tier's budget and each adviser's capacity,
-//! and the load in the portfolio.
+//! Effort, capacity and balance through the binary (CL-3, PF-5, PF-2): hours logged with
+//! contacts over a period by client, tier and adviser, against each tier's budget and each
+//! adviser's capacity, the load in the portfolio, and the caseload's balance against bands.
 
 use casebook_e2e::{Casebook, Sandbox};
 use serde_json::Value;
@@ -107,5 +107,54 @@ fn effort_is_counted_against_tier_budgets_and_adviser_capacity() {
             .as_array()
             .is_some_and(|l| l.iter().all(|x| x["capacity"].is_null())),
         "capacity 0 and 0 removes it: {cleared}"
+    );
+}
+
+#[test]
+fn the_caseload_is_weighed_against_the_organisations_bands() {
+    let sb = sandbox();
+    let a = sb.init("a", "Alice Morgan");
+    for (name, segment) in [
+        ("Afon Valley Foods Ltd", "start-up"),
+        ("Bryn Joinery Ltd", "start-up"),
+        ("Cwm Bakery Ltd", "growth"),
+    ] {
+        a.add_client(name, &["--lead", "Alice Morgan", "--segment", segment]);
+    }
+    a.refuses(&[
+        "config", "band", "segment", "start-up", "--min", "50", "--max", "20",
+    ]);
+    a.refuses(&["config", "band", "postcode", "LL", "--max", "20"]);
+    a.refuses(&["config", "band", "stage", "nowhere", "--max", "20"]);
+    a.refuses(&["config", "band", "churn", "start-up", "--max", "20"]);
+    a.json(&["config", "band", "segment", "start-up", "--max", "50"]);
+    a.json(&["config", "band", "stage", "enquiry", "--min", "10"]);
+    a.json(&["config", "band", "churn", "--min", "5", "--max", "30"]);
+    let portfolio = a.json(&["portfolio"]);
+    let band = |measure: &str, name: &str| {
+        portfolio["balance"]
+            .as_array()
+            .and_then(|b| {
+                b.iter()
+                    .find(|x| x["measure"] == measure && x["name"] == name)
+                    .cloned()
+            })
+            .unwrap_or_else(|| panic!("no band {measure} {name}: {portfolio}"))
+    };
+    let start_ups = band("segment", "start-up");
+    assert_eq!(
+        start_ups["outside"], true,
+        "2 of 3 is above 50%: {start_ups}"
+    );
+    assert_eq!(band("stage", "enquiry")["outside"], false, "all in enquiry");
+    assert_eq!(band("churn", "")["outside"], true, "no exits: below 5%");
+    let text = a.text(&["portfolio"]);
+    assert!(text.contains("outside the band"), "{text}");
+    a.json(&["config", "band", "segment", "start-up"]);
+    let cleared = a.json(&["portfolio"]);
+    assert_eq!(
+        cleared["balance"].as_array().map(Vec::len),
+        Some(2),
+        "{cleared}"
     );
 }

@@ -149,19 +149,26 @@ pub fn build(
     let mut rng = Lcg(0x5eed_ca5e_b00c);
     let mut files = Vec::new();
     let mut changes = 0usize;
-    // What each adviser can carry (PF-5): the portfolio weighs their load against it.
-    node.change_config("Settings: capacity of the demo's advisers", |c| {
-        for adviser in ADVISERS {
-            c.capacity.insert(
-                adviser.to_string(),
-                casebook_doc::rules::effort::Capacity {
-                    clients: 4,
-                    hours: 60,
-                },
-            );
-        }
-        Ok(())
-    })?;
+    // What each adviser can carry (PF-5) and the churn the caseload should have (PF-2): the
+    // portfolio weighs load and balance against them.
+    node.change_config(
+        "Settings: capacity of the demo's advisers and a churn band",
+        |c| {
+            use casebook_doc::rules::balance::{Band, Measure, key};
+            c.bands
+                .insert(key(Measure::Churn, ""), Band { min: 5, max: 25 });
+            for adviser in ADVISERS {
+                c.capacity.insert(
+                    adviser.to_string(),
+                    casebook_doc::rules::effort::Capacity {
+                        clients: 4,
+                        hours: 60,
+                    },
+                );
+            }
+            Ok(())
+        },
+    )?;
     let config = node.config()?;
     let stages: Vec<String> = config.pathway.iter().map(|s| s.name.clone()).collect();
     for (i, (name, postcode, sector, segment, form)) in CLIENTS.iter().enumerate() {

@@ -131,6 +131,8 @@ pub struct Portfolio {
     /// sponsor the tier requires (PF-4, PF-5). Contacts and reviews overdue by the tier's
     /// periods are in those sections.
     pub service_levels: Vec<Flagged>,
+    /// Each balance band of the organisation with the share or churn it judges (PF-2).
+    pub balance: Vec<casebook_doc::rules::balance::BandCheck>,
     /// Each adviser's load over the last twelve months against their capacity (PF-5): every
     /// lead of an active client, and every adviser with a capacity set.
     pub load: Vec<casebook_doc::rules::effort::Load>,
@@ -462,6 +464,7 @@ pub fn portfolio_judged(
         risk_plans: vec![],
         service_levels: vec![],
         load: vec![],
+        balance: vec![],
         by_tier: BTreeMap::new(),
         conflicts: vec![],
         by_stage: vec![],
@@ -712,6 +715,13 @@ pub fn portfolio_judged(
         })
         .collect();
     p.churn = churn(&tenures, from, to);
+    p.balance = casebook_doc::rules::balance::check(
+        &config.bands,
+        p.active,
+        &p.by_segment,
+        &p.by_stage,
+        p.churn.rate,
+    );
     p
 }
 

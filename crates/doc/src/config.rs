@@ -48,6 +48,8 @@ pub struct OrgConfig {
     pub tiers: Vec<crate::tiers::Tier>,
     /// What each adviser can carry (PF-5), by the adviser's name.
     pub capacity: BTreeMap<String, crate::rules::effort::Capacity>,
+    /// The balance bands (PF-2), by [`crate::rules::balance::key`].
+    pub bands: BTreeMap<String, crate::rules::balance::Band>,
 }
 
 /// One stage of the support pathway.
@@ -81,6 +83,7 @@ impl Default for OrgConfig {
             contact_due_days: 30,
             tiers: crate::tiers::shipped(),
             capacity: BTreeMap::new(),
+            bands: BTreeMap::new(),
         }
     }
 }
@@ -163,6 +166,15 @@ impl OrgConfig {
                 0,
                 MAX_CAPACITY_HOURS,
             )?;
+        }
+        for b in self.bands.values() {
+            if b.min > b.max || b.max > 100 {
+                return Err(Error::Rule(
+                    Message::new("rule-band")
+                        .with("min", b.min)
+                        .with("max", b.max),
+                ));
+            }
         }
         if self.cosmonauts_weights.values().all(|w| *w == 0) {
             return Err(Error::Rule(Message::new("rule-cosmonauts-weight")));

@@ -194,6 +194,12 @@ pub fn settings_of(config: &OrgConfig) -> BTreeMap<String, Json> {
         "contact_due_days".into(),
         Json::from(config.contact_due_days),
     );
+    for (band, b) in &config.bands {
+        out.insert(
+            format!("band.{band}"),
+            serde_json::to_value(b).unwrap_or(Json::Null),
+        );
+    }
     for (adviser, c) in &config.capacity {
         out.insert(
             format!("capacity.{adviser}"),
@@ -265,6 +271,11 @@ pub fn config_from(settings: &BTreeMap<String, Json>) -> OrgConfig {
             && let Ok(c) = serde_json::from_value(value.clone())
         {
             config.capacity.insert(adviser.to_string(), c);
+        }
+        if let Some(band) = key.strip_prefix("band.")
+            && let Ok(b) = serde_json::from_value(value.clone())
+        {
+            config.bands.insert(band.to_string(), b);
         }
     }
     if config.validate().is_err() {

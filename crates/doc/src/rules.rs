@@ -22,6 +22,7 @@
 //! - [`effort`]: effort over a period, against a tier's budget and an adviser's capacity (CL-3,
 //!   PF-5).
 //! - [`churn`]: churn over a period (PF-2).
+//! - [`balance`]: segment and stage shares and churn against the organisation's bands (PF-2).
 //! - [`language`]: the language of service, and Welsh speakers served in English (CY-2).
 //! - [`coverage`]: contact coverage on the org chart (CT-4).
 //! - [`org_tree`]: the org chart's shape, every person once, cycles broken (CT-4).
@@ -31,6 +32,7 @@
 //! the worst of them.
 
 pub mod action_plans;
+pub mod balance;
 pub mod churn;
 pub mod contact_plan;
 pub mod cosmonauts;

@@ -20,6 +20,45 @@ pub(crate) fn run(ctx: &Ctx, cmd: ConfigCmd) -> anyhow::Result<()> {
     // The message is written in English in the history and said in the run's language.
     let (message, change): (Message, Change) = match cmd {
         ConfigCmd::Show => return show(ctx, &node.organisation()?),
+        ConfigCmd::Band {
+            measure,
+            name,
+            min,
+            max,
+        } => {
+            use casebook::rules::balance::{Band, Measure, key};
+            let m = match measure.trim().to_ascii_lowercase().as_str() {
+                "segment" => Measure::Segment,
+                "stage" => Measure::Stage,
+                "churn" => Measure::Churn,
+                other => anyhow::bail!(ta(
+                    "config-error-band-measure",
+                    &[("measure", other.into())]
+                )),
+            };
+            let name = name.unwrap_or_default().trim().to_string();
+            if (m == Measure::Churn) != name.is_empty() {
+                anyhow::bail!(t("config-error-band-name"));
+            }
+            if let Measure::Stage = m {
+                node.config()?.stage(&name)?;
+            }
+            let k = key(m, &name);
+            (
+                Message::new("config-set-band")
+                    .with("band", k.as_str())
+                    .with("min", min)
+                    .with("max", max),
+                Box::new(move |c| {
+                    if min == 0 && max == 100 {
+                        c.bands.remove(&k);
+                    } else {
+                        c.bands.insert(k, Band { min, max });
+                    }
+                    Ok(())
+                }),
+            )
+        }
         ConfigCmd::Capacity {
             adviser,
             clients,

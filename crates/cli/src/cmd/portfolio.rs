@@ -287,6 +287,34 @@ pub(crate) fn print(p: &Portfolio, tiers: &[casebook::tiers::Tier]) -> anyhow::R
         tb.add_row(vec![s.clone(), n.to_string()]);
     }
     line(format!("{}\n{tb}", t("portfolio-by-segment")))?;
+    if !p.balance.is_empty() {
+        let mut tb = headed(&[
+            "balance-col-measure",
+            "balance-col-name",
+            "balance-col-share",
+            "balance-col-band",
+            "balance-col-outside",
+        ]);
+        for b in &p.balance {
+            use casebook::rules::balance::Measure;
+            tb.add_row(vec![
+                t(match b.measure {
+                    Measure::Segment => "balance-segment",
+                    Measure::Stage => "balance-stage",
+                    Measure::Churn => "balance-churn",
+                }),
+                b.name.clone(),
+                b.percent.map(|x| format!("{x:.0}%")).unwrap_or_default(),
+                format!("{}–{}%", b.band.min, b.band.max),
+                if b.outside {
+                    t("balance-outside")
+                } else {
+                    String::new()
+                },
+            ]);
+        }
+        line(format!("{}\n{tb}", t("portfolio-balance")))?;
+    }
     if p.load.iter().any(|l| l.capacity.is_some()) {
         let mut tb = headed(&[
             "effort-col-adviser",

@@ -13,3 +13,18 @@ effort-capacity = { $clients } o gleientiaid, { $hours } awr y flwyddyn
 effort-error-period = Mae'r cyfnod yn dod i ben cyn iddo ddechrau: rhowch --from ar neu cyn --to.
 effort-error-by = Nid yw "{ $by }" yn ffordd o gyfrif ymdrech: rhowch --by client (fesul cleient), tier (fesul haen) neu adviser (fesul cynghorydd).
 portfolio-load = Llwyth yn erbyn capasiti (y 12 mis diwethaf)
+
+## Bandiau cydbwysedd (PF-2)
+config-set-band = Gosodiadau: band { $band } o { $min }% i { $max }% (0 i 100: dim)
+config-error-band-measure = Nid yw "{ $measure }" yn fand: rhowch segment, stage neu churn.
+config-error-band-name = Enwch segment neu gam y band (nid oes enw i churn).
+portfolio-balance = Cydbwysedd yn erbyn bandiau'r sefydliad
+balance-col-measure = band
+balance-col-name = o
+balance-col-share = nawr
+balance-col-band = band
+balance-col-outside = y tu allan
+balance-segment = segment
+balance-stage = cam
+balance-churn = trosiant
+balance-outside = y tu allan i'r band

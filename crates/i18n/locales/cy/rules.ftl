@@ -140,3 +140,4 @@ rule-order-reviewed-already = adolygwyd yr archeb a gollwyd '{ $title }' eisoes 
 rule-order-review-before-loss = byddai adolygiad dyddiedig { $date } yn dod cyn colli'r archeb ar { $lost }
 doc-term-clients-an-adviser-can-lead = y cleientiaid y gall cynghorydd eu harwain
 doc-term-hours-a-year-an-adviser-can-give-clients = yr oriau'r flwyddyn y gall cynghorydd eu rhoi i gleientiaid
+rule-band = Mae band yn rhedeg o isafswm i uchafswm rhwng 0 a 100 y cant: cafwyd { $min } i { $max }.

@@ -140,3 +140,4 @@ rule-order-reviewed-already = the lost order '{ $title }' was reviewed already o
 rule-order-review-before-loss = a review dated { $date } would come before the order was lost on { $lost }
 doc-term-clients-an-adviser-can-lead = clients an adviser can lead
 doc-term-hours-a-year-an-adviser-can-give-clients = hours a year an adviser can give clients
+rule-band = A band runs from a minimum to a maximum between 0 and 100 per cent: got { $min } to { $max }.
