@@ -66,10 +66,16 @@ fn effort_is_counted_against_tier_budgets_and_adviser_capacity() {
     );
     let by_tier = a.json(&["effort", "--by", "tier"]);
     assert_eq!(row(&by_tier, "Target")["clients"], 1);
-    // A quarter: the budget is a quarter's.
+    // From yesterday: the budget is the months' share of the year's.
     let from = (chrono::Utc::now().date_naive() - chrono::Duration::days(1)).to_string();
     let recent = a.json(&["effort", "--from", &from]);
-    assert!(row(&recent, "Bryn Joinery Ltd")["budget"].as_f64() < Some(6.0));
+    let months = recent["months"].as_f64().expect("months");
+    assert_eq!(
+        row(&recent, "Bryn Joinery Ltd")["budget"].as_f64(),
+        Some(6.0 * months / 12.0),
+        "Standard's 6 hours a year for {months} month(s)"
+    );
+    assert!(months <= 2.0);
     a.refuses(&["effort", "--by", "postcode"]);
     a.refuses(&["effort", "--from", "2026-12-01", "--to", "2026-11-01"]);
 

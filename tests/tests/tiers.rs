@@ -116,7 +116,7 @@ fn a_clients_tier_sets_the_service_it_is_judged_by() {
     a.json(&["client", "edit", "Afon", "--sponsor", "Dewi Rowlands"]);
     assert!(names(&a.json(&["portfolio"]), "service_levels").is_empty());
 
-    a.json(&["tier", "move", "Bryn", "Growth", "--reason", "Export plan"]);
+    let growth = a.json(&["tier", "move", "Bryn", "Growth", "--reason", "Export plan"]);
     let shown = a.json(&["tier", "show", "Bryn"]);
     assert_eq!(
         shown["history"].as_array().map(Vec::len),
@@ -130,6 +130,19 @@ fn a_clients_tier_sets_the_service_it_is_judged_by() {
         text.contains("Asked for help") && text.contains("Export plan"),
         "{text}"
     );
+
+    // A move made by mistake is withdrawn: the client is back in its tier before.
+    let entry = growth["entry"].as_str().expect("the move's id").to_string();
+    a.json(&[
+        "withdraw",
+        "Bryn",
+        &entry[..8],
+        "--reason",
+        "Moved the wrong client",
+    ]);
+    let back = a.json(&["tier", "show", "Bryn"]);
+    assert_eq!(back["tier"]["name"], "Standard", "{back}");
+    assert_eq!(back["history"].as_array().map(Vec::len), Some(1));
 
     a.json(&["tier", "retire", "Standard"]);
     a.refuses(&["tier", "move", "Afon", "Standard", "--reason", "Plan done"]);

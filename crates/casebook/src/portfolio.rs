@@ -691,7 +691,7 @@ pub fn portfolio_judged(
         p.by_stage
             .push((stage.name.clone(), stages.remove(&stage.name).unwrap_or(0)));
     }
-    p.load = load(&active, config, today);
+    p.load = load(&active, config, today, adviser.is_none());
     p.by_stage.extend(stages);
     for s in &mine {
         if s.conflicts > 0 {
@@ -715,22 +715,28 @@ pub fn portfolio_judged(
         })
         .collect();
     p.churn = churn(&tenures, from, to);
+    // A churn band is a yearly rate: the period's rate scaled to a year, so the verdict does
+    // not depend on the period asked for.
+    let days = (to - from).num_days() + 1;
+    let yearly = p.churn.rate.map(|r| r * 365.0 / days.max(1) as f64);
     p.balance = casebook_doc::rules::balance::check(
         &config.bands,
         p.active,
         &p.by_segment,
         &p.by_stage,
-        p.churn.rate,
+        yearly,
     );
     p
 }
 
 /// Each adviser's load over the twelve months to `today` against the capacity `config` gives
-/// them (PF-5): the leads of `active` clients, and every adviser with a capacity.
+/// them (PF-5): the leads of `active` clients, and (for `everyone`'s dashboard) every adviser
+/// with a capacity.
 fn load(
     active: &[&&FileSummary],
     config: &OrgConfig,
     today: NaiveDate,
+    everyone: bool,
 ) -> Vec<casebook_doc::rules::effort::Load> {
     use casebook_doc::rules::effort::{Load, hours, months, year_to};
     let from = year_to(today);
@@ -740,13 +746,15 @@ fn load(
         e.0 += 1;
         e.1 += hours(&s.minutes_by_month, from, today);
     }
-    for adviser in config.capacity.keys() {
-        by.entry(adviser.clone()).or_default();
+    for adviser in config.capacity.keys().filter(|_| everyone) {
+        if !by.keys().any(|k| k.eq_ignore_ascii_case(adviser)) {
+            by.entry(adviser.clone()).or_default();
+        }
     }
     let n = months(from, today).len();
     by.into_iter()
         .map(|(adviser, (clients, h))| {
-            Load::of(&adviser, clients, h, n, config.capacity.get(&adviser))
+            Load::of(&adviser, clients, h, n, config.capacity_of(&adviser))
         })
         .collect()
 }

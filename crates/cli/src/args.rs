@@ -136,9 +136,9 @@ pub(crate) enum Command {
     /// Add, complete and list agreed actions.
     #[command(subcommand)]
     Action(ActionCmd),
-    /// Withdraw an interaction, action, person, risk, opportunity, contract or coloured risk
-    /// alert entered by mistake: it leaves every list and rule, and the file's history keeps it
-    /// with who withdrew it and why. (This is not erasure: the entry stays in history on every
+    /// Withdraw an interaction, action, person, risk, opportunity, contract, coloured risk
+    /// alert or move between tiers entered by mistake: it leaves every list and rule, and the
+    /// file's history keeps it with who withdrew it and why. (This is not erasure: the entry stays in history on every
     /// node.)
     Withdraw {
         /// The client.

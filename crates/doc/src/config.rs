@@ -168,7 +168,7 @@ impl OrgConfig {
             )?;
         }
         for b in self.bands.values() {
-            if b.min > b.max || b.max > 100 {
+            if !b.is_valid() {
                 return Err(Error::Rule(
                     Message::new("rule-band")
                         .with("min", b.min)
@@ -198,6 +198,14 @@ impl Default for RagMatrix {
 }
 
 impl OrgConfig {
+    /// The capacity of `adviser` (their name in any case), if the organisation set one.
+    pub fn capacity_of(&self, adviser: &str) -> Option<&crate::rules::effort::Capacity> {
+        self.capacity
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(adviser.trim()))
+            .map(|(_, c)| c)
+    }
+
     /// The tier `id` names, if this organisation has it.
     pub fn tier(&self, id: Option<uuid::Uuid>) -> Option<&crate::tiers::Tier> {
         id.and_then(|id| self.tiers.iter().find(|t| t.id == id))

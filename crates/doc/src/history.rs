@@ -173,6 +173,7 @@ mod tests {
         "Tier Standard: retired",
         "Tier Standard: in use",
         "Withdrew risk alert of 2026-07-01 from Afon: wrong colour",
+        "Withdrew tier entry Target of 2026-06-01 from Afon: wrong client",
         "Contract 'Export range' made (manager Bob, starts 2026-06-01, £5000)",
         "Contract 'Export range' made (manager Bob, £0)",
         "Contract 'Export range' ended on 2026-12-31",

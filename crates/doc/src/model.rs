@@ -96,7 +96,7 @@ pub struct AccountFile {
 #[serde(default)]
 pub struct Withdrawal {
     /// The section it was in: `people`, `interactions`, `actions`, `risks`, `opportunities`,
-    /// `contracts` or `risk_alerts`.
+    /// `contracts`, `risk_alerts` or `tier_history`.
     pub section: String,
     /// What it was, in words, as it was when withdrawn.
     pub what: String,

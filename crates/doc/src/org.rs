@@ -267,13 +267,18 @@ pub fn config_from(settings: &BTreeMap<String, Json>) -> OrgConfig {
         }
     }
     for (key, value) in settings {
+        // One entry another tool wrote out of range is left out on its own (its adviser has no
+        // capacity, its band judges nothing), rather than sending every rule back to the
+        // defaults.
         if let Some(adviser) = key.strip_prefix("capacity.")
-            && let Ok(c) = serde_json::from_value(value.clone())
+            && let Ok(c) = serde_json::from_value::<crate::rules::effort::Capacity>(value.clone())
+            && c.is_valid()
         {
             config.capacity.insert(adviser.to_string(), c);
         }
         if let Some(band) = key.strip_prefix("band.")
-            && let Ok(b) = serde_json::from_value(value.clone())
+            && let Ok(b) = serde_json::from_value::<crate::rules::balance::Band>(value.clone())
+            && b.is_valid()
         {
             config.bands.insert(band.to_string(), b);
         }
@@ -299,19 +304,19 @@ pub fn set_config(
 ) -> Result<Edited, Error> {
     new.validate()?;
     let current = config_of(doc)?;
-    if current == *new {
-        return Err(Error::Rule(Message::new("rule-settings-unchanged")));
-    }
     // Compared with the rules in force (defaults included), not with what is stored, so an
     // edit of one setting never writes the others.
     let now = settings_of(&current);
     let next = settings_of(new);
-    // A setting the new rules no longer have (an adviser's capacity taken away) is removed.
-    let removed: Vec<String> = now
-        .keys()
-        .filter(|k| !next.contains_key(*k))
-        .cloned()
+    // A capacity or band the new rules no longer have is removed: taken away, or stored out of
+    // range by another tool (and so never in force).
+    let removed: Vec<String> = strings(doc, "settings")
+        .into_keys()
+        .filter(|k| (k.starts_with("capacity.") || k.starts_with("band.")) && !next.contains_key(k))
         .collect();
+    if current == *new && removed.is_empty() {
+        return Err(Error::Rule(Message::new("rule-settings-unchanged")));
+    }
     let changed: Vec<(String, String)> = next
         .into_iter()
         .filter(|(k, v)| now.get(k) != Some(v))

@@ -56,6 +56,7 @@ fn hide_withdrawn(file: &mut AccountFile) {
     file.opportunities.retain(|id, _| !gone.contains_key(id));
     file.contracts.retain(|id, _| !gone.contains_key(id));
     file.risk_alerts.retain(|id, _| !gone.contains_key(id));
+    file.tier_history.retain(|id, _| !gone.contains_key(id));
 }
 
 /// The whole document as JSON, exactly as Automerge holds it (for export and diff); where two

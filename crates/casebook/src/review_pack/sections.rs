@@ -435,7 +435,7 @@ fn contacts(
     let line = h.say(
         Message::new("pack-contact-frequency")
             .with("date", date(facts.last_contact.map(|t| t.date_naive())))
-            .with("days", config.contact_due_days)
+            .with("days", config.contact_days_for(facts.tier))
             .with("met", if overdue { "no" } else { "yes" }),
     );
     h.push(&format!("<p>{line}</p>"));

@@ -52,17 +52,17 @@ pub(crate) enum ConfigCmd {
         #[arg(long)]
         stalled_days: Option<i64>,
     },
-    /// Set a balance band: the share of the caseload a segment or stage should have, or the
-    /// churn rate, in per cent (--min 0 --max 100 removes it).
+    /// Set a balance band: the proportion of the caseload a segment or stage should have, or
+    /// the churn rate over a year, in per cent (--min 0 --max 100 removes it).
     Band {
         /// segment, stage or churn.
         measure: String,
         /// The segment tag or the stage (none for churn).
         name: Option<String>,
-        /// The lowest share, in per cent.
+        /// The lowest proportion, in per cent.
         #[arg(long, default_value_t = 0)]
         min: u8,
-        /// The highest share, in per cent.
+        /// The highest proportion, in per cent.
         #[arg(long, default_value_t = 100)]
         max: u8,
     },

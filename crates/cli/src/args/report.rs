@@ -24,7 +24,7 @@ pub(crate) struct EffortArgs {
     #[arg(long)]
     pub adviser: Option<String>,
     /// The period's first day (YYYY-MM-DD or DD/MM/YYYY); default: the start of the twelve
-    /// months to today. Effort is counted by whole calendar months.
+    /// months to --to. Effort is counted by whole calendar months.
     #[arg(long)]
     pub from: Option<String>,
     /// The period's last day; default: today.

@@ -36,12 +36,16 @@ pub(crate) fn run(ctx: &Ctx, cmd: ConfigCmd) -> anyhow::Result<()> {
                     &[("measure", other.into())]
                 )),
             };
-            let name = name.unwrap_or_default().trim().to_string();
+            let mut name = name.unwrap_or_default().trim().to_string();
             if (m == Measure::Churn) != name.is_empty() {
                 anyhow::bail!(t("config-error-band-name"));
             }
-            if let Measure::Stage = m {
-                node.config()?.stage(&name)?;
+            // The names the caseload is counted by: the pathway's stage as written, segment
+            // tags in lower case.
+            match m {
+                Measure::Stage => name = node.config()?.stage(&name)?.name.clone(),
+                Measure::Segment => name = name.to_lowercase(),
+                Measure::Churn => {}
             }
             let k = key(m, &name);
             (

@@ -92,7 +92,7 @@ pub(crate) fn run(ctx: &Ctx, a: &EffortArgs) -> anyhow::Result<()> {
                 r.clients,
                 r.hours,
                 n,
-                rules.own.capacity.get(&r.name),
+                rules.own.capacity_of(&r.name),
             );
             r.budget = load
                 .capacity

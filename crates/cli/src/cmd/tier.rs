@@ -105,6 +105,8 @@ pub(crate) fn run(ctx: &Ctx, cmd: TierCmd) -> anyhow::Result<()> {
                 }));
             }
             let client = account.profile.name.as_str();
+            // The account's own review cadence, not the tier's, applies when it has one.
+            let own_cadence = summary.as_ref().is_some_and(|s| s.reviews.own_cadence);
             match tier {
                 Some(t) => line(ta(
                     "tier-current",
@@ -123,7 +125,7 @@ pub(crate) fn run(ctx: &Ctx, cmd: TierCmd) -> anyhow::Result<()> {
                         (
                             "review",
                             match review.as_ref().and_then(|r| r.due) {
-                                Some(_) if t.review_days > 0 => {
+                                Some(_) if t.review_days > 0 && !own_cadence => {
                                     ta("tier-current-review", &[("days", t.review_days.into())])
                                 }
                                 _ => String::new(),

@@ -89,7 +89,12 @@ pub fn check_prr_item(
             owner,
         } => {
             let risk = Risk {
-                title: item.text.clone(),
+                // In the client's language, as its file is kept (CY-2).
+                title: if file.profile.language == "cy" && !item.text_cy.is_empty() {
+                    item.text_cy.clone()
+                } else {
+                    item.text.clone()
+                },
                 opportunity: match scope {
                     Scope::Opportunity(o) => Some(o),
                     _ => None,

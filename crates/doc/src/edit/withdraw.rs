@@ -33,6 +33,10 @@ fn describe(file: &AccountFile, id: &Uuid) -> Option<(&'static str, String)> {
     if let Some(r) = file.risks.get(id) {
         return Some(("risks", format!("risk {}", r.title)));
     }
+    if let Some(t) = file.tier_history.get(id) {
+        let day = t.from.map(|d| d.to_string()).unwrap_or_default();
+        return Some(("tier_history", format!("tier entry {} of {day}", t.name)));
+    }
     if let Some(c) = file.contracts.get(id) {
         return Some(("contracts", format!("contract {}", c.title)));
     }
@@ -59,7 +63,8 @@ pub fn resolve_entry(file: &AccountFile, text: &str) -> Result<Uuid, Error> {
         .chain(file.risks.keys())
         .chain(file.opportunities.keys())
         .chain(file.contracts.keys())
-        .chain(file.risk_alerts.keys());
+        .chain(file.risk_alerts.keys())
+        .chain(file.tier_history.keys());
     let mut found =
         ids.filter(|id| !wanted.is_empty() && id.simple().to_string().starts_with(&wanted));
     match (found.next(), found.next()) {

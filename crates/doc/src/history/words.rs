@@ -130,6 +130,7 @@ pub fn entry(what: &str) -> Option<Message> {
         ("risk ", "rec-entry-risk", "title"),
         ("opportunity ", "rec-entry-opportunity", "title"),
         ("contract ", "rec-entry-contract", "title"),
+        ("tier entry ", "rec-entry-tier", "what"),
     ] {
         if let Some(rest) = what.strip_prefix(word) {
             return Some(Message::new(key).with(arg, rest));

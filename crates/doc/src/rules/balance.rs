@@ -15,6 +15,13 @@ pub struct Band {
     pub max: u8,
 }
 
+impl Band {
+    /// Whether it runs from a minimum to a maximum within 0–100 per cent.
+    pub fn is_valid(&self) -> bool {
+        self.min <= self.max && self.max <= 100
+    }
+}
+
 /// What a band measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -52,7 +59,7 @@ pub fn key(measure: Measure, name: &str) -> String {
 }
 
 /// Judge every band of `bands` (by [`key`]) against the caseload: `active` clients, so many
-/// per segment and per stage, and the period's churn rate (a fraction).
+/// per segment and per stage, and the churn rate over a year (a fraction).
 pub fn check(
     bands: &BTreeMap<String, Band>,
     active: usize,

@@ -61,6 +61,14 @@ pub struct Capacity {
     pub hours: u64,
 }
 
+impl Capacity {
+    /// Whether it is within the bounds an organisation may set.
+    pub fn is_valid(&self) -> bool {
+        i64::try_from(self.clients).is_ok_and(|c| c <= crate::config::MAX_CAPACITY_CLIENTS)
+            && i64::try_from(self.hours).is_ok_and(|h| h <= crate::config::MAX_CAPACITY_HOURS)
+    }
+}
+
 /// An adviser's load against their capacity.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Load {

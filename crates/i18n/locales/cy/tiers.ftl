@@ -69,8 +69,9 @@ tier-current-review = , adolygiad bob { $days ->
 
 ## casebook portfolio
 portfolio-service-levels = Lefelau gwasanaeth haen heb eu cyrraedd
-portfolio-service-levels-ok = mae pob cleient yn cael y gwasanaeth y mae ei haen yn ei addo
+portfolio-service-levels-ok = mae gan bob cleient y mae ei haen yn gofyn am noddwr uwch un
 portfolio-by-tier = Llwyth achosion fesul haen
 why-tier-no-sponsor = mae'r haen { $tier } yn gofyn am noddwr uwch, ac nid oes neb wedi'i enwi
 portfolio-no-tier = dim haen
 rec-what-tier-entry = cofnod haen '{ $label }'
+rec-entry-tier = cofnod haen { $what }

@@ -57,8 +57,9 @@ tier-current-review = , review every { $days } days
 
 ## casebook portfolio
 portfolio-service-levels = Tier service levels missed
-portfolio-service-levels-ok = every client gets the service its tier promises
+portfolio-service-levels-ok = every client whose tier requires a senior sponsor has one
 portfolio-by-tier = Caseload by tier
 why-tier-no-sponsor = the tier { $tier } requires a senior sponsor, and none is named
 portfolio-no-tier = no tier
 rec-what-tier-entry = tier entry '{ $label }'
+rec-entry-tier = tier entry { $what }
