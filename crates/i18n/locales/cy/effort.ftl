@@ -17,7 +17,7 @@ portfolio-load = Llwyth yn erbyn capasiti (y 12 mis diwethaf)
 ## Bandiau cydbwysedd (PF-2)
 config-set-band = Gosodiadau: band { $band } o { $min }% i { $max }% (0 i 100: dim)
 config-error-band-measure = Nid yw "{ $measure }" yn fand: rhowch segment (segment), stage (cam) neu churn (trosiant).
-config-error-band-name = Enwch segment neu gam y band (nid oes enw i churn).
+config-error-band-name = Enwch segment neu gam y band (nid oes enw i fand trosiant, churn).
 portfolio-balance = Cydbwysedd yn erbyn bandiau'r sefydliad
 balance-col-measure = band
 balance-col-name = o
