@@ -307,6 +307,26 @@ impl Casebook {
         }
     }
 
+    /// Log an outbound progress-review contact of `kind` with client `file`, `days_ago` days
+    /// ago, with `extra` flags (`--minutes 60`).
+    pub fn log_days_ago(&self, file: &str, kind: &str, days_ago: i64, extra: &[&str]) -> Value {
+        let at = (chrono::Utc::now() - chrono::Duration::days(days_ago)).to_rfc3339();
+        let mut args = vec![
+            "log",
+            file,
+            "--kind",
+            kind,
+            "--direction",
+            "outbound",
+            "--purpose",
+            "progress-review",
+            "--at",
+            &at,
+        ];
+        args.extend_from_slice(extra);
+        self.json(&args)
+    }
+
     /// Run `casebook --data-dir DIR ARGS...` and capture what it did.
     pub fn run(&self, args: &[&str]) -> Run {
         let out = self

@@ -10,21 +10,7 @@ fn sandbox() -> Sandbox {
 }
 
 fn log(cb: &Casebook, file: &str, days_ago: i64, minutes: &str) {
-    let at = (chrono::Utc::now() - chrono::Duration::days(days_ago)).to_rfc3339();
-    cb.json(&[
-        "log",
-        file,
-        "--kind",
-        "meeting",
-        "--direction",
-        "outbound",
-        "--purpose",
-        "progress-review",
-        "--at",
-        &at,
-        "--minutes",
-        minutes,
-    ]);
+    cb.log_days_ago(file, "meeting", days_ago, &["--minutes", minutes]);
 }
 
 fn row<'a>(report: &'a Value, name: &str) -> &'a Value {

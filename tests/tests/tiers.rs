@@ -14,19 +14,7 @@ fn day(days_from_today: i64) -> String {
 }
 
 fn log(cb: &Casebook, file: &str, days_ago: i64) {
-    let at = (chrono::Utc::now() - chrono::Duration::days(days_ago)).to_rfc3339();
-    cb.json(&[
-        "log",
-        file,
-        "--kind",
-        "call",
-        "--direction",
-        "outbound",
-        "--purpose",
-        "progress-review",
-        "--at",
-        &at,
-    ]);
+    cb.log_days_ago(file, "call", days_ago, &[]);
 }
 
 /// The clients a portfolio section names.
