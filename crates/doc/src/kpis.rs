@@ -274,54 +274,56 @@ pub fn shipped() -> Vec<Kpi> {
 /// then the KPIs its administrators added, each kind in code order. An entry another tool
 /// wrote without a known category or a level of 1 or 2 is left out.
 pub fn read(doc: &Automerge) -> Vec<Kpi> {
-    let mut set = shipped();
-    let mut added = Vec::new();
-    for (id, fields) in templates::entries(doc, KIND) {
-        let base = set.iter().position(|k| k.id == id);
-        let mut kpi = match base {
-            Some(i) => set[i].clone(),
-            None => Kpi {
+    let category = |f: &templates::Fields| -> Option<KpiCategory> {
+        templates::text(f, "category").and_then(|c| c.parse().ok())
+    };
+    let level = |f: &templates::Fields| match templates::number(f, "level") {
+        Some(l @ 1..=2) => u8::try_from(l).ok(),
+        _ => None,
+    };
+    let (mut set, mut added) = templates::overlay(
+        shipped(),
+        doc,
+        KIND,
+        |k| k.id,
+        // An added KPI needs its category and level to be scored at all.
+        |id, fields| {
+            Some(Kpi {
                 id,
                 code: String::new(),
-                category: KpiCategory::Management,
-                level: 0,
+                category: category(fields)?,
+                level: level(fields)?,
                 text: String::new(),
                 text_cy: String::new(),
                 source: None,
                 retired: false,
                 shipped: false,
-            },
-        };
-        if let Some(code) = templates::text(&fields, "code") {
-            kpi.code = code;
-        }
-        match templates::text(&fields, "category").and_then(|c| c.parse().ok()) {
-            Some(c) => kpi.category = c,
-            None if base.is_none() => continue,
-            None => {}
-        }
-        match templates::number(&fields, "level") {
-            Some(l @ 1..=2) => kpi.level = u8::try_from(l).unwrap_or(1),
-            _ if base.is_none() => continue,
-            _ => {}
-        }
-        if let Some(t) = templates::text(&fields, "text") {
-            kpi.text = t;
-        }
-        if let Some(t) = templates::text(&fields, "text_cy") {
-            kpi.text_cy = t;
-        }
-        if let Some(s) = templates::text(&fields, "source") {
-            kpi.source = s.parse().ok();
-        }
-        if let Some(r) = templates::flag(&fields, "retired") {
-            kpi.retired = r;
-        }
-        match base {
-            Some(i) => set[i] = kpi,
-            None => added.push(kpi),
-        }
-    }
+            })
+        },
+        |kpi, fields| {
+            templates::set_texts(
+                fields,
+                vec![
+                    ("code", &mut kpi.code),
+                    ("text", &mut kpi.text),
+                    ("text_cy", &mut kpi.text_cy),
+                ],
+            );
+            if let Some(c) = category(fields) {
+                kpi.category = c;
+            }
+            if let Some(l) = level(fields) {
+                kpi.level = l;
+            }
+            if let Some(s) = templates::text(fields, "source") {
+                kpi.source = s.parse().ok();
+            }
+            if let Some(r) = templates::flag(fields, "retired") {
+                kpi.retired = r;
+            }
+        },
+        |_| true,
+    );
     added.sort_by(|a, b| (a.level, a.category, &a.code).cmp(&(b.level, b.category, &b.code)));
     set.extend(added);
     set

@@ -189,14 +189,14 @@ pub fn shipped() -> Vec<PrrItem> {
 
 /// The register of organisation document `doc` (the shipped items where none).
 pub fn read(doc: Option<&Automerge>) -> Vec<PrrItem> {
-    let mut items = shipped();
-    let Some(doc) = doc else { return items };
-    let mut added = Vec::new();
-    for (id, fields) in templates::entries(doc, KIND) {
-        let base = items.iter().position(|i| i.id == id);
-        let mut item = match base {
-            Some(i) => items[i].clone(),
-            None => PrrItem {
+    let Some(doc) = doc else { return shipped() };
+    let (mut items, mut added) = templates::overlay(
+        shipped(),
+        doc,
+        KIND,
+        |i| i.id,
+        |id, _| {
+            Some(PrrItem {
                 id,
                 code: String::new(),
                 scope: String::new(),
@@ -205,30 +205,25 @@ pub fn read(doc: Option<&Automerge>) -> Vec<PrrItem> {
                 text_cy: String::new(),
                 retired: false,
                 shipped: false,
-            },
-        };
-        for (field, slot) in [
-            ("code", &mut item.code),
-            ("scope", &mut item.scope),
-            ("category", &mut item.category),
-            ("text", &mut item.text),
-            ("text_cy", &mut item.text_cy),
-        ] {
-            if let Some(v) = templates::text(&fields, field) {
-                *slot = v;
+            })
+        },
+        |item, fields| {
+            templates::set_texts(
+                fields,
+                vec![
+                    ("code", &mut item.code),
+                    ("scope", &mut item.scope),
+                    ("category", &mut item.category),
+                    ("text", &mut item.text),
+                    ("text_cy", &mut item.text_cy),
+                ],
+            );
+            if let Some(r) = templates::flag(fields, "retired") {
+                item.retired = r;
             }
-        }
-        if let Some(r) = templates::flag(&fields, "retired") {
-            item.retired = r;
-        }
-        match base {
-            Some(i) => items[i] = item,
-            None if !item.text.is_empty() && SCOPES.contains(&item.scope.as_str()) => {
-                added.push(item)
-            }
-            None => {}
-        }
-    }
+        },
+        |item| !item.text.is_empty() && SCOPES.contains(&item.scope.as_str()),
+    );
     added.sort_by_key(|i| {
         i.code
             .trim_start_matches("PRR")

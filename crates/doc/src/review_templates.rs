@@ -335,14 +335,16 @@ pub fn shipped(template: Template) -> Vec<Item> {
 /// The items of `template` in organisation document `doc` (the shipped ones where `doc` is
 /// none): the shipped items as its entries override them, then those its administrators added.
 pub fn read(doc: Option<&Automerge>, template: Template) -> Vec<Item> {
-    let mut items = shipped(template);
-    let Some(doc) = doc else { return items };
-    let mut added = Vec::new();
-    for (id, fields) in templates::entries(doc, template.kind()) {
-        let base = items.iter().position(|i| i.id == id);
-        let mut item = match base {
-            Some(i) => items[i].clone(),
-            None => Item {
+    let Some(doc) = doc else {
+        return shipped(template);
+    };
+    let (mut items, mut added) = templates::overlay(
+        shipped(template),
+        doc,
+        template.kind(),
+        |i| i.id,
+        |id, _| {
+            Some(Item {
                 id,
                 code: String::new(),
                 group: String::new(),
@@ -350,27 +352,24 @@ pub fn read(doc: Option<&Automerge>, template: Template) -> Vec<Item> {
                 text_cy: String::new(),
                 retired: false,
                 shipped: false,
-            },
-        };
-        for (field, slot) in [
-            ("code", &mut item.code),
-            ("group", &mut item.group),
-            ("text", &mut item.text),
-            ("text_cy", &mut item.text_cy),
-        ] {
-            if let Some(v) = templates::text(&fields, field) {
-                *slot = v;
+            })
+        },
+        |item, fields| {
+            templates::set_texts(
+                fields,
+                vec![
+                    ("code", &mut item.code),
+                    ("group", &mut item.group),
+                    ("text", &mut item.text),
+                    ("text_cy", &mut item.text_cy),
+                ],
+            );
+            if let Some(r) = templates::flag(fields, "retired") {
+                item.retired = r;
             }
-        }
-        if let Some(r) = templates::flag(&fields, "retired") {
-            item.retired = r;
-        }
-        match base {
-            Some(i) => items[i] = item,
-            None if !item.code.is_empty() && !item.text.is_empty() => added.push(item),
-            None => {}
-        }
-    }
+        },
+        |item| !item.code.is_empty() && !item.text.is_empty(),
+    );
     added.sort_by(|a, b| a.code.cmp(&b.code));
     items.extend(added);
     items

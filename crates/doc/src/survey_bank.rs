@@ -221,43 +221,39 @@ pub fn shipped() -> Vec<SurveyQuestion> {
 /// them, then those its administrators added. An added entry without a known area or level is
 /// left out.
 pub fn read(doc: &Automerge) -> Vec<SurveyQuestion> {
-    let mut bank = shipped();
-    let mut added = Vec::new();
-    for (id, fields) in templates::entries(doc, KIND) {
-        let base = bank.iter().position(|q| q.id == id);
-        let area = templates::text(&fields, "area").and_then(|a| a.parse().ok());
-        let level = templates::text(&fields, "level").and_then(|l| l.parse().ok());
-        let mut q = match (base, area, level) {
-            (Some(i), _, _) => bank[i].clone(),
-            (None, Some(area), Some(level)) => SurveyQuestion {
+    let (mut bank, mut added) = templates::overlay(
+        shipped(),
+        doc,
+        KIND,
+        |q| q.id,
+        // An added question needs its area and level to be asked at all.
+        |id, fields| {
+            Some(SurveyQuestion {
                 id,
                 code: String::new(),
-                area,
-                level,
+                area: templates::text(fields, "area")?.parse().ok()?,
+                level: templates::text(fields, "level")?.parse().ok()?,
                 text: String::new(),
                 text_cy: String::new(),
                 retired: false,
                 shipped: false,
-            },
-            _ => continue,
-        };
-        if let Some(c) = templates::text(&fields, "code") {
-            q.code = c;
-        }
-        if let Some(t) = templates::text(&fields, "text") {
-            q.text = t;
-        }
-        if let Some(t) = templates::text(&fields, "text_cy") {
-            q.text_cy = t;
-        }
-        if let Some(r) = templates::flag(&fields, "retired") {
-            q.retired = r;
-        }
-        match base {
-            Some(i) => bank[i] = q,
-            None => added.push(q),
-        }
-    }
+            })
+        },
+        |q, fields| {
+            templates::set_texts(
+                fields,
+                vec![
+                    ("code", &mut q.code),
+                    ("text", &mut q.text),
+                    ("text_cy", &mut q.text_cy),
+                ],
+            );
+            if let Some(r) = templates::flag(fields, "retired") {
+                q.retired = r;
+            }
+        },
+        |_| true,
+    );
     added.sort_by(|a, b| (a.level, &a.code).cmp(&(b.level, &b.code)));
     bank.extend(added);
     bank

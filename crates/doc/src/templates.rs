@@ -39,6 +39,49 @@ pub(crate) fn entries(doc: &Automerge, kind: &str) -> Vec<(Uuid, BTreeMap<String
     out
 }
 
+/// The fields of one entry, by name.
+pub(crate) type Fields = BTreeMap<String, ScalarValue>;
+
+/// The entries of `kind` in `doc` laid over `items` (what casebook ships): an entry under a
+/// shipped item's id (`id_of`) changes that item (`apply`); any other starts from `blank`
+/// (`None`: not a readable entry) and, changed by `apply`, is added if `keep` says it is
+/// whole. Returns the shipped items as changed, and the added ones in no particular order.
+pub(crate) fn overlay<T: Clone>(
+    mut items: Vec<T>,
+    doc: &Automerge,
+    kind: &str,
+    id_of: impl Fn(&T) -> Uuid,
+    blank: impl Fn(Uuid, &Fields) -> Option<T>,
+    apply: impl Fn(&mut T, &Fields),
+    keep: impl Fn(&T) -> bool,
+) -> (Vec<T>, Vec<T>) {
+    let mut added = Vec::new();
+    for (id, fields) in entries(doc, kind) {
+        match items.iter().position(|t| id_of(t) == id) {
+            Some(i) => apply(&mut items[i], &fields),
+            None => {
+                let Some(mut t) = blank(id, &fields) else {
+                    continue;
+                };
+                apply(&mut t, &fields);
+                if keep(&t) {
+                    added.push(t);
+                }
+            }
+        }
+    }
+    (items, added)
+}
+
+/// Set each of `slots` (field name, where it goes) that the entry holds.
+pub(crate) fn set_texts(fields: &Fields, slots: Vec<(&str, &mut String)>) {
+    for (name, slot) in slots {
+        if let Some(v) = text(fields, name) {
+            *slot = v;
+        }
+    }
+}
+
 /// A text field of an entry.
 pub(crate) fn text(fields: &BTreeMap<String, ScalarValue>, name: &str) -> Option<String> {
     fields

@@ -144,52 +144,47 @@ pub fn shipped() -> Vec<Tier> {
 /// The tiers of organisation document `doc` (the shipped ones where none): shipped first, then
 /// added ones by name.
 pub fn read(doc: Option<&Automerge>) -> Vec<Tier> {
-    let mut tiers = shipped();
-    let Some(doc) = doc else { return tiers };
-    let mut added = Vec::new();
-    for (id, fields) in templates::entries(doc, KIND) {
-        let base = tiers.iter().position(|t| t.id == id);
-        let mut t = match base {
-            Some(i) => tiers[i].clone(),
-            None => Tier::blank(id),
-        };
-        for (field, slot) in [
-            ("name", &mut t.name),
-            ("name_cy", &mut t.name_cy),
-            ("entry", &mut t.entry),
-            ("entry_cy", &mut t.entry_cy),
-            ("exit", &mut t.exit),
-            ("exit_cy", &mut t.exit_cy),
-        ] {
-            if let Some(v) = templates::text(&fields, field) {
-                *slot = v;
+    let Some(doc) = doc else { return shipped() };
+    let (mut tiers, mut added) = templates::overlay(
+        shipped(),
+        doc,
+        KIND,
+        |t| t.id,
+        |id, _| Some(Tier::blank(id)),
+        |t, fields| {
+            templates::set_texts(
+                fields,
+                vec![
+                    ("name", &mut t.name),
+                    ("name_cy", &mut t.name_cy),
+                    ("entry", &mut t.entry),
+                    ("entry_cy", &mut t.entry_cy),
+                    ("exit", &mut t.exit),
+                    ("exit_cy", &mut t.exit_cy),
+                ],
+            );
+            for (field, slot, max) in [
+                ("contact_days", &mut t.contact_days, MAX_DAYS),
+                ("review_days", &mut t.review_days, MAX_DAYS),
+                ("effort_hours", &mut t.effort_hours, MAX_HOURS),
+            ] {
+                if let Some(v) = templates::number(fields, field) {
+                    // A value another tool wrote beyond the bounds is held to them.
+                    *slot = v.min(max);
+                }
             }
-        }
-        for (field, slot, max) in [
-            ("contact_days", &mut t.contact_days, MAX_DAYS),
-            ("review_days", &mut t.review_days, MAX_DAYS),
-            ("effort_hours", &mut t.effort_hours, MAX_HOURS),
-        ] {
-            if let Some(v) = templates::number(&fields, field) {
-                // A value another tool wrote beyond the bounds is held to them.
-                *slot = v.min(max);
+            if let Some(b) = templates::flag(fields, "sponsor") {
+                t.sponsor = b;
             }
-        }
-        if let Some(b) = templates::flag(&fields, "sponsor") {
-            t.sponsor = b;
-        }
-        if let Some(r) = templates::flag(&fields, "retired") {
-            t.retired = r;
-        }
-        // A contact rule of 0 days would make every client overdue: a tier needs one of a day
-        // at least.
-        t.contact_days = t.contact_days.max(1);
-        match base {
-            Some(i) => tiers[i] = t,
-            None if !t.name.trim().is_empty() => added.push(t),
-            None => {}
-        }
-    }
+            if let Some(r) = templates::flag(fields, "retired") {
+                t.retired = r;
+            }
+            // A contact rule of 0 days would make every client overdue: a tier needs one of a
+            // day at least.
+            t.contact_days = t.contact_days.max(1);
+        },
+        |t| !t.name.trim().is_empty(),
+    );
     added.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
     tiers.extend(added);
     tiers

@@ -7,7 +7,7 @@ use casebook::model::{Reporting, RiskAlert};
 use casebook::rules::risk_alerts::{ColourTrend, activities};
 
 use super::{Ctx, find, opt_date, said, scope, word};
-use crate::args::AlertCmd;
+use crate::args::{ActivityArgs, AlertCmd};
 use crate::i18n::{t, ta};
 use crate::output::{self, headed, line, rag};
 
@@ -22,13 +22,7 @@ pub(crate) fn run(ctx: &Ctx, cmd: AlertCmd) -> anyhow::Result<()> {
             every,
             from,
         } => {
-            let id = find(&node, &file)?;
-            let account = node.read(id)?;
-            let what = scope(
-                &account,
-                activity.opportunity.as_deref(),
-                activity.contract.as_deref(),
-            )?;
+            let (id, what) = activity_of(&node, &file, &activity)?;
             let duty = Reporting {
                 reporter,
                 every_days: every,
@@ -45,13 +39,7 @@ pub(crate) fn run(ctx: &Ctx, cmd: AlertCmd) -> anyhow::Result<()> {
             note,
             date,
         } => {
-            let id = find(&node, &file)?;
-            let account = node.read(id)?;
-            let what = scope(
-                &account,
-                activity.opportunity.as_deref(),
-                activity.contract.as_deref(),
-            )?;
+            let (id, what) = activity_of(&node, &file, &activity)?;
             let alert = RiskAlert {
                 colour: Some(word::<Rag>(&colour)?),
                 reporter: by.unwrap_or_else(|| node.adviser().to_string()),
@@ -168,6 +156,22 @@ pub(crate) fn run(ctx: &Ctx, cmd: AlertCmd) -> anyhow::Result<()> {
             line(sent)
         }
     }
+}
+
+/// The client `file` names and the opportunity or contract `activity` names in it.
+fn activity_of(
+    node: &casebook::Node,
+    file: &str,
+    activity: &ActivityArgs,
+) -> anyhow::Result<(casebook::FileId, casebook::rules::prr::Scope)> {
+    let id = find(node, file)?;
+    let account = node.read(id)?;
+    let what = scope(
+        &account,
+        activity.opportunity.as_deref(),
+        activity.contract.as_deref(),
+    )?;
+    Ok((id, what))
 }
 
 /// Which way the colours went, in words.

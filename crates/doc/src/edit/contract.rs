@@ -15,7 +15,7 @@ use super::{
 };
 use crate::Error;
 use crate::config::OrgConfig;
-use crate::enums::{OpportunityStatus, Rag, RiskStatus, Vocabulary};
+use crate::enums::{OpportunityStatus, RiskStatus, Vocabulary};
 use crate::model::{AccountFile, Contract, Reporting, RiskAlert};
 use crate::prr::PrrItem;
 use crate::rules::prr::{Scope, item_applies_to, key};
@@ -305,18 +305,11 @@ pub fn send_risk_alert(
     add_entry(doc, ctx, &["risk_alerts"], &a, message)
 }
 
-/// Whether `colour` is below `register`: the alert says less than the register does.
-pub fn below_register(colour: Option<Rag>, register: Option<Rag>) -> bool {
-    match (colour, register) {
-        (Some(c), Some(r)) => c < r,
-        _ => false,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::edit::{add_opportunity, close_opportunity};
+    use crate::enums::Rag;
     use crate::model::{Opportunity, Outcome};
     use crate::prr::shipped;
     use crate::test_support::{client_with_risk, ctx};

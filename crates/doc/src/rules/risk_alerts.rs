@@ -6,7 +6,6 @@ use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::edit::below_register;
 use crate::enums::{OpportunityStatus, Rag};
 use crate::model::{AccountFile, Reporting};
 use crate::rules::risk_tree::Scope;
@@ -14,6 +13,14 @@ use crate::rules::risk_tree::Scope;
 /// At most this many ended periods are judged (the latest ones), so a daily duty started long
 /// ago costs no more than three years of them.
 const MAX_PERIODS: i64 = 1100;
+
+/// Whether `colour` is below `register`: the alert says less than the register does.
+pub fn below_register(colour: Option<Rag>, register: Option<Rag>) -> bool {
+    match (colour, register) {
+        (Some(c), Some(r)) => c < r,
+        _ => false,
+    }
+}
 
 /// One alert as the rule reads it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
